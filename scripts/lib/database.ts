@@ -1,0 +1,57 @@
+// Building the database: Supabase's platform pieces, then migrations by the real Supabase CLI,
+// then the seed. `reset` drops everything and builds it again.
+import { readdirSync } from "node:fs";
+import { join } from "node:path";
+import { binPath, dbUrl, type StackConfig } from "./config.ts";
+import { psql } from "./postgres.ts";
+import { CommandError, run } from "./proc.ts";
+
+export function migrationFiles(c: StackConfig): string[] {
+  return readdirSync(join(c.repoRoot, "supabase/migrations")).filter((f) => /^\d{14}_[a-z0-9_]+\.sql$/.test(f)).sort();
+}
+
+export function databaseBuilt(c: StackConfig): boolean {
+  const r = psql(c, ["-tAc", "select to_regclass('supabase_migrations.schema_migrations') is not null"], c.dbName);
+  return r.stdout.trim() === "t";
+}
+
+/** Applies pending migrations with `supabase db push`; on failure names the file and the SQL error. */
+export function pushMigrations(c: StackConfig, log: (s: string) => void): void {
+  const files = migrationFiles(c);
+  try {
+    const r = run(
+      binPath("supabase"),
+      ["db", "push", "--db-url", dbUrl(c), "--include-all", "--skip-vault", "--yes", "--workdir", c.repoRoot],
+      { cwd: c.repoRoot, env: { ...process.env, SUPABASE_TELEMETRY_DISABLED: "1", DO_NOT_TRACK: "1" } },
+    );
+    const applied = r.output.match(/Applying migration \S+/g) ?? [];
+    log(applied.length ? `applied ${applied.length} migration(s)` : `migrations up to date (${files.length})`);
+  } catch (e) {
+    const out = e instanceof CommandError ? e.output : String(e);
+    const file = [...out.matchAll(/Applying migration (\S+)/g)].at(-1)?.[1] ?? "(unknown file)";
+    const err = out.split("\n").filter((l) => /ERROR|error|At statement|SQLSTATE/.test(l)).join("\n");
+    throw new Error(`migration ${file} failed:\n${err || out.trim()}`);
+  }
+}
+
+export function applyFile(c: StackConfig, file: string): void {
+  try {
+    psql(c, ["-f", join(c.repoRoot, file)], c.dbName);
+  } catch (e) {
+    throw new Error(`${file} failed:\n${e instanceof CommandError ? e.output.trim() : String(e)}`);
+  }
+}
+
+/** Drops and recreates the `postgres` database, then platform, migrations and seed. */
+export function rebuildDatabase(c: StackConfig, log: (s: string) => void): void {
+  psql(c, ["-c", `drop database if exists "${c.dbName}" with (force)`], "template1");
+  psql(c, ["-c", `create database "${c.dbName}"`], "template1");
+  buildDatabase(c, log);
+}
+
+export function buildDatabase(c: StackConfig, log: (s: string) => void): void {
+  applyFile(c, "supabase/local/platform.sql");
+  pushMigrations(c, log);
+  applyFile(c, "supabase/seed.sql");
+  log("seeded");
+}

@@ -1,0 +1,74 @@
+// npm test : every check, on a freshly reset database. Each step prints its own output; the
+// run ends with one line "N passed, N failed" and exits non-zero on any failure.
+import { readdirSync } from "node:fs";
+import { join } from "node:path";
+import { binPath, dbUrl, stackConfig } from "./lib/config.ts";
+import { functionEnv } from "./lib/functions.ts";
+import { run } from "./lib/proc.ts";
+import { typesDrift } from "./lib/types.ts";
+import { reset, start } from "./stack.ts";
+
+const c = stackConfig();
+const bin = binPath;
+const results: { step: string; ok: boolean; ms: number; detail?: string }[] = [];
+const only = process.argv.slice(2);
+
+async function step(name: string, fn: () => void | Promise<void>) {
+  if (only.length && !only.some((o) => name.startsWith(o))) return;
+  const t0 = Date.now();
+  console.log(`\n=== ${name}`);
+  try {
+    await fn();
+    results.push({ step: name, ok: true, ms: Date.now() - t0 });
+  } catch (e) {
+    const detail = e instanceof Error ? e.message : String(e);
+    console.error(detail);
+    results.push({ step: name, ok: false, ms: Date.now() - t0, detail: detail.split("\n")[0] });
+  }
+}
+
+const sh = (cmd: string, args: string[], env: Record<string, string> = {}) =>
+  run(cmd, args, { inherit: true, cwd: c.repoRoot, env: { ...process.env, ...env } });
+
+await step("stack: start and reset the database", async () => {
+  await start(c, { quiet: true });
+  await reset(c);
+});
+await step("types: types/database.ts matches the live schema", () => {
+  const drift = typesDrift(c);
+  if (drift) throw new Error(`${drift}\nrun: npm run gen:types`);
+});
+await step("pgTAP: supabase/tests", () => {
+  const files = readdirSync(join(c.repoRoot, "supabase/tests")).filter((f) => f.endsWith(".sql")).sort();
+  sh("pg_prove", ["--dbname", dbUrl(c), "--failures", ...files.map((f) => join("supabase/tests", f))]);
+});
+await step("lint: supabase db lint (warning level)", () => {
+  const r = run(bin("supabase"), ["db", "lint", "--db-url", dbUrl(c), "--level", "warning", "--schema", "public,private"], {
+    cwd: c.repoRoot,
+    allowFail: true,
+    env: { ...process.env, SUPABASE_TELEMETRY_DISABLED: "1" },
+  });
+  const out = r.output.trim();
+  console.log(out);
+  if (r.status !== 0 || !/No schema errors found/.test(out)) throw new Error("supabase db lint reported problems");
+});
+await step("deno: lint, fmt --check, check", () => {
+  sh(bin("deno"), ["lint", "--quiet"]);
+  sh(bin("deno"), ["fmt", "--check", "--quiet"]);
+  sh(bin("deno"), ["check", "--quiet", "functions/"]);
+});
+await step("tsc --noEmit", () => {
+  sh(bin("tsc"), ["--noEmit", "-p", "tsconfig.json"]);
+});
+await step("deno test: functions", async () => {
+  sh(bin("deno"), ["test", "--allow-all", "--quiet", "functions/"], await functionEnv(c));
+});
+await step("vitest: scripts, shared code and flows through the running stack", () => {
+  sh(bin("vitest"), ["run"]);
+});
+
+const failed = results.filter((r) => !r.ok);
+console.log("\n=== summary");
+for (const r of results) console.log(`${r.ok ? "ok  " : "FAIL"} ${r.step} (${(r.ms / 1000).toFixed(1)} s)${r.detail ? `: ${r.detail}` : ""}`);
+console.log(`${results.length - failed.length} passed, ${failed.length} failed`);
+process.exit(failed.length ? 1 : 0);

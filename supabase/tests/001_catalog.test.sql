@@ -1,0 +1,97 @@
+-- Catalog-wide rules every migration must keep. They read the live catalog, so a later
+-- migration that forgets RLS, an index, a search_path or a grant fails here.
+begin;
+set search_path = extensions, public;
+select plan(12);
+
+select is_empty($$
+  select c.oid::regclass::text from pg_class c
+  where c.relnamespace in ('public'::regnamespace, 'private'::regnamespace)
+    and c.relkind in ('r', 'p') and not c.relrowsecurity
+$$, 'RLS is enabled on every table in public and private');
+
+select is_empty($$
+  select c.conrelid::regclass || ' (' || c.conname || ')'
+  from pg_constraint c
+  where c.contype = 'f'
+    and c.connamespace in ('public'::regnamespace, 'private'::regnamespace)
+    and not exists (
+      select 1 from pg_index i
+      where i.indrelid = c.conrelid
+        and (i.indkey::int2[])[0:cardinality(c.conkey) - 1] @> c.conkey
+        and (i.indkey::int2[])[0:cardinality(c.conkey) - 1] <@ c.conkey)
+$$, 'every foreign key has an index leading with its columns');
+
+select is_empty($$
+  select p.oid::regprocedure::text from pg_proc p
+  where p.pronamespace in ('public'::regnamespace, 'private'::regnamespace)
+    and p.prokind in ('f', 'p')
+    and not exists (select 1 from pg_depend d where d.objid = p.oid and d.deptype = 'e')
+    and not coalesce(p.proconfig::text[], '{}') && array['search_path=""', 'search_path=']
+$$, 'every function in public and private has search_path fixed to empty');
+
+select is_empty($$
+  select p.oid::regprocedure::text from pg_proc p
+  where p.pronamespace::regnamespace::text in ('public', 'graphql_public')
+    and p.prosecdef
+    and (has_function_privilege('anon', p.oid, 'execute') or has_function_privilege('authenticated', p.oid, 'execute'))
+$$, 'no SECURITY DEFINER function in an exposed schema is executable by anon or authenticated');
+
+select is_empty($$
+  select p.oid::regprocedure::text from pg_proc p
+  cross join lateral aclexplode(coalesce(p.proacl, acldefault('f', p.proowner))) a
+  where p.pronamespace in ('public'::regnamespace, 'private'::regnamespace)
+    and not exists (select 1 from pg_depend d where d.objid = p.oid and d.deptype = 'e')
+    and a.grantee = 0 and a.privilege_type = 'EXECUTE'
+$$, 'no function in public or private is executable by PUBLIC');
+
+select is_empty($$
+  select p.oid::regprocedure::text from pg_proc p
+  where p.pronamespace = 'private'::regnamespace
+    and has_function_privilege('anon', p.oid, 'execute')
+$$, 'anon can execute nothing in private');
+
+-- A function created now, the way a future migration would, is callable by nobody until granted.
+create function public.catalog_probe() returns int language sql set search_path = '' as 'select 1';
+create table public.catalog_probe_t (id int);
+select ok(
+  not has_function_privilege('anon', 'public.catalog_probe()', 'execute')
+  and not has_function_privilege('authenticated', 'public.catalog_probe()', 'execute'),
+  'by default a new function is not executable by anon or authenticated');
+select ok(
+  not has_table_privilege('anon', 'public.catalog_probe_t', 'select')
+  and not has_table_privilege('authenticated', 'public.catalog_probe_t', 'select,truncate'),
+  'by default a new table grants nothing to anon or authenticated');
+drop table public.catalog_probe_t;
+drop function public.catalog_probe();
+
+select is_empty($$
+  select schemaname || '.' || tablename || ': ' || policyname from pg_policies
+  where schemaname in ('public', 'private', 'storage')
+    and not (roles <@ array['anon', 'authenticated']::name[])
+    and schemaname <> 'storage'
+$$, 'every policy names its roles (to authenticated / to anon), never public');
+
+select is_empty($$
+  select tablename || ': ' || policyname from pg_policies
+  where schemaname in ('public', 'private')
+    and regexp_replace(coalesce(qual, '') || ' ' || coalesce(with_check, ''),
+                       '\( SELECT auth\.(uid|jwt|role|email)\(\) AS \w+\)', '', 'g') ~ 'auth\.(uid|jwt|role|email)\(\)'
+$$, 'policies call auth.uid() and friends wrapped in (select ...), once per statement');
+
+select is_empty($$
+  select tablename || ': ' || policyname from pg_policies
+  where schemaname in ('public', 'private')
+    and regexp_replace(coalesce(qual, '') || ' ' || coalesce(with_check, ''),
+                       'ARRAY\( SELECT private\.\w+\(', '', 'g') ~ 'private\.\w+\('
+$$, 'policies call private helpers inside array(select ...), never per row');
+
+select is_empty($$
+  select c.oid::regclass::text from pg_class c
+  where c.relnamespace in ('public'::regnamespace, 'private'::regnamespace)
+    and c.relkind in ('r', 'p', 'v', 'm') and obj_description(c.oid, 'pg_class') is null
+    and not exists (select 1 from pg_depend d where d.objid = c.oid and d.deptype = 'e')
+$$, 'every table and view in public and private has a comment');
+
+select * from finish();
+rollback;

@@ -1,0 +1,107 @@
+// The stack scripts, driven as a developer would: status, a second start, a taken port, a
+// failing migration, stop and start again.
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { dbUrl } from "../../scripts/lib/config.ts";
+import { applyFile, pushMigrations } from "../../scripts/lib/database.ts";
+import { psql } from "../../scripts/lib/postgres.ts";
+import { portInUse } from "../../scripts/lib/proc.ts";
+import { api, config, stackCli } from "../helpers/stack.ts";
+
+describe("npm run stack", () => {
+  it("status prints the URLs and keys like supabase status", () => {
+    const r = stackCli(["status"]);
+    expect(r.status).toBe(0);
+    expect(r.out).toContain(`DB URL: ${dbUrl(config)}`);
+    expect(r.out).toMatch(/anon key: eyJ[\w-]+\.[\w-]+\.[\w-]+/);
+    expect(r.out).toMatch(/service_role key: eyJ/);
+    expect(r.out).toContain("Functions URL: http://127.0.0.1:54321/functions/v1");
+  });
+
+  it("a second start while running is a no-op that says so", () => {
+    const r = stackCli(["start"]);
+    expect(r.status).toBe(0);
+    expect(r.out).toContain("already running; nothing to do");
+  });
+
+  it("an unknown command prints usage", () => {
+    const r = stackCli(["launch"]);
+    expect(r.status).toBe(2);
+    expect(r.out).toContain("usage: npm run stack -- start|stop|reset|status");
+  });
+
+  it("a taken port is a clear message naming the port", async () => {
+    const server = createServer().listen(0, "127.0.0.1");
+    await new Promise((r) => server.once("listening", r));
+    const port = (server.address() as { port: number }).port;
+    const dir = mkdtempSync(join(tmpdir(), "gb-port-"));
+    try {
+      const r = stackCli(["start"], { GROWTHBASE_DATA_DIR: dir, GROWTHBASE_DB_PORT: String(port) });
+      expect(r.status).toBe(1);
+      expect(r.out).toContain(`port ${port} is already in use`);
+      expect(r.out).toContain("GROWTHBASE_DB_PORT");
+    } finally {
+      server.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("a failing migration", () => {
+  const scratch = { ...config, dbName: "gb_failing_migration" };
+  const dir = mkdtempSync(join(tmpdir(), "gb-mig-"));
+  afterAll(() => {
+    psql(config, ["-c", `drop database if exists ${scratch.dbName} with (force)`], "template1");
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("stops with the file name and the SQL error", () => {
+    psql(config, ["-c", `drop database if exists ${scratch.dbName} with (force)`], "template1");
+    psql(config, ["-c", `create database ${scratch.dbName}`], "template1");
+    applyFile(scratch, "supabase/local/platform.sql");
+    mkdirSync(join(dir, "supabase/migrations"), { recursive: true });
+    writeFileSync(join(dir, "supabase/config.toml"), 'project_id = "scratch"\n');
+    writeFileSync(join(dir, "supabase/migrations/20260101000000_good.sql"), "create table public.fine (id int);\n");
+    writeFileSync(join(dir, "supabase/migrations/20260101000001_broken.sql"), "create table public.broken (id int,);\n");
+    const failing = { ...scratch, repoRoot: dir };
+    expect(() => pushMigrations(failing, () => {})).toThrow(/20260101000001_broken\.sql[\s\S]*syntax error/);
+    const tables = psql(scratch, ["-tAc", "select string_agg(relname, ',') from pg_class where relname in ('fine', 'broken')"], scratch.dbName);
+    expect(tables.stdout.trim()).toBe("fine");
+  });
+});
+
+describe("functions server", () => {
+  it("serves /functions/v1/health with the latest migration", async () => {
+    const r = await fetch(`${api}/functions/v1/health`);
+    expect(r.status).toBe(200);
+    const body = await r.json();
+    const latest = readdirSync(join(config.repoRoot, "supabase/migrations")).sort().at(-1)!.slice(0, 14);
+    expect(body).toMatchObject({ status: "ok", migration: latest });
+    expect(r.headers.get("x-request-id")).toBeTruthy();
+  });
+
+  it("answers unknown functions and wrong methods with the stable error shape", async () => {
+    const missing = await fetch(`${api}/functions/v1/no-such-function`);
+    expect(missing.status).toBe(404);
+    expect(await missing.json()).toEqual({ error: { code: "not_found", message: "no such function" } });
+    const post = await fetch(`${api}/functions/v1/health`, { method: "POST" });
+    expect(post.status).toBe(405);
+    expect((await post.json()).error.code).toBe("method_not_allowed");
+  });
+});
+
+describe("stop", () => {
+  it("leaves nothing running, and start brings it back", async () => {
+    const stopped = stackCli(["stop"]);
+    expect(stopped.status).toBe(0);
+    expect(await portInUse(config.dbPort)).toBe(false);
+    expect(await portInUse(config.apiPort)).toBe(false);
+    expect(stackCli(["status"]).out).toContain("not running");
+    const started = stackCli(["start"]);
+    expect(started.status).toBe(0);
+    expect((await fetch(`${api}/functions/v1/health`)).status).toBe(200);
+  }, 120_000);
+});
