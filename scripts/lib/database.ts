@@ -28,7 +28,7 @@ export function pushMigrations(c: StackConfig, log: (s: string) => void): void {
     log(applied.length ? `applied ${applied.length} migration(s)` : `migrations up to date (${files.length})`);
   } catch (e) {
     const out = e instanceof CommandError ? e.output : String(e);
-    const file = [...out.matchAll(/Applying migration (\S+)/g)].at(-1)?.[1] ?? "(unknown file)";
+    const file = [...out.matchAll(/Applying migration (\S+?\.sql)/g)].at(-1)?.[1] ?? "(unknown file)";
     const err = out.split("\n").filter((l) => /ERROR|error|At statement|SQLSTATE/.test(l)).join("\n");
     throw new Error(`migration ${file} failed:\n${err || out.trim()}`);
   }
@@ -44,14 +44,24 @@ export function applyFile(c: StackConfig, file: string): void {
 
 /** Drops and recreates the `postgres` database, then platform, migrations and seed. */
 export function rebuildDatabase(c: StackConfig, log: (s: string) => void): void {
-  psql(c, ["-c", `drop database if exists "${c.dbName}" with (force)`], "template1");
-  psql(c, ["-c", `create database "${c.dbName}"`], "template1");
+  recreateDatabase(c);
   buildDatabase(c, log);
 }
 
+/** Platform, migrations, seed; on failure the database is left empty so the next start rebuilds it. */
 export function buildDatabase(c: StackConfig, log: (s: string) => void): void {
-  applyFile(c, "supabase/local/platform.sql");
-  pushMigrations(c, log);
-  applyFile(c, "supabase/seed.sql");
+  try {
+    applyFile(c, "supabase/local/platform.sql");
+    pushMigrations(c, log);
+    applyFile(c, "supabase/seed.sql");
+  } catch (e) {
+    recreateDatabase(c);
+    throw e;
+  }
   log("seeded");
+}
+
+function recreateDatabase(c: StackConfig): void {
+  psql(c, ["-c", `drop database if exists "${c.dbName}" with (force)`], "template1");
+  psql(c, ["-c", `create database "${c.dbName}"`], "template1");
 }

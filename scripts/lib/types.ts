@@ -1,17 +1,26 @@
-// types/database.ts comes from the live schema via `supabase gen types typescript --db-url`.
+// types/database.ts comes from the live schema by the generator `supabase gen types` runs.
+// The CLI (2.117.0) runs it inside the postgres-meta v0.99.0 Docker image even with --db-url;
+// without Docker we run the same release from npm (@supabase/postgres-meta@0.99.0) with the
+// environment the CLI gives that container, so the output is the same file.
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { binPath, dbUrl, type StackConfig } from "./config.ts";
+import { dbUrl, type StackConfig } from "./config.ts";
 import { run } from "./proc.ts";
 
 export const typesFile = (c: StackConfig) => join(c.repoRoot, "types/database.ts");
 
 export function generateTypes(c: StackConfig): string {
-  const r = run(
-    binPath("supabase"),
-    ["gen", "types", "typescript", "--db-url", dbUrl(c), "--schema", "public"],
-    { cwd: c.repoRoot, env: { ...process.env, SUPABASE_TELEMETRY_DISABLED: "1", DO_NOT_TRACK: "1" } },
-  );
+  const server = join(c.repoRoot, "node_modules/@supabase/postgres-meta/dist/server/server.js");
+  const r = run(process.execPath, [server], {
+    cwd: c.repoRoot,
+    env: {
+      ...process.env,
+      PG_META_DB_URL: dbUrl(c),
+      PG_META_GENERATE_TYPES: "typescript",
+      PG_META_GENERATE_TYPES_INCLUDED_SCHEMAS: "public",
+      PG_META_GENERATE_TYPES_DETECT_ONE_TO_ONE_RELATIONSHIPS: "true",
+    },
+  });
   return r.stdout;
 }
 

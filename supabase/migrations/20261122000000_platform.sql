@@ -122,7 +122,26 @@ begin
   end if;
 
   -- Checks on the actor apply to signed-in users; service_role and migrations act for the system.
-  if actor is not null and current_user = 'authenticated' then
+  -- A workspace being deleted takes its memberships with it.
+  if tg_op = 'DELETE' and not exists (select 1 from public.workspaces w where w.id = old.workspace_id) then
+    return old;
+  end if;
+  -- The creator's first membership (private.add_workspace_owner) is how a workspace starts.
+  if tg_op = 'INSERT' and new.user_id = actor and new.role = 'owner'
+     and exists (select 1 from public.workspaces w where w.id = new.workspace_id and w.created_by = actor)
+     and not exists (select 1 from public.workspace_members m where m.workspace_id = new.workspace_id) then
+    return new;
+  end if;
+  -- Accepting an open invitation (private.accept_invitation) grants at most the invited role.
+  if tg_op in ('INSERT', 'UPDATE') and new.user_id = actor
+     and (tg_op = 'INSERT' or new.role > old.role)
+     and exists (select 1 from public.workspace_invitations i
+                 where i.workspace_id = new.workspace_id and i.email = lower((select auth.email()))
+                   and i.accepted_at is null and i.expires_at > now() and i.role >= new.role) then
+    return new;
+  end if;
+
+  if actor is not null and (select auth.role()) = 'authenticated' then
     actor_role := (select m.role from public.workspace_members m
                    where m.workspace_id = target.workspace_id and m.user_id = actor);
     if tg_op = 'UPDATE' and new.user_id = actor and new.role > old.role then
@@ -138,7 +157,6 @@ begin
 
   if tg_op in ('UPDATE', 'DELETE') and old.role = 'owner'
      and (tg_op = 'DELETE' or new.role <> 'owner')
-     and exists (select 1 from public.workspaces w where w.id = old.workspace_id)
      and not exists (select 1 from public.workspace_members m
                      where m.workspace_id = old.workspace_id and m.role = 'owner' and m.user_id <> old.user_id) then
     raise exception 'a workspace must keep at least one owner; transfer ownership or delete the workspace'
@@ -166,7 +184,7 @@ create trigger add_workspace_owner after insert on public.workspaces
 alter table public.workspaces enable row level security;
 alter table public.workspace_members enable row level security;
 grant select, delete on public.workspaces to authenticated;
-grant insert (name, slug, shop_domain, created_by) on public.workspaces to authenticated;
+grant insert (id, name, slug, shop_domain, created_by) on public.workspaces to authenticated;
 grant update (name, slug, shop_domain) on public.workspaces to authenticated;
 grant select, insert, update (role), delete on public.workspace_members to authenticated;
 grant all on public.workspaces, public.workspace_members to service_role;
@@ -226,7 +244,7 @@ language plpgsql security definer set search_path = '' as $$
 declare
   actor_role public.workspace_role;
 begin
-  if current_user = 'authenticated' then
+  if (select auth.role()) = 'authenticated' then
     actor_role := (select m.role from public.workspace_members m
                    where m.workspace_id = new.workspace_id and m.user_id = (select auth.uid()));
     if actor_role is null or new.role > actor_role then
@@ -293,12 +311,14 @@ create function public.create_workspace(p_name text, p_slug text, p_shop_domain 
 returns public.workspaces
 language plpgsql volatile set search_path = '' as $$
 declare
+  new_id uuid := gen_random_uuid();
   ws public.workspaces;
 begin
-  insert into public.workspaces (name, slug, shop_domain, created_by)
-  values (btrim(p_name), lower(p_slug), lower(p_shop_domain), (select auth.uid()))
-  returning id into ws.id;
-  select * into ws from public.workspaces where id = ws.id;
+  -- No RETURNING: the caller can read the row only once the owner trigger has run, which the
+  -- next statement's snapshot sees.
+  insert into public.workspaces (id, name, slug, shop_domain, created_by)
+  values (new_id, btrim(p_name), lower(p_slug), lower(p_shop_domain), (select auth.uid()));
+  select * into ws from public.workspaces where id = new_id;
   return ws;
 end $$;
 comment on function public.create_workspace(text, text, text) is 'Creates a workspace with the caller as owner and returns it.';
@@ -381,12 +401,12 @@ create policy "users read their preferences" on public.user_preferences
 create policy "users create their preferences" on public.user_preferences
   for insert to authenticated
   with check (user_id = (select auth.uid())
-    and (default_workspace_id is null or default_workspace_id = any (array(select private.workspace_ids('viewer'))))));
+    and (default_workspace_id is null or default_workspace_id = any (array(select private.workspace_ids('viewer')))));
 create policy "users change their preferences" on public.user_preferences
   for update to authenticated
   using (user_id = (select auth.uid()))
   with check (user_id = (select auth.uid())
-    and (default_workspace_id is null or default_workspace_id = any (array(select private.workspace_ids('viewer'))))));
+    and (default_workspace_id is null or default_workspace_id = any (array(select private.workspace_ids('viewer')))));
 create policy "users delete their preferences" on public.user_preferences
   for delete to authenticated using (user_id = (select auth.uid()));
 
@@ -485,7 +505,7 @@ create index decision_log_actor_id_idx on public.decision_log (actor_id);
 create function private.guard_decision_actor() returns trigger
 language plpgsql set search_path = '' as $$
 begin
-  if current_user = 'authenticated' then
+  if (select auth.role()) = 'authenticated' then
     new.actor_kind := 'user';
     new.actor_id := (select auth.uid());
   end if;

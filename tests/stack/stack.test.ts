@@ -18,7 +18,7 @@ describe("npm run stack", () => {
     expect(r.out).toContain(`DB URL: ${dbUrl(config)}`);
     expect(r.out).toMatch(/anon key: eyJ[\w-]+\.[\w-]+\.[\w-]+/);
     expect(r.out).toMatch(/service_role key: eyJ/);
-    expect(r.out).toContain("Functions URL: http://127.0.0.1:54321/functions/v1");
+    expect(r.out).toContain(`Functions URL: ${api}/functions/v1`);
   });
 
   it("a second start while running is a no-op that says so", () => {
