@@ -56,6 +56,62 @@ export type Database = {
           },
         ]
       }
+      customers: {
+        Row: {
+          accepts_marketing: boolean
+          created_at: string
+          currency: string | null
+          email_sha256: string | null
+          first_order_at: string | null
+          id: string
+          last_order_at: string | null
+          orders_count: number
+          phone_sha256: string | null
+          shopify_customer_id: string | null
+          total_spent_cents: number
+          updated_at: string
+          workspace_id: string
+        }
+        Insert: {
+          accepts_marketing?: boolean
+          created_at?: string
+          currency?: string | null
+          email_sha256?: string | null
+          first_order_at?: string | null
+          id?: string
+          last_order_at?: string | null
+          orders_count?: number
+          phone_sha256?: string | null
+          shopify_customer_id?: string | null
+          total_spent_cents?: number
+          updated_at?: string
+          workspace_id: string
+        }
+        Update: {
+          accepts_marketing?: boolean
+          created_at?: string
+          currency?: string | null
+          email_sha256?: string | null
+          first_order_at?: string | null
+          id?: string
+          last_order_at?: string | null
+          orders_count?: number
+          phone_sha256?: string | null
+          shopify_customer_id?: string | null
+          total_spent_cents?: number
+          updated_at?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "customers_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       decision_log: {
         Row: {
           actor_id: string | null
@@ -105,6 +161,420 @@ export type Database = {
         Relationships: [
           {
             foreignKeyName: "decision_log_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      gift_card_emails: {
+        Row: {
+          attempts: number
+          created_at: string
+          id: string
+          last_error: string | null
+          provider_message_id: string | null
+          sent_at: string | null
+          status: Database["public"]["Enums"]["email_delivery_status"]
+          to_email: string | null
+          transaction_id: string
+          updated_at: string
+          workspace_id: string
+        }
+        Insert: {
+          attempts?: number
+          created_at?: string
+          id?: string
+          last_error?: string | null
+          provider_message_id?: string | null
+          sent_at?: string | null
+          status?: Database["public"]["Enums"]["email_delivery_status"]
+          to_email?: string | null
+          transaction_id: string
+          updated_at?: string
+          workspace_id: string
+        }
+        Update: {
+          attempts?: number
+          created_at?: string
+          id?: string
+          last_error?: string | null
+          provider_message_id?: string | null
+          sent_at?: string | null
+          status?: Database["public"]["Enums"]["email_delivery_status"]
+          to_email?: string | null
+          transaction_id?: string
+          updated_at?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "gift_card_emails_transaction_id_fkey"
+            columns: ["transaction_id"]
+            isOneToOne: true
+            referencedRelation: "gift_card_transactions"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "gift_card_emails_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      gift_card_products: {
+        Row: {
+          active: boolean
+          amount_cents: number
+          created_at: string
+          currency: string
+          id: string
+          min_order_subtotal_cents: number
+          shopify_product_id: string
+          shopify_variant_id: string
+          updated_at: string
+          workspace_id: string
+        }
+        Insert: {
+          active?: boolean
+          amount_cents: number
+          created_at?: string
+          currency?: string
+          id?: string
+          min_order_subtotal_cents?: number
+          shopify_product_id: string
+          shopify_variant_id: string
+          updated_at?: string
+          workspace_id: string
+        }
+        Update: {
+          active?: boolean
+          amount_cents?: number
+          created_at?: string
+          currency?: string
+          id?: string
+          min_order_subtotal_cents?: number
+          shopify_product_id?: string
+          shopify_variant_id?: string
+          updated_at?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "gift_card_products_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      gift_card_transactions: {
+        Row: {
+          amount_cents: number
+          created_at: string
+          currency: string
+          gift_card_product_id: string | null
+          id: string
+          issued_at: string | null
+          last_error: string | null
+          order_id: string | null
+          shopify_gift_card_id: string | null
+          shopify_order_id: string | null
+          source: Database["public"]["Enums"]["gift_card_source"]
+          status: Database["public"]["Enums"]["gift_card_status"]
+          updated_at: string
+          workspace_id: string
+        }
+        Insert: {
+          amount_cents: number
+          created_at?: string
+          currency: string
+          gift_card_product_id?: string | null
+          id?: string
+          issued_at?: string | null
+          last_error?: string | null
+          order_id?: string | null
+          shopify_gift_card_id?: string | null
+          shopify_order_id?: string | null
+          source: Database["public"]["Enums"]["gift_card_source"]
+          status?: Database["public"]["Enums"]["gift_card_status"]
+          updated_at?: string
+          workspace_id: string
+        }
+        Update: {
+          amount_cents?: number
+          created_at?: string
+          currency?: string
+          gift_card_product_id?: string | null
+          id?: string
+          issued_at?: string | null
+          last_error?: string | null
+          order_id?: string | null
+          shopify_gift_card_id?: string | null
+          shopify_order_id?: string | null
+          source?: Database["public"]["Enums"]["gift_card_source"]
+          status?: Database["public"]["Enums"]["gift_card_status"]
+          updated_at?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "gift_card_transactions_gift_card_product_id_fkey"
+            columns: ["gift_card_product_id"]
+            isOneToOne: false
+            referencedRelation: "gift_card_products"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "gift_card_transactions_order_id_fkey"
+            columns: ["order_id"]
+            isOneToOne: false
+            referencedRelation: "orders"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "gift_card_transactions_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      order_line_items: {
+        Row: {
+          created_at: string
+          id: string
+          order_id: string
+          price_cents: number
+          product_id: string | null
+          quantity: number
+          shopify_product_id: string | null
+          shopify_variant_id: string | null
+          sku: string | null
+          title: string | null
+          workspace_id: string
+        }
+        Insert: {
+          created_at?: string
+          id?: string
+          order_id: string
+          price_cents?: number
+          product_id?: string | null
+          quantity: number
+          shopify_product_id?: string | null
+          shopify_variant_id?: string | null
+          sku?: string | null
+          title?: string | null
+          workspace_id: string
+        }
+        Update: {
+          created_at?: string
+          id?: string
+          order_id?: string
+          price_cents?: number
+          product_id?: string | null
+          quantity?: number
+          shopify_product_id?: string | null
+          shopify_variant_id?: string | null
+          sku?: string | null
+          title?: string | null
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "order_line_items_order_id_fkey"
+            columns: ["order_id"]
+            isOneToOne: false
+            referencedRelation: "orders"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "order_line_items_product_id_fkey"
+            columns: ["product_id"]
+            isOneToOne: false
+            referencedRelation: "products"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "order_line_items_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      orders: {
+        Row: {
+          cancelled_at: string | null
+          created_at: string
+          currency: string
+          customer_id: string | null
+          email_sha256: string | null
+          fbclid: string | null
+          financial_status: Database["public"]["Enums"]["order_financial_status"]
+          fulfillment_status: Database["public"]["Enums"]["order_fulfillment_status"]
+          gclid: string | null
+          id: string
+          landing_site: string | null
+          order_number: string | null
+          processed_at: string
+          referring_site: string | null
+          shopify_order_id: string
+          source_name: string | null
+          source_updated_at: string | null
+          subtotal_cents: number
+          total_discounts_cents: number
+          total_price_cents: number
+          total_refunded_cents: number
+          total_shipping_cents: number
+          total_tax_cents: number
+          ttclid: string | null
+          updated_at: string
+          utm_campaign: string | null
+          utm_content: string | null
+          utm_medium: string | null
+          utm_source: string | null
+          utm_term: string | null
+          workspace_id: string
+        }
+        Insert: {
+          cancelled_at?: string | null
+          created_at?: string
+          currency: string
+          customer_id?: string | null
+          email_sha256?: string | null
+          fbclid?: string | null
+          financial_status?: Database["public"]["Enums"]["order_financial_status"]
+          fulfillment_status?: Database["public"]["Enums"]["order_fulfillment_status"]
+          gclid?: string | null
+          id?: string
+          landing_site?: string | null
+          order_number?: string | null
+          processed_at: string
+          referring_site?: string | null
+          shopify_order_id: string
+          source_name?: string | null
+          source_updated_at?: string | null
+          subtotal_cents?: number
+          total_discounts_cents?: number
+          total_price_cents: number
+          total_refunded_cents?: number
+          total_shipping_cents?: number
+          total_tax_cents?: number
+          ttclid?: string | null
+          updated_at?: string
+          utm_campaign?: string | null
+          utm_content?: string | null
+          utm_medium?: string | null
+          utm_source?: string | null
+          utm_term?: string | null
+          workspace_id: string
+        }
+        Update: {
+          cancelled_at?: string | null
+          created_at?: string
+          currency?: string
+          customer_id?: string | null
+          email_sha256?: string | null
+          fbclid?: string | null
+          financial_status?: Database["public"]["Enums"]["order_financial_status"]
+          fulfillment_status?: Database["public"]["Enums"]["order_fulfillment_status"]
+          gclid?: string | null
+          id?: string
+          landing_site?: string | null
+          order_number?: string | null
+          processed_at?: string
+          referring_site?: string | null
+          shopify_order_id?: string
+          source_name?: string | null
+          source_updated_at?: string | null
+          subtotal_cents?: number
+          total_discounts_cents?: number
+          total_price_cents?: number
+          total_refunded_cents?: number
+          total_shipping_cents?: number
+          total_tax_cents?: number
+          ttclid?: string | null
+          updated_at?: string
+          utm_campaign?: string | null
+          utm_content?: string | null
+          utm_medium?: string | null
+          utm_source?: string | null
+          utm_term?: string | null
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "orders_customer_id_fkey"
+            columns: ["customer_id"]
+            isOneToOne: false
+            referencedRelation: "customers"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "orders_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      products: {
+        Row: {
+          cost_cents: number | null
+          created_at: string
+          currency: string
+          id: string
+          price_cents: number
+          shopify_product_id: string
+          shopify_variant_id: string
+          sku: string | null
+          status: Database["public"]["Enums"]["product_status"]
+          title: string
+          updated_at: string
+          variant_title: string | null
+          workspace_id: string
+        }
+        Insert: {
+          cost_cents?: number | null
+          created_at?: string
+          currency?: string
+          id?: string
+          price_cents?: number
+          shopify_product_id: string
+          shopify_variant_id: string
+          sku?: string | null
+          status?: Database["public"]["Enums"]["product_status"]
+          title: string
+          updated_at?: string
+          variant_title?: string | null
+          workspace_id: string
+        }
+        Update: {
+          cost_cents?: number | null
+          created_at?: string
+          currency?: string
+          id?: string
+          price_cents?: number
+          shopify_product_id?: string
+          shopify_variant_id?: string
+          sku?: string | null
+          status?: Database["public"]["Enums"]["product_status"]
+          title?: string
+          updated_at?: string
+          variant_title?: string | null
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "products_workspace_id_fkey"
             columns: ["workspace_id"]
             isOneToOne: false
             referencedRelation: "workspaces"
@@ -267,7 +737,24 @@ export type Database = {
       }
     }
     Views: {
-      [_ in never]: never
+      order_revenue_daily: {
+        Row: {
+          currency: string | null
+          day: string | null
+          net_revenue_cents: number | null
+          orders: number | null
+          workspace_id: string | null
+        }
+        Relationships: [
+          {
+            foreignKeyName: "orders_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
     }
     Functions: {
       accept_workspace_invitation: {
@@ -308,6 +795,14 @@ export type Database = {
         Args: { p_new_owner: string; p_workspace_id: string }
         Returns: undefined
       }
+      upsert_orders: {
+        Args: { p_orders: Json; p_workspace_id: string }
+        Returns: {
+          inserted: number
+          unchanged: number
+          updated: number
+        }[]
+      }
     }
     Enums: {
       actor_kind: "user" | "agent" | "system"
@@ -321,7 +816,29 @@ export type Database = {
         | "ops"
         | "privacy"
         | "other"
+      email_delivery_status:
+        | "queued"
+        | "sent"
+        | "delivered"
+        | "bounced"
+        | "failed"
+      gift_card_source: "qualifying_order" | "manual" | "promotion"
+      gift_card_status: "pending" | "issued" | "emailed" | "failed" | "voided"
       interface_mode: "simple" | "advanced"
+      order_financial_status:
+        | "pending"
+        | "authorized"
+        | "partially_paid"
+        | "paid"
+        | "partially_refunded"
+        | "refunded"
+        | "voided"
+      order_fulfillment_status:
+        | "unfulfilled"
+        | "partial"
+        | "fulfilled"
+        | "restocked"
+      product_status: "active" | "draft" | "archived"
       workspace_role: "viewer" | "member" | "admin" | "owner"
     }
     CompositeTypes: {
@@ -462,7 +979,32 @@ export const Constants = {
         "privacy",
         "other",
       ],
+      email_delivery_status: [
+        "queued",
+        "sent",
+        "delivered",
+        "bounced",
+        "failed",
+      ],
+      gift_card_source: ["qualifying_order", "manual", "promotion"],
+      gift_card_status: ["pending", "issued", "emailed", "failed", "voided"],
       interface_mode: ["simple", "advanced"],
+      order_financial_status: [
+        "pending",
+        "authorized",
+        "partially_paid",
+        "paid",
+        "partially_refunded",
+        "refunded",
+        "voided",
+      ],
+      order_fulfillment_status: [
+        "unfulfilled",
+        "partial",
+        "fulfilled",
+        "restocked",
+      ],
+      product_status: ["active", "draft", "archived"],
       workspace_role: ["viewer", "member", "admin", "owner"],
     },
   },
