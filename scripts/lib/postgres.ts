@@ -42,17 +42,26 @@ export function initCluster(c: StackConfig, log: (s: string) => void): void {
   } finally {
     rmSync(pwfile, { force: true });
   }
-  appendFileSync(
-    join(c.pgData, "postgresql.conf"),
+  appendFileSync(join(c.pgData, "postgresql.conf"), "\n# growthbase local stack settings\ninclude_if_exists = 'growthbase.conf'\n");
+}
+
+/** Settings written before every start, so a changed setting reaches existing clusters too. */
+export function writeSettings(c: StackConfig): void {
+  const path = join(c.pgData, "growthbase.conf");
+  writeFileSync(
+    path,
     [
-      "",
-      "# growthbase local stack",
+      "# Written by scripts/lib/postgres.ts on every start; edit there.",
       `port = ${c.dbPort}`,
       "listen_addresses = '127.0.0.1'",
       `unix_socket_directories = '${c.socketDir}'`,
       "shared_preload_libraries = 'pg_cron'",
       "cron.database_name = 'postgres'",
+      // Jobs run in background workers: no libpq connection, so no password for cron to hold.
+      "cron.use_background_workers = on",
+      "max_worker_processes = 32",
       "max_connections = 200",
+      // A disposable developer cluster: `reset` rebuilds it from the repo.
       "fsync = off",
       "full_page_writes = off",
       "synchronous_commit = off",
@@ -60,6 +69,10 @@ export function initCluster(c: StackConfig, log: (s: string) => void): void {
       "",
     ].join("\n"),
   );
+  if (isRoot()) {
+    const { uid, gid } = postgresIds();
+    chownSync(path, uid, gid);
+  }
 }
 
 export function isRunning(c: StackConfig): boolean {
@@ -68,6 +81,7 @@ export function isRunning(c: StackConfig): boolean {
 }
 
 export function startPostgres(c: StackConfig): void {
+  writeSettings(c);
   const logFile = join(c.dataDir, "postgres.log");
   const r = runAsPostgres(join(c.pgBin, "pg_ctl"), ["start", "-D", c.pgData, "-l", logFile, "-w", "-t", "60"], {
     allowFail: true,

@@ -2,7 +2,7 @@
 -- migration that forgets RLS, an index, a search_path or a grant fails here.
 begin;
 set search_path = extensions, public;
-select plan(12);
+select plan(15);
 
 select is_empty($$
   select c.oid::regclass::text from pg_class c
@@ -92,6 +92,33 @@ select is_empty($$
     and c.relkind in ('r', 'p', 'v', 'm') and obj_description(c.oid, 'pg_class') is null
     and not exists (select 1 from pg_depend d where d.objid = c.oid and d.deptype = 'e')
 $$, 'every table and view in public and private has a comment');
+
+
+-- Tenant tables: every table with a workspace_id has a select policy, and every policy on it is
+-- scoped by the caller's workspaces (or the caller's own id), so nothing is readable across tenants.
+select is_empty($$
+  select c.oid::regclass::text from pg_class c
+  join pg_attribute a on a.attrelid = c.oid and a.attname = 'workspace_id' and not a.attisdropped
+  where c.relnamespace = 'public'::regnamespace and c.relkind in ('r', 'p')
+    and not exists (select 1 from pg_policies p where p.schemaname = 'public' and p.tablename = c.relname
+                    and p.cmd in ('SELECT', 'ALL'))
+$$, 'every public table with workspace_id has a select policy');
+
+select is_empty($$
+  select p.tablename || ': ' || p.policyname from pg_policies p
+  join pg_class c on c.relname = p.tablename and c.relnamespace = 'public'::regnamespace
+  join pg_attribute a on a.attrelid = c.oid and a.attname = 'workspace_id' and not a.attisdropped
+  where p.schemaname = 'public'
+    and coalesce(p.qual, '') || coalesce(p.with_check, '') !~ '(private\.workspace_ids\(|auth\.uid\(\))'
+$$, 'every policy on a tenant table is scoped by private.workspace_ids() or auth.uid()');
+
+select is_empty($$
+  select c.oid::regclass::text from pg_class c
+  join pg_attribute a on a.attrelid = c.oid and a.attname = 'updated_at' and not a.attisdropped
+  where c.relnamespace in ('public'::regnamespace, 'private'::regnamespace) and c.relkind in ('r', 'p')
+    and not exists (select 1 from pg_trigger t join pg_proc f on f.oid = t.tgfoid
+                    where t.tgrelid = c.oid and f.proname = 'set_updated_at')
+$$, 'every table with updated_at keeps it with the shared trigger');
 
 select * from finish();
 rollback;
