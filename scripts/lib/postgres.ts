@@ -42,11 +42,14 @@ export function initCluster(c: StackConfig, log: (s: string) => void): void {
   } finally {
     rmSync(pwfile, { force: true });
   }
-  appendFileSync(join(c.pgData, "postgresql.conf"), "\n# growthbase local stack settings\ninclude_if_exists = 'growthbase.conf'\n");
 }
 
 /** Settings written before every start, so a changed setting reaches existing clusters too. */
 export function writeSettings(c: StackConfig): void {
+  const main = join(c.pgData, "postgresql.conf");
+  if (!readFileSync(main, "utf8").includes("include_if_exists = 'growthbase.conf'")) {
+    appendFileSync(main, "\n# growthbase local stack settings\ninclude_if_exists = 'growthbase.conf'\n");
+  }
   const path = join(c.pgData, "growthbase.conf");
   writeFileSync(
     path,
