@@ -2,7 +2,7 @@
 // run ends with one line "N passed, N failed" and exits non-zero on any failure.
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
-import { binPath, dbUrl, stackConfig } from "./lib/config.ts";
+import { binPath, cliDbUrl, dbUrl, stackConfig } from "./lib/config.ts";
 import { functionEnv } from "./lib/functions.ts";
 import { run } from "./lib/proc.ts";
 import { typesDrift } from "./lib/types.ts";
@@ -43,7 +43,7 @@ await step("pgTAP: supabase/tests", () => {
   sh("pg_prove", ["--dbname", dbUrl(c), "--failures", ...files.map((f) => join("supabase/tests", f))]);
 });
 await step("lint: supabase db lint (warning level)", () => {
-  const r = run(bin("supabase"), ["db", "lint", "--db-url", dbUrl(c), "--level", "warning", "--schema", "public,private"], {
+  const r = run(bin("supabase"), ["db", "lint", "--db-url", cliDbUrl(c), "--level", "warning", "--schema", "public,private"], {
     cwd: c.repoRoot,
     allowFail: true,
     env: { ...process.env, SUPABASE_TELEMETRY_DISABLED: "1" },

@@ -44,6 +44,14 @@ export function dbUrl(c: StackConfig, user = "postgres", password = c.dbPassword
   return `postgresql://${user}:${encodeURIComponent(password)}@127.0.0.1:${c.dbPort}/${c.dbName}`;
 }
 
+/**
+ * The DB URL for the Supabase CLI. Without sslmode it tried TLS and gave up on a fresh machine
+ * ("tls error: the server does not support SSL connections"); the local cluster has no TLS.
+ */
+export function cliDbUrl(c: StackConfig): string {
+  return `${dbUrl(c)}?sslmode=disable`;
+}
+
 /** A binary from this project's node_modules (supabase, deno, vitest ...). */
 export const binPath = (name: string) => join(repoRoot, "node_modules/.bin", name);
 

@@ -2,7 +2,7 @@
 // then the seed. `reset` drops everything and builds it again.
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
-import { binPath, dbUrl, type StackConfig } from "./config.ts";
+import { binPath, cliDbUrl, type StackConfig } from "./config.ts";
 import { psql } from "./postgres.ts";
 import { CommandError, run } from "./proc.ts";
 
@@ -21,7 +21,7 @@ export function pushMigrations(c: StackConfig, log: (s: string) => void): void {
   try {
     const r = run(
       binPath("supabase"),
-      ["db", "push", "--db-url", dbUrl(c), "--include-all", "--skip-vault", "--yes", "--workdir", c.repoRoot],
+      ["db", "push", "--db-url", cliDbUrl(c), "--include-all", "--skip-vault", "--yes", "--workdir", c.repoRoot],
       { cwd: c.repoRoot, env: { ...process.env, SUPABASE_TELEMETRY_DISABLED: "1", DO_NOT_TRACK: "1" } },
     );
     const applied = r.output.match(/Applying migration \S+/g) ?? [];
