@@ -9,6 +9,453 @@ export type Json =
 export type Database = {
   public: {
     Tables: {
+      ad_accounts: {
+        Row: {
+          created_at: string
+          currency: string
+          external_account_id: string
+          id: string
+          integration_connection_id: string | null
+          metadata: NonNullable<Json>
+          name: string | null
+          platform: Database["public"]["Enums"]["ad_platform"]
+          status: Database["public"]["Enums"]["ad_status"]
+          timezone: string
+          updated_at: string
+          workspace_id: string
+        }
+        Insert: {
+          created_at?: string
+          currency?: string
+          external_account_id: string
+          id?: string
+          integration_connection_id?: string | null
+          metadata?: NonNullable<Json>
+          name?: string | null
+          platform: Database["public"]["Enums"]["ad_platform"]
+          status?: Database["public"]["Enums"]["ad_status"]
+          timezone?: string
+          updated_at?: string
+          workspace_id: string
+        }
+        Update: {
+          created_at?: string
+          currency?: string
+          external_account_id?: string
+          id?: string
+          integration_connection_id?: string | null
+          metadata?: NonNullable<Json>
+          name?: string | null
+          platform?: Database["public"]["Enums"]["ad_platform"]
+          status?: Database["public"]["Enums"]["ad_status"]
+          timezone?: string
+          updated_at?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "ad_accounts_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      ad_campaigns: {
+        Row: {
+          ad_account_id: string | null
+          bid_strategy: string | null
+          created_at: string
+          daily_budget_cents: number | null
+          end_date: string | null
+          external_id: string
+          id: string
+          metadata: NonNullable<Json>
+          name: string
+          objective: string | null
+          platform: Database["public"]["Enums"]["ad_platform"]
+          start_date: string | null
+          status: Database["public"]["Enums"]["ad_status"]
+          target_roas: number | null
+          total_budget_cents: number | null
+          updated_at: string
+          utm_campaign: string | null
+          utm_medium: string | null
+          utm_source: string | null
+          workspace_id: string
+        }
+        Insert: {
+          ad_account_id?: string | null
+          bid_strategy?: string | null
+          created_at?: string
+          daily_budget_cents?: number | null
+          end_date?: string | null
+          external_id: string
+          id?: string
+          metadata?: NonNullable<Json>
+          name: string
+          objective?: string | null
+          platform: Database["public"]["Enums"]["ad_platform"]
+          start_date?: string | null
+          status?: Database["public"]["Enums"]["ad_status"]
+          target_roas?: number | null
+          total_budget_cents?: number | null
+          updated_at?: string
+          utm_campaign?: string | null
+          utm_medium?: string | null
+          utm_source?: string | null
+          workspace_id: string
+        }
+        Update: {
+          ad_account_id?: string | null
+          bid_strategy?: string | null
+          created_at?: string
+          daily_budget_cents?: number | null
+          end_date?: string | null
+          external_id?: string
+          id?: string
+          metadata?: NonNullable<Json>
+          name?: string
+          objective?: string | null
+          platform?: Database["public"]["Enums"]["ad_platform"]
+          start_date?: string | null
+          status?: Database["public"]["Enums"]["ad_status"]
+          target_roas?: number | null
+          total_budget_cents?: number | null
+          updated_at?: string
+          utm_campaign?: string | null
+          utm_medium?: string | null
+          utm_source?: string | null
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "ad_campaigns_workspace_id_ad_account_id_fkey"
+            columns: ["workspace_id", "ad_account_id"]
+            isOneToOne: false
+            referencedRelation: "ad_accounts"
+            referencedColumns: ["workspace_id", "id"]
+          },
+          {
+            foreignKeyName: "ad_campaigns_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      ad_groups: {
+        Row: {
+          campaign_id: string
+          cpc_bid_micros: number | null
+          created_at: string
+          daily_budget_cents: number | null
+          external_id: string
+          id: string
+          name: string
+          platform: Database["public"]["Enums"]["ad_platform"]
+          status: Database["public"]["Enums"]["ad_status"]
+          targeting: NonNullable<Json>
+          updated_at: string
+          workspace_id: string
+        }
+        Insert: {
+          campaign_id: string
+          cpc_bid_micros?: number | null
+          created_at?: string
+          daily_budget_cents?: number | null
+          external_id: string
+          id?: string
+          name: string
+          platform: Database["public"]["Enums"]["ad_platform"]
+          status?: Database["public"]["Enums"]["ad_status"]
+          targeting?: NonNullable<Json>
+          updated_at?: string
+          workspace_id: string
+        }
+        Update: {
+          campaign_id?: string
+          cpc_bid_micros?: number | null
+          created_at?: string
+          daily_budget_cents?: number | null
+          external_id?: string
+          id?: string
+          name?: string
+          platform?: Database["public"]["Enums"]["ad_platform"]
+          status?: Database["public"]["Enums"]["ad_status"]
+          targeting?: NonNullable<Json>
+          updated_at?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "ad_groups_workspace_id_campaign_id_fkey"
+            columns: ["workspace_id", "campaign_id"]
+            isOneToOne: false
+            referencedRelation: "ad_campaigns"
+            referencedColumns: ["workspace_id", "id"]
+          },
+          {
+            foreignKeyName: "ad_groups_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      ad_metrics_daily: {
+        Row: {
+          ad_account_id: string | null
+          ad_group_id: string | null
+          ad_id: string | null
+          campaign_id: string | null
+          clicks: number
+          conversions: number
+          cpa_cents: number | null
+          cpc_cents: number | null
+          cpm_cents: number | null
+          created_at: string
+          ctr: number | null
+          currency: string
+          cvr: number | null
+          day: string
+          id: number
+          impressions: number
+          level: Database["public"]["Enums"]["ad_level"]
+          object_id: string
+          platform: Database["public"]["Enums"]["ad_platform"]
+          revenue_cents: number
+          roas: number | null
+          spend_cents: number
+          updated_at: string
+          workspace_id: string
+        }
+        Insert: {
+          ad_account_id?: string | null
+          ad_group_id?: string | null
+          ad_id?: string | null
+          campaign_id?: string | null
+          clicks?: number
+          conversions?: number
+          cpa_cents?: number | null
+          cpc_cents?: number | null
+          cpm_cents?: number | null
+          created_at?: string
+          ctr?: number | null
+          currency?: string
+          cvr?: number | null
+          day: string
+          id?: never
+          impressions?: number
+          level: Database["public"]["Enums"]["ad_level"]
+          object_id: string
+          platform: Database["public"]["Enums"]["ad_platform"]
+          revenue_cents?: number
+          roas?: number | null
+          spend_cents?: number
+          updated_at?: string
+          workspace_id: string
+        }
+        Update: {
+          ad_account_id?: string | null
+          ad_group_id?: string | null
+          ad_id?: string | null
+          campaign_id?: string | null
+          clicks?: number
+          conversions?: number
+          cpa_cents?: number | null
+          cpc_cents?: number | null
+          cpm_cents?: number | null
+          created_at?: string
+          ctr?: number | null
+          currency?: string
+          cvr?: number | null
+          day?: string
+          id?: never
+          impressions?: number
+          level?: Database["public"]["Enums"]["ad_level"]
+          object_id?: string
+          platform?: Database["public"]["Enums"]["ad_platform"]
+          revenue_cents?: number
+          roas?: number | null
+          spend_cents?: number
+          updated_at?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "ad_metrics_daily_workspace_id_ad_account_id_fkey"
+            columns: ["workspace_id", "ad_account_id"]
+            isOneToOne: false
+            referencedRelation: "ad_accounts"
+            referencedColumns: ["workspace_id", "id"]
+          },
+          {
+            foreignKeyName: "ad_metrics_daily_workspace_id_ad_group_id_fkey"
+            columns: ["workspace_id", "ad_group_id"]
+            isOneToOne: false
+            referencedRelation: "ad_groups"
+            referencedColumns: ["workspace_id", "id"]
+          },
+          {
+            foreignKeyName: "ad_metrics_daily_workspace_id_ad_id_fkey"
+            columns: ["workspace_id", "ad_id"]
+            isOneToOne: false
+            referencedRelation: "ads"
+            referencedColumns: ["workspace_id", "id"]
+          },
+          {
+            foreignKeyName: "ad_metrics_daily_workspace_id_campaign_id_fkey"
+            columns: ["workspace_id", "campaign_id"]
+            isOneToOne: false
+            referencedRelation: "ad_campaigns"
+            referencedColumns: ["workspace_id", "id"]
+          },
+          {
+            foreignKeyName: "ad_metrics_daily_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      ad_metrics_rollup_daily: {
+        Row: {
+          campaigns: number
+          clicks: number
+          conversions: number
+          day: string
+          impressions: number
+          platform: Database["public"]["Enums"]["ad_platform"]
+          refreshed_at: string
+          revenue_cents: number
+          spend_cents: number
+          workspace_id: string
+        }
+        Insert: {
+          campaigns: number
+          clicks: number
+          conversions: number
+          day: string
+          impressions: number
+          platform: Database["public"]["Enums"]["ad_platform"]
+          refreshed_at?: string
+          revenue_cents: number
+          spend_cents: number
+          workspace_id: string
+        }
+        Update: {
+          campaigns?: number
+          clicks?: number
+          conversions?: number
+          day?: string
+          impressions?: number
+          platform?: Database["public"]["Enums"]["ad_platform"]
+          refreshed_at?: string
+          revenue_cents?: number
+          spend_cents?: number
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "ad_metrics_rollup_daily_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      ads: {
+        Row: {
+          ad_group_id: string
+          created_at: string
+          creative: NonNullable<Json>
+          creative_id: string | null
+          external_id: string
+          id: string
+          name: string
+          platform: Database["public"]["Enums"]["ad_platform"]
+          status: Database["public"]["Enums"]["ad_status"]
+          updated_at: string
+          workspace_id: string
+        }
+        Insert: {
+          ad_group_id: string
+          created_at?: string
+          creative?: NonNullable<Json>
+          creative_id?: string | null
+          external_id: string
+          id?: string
+          name: string
+          platform: Database["public"]["Enums"]["ad_platform"]
+          status?: Database["public"]["Enums"]["ad_status"]
+          updated_at?: string
+          workspace_id: string
+        }
+        Update: {
+          ad_group_id?: string
+          created_at?: string
+          creative?: NonNullable<Json>
+          creative_id?: string | null
+          external_id?: string
+          id?: string
+          name?: string
+          platform?: Database["public"]["Enums"]["ad_platform"]
+          status?: Database["public"]["Enums"]["ad_status"]
+          updated_at?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "ads_workspace_id_ad_group_id_fkey"
+            columns: ["workspace_id", "ad_group_id"]
+            isOneToOne: false
+            referencedRelation: "ad_groups"
+            referencedColumns: ["workspace_id", "id"]
+          },
+          {
+            foreignKeyName: "ads_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      ads_settings: {
+        Row: {
+          created_at: string
+          metrics_retention_days: number
+          updated_at: string
+          workspace_id: string
+        }
+        Insert: {
+          created_at?: string
+          metrics_retention_days?: number
+          updated_at?: string
+          workspace_id: string
+        }
+        Update: {
+          created_at?: string
+          metrics_retention_days?: number
+          updated_at?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "ads_settings_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: true
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       audit_log: {
         Row: {
           action: Database["public"]["Enums"]["audit_action"]
@@ -761,6 +1208,47 @@ export type Database = {
         Args: { p_token: string }
         Returns: string
       }
+      ads_blended_roas: {
+        Args: { p_from: string; p_to: string; p_workspace_id: string }
+        Returns: {
+          ad_spend_cents: number
+          mer: number
+          order_revenue_cents: number
+          orders: number
+          platform_revenue_cents: number
+          platform_roas: number
+        }[]
+      }
+      ads_dashboard: {
+        Args: {
+          p_from: string
+          p_group_by: Database["public"]["Enums"]["ads_group_by"]
+          p_to: string
+          p_workspace_id: string
+        }
+        Returns: {
+          clicks: number
+          conversions: number
+          cpa_cents: number
+          ctr: number
+          impressions: number
+          key: string
+          label: string
+          revenue_cents: number
+          roas: number
+          spend_cents: number
+        }[]
+      }
+      ads_roas_tile: {
+        Args: { p_today?: string; p_workspace_id: string }
+        Returns: {
+          change: number
+          previous_roas: number
+          revenue_cents: number
+          roas: number
+          spend_cents: number
+        }[]
+      }
       create_workspace: {
         Args: { p_name: string; p_shop_domain?: string; p_slug: string }
         Returns: {
@@ -791,6 +1279,13 @@ export type Database = {
           token: string
         }[]
       }
+      ingest_ad_metrics: {
+        Args: { p_rows: Json; p_workspace_id: string }
+        Returns: {
+          inserted: number
+          updated: number
+        }[]
+      }
       transfer_workspace_ownership: {
         Args: { p_new_owner: string; p_workspace_id: string }
         Returns: undefined
@@ -806,6 +1301,10 @@ export type Database = {
     }
     Enums: {
       actor_kind: "user" | "agent" | "system"
+      ad_level: "account" | "campaign" | "ad_group" | "ad"
+      ad_platform: "meta" | "google" | "tiktok" | "pinterest" | "organic"
+      ad_status: "draft" | "active" | "paused" | "archived" | "deleted"
+      ads_group_by: "platform" | "campaign" | "day"
       audit_action: "insert" | "update" | "delete"
       decision_domain:
         | "inventory"
@@ -968,6 +1467,10 @@ export const Constants = {
   public: {
     Enums: {
       actor_kind: ["user", "agent", "system"],
+      ad_level: ["account", "campaign", "ad_group", "ad"],
+      ad_platform: ["meta", "google", "tiktok", "pinterest", "organic"],
+      ad_status: ["draft", "active", "paused", "archived", "deleted"],
+      ads_group_by: ["platform", "campaign", "day"],
       audit_action: ["insert", "update", "delete"],
       decision_domain: [
         "inventory",
