@@ -792,6 +792,89 @@ export type Database = {
           },
         ]
       }
+      inventory_settings: {
+        Row: {
+          created_at: string
+          demand_window_days: number
+          service_level_z: number
+          updated_at: string
+          workspace_id: string
+        }
+        Insert: {
+          created_at?: string
+          demand_window_days?: number
+          service_level_z?: number
+          updated_at?: string
+          workspace_id: string
+        }
+        Update: {
+          created_at?: string
+          demand_window_days?: number
+          service_level_z?: number
+          updated_at?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "inventory_settings_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: true
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      inventory_snapshots: {
+        Row: {
+          available: number | null
+          created_at: string
+          day: string
+          id: number
+          incoming: number
+          location: string
+          on_hand: number
+          product_id: string
+          workspace_id: string
+        }
+        Insert: {
+          available?: number | null
+          created_at?: string
+          day: string
+          id?: never
+          incoming?: number
+          location?: string
+          on_hand: number
+          product_id: string
+          workspace_id: string
+        }
+        Update: {
+          available?: number | null
+          created_at?: string
+          day?: string
+          id?: never
+          incoming?: number
+          location?: string
+          on_hand?: number
+          product_id?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "inventory_snapshots_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "inventory_snapshots_workspace_id_product_id_fkey"
+            columns: ["workspace_id", "product_id"]
+            isOneToOne: false
+            referencedRelation: "products"
+            referencedColumns: ["workspace_id", "id"]
+          },
+        ]
+      }
       order_line_items: {
         Row: {
           created_at: string
@@ -1026,6 +1109,129 @@ export type Database = {
             isOneToOne: false
             referencedRelation: "workspaces"
             referencedColumns: ["id"]
+          },
+        ]
+      }
+      reorder_points: {
+        Row: {
+          as_of: string
+          avg_daily_demand: number
+          below_reorder_point: boolean
+          computed_at: string
+          demand_stddev: number
+          lead_time_days: number | null
+          on_hand: number | null
+          product_id: string
+          reorder_point: number | null
+          safety_stock: number | null
+          service_level_z: number
+          units_sold: number
+          weeks_of_supply: number | null
+          window_days: number
+          workspace_id: string
+        }
+        Insert: {
+          as_of: string
+          avg_daily_demand: number
+          below_reorder_point?: boolean
+          computed_at?: string
+          demand_stddev: number
+          lead_time_days?: number | null
+          on_hand?: number | null
+          product_id: string
+          reorder_point?: number | null
+          safety_stock?: number | null
+          service_level_z: number
+          units_sold: number
+          weeks_of_supply?: number | null
+          window_days: number
+          workspace_id: string
+        }
+        Update: {
+          as_of?: string
+          avg_daily_demand?: number
+          below_reorder_point?: boolean
+          computed_at?: string
+          demand_stddev?: number
+          lead_time_days?: number | null
+          on_hand?: number | null
+          product_id?: string
+          reorder_point?: number | null
+          safety_stock?: number | null
+          service_level_z?: number
+          units_sold?: number
+          weeks_of_supply?: number | null
+          window_days?: number
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "reorder_points_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "reorder_points_workspace_id_product_id_fkey"
+            columns: ["workspace_id", "product_id"]
+            isOneToOne: true
+            referencedRelation: "products"
+            referencedColumns: ["workspace_id", "id"]
+          },
+        ]
+      }
+      supplier_lead_times: {
+        Row: {
+          created_at: string
+          id: string
+          is_primary: boolean
+          lead_time_days: number
+          lead_time_stddev_days: number | null
+          min_order_qty: number | null
+          product_id: string
+          supplier_name: string
+          updated_at: string
+          workspace_id: string
+        }
+        Insert: {
+          created_at?: string
+          id?: string
+          is_primary?: boolean
+          lead_time_days: number
+          lead_time_stddev_days?: number | null
+          min_order_qty?: number | null
+          product_id: string
+          supplier_name: string
+          updated_at?: string
+          workspace_id: string
+        }
+        Update: {
+          created_at?: string
+          id?: string
+          is_primary?: boolean
+          lead_time_days?: number
+          lead_time_stddev_days?: number | null
+          min_order_qty?: number | null
+          product_id?: string
+          supplier_name?: string
+          updated_at?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "supplier_lead_times_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "supplier_lead_times_workspace_id_product_id_fkey"
+            columns: ["workspace_id", "product_id"]
+            isOneToOne: false
+            referencedRelation: "products"
+            referencedColumns: ["workspace_id", "id"]
           },
         ]
       }
@@ -1284,6 +1490,17 @@ export type Database = {
         Returns: {
           inserted: number
           updated: number
+        }[]
+      }
+      recompute_reorder_points: {
+        Args: { p_as_of?: string; p_workspace_id: string }
+        Returns: {
+          on_hand: number
+          product_id: string
+          reorder_point: number
+          sku: string
+          title: string
+          weeks_of_supply: number
         }[]
       }
       transfer_workspace_ownership: {
