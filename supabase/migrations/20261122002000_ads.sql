@@ -176,16 +176,6 @@ create trigger set_updated_at before update on public.ad_metrics_daily
 -- ===== ingestion: a connector's batch, all or nothing, idempotent on (object, day)
 -- Each row: platform, level, external_id (the object's id on the platform), day, spend_cents,
 -- impressions, clicks, conversions, revenue_cents, currency (optional, default USD).
-create function private.is_date(p_value text) returns boolean
-language plpgsql immutable set search_path = '' as $$
-begin
-  perform p_value::date;
-  return p_value ~ '^\d{4}-\d{2}-\d{2}$';
-exception when others then
-  return false;
-end $$;
-comment on function private.is_date(text) is 'True for a valid YYYY-MM-DD calendar date.';
-
 create type private.ad_metric_row as (
   idx bigint, problem text, platform public.ad_platform, level public.ad_level, object_id uuid,
   ad_account_id uuid, campaign_id uuid, ad_group_id uuid, ad_id uuid, day date, currency char(3),
@@ -196,7 +186,8 @@ comment on type private.ad_metric_row is 'One validated, resolved row of an inge
 create function private.ad_metric_batch(p_workspace_id uuid, p_rows jsonb)
 returns setof private.ad_metric_row
 language sql stable set search_path = '' as $$
-  with rows as (
+  -- materialized: the checks run once per row, not once per join that reads them
+  with rows as materialized (
     select e.ordinality - 1 as idx, e.value as r,
       case
         when jsonb_typeof(e.value) <> 'object' then 'row: must be an object'
@@ -205,19 +196,23 @@ language sql stable set search_path = '' as $$
         when not coalesce(e.value ->> 'level' = any (enum_range(null::public.ad_level)::text[]), false)
           then 'level: must be one of account, campaign, ad_group, ad'
         when coalesce(btrim(e.value ->> 'external_id'), '') = '' then 'external_id: is required'
-        when not private.is_date(e.value ->> 'day') then 'day: must be a calendar date (YYYY-MM-DD)'
-        when e.value ? 'spend_cents' and not private.is_whole_number(e.value -> 'spend_cents') then 'spend_cents: must be a non-negative whole number'
-        when e.value ? 'impressions' and not private.is_whole_number(e.value -> 'impressions') then 'impressions: must be a non-negative whole number'
-        when e.value ? 'clicks' and not private.is_whole_number(e.value -> 'clicks') then 'clicks: must be a non-negative whole number'
-        when e.value ? 'revenue_cents' and not private.is_whole_number(e.value -> 'revenue_cents') then 'revenue_cents: must be a non-negative whole number'
-        when e.value ? 'conversions' and (jsonb_typeof(e.value -> 'conversions') <> 'number' or (e.value ->> 'conversions')::numeric < 0)
-          then 'conversions: must be a non-negative number'
+        when not coalesce(e.value ->> 'day' ~ '^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$'
+                 and substr(e.value ->> 'day', 9, 2)::int <= extract(day from
+                   date_trunc('month', (substr(e.value ->> 'day', 1, 8) || '01')::date) + interval '1 month - 1 day'), false)
+          then 'day: must be a calendar date (YYYY-MM-DD)'
+        -- whole non-negative numbers print as plain digits in jsonb's text form
+        when e.value ? 'spend_cents' and (e.value -> 'spend_cents')::text !~ '^\d{1,15}$' then 'spend_cents: must be a non-negative whole number'
+        when e.value ? 'impressions' and (e.value -> 'impressions')::text !~ '^\d{1,15}$' then 'impressions: must be a non-negative whole number'
+        when e.value ? 'clicks' and (e.value -> 'clicks')::text !~ '^\d{1,15}$' then 'clicks: must be a non-negative whole number'
+        when e.value ? 'revenue_cents' and (e.value -> 'revenue_cents')::text !~ '^\d{1,15}$' then 'revenue_cents: must be a non-negative whole number'
+        when e.value ? 'conversions' and (e.value -> 'conversions')::text !~ '^\d{1,14}(\.\d{1,4})?$'
+          then 'conversions: must be a non-negative number with at most 4 decimals'
         when coalesce((e.value ->> 'clicks')::numeric, 0) > coalesce((e.value ->> 'impressions')::numeric, 0)
           then 'clicks: cannot exceed impressions'
         when e.value ? 'currency' and coalesce(e.value ->> 'currency', '') !~ '^[A-Z]{3}$' then 'currency: must be a three-letter ISO code'
       end as problem
     from jsonb_array_elements(p_rows) with ordinality e
-  ), typed as (
+  ), typed as materialized (
     select r.idx, r.r, r.problem, p.platform, p.level, r.r ->> 'external_id' as ext
     from rows r
     cross join lateral (
@@ -305,9 +300,7 @@ begin
 end $$;
 comment on function public.ingest_ad_metrics(uuid, jsonb) is 'Upserts a batch of daily metric rows for one workspace, keyed by (object, day); rejects the whole batch (22023, naming row and field) if any row is invalid or names an object not in this workspace. Returns counts inserted and updated. For service_role (connectors) and members.';
 
-revoke all on function private.is_date(text) from public;
 revoke all on function private.ad_metric_batch(uuid, jsonb) from public;
-grant execute on function private.is_date(text) to authenticated, service_role;
 grant execute on function private.ad_metric_batch(uuid, jsonb) to authenticated, service_role;
 grant usage on type private.ad_metric_row to authenticated, service_role;
 grant execute on function public.ingest_ad_metrics(uuid, jsonb) to authenticated, service_role;

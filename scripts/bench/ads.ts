@@ -1,0 +1,160 @@
+// npm run bench -- ads [--workspaces 1000] [--rows-per-workspace 1000]
+// 1M metric rows across 1,000 workspaces in a scratch database; prints, side by side in one run:
+// (a) ingestion rows/s through ingest_ad_metrics with the KPI trigger vs the same RPC and upsert
+//     into the same table with that trigger disabled (target >= 0.7x); half of the workspaces go
+//     each way, alternating, so both paths insert into a table of the same size;
+// (b) a member's 30-day dashboard query under RLS vs the same query as service_role with an
+//     explicit workspace filter (target <= 1.3x);
+// (c) incremental rollup after a 1% append vs a full rebuild (target <= 5%).
+import { benchDatabase, fmt, median } from "./scratch.ts";
+
+function arg(args: string[], name: string, dflt: number): number {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? Number(args[i + 1]) : dflt;
+}
+
+export async function main(args: string[]): Promise<void> {
+  const W = arg(args, "workspaces", 1000);
+  const R = arg(args, "rows-per-workspace", 1000);
+  const CAMPAIGNS = 4;
+  const DAYS = Math.ceil(R / CAMPAIGNS);
+  const { sql, done } = await benchDatabase();
+  // Bench rows live in workspaces with slugs bench-*, removed at the end with the helper tables.
+  const cleanup = `
+    delete from public.workspaces where slug like 'bench-%';
+    delete from auth.users where email like '%@bench.test';
+    alter table public.ad_metrics_daily enable trigger derive_ad_kpis;
+    drop table if exists public.bench_batches, public.bench_rollup_incremental;
+    select private.rebuild_ad_rollup();`;
+  await sql.unsafe(cleanup);
+  const t = async (fn: () => Promise<unknown>) => {
+    const t0 = performance.now();
+    await fn();
+    return performance.now() - t0;
+  };
+  try {
+    console.log(`setting up ${W} workspaces x ${CAMPAIGNS} campaigns x ${DAYS} days = ${fmt(W * CAMPAIGNS * DAYS, 0)} rows`);
+    await sql.unsafe(`
+      insert into auth.users (id, email)
+        select ('b0000000-0000-4000-8000-' || lpad(to_hex(w), 12, '0'))::uuid, 'user' || w || '@bench.test'
+        from generate_series(1, ${W}) w;
+      insert into public.workspaces (id, name, slug, created_by)
+        select ('b1000000-0000-4000-8000-' || lpad(to_hex(w), 12, '0'))::uuid, 'bench ' || w, 'bench-' || w,
+               ('b0000000-0000-4000-8000-' || lpad(to_hex(w), 12, '0'))::uuid
+        from generate_series(1, ${W}) w;
+      insert into public.ad_campaigns (workspace_id, platform, external_id, name)
+        select w.id, (array['meta', 'google']::public.ad_platform[])[1 + c % 2], 'c' || c, 'campaign ' || c
+        from public.workspaces w, generate_series(1, ${CAMPAIGNS}) c where w.slug like 'bench-%';
+      create table public.bench_batches (workspace_id uuid primary key, rpc jsonb not null);
+      insert into public.bench_batches
+        select w.id,
+          jsonb_agg(jsonb_build_object('platform', c.platform, 'level', 'campaign', 'external_id', c.external_id,
+            'day', (date '2026-11-21' - d)::text, 'spend_cents', 1000 + (d * 37) % 5000,
+            'impressions', 10000 + d, 'clicks', 100 + d % 50, 'conversions', d % 7, 'revenue_cents', 3000 + d * 11))
+        from public.workspaces w
+        join public.ad_campaigns c on c.workspace_id = w.id and w.slug like 'bench-%'
+        cross join generate_series(0, ${DAYS - 1}) d
+        group by w.id;
+    `);
+    const ids = (await sql`select workspace_id from public.bench_batches order by workspace_id`).map((r) => r.workspace_id);
+
+    // (a) ingestion: even workspaces with the KPI trigger, odd ones with it disabled, alternating.
+    let withMs = 0, withoutMs = 0, withRows = 0, withoutRows = 0;
+    const ingest = (id: string) =>
+      sql`select * from public.ingest_ad_metrics(${id}, (select rpc from public.bench_batches where workspace_id = ${id}))`;
+    for (let i = 0; i < ids.length; i++) {
+      if (i % 2 === 0) {
+        withMs += await t(() => ingest(ids[i]));
+        withRows += CAMPAIGNS * DAYS;
+      } else {
+        await sql`alter table public.ad_metrics_daily disable trigger derive_ad_kpis`;
+        withoutMs += await t(() => ingest(ids[i]));
+        await sql`alter table public.ad_metrics_daily enable trigger derive_ad_kpis`;
+        withoutRows += CAMPAIGNS * DAYS;
+      }
+    }
+    const rows = withRows + withoutRows;
+    const rpcRate = withRows / (withMs / 1000), plainRate = withoutRows / (withoutMs / 1000);
+    await sql`vacuum analyze public.ad_metrics_daily`;
+
+    // (b) a member's 30-day dashboard query: RLS vs explicit filter as service_role. Timed inside
+    // the server (clock_timestamp around EXECUTE, planned each time as PostgREST's queries are),
+    // interleaved, one workspace after another, after a warm-up round.
+    const q = `select day, sum(spend_cents) as spend, sum(revenue_cents) as revenue, sum(clicks) as clicks
+               from public.ad_metrics_daily where level = 'campaign' and day > date '2026-11-21' - 30 %FILTER%
+               group by day order by day`;
+    const runs = 300;
+    const timings = await sql.begin(async (tx) => {
+      await tx.unsafe(`create temp table bench_timings (kind text, us float8) on commit drop`);
+      await tx.unsafe(`
+        do $bench$
+        declare
+          t0 timestamptz; ws uuid; usr uuid; d_rls float8; d_svc float8;
+          q_rls text := $q$${q.replace("%FILTER%", "")}$q$;
+          q_svc text := $q$${q.replace("%FILTER%", "and workspace_id = $1")}$q$;
+        begin
+          for i in 0..${runs * 2 - 1} loop
+            ws := ('b1000000-0000-4000-8000-' || lpad(to_hex(i % ${W} + 1), 12, '0'))::uuid;
+            usr := ('b0000000-0000-4000-8000-' || lpad(to_hex(i % ${W} + 1), 12, '0'))::uuid;
+            perform set_config('request.jwt.claims', json_build_object('sub', usr, 'role', 'authenticated')::text, true);
+            perform set_config('role', 'authenticated', true);
+            t0 := clock_timestamp();
+            execute q_rls;
+            d_rls := extract(epoch from clock_timestamp() - t0) * 1e6;
+            perform set_config('role', 'service_role', true);
+            perform set_config('request.jwt.claims', '{"role":"service_role"}', true);
+            t0 := clock_timestamp();
+            execute q_svc using ws;
+            d_svc := extract(epoch from clock_timestamp() - t0) * 1e6;
+            perform set_config('role', 'none', true);
+            if i >= ${runs} then
+              insert into bench_timings values ('rls', d_rls), ('svc', d_svc);
+            end if;
+          end loop;
+        end $bench$`);
+      return await tx.unsafe(`select kind, us from bench_timings`);
+    });
+    const rls = timings.filter((r) => r.kind === "rls").map((r) => Number(r.us) / 1000);
+    const svc = timings.filter((r) => r.kind === "svc").map((r) => Number(r.us) / 1000);
+    const rlsRows = await sql.begin(async (tx) => {
+      await tx`select set_config('role', 'authenticated', true),
+        set_config('request.jwt.claims', ${JSON.stringify({ sub: "b0000000-0000-4000-8000-000000000001", role: "authenticated" })}, true)`;
+      return (await tx.unsafe(q.replace("%FILTER%", ""))).length;
+    });
+
+    // (c) full rebuild, then a 1% append refreshed incrementally, then a full rebuild again.
+    const fullMs = await t(() => sql`select private.rebuild_ad_rollup()`);
+    const append = Math.round(W * CAMPAIGNS * DAYS / 100);
+    await sql.unsafe(`
+      insert into public.ad_metrics_daily (workspace_id, platform, level, object_id, campaign_id, day, spend_cents, impressions, clicks, revenue_cents)
+      select c.workspace_id, c.platform, 'campaign', c.id, c.id, date '2026-11-22' + (n / ${W * CAMPAIGNS}), 500, 1000, 10, 2000
+      from (select c.*, row_number() over (order by c.workspace_id, c.external_id) - 1 as rn
+            from public.ad_campaigns c join public.workspaces w on w.id = c.workspace_id and w.slug like 'bench-%') c
+      cross join generate_series(0, ${append - 1}) n
+      where c.rn = n % ${W * CAMPAIGNS}`);
+    const dirty = Number((await sql`select count(*) from private.ad_rollup_dirty`)[0].count);
+    const incMs = await t(() => sql`select private.refresh_ad_rollup()`);
+    await sql`create table public.bench_rollup_incremental as select * from public.ad_metrics_rollup_daily`;
+    const full2Ms = await t(() => sql`select private.rebuild_ad_rollup()`);
+    const [{ diff }] = await sql`
+      select count(*)::int as diff from (
+        (select workspace_id, platform, day, spend_cents, impressions, clicks, conversions, revenue_cents, campaigns from public.bench_rollup_incremental
+         except select workspace_id, platform, day, spend_cents, impressions, clicks, conversions, revenue_cents, campaigns from public.ad_metrics_rollup_daily)
+        union all
+        (select workspace_id, platform, day, spend_cents, impressions, clicks, conversions, revenue_cents, campaigns from public.ad_metrics_rollup_daily
+         except select workspace_id, platform, day, spend_cents, impressions, clicks, conversions, revenue_cents, campaigns from public.bench_rollup_incremental)) d`;
+    const total = Number((await sql`select count(*) from public.ad_metrics_daily m join public.workspaces w on w.id = m.workspace_id and w.slug like 'bench-%'`)[0].count);
+
+    console.log(`\nads benchmark: ${fmt(total, 0)} metric rows in ${W} workspaces, all ingested through ingest_ad_metrics in batches of ${CAMPAIGNS * DAYS}`);
+    console.log(`(a) with the KPI trigger:    ${fmt(rpcRate, 0)} rows/s (${fmt(withRows, 0)} rows)`);
+    console.log(`    with it disabled:        ${fmt(plainRate, 0)} rows/s (${fmt(withoutRows, 0)} rows)`);
+    console.log(`    ratio: ${(rpcRate / plainRate).toFixed(2)}x (target >= 0.70x)`);
+    console.log(`(b) member's 30-day dashboard under RLS: median ${median(rls).toFixed(2)} ms (${rlsRows} rows)`);
+    console.log(`    service_role with explicit workspace filter: median ${median(svc).toFixed(2)} ms`);
+    console.log(`    ratio: ${(median(rls) / median(svc)).toFixed(2)}x (target <= 1.30x), ${rls.length} runs each, interleaved`);
+    console.log(`(c) full rollup rebuild: ${fullMs.toFixed(0)} ms; after a ${fmt(append, 0)}-row (1%) append, incremental refresh of ${dirty} days: ${incMs.toFixed(0)} ms; full rebuild again: ${full2Ms.toFixed(0)} ms`);
+    console.log(`    ratio: ${((incMs / full2Ms) * 100).toFixed(1)}% of a full rebuild (target <= 5%); incremental and full differ in ${diff} rows`);
+  } finally {
+    await done(cleanup);
+  }
+}
