@@ -76,7 +76,7 @@ export async function decryptToken(ring: KeyRing, ciphertext: string): Promise<s
   }
 }
 
-async function hmacKey(secret: string | Uint8Array<ArrayBuffer>) {
+function hmacKey(secret: string | Uint8Array<ArrayBuffer>) {
   const raw = typeof secret === "string" ? enc.encode(secret) : secret;
   return crypto.subtle.importKey("raw", raw, { name: "HMAC", hash: "SHA-256" }, false, ["sign"]);
 }

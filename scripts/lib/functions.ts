@@ -24,10 +24,47 @@ export function functionsPid(c: StackConfig): number | null {
   return pid > 0 && alive(pid) ? pid : null;
 }
 
-/** The environment the Supabase edge runtime gives a function. */
+/** Where tests run their fake OAuth providers; the local functions are configured to call it. */
+export const fakeProvidersUrl = (c: StackConfig) => `http://127.0.0.1:${c.apiPort + 78}`;
+
+/**
+ * Local-only integration settings: provider endpoints on the fake, test credentials, and a
+ * token key that exists only on developer machines. Real values come from the environment
+ * (`supabase secrets set` in the cloud) and win over these.
+ */
+export function localIntegrationEnv(c: StackConfig): Record<string, string> {
+  const fake = fakeProvidersUrl(c);
+  return {
+    GROWTHBASE_ENV: "development",
+    GROWTHBASE_APP_URL: "http://127.0.0.1:3000",
+    GROWTHBASE_TOKEN_KEYS: "local1:bG9jYWwtb25seS10b2tlbi1rZXktMzItYnl0ZXMhISE=",
+    GROWTHBASE_TOKEN_KEY_ID: "local1",
+    SHOPIFY_API_KEY: "local-shopify-key",
+    SHOPIFY_API_SECRET: "local-shopify-secret",
+    SHOPIFY_ADMIN_URL: `${fake}/shopify/{shop}`,
+    GOOGLE_CLIENT_ID: "local-google-client",
+    GOOGLE_CLIENT_SECRET: "local-google-secret",
+    GOOGLE_AUTH_URL: `${fake}/google/auth`,
+    GOOGLE_TOKEN_URL: `${fake}/google/token`,
+    GOOGLE_REVOKE_URL: `${fake}/google/revoke`,
+    META_APP_ID: "local-meta-app",
+    META_APP_SECRET: "local-meta-secret",
+    META_AUTH_URL: `${fake}/meta/auth`,
+    META_TOKEN_URL: `${fake}/meta/token`,
+    TAVUS_WEBHOOK_TOKEN: "local-tavus-token",
+    CHATWOOT_WEBHOOK_TOKEN: "local-chatwoot-token",
+    MUX_WEBHOOK_SECRET: "local-mux-secret",
+  };
+}
+
+/** The environment the Supabase edge runtime gives a function, plus local integration settings. */
 export async function functionEnv(c: StackConfig): Promise<Record<string, string>> {
   const keys = await apiKeys(c.jwtSecret);
+  const own: Record<string, string> = {};
+  for (const k of Object.keys(localIntegrationEnv(c))) if (process.env[k]) own[k] = process.env[k]!;
   return {
+    ...localIntegrationEnv(c),
+    ...own,
     SUPABASE_URL: apiUrl(c),
     SUPABASE_ANON_KEY: keys.anonKey,
     SUPABASE_SERVICE_ROLE_KEY: keys.serviceRoleKey,

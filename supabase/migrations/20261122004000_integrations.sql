@@ -56,12 +56,14 @@ create table private.oauth_states (
   provider public.integration_provider not null,
   redirect_to text not null check (char_length(redirect_to) <= 2000),
   shop text check (shop ~ '^[a-z0-9][a-z0-9-]*\.myshopify\.com$'),
+  account_id text check (char_length(account_id) between 1 and 255),
   code_verifier_ciphertext text,
   expires_at timestamptz not null default now() + interval '10 minutes',
   consumed_at timestamptz,
   created_at timestamptz not null default now()
 );
 comment on table private.oauth_states is 'OAuth state for one authorization attempt: SHA-256 of the state (never the state), bound to user, workspace, provider and redirect; single use, 10 minutes.';
+comment on column private.oauth_states.account_id is 'The ad account (Meta act_..., Google Ads customer id) the admin chose to connect.';
 create index oauth_states_user_id_idx on private.oauth_states (user_id);
 create index oauth_states_workspace_id_idx on private.oauth_states (workspace_id);
 alter table private.oauth_states enable row level security;
@@ -69,7 +71,7 @@ alter table private.oauth_states enable row level security;
 -- ===== OAuth steps, called by the oauth edge function as service_role
 create function private.oauth_begin(
   p_user uuid, p_workspace uuid, p_provider public.integration_provider, p_state_hash text,
-  p_redirect_to text, p_shop text, p_code_verifier_ciphertext text
+  p_redirect_to text, p_shop text, p_account_id text, p_code_verifier_ciphertext text
 ) returns timestamptz
 language plpgsql volatile security definer set search_path = '' as $$
 declare
@@ -80,22 +82,23 @@ begin
     raise exception 'connecting integrations needs the admin role in this workspace' using errcode = '42501';
   end if;
   delete from private.oauth_states where expires_at < now() - interval '1 day';
-  insert into private.oauth_states (state_hash, user_id, workspace_id, provider, redirect_to, shop, code_verifier_ciphertext)
-  values (p_state_hash, p_user, p_workspace, p_provider, p_redirect_to, p_shop, p_code_verifier_ciphertext)
+  insert into private.oauth_states (state_hash, user_id, workspace_id, provider, redirect_to, shop, account_id,
+                                    code_verifier_ciphertext)
+  values (p_state_hash, p_user, p_workspace, p_provider, p_redirect_to, p_shop, p_account_id, p_code_verifier_ciphertext)
   returning expires_at into exp;
   return exp;
 end $$;
-comment on function private.oauth_begin(uuid, uuid, public.integration_provider, text, text, text, text) is 'Records a new OAuth state for an admin of the workspace; returns its expiry.';
+comment on function private.oauth_begin(uuid, uuid, public.integration_provider, text, text, text, text, text) is 'Records a new OAuth state for an admin of the workspace; returns its expiry.';
 
 -- Consumes a state once: it must exist, be unexpired, unused and for this provider.
 create function private.oauth_consume(p_state_hash text, p_provider public.integration_provider)
-returns table (user_id uuid, workspace_id uuid, redirect_to text, shop text, code_verifier_ciphertext text)
+returns table (user_id uuid, workspace_id uuid, redirect_to text, shop text, account_id text, code_verifier_ciphertext text)
 language plpgsql volatile security definer set search_path = '' as $$
 begin
   return query
     update private.oauth_states s set consumed_at = now()
     where s.state_hash = p_state_hash and s.provider = p_provider and s.consumed_at is null and s.expires_at > now()
-    returning s.user_id, s.workspace_id, s.redirect_to, s.shop, s.code_verifier_ciphertext;
+    returning s.user_id, s.workspace_id, s.redirect_to, s.shop, s.account_id, s.code_verifier_ciphertext;
   if not found then
     raise exception 'the OAuth state is unknown, expired, used or for another provider' using errcode = 'P0002';
   end if;
@@ -707,7 +710,7 @@ create policy "admins see deliveries" on public.webhook_deliveries for select to
   using (workspace_id = any (array(select private.workspace_ids('admin'))));
 
 -- ===== who may call what: the edge functions act as service_role
-revoke all on function private.oauth_begin(uuid, uuid, public.integration_provider, text, text, text, text) from public;
+revoke all on function private.oauth_begin(uuid, uuid, public.integration_provider, text, text, text, text, text) from public;
 revoke all on function private.oauth_consume(text, public.integration_provider) from public;
 revoke all on function private.oauth_store_connection(uuid, uuid, public.integration_provider, text, text[], timestamptz, text, text, text, jsonb) from public;
 revoke all on function private.connections_to_refresh(interval, integer) from public;
@@ -726,7 +729,7 @@ revoke all on function private.claim_webhook_deliveries(integer) from public;
 revoke all on function private.webhook_backoff(integer, double precision) from public;
 revoke all on function private.finish_webhook_delivery(bigint, integer, text) from public;
 revoke all on function private.new_webhook_secret(uuid) from public;
-grant execute on function private.oauth_begin(uuid, uuid, public.integration_provider, text, text, text, text),
+grant execute on function private.oauth_begin(uuid, uuid, public.integration_provider, text, text, text, text, text),
   private.oauth_consume(text, public.integration_provider),
   private.oauth_store_connection(uuid, uuid, public.integration_provider, text, text[], timestamptz, text, text, text, jsonb),
   private.connections_to_refresh(interval, integer),

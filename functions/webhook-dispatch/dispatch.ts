@@ -1,0 +1,72 @@
+// Outbound webhook worker: claims due deliveries, signs each with the Standard Webhooks scheme
+// (webhook-id, webhook-timestamp, webhook-signature), POSTs it and reports the outcome to SQL,
+// which schedules retries with backoff and jitter, dead-letters and disables endpoints.
+import { standardWebhookSignature } from "../_shared/crypto.ts";
+import { asService, type Sql } from "../_shared/db.ts";
+import { HttpError, type Reply } from "../_shared/http.ts";
+import { verifyJwt } from "../_shared/jwt.ts";
+
+export interface Deps {
+  sql: Sql;
+  jwtSecret: string;
+  production: boolean;
+  fetch: typeof fetch;
+  now: () => number;
+}
+
+interface Claimed {
+  id: string;
+  message_id: string;
+  url: string;
+  secret: string;
+  event_type: string;
+  payload: unknown;
+  attempts: number;
+}
+
+async function deliver(c: Claimed, d: Deps): Promise<{ code: number | null; error: string | null }> {
+  if (d.production && !c.url.startsWith("https://")) return { code: null, error: "refused: not https" };
+  const body = JSON.stringify(c.payload);
+  const ts = Math.floor(d.now() / 1000);
+  try {
+    const res = await d.fetch(c.url, {
+      method: "POST",
+      redirect: "manual",
+      headers: {
+        "content-type": "application/json",
+        "webhook-id": c.message_id,
+        "webhook-timestamp": String(ts),
+        "webhook-signature": await standardWebhookSignature(c.secret, c.message_id, ts, body),
+      },
+      body,
+      signal: AbortSignal.timeout(10_000),
+    });
+    await res.body?.cancel();
+    return { code: res.status, error: res.ok ? null : `HTTP ${res.status}` };
+  } catch (e) {
+    return { code: null, error: (e as Error).name === "TimeoutError" ? "timeout after 10 s" : "connection failed" };
+  }
+}
+
+export async function dispatch(req: Request, d: Deps): Promise<Reply> {
+  const token = (req.headers.get("authorization") ?? "").replace(/^Bearer\s+/i, "");
+  const claims = await verifyJwt(token, d.jwtSecret).catch(() => null);
+  if (claims?.role !== "service_role") throw new HttpError(401, "unauthorized", "the service role key is required");
+  const claimed = await asService(
+    d.sql,
+    (tx) => tx`select * from private.claim_webhook_deliveries(50)`,
+  ) as unknown as Claimed[];
+  const outcomes = await Promise.all(claimed.map(async (c) => {
+    const r = await deliver(c, d);
+    const [row] = await asService(
+      d.sql,
+      (tx) => tx`select private.finish_webhook_delivery(${c.id}, ${r.code}, ${r.error}) as status`,
+    );
+    return row.status as string;
+  }));
+  const count = (s: string) => outcomes.filter((o) => o === s).length;
+  return {
+    status: 200,
+    body: { claimed: claimed.length, succeeded: count("succeeded"), retrying: count("pending"), dead: count("dead") },
+  };
+}

@@ -1,0 +1,20 @@
+// /functions/v1/webhooks/{shopify,mux,tavus,chatwoot} (verify_jwt off: providers sign instead).
+import { db } from "../_shared/db.ts";
+import { env } from "../_shared/env.ts";
+import { HttpError, serve } from "../_shared/http.ts";
+import { providerEnv } from "../_shared/providers.ts";
+import { type Deps, mux, shopify, tokenAuthed } from "./receive.ts";
+
+let deps: Deps | undefined;
+const getDeps = () =>
+  deps ??= { env: providerEnv((k) => Deno.env.get(k)), sql: db(env().dbUrl), now: () => Date.now() };
+
+serve(async (req) => {
+  if (req.method !== "POST") throw new HttpError(405, "method_not_allowed", "use POST");
+  const provider = new URL(req.url).pathname.replace(/^.*\/webhooks\/?/, "");
+  const d = getDeps();
+  if (provider === "shopify") return await shopify(req, d);
+  if (provider === "mux") return await mux(req, d);
+  if (provider === "tavus" || provider === "chatwoot") return await tokenAuthed(req, d, provider);
+  throw new HttpError(404, "not_found", "no webhook receiver for this provider");
+});
