@@ -54,6 +54,13 @@ export type Database = {
         }
         Relationships: [
           {
+            foreignKeyName: "ad_accounts_integration_connection_id_fkey"
+            columns: ["integration_connection_id"]
+            isOneToOne: false
+            referencedRelation: "integration_connections"
+            referencedColumns: ["id"]
+          },
+          {
             foreignKeyName: "ad_accounts_workspace_id_fkey"
             columns: ["workspace_id"]
             isOneToOne: false
@@ -792,6 +799,62 @@ export type Database = {
           },
         ]
       }
+      integration_connections: {
+        Row: {
+          connected_by: string | null
+          created_at: string
+          expires_at: string | null
+          external_account_id: string
+          id: string
+          last_error: string | null
+          last_refreshed_at: string | null
+          metadata: NonNullable<Json>
+          provider: Database["public"]["Enums"]["integration_provider"]
+          scopes: string[]
+          status: Database["public"]["Enums"]["connection_status"]
+          updated_at: string
+          workspace_id: string
+        }
+        Insert: {
+          connected_by?: string | null
+          created_at?: string
+          expires_at?: string | null
+          external_account_id: string
+          id?: string
+          last_error?: string | null
+          last_refreshed_at?: string | null
+          metadata?: NonNullable<Json>
+          provider: Database["public"]["Enums"]["integration_provider"]
+          scopes?: string[]
+          status?: Database["public"]["Enums"]["connection_status"]
+          updated_at?: string
+          workspace_id: string
+        }
+        Update: {
+          connected_by?: string | null
+          created_at?: string
+          expires_at?: string | null
+          external_account_id?: string
+          id?: string
+          last_error?: string | null
+          last_refreshed_at?: string | null
+          metadata?: NonNullable<Json>
+          provider?: Database["public"]["Enums"]["integration_provider"]
+          scopes?: string[]
+          status?: Database["public"]["Enums"]["connection_status"]
+          updated_at?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "integration_connections_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       inventory_settings: {
         Row: {
           created_at: string
@@ -1056,6 +1119,53 @@ export type Database = {
           },
         ]
       }
+      privacy_requests: {
+        Row: {
+          completed_at: string | null
+          created_at: string
+          details: NonNullable<Json>
+          id: string
+          kind: Database["public"]["Enums"]["privacy_request_kind"]
+          requested_at: string
+          source: string
+          status: Database["public"]["Enums"]["privacy_request_status"]
+          subject: NonNullable<Json>
+          workspace_id: string
+        }
+        Insert: {
+          completed_at?: string | null
+          created_at?: string
+          details?: NonNullable<Json>
+          id?: string
+          kind: Database["public"]["Enums"]["privacy_request_kind"]
+          requested_at?: string
+          source: string
+          status?: Database["public"]["Enums"]["privacy_request_status"]
+          subject?: NonNullable<Json>
+          workspace_id: string
+        }
+        Update: {
+          completed_at?: string | null
+          created_at?: string
+          details?: NonNullable<Json>
+          id?: string
+          kind?: Database["public"]["Enums"]["privacy_request_kind"]
+          requested_at?: string
+          source?: string
+          status?: Database["public"]["Enums"]["privacy_request_status"]
+          subject?: NonNullable<Json>
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "privacy_requests_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       products: {
         Row: {
           cost_cents: number | null
@@ -1181,6 +1291,33 @@ export type Database = {
           },
         ]
       }
+      secret_audit_logs: {
+        Row: {
+          action: Database["public"]["Enums"]["secret_action"]
+          actor_role: string
+          created_at: string
+          id: number
+          secret_name: string
+          user_id: string
+        }
+        Insert: {
+          action: Database["public"]["Enums"]["secret_action"]
+          actor_role: string
+          created_at?: string
+          id?: never
+          secret_name: string
+          user_id: string
+        }
+        Update: {
+          action?: Database["public"]["Enums"]["secret_action"]
+          actor_role?: string
+          created_at?: string
+          id?: never
+          secret_name?: string
+          user_id?: string
+        }
+        Relationships: []
+      }
       supplier_lead_times: {
         Row: {
           created_at: string
@@ -1273,6 +1410,158 @@ export type Database = {
           {
             foreignKeyName: "user_preferences_default_workspace_id_fkey"
             columns: ["default_workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      user_secrets: {
+        Row: {
+          ciphertext: string
+          created_at: string
+          hint: string | null
+          id: string
+          key_id: string
+          last_used_at: string | null
+          name: string
+          provider: string
+          updated_at: string
+          user_id: string
+        }
+        Insert: {
+          ciphertext: string
+          created_at?: string
+          hint?: string | null
+          id?: string
+          key_id: string
+          last_used_at?: string | null
+          name: string
+          provider: string
+          updated_at?: string
+          user_id?: string
+        }
+        Update: {
+          ciphertext?: string
+          created_at?: string
+          hint?: string | null
+          id?: string
+          key_id?: string
+          last_used_at?: string | null
+          name?: string
+          provider?: string
+          updated_at?: string
+          user_id?: string
+        }
+        Relationships: []
+      }
+      webhook_deliveries: {
+        Row: {
+          attempts: number
+          created_at: string
+          delivered_at: string | null
+          endpoint_id: string
+          event_type: string
+          id: number
+          last_error: string | null
+          last_status_code: number | null
+          message_id: string
+          next_attempt_at: string
+          payload: NonNullable<Json>
+          status: Database["public"]["Enums"]["webhook_delivery_status"]
+          workspace_id: string
+        }
+        Insert: {
+          attempts?: number
+          created_at?: string
+          delivered_at?: string | null
+          endpoint_id: string
+          event_type: string
+          id?: never
+          last_error?: string | null
+          last_status_code?: number | null
+          message_id?: string
+          next_attempt_at?: string
+          payload: NonNullable<Json>
+          status?: Database["public"]["Enums"]["webhook_delivery_status"]
+          workspace_id: string
+        }
+        Update: {
+          attempts?: number
+          created_at?: string
+          delivered_at?: string | null
+          endpoint_id?: string
+          event_type?: string
+          id?: never
+          last_error?: string | null
+          last_status_code?: number | null
+          message_id?: string
+          next_attempt_at?: string
+          payload?: NonNullable<Json>
+          status?: Database["public"]["Enums"]["webhook_delivery_status"]
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "webhook_deliveries_endpoint_id_fkey"
+            columns: ["endpoint_id"]
+            isOneToOne: false
+            referencedRelation: "webhook_endpoints"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "webhook_deliveries_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      webhook_endpoints: {
+        Row: {
+          consecutive_failures: number
+          created_at: string
+          description: string | null
+          disabled_at: string | null
+          disabled_reason: string | null
+          enabled: boolean
+          events: string[]
+          id: string
+          updated_at: string
+          url: string
+          workspace_id: string
+        }
+        Insert: {
+          consecutive_failures?: number
+          created_at?: string
+          description?: string | null
+          disabled_at?: string | null
+          disabled_reason?: string | null
+          enabled?: boolean
+          events: string[]
+          id?: string
+          updated_at?: string
+          url: string
+          workspace_id: string
+        }
+        Update: {
+          consecutive_failures?: number
+          created_at?: string
+          description?: string | null
+          disabled_at?: string | null
+          disabled_reason?: string | null
+          enabled?: boolean
+          events?: string[]
+          id?: string
+          updated_at?: string
+          url?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "webhook_endpoints_workspace_id_fkey"
+            columns: ["workspace_id"]
             isOneToOne: false
             referencedRelation: "workspaces"
             referencedColumns: ["id"]
@@ -1455,6 +1744,18 @@ export type Database = {
           spend_cents: number
         }[]
       }
+      create_webhook_endpoint: {
+        Args: {
+          p_description?: string
+          p_events: string[]
+          p_url: string
+          p_workspace_id: string
+        }
+        Returns: {
+          endpoint_id: string
+          secret: string
+        }[]
+      }
       create_workspace: {
         Args: { p_name: string; p_shop_domain?: string; p_slug: string }
         Returns: {
@@ -1523,6 +1824,7 @@ export type Database = {
       ad_status: "draft" | "active" | "paused" | "archived" | "deleted"
       ads_group_by: "platform" | "campaign" | "day"
       audit_action: "insert" | "update" | "delete"
+      connection_status: "active" | "expired" | "revoked" | "error"
       decision_domain:
         | "inventory"
         | "cx"
@@ -1540,6 +1842,18 @@ export type Database = {
         | "failed"
       gift_card_source: "qualifying_order" | "manual" | "promotion"
       gift_card_status: "pending" | "issued" | "emailed" | "failed" | "voided"
+      integration_provider:
+        | "shopify"
+        | "meta"
+        | "google_ads"
+        | "tiktok"
+        | "klaviyo"
+        | "yotpo"
+        | "slack"
+        | "chatwoot"
+        | "ga4"
+        | "tavus"
+        | "mux"
       interface_mode: "simple" | "advanced"
       order_financial_status:
         | "pending"
@@ -1554,7 +1868,13 @@ export type Database = {
         | "partial"
         | "fulfilled"
         | "restocked"
+      privacy_request_kind: "export" | "deletion"
+      privacy_request_status: "pending" | "completed" | "rejected"
       product_status: "active" | "draft" | "archived"
+      secret_action: "create" | "read" | "rotate" | "delete"
+      webhook_delivery_status: "pending" | "succeeded" | "dead"
+      webhook_event_status: "processed" | "ignored" | "failed"
+      webhook_provider: "shopify" | "tavus" | "mux" | "chatwoot"
       workspace_role: "viewer" | "member" | "admin" | "owner"
     }
     CompositeTypes: {
@@ -1689,6 +2009,7 @@ export const Constants = {
       ad_status: ["draft", "active", "paused", "archived", "deleted"],
       ads_group_by: ["platform", "campaign", "day"],
       audit_action: ["insert", "update", "delete"],
+      connection_status: ["active", "expired", "revoked", "error"],
       decision_domain: [
         "inventory",
         "cx",
@@ -1708,6 +2029,19 @@ export const Constants = {
       ],
       gift_card_source: ["qualifying_order", "manual", "promotion"],
       gift_card_status: ["pending", "issued", "emailed", "failed", "voided"],
+      integration_provider: [
+        "shopify",
+        "meta",
+        "google_ads",
+        "tiktok",
+        "klaviyo",
+        "yotpo",
+        "slack",
+        "chatwoot",
+        "ga4",
+        "tavus",
+        "mux",
+      ],
       interface_mode: ["simple", "advanced"],
       order_financial_status: [
         "pending",
@@ -1724,7 +2058,13 @@ export const Constants = {
         "fulfilled",
         "restocked",
       ],
+      privacy_request_kind: ["export", "deletion"],
+      privacy_request_status: ["pending", "completed", "rejected"],
       product_status: ["active", "draft", "archived"],
+      secret_action: ["create", "read", "rotate", "delete"],
+      webhook_delivery_status: ["pending", "succeeded", "dead"],
+      webhook_event_status: ["processed", "ignored", "failed"],
+      webhook_provider: ["shopify", "tavus", "mux", "chatwoot"],
       workspace_role: ["viewer", "member", "admin", "owner"],
     },
   },

@@ -1,0 +1,98 @@
+-- Integrations from the outside: who sees connections, that nobody reads ciphertext or OAuth
+-- state through the API, the secret audit trail, outbound queueing, backoff and dead letters.
+begin;
+set search_path = extensions, public;
+select plan(30);
+
+select tests.create_user('admin-a@a.test', '00000000-0000-4000-8000-0000000000a2');
+select tests.create_user('member-a@a.test', '00000000-0000-4000-8000-0000000000a3');
+select tests.create_user('admin-b@b.test', '00000000-0000-4000-8000-0000000000b2');
+insert into public.workspaces (id, name, slug) values
+  ('a0000000-0000-4000-8000-000000000000', 'A', 'ws-a'), ('b0000000-0000-4000-8000-000000000000', 'B', 'ws-b');
+insert into public.workspace_members (workspace_id, user_id, role) values
+  ('a0000000-0000-4000-8000-000000000000', '00000000-0000-4000-8000-0000000000a2', 'admin'),
+  ('a0000000-0000-4000-8000-000000000000', '00000000-0000-4000-8000-0000000000a3', 'member'),
+  ('b0000000-0000-4000-8000-000000000000', '00000000-0000-4000-8000-0000000000b2', 'admin');
+select private.oauth_store_connection('a0000000-0000-4000-8000-000000000000', '00000000-0000-4000-8000-0000000000a2',
+  'meta', 'act_1', array['ads_read'], now() + interval '1 hour', 'v1.k1.aaaa.bbbb', null, 'k1', '{}');
+
+-- ---------- connections: admins of the workspace only, never the tokens
+select tests.authenticate_as('00000000-0000-4000-8000-0000000000a2');
+select results_eq($$ select provider::text, external_account_id, status::text from public.integration_connections $$,
+  $$ values ('meta', 'act_1', 'active') $$, 'an admin sees the workspace''s connections');
+select throws_ok($$ select * from private.integration_tokens $$, '42501', null, 'an admin cannot read token ciphertext');
+select throws_ok($$ select * from private.oauth_states $$, '42501', null, 'an admin cannot read OAuth state');
+select throws_ok($$ select * from private.webhook_events $$, '42501', null, 'an admin cannot read raw webhook events');
+select throws_ok($$ select * from private.webhook_endpoint_secrets $$, '42501', null, 'an admin cannot read signing secrets');
+select throws_ok($$ insert into public.integration_connections (workspace_id, provider, external_account_id)
+  values ('a0000000-0000-4000-8000-000000000000', 'meta', 'act_2') $$, '42501', null, 'connections are written by edge functions only');
+select throws_ok($$ select private.oauth_consume(repeat('a', 64), 'shopify') $$, '42501', null,
+  'OAuth steps are not callable by users');
+select tests.authenticate_as('00000000-0000-4000-8000-0000000000a3');
+select is_empty($$ select * from public.integration_connections $$, 'a member does not see connections');
+select tests.authenticate_as('00000000-0000-4000-8000-0000000000b2');
+select is_empty($$ select * from public.integration_connections $$, 'another workspace''s admin sees nothing');
+select tests.authenticate_as_anon();
+select throws_ok($$ select * from public.integration_connections $$, '42501', null, 'anon cannot read connections');
+
+-- ---------- OAuth state: admins only, single use, expiring
+select tests.authenticate_as_service_role();
+select throws_ok($$ select private.oauth_begin('00000000-0000-4000-8000-0000000000a3', 'a0000000-0000-4000-8000-000000000000',
+  'shopify', repeat('b', 64), '/x', 'a.myshopify.com', null, null) $$, '42501', null, 'a member cannot start OAuth');
+select lives_ok($$ select private.oauth_begin('00000000-0000-4000-8000-0000000000a2', 'a0000000-0000-4000-8000-000000000000',
+  'shopify', repeat('c', 64), '/x', 'a.myshopify.com', null, null) $$, 'an admin starts OAuth');
+select throws_ok($$ select * from private.oauth_consume(repeat('c', 64), 'meta') $$, 'P0002', null,
+  'a state is not valid for another provider');
+select results_eq($$ select shop from private.oauth_consume(repeat('c', 64), 'shopify') $$, $$ values ('a.myshopify.com') $$,
+  'the state is consumed once');
+select throws_ok($$ select * from private.oauth_consume(repeat('c', 64), 'shopify') $$, 'P0002', null, 'and never again');
+
+-- ---------- user secrets: owner sees names, never ciphertext; everything audited
+select tests.authenticate_as_service_role();
+insert into public.user_secrets (user_id, name, provider, ciphertext, key_id, hint)
+values ('00000000-0000-4000-8000-0000000000a3', 'openai', 'openai', 'v1.k1.aaaa.bbbb', 'k1', 'x9Zq');
+update public.user_secrets set ciphertext = 'v1.k1.cccc.dddd' where name = 'openai';
+select results_eq($$ select ciphertext from private.read_user_secret('00000000-0000-4000-8000-0000000000a3', 'openai') $$,
+  $$ values ('v1.k1.cccc.dddd') $$, 'the edge function reads the ciphertext');
+delete from public.user_secrets where name = 'openai';
+select tests.authenticate_as('00000000-0000-4000-8000-0000000000a3');
+select results_eq($$ select action::text from public.secret_audit_logs order by id $$,
+  $$ values ('create'), ('rotate'), ('read'), ('delete') $$, 'create, rotate, read and delete are all in the owner''s trail');
+select throws_ok($$ select ciphertext from public.user_secrets $$, '42501', null, 'the owner cannot select ciphertext');
+select throws_ok($$ select * from private.read_user_secret('00000000-0000-4000-8000-0000000000a3', 'openai') $$, '42501', null,
+  'users cannot call the read path directly');
+select tests.authenticate_as('00000000-0000-4000-8000-0000000000b2');
+select is_empty($$ select * from public.secret_audit_logs $$, 'nobody else sees the trail');
+
+-- ---------- outbound: admins create endpoints and see the secret once; events queue by trigger
+select tests.authenticate_as('00000000-0000-4000-8000-0000000000a2');
+create temp table ep on commit drop as
+  select * from public.create_webhook_endpoint('a0000000-0000-4000-8000-000000000000', 'https://hooks.example.com/x', '{order.created}');
+select ok((select secret ~ '^whsec_' from ep), 'the signing secret is returned at creation');
+select throws_ok($$ select * from public.create_webhook_endpoint('b0000000-0000-4000-8000-000000000000', 'https://x.example.com', '{order.created}') $$,
+  '42501', null, 'not in another workspace');
+select throws_ok($$ select * from public.create_webhook_endpoint('a0000000-0000-4000-8000-000000000000', 'https://x.example.com', '{order.deleted}') $$,
+  '23514', null, 'only known event types');
+select tests.authenticate_as('00000000-0000-4000-8000-0000000000a3');
+select throws_ok($$ select * from public.create_webhook_endpoint('a0000000-0000-4000-8000-000000000000', 'https://x.example.com', '{order.created}') $$,
+  '42501', null, 'not for members');
+select tests.clear_authentication();
+select public.upsert_orders('a0000000-0000-4000-8000-000000000000',
+  '[{"shopify_order_id": "1", "currency": "USD", "total_price_cents": 100, "processed_at": "2026-11-01T00:00:00Z"}]');
+select results_eq($$ select event_type, status::text from public.webhook_deliveries $$, $$ values ('order.created', 'pending') $$,
+  'a new order queues order.created for the subscribed endpoint');
+select is(private.webhook_backoff(1, 0.5), interval '30 seconds', 'first retry after 30 s (jitter 1.0)');
+select is(private.webhook_backoff(5, 0.0), interval '240 seconds', 'backoff doubles, jitter can halve it');
+select is(private.webhook_backoff(20, 1.0), interval '32400 seconds', 'capped at 6 h before jitter');
+update public.webhook_deliveries set attempts = 8;
+select is(private.finish_webhook_delivery((select id from public.webhook_deliveries), 500, 'HTTP 500')::text, 'dead',
+  'the 8th failure dead-letters the delivery');
+update public.webhook_endpoints set consecutive_failures = 49;
+insert into public.webhook_deliveries (workspace_id, endpoint_id, event_type, payload, attempts)
+  select workspace_id, id, 'order.created', '{}', 1 from public.webhook_endpoints;
+select private.finish_webhook_delivery((select max(id) from public.webhook_deliveries), null, 'timeout');
+select results_eq($$ select enabled, disabled_reason from public.webhook_endpoints $$,
+  $$ values (false, '50 consecutive failed deliveries') $$, 'sustained failure disables the endpoint');
+
+select * from finish();
+rollback;

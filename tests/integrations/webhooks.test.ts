@@ -1,0 +1,196 @@
+// The webhooks and webhook-dispatch functions end to end through the running stack.
+import { createHmac, randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { standardWebhookSignature } from "../../functions/_shared/crypto.ts";
+import { localIntegrationEnv } from "../../scripts/lib/functions.ts";
+import { FakeProviders } from "../helpers/fake-providers.ts";
+import { api, config, serviceKey, superuser, workspaceWithRoles } from "../helpers/stack.ts";
+
+const sql = superuser();
+const env = localIntegrationEnv(config);
+const fake = new FakeProviders();
+let ws: Awaited<ReturnType<typeof workspaceWithRoles>>;
+let shop: string;
+
+beforeAll(async () => {
+  await fake.start();
+  ws = await workspaceWithRoles(sql);
+  shop = `hooks-${ws.tag}.myshopify.com`;
+  await sql`update public.workspaces set shop_domain = ${shop} where id = ${ws.id}`;
+});
+afterAll(async () => {
+  await sql`delete from private.webhook_events where workspace_id = ${ws.id} or payload ->> 'tag' = ${ws.tag}`;
+  await sql`delete from public.workspaces where id = ${ws.id}`;
+  await fake.stop();
+  await sql.end();
+});
+
+function order(id: number, extra: Record<string, unknown> = {}) {
+  return {
+    id, name: `#${id}`, email: "Buyer@Example.com", currency: "USD", subtotal_price: "40.00", total_price: "45.50",
+    total_tax: "5.50", total_discounts: "0.00", financial_status: "paid", fulfillment_status: null,
+    landing_site: "/?utm_source=google&utm_campaign=brand&gclid=xyz", processed_at: "2026-11-20T10:00:00Z",
+    updated_at: "2026-11-20T10:00:00Z", customer: { id: id * 10 },
+    line_items: [{ product_id: 1, variant_id: 2, sku: "SKU-1", title: "Balm", quantity: 2, price: "20.00" }],
+    ...extra,
+  };
+}
+
+function shopify(topic: string, body: string, opts: { id?: string; secret?: string; shopDomain?: string } = {}) {
+  return fetch(`${api}/functions/v1/webhooks/shopify`, {
+    method: "POST",
+    headers: {
+      "content-type": "application/json",
+      "x-shopify-topic": topic,
+      "x-shopify-shop-domain": opts.shopDomain ?? shop,
+      "x-shopify-webhook-id": opts.id ?? randomUUID(),
+      "x-shopify-hmac-sha256": createHmac("sha256", opts.secret ?? env.SHOPIFY_API_SECRET).update(body).digest("base64"),
+    },
+    body,
+  });
+}
+
+const events = async (id: string) => sql`select status, attempts, error from private.webhook_events where external_id = ${id}`;
+
+describe("shopify webhooks", () => {
+  it("stores an order from orders/create once, however often Shopify redelivers it", async () => {
+    const id = randomUUID();
+    const body = JSON.stringify(order(5001));
+    const first = await shopify("orders/create", body, { id });
+    expect(first.status).toBe(200);
+    expect(await first.json()).toEqual({ status: "processed" });
+    const again = await shopify("orders/create", body, { id });
+    expect(await again.json()).toEqual({ status: "duplicate" });
+    expect(await events(id)).toEqual([{ status: "processed", attempts: 2, error: null }]);
+    const rows = await sql`select total_price_cents, subtotal_cents, utm_source, gclid, email_sha256 is not null as hashed
+      from public.orders where workspace_id = ${ws.id} and shopify_order_id = '5001'`;
+    expect(rows).toEqual([{ total_price_cents: "4550", subtotal_cents: "4000", utm_source: "google", gclid: "xyz", hashed: true }]);
+  });
+
+  it("answers a forged HMAC with 401 and stores nothing", async () => {
+    const id = randomUUID();
+    const r = await shopify("orders/create", JSON.stringify(order(5002)), { id, secret: "forged" });
+    expect(r.status).toBe(401);
+    expect((await r.json()).error.code).toBe("invalid_signature");
+    expect(await events(id)).toHaveLength(0);
+    expect(await sql`select 1 from public.orders where shopify_order_id = '5002'`).toHaveLength(0);
+  });
+
+  it("refuses an oversized body (413) and malformed JSON (400) without writing", async () => {
+    const id = randomUUID();
+    const big = JSON.stringify({ ...order(5003), note: "x".repeat(1_100_000) });
+    const r = await shopify("orders/create", big, { id });
+    expect(r.status).toBe(413);
+    const bad = await shopify("orders/create", "{not json", { id });
+    expect(bad.status).toBe(400);
+    expect((await bad.json()).error.code).toBe("invalid_json");
+    expect(await events(id)).toHaveLength(0);
+  });
+
+  it("accepts unknown topics and unknown shops with 202 and records them as ignored", async () => {
+    const id = randomUUID();
+    const r = await shopify("products/create", JSON.stringify({ id: 1 }), { id });
+    expect(r.status).toBe(202);
+    expect(await r.json()).toEqual({ status: "ignored" });
+    const id2 = randomUUID();
+    const r2 = await shopify("orders/create", JSON.stringify(order(5004)), { id: id2, shopDomain: "nobody.myshopify.com" });
+    expect(r2.status).toBe(202);
+    expect((await events(id2))[0].status).toBe("ignored");
+  });
+
+  it("keeps a delivery it cannot process as failed, with the reason, and writes nothing of it", async () => {
+    const id = randomUUID();
+    const r = await shopify("orders/create", JSON.stringify(order(5005, { total_price: "-3.00" })), { id });
+    expect(r.status).toBe(202);
+    expect(await r.json()).toEqual({ status: "failed" });
+    const [e] = await events(id);
+    expect(e.error).toContain("total_price_cents");
+    expect(await sql`select 1 from public.orders where shopify_order_id = '5005'`).toHaveLength(0);
+  });
+
+  it("revokes the connection on app/uninstalled", async () => {
+    const [c] = await sql`insert into public.integration_connections (workspace_id, provider, external_account_id)
+      values (${ws.id}, 'shopify', ${shop}) returning id`;
+    await sql`insert into private.integration_tokens (connection_id, access_token_ciphertext, key_id)
+      values (${c.id}, 'v1.local1.AAAA.BBBB', 'local1')`;
+    await shopify("app/uninstalled", JSON.stringify({ domain: shop }));
+    const [after] = await sql`select status from public.integration_connections where id = ${c.id}`;
+    expect(after.status).toBe("revoked");
+    expect(await sql`select 1 from private.integration_tokens where connection_id = ${c.id}`).toHaveLength(0);
+  });
+
+  it("erases a customer on customers/redact and records the request", async () => {
+    const body = JSON.stringify({ shop_domain: shop, customer: { id: 50010, email: "buyer@example.com" }, orders_to_redact: [5001] });
+    expect((await shopify("customers/redact", body)).status).toBe(200);
+    expect(await sql`select 1 from public.customers where workspace_id = ${ws.id} and shopify_customer_id = '50010'`).toHaveLength(0);
+    const [o] = await sql`select email_sha256, customer_id from public.orders where workspace_id = ${ws.id} and shopify_order_id = '5001'`;
+    expect(o).toEqual({ email_sha256: null, customer_id: null });
+    const [p] = await sql`select kind, status, details ->> 'customers_erased' as n from public.privacy_requests where workspace_id = ${ws.id}`;
+    expect(p).toEqual({ kind: "deletion", status: "completed", n: "1" });
+  });
+});
+
+describe("mux, tavus and chatwoot webhooks", () => {
+  const mux = (body: string, t: number, secret = env.MUX_WEBHOOK_SECRET) =>
+    fetch(`${api}/functions/v1/webhooks/mux`, {
+      method: "POST",
+      headers: { "mux-signature": `t=${t},v1=${createHmac("sha256", secret).update(`${t}.${body}`).digest("hex")}` },
+      body,
+    });
+
+  it("verifies Mux's timestamped signature with a 5-minute window", async () => {
+    const body = JSON.stringify({ id: randomUUID(), type: "video.asset.ready", data: { id: "asset1" }, tag: ws.tag });
+    const now = Math.floor(Date.now() / 1000);
+    expect((await mux(body, now, "forged")).status).toBe(401);
+    expect((await (await mux(body, now - 600)).json()).error.code).toBe("stale_signature");
+    expect(await (await mux(body, now)).json()).toEqual({ status: "processed" });
+    expect(await (await mux(body, now)).json()).toEqual({ status: "duplicate" });
+  });
+
+  it("takes Tavus events with the URL token and deduplicates them by body hash", async () => {
+    const body = JSON.stringify({ event_type: "application.transcription_ready", conversation_id: "c1", tag: ws.tag });
+    const url = (token: string) => `${api}/functions/v1/webhooks/tavus?token=${token}`;
+    expect((await fetch(url("wrong"), { method: "POST", body })).status).toBe(401);
+    expect(await (await fetch(url(env.TAVUS_WEBHOOK_TOKEN), { method: "POST", body })).json()).toEqual({ status: "processed" });
+    expect(await (await fetch(url(env.TAVUS_WEBHOOK_TOKEN), { method: "POST", body })).json()).toEqual({ status: "duplicate" });
+  });
+});
+
+describe("outbound webhooks", () => {
+  it("signs deliveries with Standard Webhooks, retries failures with backoff and dead-letters", async () => {
+    const [ep] = await sql`insert into public.webhook_endpoints (workspace_id, url, events)
+      values (${ws.id}, ${fake.url + "/sink/orders"}, '{order.created}') returning id`;
+    const [{ secret }] = await sql`select private.new_webhook_secret(${ep.id}) as secret`;
+    await sql`select public.upsert_orders(${ws.id}, ${sql.json([{ shopify_order_id: "7001", currency: "USD",
+      total_price_cents: 100, processed_at: "2026-11-21T00:00:00Z" }])})`;
+    const dispatch = async () =>
+      (await fetch(`${api}/functions/v1/webhook-dispatch`, { method: "POST", headers: { authorization: `Bearer ${await serviceKey()}` } })).json();
+
+    fake.sinkStatus = 200;
+    const before = fake.requests.length;
+    expect(await dispatch()).toMatchObject({ succeeded: 1 });
+    const hit = fake.requests.slice(before).find((r) => r.path === "/sink/orders")!;
+    const expected = await standardWebhookSignature(secret, String(hit.headers["webhook-id"]),
+      Number(hit.headers["webhook-timestamp"]), hit.body);
+    expect(hit.headers["webhook-signature"]).toBe(expected);
+    expect(JSON.parse(hit.body)).toMatchObject({ type: "order.created", data: { shopify_order_id: "7001" } });
+
+    fake.sinkStatus = 500;
+    await sql`select public.upsert_orders(${ws.id}, ${sql.json([{ shopify_order_id: "7002", currency: "USD",
+      total_price_cents: 100, processed_at: "2026-11-21T00:00:00Z" }])})`;
+    expect(await dispatch()).toMatchObject({ retrying: 1 });
+    const [d] = await sql`select status, attempts, last_status_code, next_attempt_at - now() as wait
+      from public.webhook_deliveries where endpoint_id = ${ep.id} and payload #>> '{data,shopify_order_id}' = '7002'`;
+    expect(d).toMatchObject({ status: "pending", attempts: 1, last_status_code: 500 });
+    await sql`update public.webhook_deliveries set attempts = 7, next_attempt_at = now() where endpoint_id = ${ep.id} and status = 'pending'`;
+    expect(await dispatch()).toMatchObject({ dead: 1 });
+    const [ep2] = await sql`select consecutive_failures, enabled from public.webhook_endpoints where id = ${ep.id}`;
+    expect(ep2).toEqual({ consecutive_failures: 2, enabled: true });
+    fake.sinkStatus = 200;
+  });
+
+  it("refuses the dispatcher to anyone without the service role key", async () => {
+    const r = await fetch(`${api}/functions/v1/webhook-dispatch`, { method: "POST", headers: { authorization: `Bearer ${ws.people.admin.jwt}` } });
+    expect(r.status).toBe(401);
+  });
+});
