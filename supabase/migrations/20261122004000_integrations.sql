@@ -251,6 +251,10 @@ create index secret_audit_logs_user_id_idx on public.secret_audit_logs (user_id,
 create function private.audit_user_secret() returns trigger
 language plpgsql security definer set search_path = '' as $$
 begin
+  -- A user being deleted takes their secrets and their trail with them.
+  if tg_op = 'DELETE' and not exists (select 1 from auth.users u where u.id = old.user_id) then
+    return null;
+  end if;
   insert into public.secret_audit_logs (user_id, secret_name, action, actor_role)
   values (coalesce(new.user_id, old.user_id), coalesce(new.name, old.name),
           case tg_op when 'INSERT' then 'create' when 'UPDATE' then 'rotate' else 'delete' end::public.secret_action,
