@@ -103,6 +103,24 @@ begin
 end $$;
 comment on function private.require_workspace_role(uuid, public.workspace_role) is 'Raises insufficient_privilege (42501) unless the caller has at least min_role in the workspace; returns the caller''s role.';
 
+-- The usual tenant table's four policies, for migrations: p_read reads; p_write adds, changes
+-- and removes; all scoped by the caller's workspaces. Named "<role>s read|add|change|remove".
+create function private.tenant_policies(p_table regclass, p_read public.workspace_role, p_write public.workspace_role)
+returns void
+language plpgsql volatile set search_path = '' as $$
+declare
+  r text := format('workspace_id = any (array(select private.workspace_ids(%L)))', p_read);
+  w text := format('workspace_id = any (array(select private.workspace_ids(%L)))', p_write);
+begin
+  execute format('create policy %I on %s for select to authenticated using (%s)', p_read || 's read', p_table, r);
+  execute format('create policy %I on %s for insert to authenticated with check (%s)', p_write || 's add', p_table, w);
+  execute format('create policy %I on %s for update to authenticated using (%s) with check (%s)',
+                 p_write || 's change', p_table, w, w);
+  execute format('create policy %I on %s for delete to authenticated using (%s)', p_write || 's remove', p_table, w);
+end $$;
+comment on function private.tenant_policies(regclass, public.workspace_role, public.workspace_role) is 'Migration helper: creates the standard select/insert/update/delete policies of a tenant table.';
+revoke all on function private.tenant_policies(regclass, public.workspace_role, public.workspace_role) from public;
+
 revoke all on function private.workspace_ids(public.workspace_role) from public;
 revoke all on function private.workspace_role(uuid) from public;
 revoke all on function private.require_workspace_role(uuid, public.workspace_role) from public;

@@ -408,45 +408,10 @@ grant select, insert, update, delete on public.customers, public.products, publi
 grant all on public.customers, public.products, public.orders, public.order_line_items to service_role;
 grant select on public.order_revenue_daily to authenticated, service_role;
 
-create policy "viewers read customers" on public.customers for select to authenticated
-  using (workspace_id = any (array(select private.workspace_ids('viewer'))));
-create policy "members add customers" on public.customers for insert to authenticated
-  with check (workspace_id = any (array(select private.workspace_ids('member'))));
-create policy "members change customers" on public.customers for update to authenticated
-  using (workspace_id = any (array(select private.workspace_ids('member'))))
-  with check (workspace_id = any (array(select private.workspace_ids('member'))));
-create policy "members remove customers" on public.customers for delete to authenticated
-  using (workspace_id = any (array(select private.workspace_ids('member'))));
-
-create policy "viewers read products" on public.products for select to authenticated
-  using (workspace_id = any (array(select private.workspace_ids('viewer'))));
-create policy "members add products" on public.products for insert to authenticated
-  with check (workspace_id = any (array(select private.workspace_ids('member'))));
-create policy "members change products" on public.products for update to authenticated
-  using (workspace_id = any (array(select private.workspace_ids('member'))))
-  with check (workspace_id = any (array(select private.workspace_ids('member'))));
-create policy "members remove products" on public.products for delete to authenticated
-  using (workspace_id = any (array(select private.workspace_ids('member'))));
-
-create policy "viewers read orders" on public.orders for select to authenticated
-  using (workspace_id = any (array(select private.workspace_ids('viewer'))));
-create policy "members add orders" on public.orders for insert to authenticated
-  with check (workspace_id = any (array(select private.workspace_ids('member'))));
-create policy "members change orders" on public.orders for update to authenticated
-  using (workspace_id = any (array(select private.workspace_ids('member'))))
-  with check (workspace_id = any (array(select private.workspace_ids('member'))));
-create policy "members remove orders" on public.orders for delete to authenticated
-  using (workspace_id = any (array(select private.workspace_ids('member'))));
-
-create policy "viewers read line items" on public.order_line_items for select to authenticated
-  using (workspace_id = any (array(select private.workspace_ids('viewer'))));
-create policy "members add line items" on public.order_line_items for insert to authenticated
-  with check (workspace_id = any (array(select private.workspace_ids('member'))));
-create policy "members change line items" on public.order_line_items for update to authenticated
-  using (workspace_id = any (array(select private.workspace_ids('member'))))
-  with check (workspace_id = any (array(select private.workspace_ids('member'))));
-create policy "members remove line items" on public.order_line_items for delete to authenticated
-  using (workspace_id = any (array(select private.workspace_ids('member'))));
+select private.tenant_policies('public.customers', 'viewer', 'member');
+select private.tenant_policies('public.products', 'viewer', 'member');
+select private.tenant_policies('public.orders', 'viewer', 'member');
+select private.tenant_policies('public.order_line_items', 'viewer', 'member');
 
 -- A line item belongs to an order of the same workspace, and names a product of it.
 create function private.check_line_item_tenant() returns trigger
@@ -588,15 +553,7 @@ grant select (id, workspace_id, transaction_id, status, provider_message_id, att
   on public.gift_card_emails to authenticated;
 grant all on public.gift_card_products, public.gift_card_transactions, public.gift_card_emails to service_role;
 
-create policy "viewers read gift card offers" on public.gift_card_products for select to authenticated
-  using (workspace_id = any (array(select private.workspace_ids('viewer'))));
-create policy "admins add gift card offers" on public.gift_card_products for insert to authenticated
-  with check (workspace_id = any (array(select private.workspace_ids('admin'))));
-create policy "admins change gift card offers" on public.gift_card_products for update to authenticated
-  using (workspace_id = any (array(select private.workspace_ids('admin'))))
-  with check (workspace_id = any (array(select private.workspace_ids('admin'))));
-create policy "admins remove gift card offers" on public.gift_card_products for delete to authenticated
-  using (workspace_id = any (array(select private.workspace_ids('admin'))));
+select private.tenant_policies('public.gift_card_products', 'viewer', 'admin');
 create policy "viewers read gift card transactions" on public.gift_card_transactions for select to authenticated
   using (workspace_id = any (array(select private.workspace_ids('viewer'))));
 create policy "viewers read gift card deliveries" on public.gift_card_emails for select to authenticated

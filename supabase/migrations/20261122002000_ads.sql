@@ -589,65 +589,13 @@ grant all on public.ad_accounts, public.ad_campaigns, public.ad_groups, public.a
   public.ad_metrics_rollup_daily, public.ads_settings to service_role;
 
 -- Accounts are connections: admins manage them. Campaign objects and metrics: members.
-create policy "viewers read ad accounts" on public.ad_accounts for select to authenticated
-  using (workspace_id = any (array(select private.workspace_ids('viewer'))));
-create policy "admins add ad accounts" on public.ad_accounts for insert to authenticated
-  with check (workspace_id = any (array(select private.workspace_ids('admin'))));
-create policy "admins change ad accounts" on public.ad_accounts for update to authenticated
-  using (workspace_id = any (array(select private.workspace_ids('admin'))))
-  with check (workspace_id = any (array(select private.workspace_ids('admin'))));
-create policy "admins remove ad accounts" on public.ad_accounts for delete to authenticated
-  using (workspace_id = any (array(select private.workspace_ids('admin'))));
-
-create policy "viewers read campaigns" on public.ad_campaigns for select to authenticated
-  using (workspace_id = any (array(select private.workspace_ids('viewer'))));
-create policy "members add campaigns" on public.ad_campaigns for insert to authenticated
-  with check (workspace_id = any (array(select private.workspace_ids('member'))));
-create policy "members change campaigns" on public.ad_campaigns for update to authenticated
-  using (workspace_id = any (array(select private.workspace_ids('member'))))
-  with check (workspace_id = any (array(select private.workspace_ids('member'))));
-create policy "members remove campaigns" on public.ad_campaigns for delete to authenticated
-  using (workspace_id = any (array(select private.workspace_ids('member'))));
-
-create policy "viewers read ad groups" on public.ad_groups for select to authenticated
-  using (workspace_id = any (array(select private.workspace_ids('viewer'))));
-create policy "members add ad groups" on public.ad_groups for insert to authenticated
-  with check (workspace_id = any (array(select private.workspace_ids('member'))));
-create policy "members change ad groups" on public.ad_groups for update to authenticated
-  using (workspace_id = any (array(select private.workspace_ids('member'))))
-  with check (workspace_id = any (array(select private.workspace_ids('member'))));
-create policy "members remove ad groups" on public.ad_groups for delete to authenticated
-  using (workspace_id = any (array(select private.workspace_ids('member'))));
-
-create policy "viewers read ads" on public.ads for select to authenticated
-  using (workspace_id = any (array(select private.workspace_ids('viewer'))));
-create policy "members add ads" on public.ads for insert to authenticated
-  with check (workspace_id = any (array(select private.workspace_ids('member'))));
-create policy "members change ads" on public.ads for update to authenticated
-  using (workspace_id = any (array(select private.workspace_ids('member'))))
-  with check (workspace_id = any (array(select private.workspace_ids('member'))));
-create policy "members remove ads" on public.ads for delete to authenticated
-  using (workspace_id = any (array(select private.workspace_ids('member'))));
-
-create policy "viewers read ad metrics" on public.ad_metrics_daily for select to authenticated
-  using (workspace_id = any (array(select private.workspace_ids('viewer'))));
-create policy "members add ad metrics" on public.ad_metrics_daily for insert to authenticated
-  with check (workspace_id = any (array(select private.workspace_ids('member'))));
-create policy "members change ad metrics" on public.ad_metrics_daily for update to authenticated
-  using (workspace_id = any (array(select private.workspace_ids('member'))))
-  with check (workspace_id = any (array(select private.workspace_ids('member'))));
-create policy "members remove ad metrics" on public.ad_metrics_daily for delete to authenticated
-  using (workspace_id = any (array(select private.workspace_ids('member'))));
+select private.tenant_policies('public.ad_accounts', 'viewer', 'admin');
+select private.tenant_policies('public.ad_campaigns', 'viewer', 'member');
+select private.tenant_policies('public.ad_groups', 'viewer', 'member');
+select private.tenant_policies('public.ads', 'viewer', 'member');
+select private.tenant_policies('public.ad_metrics_daily', 'viewer', 'member');
 
 create policy "viewers read the ads rollup" on public.ad_metrics_rollup_daily for select to authenticated
   using (workspace_id = any (array(select private.workspace_ids('viewer'))));
 
-create policy "viewers read ads settings" on public.ads_settings for select to authenticated
-  using (workspace_id = any (array(select private.workspace_ids('viewer'))));
-create policy "admins add ads settings" on public.ads_settings for insert to authenticated
-  with check (workspace_id = any (array(select private.workspace_ids('admin'))));
-create policy "admins change ads settings" on public.ads_settings for update to authenticated
-  using (workspace_id = any (array(select private.workspace_ids('admin'))))
-  with check (workspace_id = any (array(select private.workspace_ids('admin'))));
-create policy "admins remove ads settings" on public.ads_settings for delete to authenticated
-  using (workspace_id = any (array(select private.workspace_ids('admin'))));
+select private.tenant_policies('public.ads_settings', 'viewer', 'admin');

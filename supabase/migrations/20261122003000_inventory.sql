@@ -205,35 +205,9 @@ grant select on public.reorder_points to authenticated;
 grant all on public.inventory_snapshots, public.supplier_lead_times, public.inventory_settings, public.reorder_points
   to service_role;
 
-create policy "viewers read snapshots" on public.inventory_snapshots for select to authenticated
-  using (workspace_id = any (array(select private.workspace_ids('viewer'))));
-create policy "members add snapshots" on public.inventory_snapshots for insert to authenticated
-  with check (workspace_id = any (array(select private.workspace_ids('member'))));
-create policy "members change snapshots" on public.inventory_snapshots for update to authenticated
-  using (workspace_id = any (array(select private.workspace_ids('member'))))
-  with check (workspace_id = any (array(select private.workspace_ids('member'))));
-create policy "members remove snapshots" on public.inventory_snapshots for delete to authenticated
-  using (workspace_id = any (array(select private.workspace_ids('member'))));
-
-create policy "viewers read lead times" on public.supplier_lead_times for select to authenticated
-  using (workspace_id = any (array(select private.workspace_ids('viewer'))));
-create policy "members add lead times" on public.supplier_lead_times for insert to authenticated
-  with check (workspace_id = any (array(select private.workspace_ids('member'))));
-create policy "members change lead times" on public.supplier_lead_times for update to authenticated
-  using (workspace_id = any (array(select private.workspace_ids('member'))))
-  with check (workspace_id = any (array(select private.workspace_ids('member'))));
-create policy "members remove lead times" on public.supplier_lead_times for delete to authenticated
-  using (workspace_id = any (array(select private.workspace_ids('member'))));
-
-create policy "viewers read inventory settings" on public.inventory_settings for select to authenticated
-  using (workspace_id = any (array(select private.workspace_ids('viewer'))));
-create policy "admins add inventory settings" on public.inventory_settings for insert to authenticated
-  with check (workspace_id = any (array(select private.workspace_ids('admin'))));
-create policy "admins change inventory settings" on public.inventory_settings for update to authenticated
-  using (workspace_id = any (array(select private.workspace_ids('admin'))))
-  with check (workspace_id = any (array(select private.workspace_ids('admin'))));
-create policy "admins remove inventory settings" on public.inventory_settings for delete to authenticated
-  using (workspace_id = any (array(select private.workspace_ids('admin'))));
+select private.tenant_policies('public.inventory_snapshots', 'viewer', 'member');
+select private.tenant_policies('public.supplier_lead_times', 'viewer', 'member');
+select private.tenant_policies('public.inventory_settings', 'viewer', 'admin');
 
 create policy "viewers read reorder points" on public.reorder_points for select to authenticated
   using (workspace_id = any (array(select private.workspace_ids('viewer'))));

@@ -701,15 +701,7 @@ grant update (url, events, description, enabled) on public.webhook_endpoints to 
 grant select on public.webhook_deliveries to authenticated;
 grant all on public.webhook_endpoints, public.webhook_deliveries to service_role;
 grant all on private.webhook_endpoint_secrets, private.webhook_events to service_role;
-create policy "admins see endpoints" on public.webhook_endpoints for select to authenticated
-  using (workspace_id = any (array(select private.workspace_ids('admin'))));
-create policy "admins add endpoints" on public.webhook_endpoints for insert to authenticated
-  with check (workspace_id = any (array(select private.workspace_ids('admin'))));
-create policy "admins change endpoints" on public.webhook_endpoints for update to authenticated
-  using (workspace_id = any (array(select private.workspace_ids('admin'))))
-  with check (workspace_id = any (array(select private.workspace_ids('admin'))));
-create policy "admins remove endpoints" on public.webhook_endpoints for delete to authenticated
-  using (workspace_id = any (array(select private.workspace_ids('admin'))));
+select private.tenant_policies('public.webhook_endpoints', 'admin', 'admin');
 create policy "admins see deliveries" on public.webhook_deliveries for select to authenticated
   using (workspace_id = any (array(select private.workspace_ids('admin'))));
 
