@@ -510,6 +510,50 @@ export type Database = {
           },
         ]
       }
+      conversation_messages: {
+        Row: {
+          content: string
+          content_length: number | null
+          conversation_id: string
+          created_at: string
+          id: string
+          message_index: number
+          occurred_at: string | null
+          role: Database["public"]["Enums"]["conversation_role"]
+          workspace_id: string
+        }
+        Insert: {
+          content: string
+          content_length?: never
+          conversation_id: string
+          created_at?: string
+          id?: string
+          message_index: number
+          occurred_at?: string | null
+          role: Database["public"]["Enums"]["conversation_role"]
+          workspace_id: string
+        }
+        Update: {
+          content?: string
+          content_length?: never
+          conversation_id?: string
+          created_at?: string
+          id?: string
+          message_index?: number
+          occurred_at?: string | null
+          role?: Database["public"]["Enums"]["conversation_role"]
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "conversation_messages_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       customers: {
         Row: {
           accepts_marketing: boolean
@@ -1825,6 +1869,7 @@ export type Database = {
       ads_group_by: "platform" | "campaign" | "day"
       audit_action: "insert" | "update" | "delete"
       connection_status: "active" | "expired" | "revoked" | "error"
+      conversation_role: "system" | "user" | "assistant"
       decision_domain:
         | "inventory"
         | "cx"
@@ -2010,6 +2055,7 @@ export const Constants = {
       ads_group_by: ["platform", "campaign", "day"],
       audit_action: ["insert", "update", "delete"],
       connection_status: ["active", "expired", "revoked", "error"],
+      conversation_role: ["system", "user", "assistant"],
       decision_domain: [
         "inventory",
         "cx",

@@ -82,7 +82,8 @@ export async function mux(req: Request, d: Deps): Promise<Reply> {
 /** Tavus and Chatwoot sign nothing: their callback URL carries our token (?token=...). */
 export async function tokenAuthed(req: Request, d: Deps, provider: "tavus" | "chatwoot"): Promise<Reply> {
   const expected = provider === "tavus" ? d.env.TAVUS_WEBHOOK_TOKEN : d.env.CHATWOOT_WEBHOOK_TOKEN;
-  const given = new URL(req.url).searchParams.get("token") ?? "";
+  const query = new URL(req.url).searchParams;
+  const given = query.get("token") ?? "";
   if (!expected || !timingSafeEqual(given, expected)) {
     throw new HttpError(401, "invalid_token", "unknown webhook token");
   }
@@ -97,16 +98,29 @@ export async function tokenAuthed(req: Request, d: Deps, provider: "tavus" | "ch
     provider === "tavus" ? payload.event_type ?? payload.message_type ?? "event" : payload.event ?? "event",
   );
   const id = provider === "chatwoot" && payload.id !== undefined ? `${topic}:${payload.id}` : sha;
-  return await store(d, provider, topic, id, raw, payload);
+  // Our callback URL names the workspace a conversation belongs to.
+  const workspace = query.get("workspace");
+  if (workspace !== null && !/^[0-9a-f-]{36}$/i.test(workspace)) {
+    throw new HttpError(400, "invalid_workspace", "workspace must be a uuid");
+  }
+  return await store(d, provider, topic, id, raw, payload, workspace);
 }
 
-async function store(d: Deps, provider: string, topic: string, id: string, raw: string, payload: unknown) {
+async function store(
+  d: Deps,
+  provider: string,
+  topic: string,
+  id: string,
+  raw: string,
+  payload: unknown,
+  workspace: string | null = null,
+) {
   const sha = await sha256Hex(raw);
   const [row] = await asService(
     d.sql,
     (tx) =>
       tx`select private.receive_webhook(${provider}, ${topic.slice(0, 128)}, ${id.slice(0, 255)}, ${sha},
-      ${tx.json(payload as never)}) as outcome`,
+      ${tx.json(payload as never)}, ${workspace}) as outcome`,
   );
   return outcomeReply(row.outcome);
 }

@@ -485,21 +485,64 @@ begin
 end $$;
 comment on function private.receive_shopify_webhook(text, text, text, text, jsonb) is 'Stores a verified Shopify delivery once (by X-Shopify-Webhook-Id) and processes it in the same transaction: orders, app/uninstalled, the GDPR topics. Unknown shops and topics are stored as ignored.';
 
--- Tavus, Mux, Chatwoot: stored once (by event id, or the body hash when there is none).
+-- Conversation transcripts from Tavus (seed 004's conversation_messages); the demos domain
+-- links conversation ids to demos.
+create type public.conversation_role as enum ('system', 'user', 'assistant');
+comment on type public.conversation_role is 'Who said a conversation message.';
+create table public.conversation_messages (
+  id uuid primary key default gen_random_uuid(),
+  workspace_id uuid not null references public.workspaces (id) on delete cascade,
+  conversation_id text not null check (char_length(conversation_id) between 1 and 255),
+  message_index integer not null check (message_index >= 0),
+  role public.conversation_role not null,
+  content text not null,
+  content_length integer generated always as (char_length(content)) stored,
+  occurred_at timestamptz,
+  created_at timestamptz not null default now(),
+  unique (workspace_id, conversation_id, message_index)
+);
+comment on table public.conversation_messages is 'Messages of AI video conversations (Tavus), extracted from transcription_ready events; one row per message, replays add nothing.';
+comment on column public.conversation_messages.message_index is 'Position in the transcript (Tavus messages carry no id).';
+alter table public.conversation_messages enable row level security;
+grant select on public.conversation_messages to authenticated;
+grant all on public.conversation_messages to service_role;
+create policy "viewers read conversations" on public.conversation_messages for select to authenticated
+  using (workspace_id = any (array(select private.workspace_ids('viewer'))));
+
+-- Tavus, Mux, Chatwoot: stored once (by event id, or the body hash when there is none). Tavus
+-- transcripts become conversation_messages of the workspace named in the callback URL.
 create function private.receive_webhook(
-  p_provider public.webhook_provider, p_topic text, p_external_id text, p_sha256 text, p_payload jsonb
+  p_provider public.webhook_provider, p_topic text, p_external_id text, p_sha256 text, p_payload jsonb,
+  p_workspace uuid default null
 ) returns text
 language plpgsql volatile security definer set search_path = '' as $$
 declare
   fresh boolean;
+  ws uuid := (select w.id from public.workspaces w where w.id = p_workspace);
 begin
-  insert into private.webhook_events (provider, topic, external_id, payload_sha256, status, payload)
-  values (p_provider, p_topic, p_external_id, p_sha256, 'processed', p_payload)
+  insert into private.webhook_events (provider, topic, external_id, payload_sha256, workspace_id, status, payload)
+  values (p_provider, p_topic, p_external_id, p_sha256, ws, 'processed', p_payload)
   on conflict (provider, external_id) do update set attempts = private.webhook_events.attempts + 1
   returning (xmax = 0) into fresh;
-  return case when fresh then 'processed' else 'duplicate' end;
+  if not fresh then
+    return 'duplicate';
+  end if;
+  if p_provider = 'tavus' and p_topic = 'application.transcription_ready' and ws is not null
+     and jsonb_typeof(p_payload #> '{properties,transcript}') = 'array' and p_payload ->> 'conversation_id' is not null then
+    insert into public.conversation_messages (workspace_id, conversation_id, message_index, role, content, occurred_at)
+    select ws, p_payload ->> 'conversation_id', (m.ordinality - 1)::integer, (m.value ->> 'role')::public.conversation_role,
+           m.value ->> 'content',
+           case when private.is_timestamptz(p_payload ->> 'timestamp') then (p_payload ->> 'timestamp')::timestamptz end
+    from jsonb_array_elements(p_payload #> '{properties,transcript}') with ordinality m
+    where m.value ->> 'role' in ('system', 'user', 'assistant') and m.value ->> 'content' is not null
+    on conflict (workspace_id, conversation_id, message_index) do nothing;
+  elsif p_provider = 'tavus' and ws is null then
+    update private.webhook_events set status = 'ignored' where provider = p_provider and external_id = p_external_id;
+    return 'ignored';
+  end if;
+  return 'processed';
 end $$;
-comment on function private.receive_webhook(public.webhook_provider, text, text, text, jsonb) is 'Stores a verified Tavus, Mux or Chatwoot event once. Their processing (demos, media, support) belongs to those domains.';
+comment on function private.receive_webhook(public.webhook_provider, text, text, text, jsonb, uuid) is 'Stores a verified Tavus, Mux or Chatwoot event once; Tavus transcripts become conversation_messages. Mux and Chatwoot processing belongs to the media and support domains.';
 
 -- ===== outbound webhooks (Standard Webhooks signing, retries, dead letters)
 create table public.webhook_endpoints (
@@ -719,7 +762,7 @@ revoke all on function private.erase_customers(uuid, uuid[], text[]) from public
 revoke all on function private.cents(text) from public;
 revoke all on function private.shopify_order(jsonb) from public;
 revoke all on function private.receive_shopify_webhook(text, text, text, text, jsonb) from public;
-revoke all on function private.receive_webhook(public.webhook_provider, text, text, text, jsonb) from public;
+revoke all on function private.receive_webhook(public.webhook_provider, text, text, text, jsonb, uuid) from public;
 revoke all on function private.enqueue_webhook_event(uuid, text, jsonb) from public;
 revoke all on function private.claim_webhook_deliveries(integer) from public;
 revoke all on function private.webhook_backoff(integer, double precision) from public;
@@ -738,7 +781,7 @@ grant execute on function private.oauth_begin(uuid, uuid, public.integration_pro
   private.cents(text),
   private.shopify_order(jsonb),
   private.receive_shopify_webhook(text, text, text, text, jsonb),
-  private.receive_webhook(public.webhook_provider, text, text, text, jsonb),
+  private.receive_webhook(public.webhook_provider, text, text, text, jsonb, uuid),
   private.enqueue_webhook_event(uuid, text, jsonb),
   private.claim_webhook_deliveries(integer),
   private.webhook_backoff(integer, double precision),

@@ -147,12 +147,27 @@ describe("mux, tavus and chatwoot webhooks", () => {
     expect(await (await mux(body, now)).json()).toEqual({ status: "duplicate" });
   });
 
-  it("takes Tavus events with the URL token and deduplicates them by body hash", async () => {
-    const body = JSON.stringify({ event_type: "application.transcription_ready", conversation_id: "c1", tag: ws.tag });
-    const url = (token: string) => `${api}/functions/v1/webhooks/tavus?token=${token}`;
+  it("takes Tavus events with the URL token, deduplicates them by body hash and extracts the transcript", async () => {
+    const body = JSON.stringify({
+      event_type: "application.transcription_ready", message_type: "application", conversation_id: `c-${ws.tag}`,
+      timestamp: "2026-11-21T10:00:00Z", tag: ws.tag,
+      properties: { transcript: [
+        { role: "system", content: "You are a demo guide." },
+        { role: "user", content: "Does the balm work on dry skin?" },
+        { role: "assistant", content: "Yes, it was made for it." },
+      ] },
+    });
+    const url = (token: string) => `${api}/functions/v1/webhooks/tavus?token=${token}&workspace=${ws.id}`;
     expect((await fetch(url("wrong"), { method: "POST", body })).status).toBe(401);
     expect(await (await fetch(url(env.TAVUS_WEBHOOK_TOKEN), { method: "POST", body })).json()).toEqual({ status: "processed" });
     expect(await (await fetch(url(env.TAVUS_WEBHOOK_TOKEN), { method: "POST", body })).json()).toEqual({ status: "duplicate" });
+    const msgs = await sql`select message_index, role, content_length from public.conversation_messages
+      where workspace_id = ${ws.id} order by message_index`;
+    expect(msgs.map((m) => m.role)).toEqual(["system", "user", "assistant"]);
+    expect(msgs[1].content_length).toBe("Does the balm work on dry skin?".length);
+    const other = JSON.stringify({ event_type: "application.transcription_ready", conversation_id: "x", tag: ws.tag });
+    const noWs = await fetch(`${api}/functions/v1/webhooks/tavus?token=${env.TAVUS_WEBHOOK_TOKEN}`, { method: "POST", body: other });
+    expect(noWs.status).toBe(202);
   });
 });
 
