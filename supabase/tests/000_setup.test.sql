@@ -62,16 +62,40 @@ begin
   perform set_config('request.jwt.claims', '', true);
 end $$;
 
+-- The standard fixture: workspace A (a0000000-...) with owner a1, admin a2, member a3 and
+-- viewer a4; workspace B (b0000000-...) with owner b1 and member b2. User ids are
+-- 00000000-0000-4000-8000-0000000000<a1|a2|a3|a4|b1|b2>, emails <role>-<a|b>@<a|b>.test.
+create or replace function tests.two_workspaces()
+returns void
+language plpgsql security definer set search_path = '' as $$
+declare
+  u record;
+begin
+  for u in select * from (values ('a1', 'owner-a@a.test'), ('a2', 'admin-a@a.test'), ('a3', 'member-a@a.test'),
+                                 ('a4', 'viewer-a@a.test'), ('b1', 'owner-b@b.test'), ('b2', 'member-b@b.test')) v (k, email) loop
+    perform tests.create_user(u.email, ('00000000-0000-4000-8000-0000000000' || u.k)::uuid);
+  end loop;
+  insert into public.workspaces (id, name, slug, created_by) values
+    ('a0000000-0000-4000-8000-000000000000', 'A', 'ws-a', '00000000-0000-4000-8000-0000000000a1'),
+    ('b0000000-0000-4000-8000-000000000000', 'B', 'ws-b', '00000000-0000-4000-8000-0000000000b1');
+  insert into public.workspace_members (workspace_id, user_id, role) values
+    ('a0000000-0000-4000-8000-000000000000', '00000000-0000-4000-8000-0000000000a2', 'admin'),
+    ('a0000000-0000-4000-8000-000000000000', '00000000-0000-4000-8000-0000000000a3', 'member'),
+    ('a0000000-0000-4000-8000-000000000000', '00000000-0000-4000-8000-0000000000a4', 'viewer'),
+    ('b0000000-0000-4000-8000-000000000000', '00000000-0000-4000-8000-0000000000b2', 'member');
+end $$;
+
 grant execute on all functions in schema tests to anon, authenticated, service_role;
 -- Default privileges revoke execute from public, so the API roles need pgTAP's functions granted.
 grant execute on all functions in schema extensions to anon, authenticated, service_role;
 
 set search_path = extensions, public;
-select plan(5);
+select plan(6);
 select has_function('tests', 'create_user', array['text', 'uuid'], 'tests.create_user exists');
 select has_function('tests', 'authenticate_as', array['uuid', 'text'], 'tests.authenticate_as exists');
 select has_function('tests', 'authenticate_as_anon', 'tests.authenticate_as_anon exists');
 select has_function('tests', 'authenticate_as_service_role', 'tests.authenticate_as_service_role exists');
 select has_function('tests', 'clear_authentication', 'tests.clear_authentication exists');
+select has_function('tests', 'two_workspaces', 'tests.two_workspaces exists');
 select * from finish();
 commit;

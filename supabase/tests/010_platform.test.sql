@@ -5,22 +5,8 @@ set search_path = extensions, public;
 select plan(55);
 
 -- ---------- fixtures, as the table owner
-select tests.create_user('owner-a@a.test', '00000000-0000-4000-8000-0000000000a1');
-select tests.create_user('admin-a@a.test', '00000000-0000-4000-8000-0000000000a2');
-select tests.create_user('member-a@a.test', '00000000-0000-4000-8000-0000000000a3');
-select tests.create_user('viewer-a@a.test', '00000000-0000-4000-8000-0000000000a4');
-select tests.create_user('owner-b@b.test', '00000000-0000-4000-8000-0000000000b1');
-select tests.create_user('member-b@b.test', '00000000-0000-4000-8000-0000000000b2');
+select tests.two_workspaces();
 select tests.create_user('invitee@x.test', '00000000-0000-4000-8000-0000000000c1');
-
-insert into public.workspaces (id, name, slug, created_by) values
-  ('a0000000-0000-4000-8000-000000000000', 'A', 'ws-a', '00000000-0000-4000-8000-0000000000a1'),
-  ('b0000000-0000-4000-8000-000000000000', 'B', 'ws-b', '00000000-0000-4000-8000-0000000000b1');
-insert into public.workspace_members (workspace_id, user_id, role) values
-  ('a0000000-0000-4000-8000-000000000000', '00000000-0000-4000-8000-0000000000a2', 'admin'),
-  ('a0000000-0000-4000-8000-000000000000', '00000000-0000-4000-8000-0000000000a3', 'member'),
-  ('a0000000-0000-4000-8000-000000000000', '00000000-0000-4000-8000-0000000000a4', 'viewer'),
-  ('b0000000-0000-4000-8000-000000000000', '00000000-0000-4000-8000-0000000000b2', 'member');
 insert into public.decision_log (workspace_id, domain, decision) values
   ('a0000000-0000-4000-8000-000000000000', 'inventory', 'reorder SKU-1');
 insert into public.user_preferences (user_id, timezone) values ('00000000-0000-4000-8000-0000000000a1', 'Europe/Berlin');

@@ -4,15 +4,7 @@ begin;
 set search_path = extensions, public;
 select plan(49);
 
-select tests.create_user('member-a@a.test', '00000000-0000-4000-8000-0000000000a3');
-select tests.create_user('viewer-a@a.test', '00000000-0000-4000-8000-0000000000a4');
-select tests.create_user('member-b@b.test', '00000000-0000-4000-8000-0000000000b2');
-insert into public.workspaces (id, name, slug) values
-  ('a0000000-0000-4000-8000-000000000000', 'A', 'ws-a'), ('b0000000-0000-4000-8000-000000000000', 'B', 'ws-b');
-insert into public.workspace_members (workspace_id, user_id, role) values
-  ('a0000000-0000-4000-8000-000000000000', '00000000-0000-4000-8000-0000000000a3', 'member'),
-  ('a0000000-0000-4000-8000-000000000000', '00000000-0000-4000-8000-0000000000a4', 'viewer'),
-  ('b0000000-0000-4000-8000-000000000000', '00000000-0000-4000-8000-0000000000b2', 'member');
+select tests.two_workspaces();
 insert into public.ad_accounts (id, workspace_id, platform, external_account_id) values
   ('aa000000-0000-4000-8000-000000000001', 'a0000000-0000-4000-8000-000000000000', 'meta', 'act_1');
 insert into public.ad_campaigns (id, workspace_id, ad_account_id, platform, external_id, name) values

@@ -4,15 +4,7 @@ begin;
 set search_path = extensions, public;
 select plan(20);
 
-select tests.create_user('member-a@a.test', '00000000-0000-4000-8000-0000000000a3');
-select tests.create_user('viewer-a@a.test', '00000000-0000-4000-8000-0000000000a4');
-select tests.create_user('member-b@b.test', '00000000-0000-4000-8000-0000000000b2');
-insert into public.workspaces (id, name, slug) values
-  ('a0000000-0000-4000-8000-000000000000', 'A', 'ws-a'), ('b0000000-0000-4000-8000-000000000000', 'B', 'ws-b');
-insert into public.workspace_members (workspace_id, user_id, role) values
-  ('a0000000-0000-4000-8000-000000000000', '00000000-0000-4000-8000-0000000000a3', 'member'),
-  ('a0000000-0000-4000-8000-000000000000', '00000000-0000-4000-8000-0000000000a4', 'viewer'),
-  ('b0000000-0000-4000-8000-000000000000', '00000000-0000-4000-8000-0000000000b2', 'member');
+select tests.two_workspaces();
 insert into public.products (id, workspace_id, shopify_product_id, shopify_variant_id, sku, title) values
   ('c0000000-0000-4000-8000-000000000001', 'a0000000-0000-4000-8000-000000000000', 'p1', 'v1', 'BALM', 'Balm'),
   ('c0000000-0000-4000-8000-000000000002', 'a0000000-0000-4000-8000-000000000000', 'p2', 'v2', 'SOAP', 'Soap'),

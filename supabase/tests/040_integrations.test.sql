@@ -4,15 +4,7 @@ begin;
 set search_path = extensions, public;
 select plan(30);
 
-select tests.create_user('admin-a@a.test', '00000000-0000-4000-8000-0000000000a2');
-select tests.create_user('member-a@a.test', '00000000-0000-4000-8000-0000000000a3');
-select tests.create_user('admin-b@b.test', '00000000-0000-4000-8000-0000000000b2');
-insert into public.workspaces (id, name, slug) values
-  ('a0000000-0000-4000-8000-000000000000', 'A', 'ws-a'), ('b0000000-0000-4000-8000-000000000000', 'B', 'ws-b');
-insert into public.workspace_members (workspace_id, user_id, role) values
-  ('a0000000-0000-4000-8000-000000000000', '00000000-0000-4000-8000-0000000000a2', 'admin'),
-  ('a0000000-0000-4000-8000-000000000000', '00000000-0000-4000-8000-0000000000a3', 'member'),
-  ('b0000000-0000-4000-8000-000000000000', '00000000-0000-4000-8000-0000000000b2', 'admin');
+select tests.two_workspaces();
 select private.oauth_store_connection('a0000000-0000-4000-8000-000000000000', '00000000-0000-4000-8000-0000000000a2',
   'meta', 'act_1', array['ads_read'], now() + interval '1 hour', 'v1.k1.aaaa.bbbb', null, 'k1', '{}');
 
@@ -30,8 +22,8 @@ select throws_ok($$ select private.oauth_consume(repeat('a', 64), 'shopify') $$,
   'OAuth steps are not callable by users');
 select tests.authenticate_as('00000000-0000-4000-8000-0000000000a3');
 select is_empty($$ select * from public.integration_connections $$, 'a member does not see connections');
-select tests.authenticate_as('00000000-0000-4000-8000-0000000000b2');
-select is_empty($$ select * from public.integration_connections $$, 'another workspace''s admin sees nothing');
+select tests.authenticate_as('00000000-0000-4000-8000-0000000000b1');
+select is_empty($$ select * from public.integration_connections $$, 'another workspace''s owner sees nothing');
 select tests.authenticate_as_anon();
 select throws_ok($$ select * from public.integration_connections $$, '42501', null, 'anon cannot read connections');
 
