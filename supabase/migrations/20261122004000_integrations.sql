@@ -790,3 +790,21 @@ grant execute on function private.oauth_begin(uuid, uuid, public.integration_pro
   to service_role;
 grant execute on function private.new_webhook_secret(uuid) to authenticated;
 grant execute on function public.create_webhook_endpoint(uuid, text, text[], text) to authenticated, service_role;
+
+-- ===== retention: raw inbound events and finished outbound deliveries are kept 30 days
+create function private.purge_webhook_history(p_keep interval default interval '30 days') returns integer
+language plpgsql volatile security definer set search_path = '' as $$
+declare
+  a integer;
+  b integer;
+begin
+  delete from private.webhook_events where received_at < now() - p_keep;
+  get diagnostics a = row_count;
+  delete from public.webhook_deliveries where status <> 'pending' and created_at < now() - p_keep;
+  get diagnostics b = row_count;
+  return a + b;
+end $$;
+comment on function private.purge_webhook_history(interval) is 'Deletes inbound webhook events and finished outbound deliveries older than p_keep (daily pg_cron job webhook-history-retention). A redelivery of a purged event would be processed again: Shopify stops retrying after 4 hours.';
+revoke all on function private.purge_webhook_history(interval) from public;
+grant execute on function private.purge_webhook_history(interval) to service_role;
+select cron.schedule('webhook-history-retention', '41 2 * * *', 'select private.purge_webhook_history()');

@@ -2,7 +2,7 @@
 -- state through the API, the secret audit trail, outbound queueing, backoff and dead letters.
 begin;
 set search_path = extensions, public;
-select plan(30);
+select plan(32);
 
 select tests.two_workspaces();
 select private.oauth_store_connection('a0000000-0000-4000-8000-000000000000', '00000000-0000-4000-8000-0000000000a2',
@@ -85,6 +85,11 @@ insert into public.webhook_deliveries (workspace_id, endpoint_id, event_type, pa
 select private.finish_webhook_delivery((select max(id) from public.webhook_deliveries), null, 'timeout');
 select results_eq($$ select enabled, disabled_reason from public.webhook_endpoints $$,
   $$ values (false, '50 consecutive failed deliveries') $$, 'sustained failure disables the endpoint');
+
+update public.webhook_deliveries set created_at = now() - interval '31 days' where status = 'dead';
+select is(private.purge_webhook_history(), 1, 'finished deliveries older than 30 days are purged, pending ones stay');
+select is((select schedule::text from cron.job where jobname = 'webhook-history-retention'), '41 2 * * *',
+  'pg_cron purges webhook history daily');
 
 select * from finish();
 rollback;
