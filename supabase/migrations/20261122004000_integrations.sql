@@ -808,3 +808,41 @@ comment on function private.purge_webhook_history(interval) is 'Deletes inbound 
 revoke all on function private.purge_webhook_history(interval) from public;
 grant execute on function private.purge_webhook_history(interval) to service_role;
 select cron.schedule('webhook-history-retention', '41 2 * * *', 'select private.purge_webhook_history()');
+
+-- ===== scheduled function rounds: in the cloud pg_cron calls the functions through pg_net
+-- with the project URL and service role key kept in Vault (secrets named project_url and
+-- service_role_key). Where pg_net or those secrets are missing (the embedded local stack) the
+-- jobs do nothing; call the functions directly there.
+create function private.invoke_function(p_name text) returns bigint
+language plpgsql volatile security definer set search_path = '' as $$
+declare
+  url text;
+  key text;
+  request_id bigint;
+  -- named through variables: these objects exist only on Supabase, so the statements stay dynamic
+  secrets text := 'vault.decrypted_secrets';
+  http_post text := 'net.http_post';
+begin
+  if p_name not in ('webhook-dispatch', 'oauth/refresh') then
+    raise exception 'not a scheduled function: %', p_name using errcode = '22023';
+  end if;
+  if to_regnamespace('net') is null or to_regclass('vault.decrypted_secrets') is null then
+    return null;
+  end if;
+  execute format($q$select max(decrypted_secret) filter (where name = 'project_url'),
+                           max(decrypted_secret) filter (where name = 'service_role_key')
+                    from %s where name in ('project_url', 'service_role_key')$q$, secrets)
+    into url, key;
+  if url is null or key is null then
+    return null;
+  end if;
+  execute format('select %s(url := $1, headers := $2, body := ''{}''::jsonb, timeout_milliseconds := 30000)', http_post)
+    into request_id
+    using rtrim(url, '/') || '/functions/v1/' || p_name,
+          jsonb_build_object('Authorization', 'Bearer ' || key, 'Content-Type', 'application/json');
+  return request_id;
+end $$;
+comment on function private.invoke_function(text) is 'pg_cron''s way to run a function round in the cloud (pg_net + Vault secrets project_url, service_role_key); returns the pg_net request id, or null where pg_net or the secrets are missing.';
+revoke all on function private.invoke_function(text) from public;
+select cron.schedule('webhook-dispatch', '* * * * *', $$select private.invoke_function('webhook-dispatch')$$);
+select cron.schedule('oauth-token-refresh', '*/5 * * * *', $$select private.invoke_function('oauth/refresh')$$);

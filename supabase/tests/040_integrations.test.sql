@@ -2,7 +2,7 @@
 -- state through the API, the secret audit trail, outbound queueing, backoff and dead letters.
 begin;
 set search_path = extensions, public;
-select plan(32);
+select plan(35);
 
 select tests.two_workspaces();
 select private.oauth_store_connection('a0000000-0000-4000-8000-000000000000', '00000000-0000-4000-8000-0000000000a2',
@@ -90,6 +90,13 @@ update public.webhook_deliveries set created_at = now() - interval '31 days' whe
 select is(private.purge_webhook_history(), 1, 'finished deliveries older than 30 days are purged, pending ones stay');
 select is((select schedule::text from cron.job where jobname = 'webhook-history-retention'), '41 2 * * *',
   'pg_cron purges webhook history daily');
+
+select results_eq($$ select jobname::text collate "C", schedule::text collate "C" from cron.job
+  where jobname in ('webhook-dispatch', 'oauth-token-refresh') order by 1 $$,
+  $$ values ('oauth-token-refresh'::text collate "C", '*/5 * * * *'::text collate "C"), ('webhook-dispatch', '* * * * *') $$,
+  'pg_cron runs the dispatcher every minute and the token refresh every 5 minutes');
+select is(private.invoke_function('webhook-dispatch'), null, 'without pg_net and Vault secrets a scheduled round does nothing');
+select throws_ok($$ select private.invoke_function('health') $$, '22023', null, 'only the scheduled functions can be invoked');
 
 select * from finish();
 rollback;
