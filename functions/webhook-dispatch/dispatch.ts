@@ -14,7 +14,7 @@ export interface Deps {
   now: () => number;
 }
 
-interface Claimed {
+export interface Claimed {
   id: string;
   message_id: string;
   url: string;
@@ -24,7 +24,10 @@ interface Claimed {
   attempts: number;
 }
 
-async function deliver(c: Claimed, d: Deps): Promise<{ code: number | null; error: string | null }> {
+export async function deliver(
+  c: Claimed,
+  d: Pick<Deps, "production" | "fetch" | "now">,
+): Promise<{ code: number | null; error: string | null }> {
   if (d.production && !c.url.startsWith("https://")) return { code: null, error: "refused: not https" };
   const body = JSON.stringify(c.payload);
   const ts = Math.floor(d.now() / 1000);
