@@ -24,11 +24,42 @@ export interface Claimed {
   attempts: number;
 }
 
+/**
+ * In production an endpoint must be https and must not name this network: no localhost, no
+ * loopback, private, link-local or unique-local address literals (a customer's URL must not
+ * reach our own services). Hostnames that resolve to such addresses are not caught here.
+ */
+export function refusedInProduction(url: string): string | null {
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    return "not a URL";
+  }
+  if (u.protocol !== "https:") return "not https";
+  const host = u.hostname.replace(/^\[|\]$/g, "").toLowerCase();
+  if (host === "localhost" || host.endsWith(".localhost") || host.endsWith(".internal")) return "internal host";
+  const v4 = host.match(/^(\d+)\.(\d+)\.(\d+)\.(\d+)$/);
+  if (v4) {
+    const [a, b] = [Number(v4[1]), Number(v4[2])];
+    if (
+      a === 10 || a === 127 || a === 0 || (a === 169 && b === 254) || (a === 172 && b >= 16 && b <= 31) ||
+      (a === 192 && b === 168) || (a === 100 && b >= 64 && b <= 127)
+    ) return "private address";
+  }
+  if (
+    host.includes(":") &&
+    (host === "::1" || host === "::" || /^f[cd]/.test(host) || /^fe[89ab]/.test(host) || host.startsWith("::ffff:"))
+  ) return "private address";
+  return null;
+}
+
 export async function deliver(
   c: Claimed,
   d: Pick<Deps, "production" | "fetch" | "now">,
 ): Promise<{ code: number | null; error: string | null }> {
-  if (d.production && !c.url.startsWith("https://")) return { code: null, error: "refused: not https" };
+  const refused = d.production ? refusedInProduction(c.url) : null;
+  if (refused) return { code: null, error: `refused: ${refused}` };
   const body = JSON.stringify(c.payload);
   const ts = Math.floor(d.now() / 1000);
   try {

@@ -1,6 +1,6 @@
 import { assertEquals } from "../_shared/assert.ts";
 import { standardWebhookSignature } from "../_shared/crypto.ts";
-import { type Claimed, deliver } from "./dispatch.ts";
+import { type Claimed, deliver, refusedInProduction } from "./dispatch.ts";
 
 const secret = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
 const claimed = (url: string): Claimed => ({
@@ -55,4 +55,23 @@ Deno.test("a failing or unreachable endpoint is reported, not thrown", async () 
     code: null,
     error: "connection failed",
   });
+});
+
+Deno.test("production refuses endpoints on our own network", () => {
+  const cases: [string, string | null][] = [
+    ["https://hooks.example.com/x", null],
+    ["http://hooks.example.com/x", "not https"],
+    ["https://localhost/x", "internal host"],
+    ["https://127.0.0.1:8443/x", "private address"],
+    ["https://10.1.2.3/x", "private address"],
+    ["https://172.20.0.1/x", "private address"],
+    ["https://192.168.1.1/x", "private address"],
+    ["https://169.254.169.254/latest/meta-data", "private address"],
+    ["https://[::1]/x", "private address"],
+    ["https://[fd00::1]/x", "private address"],
+    ["https://[::ffff:127.0.0.1]/x", "private address"],
+    ["https://172.32.0.1/x", null],
+    ["not a url", "not a URL"],
+  ];
+  for (const [url, want] of cases) assertEquals(refusedInProduction(url), want, url);
 });

@@ -257,6 +257,7 @@ declare
   problem text;
   dup text;
   cust_id uuid;
+  prev_cust uuid;
   ord_id uuid;
   was_insert boolean;
   e_hash text;
@@ -316,6 +317,9 @@ begin
       end if;
     end if;
 
+    -- the customer it had, whose totals change too if this version names another one
+    select o2.customer_id into prev_cust from public.orders o2
+    where o2.workspace_id = p_workspace_id and o2.shopify_order_id = btrim(o ->> 'shopify_order_id');
     ord_id := null;
     insert into public.orders as t (
       workspace_id, shopify_order_id, order_number, customer_id, email_sha256, currency,
@@ -364,6 +368,7 @@ begin
     end if;
     if was_insert then n_ins := n_ins + 1; else n_upd := n_upd + 1; end if;
     if cust_id is not null then touched := touched || cust_id; end if;
+    if prev_cust is not null then touched := touched || prev_cust; end if;
 
     if o -> 'line_items' is not null then
       delete from public.order_line_items where order_id = ord_id;
@@ -382,16 +387,17 @@ begin
 
   -- Customer totals from their orders (net of refunds, cancelled excluded).
   update public.customers c set
-    orders_count = s.n, total_spent_cents = s.net, first_order_at = s.first_at, last_order_at = s.last_at
+    orders_count = coalesce(s.n, 0), total_spent_cents = coalesce(s.net, 0),
+    first_order_at = s.first_at, last_order_at = s.last_at
   from (
-    select o2.customer_id, count(*) filter (where o2.cancelled_at is null)::integer as n,
-           coalesce(sum(o2.total_price_cents - o2.total_refunded_cents) filter (where o2.cancelled_at is null), 0) as net,
+    select t.id, count(o2.id) filter (where o2.cancelled_at is null)::integer as n,
+           sum(o2.total_price_cents - o2.total_refunded_cents) filter (where o2.cancelled_at is null) as net,
            min(o2.processed_at) as first_at, max(o2.processed_at) as last_at
-    from public.orders o2
-    where o2.customer_id = any (touched)
-    group by o2.customer_id
+    from unnest(touched) as t (id)
+    left join public.orders o2 on o2.customer_id = t.id
+    group by t.id
   ) s
-  where c.id = s.customer_id;
+  where c.id = s.id;
 
   return query select n_ins, n_upd, n_same;
 end $$;
