@@ -1,4 +1,6 @@
 // System packages the embedded stack needs, installed only when missing (Debian bookworm).
+// The decisions (which packages for which missing files) are a pure function of what exists,
+// so they are tested without root; ensureSystemDeps only carries them out.
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -7,67 +9,110 @@ import { isRoot, run } from "./proc.ts";
 const PG = "/usr/lib/postgresql/15";
 const EXT = "/usr/share/postgresql/15/extension";
 export const PGVECTOR_VERSION = "0.8.0";
-const TRIXIE_SRC = "/etc/apt/sources.list.d/growthbase-trixie-src.sources";
+export const TRIXIE_SRC = "/etc/apt/sources.list.d/growthbase-trixie-src.sources";
 
+/** A file the stack needs and the Debian package that ships it. */
 interface Need {
   what: string;
-  present: () => boolean;
-  apt: string[];
+  files: string[];
+  apt: string;
 }
 
-const needs: Need[] = [
-  { what: "PostgreSQL 15 server", present: () => existsSync(`${PG}/bin/postgres`), apt: ["postgresql-15"] },
-  { what: "psql", present: () => existsSync("/usr/bin/psql"), apt: ["postgresql-client-15"] },
-  { what: "pg_cron", present: () => existsSync(`${EXT}/pg_cron.control`), apt: ["postgresql-15-cron"] },
-  { what: "pgTAP", present: () => existsSync(`${EXT}/pgtap.control`), apt: ["postgresql-15-pgtap"] },
-  {
-    what: "plpgsql_check",
-    present: () => existsSync(`${EXT}/plpgsql_check.control`),
-    apt: ["postgresql-15-plpgsql-check"],
-  },
-  { what: "pg_prove", present: () => existsSync("/usr/bin/pg_prove"), apt: ["libtap-parser-sourcehandler-pgtap-perl"] },
-  { what: "runuser", present: () => existsSync("/usr/sbin/runuser") || existsSync("/sbin/runuser"), apt: ["util-linux"] },
+/** Always needed to run the stack and its tests. */
+const RUNTIME: Need[] = [
+  { what: "PostgreSQL 15 server", files: [`${PG}/bin/postgres`], apt: "postgresql-15" },
+  { what: "psql", files: ["/usr/bin/psql"], apt: "postgresql-client-15" },
+  { what: "pg_cron", files: [`${EXT}/pg_cron.control`], apt: "postgresql-15-cron" },
+  { what: "pgTAP", files: [`${EXT}/pgtap.control`], apt: "postgresql-15-pgtap" },
+  { what: "plpgsql_check", files: [`${EXT}/plpgsql_check.control`], apt: "postgresql-15-plpgsql-check" },
+  { what: "pg_prove", files: ["/usr/bin/pg_prove"], apt: "libtap-parser-sourcehandler-pgtap-perl" },
+  { what: "runuser", files: ["/usr/sbin/runuser", "/sbin/runuser"], apt: "util-linux" },
 ];
 
-export function pgvectorInstalled(): boolean {
-  const control = `${EXT}/vector.control`;
-  if (!existsSync(control)) return false;
-  const m = readFileSync(control, "utf8").match(/default_version\s*=\s*'([^']+)'/);
-  return m?.[1] === PGVECTOR_VERSION && existsSync(`${PG}/lib/vector.so`);
+/**
+ * Only to build pgvector. The server headers are checked by the header file itself: pg_config
+ * alone (shipped by postgresql-15 and libpq-dev) says nothing about them.
+ */
+const PGVECTOR_BUILD: Need[] = [
+  {
+    what: "PostgreSQL 15 server headers",
+    files: ["/usr/include/postgresql/15/server/postgres.h"],
+    apt: "postgresql-server-dev-15",
+  },
+  { what: "PGXS makefiles", files: [`${PG}/lib/pgxs/src/makefiles/pgxs.mk`], apt: "postgresql-server-dev-15" },
+  { what: "dpkg-source", files: ["/usr/bin/dpkg-source"], apt: "dpkg-dev" },
+  { what: "make", files: ["/usr/bin/make"], apt: "make" },
+  { what: "gcc", files: ["/usr/bin/gcc"], apt: "gcc" },
+  { what: "Debian archive keyring", files: ["/usr/share/keyrings/debian-archive-keyring.gpg"], apt: "debian-archive-keyring" },
+];
+
+export interface Probe {
+  exists(path: string): boolean;
+  read(path: string): string | null;
 }
 
-function aptInstall(pkgs: string[], log: (s: string) => void) {
-  if (!pkgs.length) return;
-  if (!isRoot()) {
-    throw new Error(`missing system packages; run as root: apt-get install -y ${pkgs.join(" ")}`);
-  }
-  log(`installing with apt-get: ${pkgs.join(" ")}`);
-  const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
-  run("apt-get", ["update", "-qq"], { env });
-  run("apt-get", ["install", "-y", "-qq", "--no-install-recommends", ...pkgs], { env });
+export const realProbe: Probe = {
+  exists: existsSync,
+  read: (p) => (existsSync(p) ? readFileSync(p, "utf8") : null),
+};
+
+export function pgvectorInstalled(probe: Probe = realProbe): boolean {
+  const control = probe.read(`${EXT}/vector.control`);
+  const m = control?.match(/default_version\s*=\s*'([^']+)'/);
+  return m?.[1] === PGVECTOR_VERSION && probe.exists(`${PG}/lib/vector.so`);
 }
+
+export interface DepsPlan {
+  /** What is missing, in words, for the message. */
+  missing: string[];
+  /** Debian packages to install, each once, in a stable order. */
+  packages: string[];
+  /** Write the trixie deb-src list (before the one `apt-get update`). */
+  addSourceList: boolean;
+  /** Run `apt-get update` (after the source list, before installing or fetching sources). */
+  update: boolean;
+  buildPgvector: boolean;
+}
+
+export function planSystemDeps(probe: Probe = realProbe): DepsPlan {
+  const absent = (n: Need) => !n.files.some((f) => probe.exists(f));
+  const buildPgvector = !pgvectorInstalled(probe);
+  const missingNeeds = [...RUNTIME.filter(absent), ...(buildPgvector ? PGVECTOR_BUILD.filter(absent) : [])];
+  const addSourceList = buildPgvector && !probe.exists(TRIXIE_SRC);
+  const packages = [...new Set(missingNeeds.map((n) => n.apt))];
+  return {
+    missing: [...missingNeeds.map((n) => n.what), ...(buildPgvector ? [`pgvector ${PGVECTOR_VERSION}`] : [])],
+    packages,
+    addSourceList,
+    // apt-get source needs fresh deb-src indexes even when nothing is to be installed.
+    update: packages.length > 0 || buildPgvector,
+    buildPgvector,
+  };
+}
+
+/** The commands the plan runs, for the message printed to someone without root. */
+export function planCommands(plan: DepsPlan): string[] {
+  const cmds: string[] = [];
+  if (plan.addSourceList) cmds.push(`write ${TRIXIE_SRC} (deb-src trixie main)`);
+  if (plan.update) cmds.push("apt-get update");
+  if (plan.packages.length) cmds.push(`apt-get install -y --no-install-recommends ${plan.packages.join(" ")}`);
+  if (plan.buildPgvector) cmds.push(`apt-get source pgvector=${PGVECTOR_VERSION}-1 && make && make install`);
+  return cmds;
+}
+
+const TRIXIE_SOURCES = [
+  "# growthbase: source packages only, for building pgvector 0.8 on bookworm",
+  "Types: deb-src",
+  "URIs: http://deb.debian.org/debian",
+  "Suites: trixie",
+  "Components: main",
+  "Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg",
+  "",
+].join("\n");
 
 /** pgvector 0.8 has no bookworm binary: build Debian's own source package from trixie. */
 function buildPgvector(log: (s: string) => void) {
-  if (!isRoot()) throw new Error(`pgvector ${PGVECTOR_VERSION} is missing and building it needs root`);
   log(`building pgvector ${PGVECTOR_VERSION} from Debian's source package (trixie deb-src)`);
-  const tools = ["postgresql-server-dev-15", "dpkg-dev", "make", "gcc"];
-  const haveTools = existsSync(`${PG}/bin/pg_config`) && existsSync("/usr/bin/dpkg-source");
-  if (!existsSync(TRIXIE_SRC)) {
-    writeFileSync(
-      TRIXIE_SRC,
-      [
-        "# growthbase: source packages only, for building pgvector 0.8 on bookworm",
-        "Types: deb-src",
-        "URIs: http://deb.debian.org/debian",
-        "Suites: trixie",
-        "Components: main",
-        "Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg",
-        "",
-      ].join("\n"),
-    );
-  }
-  aptInstall(haveTools ? [] : tools, log);
   const dir = mkdtempSync(join(tmpdir(), "pgvector-"));
   try {
     run("apt-get", ["source", "-qq", `pgvector=${PGVECTOR_VERSION}-1`], { cwd: dir });
@@ -85,12 +130,20 @@ function buildPgvector(log: (s: string) => void) {
 
 /** Installs what is missing and says what it installs; silent when everything is there. */
 export function ensureSystemDeps(log: (s: string) => void = console.log): void {
-  const missing = needs.filter((n) => !n.present());
-  if (missing.length) {
-    log(`missing: ${missing.map((n) => n.what).join(", ")}`);
-    aptInstall([...new Set(missing.flatMap((n) => n.apt))], log);
-    const still = needs.filter((n) => !n.present());
-    if (still.length) throw new Error(`still missing after apt-get: ${still.map((n) => n.what).join(", ")}`);
+  const plan = planSystemDeps();
+  if (!plan.missing.length) return;
+  log(`missing: ${plan.missing.join(", ")}`);
+  if (!isRoot()) {
+    throw new Error(`missing system packages; as root run:\n  ${planCommands(plan).join("\n  ")}`);
   }
-  if (!pgvectorInstalled()) buildPgvector(log);
+  const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
+  if (plan.addSourceList) writeFileSync(TRIXIE_SRC, TRIXIE_SOURCES);
+  if (plan.update) run("apt-get", ["update", "-qq"], { env });
+  if (plan.packages.length) {
+    log(`installing with apt-get: ${plan.packages.join(" ")}`);
+    run("apt-get", ["install", "-y", "-qq", "--no-install-recommends", ...plan.packages], { env });
+  }
+  const still = planSystemDeps();
+  if (still.packages.length) throw new Error(`still missing after apt-get: ${still.missing.join(", ")}`);
+  if (plan.buildPgvector) buildPgvector(log);
 }
