@@ -2,7 +2,7 @@
 -- migration that forgets RLS, an index, a search_path or a grant fails here.
 begin;
 set search_path = extensions, public;
-select plan(15);
+select plan(16);
 
 select is_empty($$
   select c.oid::regclass::text from pg_class c
@@ -119,6 +119,14 @@ select is_empty($$
     and not exists (select 1 from pg_trigger t join pg_proc f on f.oid = t.tgfoid
                     where t.tgrelid = c.oid and f.proname = 'set_updated_at')
 $$, 'every table with updated_at keeps it with the shared trigger');
+
+select is_empty($$
+  select c.oid::regclass::text from pg_class c
+  join pg_attribute a on a.attrelid = c.oid and a.attname = 'workspace_id' and not a.attisdropped
+  where c.relnamespace in ('public'::regnamespace, 'private'::regnamespace) and c.relkind in ('r', 'p')
+    and not exists (select 1 from pg_trigger t join pg_proc f on f.oid = t.tgfoid
+                    where t.tgrelid = c.oid and f.proname = 'keep_tenant_keys')
+$$, 'every table with workspace_id keeps it (and created_at/created_by) fixed with keep_tenant_keys');
 
 select * from finish();
 rollback;
