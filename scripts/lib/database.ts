@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { binPath, cliDbUrl, type StackConfig } from "./config.ts";
 import { psql } from "./postgres.ts";
 import { CommandError, run } from "./proc.ts";
+import { readSupabaseConfig } from "./supabase-config.ts";
 
 export function migrationFiles(c: StackConfig): string[] {
   return readdirSync(join(c.repoRoot, "supabase/migrations")).filter((f) => /^\d{14}_[a-z0-9_]+\.sql$/.test(f)).sort();
@@ -48,12 +49,12 @@ export function rebuildDatabase(c: StackConfig, log: (s: string) => void): void 
   buildDatabase(c, log);
 }
 
-/** Platform, migrations, seed; on failure the database is left empty so the next start rebuilds it. */
+/** Platform, migrations, the seed files of config.toml; on failure the database is left empty so the next start rebuilds it. */
 export function buildDatabase(c: StackConfig, log: (s: string) => void): void {
   try {
     applyFile(c, "supabase/local/platform.sql");
     pushMigrations(c, log);
-    applyFile(c, "supabase/seed.sql");
+    for (const f of readSupabaseConfig(c.repoRoot).seedFiles) applyFile(c, f);
   } catch (e) {
     recreateDatabase(c);
     throw e;
