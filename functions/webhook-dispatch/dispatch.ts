@@ -3,12 +3,12 @@
 // which schedules retries with backoff and jitter, dead-letters and disables endpoints.
 import { standardWebhookSignature } from "../_shared/crypto.ts";
 import { asService, type Sql } from "../_shared/db.ts";
-import { HttpError, type Reply } from "../_shared/http.ts";
-import { verifyJwt } from "../_shared/jwt.ts";
+import type { Reply } from "../_shared/http.ts";
+import { type AuthConfig, requireServiceRole } from "../_shared/auth.ts";
 
 export interface Deps {
   sql: Sql;
-  jwtSecret: string;
+  auth: AuthConfig;
   production: boolean;
   fetch: typeof fetch;
   now: () => number;
@@ -83,9 +83,7 @@ export async function deliver(
 }
 
 export async function dispatch(req: Request, d: Deps): Promise<Reply> {
-  const token = (req.headers.get("authorization") ?? "").replace(/^Bearer\s+/i, "");
-  const claims = await verifyJwt(token, d.jwtSecret).catch(() => null);
-  if (claims?.role !== "service_role") throw new HttpError(401, "unauthorized", "the service role key is required");
+  await requireServiceRole(req, d.auth);
   const claimed = await asService(
     d.sql,
     (tx) => tx`select * from private.claim_webhook_deliveries(50)`,
