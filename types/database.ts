@@ -472,6 +472,7 @@ export type Database = {
           id: number
           new_data: Json | null
           old_data: Json | null
+          reason: string | null
           record_id: string | null
           table_name: string
           workspace_id: string | null
@@ -484,6 +485,7 @@ export type Database = {
           id?: never
           new_data?: Json | null
           old_data?: Json | null
+          reason?: string | null
           record_id?: string | null
           table_name: string
           workspace_id?: string | null
@@ -496,6 +498,7 @@ export type Database = {
           id?: never
           new_data?: Json | null
           old_data?: Json | null
+          reason?: string | null
           record_id?: string | null
           table_name?: string
           workspace_id?: string | null
@@ -1817,7 +1820,7 @@ export type Database = {
         }[]
       }
       create_workspace: {
-        Args: { p_name: string; p_shop_domain?: string; p_slug: string }
+        Args: { p_name: string; p_slug: string }
         Returns: {
           created_at: string
           created_by: string | null
@@ -1882,7 +1885,7 @@ export type Database = {
       ad_platform: "meta" | "google" | "tiktok" | "pinterest" | "organic"
       ad_status: "draft" | "active" | "paused" | "archived" | "deleted"
       ads_group_by: "platform" | "campaign" | "day"
-      audit_action: "insert" | "update" | "delete"
+      audit_action: "insert" | "update" | "delete" | "read"
       connection_status: "active" | "expired" | "revoked" | "error"
       conversation_role: "system" | "user" | "assistant"
       decision_domain:
@@ -2102,7 +2105,7 @@ export const Constants = {
       ad_platform: ["meta", "google", "tiktok", "pinterest", "organic"],
       ad_status: ["draft", "active", "paused", "archived", "deleted"],
       ads_group_by: ["platform", "campaign", "day"],
-      audit_action: ["insert", "update", "delete"],
+      audit_action: ["insert", "update", "delete", "read"],
       connection_status: ["active", "expired", "revoked", "error"],
       conversation_role: ["system", "user", "assistant"],
       decision_domain: [
