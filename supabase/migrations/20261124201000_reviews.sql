@@ -539,7 +539,7 @@ declare
   s public.review_settings;
   req public.review_requests;
   verified boolean := false;
-  st public.review_status := 'pending';
+  st public.review_status := 'pending'::public.review_status;
   rid uuid := gen_random_uuid();
 begin
   if not exists (select 1 from public.products p where p.workspace_id = p_workspace_id
