@@ -253,7 +253,7 @@ begin
          coalesce((select jsonb_agg(jsonb_build_object('shopify_product_id', pid,
                      'title', (select p.title from public.products p
                                where p.workspace_id = c.workspace_id and p.shopify_product_id = pid
-                               order by p.created_at limit 1)) order by pid)
+                               order by p.created_at, p.shopify_variant_id limit 1)) order by pid)
                    from unnest(c.shopify_product_ids) pid), '[]'::jsonb),
          k.token, k.expires_at, c.attempts
   from claimed c

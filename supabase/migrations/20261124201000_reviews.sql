@@ -635,7 +635,7 @@ begin
          coalesce((select jsonb_agg(jsonb_build_object(
                     'shopify_product_id', pid,
                     'title', (select p.title from public.products p
-                              where p.workspace_id = req.workspace_id and p.shopify_product_id = pid order by p.created_at limit 1),
+                              where p.workspace_id = req.workspace_id and p.shopify_product_id = pid order by p.created_at, p.shopify_variant_id limit 1),
                     'reviewed', exists (select 1 from public.reviews x where x.review_request_id = req.id and x.shopify_product_id = pid))
                     order by pid)
                    from unnest(req.shopify_product_ids) pid), '[]'::jsonb),
