@@ -38,14 +38,18 @@ create table private.rate_limit_hits (
 comment on table private.rate_limit_hits is 'Calls per bucket, salted SHA-256 of (scope, client address) and window. Purged hourly after a day.';
 create index rate_limit_hits_window_start_idx on private.rate_limit_hits (window_start);
 
--- The caller's address: the first entry of X-Forwarded-For, which the gateway sets to the
--- address the request came from (PostgREST exposes request headers as request.headers).
+-- The caller's address. Hosted Supabase sits behind Cloudflare, which sets CF-Connecting-IP to
+-- the address it saw (clients cannot choose it, while X-Forwarded-For passes a client-supplied
+-- value through); without it, the first X-Forwarded-For entry, which the project's own gateway
+-- sets to the client address. PostgREST exposes request headers as request.headers.
 create function private.client_ip() returns text
 language sql stable set search_path = '' as $$
-  select nullif(btrim(split_part(
-    coalesce(nullif(current_setting('request.headers', true), '')::json ->> 'x-forwarded-for', ''), ',', 1)), '')
+  select coalesce(
+    nullif(btrim(h.headers ->> 'cf-connecting-ip'), ''),
+    nullif(btrim(split_part(coalesce(h.headers ->> 'x-forwarded-for', ''), ',', 1)), ''))
+  from (select nullif(current_setting('request.headers', true), '')::json as headers) h
 $$;
-comment on function private.client_ip() is 'The client address from the X-Forwarded-For request header (first entry), or null outside PostgREST.';
+comment on function private.client_ip() is 'The client address: CF-Connecting-IP when present (hosted), else the first X-Forwarded-For entry; null outside PostgREST.';
 
 -- Counts one call; raises PT429 (HTTP 429) when the bucket's limit for this address and scope is
 -- used up. The caller's transaction holds the increment: a call that fails later is not counted.

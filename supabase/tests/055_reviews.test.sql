@@ -5,7 +5,7 @@
 -- with audit, imports, responses, Mux media, and access from other roles and workspaces.
 begin;
 set search_path = extensions, public;
-select plan(122);
+select plan(123);
 
 select tests.two_workspaces();
 update public.workspaces set shop_domain = 'shop-a.myshopify.com' where id = 'a0000000-0000-4000-8000-000000000000';
@@ -478,6 +478,9 @@ select public.submit_review('a0000000-0000-4000-8000-000000000000', 'P3', 5, 'on
 select public.submit_review('a0000000-0000-4000-8000-000000000000', 'P3', 5, 'two', 'Rita', 'rita@example.test');
 select throws_ok($$ select public.submit_review('a0000000-0000-4000-8000-000000000000', 'P3', 5, 'three', 'Rita', 'rita@example.test') $$,
   'PT429', null, 'the third review from one address within the hour is rate limited');
+select set_config('request.headers', '{"x-forwarded-for": "192.0.2.99", "cf-connecting-ip": "203.0.113.9"}', true);
+select throws_ok($$ select public.submit_review('a0000000-0000-4000-8000-000000000000', 'P3', 5, 'four', 'Rita', 'rita@example.test') $$,
+  'PT429', null, 'a client-chosen X-Forwarded-For does not escape the limit where Cloudflare names the address');
 select set_config('request.headers', '{"x-forwarded-for": "203.0.113.10"}', true);
 select lives_ok($$ select public.submit_review('a0000000-0000-4000-8000-000000000000', 'P3', 5, 'other', 'Sam', 'sam@example.test') $$,
   'another address is not limited');
