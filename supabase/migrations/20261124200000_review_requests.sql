@@ -220,7 +220,7 @@ comment on function private.mark_review_requests_due(integer) is 'pg_cron job re
 -- Leases up to p_limit due requests for 5 minutes and issues each a fresh token (a re-claim
 -- replaces the token of a delivery that never happened). Orders hold only email hashes: the
 -- dispatcher looks the address up in Shopify by shopify_order_id.
-create function private.claim_review_requests(p_limit integer default 50)
+create function private.claim_review_requests(p_limit integer default 50, p_workspace_id uuid default null)
 returns table (request_id uuid, workspace_id uuid, shopify_order_id text, order_number text,
                products jsonb, token text, expires_at timestamptz, attempts integer)
 language plpgsql volatile security definer set search_path = '' as $$
@@ -231,6 +231,7 @@ begin
   with pick as (
     select r.id from public.review_requests r
     where r.status = 'due' and (r.claimed_until is null or r.claimed_until < now())
+      and (p_workspace_id is null or r.workspace_id = p_workspace_id)
     order by r.due_at
     limit greatest(p_limit, 0)
     for update of r skip locked
@@ -261,7 +262,7 @@ begin
   join stored s on s.request_id = c.id
   join public.orders o on o.id = c.order_id;
 end $$;
-comment on function private.claim_review_requests(integer) is 'Email dispatcher (service_role): leases up to p_limit (<= 500) due requests for 5 minutes and returns each with its products and a fresh verification token (shown only here; its SHA-256 is stored).';
+comment on function private.claim_review_requests(integer, uuid) is 'Email dispatcher (service_role): leases up to p_limit (<= 500) due requests (of one workspace, or all) for 5 minutes and returns each with its products and a fresh verification token (shown only here; its SHA-256 is stored).';
 
 -- The dispatcher reports each claimed request: sent, or failed (retried after a backoff, and
 -- cancelled after the fifth failed attempt).
@@ -391,13 +392,13 @@ revoke all on function private.guard_review_request_status() from public;
 revoke all on function private.drop_finished_review_token() from public;
 revoke all on function private.queue_review_request() from public;
 revoke all on function private.mark_review_requests_due(integer) from public;
-revoke all on function private.claim_review_requests(integer) from public;
+revoke all on function private.claim_review_requests(integer, uuid) from public;
 revoke all on function private.finish_review_request(uuid, boolean, text, text) from public;
 revoke all on function private.request_review(uuid, timestamptz) from public;
 revoke all on function private.cancel_review_request(uuid) from public;
 revoke all on function public.request_review(uuid, timestamptz) from public;
 revoke all on function public.cancel_review_request(uuid) from public;
-grant execute on function private.mark_review_requests_due(integer), private.claim_review_requests(integer),
+grant execute on function private.mark_review_requests_due(integer), private.claim_review_requests(integer, uuid),
   private.finish_review_request(uuid, boolean, text, text) to service_role;
 grant execute on function private.request_review(uuid, timestamptz), private.cancel_review_request(uuid),
   public.request_review(uuid, timestamptz), public.cancel_review_request(uuid) to authenticated, service_role;
