@@ -5,7 +5,7 @@
 -- with audit, imports, responses, Mux media, and access from other roles and workspaces.
 begin;
 set search_path = extensions, public;
-select plan(123);
+select plan(122);
 
 select tests.two_workspaces();
 update public.workspaces set shop_domain = 'shop-a.myshopify.com' where id = 'a0000000-0000-4000-8000-000000000000';
@@ -62,7 +62,8 @@ select tests.authenticate_as_service_role();
 select private.receive_shopify_webhook('wh-1', 'orders/create', 'shop-a.myshopify.com', repeat('a', 64),
   pg_temp.shopify_order('o1', null, '2026-11-20T10:00:00Z'));
 select tests.clear_authentication();
-select is((select count(*)::integer from public.review_requests), 0, 'an unfulfilled order queues no review request');
+select is((select count(*)::integer from public.review_requests where workspace_id = 'a0000000-0000-4000-8000-000000000000'), 0,
+  'an unfulfilled order queues no review request');
 
 select tests.authenticate_as_service_role();
 select private.receive_shopify_webhook('wh-2', 'orders/updated', 'shop-a.myshopify.com', repeat('b', 64),
@@ -114,16 +115,20 @@ select public.upsert_orders('a0000000-0000-4000-8000-000000000000', $$[
    "cancelled_at": "2026-11-21T10:00:00Z", "source_updated_at": "2026-11-21T10:00:00Z"}]$$::jsonb);
 select tests.clear_authentication();
 select results_eq($$ select o.shopify_order_id, r.status::text from public.review_requests r
-                    join public.orders o on o.id = r.order_id order by 1 $$,
+                    join public.orders o on o.id = r.order_id
+                    where r.workspace_id in ('a0000000-0000-4000-8000-000000000000', 'b0000000-0000-4000-8000-000000000000') order by 1 $$,
   $$ values ('o1', 'queued'), ('o2', 'queued'), ('o3', 'queued'), ('o6', 'cancelled') $$,
   'requests for recent fulfilled orders with an email; none for history, no email or a workspace that switched them off; a cancelled order cancels its request');
 select is((select cancel_reason from public.review_requests r join public.orders o on o.id = r.order_id where o.shopify_order_id = 'o6'),
   'the order was cancelled', 'the cancelled request says why');
 
 -- pg_cron's job: nothing is due before send_after; then due with the order's products fixed.
-select is(private.mark_review_requests_due(), 0, 'nothing is due before send_after');
-update public.review_requests set send_after = now() - interval '1 minute' where status = 'queued';
-select is(private.mark_review_requests_due(), 3, 'the job handles the three queued requests past send_after');
+select private.mark_review_requests_due();
+select is((select count(*)::integer from public.review_requests where workspace_id = 'a0000000-0000-4000-8000-000000000000'
+           and status = 'queued'), 3, 'nothing is due before send_after');
+update public.review_requests set send_after = now() - interval '1 minute'
+where status = 'queued' and workspace_id = 'a0000000-0000-4000-8000-000000000000';
+select private.mark_review_requests_due();
 select results_eq($$ select o.shopify_order_id, r.status::text, r.shopify_product_ids, r.cancel_reason
                     from public.review_requests r join public.orders o on o.id = r.order_id where o.shopify_order_id in ('o1', 'o2', 'o3') order by 1 $$,
   $$ values ('o1', 'due', '{P1,P2}'::text[], null::text), ('o2', 'due', '{P3}'::text[], null),
@@ -134,7 +139,7 @@ select is((select schedule from cron.job where jobname = 'review-requests-due'),
 -- The email dispatcher claims due requests with fresh tokens and reports delivery.
 select tests.authenticate_as_service_role();
 select set_config('test.tok_' || c.shopify_order_id, c.token, true), set_config('test.req_' || c.shopify_order_id, c.request_id::text, true)
-from private.claim_review_requests(10) c;
+from private.claim_review_requests(10, 'a0000000-0000-4000-8000-000000000000') c;
 select tests.clear_authentication();
 select ok(current_setting('test.tok_o1') ~ '^[0-9a-f]{64}$' and current_setting('test.tok_o2') ~ '^[0-9a-f]{64}$',
   'the dispatcher gets a 64-hex-digit token per due request');
@@ -146,7 +151,8 @@ select is_empty($$ select 1 from public.review_requests r where to_jsonb(r)::tex
                    select 1 from private.review_request_tokens t where to_jsonb(t)::text like '%' || current_setting('test.tok_o1') || '%' $$,
   'the plaintext token is stored in neither the request nor the token table');
 select tests.authenticate_as_service_role();
-select is((select count(*)::integer from private.claim_review_requests(10)), 0, 'claimed requests are leased: a second claim gets none');
+select is((select count(*)::integer from private.claim_review_requests(10, 'a0000000-0000-4000-8000-000000000000')), 0,
+  'claimed requests are leased: a second claim gets none');
 select is(private.finish_review_request(current_setting('test.req_o1')::uuid, true, 'msg-1'), 'sent'::public.review_request_status,
   'the dispatcher reports o1 sent');
 select is(private.finish_review_request(current_setting('test.req_o2')::uuid, true, 'msg-2'), 'sent'::public.review_request_status,
@@ -239,14 +245,15 @@ select private.mark_review_requests_due();
 select set_config('test.req_o4', id::text, true) from public.review_requests r
 where r.order_id = (select id from public.orders where shopify_order_id = 'o4');
 select tests.authenticate_as_service_role();
-select is((select count(*)::integer from private.claim_review_requests(10)), 1, 'the manual request is claimed');
+select is((select count(*)::integer from private.claim_review_requests(10, 'a0000000-0000-4000-8000-000000000000')), 1, 'the manual request is claimed');
 select is(private.finish_review_request(current_setting('test.req_o4')::uuid, false, null, 'mailbox full'),
   'due'::public.review_request_status, 'a failed delivery stays due for a retry');
-select is((select count(*)::integer from private.claim_review_requests(10)), 0, 'after a failure the retry waits out its backoff');
+select is((select count(*)::integer from private.claim_review_requests(10, 'a0000000-0000-4000-8000-000000000000')), 0,
+  'after a failure the retry waits out its backoff');
 select tests.clear_authentication();
 update public.review_requests set attempts = 4, claimed_until = null where id = current_setting('test.req_o4')::uuid;
 select tests.authenticate_as_service_role();
-select is((select attempts from private.claim_review_requests(10)), 5, 'the fifth attempt');
+select is((select attempts from private.claim_review_requests(10, 'a0000000-0000-4000-8000-000000000000')), 5, 'the fifth attempt');
 select is(private.finish_review_request(current_setting('test.req_o4')::uuid, false, null, 'bounced'),
   'cancelled'::public.review_request_status, 'the fifth failed delivery cancels the request');
 select throws_ok($$ update public.review_requests set status = 'queued' where id = current_setting('test.req_o4')::uuid $$,
@@ -268,7 +275,8 @@ select results_eq($$ select * from public.import_reviews('a0000000-0000-4000-800
      "author_name": "Ann", "author_email": "Ann@Example.test", "verified_purchase": true, "submitted_at": "2026-01-01T00:00:00Z"},
     {"imported_from": "yotpo", "original_id": "y2", "shopify_product_id": "P4", "rating": 3, "title": "y2", "submitted_at": "2026-03-01T00:00:00Z"}
   ]') $$, $$ values (0, 0, 2) $$, 'importing the same reviews again changes nothing');
-select is((select count(*)::integer from public.reviews where imported_from = 'yotpo'), 5, 'imports are idempotent: still five rows');
+select is((select count(*)::integer from public.reviews where imported_from = 'yotpo' and workspace_id = 'a0000000-0000-4000-8000-000000000000'), 5,
+  'imports are idempotent: still five rows');
 select throws_ok($$ select * from public.import_reviews('a0000000-0000-4000-8000-000000000000',
     '[{"imported_from": "yotpo", "original_id": "y9", "shopify_product_id": "P4", "rating": 6}]') $$,
   '22023', 'reviews[0].rating: must be a whole number from 1 to 5', 'a bad row is named with its field');
@@ -282,7 +290,7 @@ select tests.clear_authentication();
 select is(pg_temp.summary_drift(), 0::bigint, 'after inserts (storefront and import) the summary equals a recomputation');
 -- By hand: P4's published reviews are y1 (5), y2 (3), y3 (4): 3 reviews, sum 12, average 4.00.
 select results_eq($$ select review_count, rating_sum, average_rating, rating_1, rating_2, rating_3, rating_4, rating_5
-                     from public.product_rating_summaries where shopify_product_id = 'P4' $$,
+                     from public.product_rating_summaries where shopify_product_id = 'P4' and workspace_id = 'a0000000-0000-4000-8000-000000000000' $$,
   $$ values (3, 12::bigint, 4.00::numeric, 0, 0, 1, 1, 1) $$, 'P4''s summary: 3 reviews, average 4.00, one each of 3, 4 and 5 stars');
 
 -- A store reply and a Mux video on y1; votes on y1 and y3.
@@ -415,7 +423,7 @@ select results_eq($$ select actor_id, old_data ->> 'status', new_data ->> 'statu
   'the status change is audited, without the author''s email');
 select is(pg_temp.summary_drift(), 0::bigint, 'after a status change the summary equals a recomputation');
 -- By hand: y4 (1 star) joins y1 (5), y2 (3), y3 (4): 4 reviews, sum 13, average 3.25.
-select results_eq($$ select review_count, average_rating, rating_1 from public.product_rating_summaries where shopify_product_id = 'P4' $$,
+select results_eq($$ select review_count, average_rating, rating_1 from public.product_rating_summaries where shopify_product_id = 'P4' and workspace_id = 'a0000000-0000-4000-8000-000000000000' $$,
   $$ values (4, 3.25::numeric, 1) $$, 'P4 after publishing y4: 4 reviews, average 3.25');
 
 select tests.authenticate_as('00000000-0000-4000-8000-0000000000a4');
@@ -448,7 +456,7 @@ select is((select status::text from public.reviews where original_id = 'y5'), 'r
 select tests.clear_authentication();
 select is(pg_temp.summary_drift(), 0::bigint, 'after a rating edit the summary equals a recomputation');
 -- By hand: y1 now 2 stars: 2 + 3 + 4 + 1 = 10 over 4 reviews = 2.50.
-select results_eq($$ select review_count, rating_sum, average_rating from public.product_rating_summaries where shopify_product_id = 'P4' $$,
+select results_eq($$ select review_count, rating_sum, average_rating from public.product_rating_summaries where shopify_product_id = 'P4' and workspace_id = 'a0000000-0000-4000-8000-000000000000' $$,
   $$ values (4, 10::bigint, 2.50::numeric) $$, 'P4 after the rating edit: sum 10, average 2.50');
 update public.reviews set shopify_product_id = 'P3' where original_id = 'y3';
 select is(pg_temp.summary_drift(), 0::bigint, 'after moving a review to another product the summary equals a recomputation');
@@ -463,7 +471,8 @@ select is(pg_temp.summary_drift(), 0::bigint, 'after deletes the summary equals 
 select is(pg_temp.vote_drift(), 0::bigint, 'after a vote is deleted, another changed and a voted review deleted, counters equal a recount');
 select results_eq($$ select helpful_count, unhelpful_count from public.reviews where original_id = 'y3' $$,
   $$ values (1, 0) $$, 'y3 keeps one of its two helpful votes');
-select is((select count(*)::integer from public.audit_log where table_name = 'reviews' and action = 'delete'), 3,
+select is((select count(*)::integer from public.audit_log where table_name = 'reviews' and action = 'delete'
+           and workspace_id = 'a0000000-0000-4000-8000-000000000000'), 3,
   'each deleted review is audited');
 
 -- Deleting a workspace takes its summaries with it (the triggers skip a vanishing workspace).

@@ -43,14 +43,16 @@ select results_eq($$ select * from public.import_survey('a0000000-0000-4000-8000
 select tests.clear_authentication();
 -- By hand: q1 Instagram 2, Friend 1; q2 Brand X 1 (r4 names it twice, counted once), Brand Y 2.
 select results_eq($$ select q.external_id, c.answer, c.responses from public.survey_answer_counts c
-                     join public.survey_questions q on q.id = c.question_id order by 1, 2 $$,
+                     join public.survey_questions q on q.id = c.question_id
+                     where c.workspace_id = 'a0000000-0000-4000-8000-000000000000' order by 1, 2 $$,
   $$ values ('q1'::text, 'Friend'::text, 1), ('q1', 'Instagram', 2), ('q2', 'Brand X', 1), ('q2', 'Brand Y', 2) $$,
   'per-question answer counts, each answer once per response');
-select results_eq($$ select external_id, response_count, last_response_at from public.survey_questions order by 1 $$,
+select results_eq($$ select external_id, response_count, last_response_at from public.survey_questions
+                     where workspace_id = 'a0000000-0000-4000-8000-000000000000' order by 1 $$,
   $$ values ('q1'::text, 3, '2026-11-03T10:05:00Z'::timestamptz), ('q2', 2, '2026-11-04T12:00:00Z') $$,
   'each question counts its responses and knows the latest');
 select results_eq($$ select external_id, order_id is not null, customer_id is not null from public.survey_responses
-                     where external_id in ('r1', 'r2', 'r3') order by 1 $$,
+                     where external_id in ('r1', 'r2', 'r3') and workspace_id = 'a0000000-0000-4000-8000-000000000000' order by 1 $$,
   $$ values ('r1'::text, true, false), ('r2', false, true), ('r3', false, false) $$,
   'responses link the order by Shopify id and the customer by email hash');
 select results_eq($$ select cursor, responses_synced from public.survey_sync_state where workspace_id = 'a0000000-0000-4000-8000-000000000000' $$,
@@ -66,10 +68,11 @@ select is(pg_temp.answer_drift(), 0::bigint, 'after inserts and an edited answer
 select is(pg_temp.response_count_drift(), 0::bigint, 'response counts equal a recount');
 delete from public.survey_responses where external_id in ('r2', 'r5');
 select is(pg_temp.answer_drift(), 0::bigint, 'after deletes the counts equal a recount (answers nobody chose have no row)');
-select is((select count(*)::integer from public.survey_answer_counts where answer = 'Friend'), 0, 'Friend, chosen by nobody now, has no row');
+select is((select count(*)::integer from public.survey_answer_counts where answer = 'Friend'
+           and workspace_id = 'a0000000-0000-4000-8000-000000000000'), 0, 'Friend, chosen by nobody now, has no row');
 select results_eq($$ select id from public.survey_feed where workspace_id = 'a0000000-0000-4000-8000-000000000000'
                      order by responded_at desc, id desc limit 3 $$,
-  $$ select id from public.survey_responses where external_id in ('r6', 'r3', 'r4')
+  $$ select id from public.survey_responses where external_id in ('r6', 'r3', 'r4') and workspace_id = 'a0000000-0000-4000-8000-000000000000'
      order by case external_id when 'r6' then 1 when 'r3' then 2 else 3 end $$,
   'the feed is newest first: r6 (Nov 5), r3 (Nov 3), r4 (Nov 2)');
 select throws_ok($$ select * from public.import_survey('a0000000-0000-4000-8000-000000000000', '[]',
@@ -90,7 +93,8 @@ select throws_ok($$ select * from public.import_survey('a0000000-0000-4000-8000-
 -- By hand after the re-sync (r3 -> TikTok, r6 TikTok) and deleting r2 and r5: q1 Instagram 1 (r1),
 -- TikTok 2 (r3, r6); q2 Brand X 1 and Brand Y 1 (both r4).
 select results_eq($$ select q.external_id, c.answer, c.responses from public.survey_answer_counts c
-                     join public.survey_questions q on q.id = c.question_id order by 1, 2 $$,
+                     join public.survey_questions q on q.id = c.question_id
+                     where c.workspace_id = 'a0000000-0000-4000-8000-000000000000' order by 1, 2 $$,
   $$ values ('q1'::text, 'Instagram'::text, 1), ('q1', 'TikTok', 2), ('q2', 'Brand X', 1), ('q2', 'Brand Y', 1) $$,
   'a viewer reads the answer counts');
 select tests.authenticate_as('00000000-0000-4000-8000-0000000000b2');
@@ -101,7 +105,7 @@ select tests.authenticate_as_anon();
 select throws_ok($$ select * from public.survey_responses $$, '42501', null, 'anon cannot read responses');
 select throws_ok($$ select * from public.import_survey('a0000000-0000-4000-8000-000000000000') $$, '42501', null, 'anon cannot sync');
 select tests.clear_authentication();
-delete from public.survey_questions where external_id = 'q1';
+delete from public.survey_questions where external_id = 'q1' and workspace_id = 'a0000000-0000-4000-8000-000000000000';
 select is(pg_temp.answer_drift(), 0::bigint, 'deleting a question takes its responses and counts along, no drift');
 
 -- ==================== support tickets from the storefront ====================
@@ -128,7 +132,8 @@ select lives_ok($$ select * from public.create_support_ticket('a0000000-0000-400
   'another address may still write');
 select tests.clear_authentication();
 select results_eq($$ select source::text, requester_email, category::text, order_id = (select id from public.orders where shopify_order_id = '1001'),
-                            created_by from public.support_tickets where subject = 'Where is my order?' $$,
+                            created_by from public.support_tickets
+                     where subject = 'Where is my order?' and workspace_id = 'a0000000-0000-4000-8000-000000000000' $$,
   $$ values ('storefront', 'ann@example.test'::text, 'shipping', null::boolean, null::uuid) $$,
   'the ticket is a storefront ticket; #1001 has no order_number here, so nothing is linked');
 
