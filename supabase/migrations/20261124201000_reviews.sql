@@ -259,31 +259,22 @@ language sql volatile security definer set search_path = '' as $$
 $$;
 comment on function private.apply_rating_deltas(uuid[], text[], smallint[], integer[]) is 'Adds signed per-review contributions to product_rating_summaries (used by the reviews triggers).';
 
-create function private.review_summary_on_insert() returns trigger
+-- Inserted rows count +1, deleted rows -1: both statement triggers name their transition table
+-- changed_rows, so one function serves both.
+create function private.review_summary_on_rows() returns trigger
 language plpgsql security definer set search_path = '' as $$
 begin
-  perform private.apply_rating_deltas(array_agg(n.workspace_id), array_agg(n.shopify_product_id), array_agg(n.rating),
-                                      array_agg(1))
-  from new_rows n where n.status = 'published'
+  perform private.apply_rating_deltas(array_agg(c.workspace_id), array_agg(c.shopify_product_id), array_agg(c.rating),
+                                      array_agg(case tg_op when 'INSERT' then 1 else -1 end))
+  from changed_rows c where c.status = 'published'
   having count(*) > 0;
   return null;
 end $$;
-comment on function private.review_summary_on_insert() is 'AFTER INSERT (per statement) on reviews: adds the published ones to the rating summary.';
+comment on function private.review_summary_on_rows() is 'AFTER INSERT / AFTER DELETE (per statement) on reviews: adds the published rows to the rating summary, or takes them out.';
 create trigger review_summary_on_insert after insert on public.reviews
-  referencing new table as new_rows for each statement execute function private.review_summary_on_insert();
-
-create function private.review_summary_on_delete() returns trigger
-language plpgsql security definer set search_path = '' as $$
-begin
-  perform private.apply_rating_deltas(array_agg(o.workspace_id), array_agg(o.shopify_product_id), array_agg(o.rating),
-                                      array_agg(-1))
-  from old_rows o where o.status = 'published'
-  having count(*) > 0;
-  return null;
-end $$;
-comment on function private.review_summary_on_delete() is 'AFTER DELETE (per statement) on reviews: takes the published ones out of the rating summary.';
+  referencing new table as changed_rows for each statement execute function private.review_summary_on_rows();
 create trigger review_summary_on_delete after delete on public.reviews
-  referencing old table as old_rows for each statement execute function private.review_summary_on_delete();
+  referencing old table as changed_rows for each statement execute function private.review_summary_on_rows();
 
 create function private.review_summary_on_update() returns trigger
 language plpgsql security definer set search_path = '' as $$
@@ -961,8 +952,7 @@ revoke all on function private.hit_rate_limit(text, text) from public;
 revoke all on function private.purge_rate_limit_hits() from public;
 revoke all on function private.review_status_stamp() from public;
 revoke all on function private.apply_rating_deltas(uuid[], text[], smallint[], integer[]) from public;
-revoke all on function private.review_summary_on_insert() from public;
-revoke all on function private.review_summary_on_delete() from public;
+revoke all on function private.review_summary_on_rows() from public;
 revoke all on function private.review_summary_on_update() from public;
 revoke all on function private.count_review_vote() from public;
 revoke all on function private.apply_mux_event(text, jsonb) from public;

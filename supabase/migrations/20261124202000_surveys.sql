@@ -140,31 +140,22 @@ begin
 end $$;
 comment on function private.apply_survey_deltas(uuid[], uuid[], text[], integer[], timestamptz[]) is 'Adds signed per-response contributions to survey_answer_counts and survey_questions.response_count (used by the survey_responses triggers).';
 
-create function private.survey_counts_on_insert() returns trigger
+-- Inserted rows count +1, deleted rows -1: both statement triggers name their transition table
+-- changed_rows, so one function serves both.
+create function private.survey_counts_on_rows() returns trigger
 language plpgsql security definer set search_path = '' as $$
 begin
-  perform private.apply_survey_deltas(array_agg(n.workspace_id), array_agg(n.question_id), array_agg(n.answers::text),
-                                      array_agg(1), array_agg(n.responded_at))
-  from new_rows n
+  perform private.apply_survey_deltas(array_agg(c.workspace_id), array_agg(c.question_id), array_agg(c.answers::text),
+                                      array_agg(case tg_op when 'INSERT' then 1 else -1 end), array_agg(c.responded_at))
+  from changed_rows c
   having count(*) > 0;
   return null;
 end $$;
-comment on function private.survey_counts_on_insert() is 'AFTER INSERT (per statement) on survey_responses: counts the new responses.';
+comment on function private.survey_counts_on_rows() is 'AFTER INSERT / AFTER DELETE (per statement) on survey_responses: counts the new responses, or uncounts the deleted ones.';
 create trigger survey_counts_on_insert after insert on public.survey_responses
-  referencing new table as new_rows for each statement execute function private.survey_counts_on_insert();
-
-create function private.survey_counts_on_delete() returns trigger
-language plpgsql security definer set search_path = '' as $$
-begin
-  perform private.apply_survey_deltas(array_agg(o.workspace_id), array_agg(o.question_id), array_agg(o.answers::text),
-                                      array_agg(-1), array_agg(o.responded_at))
-  from old_rows o
-  having count(*) > 0;
-  return null;
-end $$;
-comment on function private.survey_counts_on_delete() is 'AFTER DELETE (per statement) on survey_responses: uncounts the deleted responses.';
+  referencing new table as changed_rows for each statement execute function private.survey_counts_on_rows();
 create trigger survey_counts_on_delete after delete on public.survey_responses
-  referencing old table as old_rows for each statement execute function private.survey_counts_on_delete();
+  referencing old table as changed_rows for each statement execute function private.survey_counts_on_rows();
 
 create function private.survey_counts_on_update() returns trigger
 language plpgsql security definer set search_path = '' as $$
@@ -393,8 +384,7 @@ select private.install_tenant_guard('public.survey_sync_state');
 alter publication supabase_realtime add table public.survey_responses;
 
 revoke all on function private.apply_survey_deltas(uuid[], uuid[], text[], integer[], timestamptz[]) from public;
-revoke all on function private.survey_counts_on_insert() from public;
-revoke all on function private.survey_counts_on_delete() from public;
+revoke all on function private.survey_counts_on_rows() from public;
 revoke all on function private.survey_counts_on_update() from public;
 revoke all on function private.survey_import_problem(text, jsonb) from public;
 revoke all on function private.import_survey(uuid, text, jsonb, jsonb, text) from public;
