@@ -2755,30 +2755,30 @@ export type Database = {
       }
       open_review_request: {
         Args: { p_token: string }
-        Returns: Database["public"]["CompositeTypes"]["review_request_form"]
+        Returns: Database["public"]["CompositeTypes"]["open_review_request_row"]
         SetofOptions: {
           from: "*"
-          to: "review_request_form"
+          to: "open_review_request_row"
           isOneToOne: true
           isSetofReturn: false
         }
       }
       product_rating: {
         Args: { p_shopify_product_id: string; p_workspace_id: string }
-        Returns: Database["public"]["CompositeTypes"]["product_rating"]
+        Returns: Database["public"]["CompositeTypes"]["product_rating_row"]
         SetofOptions: {
           from: "*"
-          to: "product_rating"
+          to: "product_rating_row"
           isOneToOne: true
           isSetofReturn: false
         }
       }
       product_ratings: {
         Args: { p_shopify_product_ids: string[]; p_workspace_id: string }
-        Returns: Database["public"]["CompositeTypes"]["product_rating"][]
+        Returns: Database["public"]["CompositeTypes"]["product_rating_row"][]
         SetofOptions: {
           from: "*"
-          to: "product_rating"
+          to: "product_rating_row"
           isOneToOne: false
           isSetofReturn: true
         }
@@ -2791,10 +2791,10 @@ export type Database = {
           p_sort?: Database["public"]["Enums"]["review_sort"]
           p_workspace_id: string
         }
-        Returns: Database["public"]["CompositeTypes"]["storefront_review"][]
+        Returns: Database["public"]["CompositeTypes"]["product_reviews_row"][]
         SetofOptions: {
           from: "*"
-          to: "storefront_review"
+          to: "product_reviews_row"
           isOneToOne: false
           isSetofReturn: true
         }
@@ -3014,7 +3014,13 @@ export type Database = {
         previous_roas: number | null
         change: number | null
       }
-      product_rating: {
+      open_review_request_row: {
+        workspace_id: string | null
+        order_number: string | null
+        products: Json | null
+        expires_at: string | null
+      }
+      product_rating_row: {
         shopify_product_id: string | null
         review_count: number | null
         average_rating: number | null
@@ -3024,21 +3030,7 @@ export type Database = {
         rating_4: number | null
         rating_5: number | null
       }
-      reorder_point_row: {
-        product_id: string | null
-        sku: string | null
-        title: string | null
-        on_hand: number | null
-        reorder_point: number | null
-        weeks_of_supply: number | null
-      }
-      review_request_form: {
-        workspace_id: string | null
-        order_number: string | null
-        products: Json | null
-        expires_at: string | null
-      }
-      storefront_review: {
+      product_reviews_row: {
         id: string | null
         shopify_product_id: string | null
         rating: number | null
@@ -3053,6 +3045,14 @@ export type Database = {
         response_author_name: string | null
         responded_at: string | null
         media: Json | null
+      }
+      reorder_point_row: {
+        product_id: string | null
+        sku: string | null
+        title: string | null
+        on_hand: number | null
+        reorder_point: number | null
+        weeks_of_supply: number | null
       }
     }
   }

@@ -76,7 +76,7 @@ create table public.review_requests (
 );
 comment on table public.review_requests is 'One review request per order: queued when the order is fulfilled (or by a member), marked due by pg_cron, claimed and sent by the email dispatcher with a one-time token, opened and completed by the customer. Written only by triggers and SQL functions.';
 comment on column public.review_requests.order_id is 'The order; unique, so redelivered webhooks and repeated fulfilment never queue a second request.';
-comment on column public.review_requests.send_after is 'When the request becomes due: fulfilment time + review_settings.request_delay_days.';
+comment on column public.review_requests.send_after is 'When the request becomes due: fulfilment time (Shopify''s updated_at of the fulfilled version) + review_settings.request_delay_days, never in the past.';
 comment on column public.review_requests.shopify_product_ids is 'The order''s products (Shopify product ids), fixed when the request becomes due; the token verifies reviews of these only.';
 comment on column public.review_requests.attempts is 'How many times the dispatcher claimed it; after 5 failed deliveries it is cancelled.';
 comment on column public.review_requests.claimed_until is 'Lease of the dispatcher''s current claim; a crashed dispatcher''s claim comes back after it.';
@@ -96,7 +96,7 @@ create table private.review_request_tokens (
   expires_at timestamptz not null,
   created_at timestamptz not null default now()
 );
-comment on table private.review_request_tokens is 'SHA-256 of each review request''s current verification token and its expiry. Deleted when the request completes, expires or is cancelled, so a used-up token verifies nothing. Service only.';
+comment on table private.review_request_tokens is 'SHA-256 of each review request''s current verification token and its expiry. Deleted when the request completes or is cancelled (a used-up token verifies nothing), and 30 days after it expired. Service only.';
 
 -- ===== state machine
 create function private.guard_review_request_status() returns trigger
@@ -127,27 +127,32 @@ comment on function private.guard_review_request_status() is 'BEFORE UPDATE OF s
 create trigger guard_review_request_status before update of status on public.review_requests
   for each row execute function private.guard_review_request_status();
 
--- A finished request's token verifies nothing any more.
+-- A completed or cancelled request's token verifies nothing any more. An expired one's stays a
+-- while (it verifies nothing either: its request is no longer sent or opened) so its link can say
+-- it expired; the due job purges it 30 days after expiry.
 create function private.drop_finished_review_token() returns trigger
 language plpgsql security definer set search_path = '' as $$
 begin
   delete from private.review_request_tokens where request_id = new.id;
   return null;
 end $$;
-comment on function private.drop_finished_review_token() is 'AFTER UPDATE on review_requests: deletes the token of a completed, cancelled or expired request.';
+comment on function private.drop_finished_review_token() is 'AFTER UPDATE on review_requests: deletes the token of a completed or cancelled request.';
 create trigger drop_finished_review_token after update of status on public.review_requests
-  for each row when (new.status in ('completed', 'cancelled', 'expired') and old.status is distinct from new.status)
+  for each row when (new.status in ('completed', 'cancelled') and old.status is distinct from new.status)
   execute function private.drop_finished_review_token();
 
 -- ===== queueing from orders
 -- Orders reach us through public.upsert_orders (Shopify webhooks, backfills). An order that
 -- becomes fulfilled queues one request (unique order_id: redeliveries and repeated updates add
--- nothing); a cancelled or refunded order cancels a request not yet sent. Orders processed more
--- than 90 days ago (backfills of history) and orders without an email are not asked.
+-- nothing), due request_delay_days after the fulfilment, which Shopify's updated_at of that version
+-- dates (or now, without one). Backfills of history ask nobody: not for orders processed more than
+-- 90 days ago, nor fulfilled more than 30 days ago; nor orders without an email. A cancelled or
+-- refunded order cancels a request not yet sent.
 create function private.queue_review_request() returns trigger
 language plpgsql security definer set search_path = '' as $$
 declare
   s public.review_settings;
+  fulfilled_at timestamptz := least(coalesce(new.source_updated_at, now()), now());
 begin
   if new.cancelled_at is not null or new.financial_status in ('refunded', 'voided') then
     update public.review_requests set status = 'cancelled',
@@ -156,7 +161,7 @@ begin
     return null;
   end if;
   if new.fulfillment_status <> 'fulfilled' or new.email_sha256 is null
-     or new.processed_at < now() - interval '90 days' then
+     or new.processed_at < now() - interval '90 days' or fulfilled_at < now() - interval '30 days' then
     return null;
   end if;
   s := private.review_settings_for(new.workspace_id);
@@ -164,7 +169,8 @@ begin
     return null;
   end if;
   insert into public.review_requests (workspace_id, order_id, trigger_event, send_after)
-  values (new.workspace_id, new.id, 'order_fulfilled', now() + make_interval(days => s.request_delay_days))
+  values (new.workspace_id, new.id, 'order_fulfilled',
+          greatest(now(), fulfilled_at + make_interval(days => s.request_delay_days)))
   on conflict (order_id) do nothing;
   return null;
 end $$;
@@ -212,9 +218,10 @@ begin
   update public.review_requests r set status = 'expired'
   from private.review_request_tokens t
   where t.request_id = r.id and t.expires_at <= now() and r.status in ('sent', 'opened');
+  delete from private.review_request_tokens t where t.expires_at < now() - interval '30 days';
   return n;
 end $$;
-comment on function private.mark_review_requests_due(integer) is 'pg_cron job review-requests-due (every 5 minutes): queued requests whose send_after has passed become due (products fixed from the order''s line items) or cancelled (order cancelled or refunded, nothing to review); sent requests whose token expired become expired. Returns how many queued requests it handled.';
+comment on function private.mark_review_requests_due(integer) is 'pg_cron job review-requests-due (every 5 minutes): queued requests whose send_after has passed become due (products fixed from the order''s line items) or cancelled (order cancelled or refunded, nothing to review); sent requests whose token expired become expired; tokens 30 days past expiry are purged. Returns how many queued requests it handled.';
 
 -- ===== the email dispatcher (service_role)
 -- Leases up to p_limit due requests for 5 minutes and issues each a fresh token (a re-claim

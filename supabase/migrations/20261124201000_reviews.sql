@@ -439,7 +439,7 @@ create trigger process_mux_review_media after insert on private.webhook_events
   for each row when (new.provider = 'mux') execute function private.process_mux_review_media();
 
 -- ===== storefront (anon): what the RPCs return
-create type public.storefront_review as (
+create type public.product_reviews_row as (
   id uuid,
   shopify_product_id text,
   rating smallint,
@@ -455,9 +455,9 @@ create type public.storefront_review as (
   responded_at timestamptz,
   media jsonb
 );
-comment on type public.storefront_review is 'A published review as the storefront sees it: no email, no order, no moderation data. title and response_* may be null; media is an array of {playback_id, duration_seconds, aspect_ratio}.';
+comment on type public.product_reviews_row is 'A published review as the storefront sees it (product_reviews): no email, order, status or moderation data. Never null: id, shopify_product_id, rating, body, author_name, verified_purchase, helpful_count, unhelpful_count, submitted_at, media (an array of {playback_id, duration_seconds, aspect_ratio}, empty without ready videos). NULL: title when none was given; response_* without a store reply.';
 
-create type public.product_rating as (
+create type public.product_rating_row as (
   shopify_product_id text,
   review_count integer,
   average_rating numeric,
@@ -467,11 +467,11 @@ create type public.product_rating as (
   rating_4 integer,
   rating_5 integer
 );
-comment on type public.product_rating is 'A product''s published-review summary: count, average (null without reviews) and the 1-5 star distribution.';
+comment on type public.product_rating_row is 'A product''s published-review summary (product_rating, product_ratings). Never null: shopify_product_id, review_count and rating_1 .. rating_5 (0 without reviews). NULL: average_rating without reviews.';
 
 create function private.anon_product_reviews(p_workspace_id uuid, p_shopify_product_id text, p_sort public.review_sort,
                                              p_limit integer, p_offset integer)
-returns setof public.storefront_review
+returns setof public.product_reviews_row
 language plpgsql stable security definer set search_path = '' as $$
 declare
   ids uuid[];
@@ -510,7 +510,7 @@ end $$;
 comment on function private.anon_product_reviews(uuid, text, public.review_sort, integer, integer) is 'Definer half of public.product_reviews: one page of a product''s published reviews with replies and ready media.';
 
 create function private.anon_product_ratings(p_workspace_id uuid, p_shopify_product_ids text[])
-returns setof public.product_rating
+returns setof public.product_rating_row
 language sql stable security definer set search_path = '' as $$
   select pid, coalesce(s.review_count, 0), s.average_rating, coalesce(s.rating_1, 0), coalesce(s.rating_2, 0),
          coalesce(s.rating_3, 0), coalesce(s.rating_4, 0), coalesce(s.rating_5, 0)
@@ -599,30 +599,34 @@ end $$;
 comment on function private.anon_vote_review(uuid, uuid, public.review_vote_kind) is 'Definer half of public.vote_review: one vote per voter per published review, rate limited per address.';
 
 -- What the review form needs from a review request link; marks the request opened.
-create type public.review_request_form as (
+create type public.open_review_request_row as (
   workspace_id uuid,
   order_number text,
   products jsonb,
   expires_at timestamptz
 );
-comment on type public.review_request_form is 'A review link''s form: the shop (workspace), the order number (may be null), the products [{shopify_product_id, title, reviewed}] and when the link expires.';
+comment on type public.open_review_request_row is 'A review link''s form (open_review_request). Never null: workspace_id, products ([{shopify_product_id, title, reviewed}]), expires_at. NULL: order_number when the order has none.';
 
 create function private.anon_open_review_request(p_token text)
-returns public.review_request_form
+returns public.open_review_request_row
 language plpgsql volatile security definer set search_path = '' as $$
 declare
   req public.review_requests;
   exp timestamptz;
-  f public.review_request_form;
+  f public.open_review_request_row;
 begin
   select r.* into req
   from private.review_request_tokens t join public.review_requests r on r.id = t.request_id
-  where t.token_hash = extensions.digest(p_token, 'sha256') and t.expires_at > now() and r.status in ('sent', 'opened')
+  where t.token_hash = extensions.digest(p_token, 'sha256')
   for update of r;
-  if req.id is null then
-    raise exception 'this review link is invalid, used up or expired' using errcode = 'PT404';
+  if req.id is null or req.status not in ('sent', 'opened', 'expired') then
+    raise exception 'this review link is unknown or already used' using errcode = 'PT404';
   end if;
   select t.expires_at into exp from private.review_request_tokens t where t.request_id = req.id;
+  if exp <= now() or req.status = 'expired' then
+    raise exception 'this review link expired on %', to_char(exp at time zone 'UTC', 'YYYY-MM-DD')
+      using errcode = 'PT410', hint = 'you can still write a review from the product page';
+  end if;
   if req.status = 'sent' then
     update public.review_requests set status = 'opened' where id = req.id;
   end if;
@@ -645,7 +649,7 @@ comment on function private.anon_open_review_request(text) is 'Definer half of p
 create function public.product_reviews(p_workspace_id uuid, p_shopify_product_id text,
                                        p_sort public.review_sort default 'newest', p_limit integer default 10,
                                        p_offset integer default 0)
-returns setof public.storefront_review
+returns setof public.product_reviews_row
 language plpgsql stable set search_path = '' as $$
 begin
   if p_workspace_id is null or p_shopify_product_id is null or p_shopify_product_id !~ '^\S{1,64}$' then
@@ -668,10 +672,10 @@ end $$;
 comment on function public.product_reviews(uuid, text, public.review_sort, integer, integer) is 'Storefront (anon): a page of a product''s published reviews, newest first or by rating or helpfulness; p_limit 1-50 (PT413 above), p_offset 0-10000.';
 
 create function public.product_rating(p_workspace_id uuid, p_shopify_product_id text)
-returns public.product_rating
+returns public.product_rating_row
 language plpgsql stable set search_path = '' as $$
 declare
-  r public.product_rating;
+  r public.product_rating_row;
 begin
   if p_workspace_id is null or p_shopify_product_id is null or p_shopify_product_id !~ '^\S{1,64}$' then
     raise exception 'p_workspace_id and p_shopify_product_id (1-64 characters) are required' using errcode = '22023';
@@ -682,7 +686,7 @@ end $$;
 comment on function public.product_rating(uuid, text) is 'Storefront (anon): one product''s rating summary (count, average, 1-5 distribution) from the maintained summary.';
 
 create function public.product_ratings(p_workspace_id uuid, p_shopify_product_ids text[])
-returns setof public.product_rating
+returns setof public.product_rating_row
 language plpgsql stable set search_path = '' as $$
 begin
   if p_workspace_id is null or p_shopify_product_ids is null then
@@ -744,15 +748,15 @@ end $$;
 comment on function public.vote_review(uuid, uuid, public.review_vote_kind) is 'Storefront (anon): vote a published review helpful or unhelpful, once per voter; returns the new counts. PT404 unknown review, PT409 already voted, PT429 rate limited (60 per hour per address and shop).';
 
 create function public.open_review_request(p_token text)
-returns public.review_request_form
+returns public.open_review_request_row
 language plpgsql volatile set search_path = '' as $$
 begin
   if p_token is null or lower(btrim(p_token)) !~ '^[0-9a-f]{64}$' then
-    raise exception 'this review link is invalid, used up or expired' using errcode = 'PT404';
+    raise exception 'this review link is unknown or already used' using errcode = 'PT404';
   end if;
   return private.anon_open_review_request(lower(btrim(p_token)));
 end $$;
-comment on function public.open_review_request(text) is 'Storefront (anon): the review form behind a review link (shop, order number, products, expiry); marks the request opened. PT404 for an invalid, used-up or expired link.';
+comment on function public.open_review_request(text) is 'Storefront (anon): the review form behind a review link (shop, order number, products, expiry); marks the request opened. PT404 for an unknown or used-up link, PT410 for an expired one.';
 
 -- ===== members: moderation and imports
 create function public.moderate_reviews(p_workspace_id uuid, p_review_ids uuid[], p_status public.review_status,

@@ -1,5 +1,5 @@
--- Demo data for reviews, surveys and support in the demo workspace (not for production). No
--- orders, hence no review requests: the commerce tests read every order and line item. Deterministic: every value comes from generate_series and arithmetic. The rating
+-- Demo data for reviews, surveys and support in the demo workspace (not for production). Review
+-- requests come from the commerce seed's fulfilled orders, queued by the orders trigger. Deterministic: every value comes from generate_series and arithmetic. The rating
 -- summaries, vote counters and survey counts are filled by the triggers, as in production.
 
 -- Catalogue for the demo (distinct ids so other domains' seeds do not collide with it).
@@ -69,6 +69,13 @@ insert into public.review_media (workspace_id, review_id, status, mux_upload_id)
 select r.workspace_id, r.id, 'waiting', 'demoUpload1'
 from public.reviews r where r.workspace_id = '10000000-0000-4000-8000-000000000001' and r.original_id = 'demo-1'
 on conflict do nothing;
+
+-- The 20 review requests that fall due first are made due now, as pg_cron would in a few days.
+update public.review_requests set send_after = now() - interval '1 minute'
+where id in (select r.id from public.review_requests r
+             where r.workspace_id = '10000000-0000-4000-8000-000000000001' and r.status = 'queued'
+             order by r.send_after, r.order_id limit 20);
+select private.mark_review_requests_due();
 
 -- Post-purchase survey (Fairing): three questions, 400 responses over 50 days.
 select public.import_survey('10000000-0000-4000-8000-000000000001',

@@ -5,7 +5,7 @@
 -- with audit, imports, responses, Mux media, and access from other roles and workspaces.
 begin;
 set search_path = extensions, public;
-select plan(122);
+select plan(123);
 
 select tests.two_workspaces();
 update public.workspaces set shop_domain = 'shop-a.myshopify.com' where id = 'a0000000-0000-4000-8000-000000000000';
@@ -45,6 +45,15 @@ create function pg_temp.vote_drift() returns bigint language sql as $$
     (select count(*) filter (where v.kind = 'helpful') from public.review_votes v where v.review_id = r.id)::integer,
     (select count(*) filter (where v.kind = 'unhelpful') from public.review_votes v where v.review_id = r.id)::integer)
 $$;
+-- An ISO timestamp (UTC, whole seconds) some time before now: tests date nothing absolutely.
+create function pg_temp.ago(p interval) returns text language sql as $$
+  select to_char((now() - p) at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')
+$$;
+-- A JSON text with @1d, @2d ... (days ago) and @45d replaced by such timestamps.
+create function pg_temp.dated(p text) returns jsonb language sql as $$
+  select replace(replace(replace(replace(p, '@45d', pg_temp.ago('45 days')), '@40d', pg_temp.ago('40 days')),
+                 '@2d', pg_temp.ago('2 days')), '@1d', pg_temp.ago('1 day'))::jsonb
+$$;
 create function pg_temp.shopify_order(p_id text, p_fulfillment text, p_updated text) returns jsonb language sql as $$
   select jsonb_build_object('id', p_id, 'name', '#' || p_id, 'email', 'Buyer1@Example.test', 'currency', 'USD',
     'subtotal_price', '60.00', 'total_price', '60.00', 'financial_status', 'paid', 'fulfillment_status', p_fulfillment,
@@ -55,70 +64,74 @@ create function pg_temp.shopify_order(p_id text, p_fulfillment text, p_updated t
       jsonb_build_object('product_id', 'P1', 'variant_id', 'V1b', 'quantity', 1, 'price', '20.00')))
 $$;
 
-grant execute on function pg_temp.shopify_order(text, text, text) to service_role;
+grant execute on function pg_temp.shopify_order(text, text, text), pg_temp.ago(interval), pg_temp.dated(text) to service_role;
 
 -- ==================== review requests from orders ====================
 select tests.authenticate_as_service_role();
 select private.receive_shopify_webhook('wh-1', 'orders/create', 'shop-a.myshopify.com', repeat('a', 64),
-  pg_temp.shopify_order('o1', null, '2026-11-20T10:00:00Z'));
+  pg_temp.shopify_order('o1', null, pg_temp.ago('3 days')));
 select tests.clear_authentication();
 select is((select count(*)::integer from public.review_requests where workspace_id = 'a0000000-0000-4000-8000-000000000000'), 0,
   'an unfulfilled order queues no review request');
 
 select tests.authenticate_as_service_role();
 select private.receive_shopify_webhook('wh-2', 'orders/updated', 'shop-a.myshopify.com', repeat('b', 64),
-  pg_temp.shopify_order('o1', 'fulfilled', '2026-11-21T10:00:00Z'));
+  pg_temp.shopify_order('o1', 'fulfilled', pg_temp.ago('2 days')));
 select tests.clear_authentication();
-select results_eq($$ select r.trigger_event::text, r.status::text, r.send_after = now() + interval '7 days'
+select results_eq($$ select r.trigger_event::text, r.status::text, r.send_after
                     from public.review_requests r join public.orders o on o.id = r.order_id where o.shopify_order_id = 'o1' $$,
-  $$ values ('order_fulfilled', 'queued', true) $$,
-  'a fulfilled order queues one request, due after the workspace''s 7-day delay');
+  $$ values ('order_fulfilled', 'queued', date_trunc('second', now() - interval '2 days') + interval '7 days') $$,
+  'a fulfilled order queues one request, due 7 days (the workspace''s delay) after the fulfilled version''s updated_at');
 
 -- Redeliveries: the same delivery again, and new deliveries of the same fulfilled order.
 select tests.authenticate_as_service_role();
 select is(private.receive_shopify_webhook('wh-2', 'orders/updated', 'shop-a.myshopify.com', repeat('b', 64),
-  pg_temp.shopify_order('o1', 'fulfilled', '2026-11-21T10:00:00Z')), 'duplicate', 'a redelivered webhook is a duplicate');
+  pg_temp.shopify_order('o1', 'fulfilled', pg_temp.ago('2 days'))), 'duplicate', 'a redelivered webhook is a duplicate');
 select private.receive_shopify_webhook('wh-3', 'orders/fulfilled', 'shop-a.myshopify.com', repeat('c', 64),
-  pg_temp.shopify_order('o1', 'fulfilled', '2026-11-21T10:00:00Z'));
+  pg_temp.shopify_order('o1', 'fulfilled', pg_temp.ago('2 days')));
 select private.receive_shopify_webhook('wh-4', 'orders/updated', 'shop-a.myshopify.com', repeat('d', 64),
-  pg_temp.shopify_order('o1', 'fulfilled', '2026-11-22T10:00:00Z'));
+  pg_temp.shopify_order('o1', 'fulfilled', pg_temp.ago('1 day')));
 select public.upsert_orders('a0000000-0000-4000-8000-000000000000',
-  jsonb_build_array(private.shopify_order(pg_temp.shopify_order('o1', 'fulfilled', '2026-11-22T10:00:00Z'))));
+  jsonb_build_array(private.shopify_order(pg_temp.shopify_order('o1', 'fulfilled', pg_temp.ago('1 day')))));
 select tests.clear_authentication();
 select is((select count(*)::integer from public.review_requests r join public.orders o on o.id = r.order_id
            where o.shopify_order_id = 'o1'), 1, 'redeliveries and repeated updates of a fulfilled order add no second request');
 
 -- More orders: o2 (P3), o3 (no line items), o4 (processed 200 days ago), o5 (no email), o6 (fulfilled,
--- then cancelled), and a fulfilled order in B, whose workspace has requests switched off.
+-- then cancelled), o7 (fulfilled 40 days ago: a backfill), and a fulfilled order in B, whose
+-- workspace has requests switched off.
 select tests.authenticate_as_service_role();
-select public.upsert_orders('a0000000-0000-4000-8000-000000000000', $$[
+select public.upsert_orders('a0000000-0000-4000-8000-000000000000', pg_temp.dated($$[
   {"shopify_order_id": "o2", "order_number": "#o2", "email": "buyer2@example.test", "currency": "USD", "total_price_cents": 900,
-   "processed_at": "2026-11-20T10:00:00Z", "fulfillment_status": "fulfilled", "financial_status": "paid",
+   "processed_at": "@2d", "fulfillment_status": "fulfilled", "financial_status": "paid",
    "line_items": [{"shopify_product_id": "P3", "shopify_variant_id": "V3", "quantity": 1}]},
   {"shopify_order_id": "o3", "email": "buyer3@example.test", "currency": "USD", "total_price_cents": 900,
-   "processed_at": "2026-11-20T10:00:00Z", "fulfillment_status": "fulfilled", "financial_status": "paid"},
+   "processed_at": "@2d", "fulfillment_status": "fulfilled", "financial_status": "paid"},
+  {"shopify_order_id": "o7", "email": "buyer7@example.test", "currency": "USD", "total_price_cents": 900,
+   "processed_at": "@45d", "source_updated_at": "@40d", "fulfillment_status": "fulfilled", "financial_status": "paid",
+   "line_items": [{"shopify_product_id": "P3", "shopify_variant_id": "V3", "quantity": 1}]},
   {"shopify_order_id": "o5", "currency": "USD", "total_price_cents": 900,
-   "processed_at": "2026-11-20T10:00:00Z", "fulfillment_status": "fulfilled", "financial_status": "paid"},
+   "processed_at": "@2d", "fulfillment_status": "fulfilled", "financial_status": "paid"},
   {"shopify_order_id": "o6", "email": "buyer6@example.test", "currency": "USD", "total_price_cents": 900,
-   "processed_at": "2026-11-20T10:00:00Z", "fulfillment_status": "fulfilled", "financial_status": "paid",
-   "source_updated_at": "2026-11-20T10:00:00Z"}]$$::jsonb);
+   "processed_at": "@2d", "fulfillment_status": "fulfilled", "financial_status": "paid",
+   "source_updated_at": "@2d"}]$$));
 select public.upsert_orders('a0000000-0000-4000-8000-000000000000', jsonb_build_array(jsonb_build_object(
   'shopify_order_id', 'o4', 'email', 'buyer4@example.test', 'currency', 'USD', 'total_price_cents', 900,
   'processed_at', now() - interval '200 days', 'fulfillment_status', 'fulfilled',
   'line_items', jsonb_build_array(jsonb_build_object('shopify_product_id', 'P2', 'shopify_variant_id', 'V2', 'quantity', 1)))));
-select public.upsert_orders('b0000000-0000-4000-8000-000000000000', $$[
+select public.upsert_orders('b0000000-0000-4000-8000-000000000000', pg_temp.dated($$[
   {"shopify_order_id": "b1", "email": "b@example.test", "currency": "USD", "total_price_cents": 900,
-   "processed_at": "2026-11-20T10:00:00Z", "fulfillment_status": "fulfilled"}]$$::jsonb);
-select public.upsert_orders('a0000000-0000-4000-8000-000000000000', $$[
+   "processed_at": "@2d", "fulfillment_status": "fulfilled"}]$$));
+select public.upsert_orders('a0000000-0000-4000-8000-000000000000', pg_temp.dated($$[
   {"shopify_order_id": "o6", "email": "buyer6@example.test", "currency": "USD", "total_price_cents": 900,
-   "processed_at": "2026-11-20T10:00:00Z", "fulfillment_status": "fulfilled", "financial_status": "paid",
-   "cancelled_at": "2026-11-21T10:00:00Z", "source_updated_at": "2026-11-21T10:00:00Z"}]$$::jsonb);
+   "processed_at": "@2d", "fulfillment_status": "fulfilled", "financial_status": "paid",
+   "cancelled_at": "@1d", "source_updated_at": "@1d"}]$$));
 select tests.clear_authentication();
 select results_eq($$ select o.shopify_order_id, r.status::text from public.review_requests r
                     join public.orders o on o.id = r.order_id
                     where r.workspace_id in ('a0000000-0000-4000-8000-000000000000', 'b0000000-0000-4000-8000-000000000000') order by 1 $$,
   $$ values ('o1', 'queued'), ('o2', 'queued'), ('o3', 'queued'), ('o6', 'cancelled') $$,
-  'requests for recent fulfilled orders with an email; none for history, no email or a workspace that switched them off; a cancelled order cancels its request');
+  'requests for recent fulfilled orders with an email; none for history (old order or old fulfilment), no email or a workspace that switched them off; a cancelled order cancels its request');
 select is((select cancel_reason from public.review_requests r join public.orders o on o.id = r.order_id where o.shopify_order_id = 'o6'),
   'the order was cancelled', 'the cancelled request says why');
 
@@ -221,8 +234,14 @@ select tests.clear_authentication();
 select private.mark_review_requests_due();
 select results_eq($$ select status::text from public.review_requests where id = current_setting('test.req_o2')::uuid $$,
   $$ values ('expired') $$, 'the job expires a sent request whose token ran out');
+select tests.authenticate_as_anon();
+select throws_ok($$ select * from public.open_review_request(current_setting('test.tok_o2')) $$, 'PT410', null,
+  'an expired link says so (410), rather than not found');
+select tests.clear_authentication();
+update private.review_request_tokens set expires_at = now() - interval '31 days' where request_id = current_setting('test.req_o2')::uuid;
+select private.mark_review_requests_due();
 select is_empty($$ select 1 from private.review_request_tokens where request_id = current_setting('test.req_o2')::uuid $$,
-  'an expired request''s token is gone');
+  'an expired token is purged 30 days after expiry');
 
 -- ==================== dispatcher failures and manual requests ====================
 select tests.authenticate_as('00000000-0000-4000-8000-0000000000a3');
@@ -387,7 +406,7 @@ select throws_ok($$ select * from public.submit_review('a0000000-0000-4000-8000-
 select throws_ok($$ select * from public.submit_review('a0000000-0000-4000-8000-000000000000', 'P1', 5, '   ', 'n', 'a@b.cd') $$,
   '22023', null, 'an empty review is refused');
 select tests.clear_authentication();
-select is_empty($$ select a.attname from pg_attribute a where a.attrelid = 'public.storefront_review'::regclass and a.attnum > 0
+select is_empty($$ select a.attname from pg_attribute a where a.attrelid = 'public.product_reviews_row'::regclass and a.attnum > 0
                    and a.attname ~ '(email|order|token|status|moderat|request|import)' $$,
   'what the storefront returns has no email, order, token, status or moderation column');
 select is(pg_temp.vote_drift(), 0::bigint, 'vote counters equal a recount after votes');

@@ -105,11 +105,13 @@ describe("the storefront as anon", () => {
 });
 
 describe("review requests and verified reviews", () => {
+  // Shopify's updated_at of the fulfilled version dates the fulfilment: an hour ago.
+  const fulfilledAt = new Date(Date.now() - 3600_000).toISOString().replace(/\.\d+Z$/, "Z");
   const shopifyOrder = (fulfillment: string | null) =>
     JSON.stringify({
       id: 5001, name: "#5001", email: "Buyer@Example.test", currency: "USD", subtotal_price: "40.00", total_price: "40.00",
       financial_status: "paid", fulfillment_status: fulfillment, processed_at: new Date().toISOString(),
-      updated_at: "2026-11-20T10:00:00Z", tag: ws.tag,
+      updated_at: fulfilledAt, tag: ws.tag,
       line_items: [
         { product_id: 101, variant_id: 1011, title: "Balm", quantity: 1, price: "20.00" },
         { product_id: 102, variant_id: 1021, title: "Soap", quantity: 1, price: "20.00" },
