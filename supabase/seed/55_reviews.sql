@@ -70,11 +70,8 @@ select r.workspace_id, r.id, 'waiting', 'demoUpload1'
 from public.reviews r where r.workspace_id = '10000000-0000-4000-8000-000000000001' and r.original_id = 'demo-1'
 on conflict do nothing;
 
--- The 20 review requests that fall due first are made due now, as pg_cron would in a few days.
-update public.review_requests set send_after = now() - interval '1 minute'
-where id in (select r.id from public.review_requests r
-             where r.workspace_id = '10000000-0000-4000-8000-000000000001' and r.status = 'queued'
-             order by r.send_after, r.order_id limit 20);
+-- Requests whose date has passed (orders fulfilled more than 14 days ago) become due, as the
+-- pg_cron job would make them within 5 minutes.
 select private.mark_review_requests_due();
 
 -- Post-purchase survey (Fairing): three questions, 400 responses over 50 days.
