@@ -246,6 +246,28 @@ begin
 end $$;
 comment on function public.record_curated_reply_use(uuid) is 'Members: count one use of a curated reply; returns the new usage count. PT404 unknown or inactive reply.';
 
+-- ===== GDPR: what reviews and support hold about a shop customer
+-- Reviews keep the author's email and name, tickets the requester's email, name and message.
+-- Erasing a customer (Shopify's customers/redact) anonymises their reviews (no email, the name
+-- becomes 'Anonymous'; rating and text stay, so summaries do not move) and deletes their tickets.
+-- For the privacy domain's erasure to call with the customer's email hashes.
+create function private.erase_review_support_contacts(p_workspace uuid, p_email_sha256 text[]) returns jsonb
+language plpgsql volatile security definer set search_path = '' as $$
+declare
+  n_reviews integer;
+  n_tickets integer;
+begin
+  update public.reviews set author_email = null, author_name = 'Anonymous'
+  where workspace_id = p_workspace and author_email is not null
+    and private.email_sha256(author_email) = any (coalesce(p_email_sha256, '{}'));
+  get diagnostics n_reviews = row_count;
+  delete from public.support_tickets
+  where workspace_id = p_workspace and private.email_sha256(requester_email) = any (coalesce(p_email_sha256, '{}'));
+  get diagnostics n_tickets = row_count;
+  return jsonb_build_object('reviews_anonymised', n_reviews, 'support_tickets_deleted', n_tickets);
+end $$;
+comment on function private.erase_review_support_contacts(uuid, text[]) is 'GDPR erasure of shop customers (by email hash) in one workspace: anonymises their reviews and deletes their support tickets; returns the counts.';
+
 -- ===== access: viewers read; members log and work tickets and write replies; admins delete tickets
 alter table public.support_tickets enable row level security;
 alter table public.support_curated_replies enable row level security;
@@ -287,3 +309,5 @@ grant execute on function
   to anon, authenticated, service_role;
 grant execute on function private.record_curated_reply_use(uuid), public.record_curated_reply_use(uuid)
   to authenticated, service_role;
+revoke all on function private.erase_review_support_contacts(uuid, text[]) from public;
+grant execute on function private.erase_review_support_contacts(uuid, text[]) to service_role;

@@ -4,7 +4,7 @@
 -- audit, assignment, Chatwoot status sync, curated replies, and access from every side.
 begin;
 set search_path = extensions, public;
-select plan(62);
+select plan(65);
 
 select tests.two_workspaces();
 
@@ -214,6 +214,21 @@ select private.receive_webhook('chatwoot', 'conversation_status_changed', 'cw-3'
 select tests.clear_authentication();
 select is((select status::text from public.support_tickets where chatwoot_conversation_id = '77'), 'open',
   'a conversation reopened in Chatwoot reopens its ticket');
+
+-- ==================== GDPR erasure of a shop customer ====================
+insert into public.reviews (workspace_id, shopify_product_id, author_name, author_email, rating, body, status)
+values ('a0000000-0000-4000-8000-000000000000', 'P1', 'Ann Example', 'ann@example.test', 4, 'Nice', 'published'),
+       ('a0000000-0000-4000-8000-000000000000', 'P1', 'Bob', 'bob@example.test', 2, 'Meh', 'published');
+select tests.authenticate_as_service_role();
+select is(private.erase_review_support_contacts('a0000000-0000-4000-8000-000000000000', array[private.email_sha256(' ANN@example.test ')]),
+  '{"reviews_anonymised": 1, "support_tickets_deleted": 2}'::jsonb,
+  'erasing Ann anonymises her review and deletes her two tickets (storefront and Refund)');
+select tests.clear_authentication();
+select results_eq($$ select author_name, author_email, rating::integer from public.reviews
+                     where workspace_id = 'a0000000-0000-4000-8000-000000000000' order by rating $$,
+  $$ values ('Bob'::text, 'bob@example.test'::text, 2), ('Anonymous', null, 4) $$,
+  'her review keeps its rating and text without her name or email; Bob''s is untouched');
+select is_empty($$ select 1 from public.support_tickets where requester_email = 'ann@example.test' $$, 'her tickets are gone');
 
 -- ==================== curated replies ====================
 select tests.authenticate_as('00000000-0000-4000-8000-0000000000a3');
