@@ -463,6 +463,763 @@ export type Database = {
           },
         ]
       }
+      agent_approvals: {
+        Row: {
+          action: Database["public"]["Enums"]["approval_action"]
+          agent_id: string | null
+          confidence: number | null
+          created_at: string
+          decided_at: string | null
+          decided_by: string | null
+          decision_log_id: string | null
+          decision_note: string | null
+          dedupe_key: string | null
+          executed_at: string | null
+          execution_error: string | null
+          execution_result: Json | null
+          expected_impact: NonNullable<Json>
+          expires_at: string
+          id: string
+          payload: NonNullable<Json>
+          priority: Database["public"]["Enums"]["approval_priority"]
+          proposed_by: string | null
+          proposer: Database["public"]["Enums"]["actor_kind"]
+          proposer_name: string | null
+          rationale: string | null
+          run_id: string | null
+          status: Database["public"]["Enums"]["approval_status"]
+          subject_id: string | null
+          subject_table: string | null
+          title: string
+          updated_at: string
+          workspace_id: string
+        }
+        Insert: {
+          action: Database["public"]["Enums"]["approval_action"]
+          agent_id?: string | null
+          confidence?: number | null
+          created_at?: string
+          decided_at?: string | null
+          decided_by?: string | null
+          decision_log_id?: string | null
+          decision_note?: string | null
+          dedupe_key?: string | null
+          executed_at?: string | null
+          execution_error?: string | null
+          execution_result?: Json | null
+          expected_impact?: NonNullable<Json>
+          expires_at?: string
+          id?: string
+          payload?: NonNullable<Json>
+          priority?: Database["public"]["Enums"]["approval_priority"]
+          proposed_by?: string | null
+          proposer?: Database["public"]["Enums"]["actor_kind"]
+          proposer_name?: string | null
+          rationale?: string | null
+          run_id?: string | null
+          status?: Database["public"]["Enums"]["approval_status"]
+          subject_id?: string | null
+          subject_table?: string | null
+          title: string
+          updated_at?: string
+          workspace_id: string
+        }
+        Update: {
+          action?: Database["public"]["Enums"]["approval_action"]
+          agent_id?: string | null
+          confidence?: number | null
+          created_at?: string
+          decided_at?: string | null
+          decided_by?: string | null
+          decision_log_id?: string | null
+          decision_note?: string | null
+          dedupe_key?: string | null
+          executed_at?: string | null
+          execution_error?: string | null
+          execution_result?: Json | null
+          expected_impact?: NonNullable<Json>
+          expires_at?: string
+          id?: string
+          payload?: NonNullable<Json>
+          priority?: Database["public"]["Enums"]["approval_priority"]
+          proposed_by?: string | null
+          proposer?: Database["public"]["Enums"]["actor_kind"]
+          proposer_name?: string | null
+          rationale?: string | null
+          run_id?: string | null
+          status?: Database["public"]["Enums"]["approval_status"]
+          subject_id?: string | null
+          subject_table?: string | null
+          title?: string
+          updated_at?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "agent_approvals_decision_log_id_fkey"
+            columns: ["decision_log_id"]
+            isOneToOne: false
+            referencedRelation: "decision_log"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "agent_approvals_workspace_id_agent_id_fkey"
+            columns: ["workspace_id", "agent_id"]
+            isOneToOne: false
+            referencedRelation: "agent_metrics"
+            referencedColumns: ["workspace_id", "agent_id"]
+          },
+          {
+            foreignKeyName: "agent_approvals_workspace_id_agent_id_fkey"
+            columns: ["workspace_id", "agent_id"]
+            isOneToOne: false
+            referencedRelation: "agents"
+            referencedColumns: ["workspace_id", "id"]
+          },
+          {
+            foreignKeyName: "agent_approvals_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "agent_approvals_workspace_id_run_id_fkey"
+            columns: ["workspace_id", "run_id"]
+            isOneToOne: false
+            referencedRelation: "agent_runs"
+            referencedColumns: ["workspace_id", "id"]
+          },
+        ]
+      }
+      agent_feedback: {
+        Row: {
+          agent_id: string | null
+          chat_message_id: number | null
+          comment: string | null
+          correction: string | null
+          created_at: string
+          id: string
+          kind: Database["public"]["Enums"]["agent_feedback_kind"]
+          prompt_excerpt: string | null
+          query_id: number | null
+          rating: number | null
+          run_id: string | null
+          updated_at: string
+          user_id: string | null
+          workspace_id: string
+        }
+        Insert: {
+          agent_id?: string | null
+          chat_message_id?: number | null
+          comment?: string | null
+          correction?: string | null
+          created_at?: string
+          id?: string
+          kind: Database["public"]["Enums"]["agent_feedback_kind"]
+          prompt_excerpt?: string | null
+          query_id?: number | null
+          rating?: number | null
+          run_id?: string | null
+          updated_at?: string
+          user_id?: string | null
+          workspace_id: string
+        }
+        Update: {
+          agent_id?: string | null
+          chat_message_id?: number | null
+          comment?: string | null
+          correction?: string | null
+          created_at?: string
+          id?: string
+          kind?: Database["public"]["Enums"]["agent_feedback_kind"]
+          prompt_excerpt?: string | null
+          query_id?: number | null
+          rating?: number | null
+          run_id?: string | null
+          updated_at?: string
+          user_id?: string | null
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "agent_feedback_workspace_id_agent_id_fkey"
+            columns: ["workspace_id", "agent_id"]
+            isOneToOne: false
+            referencedRelation: "agent_metrics"
+            referencedColumns: ["workspace_id", "agent_id"]
+          },
+          {
+            foreignKeyName: "agent_feedback_workspace_id_agent_id_fkey"
+            columns: ["workspace_id", "agent_id"]
+            isOneToOne: false
+            referencedRelation: "agents"
+            referencedColumns: ["workspace_id", "id"]
+          },
+          {
+            foreignKeyName: "agent_feedback_workspace_id_chat_message_id_fkey"
+            columns: ["workspace_id", "chat_message_id"]
+            isOneToOne: false
+            referencedRelation: "chat_messages"
+            referencedColumns: ["workspace_id", "id"]
+          },
+          {
+            foreignKeyName: "agent_feedback_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "agent_feedback_workspace_id_query_id_fkey"
+            columns: ["workspace_id", "query_id"]
+            isOneToOne: false
+            referencedRelation: "agent_queries"
+            referencedColumns: ["workspace_id", "id"]
+          },
+          {
+            foreignKeyName: "agent_feedback_workspace_id_run_id_fkey"
+            columns: ["workspace_id", "run_id"]
+            isOneToOne: false
+            referencedRelation: "agent_runs"
+            referencedColumns: ["workspace_id", "id"]
+          },
+        ]
+      }
+      agent_qc: {
+        Row: {
+          check_name: string
+          checked_by: string | null
+          created_at: string
+          details: NonNullable<Json>
+          id: string
+          result: Database["public"]["Enums"]["qc_result"]
+          run_id: string
+          score: number | null
+          workspace_id: string
+        }
+        Insert: {
+          check_name: string
+          checked_by?: string | null
+          created_at?: string
+          details?: NonNullable<Json>
+          id?: string
+          result: Database["public"]["Enums"]["qc_result"]
+          run_id: string
+          score?: number | null
+          workspace_id: string
+        }
+        Update: {
+          check_name?: string
+          checked_by?: string | null
+          created_at?: string
+          details?: NonNullable<Json>
+          id?: string
+          result?: Database["public"]["Enums"]["qc_result"]
+          run_id?: string
+          score?: number | null
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "agent_qc_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "agent_qc_workspace_id_run_id_fkey"
+            columns: ["workspace_id", "run_id"]
+            isOneToOne: false
+            referencedRelation: "agent_runs"
+            referencedColumns: ["workspace_id", "id"]
+          },
+        ]
+      }
+      agent_queries: {
+        Row: {
+          agent_id: string | null
+          cached_input_tokens: number
+          cost_micros: number | null
+          created_at: string
+          error: string | null
+          id: number
+          input_tokens: number
+          latency_ms: number | null
+          model: string
+          model_id: string | null
+          output_tokens: number
+          provider: Database["public"]["Enums"]["ai_provider"]
+          purpose: string | null
+          request: NonNullable<Json>
+          response: Json | null
+          run_id: string | null
+          status: Database["public"]["Enums"]["agent_query_status"]
+          workspace_id: string
+        }
+        Insert: {
+          agent_id?: string | null
+          cached_input_tokens?: number
+          cost_micros?: number | null
+          created_at?: string
+          error?: string | null
+          id?: never
+          input_tokens?: number
+          latency_ms?: number | null
+          model: string
+          model_id?: string | null
+          output_tokens?: number
+          provider: Database["public"]["Enums"]["ai_provider"]
+          purpose?: string | null
+          request?: NonNullable<Json>
+          response?: Json | null
+          run_id?: string | null
+          status?: Database["public"]["Enums"]["agent_query_status"]
+          workspace_id: string
+        }
+        Update: {
+          agent_id?: string | null
+          cached_input_tokens?: number
+          cost_micros?: number | null
+          created_at?: string
+          error?: string | null
+          id?: never
+          input_tokens?: number
+          latency_ms?: number | null
+          model?: string
+          model_id?: string | null
+          output_tokens?: number
+          provider?: Database["public"]["Enums"]["ai_provider"]
+          purpose?: string | null
+          request?: NonNullable<Json>
+          response?: Json | null
+          run_id?: string | null
+          status?: Database["public"]["Enums"]["agent_query_status"]
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "agent_queries_model_id_fkey"
+            columns: ["model_id"]
+            isOneToOne: false
+            referencedRelation: "ai_models"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "agent_queries_workspace_id_agent_id_fkey"
+            columns: ["workspace_id", "agent_id"]
+            isOneToOne: false
+            referencedRelation: "agent_metrics"
+            referencedColumns: ["workspace_id", "agent_id"]
+          },
+          {
+            foreignKeyName: "agent_queries_workspace_id_agent_id_fkey"
+            columns: ["workspace_id", "agent_id"]
+            isOneToOne: false
+            referencedRelation: "agents"
+            referencedColumns: ["workspace_id", "id"]
+          },
+          {
+            foreignKeyName: "agent_queries_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "agent_queries_workspace_id_run_id_fkey"
+            columns: ["workspace_id", "run_id"]
+            isOneToOne: false
+            referencedRelation: "agent_runs"
+            referencedColumns: ["workspace_id", "id"]
+          },
+        ]
+      }
+      agent_runs: {
+        Row: {
+          agent_id: string
+          cost_micros: number
+          created_at: string
+          duration_ms: number | null
+          error: string | null
+          finished_at: string | null
+          id: string
+          input: NonNullable<Json>
+          input_tokens: number
+          output: Json | null
+          output_tokens: number
+          queries: number
+          started_at: string | null
+          status: Database["public"]["Enums"]["agent_run_status"]
+          trigger: Database["public"]["Enums"]["agent_run_trigger"]
+          triggered_by: string | null
+          updated_at: string
+          workspace_id: string
+        }
+        Insert: {
+          agent_id: string
+          cost_micros?: number
+          created_at?: string
+          duration_ms?: never
+          error?: string | null
+          finished_at?: string | null
+          id?: string
+          input?: NonNullable<Json>
+          input_tokens?: number
+          output?: Json | null
+          output_tokens?: number
+          queries?: number
+          started_at?: string | null
+          status?: Database["public"]["Enums"]["agent_run_status"]
+          trigger?: Database["public"]["Enums"]["agent_run_trigger"]
+          triggered_by?: string | null
+          updated_at?: string
+          workspace_id: string
+        }
+        Update: {
+          agent_id?: string
+          cost_micros?: number
+          created_at?: string
+          duration_ms?: never
+          error?: string | null
+          finished_at?: string | null
+          id?: string
+          input?: NonNullable<Json>
+          input_tokens?: number
+          output?: Json | null
+          output_tokens?: number
+          queries?: number
+          started_at?: string | null
+          status?: Database["public"]["Enums"]["agent_run_status"]
+          trigger?: Database["public"]["Enums"]["agent_run_trigger"]
+          triggered_by?: string | null
+          updated_at?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "agent_runs_workspace_id_agent_id_fkey"
+            columns: ["workspace_id", "agent_id"]
+            isOneToOne: false
+            referencedRelation: "agent_metrics"
+            referencedColumns: ["workspace_id", "agent_id"]
+          },
+          {
+            foreignKeyName: "agent_runs_workspace_id_agent_id_fkey"
+            columns: ["workspace_id", "agent_id"]
+            isOneToOne: false
+            referencedRelation: "agents"
+            referencedColumns: ["workspace_id", "id"]
+          },
+          {
+            foreignKeyName: "agent_runs_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      agent_training_examples: {
+        Row: {
+          actual_output: string | null
+          agent_id: string
+          confidence: number | null
+          created_at: string
+          created_by: string | null
+          expected_output: string | null
+          feedback_id: string | null
+          id: string
+          input: string | null
+          is_active: boolean
+          kind: Database["public"]["Enums"]["training_example_kind"]
+          pattern: Json | null
+          source: Database["public"]["Enums"]["training_example_source"]
+          tags: string[]
+          updated_at: string
+          usage_count: number
+          was_correct: boolean | null
+          workspace_id: string
+        }
+        Insert: {
+          actual_output?: string | null
+          agent_id: string
+          confidence?: number | null
+          created_at?: string
+          created_by?: string | null
+          expected_output?: string | null
+          feedback_id?: string | null
+          id?: string
+          input?: string | null
+          is_active?: boolean
+          kind?: Database["public"]["Enums"]["training_example_kind"]
+          pattern?: Json | null
+          source?: Database["public"]["Enums"]["training_example_source"]
+          tags?: string[]
+          updated_at?: string
+          usage_count?: number
+          was_correct?: boolean | null
+          workspace_id: string
+        }
+        Update: {
+          actual_output?: string | null
+          agent_id?: string
+          confidence?: number | null
+          created_at?: string
+          created_by?: string | null
+          expected_output?: string | null
+          feedback_id?: string | null
+          id?: string
+          input?: string | null
+          is_active?: boolean
+          kind?: Database["public"]["Enums"]["training_example_kind"]
+          pattern?: Json | null
+          source?: Database["public"]["Enums"]["training_example_source"]
+          tags?: string[]
+          updated_at?: string
+          usage_count?: number
+          was_correct?: boolean | null
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "agent_training_examples_workspace_id_agent_id_fkey"
+            columns: ["workspace_id", "agent_id"]
+            isOneToOne: false
+            referencedRelation: "agent_metrics"
+            referencedColumns: ["workspace_id", "agent_id"]
+          },
+          {
+            foreignKeyName: "agent_training_examples_workspace_id_agent_id_fkey"
+            columns: ["workspace_id", "agent_id"]
+            isOneToOne: false
+            referencedRelation: "agents"
+            referencedColumns: ["workspace_id", "id"]
+          },
+          {
+            foreignKeyName: "agent_training_examples_workspace_id_feedback_id_fkey"
+            columns: ["workspace_id", "feedback_id"]
+            isOneToOne: false
+            referencedRelation: "agent_feedback"
+            referencedColumns: ["workspace_id", "id"]
+          },
+          {
+            foreignKeyName: "agent_training_examples_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      agents: {
+        Row: {
+          capabilities: string[]
+          created_at: string
+          created_by: string | null
+          description: string | null
+          email: string | null
+          id: string
+          key: string
+          max_output_tokens: number | null
+          model_id: string | null
+          name: string
+          personality_formality: number
+          personality_verbosity: number
+          personality_warmth: number
+          preferred_greeting: string | null
+          requires_approval: boolean
+          role: string
+          settings: NonNullable<Json>
+          signature: string | null
+          status: Database["public"]["Enums"]["agent_status"]
+          system_prompt: string | null
+          temperature: number | null
+          updated_at: string
+          workspace_id: string
+        }
+        Insert: {
+          capabilities?: string[]
+          created_at?: string
+          created_by?: string | null
+          description?: string | null
+          email?: string | null
+          id?: string
+          key: string
+          max_output_tokens?: number | null
+          model_id?: string | null
+          name: string
+          personality_formality?: number
+          personality_verbosity?: number
+          personality_warmth?: number
+          preferred_greeting?: string | null
+          requires_approval?: boolean
+          role: string
+          settings?: NonNullable<Json>
+          signature?: string | null
+          status?: Database["public"]["Enums"]["agent_status"]
+          system_prompt?: string | null
+          temperature?: number | null
+          updated_at?: string
+          workspace_id: string
+        }
+        Update: {
+          capabilities?: string[]
+          created_at?: string
+          created_by?: string | null
+          description?: string | null
+          email?: string | null
+          id?: string
+          key?: string
+          max_output_tokens?: number | null
+          model_id?: string | null
+          name?: string
+          personality_formality?: number
+          personality_verbosity?: number
+          personality_warmth?: number
+          preferred_greeting?: string | null
+          requires_approval?: boolean
+          role?: string
+          settings?: NonNullable<Json>
+          signature?: string | null
+          status?: Database["public"]["Enums"]["agent_status"]
+          system_prompt?: string | null
+          temperature?: number | null
+          updated_at?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "agents_model_id_fkey"
+            columns: ["model_id"]
+            isOneToOne: false
+            referencedRelation: "ai_models"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "agents_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      ai_model_discovery_runs: {
+        Row: {
+          created_at: string
+          details: NonNullable<Json>
+          error: string | null
+          execution_time_ms: number | null
+          finished_at: string | null
+          id: string
+          models_added: number
+          models_deprecated: number
+          models_discovered: number
+          models_updated: number
+          providers_checked: Database["public"]["Enums"]["ai_provider"][]
+          started_at: string
+          status: Database["public"]["Enums"]["discovery_run_status"]
+        }
+        Insert: {
+          created_at?: string
+          details?: NonNullable<Json>
+          error?: string | null
+          execution_time_ms?: number | null
+          finished_at?: string | null
+          id?: string
+          models_added?: number
+          models_deprecated?: number
+          models_discovered?: number
+          models_updated?: number
+          providers_checked?: Database["public"]["Enums"]["ai_provider"][]
+          started_at?: string
+          status?: Database["public"]["Enums"]["discovery_run_status"]
+        }
+        Update: {
+          created_at?: string
+          details?: NonNullable<Json>
+          error?: string | null
+          execution_time_ms?: number | null
+          finished_at?: string | null
+          id?: string
+          models_added?: number
+          models_deprecated?: number
+          models_discovered?: number
+          models_updated?: number
+          providers_checked?: Database["public"]["Enums"]["ai_provider"][]
+          started_at?: string
+          status?: Database["public"]["Enums"]["discovery_run_status"]
+        }
+        Relationships: []
+      }
+      ai_models: {
+        Row: {
+          cached_input_price_per_mtok_micros: number | null
+          capabilities: Database["public"]["Enums"]["ai_model_capability"][]
+          context_window: number | null
+          created_at: string
+          currency: string
+          deprecated_at: string | null
+          display_name: string | null
+          id: string
+          input_price_per_mtok_micros: number
+          is_active: boolean
+          is_default: boolean
+          last_seen_at: string | null
+          max_output_tokens: number | null
+          metadata: NonNullable<Json>
+          model: string
+          model_type: Database["public"]["Enums"]["ai_model_type"]
+          output_price_per_mtok_micros: number
+          provider: Database["public"]["Enums"]["ai_provider"]
+          updated_at: string
+        }
+        Insert: {
+          cached_input_price_per_mtok_micros?: number | null
+          capabilities?: Database["public"]["Enums"]["ai_model_capability"][]
+          context_window?: number | null
+          created_at?: string
+          currency?: string
+          deprecated_at?: string | null
+          display_name?: string | null
+          id?: string
+          input_price_per_mtok_micros?: number
+          is_active?: boolean
+          is_default?: boolean
+          last_seen_at?: string | null
+          max_output_tokens?: number | null
+          metadata?: NonNullable<Json>
+          model: string
+          model_type: Database["public"]["Enums"]["ai_model_type"]
+          output_price_per_mtok_micros?: number
+          provider: Database["public"]["Enums"]["ai_provider"]
+          updated_at?: string
+        }
+        Update: {
+          cached_input_price_per_mtok_micros?: number | null
+          capabilities?: Database["public"]["Enums"]["ai_model_capability"][]
+          context_window?: number | null
+          created_at?: string
+          currency?: string
+          deprecated_at?: string | null
+          display_name?: string | null
+          id?: string
+          input_price_per_mtok_micros?: number
+          is_active?: boolean
+          is_default?: boolean
+          last_seen_at?: string | null
+          max_output_tokens?: number | null
+          metadata?: NonNullable<Json>
+          model?: string
+          model_type?: Database["public"]["Enums"]["ai_model_type"]
+          output_price_per_mtok_micros?: number
+          provider?: Database["public"]["Enums"]["ai_provider"]
+          updated_at?: string
+        }
+        Relationships: []
+      }
       audit_log: {
         Row: {
           action: Database["public"]["Enums"]["audit_action"]
@@ -503,6 +1260,134 @@ export type Database = {
         Relationships: [
           {
             foreignKeyName: "audit_log_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      chat_messages: {
+        Row: {
+          content: string
+          created_at: string
+          id: number
+          metadata: NonNullable<Json>
+          query_id: number | null
+          role: Database["public"]["Enums"]["chat_role"]
+          session_id: string
+          user_id: string
+          workspace_id: string
+        }
+        Insert: {
+          content: string
+          created_at?: string
+          id?: never
+          metadata?: NonNullable<Json>
+          query_id?: number | null
+          role: Database["public"]["Enums"]["chat_role"]
+          session_id: string
+          user_id: string
+          workspace_id: string
+        }
+        Update: {
+          content?: string
+          created_at?: string
+          id?: never
+          metadata?: NonNullable<Json>
+          query_id?: number | null
+          role?: Database["public"]["Enums"]["chat_role"]
+          session_id?: string
+          user_id?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "chat_messages_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "chat_messages_workspace_id_query_id_fkey"
+            columns: ["workspace_id", "query_id"]
+            isOneToOne: false
+            referencedRelation: "agent_queries"
+            referencedColumns: ["workspace_id", "id"]
+          },
+          {
+            foreignKeyName: "chat_messages_workspace_id_session_id_fkey"
+            columns: ["workspace_id", "session_id"]
+            isOneToOne: false
+            referencedRelation: "chat_sessions"
+            referencedColumns: ["workspace_id", "id"]
+          },
+        ]
+      }
+      chat_sessions: {
+        Row: {
+          agent_id: string | null
+          campaign_id: string | null
+          created_at: string
+          id: string
+          last_message_at: string | null
+          message_count: number
+          purpose: Database["public"]["Enums"]["chat_purpose"]
+          state: NonNullable<Json>
+          status: Database["public"]["Enums"]["chat_session_status"]
+          title: string | null
+          updated_at: string
+          user_id: string
+          workspace_id: string
+        }
+        Insert: {
+          agent_id?: string | null
+          campaign_id?: string | null
+          created_at?: string
+          id?: string
+          last_message_at?: string | null
+          message_count?: number
+          purpose?: Database["public"]["Enums"]["chat_purpose"]
+          state?: NonNullable<Json>
+          status?: Database["public"]["Enums"]["chat_session_status"]
+          title?: string | null
+          updated_at?: string
+          user_id?: string
+          workspace_id: string
+        }
+        Update: {
+          agent_id?: string | null
+          campaign_id?: string | null
+          created_at?: string
+          id?: string
+          last_message_at?: string | null
+          message_count?: number
+          purpose?: Database["public"]["Enums"]["chat_purpose"]
+          state?: NonNullable<Json>
+          status?: Database["public"]["Enums"]["chat_session_status"]
+          title?: string | null
+          updated_at?: string
+          user_id?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "chat_sessions_workspace_id_agent_id_fkey"
+            columns: ["workspace_id", "agent_id"]
+            isOneToOne: false
+            referencedRelation: "agent_metrics"
+            referencedColumns: ["workspace_id", "agent_id"]
+          },
+          {
+            foreignKeyName: "chat_sessions_workspace_id_agent_id_fkey"
+            columns: ["workspace_id", "agent_id"]
+            isOneToOne: false
+            referencedRelation: "agents"
+            referencedColumns: ["workspace_id", "id"]
+          },
+          {
+            foreignKeyName: "chat_sessions_workspace_id_fkey"
             columns: ["workspace_id"]
             isOneToOne: false
             referencedRelation: "workspaces"
@@ -1723,6 +2608,69 @@ export type Database = {
       }
     }
     Views: {
+      agent_metrics: {
+        Row: {
+          agent_id: string | null
+          avg_duration_ms: number | null
+          cost_micros: number | null
+          failed: number | null
+          key: string | null
+          last_run_at: string | null
+          name: string | null
+          p95_duration_ms: number | null
+          runs: number | null
+          status: Database["public"]["Enums"]["agent_status"] | null
+          succeeded: number | null
+          success_rate: number | null
+          tokens: number | null
+          workspace_id: string | null
+        }
+        Relationships: [
+          {
+            foreignKeyName: "agents_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      agent_metrics_daily: {
+        Row: {
+          agent_id: string | null
+          avg_duration_ms: number | null
+          cost_micros: number | null
+          day: string | null
+          failed: number | null
+          runs: number | null
+          succeeded: number | null
+          tokens: number | null
+          workspace_id: string | null
+        }
+        Relationships: [
+          {
+            foreignKeyName: "agent_runs_workspace_id_agent_id_fkey"
+            columns: ["workspace_id", "agent_id"]
+            isOneToOne: false
+            referencedRelation: "agent_metrics"
+            referencedColumns: ["workspace_id", "agent_id"]
+          },
+          {
+            foreignKeyName: "agent_runs_workspace_id_agent_id_fkey"
+            columns: ["workspace_id", "agent_id"]
+            isOneToOne: false
+            referencedRelation: "agents"
+            referencedColumns: ["workspace_id", "id"]
+          },
+          {
+            foreignKeyName: "agent_runs_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       order_revenue_daily: {
         Row: {
           currency: string | null
@@ -1830,6 +2778,135 @@ export type Database = {
           token: string
         }[]
       }
+      decide_approval: {
+        Args: {
+          p_approval_id: string
+          p_decision: Database["public"]["Enums"]["approval_decision"]
+          p_note?: string
+        }
+        Returns: {
+          action: Database["public"]["Enums"]["approval_action"]
+          agent_id: string | null
+          confidence: number | null
+          created_at: string
+          decided_at: string | null
+          decided_by: string | null
+          decision_log_id: string | null
+          decision_note: string | null
+          dedupe_key: string | null
+          executed_at: string | null
+          execution_error: string | null
+          execution_result: Json | null
+          expected_impact: NonNullable<Json>
+          expires_at: string
+          id: string
+          payload: NonNullable<Json>
+          priority: Database["public"]["Enums"]["approval_priority"]
+          proposed_by: string | null
+          proposer: Database["public"]["Enums"]["actor_kind"]
+          proposer_name: string | null
+          rationale: string | null
+          run_id: string | null
+          status: Database["public"]["Enums"]["approval_status"]
+          subject_id: string | null
+          subject_table: string | null
+          title: string
+          updated_at: string
+          workspace_id: string
+        }
+        SetofOptions: {
+          from: "*"
+          to: "agent_approvals"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
+      decide_approvals: {
+        Args: {
+          p_approval_ids: string[]
+          p_decision: Database["public"]["Enums"]["approval_decision"]
+          p_note?: string
+        }
+        Returns: {
+          action: Database["public"]["Enums"]["approval_action"]
+          agent_id: string | null
+          confidence: number | null
+          created_at: string
+          decided_at: string | null
+          decided_by: string | null
+          decision_log_id: string | null
+          decision_note: string | null
+          dedupe_key: string | null
+          executed_at: string | null
+          execution_error: string | null
+          execution_result: Json | null
+          expected_impact: NonNullable<Json>
+          expires_at: string
+          id: string
+          payload: NonNullable<Json>
+          priority: Database["public"]["Enums"]["approval_priority"]
+          proposed_by: string | null
+          proposer: Database["public"]["Enums"]["actor_kind"]
+          proposer_name: string | null
+          rationale: string | null
+          run_id: string | null
+          status: Database["public"]["Enums"]["approval_status"]
+          subject_id: string | null
+          subject_table: string | null
+          title: string
+          updated_at: string
+          workspace_id: string
+        }[]
+        SetofOptions: {
+          from: "*"
+          to: "agent_approvals"
+          isOneToOne: false
+          isSetofReturn: true
+        }
+      }
+      estimate_ai_cost: {
+        Args: {
+          p_cached_input_tokens?: number
+          p_input_tokens: number
+          p_model: string
+          p_output_tokens: number
+          p_provider: Database["public"]["Enums"]["ai_provider"]
+        }
+        Returns: number
+      }
+      get_default_model: {
+        Args: {
+          p_provider: Database["public"]["Enums"]["ai_provider"]
+          p_type: Database["public"]["Enums"]["ai_model_type"]
+        }
+        Returns: {
+          cached_input_price_per_mtok_micros: number | null
+          capabilities: Database["public"]["Enums"]["ai_model_capability"][]
+          context_window: number | null
+          created_at: string
+          currency: string
+          deprecated_at: string | null
+          display_name: string | null
+          id: string
+          input_price_per_mtok_micros: number
+          is_active: boolean
+          is_default: boolean
+          last_seen_at: string | null
+          max_output_tokens: number | null
+          metadata: NonNullable<Json>
+          model: string
+          model_type: Database["public"]["Enums"]["ai_model_type"]
+          output_price_per_mtok_micros: number
+          provider: Database["public"]["Enums"]["ai_provider"]
+          updated_at: string
+        }
+        SetofOptions: {
+          from: "*"
+          to: "ai_models"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
       ingest_ad_metrics: {
         Args: { p_rows: Json; p_workspace_id: string }
         Returns: {
@@ -1867,7 +2944,60 @@ export type Database = {
       ad_platform: "meta" | "google" | "tiktok" | "pinterest" | "organic"
       ad_status: "draft" | "active" | "paused" | "archived" | "deleted"
       ads_group_by: "platform" | "campaign" | "day"
+      agent_feedback_kind:
+        | "thumbs_up"
+        | "thumbs_down"
+        | "rating"
+        | "correction"
+        | "comment"
+      agent_query_status: "succeeded" | "failed"
+      agent_run_status:
+        | "queued"
+        | "running"
+        | "succeeded"
+        | "failed"
+        | "cancelled"
+      agent_run_trigger: "manual" | "schedule" | "event" | "webhook" | "agent"
+      agent_status: "active" | "paused" | "retired"
+      ai_model_capability:
+        | "text"
+        | "vision"
+        | "audio"
+        | "function_calling"
+        | "json_mode"
+        | "streaming"
+        | "reasoning"
+        | "web_search"
+      ai_model_type: "flagship" | "fast" | "reasoning" | "legacy"
+      ai_provider: "openai" | "anthropic" | "google" | "mistral"
+      approval_action:
+        | "pause_ad_campaign"
+        | "resume_ad_campaign"
+        | "change_ad_budget"
+        | "shift_ad_budget"
+        | "pause_campaign"
+        | "change_campaign_budget"
+        | "send_email_campaign"
+        | "publish_content"
+        | "send_customer_reply"
+        | "reorder_inventory"
+        | "apply_discount"
+        | "update_product"
+        | "run_workflow"
+        | "other"
+      approval_decision: "approved" | "rejected"
+      approval_priority: "low" | "normal" | "high" | "urgent"
+      approval_status:
+        | "pending"
+        | "approved"
+        | "rejected"
+        | "expired"
+        | "executed"
+        | "failed"
       audit_action: "insert" | "update" | "delete"
+      chat_purpose: "chat" | "campaign_copilot" | "research" | "support"
+      chat_role: "user" | "assistant" | "system" | "tool"
+      chat_session_status: "active" | "archived"
       connection_status: "active" | "expired" | "revoked" | "error"
       conversation_role: "system" | "user" | "assistant"
       decision_domain:
@@ -1879,6 +3009,7 @@ export type Database = {
         | "ops"
         | "privacy"
         | "other"
+      discovery_run_status: "running" | "succeeded" | "failed"
       email_delivery_status:
         | "queued"
         | "sent"
@@ -1916,7 +3047,10 @@ export type Database = {
       privacy_request_kind: "export" | "deletion"
       privacy_request_status: "pending" | "completed" | "rejected"
       product_status: "active" | "draft" | "archived"
+      qc_result: "pass" | "warn" | "fail"
       secret_action: "create" | "read" | "rotate" | "delete"
+      training_example_kind: "example" | "correction" | "pattern"
+      training_example_source: "manual" | "feedback" | "learned"
       webhook_delivery_status: "pending" | "succeeded" | "dead"
       webhook_event_status: "processed" | "ignored" | "failed"
       webhook_provider: "shopify" | "tavus" | "mux" | "chatwoot"
@@ -2053,7 +3187,65 @@ export const Constants = {
       ad_platform: ["meta", "google", "tiktok", "pinterest", "organic"],
       ad_status: ["draft", "active", "paused", "archived", "deleted"],
       ads_group_by: ["platform", "campaign", "day"],
+      agent_feedback_kind: [
+        "thumbs_up",
+        "thumbs_down",
+        "rating",
+        "correction",
+        "comment",
+      ],
+      agent_query_status: ["succeeded", "failed"],
+      agent_run_status: [
+        "queued",
+        "running",
+        "succeeded",
+        "failed",
+        "cancelled",
+      ],
+      agent_run_trigger: ["manual", "schedule", "event", "webhook", "agent"],
+      agent_status: ["active", "paused", "retired"],
+      ai_model_capability: [
+        "text",
+        "vision",
+        "audio",
+        "function_calling",
+        "json_mode",
+        "streaming",
+        "reasoning",
+        "web_search",
+      ],
+      ai_model_type: ["flagship", "fast", "reasoning", "legacy"],
+      ai_provider: ["openai", "anthropic", "google", "mistral"],
+      approval_action: [
+        "pause_ad_campaign",
+        "resume_ad_campaign",
+        "change_ad_budget",
+        "shift_ad_budget",
+        "pause_campaign",
+        "change_campaign_budget",
+        "send_email_campaign",
+        "publish_content",
+        "send_customer_reply",
+        "reorder_inventory",
+        "apply_discount",
+        "update_product",
+        "run_workflow",
+        "other",
+      ],
+      approval_decision: ["approved", "rejected"],
+      approval_priority: ["low", "normal", "high", "urgent"],
+      approval_status: [
+        "pending",
+        "approved",
+        "rejected",
+        "expired",
+        "executed",
+        "failed",
+      ],
       audit_action: ["insert", "update", "delete"],
+      chat_purpose: ["chat", "campaign_copilot", "research", "support"],
+      chat_role: ["user", "assistant", "system", "tool"],
+      chat_session_status: ["active", "archived"],
       connection_status: ["active", "expired", "revoked", "error"],
       conversation_role: ["system", "user", "assistant"],
       decision_domain: [
@@ -2066,6 +3258,7 @@ export const Constants = {
         "privacy",
         "other",
       ],
+      discovery_run_status: ["running", "succeeded", "failed"],
       email_delivery_status: [
         "queued",
         "sent",
@@ -2107,7 +3300,10 @@ export const Constants = {
       privacy_request_kind: ["export", "deletion"],
       privacy_request_status: ["pending", "completed", "rejected"],
       product_status: ["active", "draft", "archived"],
+      qc_result: ["pass", "warn", "fail"],
       secret_action: ["create", "read", "rotate", "delete"],
+      training_example_kind: ["example", "correction", "pattern"],
+      training_example_source: ["manual", "feedback", "learned"],
       webhook_delivery_status: ["pending", "succeeded", "dead"],
       webhook_event_status: ["processed", "ignored", "failed"],
       webhook_provider: ["shopify", "tavus", "mux", "chatwoot"],
