@@ -1106,6 +1106,95 @@ export type Database = {
           },
         ]
       }
+      ai_insights: {
+        Row: {
+          agent_id: string | null
+          approval_id: string | null
+          body: string | null
+          confidence: number | null
+          created_at: string
+          data: NonNullable<Json>
+          expires_at: string | null
+          id: string
+          impact: Database["public"]["Enums"]["insight_impact"]
+          kind: Database["public"]["Enums"]["insight_kind"]
+          metric: string | null
+          status: Database["public"]["Enums"]["insight_status"]
+          status_changed_at: string | null
+          status_changed_by: string | null
+          title: string
+          updated_at: string
+          workspace_id: string
+        }
+        Insert: {
+          agent_id?: string | null
+          approval_id?: string | null
+          body?: string | null
+          confidence?: number | null
+          created_at?: string
+          data?: NonNullable<Json>
+          expires_at?: string | null
+          id?: string
+          impact?: Database["public"]["Enums"]["insight_impact"]
+          kind: Database["public"]["Enums"]["insight_kind"]
+          metric?: string | null
+          status?: Database["public"]["Enums"]["insight_status"]
+          status_changed_at?: string | null
+          status_changed_by?: string | null
+          title: string
+          updated_at?: string
+          workspace_id: string
+        }
+        Update: {
+          agent_id?: string | null
+          approval_id?: string | null
+          body?: string | null
+          confidence?: number | null
+          created_at?: string
+          data?: NonNullable<Json>
+          expires_at?: string | null
+          id?: string
+          impact?: Database["public"]["Enums"]["insight_impact"]
+          kind?: Database["public"]["Enums"]["insight_kind"]
+          metric?: string | null
+          status?: Database["public"]["Enums"]["insight_status"]
+          status_changed_at?: string | null
+          status_changed_by?: string | null
+          title?: string
+          updated_at?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "ai_insights_workspace_id_agent_id_fkey"
+            columns: ["workspace_id", "agent_id"]
+            isOneToOne: false
+            referencedRelation: "agent_metrics"
+            referencedColumns: ["workspace_id", "agent_id"]
+          },
+          {
+            foreignKeyName: "ai_insights_workspace_id_agent_id_fkey"
+            columns: ["workspace_id", "agent_id"]
+            isOneToOne: false
+            referencedRelation: "agents"
+            referencedColumns: ["workspace_id", "id"]
+          },
+          {
+            foreignKeyName: "ai_insights_workspace_id_approval_id_fkey"
+            columns: ["workspace_id", "approval_id"]
+            isOneToOne: false
+            referencedRelation: "agent_approvals"
+            referencedColumns: ["workspace_id", "id"]
+          },
+          {
+            foreignKeyName: "ai_insights_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       ai_model_discovery_runs: {
         Row: {
           created_at: string
@@ -1220,6 +1309,106 @@ export type Database = {
         }
         Relationships: []
       }
+      analytics_reports: {
+        Row: {
+          created_at: string
+          created_by: string | null
+          error: string | null
+          generated_at: string | null
+          id: string
+          kind: Database["public"]["Enums"]["report_kind"]
+          name: string
+          parameters: NonNullable<Json>
+          period_end: string
+          period_start: string
+          results: Json | null
+          status: Database["public"]["Enums"]["report_status"]
+          storage_path: string | null
+          updated_at: string
+          workspace_id: string
+        }
+        Insert: {
+          created_at?: string
+          created_by?: string | null
+          error?: string | null
+          generated_at?: string | null
+          id?: string
+          kind: Database["public"]["Enums"]["report_kind"]
+          name: string
+          parameters?: NonNullable<Json>
+          period_end: string
+          period_start: string
+          results?: Json | null
+          status?: Database["public"]["Enums"]["report_status"]
+          storage_path?: string | null
+          updated_at?: string
+          workspace_id: string
+        }
+        Update: {
+          created_at?: string
+          created_by?: string | null
+          error?: string | null
+          generated_at?: string | null
+          id?: string
+          kind?: Database["public"]["Enums"]["report_kind"]
+          name?: string
+          parameters?: NonNullable<Json>
+          period_end?: string
+          period_start?: string
+          results?: Json | null
+          status?: Database["public"]["Enums"]["report_status"]
+          storage_path?: string | null
+          updated_at?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "analytics_reports_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      analytics_settings: {
+        Row: {
+          briefing_retention_days: number
+          created_at: string
+          events_retention_days: number
+          seo_retention_days: number
+          social_retention_days: number
+          updated_at: string
+          workspace_id: string
+        }
+        Insert: {
+          briefing_retention_days?: number
+          created_at?: string
+          events_retention_days?: number
+          seo_retention_days?: number
+          social_retention_days?: number
+          updated_at?: string
+          workspace_id: string
+        }
+        Update: {
+          briefing_retention_days?: number
+          created_at?: string
+          events_retention_days?: number
+          seo_retention_days?: number
+          social_retention_days?: number
+          updated_at?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "analytics_settings_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: true
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       audit_log: {
         Row: {
           action: Database["public"]["Enums"]["audit_action"]
@@ -1260,6 +1449,87 @@ export type Database = {
         Relationships: [
           {
             foreignKeyName: "audit_log_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      ceo_briefings: {
+        Row: {
+          cost_micros: number | null
+          created_at: string
+          executive_summary: string
+          feedback_notes: string | null
+          generation_input_tokens: number
+          generation_model: string | null
+          generation_output_tokens: number
+          id: string
+          insights: NonNullable<Json>
+          key_metrics: NonNullable<Json>
+          kind: Database["public"]["Enums"]["briefing_kind"]
+          model_id: string | null
+          period_end: string
+          period_start: string
+          rated_at: string | null
+          rated_by: string | null
+          rating: number | null
+          updated_at: string
+          workspace_id: string
+        }
+        Insert: {
+          cost_micros?: number | null
+          created_at?: string
+          executive_summary: string
+          feedback_notes?: string | null
+          generation_input_tokens?: number
+          generation_model?: string | null
+          generation_output_tokens?: number
+          id?: string
+          insights?: NonNullable<Json>
+          key_metrics?: NonNullable<Json>
+          kind: Database["public"]["Enums"]["briefing_kind"]
+          model_id?: string | null
+          period_end: string
+          period_start: string
+          rated_at?: string | null
+          rated_by?: string | null
+          rating?: number | null
+          updated_at?: string
+          workspace_id: string
+        }
+        Update: {
+          cost_micros?: number | null
+          created_at?: string
+          executive_summary?: string
+          feedback_notes?: string | null
+          generation_input_tokens?: number
+          generation_model?: string | null
+          generation_output_tokens?: number
+          id?: string
+          insights?: NonNullable<Json>
+          key_metrics?: NonNullable<Json>
+          kind?: Database["public"]["Enums"]["briefing_kind"]
+          model_id?: string | null
+          period_end?: string
+          period_start?: string
+          rated_at?: string | null
+          rated_by?: string | null
+          rating?: number | null
+          updated_at?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "ceo_briefings_model_id_fkey"
+            columns: ["model_id"]
+            isOneToOne: false
+            referencedRelation: "ai_models"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "ceo_briefings_workspace_id_fkey"
             columns: ["workspace_id"]
             isOneToOne: false
             referencedRelation: "workspaces"
@@ -1488,6 +1758,59 @@ export type Database = {
         Relationships: [
           {
             foreignKeyName: "customers_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      dashboard_facts: {
+        Row: {
+          computed_at: string
+          created_at: string
+          currency: string | null
+          dimensions: NonNullable<Json>
+          id: number
+          metric: string
+          period: Database["public"]["Enums"]["fact_period"]
+          period_start: string
+          source: string | null
+          unit: string | null
+          value: number
+          workspace_id: string
+        }
+        Insert: {
+          computed_at?: string
+          created_at?: string
+          currency?: string | null
+          dimensions?: NonNullable<Json>
+          id?: never
+          metric: string
+          period: Database["public"]["Enums"]["fact_period"]
+          period_start: string
+          source?: string | null
+          unit?: string | null
+          value: number
+          workspace_id: string
+        }
+        Update: {
+          computed_at?: string
+          created_at?: string
+          currency?: string | null
+          dimensions?: NonNullable<Json>
+          id?: never
+          metric?: string
+          period?: Database["public"]["Enums"]["fact_period"]
+          period_start?: string
+          source?: string | null
+          unit?: string | null
+          value?: number
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "dashboard_facts_workspace_id_fkey"
             columns: ["workspace_id"]
             isOneToOne: false
             referencedRelation: "workspaces"
@@ -1867,6 +2190,439 @@ export type Database = {
           },
         ]
       }
+      keyword_research: {
+        Row: {
+          competition: number | null
+          cpc_cents: number | null
+          created_at: string
+          created_by: string | null
+          currency: string | null
+          difficulty: number | null
+          id: string
+          intent: Database["public"]["Enums"]["search_intent"] | null
+          keyword: string
+          locale: string
+          monthly_volumes: NonNullable<Json>
+          notes: string | null
+          related_keywords: string[]
+          researched_at: string
+          search_volume: number | null
+          source: string | null
+          updated_at: string
+          workspace_id: string
+        }
+        Insert: {
+          competition?: number | null
+          cpc_cents?: number | null
+          created_at?: string
+          created_by?: string | null
+          currency?: string | null
+          difficulty?: number | null
+          id?: string
+          intent?: Database["public"]["Enums"]["search_intent"] | null
+          keyword: string
+          locale?: string
+          monthly_volumes?: NonNullable<Json>
+          notes?: string | null
+          related_keywords?: string[]
+          researched_at?: string
+          search_volume?: number | null
+          source?: string | null
+          updated_at?: string
+          workspace_id: string
+        }
+        Update: {
+          competition?: number | null
+          cpc_cents?: number | null
+          created_at?: string
+          created_by?: string | null
+          currency?: string | null
+          difficulty?: number | null
+          id?: string
+          intent?: Database["public"]["Enums"]["search_intent"] | null
+          keyword?: string
+          locale?: string
+          monthly_volumes?: NonNullable<Json>
+          notes?: string | null
+          related_keywords?: string[]
+          researched_at?: string
+          search_volume?: number | null
+          source?: string | null
+          updated_at?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "keyword_research_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      ops_alerts: {
+        Row: {
+          acknowledged_at: string | null
+          acknowledged_by: string | null
+          alert_type: string
+          created_at: string
+          created_by: string | null
+          dedupe_key: string | null
+          details: NonNullable<Json>
+          error_id: string | null
+          id: string
+          message: string | null
+          resolved_at: string | null
+          resolved_by: string | null
+          severity: Database["public"]["Enums"]["ops_severity"]
+          slack_message_ts: string | null
+          source: string | null
+          status: Database["public"]["Enums"]["ops_alert_status"]
+          title: string
+          updated_at: string
+          workspace_id: string
+        }
+        Insert: {
+          acknowledged_at?: string | null
+          acknowledged_by?: string | null
+          alert_type: string
+          created_at?: string
+          created_by?: string | null
+          dedupe_key?: string | null
+          details?: NonNullable<Json>
+          error_id?: string | null
+          id?: string
+          message?: string | null
+          resolved_at?: string | null
+          resolved_by?: string | null
+          severity?: Database["public"]["Enums"]["ops_severity"]
+          slack_message_ts?: string | null
+          source?: string | null
+          status?: Database["public"]["Enums"]["ops_alert_status"]
+          title: string
+          updated_at?: string
+          workspace_id: string
+        }
+        Update: {
+          acknowledged_at?: string | null
+          acknowledged_by?: string | null
+          alert_type?: string
+          created_at?: string
+          created_by?: string | null
+          dedupe_key?: string | null
+          details?: NonNullable<Json>
+          error_id?: string | null
+          id?: string
+          message?: string | null
+          resolved_at?: string | null
+          resolved_by?: string | null
+          severity?: Database["public"]["Enums"]["ops_severity"]
+          slack_message_ts?: string | null
+          source?: string | null
+          status?: Database["public"]["Enums"]["ops_alert_status"]
+          title?: string
+          updated_at?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "ops_alerts_workspace_id_error_id_fkey"
+            columns: ["workspace_id", "error_id"]
+            isOneToOne: false
+            referencedRelation: "ops_errors"
+            referencedColumns: ["workspace_id", "id"]
+          },
+          {
+            foreignKeyName: "ops_alerts_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      ops_errors: {
+        Row: {
+          created_at: string
+          error_type: string
+          fingerprint: string
+          first_seen_at: string
+          id: string
+          last_context: NonNullable<Json>
+          last_seen_at: string
+          message: string
+          occurrence_count: number
+          resolved_at: string | null
+          resolved_by: string | null
+          severity: Database["public"]["Enums"]["ops_severity"]
+          source: string
+          stack: string | null
+          status: Database["public"]["Enums"]["ops_error_status"]
+          updated_at: string
+          workspace_id: string
+        }
+        Insert: {
+          created_at?: string
+          error_type: string
+          fingerprint: string
+          first_seen_at?: string
+          id?: string
+          last_context?: NonNullable<Json>
+          last_seen_at?: string
+          message: string
+          occurrence_count?: number
+          resolved_at?: string | null
+          resolved_by?: string | null
+          severity?: Database["public"]["Enums"]["ops_severity"]
+          source: string
+          stack?: string | null
+          status?: Database["public"]["Enums"]["ops_error_status"]
+          updated_at?: string
+          workspace_id: string
+        }
+        Update: {
+          created_at?: string
+          error_type?: string
+          fingerprint?: string
+          first_seen_at?: string
+          id?: string
+          last_context?: NonNullable<Json>
+          last_seen_at?: string
+          message?: string
+          occurrence_count?: number
+          resolved_at?: string | null
+          resolved_by?: string | null
+          severity?: Database["public"]["Enums"]["ops_severity"]
+          source?: string
+          stack?: string | null
+          status?: Database["public"]["Enums"]["ops_error_status"]
+          updated_at?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "ops_errors_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      ops_health_checks: {
+        Row: {
+          consecutive_failures: number
+          created_at: string
+          details: NonNullable<Json>
+          id: string
+          last_checked_at: string | null
+          last_failure_at: string | null
+          last_success_at: string | null
+          message: string | null
+          response_time_ms: number | null
+          service: string
+          status: Database["public"]["Enums"]["health_status"]
+          status_changed_at: string | null
+          updated_at: string
+          workspace_id: string
+        }
+        Insert: {
+          consecutive_failures?: number
+          created_at?: string
+          details?: NonNullable<Json>
+          id?: string
+          last_checked_at?: string | null
+          last_failure_at?: string | null
+          last_success_at?: string | null
+          message?: string | null
+          response_time_ms?: number | null
+          service: string
+          status?: Database["public"]["Enums"]["health_status"]
+          status_changed_at?: string | null
+          updated_at?: string
+          workspace_id: string
+        }
+        Update: {
+          consecutive_failures?: number
+          created_at?: string
+          details?: NonNullable<Json>
+          id?: string
+          last_checked_at?: string | null
+          last_failure_at?: string | null
+          last_success_at?: string | null
+          message?: string | null
+          response_time_ms?: number | null
+          service?: string
+          status?: Database["public"]["Enums"]["health_status"]
+          status_changed_at?: string | null
+          updated_at?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "ops_health_checks_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      ops_incidents: {
+        Row: {
+          alert_id: string | null
+          commander_id: string | null
+          created_at: string
+          created_by: string | null
+          id: string
+          identified_at: string | null
+          impact: string | null
+          resolved_at: string | null
+          root_cause: string | null
+          severity: Database["public"]["Enums"]["ops_severity"]
+          started_at: string
+          status: Database["public"]["Enums"]["incident_status"]
+          summary: string | null
+          timeline: NonNullable<Json>
+          title: string
+          updated_at: string
+          workspace_id: string
+        }
+        Insert: {
+          alert_id?: string | null
+          commander_id?: string | null
+          created_at?: string
+          created_by?: string | null
+          id?: string
+          identified_at?: string | null
+          impact?: string | null
+          resolved_at?: string | null
+          root_cause?: string | null
+          severity?: Database["public"]["Enums"]["ops_severity"]
+          started_at?: string
+          status?: Database["public"]["Enums"]["incident_status"]
+          summary?: string | null
+          timeline?: NonNullable<Json>
+          title: string
+          updated_at?: string
+          workspace_id: string
+        }
+        Update: {
+          alert_id?: string | null
+          commander_id?: string | null
+          created_at?: string
+          created_by?: string | null
+          id?: string
+          identified_at?: string | null
+          impact?: string | null
+          resolved_at?: string | null
+          root_cause?: string | null
+          severity?: Database["public"]["Enums"]["ops_severity"]
+          started_at?: string
+          status?: Database["public"]["Enums"]["incident_status"]
+          summary?: string | null
+          timeline?: NonNullable<Json>
+          title?: string
+          updated_at?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "ops_incidents_workspace_id_alert_id_fkey"
+            columns: ["workspace_id", "alert_id"]
+            isOneToOne: false
+            referencedRelation: "ops_alerts"
+            referencedColumns: ["workspace_id", "id"]
+          },
+          {
+            foreignKeyName: "ops_incidents_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      ops_logs: {
+        Row: {
+          created_at: string
+          id: number
+          level: Database["public"]["Enums"]["log_level"]
+          logged_at: string
+          message: string
+          metadata: NonNullable<Json>
+          request_id: string | null
+          source: string
+          user_id: string | null
+          workspace_id: string
+        }
+        Insert: {
+          created_at?: string
+          id?: never
+          level: Database["public"]["Enums"]["log_level"]
+          logged_at?: string
+          message: string
+          metadata?: NonNullable<Json>
+          request_id?: string | null
+          source: string
+          user_id?: string | null
+          workspace_id: string
+        }
+        Update: {
+          created_at?: string
+          id?: never
+          level?: Database["public"]["Enums"]["log_level"]
+          logged_at?: string
+          message?: string
+          metadata?: NonNullable<Json>
+          request_id?: string | null
+          source?: string
+          user_id?: string | null
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "ops_logs_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      ops_settings: {
+        Row: {
+          created_at: string
+          log_retention_days: number
+          resolved_error_retention_days: number
+          updated_at: string
+          workspace_id: string
+        }
+        Insert: {
+          created_at?: string
+          log_retention_days?: number
+          resolved_error_retention_days?: number
+          updated_at?: string
+          workspace_id: string
+        }
+        Update: {
+          created_at?: string
+          log_retention_days?: number
+          resolved_error_retention_days?: number
+          updated_at?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "ops_settings_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: true
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       order_line_items: {
         Row: {
           created_at: string
@@ -2151,6 +2907,47 @@ export type Database = {
           },
         ]
       }
+      real_time_metrics: {
+        Row: {
+          created_at: string
+          entity_id: string
+          entity_type: string
+          measured_at: string
+          metric: string
+          previous_value: number | null
+          value: number
+          workspace_id: string
+        }
+        Insert: {
+          created_at?: string
+          entity_id: string
+          entity_type: string
+          measured_at?: string
+          metric: string
+          previous_value?: number | null
+          value: number
+          workspace_id: string
+        }
+        Update: {
+          created_at?: string
+          entity_id?: string
+          entity_type?: string
+          measured_at?: string
+          metric?: string
+          previous_value?: number | null
+          value?: number
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "real_time_metrics_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       reorder_points: {
         Row: {
           as_of: string
@@ -2247,6 +3044,258 @@ export type Database = {
         }
         Relationships: []
       }
+      seo_audits: {
+        Row: {
+          avg_cls: number | null
+          avg_fid_ms: number | null
+          avg_inp_ms: number | null
+          avg_lcp_ms: number | null
+          content_score: number | null
+          crawled_at: string
+          created_at: string
+          critical_issues: number
+          high_priority_issues: number
+          id: string
+          issues: NonNullable<Json>
+          overall_score: number | null
+          pages_crawled: number
+          performance_score: number | null
+          site_url: string
+          technical_score: number | null
+          workspace_id: string
+        }
+        Insert: {
+          avg_cls?: number | null
+          avg_fid_ms?: number | null
+          avg_inp_ms?: number | null
+          avg_lcp_ms?: number | null
+          content_score?: number | null
+          crawled_at?: string
+          created_at?: string
+          critical_issues?: number
+          high_priority_issues?: number
+          id?: string
+          issues?: NonNullable<Json>
+          overall_score?: never
+          pages_crawled?: number
+          performance_score?: number | null
+          site_url: string
+          technical_score?: number | null
+          workspace_id: string
+        }
+        Update: {
+          avg_cls?: number | null
+          avg_fid_ms?: number | null
+          avg_inp_ms?: number | null
+          avg_lcp_ms?: number | null
+          content_score?: number | null
+          crawled_at?: string
+          created_at?: string
+          critical_issues?: number
+          high_priority_issues?: number
+          id?: string
+          issues?: NonNullable<Json>
+          overall_score?: never
+          pages_crawled?: number
+          performance_score?: number | null
+          site_url?: string
+          technical_score?: number | null
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "seo_audits_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      seo_rankings: {
+        Row: {
+          created_at: string
+          device: Database["public"]["Enums"]["search_device"]
+          featured_snippet: boolean
+          id: number
+          keyword: string
+          location: string
+          position: number | null
+          search_engine: Database["public"]["Enums"]["search_engine"]
+          search_volume: number | null
+          tracked_on: string
+          url: string | null
+          workspace_id: string
+        }
+        Insert: {
+          created_at?: string
+          device?: Database["public"]["Enums"]["search_device"]
+          featured_snippet?: boolean
+          id?: never
+          keyword: string
+          location?: string
+          position?: number | null
+          search_engine?: Database["public"]["Enums"]["search_engine"]
+          search_volume?: number | null
+          tracked_on: string
+          url?: string | null
+          workspace_id: string
+        }
+        Update: {
+          created_at?: string
+          device?: Database["public"]["Enums"]["search_device"]
+          featured_snippet?: boolean
+          id?: never
+          keyword?: string
+          location?: string
+          position?: number | null
+          search_engine?: Database["public"]["Enums"]["search_engine"]
+          search_volume?: number | null
+          tracked_on?: string
+          url?: string | null
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "seo_rankings_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      social_analytics: {
+        Row: {
+          clicks: number
+          comments: number
+          created_at: string
+          engagement_rate: number | null
+          engagements: number
+          id: number
+          impressions: number | null
+          likes: number
+          measured_at: string
+          platform: Database["public"]["Enums"]["social_platform"]
+          reach: number | null
+          saves: number
+          shares: number
+          social_post_id: string
+          views: number
+          workspace_id: string
+        }
+        Insert: {
+          clicks?: number
+          comments?: number
+          created_at?: string
+          engagement_rate?: number | null
+          engagements?: number
+          id?: never
+          impressions?: number | null
+          likes?: number
+          measured_at: string
+          platform: Database["public"]["Enums"]["social_platform"]
+          reach?: number | null
+          saves?: number
+          shares?: number
+          social_post_id: string
+          views?: number
+          workspace_id: string
+        }
+        Update: {
+          clicks?: number
+          comments?: number
+          created_at?: string
+          engagement_rate?: number | null
+          engagements?: number
+          id?: never
+          impressions?: number | null
+          likes?: number
+          measured_at?: string
+          platform?: Database["public"]["Enums"]["social_platform"]
+          reach?: number | null
+          saves?: number
+          shares?: number
+          social_post_id?: string
+          views?: number
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "social_analytics_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "social_analytics_workspace_id_social_post_id_fkey"
+            columns: ["workspace_id", "social_post_id"]
+            isOneToOne: false
+            referencedRelation: "social_posts"
+            referencedColumns: ["workspace_id", "id"]
+          },
+        ]
+      }
+      social_posts: {
+        Row: {
+          campaign_id: string | null
+          caption: string | null
+          created_at: string
+          created_by: string | null
+          external_post_id: string | null
+          id: string
+          media_urls: string[]
+          platform: Database["public"]["Enums"]["social_platform"]
+          published_at: string | null
+          scheduled_at: string | null
+          status: Database["public"]["Enums"]["social_post_status"]
+          updated_at: string
+          url: string | null
+          workspace_id: string
+        }
+        Insert: {
+          campaign_id?: string | null
+          caption?: string | null
+          created_at?: string
+          created_by?: string | null
+          external_post_id?: string | null
+          id?: string
+          media_urls?: string[]
+          platform: Database["public"]["Enums"]["social_platform"]
+          published_at?: string | null
+          scheduled_at?: string | null
+          status?: Database["public"]["Enums"]["social_post_status"]
+          updated_at?: string
+          url?: string | null
+          workspace_id: string
+        }
+        Update: {
+          campaign_id?: string | null
+          caption?: string | null
+          created_at?: string
+          created_by?: string | null
+          external_post_id?: string | null
+          id?: string
+          media_urls?: string[]
+          platform?: Database["public"]["Enums"]["social_platform"]
+          published_at?: string | null
+          scheduled_at?: string | null
+          status?: Database["public"]["Enums"]["social_post_status"]
+          updated_at?: string
+          url?: string | null
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "social_posts_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       supplier_lead_times: {
         Row: {
           created_at: string
@@ -2298,6 +3347,50 @@ export type Database = {
             isOneToOne: false
             referencedRelation: "products"
             referencedColumns: ["workspace_id", "id"]
+          },
+        ]
+      }
+      user_analytics_events: {
+        Row: {
+          created_at: string
+          event_name: string
+          id: number
+          occurred_at: string
+          page: string | null
+          properties: NonNullable<Json>
+          session_id: string | null
+          user_id: string
+          workspace_id: string
+        }
+        Insert: {
+          created_at?: string
+          event_name: string
+          id?: never
+          occurred_at?: string
+          page?: string | null
+          properties?: NonNullable<Json>
+          session_id?: string | null
+          user_id?: string
+          workspace_id: string
+        }
+        Update: {
+          created_at?: string
+          event_name?: string
+          id?: never
+          occurred_at?: string
+          page?: string | null
+          properties?: NonNullable<Json>
+          session_id?: string | null
+          user_id?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "user_analytics_events_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
           },
         ]
       }
@@ -2778,6 +3871,16 @@ export type Database = {
           token: string
         }[]
       }
+      dashboard_tiles: {
+        Args: { p_today?: string; p_workspace_id: string }
+        Returns: Database["public"]["CompositeTypes"]["dashboard_tiles"]
+        SetofOptions: {
+          from: "*"
+          to: "dashboard_tiles"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
       decide_approval: {
         Args: {
           p_approval_id: string
@@ -2914,6 +4017,14 @@ export type Database = {
           updated: number
         }[]
       }
+      ingest_logs: {
+        Args: { p_entries: Json; p_workspace_id: string }
+        Returns: number
+      }
+      ingest_seo_rankings: {
+        Args: { p_rows: Json; p_workspace_id: string }
+        Returns: number
+      }
       recompute_reorder_points: {
         Args: { p_as_of?: string; p_workspace_id: string }
         Returns: {
@@ -2924,6 +4035,28 @@ export type Database = {
           title: string
           weeks_of_supply: number
         }[]
+      }
+      report_error: {
+        Args: {
+          p_context?: Json
+          p_error_type: string
+          p_fingerprint_key?: string
+          p_message: string
+          p_severity?: Database["public"]["Enums"]["ops_severity"]
+          p_source: string
+          p_stack?: string
+          p_workspace_id: string
+        }
+        Returns: {
+          error_id: string
+          is_new: boolean
+          occurrence_count: number
+          status: Database["public"]["Enums"]["ops_error_status"]
+        }[]
+      }
+      track_events: {
+        Args: { p_events: Json; p_workspace_id: string }
+        Returns: number
       }
       transfer_workspace_ownership: {
         Args: { p_new_owner: string; p_workspace_id: string }
@@ -2995,6 +4128,7 @@ export type Database = {
         | "executed"
         | "failed"
       audit_action: "insert" | "update" | "delete"
+      briefing_kind: "daily" | "weekly" | "monthly"
       chat_purpose: "chat" | "campaign_copilot" | "research" | "support"
       chat_role: "user" | "assistant" | "system" | "tool"
       chat_session_status: "active" | "archived"
@@ -3016,8 +4150,23 @@ export type Database = {
         | "delivered"
         | "bounced"
         | "failed"
+      fact_period: "hour" | "day" | "week" | "month" | "quarter" | "year"
       gift_card_source: "qualifying_order" | "manual" | "promotion"
       gift_card_status: "pending" | "issued" | "emailed" | "failed" | "voided"
+      health_status: "healthy" | "degraded" | "down" | "unknown"
+      incident_status:
+        | "investigating"
+        | "identified"
+        | "monitoring"
+        | "resolved"
+      insight_impact: "low" | "medium" | "high"
+      insight_kind:
+        | "opportunity"
+        | "risk"
+        | "anomaly"
+        | "trend"
+        | "recommendation"
+      insight_status: "new" | "acknowledged" | "dismissed" | "actioned"
       integration_provider:
         | "shopify"
         | "meta"
@@ -3031,6 +4180,10 @@ export type Database = {
         | "tavus"
         | "mux"
       interface_mode: "simple" | "advanced"
+      log_level: "debug" | "info" | "warn" | "error"
+      ops_alert_status: "open" | "acknowledged" | "resolved"
+      ops_error_status: "open" | "acknowledged" | "resolved" | "ignored"
+      ops_severity: "low" | "medium" | "high" | "critical"
       order_financial_status:
         | "pending"
         | "authorized"
@@ -3048,7 +4201,38 @@ export type Database = {
       privacy_request_status: "pending" | "completed" | "rejected"
       product_status: "active" | "draft" | "archived"
       qc_result: "pass" | "warn" | "fail"
+      report_kind:
+        | "performance"
+        | "campaign"
+        | "ads"
+        | "seo"
+        | "social"
+        | "executive"
+        | "custom"
+      report_status: "pending" | "generating" | "ready" | "failed"
+      search_device: "desktop" | "mobile"
+      search_engine: "google" | "bing"
+      search_intent:
+        | "informational"
+        | "navigational"
+        | "commercial"
+        | "transactional"
       secret_action: "create" | "read" | "rotate" | "delete"
+      social_platform:
+        | "instagram"
+        | "facebook"
+        | "tiktok"
+        | "x"
+        | "linkedin"
+        | "youtube"
+        | "pinterest"
+        | "threads"
+      social_post_status:
+        | "draft"
+        | "scheduled"
+        | "published"
+        | "failed"
+        | "deleted"
       training_example_kind: "example" | "correction" | "pattern"
       training_example_source: "manual" | "feedback" | "learned"
       webhook_delivery_status: "pending" | "succeeded" | "dead"
@@ -3057,7 +4241,30 @@ export type Database = {
       workspace_role: "viewer" | "member" | "admin" | "owner"
     }
     CompositeTypes: {
-      [_ in never]: never
+      dashboard_tiles: {
+        as_of: string | null
+        revenue_currency: string | null
+        revenue_cents: number | null
+        previous_revenue_cents: number | null
+        revenue_change: number | null
+        orders: number | null
+        average_order_cents: number | null
+        skus_tracked: number | null
+        skus_below_reorder_point: number | null
+        lowest_weeks_of_supply: number | null
+        reorder_points_computed_at: string | null
+        ad_spend_cents: number | null
+        ad_revenue_cents: number | null
+        roas: number | null
+        previous_roas: number | null
+        roas_change: number | null
+        pending_approvals: number | null
+        urgent_approvals: number | null
+        approvals_expiring_24h: number | null
+        oldest_pending_approval_at: string | null
+        open_errors: number | null
+        open_alerts: number | null
+      }
     }
   }
 }
@@ -3243,6 +4450,7 @@ export const Constants = {
         "failed",
       ],
       audit_action: ["insert", "update", "delete"],
+      briefing_kind: ["daily", "weekly", "monthly"],
       chat_purpose: ["chat", "campaign_copilot", "research", "support"],
       chat_role: ["user", "assistant", "system", "tool"],
       chat_session_status: ["active", "archived"],
@@ -3266,8 +4474,25 @@ export const Constants = {
         "bounced",
         "failed",
       ],
+      fact_period: ["hour", "day", "week", "month", "quarter", "year"],
       gift_card_source: ["qualifying_order", "manual", "promotion"],
       gift_card_status: ["pending", "issued", "emailed", "failed", "voided"],
+      health_status: ["healthy", "degraded", "down", "unknown"],
+      incident_status: [
+        "investigating",
+        "identified",
+        "monitoring",
+        "resolved",
+      ],
+      insight_impact: ["low", "medium", "high"],
+      insight_kind: [
+        "opportunity",
+        "risk",
+        "anomaly",
+        "trend",
+        "recommendation",
+      ],
+      insight_status: ["new", "acknowledged", "dismissed", "actioned"],
       integration_provider: [
         "shopify",
         "meta",
@@ -3282,6 +4507,10 @@ export const Constants = {
         "mux",
       ],
       interface_mode: ["simple", "advanced"],
+      log_level: ["debug", "info", "warn", "error"],
+      ops_alert_status: ["open", "acknowledged", "resolved"],
+      ops_error_status: ["open", "acknowledged", "resolved", "ignored"],
+      ops_severity: ["low", "medium", "high", "critical"],
       order_financial_status: [
         "pending",
         "authorized",
@@ -3301,7 +4530,42 @@ export const Constants = {
       privacy_request_status: ["pending", "completed", "rejected"],
       product_status: ["active", "draft", "archived"],
       qc_result: ["pass", "warn", "fail"],
+      report_kind: [
+        "performance",
+        "campaign",
+        "ads",
+        "seo",
+        "social",
+        "executive",
+        "custom",
+      ],
+      report_status: ["pending", "generating", "ready", "failed"],
+      search_device: ["desktop", "mobile"],
+      search_engine: ["google", "bing"],
+      search_intent: [
+        "informational",
+        "navigational",
+        "commercial",
+        "transactional",
+      ],
       secret_action: ["create", "read", "rotate", "delete"],
+      social_platform: [
+        "instagram",
+        "facebook",
+        "tiktok",
+        "x",
+        "linkedin",
+        "youtube",
+        "pinterest",
+        "threads",
+      ],
+      social_post_status: [
+        "draft",
+        "scheduled",
+        "published",
+        "failed",
+        "deleted",
+      ],
       training_example_kind: ["example", "correction", "pattern"],
       training_example_source: ["manual", "feedback", "learned"],
       webhook_delivery_status: ["pending", "succeeded", "dead"],
