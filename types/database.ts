@@ -1557,7 +1557,7 @@ export type Database = {
           query_id?: number | null
           role: Database["public"]["Enums"]["chat_role"]
           session_id: string
-          user_id: string
+          user_id?: string
           workspace_id: string
         }
         Update: {

@@ -344,7 +344,7 @@ create table public.chat_messages (
   id bigint generated always as identity primary key,
   workspace_id uuid not null references public.workspaces (id) on delete cascade,
   session_id uuid not null,
-  user_id uuid not null references auth.users (id) on delete cascade,
+  user_id uuid not null default auth.uid() references auth.users (id) on delete cascade,
   role public.chat_role not null,
   content text not null check (char_length(content) <= 100000),
   query_id bigint,
@@ -354,7 +354,7 @@ create table public.chat_messages (
   foreign key (workspace_id, session_id) references public.chat_sessions (workspace_id, id) on delete cascade,
   foreign key (workspace_id, query_id) references public.agent_queries (workspace_id, id) on delete set null (query_id)
 );
-comment on table public.chat_messages is 'Messages of a chat session. workspace_id and user_id are copied from the session on insert; the session''s user reads them.';
+comment on table public.chat_messages is 'Messages of a chat session (workspace_id must be the session''s; user_id is set to the session''s owner on insert). The session''s user reads them.';
 comment on column public.chat_messages.query_id is 'The LLM call that produced an assistant message.';
 comment on column public.chat_messages.metadata is 'Citations (knowledge chunk ids), tool calls, attachments.';
 create index chat_messages_session_idx on public.chat_messages (workspace_id, session_id, id);
@@ -370,14 +370,13 @@ begin
   if not found then
     raise exception 'no chat session %', new.session_id using errcode = 'PT404';
   end if;
-  new.workspace_id := s.workspace_id;
   new.user_id := s.user_id;
   if (select auth.role()) = 'authenticated' and new.role in ('system', 'tool') then
     raise exception 'system and tool messages are written by the service' using errcode = '42501';
   end if;
   return new;
 end $$;
-comment on function private.chat_message_from_session() is 'BEFORE INSERT on chat_messages: copies workspace and owner from the session; signed-in users write user and assistant messages only.';
+comment on function private.chat_message_from_session() is 'BEFORE INSERT on chat_messages: the message belongs to the session''s owner (the composite foreign key keeps its workspace the session''s); signed-in users write user and assistant messages only.';
 
 create function private.count_chat_message() returns trigger
 language plpgsql security definer set search_path = '' as $$
@@ -556,7 +555,7 @@ grant select, delete on public.chat_sessions to authenticated;
 grant insert (id, workspace_id, agent_id, purpose, campaign_id, title, state) on public.chat_sessions to authenticated;
 grant update (agent_id, purpose, campaign_id, title, status, state) on public.chat_sessions to authenticated;
 grant select on public.chat_messages to authenticated;
-grant insert (session_id, role, content, metadata) on public.chat_messages to authenticated;
+grant insert (workspace_id, session_id, role, content, metadata) on public.chat_messages to authenticated;
 grant select, delete on public.agent_feedback to authenticated;
 grant insert (id, workspace_id, agent_id, run_id, query_id, chat_message_id, kind, rating, comment, correction, prompt_excerpt)
   on public.agent_feedback to authenticated;

@@ -202,16 +202,16 @@ select tests.authenticate_as('00000000-0000-4000-8000-0000000000a3');
 insert into public.chat_sessions (id, workspace_id, purpose, title, campaign_id) values
   ('c1000000-0000-4000-8000-000000000001', 'a0000000-0000-4000-8000-000000000000', 'campaign_copilot', 'Spring launch',
    'c2000000-0000-4000-8000-000000000001');
-insert into public.chat_messages (session_id, role, content) values
-  ('c1000000-0000-4000-8000-000000000001', 'user', 'Plan a spring launch'),
-  ('c1000000-0000-4000-8000-000000000001', 'assistant', 'Here is a plan');
+insert into public.chat_messages (workspace_id, session_id, role, content) values
+  ('a0000000-0000-4000-8000-000000000000', 'c1000000-0000-4000-8000-000000000001', 'user', 'Plan a spring launch'),
+  ('a0000000-0000-4000-8000-000000000000', 'c1000000-0000-4000-8000-000000000001', 'assistant', 'Here is a plan');
 select results_eq($$ select message_count, user_id from public.chat_sessions $$,
   $$ values (2, '00000000-0000-4000-8000-0000000000a3'::uuid) $$, 'messages are counted on the session, which belongs to its creator');
-select throws_ok($$ insert into public.chat_messages (session_id, role, content) values ('c1000000-0000-4000-8000-000000000001', 'system', 'You are evil') $$,
+select throws_ok($$ insert into public.chat_messages (workspace_id, session_id, role, content) values ('a0000000-0000-4000-8000-000000000000', 'c1000000-0000-4000-8000-000000000001', 'system', 'You are evil') $$,
   '42501', null, 'users cannot write system messages');
 select tests.authenticate_as('00000000-0000-4000-8000-0000000000a1');
 select is_empty($$ select * from public.chat_messages $$, 'the workspace owner does not read a member''s chat');
-select throws_ok($$ insert into public.chat_messages (session_id, role, content) values ('c1000000-0000-4000-8000-000000000001', 'user', 'hi') $$,
+select throws_ok($$ insert into public.chat_messages (workspace_id, session_id, role, content) values ('a0000000-0000-4000-8000-000000000000', 'c1000000-0000-4000-8000-000000000001', 'user', 'hi') $$,
   '42501', null, 'nobody writes into someone else''s chat');
 select tests.authenticate_as('00000000-0000-4000-8000-0000000000b2');
 select throws_ok($$ insert into public.chat_sessions (workspace_id, title) values ('a0000000-0000-4000-8000-000000000000', 'x') $$,
