@@ -275,9 +275,16 @@ create trigger add_query_to_run after insert on public.agent_queries
 create function private.freeze_agent_query() returns trigger
 language plpgsql set search_path = '' as $$
 begin
-  raise exception 'agent queries are an append-only log' using errcode = '42501';
+  -- Only a foreign key's ON DELETE SET NULL may touch a logged call (its agent, run or model went).
+  if to_jsonb(new) - '{agent_id,run_id,model_id}'::text[] <> to_jsonb(old) - '{agent_id,run_id,model_id}'::text[]
+     or new.agent_id is distinct from old.agent_id and new.agent_id is not null
+     or new.run_id is distinct from old.run_id and new.run_id is not null
+     or new.model_id is distinct from old.model_id and new.model_id is not null then
+    raise exception 'agent queries are an append-only log' using errcode = '42501';
+  end if;
+  return new;
 end $$;
-comment on function private.freeze_agent_query() is 'BEFORE UPDATE on agent_queries: the log is append-only (cost and redaction happen once, on insert).';
+comment on function private.freeze_agent_query() is 'BEFORE UPDATE on agent_queries: the log is append-only (cost and redaction happen once, on insert); only clearing a deleted agent, run or model is allowed.';
 revoke all on function private.freeze_agent_query() from public;
 create trigger freeze_agent_query before update on public.agent_queries
   for each row execute function private.freeze_agent_query();

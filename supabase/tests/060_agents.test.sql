@@ -8,6 +8,10 @@ select plan(97);
 
 select tests.two_workspaces();
 -- A: a1 owner, a2 admin, a3 member, a4 viewer. B: b1 owner, b2 member.
+-- The registry is global: this test owns it for its transaction (the demo seed's models go, and
+-- come back at rollback). Everything else is filtered to workspaces A and B.
+delete from public.ai_models;
+delete from public.ai_model_discovery_runs;
 
 -- ================= model registry
 insert into public.ai_models (id, provider, model, model_type, is_default, input_price_per_mtok_micros,
@@ -132,7 +136,7 @@ insert into public.agent_queries (workspace_id, agent_id, run_id, provider, mode
    'openai', 'test-fast', 1000, 0, 500, 300, null, '{}', '{}'),
   ('a0000000-0000-4000-8000-000000000000', null, null, 'mistral', 'not-registered', 10, 0, 10, 100, 5, '{}', null);
 -- 19,961 (above); test-fast: 1000 x 0.15 + 500 x 0.6 = 150 + 300 = 450
-select results_eq($$ select model, cost_micros from public.agent_queries order by id $$,
+select results_eq($$ select model, cost_micros from public.agent_queries where workspace_id = 'a0000000-0000-4000-8000-000000000000' order by id $$,
   $$ values ('test-flagship'::text, 19961::bigint), ('test-fast', 450::bigint), ('not-registered', null::bigint) $$,
   'cost comes from the registry, never from the caller; unknown models have no cost');
 select is((select model_id from public.agent_queries where model = 'test-fast'), 'e0000000-0000-4000-8000-000000000002'::uuid,
@@ -226,7 +230,8 @@ select ok(private.propose_approval('a0000000-0000-4000-8000-000000000000', 'paus
   '{"ad_campaign_id": "11111111-1111-4111-8111-111111111111"}', 'ad_campaigns', '11111111-1111-4111-8111-111111111111',
   null, null, 'high', now() + interval '2 days', 'pause:1111', 'autopilot-optimizer'),
   'proposing twice with the same dedupe key gives the same pending approval');
-select results_eq($$ select proposer::text, proposer_name, status::text, count(*) over ()::int from public.agent_approvals $$,
+select results_eq($$ select proposer::text, proposer_name, status::text, count(*) over ()::int from public.agent_approvals
+  where workspace_id = 'a0000000-0000-4000-8000-000000000000' $$,
   $$ values ('system'::text, 'autopilot-optimizer'::text, 'pending'::text, 1) $$, 'one pending system proposal');
 insert into public.webhook_endpoints (id, workspace_id, url, events) values
   ('ee000000-0000-4000-8000-000000000001', 'a0000000-0000-4000-8000-000000000000', 'https://hooks.example/a',
@@ -241,7 +246,7 @@ insert into public.agent_approvals (id, workspace_id, agent_id, action, title, p
    'send_customer_reply', 'Reply to ticket 42', '{}', null, null, now() + interval '1 day'),
   ('a1000000-0000-4000-8000-0000000000b1', 'b0000000-0000-4000-8000-000000000000', null,
    'other', 'B''s proposal', '{}', null, null, now() + interval '1 day');
-select is((select count(*)::int from public.webhook_deliveries where event_type = 'approval.requested'), 3,
+select is((select count(*)::int from public.webhook_deliveries where workspace_id = 'a0000000-0000-4000-8000-000000000000' and event_type = 'approval.requested'), 3,
   'each new proposal of workspace A queues approval.requested (the endpoint subscribed)');
 select throws_ok($$ insert into public.agent_approvals (workspace_id, action, title, status) values ('a0000000-0000-4000-8000-000000000000', 'other', 'x', 'approved') $$,
   '22023', null, 'an approval cannot be inserted already approved');
@@ -294,8 +299,9 @@ select throws_ok($$ update public.agent_approvals set status = 'executed' where 
   '42501', null, 'members cannot report execution (the executing service does)');
 select lives_ok($$ select public.decide_approvals(array['a1000000-0000-4000-8000-000000000002', 'a1000000-0000-4000-8000-000000000003']::uuid[],
   'rejected', 'Not now') $$, 'a member rejects two at once');
-select is((select count(*)::int from public.decision_log where decision like 'Rejected:%'), 2, 'each rejection is logged');
-select is((select domain::text from public.decision_log where decision = 'Rejected: Reply to ticket 42'), 'cx',
+select is((select count(*)::int from public.decision_log where workspace_id = 'a0000000-0000-4000-8000-000000000000' and decision like 'Rejected:%'), 2,
+  'each rejection is logged');
+select is((select domain::text from public.decision_log where workspace_id = 'a0000000-0000-4000-8000-000000000000' and decision = 'Rejected: Reply to ticket 42'), 'cx',
   'the decision domain follows the action (customer reply -> cx)');
 select throws_ok($$ select public.decide_approvals(array['a1000000-0000-4000-8000-000000000001']::uuid[] || array_fill('a1000000-0000-4000-8000-000000000001'::uuid, array[100]), 'rejected') $$,
   'PT413', null, 'more than 100 approvals in one call: PT413');
@@ -308,10 +314,11 @@ select is(private.finish_approval('a1000000-0000-4000-8000-000000000001', true, 
   'executed'::public.approval_status, 'the service reports an approved action executed');
 select throws_ok($$ select private.finish_approval('a1000000-0000-4000-8000-000000000002', true) $$,
   'PT409', null, 'a rejected approval cannot be executed');
-select results_eq($$ select event_type, count(*)::int from public.webhook_deliveries group by 1 order by 1 $$,
+select results_eq($$ select event_type, count(*)::int from public.webhook_deliveries where workspace_id = 'a0000000-0000-4000-8000-000000000000' group by 1 order by 1 $$,
   $$ values ('approval.decided'::text, 3), ('approval.executed', 1), ('approval.requested', 3) $$,
   'decisions and the execution queued their webhook events');
-select is((select payload #>> '{data,status}' from public.webhook_deliveries where event_type = 'approval.executed'), 'executed',
+select is((select payload #>> '{data,status}' from public.webhook_deliveries where workspace_id = 'a0000000-0000-4000-8000-000000000000' and event_type = 'approval.executed'),
+  'executed',
   'the webhook event carries the approval''s status');
 
 -- ================= every illegal transition is refused (as service_role, so only the state machine speaks)
@@ -371,12 +378,13 @@ select throws_ok($$ select public.decide_approval('a3000000-0000-4000-8000-00000
 select throws_ok($$ update public.agent_approvals set status = 'expired' where id = 'a3000000-0000-4000-8000-000000000002' $$,
   '42501', null, 'people do not expire approvals');
 select tests.clear_authentication();
-select is(private.expire_approvals(), 1, 'the expiry job expires exactly the one approval past its time');
+select ok(private.expire_approvals() >= 1, 'the expiry job runs (and may expire other workspaces'' overdue approvals too)');
 select results_eq($$ select title, status::text, decided_by is null, decided_at is not null from public.agent_approvals
   where id in ('a3000000-0000-4000-8000-000000000001', 'a3000000-0000-4000-8000-000000000002') order by title $$,
   $$ values ('expired a second ago'::text, 'expired'::text, true, true), ('expires soon', 'pending', true, false) $$,
   'the one before its time stays pending');
-select results_eq($$ select actor_kind::text, actor_name from public.decision_log where decision = 'Expired: expired a second ago' $$,
+select results_eq($$ select actor_kind::text, actor_name from public.decision_log where workspace_id = 'a0000000-0000-4000-8000-000000000000'
+  and decision like 'Expired:%' $$,
   $$ values ('system'::text, 'approval-expiry'::text) $$, 'an expiry is logged as a system decision');
 select is((select schedule from cron.job where jobname = 'approvals-expiry'), '* * * * *', 'pg_cron expires approvals every minute');
 

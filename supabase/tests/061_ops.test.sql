@@ -54,16 +54,18 @@ select tests.authenticate_as_service_role();
 select private.record_health_check('a0000000-0000-4000-8000-000000000000', 'shopify', 'healthy', 120);
 select private.record_health_check('a0000000-0000-4000-8000-000000000000', 'shopify', 'down', null, 'HTTP 503');
 select private.record_health_check('a0000000-0000-4000-8000-000000000000', 'shopify', 'down', null, 'HTTP 503');
-select results_eq($$ select count(*)::int, max(status::text), max(consecutive_failures), max(message) from public.ops_health_checks $$,
+select results_eq($$ select count(*)::int, max(status::text), max(consecutive_failures), max(message) from public.ops_health_checks
+  where workspace_id = 'a0000000-0000-4000-8000-000000000000' $$,
   $$ values (1, 'down'::text, 2, 'HTTP 503'::text) $$, 'one row per service, counting consecutive failures');
-select results_eq($$ select alert_type, severity::text, title, status::text, dedupe_key from public.ops_alerts $$,
+select results_eq($$ select alert_type, severity::text, title, status::text, dedupe_key from public.ops_alerts where workspace_id = 'a0000000-0000-4000-8000-000000000000' $$,
   $$ values ('health'::text, 'high'::text, 'shopify is down'::text, 'open'::text, 'health:shopify'::text) $$,
   'going down raised one alert (a second failed check did not raise another)');
 select private.record_health_check('a0000000-0000-4000-8000-000000000000', 'shopify', 'healthy', 90);
-select results_eq($$ select h.status::text, h.consecutive_failures, a.status::text from public.ops_health_checks h, public.ops_alerts a $$,
+select results_eq($$ select h.status::text, h.consecutive_failures, a.status::text from public.ops_health_checks h, public.ops_alerts a
+  where h.workspace_id = 'a0000000-0000-4000-8000-000000000000' and a.workspace_id = 'a0000000-0000-4000-8000-000000000000' $$,
   $$ values ('healthy'::text, 0, 'resolved'::text) $$, 'back to healthy: failures reset and the health alert resolved');
 select private.record_health_check('a0000000-0000-4000-8000-000000000000', 'shopify', 'down');
-select is((select count(*)::int from public.ops_alerts), 2, 'a new outage after the resolution raises a new alert');
+select is((select count(*)::int from public.ops_alerts where workspace_id = 'a0000000-0000-4000-8000-000000000000'), 2, 'a new outage after the resolution raises a new alert');
 
 select tests.authenticate_as('00000000-0000-4000-8000-0000000000a3');
 update public.ops_alerts set status = 'acknowledged' where status = 'open';
@@ -126,7 +128,7 @@ select throws_ok($$ select public.ingest_logs('a0000000-0000-4000-8000-000000000
   '22023', null, 'an unknown level is bad input');
 select throws_ok($$ select public.ingest_logs('a0000000-0000-4000-8000-000000000000', (select jsonb_agg(jsonb_build_object('level', 'info', 'source', 's', 'message', 'm')) from generate_series(1, 1001))) $$,
   'PT413', null, 'more than 1000 entries: PT413');
-select is((select tableoid::regclass::text from public.ops_logs where message = 'order received'),
+select is((select tableoid::regclass::text from public.ops_logs where workspace_id = 'a0000000-0000-4000-8000-000000000000' and message = 'order received'),
   'private.ops_logs_p' || to_char(now() at time zone 'UTC', 'YYYYMM'), 'a log lands in its month''s partition');
 select tests.authenticate_as('00000000-0000-4000-8000-0000000000a3');
 select results_eq($$ select level::text as l from public.ops_logs order by level $$, $$ values ('info'::text), ('warn') $$,
@@ -158,20 +160,22 @@ select is(private.ensure_monthly_partitions('public.ops_logs', (now() - interval
 insert into public.ops_logs (workspace_id, logged_at, level, source, message) values
   ('a0000000-0000-4000-8000-000000000000', now() - interval '2 years', 'error', 'r', 'two years old'),
   ('a0000000-0000-4000-8000-000000000000', now() - interval '5 years', 'error', 'r', 'five years old');
-select is((select tableoid::regclass::text from public.ops_logs where message = 'five years old'), 'private.ops_logs_default',
+select is((select tableoid::regclass::text from public.ops_logs where workspace_id = 'a0000000-0000-4000-8000-000000000000' and message = 'five years old'),
+  'private.ops_logs_default',
   'a row outside the made partitions lands in the default partition');
 update public.ops_errors set status = 'resolved', last_seen_at = now() - interval '90 days 1 minute' where error_type = 'RangeError';
 update public.ops_errors set status = 'ignored', last_seen_at = now() - interval '89 days 23 hours' where error_type = 'X';
 update public.ops_errors set last_seen_at = now() - interval '400 days' where error_type = 'TypeError';
 select private.purge_ops_data();
-select results_eq($$ select message from public.ops_logs where source = 'r' order by message $$,
+select results_eq($$ select message from public.ops_logs where source = 'r'
+  and workspace_id in ('a0000000-0000-4000-8000-000000000000', 'b0000000-0000-4000-8000-000000000000') order by message $$,
   $$ values ('A within 7 days'::text), ('B within 30 days') $$,
   'logs past each workspace''s window are gone (A: 7 days by setting, B: 30 by default); those within stay');
 select is(to_regclass('private.ops_logs_p' || to_char((now() - interval '2 years') at time zone 'UTC', 'YYYYMM')), null::regclass,
   'the partition past 366 days was dropped');
 select isnt(to_regclass('private.ops_logs_p' || to_char(now() at time zone 'UTC', 'YYYYMM')), null::regclass,
   'the current month''s partition stays');
-select results_eq($$ select error_type, status::text from public.ops_errors order by error_type $$,
+select results_eq($$ select error_type, status::text from public.ops_errors where workspace_id = 'a0000000-0000-4000-8000-000000000000' order by error_type $$,
   $$ values ('TypeError'::text, 'open'::text), ('X', 'ignored') $$,
   'a resolved error unseen for 90 days is purged; one unseen for 89 days stays; open errors stay whatever their age');
 select is(private.maintain_ops_partitions() >= 0, true, 'the partition job runs');

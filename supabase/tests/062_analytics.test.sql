@@ -107,14 +107,16 @@ insert into public.analytics_reports (id, workspace_id, name, kind, period_start
 select throws_ok($$ update public.analytics_reports set status = 'ready' $$, 'PT409', null, 'pending cannot jump to ready');
 select throws_ok($$ update public.analytics_reports set status = 'generating' $$, '42501', null, 'members do not run the generator');
 select tests.authenticate_as_service_role();
-update public.analytics_reports set status = 'generating';
-update public.analytics_reports set status = 'failed', error = 'timeout';
+update public.analytics_reports set status = 'generating' where id = 'ab000000-0000-4000-8000-000000000001';
+update public.analytics_reports set status = 'failed', error = 'timeout' where id = 'ab000000-0000-4000-8000-000000000001';
 select tests.authenticate_as('00000000-0000-4000-8000-0000000000a3');
 select lives_ok($$ update public.analytics_reports set status = 'pending' $$, 'members retry a failed report');
 select tests.authenticate_as_service_role();
-update public.analytics_reports set status = 'generating';
-update public.analytics_reports set status = 'ready', results = '{"revenue_cents": 14000}';
-select results_eq($$ select status::text, generated_at is not null, created_by from public.analytics_reports $$,
+update public.analytics_reports set status = 'generating' where id = 'ab000000-0000-4000-8000-000000000001';
+update public.analytics_reports set status = 'ready', results = '{"revenue_cents": 14000}'
+  where id = 'ab000000-0000-4000-8000-000000000001';
+select results_eq($$ select status::text, generated_at is not null, created_by from public.analytics_reports
+  where id = 'ab000000-0000-4000-8000-000000000001' $$,
   $$ values ('ready'::text, true, '00000000-0000-4000-8000-0000000000a3'::uuid) $$, 'the generator finishes it; the requester is recorded');
 select tests.authenticate_as('00000000-0000-4000-8000-0000000000a4');
 select throws_ok($$ insert into public.analytics_reports (workspace_id, name, kind, period_start, period_end) values
@@ -134,7 +136,8 @@ select private.record_metrics('a0000000-0000-4000-8000-000000000000',
 select is(private.record_metrics('a0000000-0000-4000-8000-000000000000',
   '[{"entity_type": "page", "entity_id": "/", "metric": "visitors", "value": 1, "measured_at": "2026-11-20T09:00:00Z"}]'), 0,
   'an older measurement does not replace a newer one');
-select results_eq($$ select value, previous_value from public.real_time_metrics $$, $$ values (20::numeric, 15::numeric) $$,
+select results_eq($$ select value, previous_value from public.real_time_metrics where workspace_id = 'a0000000-0000-4000-8000-000000000000' $$,
+  $$ values (20::numeric, 15::numeric) $$,
   'value and the value it replaced');
 select tests.authenticate_as('00000000-0000-4000-8000-0000000000b2');
 select is_empty($$ select * from public.real_time_metrics $$, 'real-time metrics are tenant-scoped (and so is their Realtime feed)');
@@ -160,7 +163,7 @@ insert into public.ceo_briefings (id, workspace_id, kind, period_start, period_e
   ('cb000000-0000-4000-8000-0000000000b1', 'b0000000-0000-4000-8000-000000000000', 'weekly', '2026-11-09', '2026-11-15',
    'B week.', 'unknown-model', 10, 10, null, null);
 -- 10,000 in x $1.25/M = 12,500 micros; 2,000 out x $10/M = 20,000; 32,500 in all
-select results_eq($$ select cost_micros, rating from public.ceo_briefings order by workspace_id $$,
+select results_eq($$ select cost_micros, rating from public.ceo_briefings where workspace_id in ('a0000000-0000-4000-8000-000000000000', 'b0000000-0000-4000-8000-000000000000') order by workspace_id $$,
   $$ values (32500::bigint, null::smallint), (null, null) $$,
   'generation cost from the registry (NULL for an unknown model); a new briefing is unrated');
 select tests.authenticate_as('00000000-0000-4000-8000-0000000000a1');
@@ -190,7 +193,7 @@ select is(public.ingest_seo_rankings('a0000000-0000-4000-8000-000000000000', '[
   {"keyword": "vegan soap", "tracked_on": "2026-11-19"}]'), 2, 'keywords are lower-cased and a batch''s duplicates collapse');
 select public.ingest_seo_rankings('a0000000-0000-4000-8000-000000000000',
   '[{"keyword": "lip balm", "tracked_on": "2026-11-19", "position": 4, "featured_snippet": true}]');
-select results_eq($$ select keyword, position, featured_snippet from public.seo_rankings order by keyword $$,
+select results_eq($$ select keyword, position, featured_snippet from public.seo_rankings where workspace_id = 'a0000000-0000-4000-8000-000000000000' order by keyword $$,
   $$ values ('lip balm'::text, 4::smallint, true), ('vegan soap', null, false) $$,
   'a repeated ranking replaces the earlier one; unranked keywords have no position');
 select throws_ok($$ select public.ingest_seo_rankings('a0000000-0000-4000-8000-000000000000', '[{"keyword": "x", "tracked_on": "2026-11-19", "position": 150}]') $$,
@@ -200,7 +203,7 @@ select throws_ok($$ select public.ingest_seo_rankings('a0000000-0000-4000-8000-0
 insert into public.seo_audits (workspace_id, site_url, technical_score, content_score, performance_score)
   values ('a0000000-0000-4000-8000-000000000000', 'https://demo.example', 80, 70, 91);
 -- (80 + 70 + 91) / 3 = 80.33 -> 80
-select is((select overall_score from public.seo_audits), 80::smallint, 'overall score is the rounded mean of the three scores');
+select is((select overall_score from public.seo_audits where workspace_id = 'a0000000-0000-4000-8000-000000000000'), 80::smallint, 'overall score is the rounded mean of the three scores');
 select tests.authenticate_as('00000000-0000-4000-8000-0000000000a3');
 select throws_ok($$ select public.ingest_seo_rankings('a0000000-0000-4000-8000-000000000000', '[]') $$, '42501', null,
   'rank ingestion is for the service');
@@ -223,11 +226,13 @@ insert into public.social_analytics (workspace_id, social_post_id, platform, mea
   ('a0000000-0000-4000-8000-000000000000', '50000000-0000-4000-8000-000000000001', 'tiktok', '2026-11-19 12:00+00', 4, 0, 0, 0, 0),
   ('a0000000-0000-4000-8000-000000000000', '50000000-0000-4000-8000-000000000001', 'tiktok', '2026-11-19 13:00+00', 4, 0, 0, 0, null);
 -- (30 + 5 + 3 + 2) / 1000 = 0.04; 1 / 3 = 0.333333; reach 0 or unknown: NULL
-select results_eq($$ select platform::text, engagements, engagement_rate from public.social_analytics order by measured_at $$,
+select results_eq($$ select platform::text, engagements, engagement_rate from public.social_analytics where workspace_id = 'a0000000-0000-4000-8000-000000000000'
+  order by measured_at $$,
   $$ values ('instagram'::text, 40::bigint, 0.040000::numeric), ('instagram', 1, 0.333333), ('instagram', 4, null), ('instagram', 4, null) $$,
   'engagement rate = (likes + comments + shares + saves) / reach; NULL on zero or unknown reach; platform from the post');
-update public.social_analytics set reach = 8 where measured_at = '2026-11-19 12:00+00';
-select is((select engagement_rate from public.social_analytics where measured_at = '2026-11-19 12:00+00'), 0.500000::numeric,
+update public.social_analytics set reach = 8 where workspace_id = 'a0000000-0000-4000-8000-000000000000' and measured_at = '2026-11-19 12:00+00';
+select is((select engagement_rate from public.social_analytics where workspace_id = 'a0000000-0000-4000-8000-000000000000' and measured_at = '2026-11-19 12:00+00'),
+  0.500000::numeric,
   'an update recomputes the rate (4 / 8)');
 select throws_ok($$ insert into public.social_analytics (workspace_id, social_post_id, platform, measured_at) values
   ('a0000000-0000-4000-8000-000000000000', '50000000-0000-4000-8000-0000000000b1', 'tiktok', now()) $$,
@@ -261,8 +266,11 @@ select throws_ok($$ select public.track_events('a0000000-0000-4000-8000-00000000
 select tests.clear_authentication();
 insert into public.analytics_settings (workspace_id, seo_retention_days, social_retention_days, briefing_retention_days, events_retention_days)
 values ('a0000000-0000-4000-8000-000000000000', 30, 30, 30, 30);
-delete from public.seo_audits; delete from public.seo_rankings; delete from public.social_analytics;
-delete from public.ceo_briefings; delete from public.user_analytics_events;
+delete from public.seo_audits where workspace_id in ('a0000000-0000-4000-8000-000000000000', 'b0000000-0000-4000-8000-000000000000');
+delete from public.seo_rankings where workspace_id in ('a0000000-0000-4000-8000-000000000000', 'b0000000-0000-4000-8000-000000000000');
+delete from public.social_analytics where workspace_id in ('a0000000-0000-4000-8000-000000000000', 'b0000000-0000-4000-8000-000000000000');
+delete from public.ceo_briefings where workspace_id in ('a0000000-0000-4000-8000-000000000000', 'b0000000-0000-4000-8000-000000000000');
+delete from public.user_analytics_events where workspace_id in ('a0000000-0000-4000-8000-000000000000', 'b0000000-0000-4000-8000-000000000000');
 insert into public.seo_audits (workspace_id, site_url, crawled_at) values
   ('a0000000-0000-4000-8000-000000000000', 'https://old', now() - interval '30 days 1 minute'),
   ('a0000000-0000-4000-8000-000000000000', 'https://kept', now() - interval '29 days 23 hours'),
@@ -290,14 +298,15 @@ insert into public.user_analytics_events (workspace_id, user_id, occurred_at, ev
   ('b0000000-0000-4000-8000-000000000000', '00000000-0000-4000-8000-0000000000b2', now() - interval '394 days 23 hours', 'kept'),
   ('b0000000-0000-4000-8000-000000000000', '00000000-0000-4000-8000-0000000000b2', now() - interval '3 years', 'ancient');
 select private.purge_analytics_data();
-select results_eq($$ select site_url from public.seo_audits order by workspace_id $$, $$ values ('https://kept'::text), ('https://kept') $$,
+select results_eq($$ select site_url from public.seo_audits where workspace_id in ('a0000000-0000-4000-8000-000000000000', 'b0000000-0000-4000-8000-000000000000') order by workspace_id $$, $$ values ('https://kept'::text), ('https://kept') $$,
   'SEO audits: past the window gone (A 30 days, B 365), within kept');
-select results_eq($$ select keyword from public.seo_rankings order by workspace_id $$, $$ values ('kept'::text), ('kept') $$,
+select results_eq($$ select keyword from public.seo_rankings where workspace_id in ('a0000000-0000-4000-8000-000000000000', 'b0000000-0000-4000-8000-000000000000') order by workspace_id $$, $$ values ('kept'::text), ('kept') $$,
   'SEO rankings: day 31 (A) and 366 (B) gone, day 30 and 365 kept');
-select results_eq($$ select reach from public.social_analytics $$, $$ values (2::bigint) $$, 'social analytics: past 30 days gone');
-select results_eq($$ select executive_summary from public.ceo_briefings order by workspace_id $$, $$ values ('kept'::text), ('kept') $$,
+select results_eq($$ select reach from public.social_analytics where workspace_id in ('a0000000-0000-4000-8000-000000000000', 'b0000000-0000-4000-8000-000000000000') $$, $$ values (2::bigint) $$,
+  'social analytics: past 30 days gone');
+select results_eq($$ select executive_summary from public.ceo_briefings where workspace_id in ('a0000000-0000-4000-8000-000000000000', 'b0000000-0000-4000-8000-000000000000') order by workspace_id $$, $$ values ('kept'::text), ('kept') $$,
   'CEO briefings: past the window gone (A 30, B 365)');
-select results_eq($$ select event_name from public.user_analytics_events order by workspace_id $$, $$ values ('kept'::text), ('kept') $$,
+select results_eq($$ select event_name from public.user_analytics_events where workspace_id in ('a0000000-0000-4000-8000-000000000000', 'b0000000-0000-4000-8000-000000000000') order by workspace_id $$, $$ values ('kept'::text), ('kept') $$,
   'user events: past the window gone (A 30, B 395)');
 select is(to_regclass('private.user_analytics_events_p' || to_char((now() - interval '3 years') at time zone 'UTC', 'YYYYMM')),
   null::regclass, 'the event partition past 731 days was dropped');

@@ -117,9 +117,9 @@ describe("the approval queue", () => {
 describe("the model registry", () => {
   it("every signed-in user reads it; get_default_model answers 404 without a default; users cannot write", async () => {
     await sql`insert into public.ai_models (provider, model, model_type, is_default, input_price_per_mtok_micros, output_price_per_mtok_micros)
-      values ('mistral', 'flow-large', 'flagship', true, 2000000, 6000000)`;
+      values ('mistral', 'flow-large', 'legacy', true, 2000000, 6000000)`;
     const outsider = await userClient(other.people.viewer.jwt);
-    const m = await outsider.rpc("get_default_model", { p_provider: "mistral", p_type: "flagship" });
+    const m = await outsider.rpc("get_default_model", { p_provider: "mistral", p_type: "legacy" });
     expect(m.error).toBeNull();
     expect(m.data!.model).toBe("flow-large");
     expectTypeOf(m.data!.cached_input_price_per_mtok_micros).toEqualTypeOf<number | null>();
