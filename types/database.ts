@@ -1883,7 +1883,6 @@ export type Database = {
           provider_message_id: string | null
           sent_at: string | null
           status: Database["public"]["Enums"]["email_delivery_status"]
-          to_email: string | null
           transaction_id: string
           updated_at: string
           workspace_id: string
@@ -1896,7 +1895,6 @@ export type Database = {
           provider_message_id?: string | null
           sent_at?: string | null
           status?: Database["public"]["Enums"]["email_delivery_status"]
-          to_email?: string | null
           transaction_id: string
           updated_at?: string
           workspace_id: string
@@ -1909,7 +1907,6 @@ export type Database = {
           provider_message_id?: string | null
           sent_at?: string | null
           status?: Database["public"]["Enums"]["email_delivery_status"]
-          to_email?: string | null
           transaction_id?: string
           updated_at?: string
           workspace_id?: string
@@ -2907,6 +2904,33 @@ export type Database = {
           },
         ]
       }
+      profiles: {
+        Row: {
+          avatar_url: string | null
+          created_at: string
+          display_name: string | null
+          email: string | null
+          id: string
+          updated_at: string
+        }
+        Insert: {
+          avatar_url?: string | null
+          created_at?: string
+          display_name?: string | null
+          email?: string | null
+          id: string
+          updated_at?: string
+        }
+        Update: {
+          avatar_url?: string | null
+          created_at?: string
+          display_name?: string | null
+          email?: string | null
+          id?: string
+          updated_at?: string
+        }
+        Relationships: []
+      }
       real_time_metrics: {
         Row: {
           created_at: string
@@ -3440,11 +3464,9 @@ export type Database = {
       }
       user_secrets: {
         Row: {
-          ciphertext: string
           created_at: string
           hint: string | null
           id: string
-          key_id: string
           last_used_at: string | null
           name: string
           provider: string
@@ -3452,11 +3474,9 @@ export type Database = {
           user_id: string
         }
         Insert: {
-          ciphertext: string
           created_at?: string
           hint?: string | null
           id?: string
-          key_id: string
           last_used_at?: string | null
           name: string
           provider: string
@@ -3464,11 +3484,9 @@ export type Database = {
           user_id?: string
         }
         Update: {
-          ciphertext?: string
           created_at?: string
           hint?: string | null
           id?: string
-          key_id?: string
           last_used_at?: string | null
           name?: string
           provider?: string
@@ -3600,7 +3618,6 @@ export type Database = {
           id: string
           invited_by: string | null
           role: Database["public"]["Enums"]["workspace_role"]
-          token_hash: string
           workspace_id: string
         }
         Insert: {
@@ -3612,7 +3629,6 @@ export type Database = {
           id?: string
           invited_by?: string | null
           role?: Database["public"]["Enums"]["workspace_role"]
-          token_hash: string
           workspace_id: string
         }
         Update: {
@@ -3624,7 +3640,6 @@ export type Database = {
           id?: string
           invited_by?: string | null
           role?: Database["public"]["Enums"]["workspace_role"]
-          token_hash?: string
           workspace_id?: string
         }
         Relationships: [
@@ -3660,6 +3675,13 @@ export type Database = {
           workspace_id?: string
         }
         Relationships: [
+          {
+            foreignKeyName: "workspace_members_user_id_profile_fkey"
+            columns: ["user_id"]
+            isOneToOne: false
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
           {
             foreignKeyName: "workspace_members_workspace_id_fkey"
             columns: ["workspace_id"]
@@ -3790,14 +3812,13 @@ export type Database = {
       }
       ads_blended_roas: {
         Args: { p_from: string; p_to: string; p_workspace_id: string }
-        Returns: {
-          ad_spend_cents: number
-          mer: number
-          order_revenue_cents: number
-          orders: number
-          platform_revenue_cents: number
-          platform_roas: number
-        }[]
+        Returns: Database["public"]["CompositeTypes"]["ads_blended_roas_row"][]
+        SetofOptions: {
+          from: "*"
+          to: "ads_blended_roas_row"
+          isOneToOne: false
+          isSetofReturn: true
+        }
       }
       ads_dashboard: {
         Args: {
@@ -3806,28 +3827,23 @@ export type Database = {
           p_to: string
           p_workspace_id: string
         }
-        Returns: {
-          clicks: number
-          conversions: number
-          cpa_cents: number
-          ctr: number
-          impressions: number
-          key: string
-          label: string
-          revenue_cents: number
-          roas: number
-          spend_cents: number
-        }[]
+        Returns: Database["public"]["CompositeTypes"]["ads_dashboard_row"][]
+        SetofOptions: {
+          from: "*"
+          to: "ads_dashboard_row"
+          isOneToOne: false
+          isSetofReturn: true
+        }
       }
       ads_roas_tile: {
         Args: { p_today?: string; p_workspace_id: string }
-        Returns: {
-          change: number
-          previous_roas: number
-          revenue_cents: number
-          roas: number
-          spend_cents: number
-        }[]
+        Returns: Database["public"]["CompositeTypes"]["ads_roas_tile_row"][]
+        SetofOptions: {
+          from: "*"
+          to: "ads_roas_tile_row"
+          isOneToOne: false
+          isSetofReturn: true
+        }
       }
       create_webhook_endpoint: {
         Args: {
@@ -3873,10 +3889,10 @@ export type Database = {
       }
       dashboard_tiles: {
         Args: { p_today?: string; p_workspace_id: string }
-        Returns: Database["public"]["CompositeTypes"]["dashboard_tiles"]
+        Returns: Database["public"]["CompositeTypes"]["dashboard_tiles_row"]
         SetofOptions: {
           from: "*"
-          to: "dashboard_tiles"
+          to: "dashboard_tiles_row"
           isOneToOne: true
           isSetofReturn: false
         }
@@ -4027,14 +4043,13 @@ export type Database = {
       }
       recompute_reorder_points: {
         Args: { p_as_of?: string; p_workspace_id: string }
-        Returns: {
-          on_hand: number
-          product_id: string
-          reorder_point: number
-          sku: string
-          title: string
-          weeks_of_supply: number
-        }[]
+        Returns: Database["public"]["CompositeTypes"]["reorder_point_row"][]
+        SetofOptions: {
+          from: "*"
+          to: "reorder_point_row"
+          isOneToOne: false
+          isSetofReturn: true
+        }
       }
       report_error: {
         Args: {
@@ -4241,7 +4256,34 @@ export type Database = {
       workspace_role: "viewer" | "member" | "admin" | "owner"
     }
     CompositeTypes: {
-      dashboard_tiles: {
+      ads_blended_roas_row: {
+        ad_spend_cents: number | null
+        platform_revenue_cents: number | null
+        order_revenue_cents: number | null
+        orders: number | null
+        platform_roas: number | null
+        mer: number | null
+      }
+      ads_dashboard_row: {
+        key: string | null
+        label: string | null
+        spend_cents: number | null
+        revenue_cents: number | null
+        impressions: number | null
+        clicks: number | null
+        conversions: number | null
+        roas: number | null
+        cpa_cents: number | null
+        ctr: number | null
+      }
+      ads_roas_tile_row: {
+        spend_cents: number | null
+        revenue_cents: number | null
+        roas: number | null
+        previous_roas: number | null
+        change: number | null
+      }
+      dashboard_tiles_row: {
         as_of: string | null
         revenue_currency: string | null
         revenue_cents: number | null
@@ -4264,6 +4306,14 @@ export type Database = {
         oldest_pending_approval_at: string | null
         open_errors: number | null
         open_alerts: number | null
+      }
+      reorder_point_row: {
+        product_id: string | null
+        sku: string | null
+        title: string | null
+        on_hand: number | null
+        reorder_point: number | null
+        weeks_of_supply: number | null
       }
     }
   }

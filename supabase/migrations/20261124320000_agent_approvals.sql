@@ -155,6 +155,10 @@ begin
     return new;
   end if;
 
+  if old.status = 'expired' and new.status in ('approved', 'rejected') then
+    raise exception 'this approval expired at %; it can no longer be decided', old.expires_at
+      using errcode = 'PT410', hint = 'ask the proposer to propose it again';
+  end if;
   if not (old.status = 'pending' and new.status in ('approved', 'rejected', 'expired')
           or old.status = 'approved' and new.status in ('executed', 'failed')) then
     raise exception 'an approval that is % cannot become %', old.status, new.status
@@ -179,7 +183,8 @@ begin
       new.decided_by := uid;
     end if;
     if old.expires_at <= now() then
-      raise exception 'this approval expired at %; it can no longer be decided', old.expires_at using errcode = 'PT409';
+      raise exception 'this approval expired at %; it can no longer be decided', old.expires_at
+        using errcode = 'PT410', hint = 'ask the proposer to propose it again';
     end if;
     new.decided_at := now();
   elsif new.status = 'expired' then
@@ -355,7 +360,7 @@ begin
     where a.id = any (p_approval_ids)
     returning a.*;
 end $$;
-comment on function public.decide_approvals(uuid[], public.approval_decision, text) is 'Members: approve or reject up to 100 pending approvals at once (all or none). 404 when one is not visible, 403 for viewers, 409 when one is no longer pending or has expired.';
+comment on function public.decide_approvals(uuid[], public.approval_decision, text) is 'Members: approve or reject up to 100 pending approvals at once (all or none). 404 when one is not visible, 403 for viewers, 409 when one is already decided, 410 when one has expired.';
 
 create function public.decide_approval(p_approval_id uuid, p_decision public.approval_decision, p_note text default null)
 returns public.agent_approvals
@@ -369,7 +374,7 @@ begin
   select * into a from public.decide_approvals(array[p_approval_id], p_decision, p_note);
   return a;
 end $$;
-comment on function public.decide_approval(uuid, public.approval_decision, text) is 'Members: approve or reject one pending approval with an optional note; returns it. 404 not visible, 403 viewer, 409 not pending or expired.';
+comment on function public.decide_approval(uuid, public.approval_decision, text) is 'Members: approve or reject one pending approval with an optional note; returns it. 404 not visible, 403 viewer, 409 already decided, 410 expired.';
 
 grant execute on function public.decide_approvals(uuid[], public.approval_decision, text),
   public.decide_approval(uuid, public.approval_decision, text) to authenticated, service_role;

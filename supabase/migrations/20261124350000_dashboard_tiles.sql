@@ -2,7 +2,7 @@
 -- support tile), plus open ops work, as one RPC a frontend calls once. SECURITY INVOKER: the
 -- caller's RLS decides what is counted; viewers and up may call it.
 
-create type public.dashboard_tiles as (
+create type public.dashboard_tiles_row as (
   as_of date,
   revenue_currency char(3),
   revenue_cents bigint,
@@ -26,13 +26,13 @@ create type public.dashboard_tiles as (
   open_errors integer,
   open_alerts integer
 );
-comment on type public.dashboard_tiles is 'The HotDash tiles in one row. Windows: the 30 days before as_of and the 30 days before those. Ratios are NULL when their denominator is 0.';
+comment on type public.dashboard_tiles_row is 'dashboard_tiles'' single row. Windows: the 30 days before as_of and the 30 days before those. Never null: as_of, the revenue and order sums, skus_tracked, skus_below_reorder_point, ad spend and revenue, the approval counts, open_errors, open_alerts. NULL: revenue_currency without orders, ratios and averages whose denominator is 0, lowest_weeks_of_supply and timestamps without data.';
 
 create function public.dashboard_tiles(p_workspace_id uuid, p_today date default current_date)
-returns public.dashboard_tiles
+returns public.dashboard_tiles_row
 language plpgsql stable set search_path = '' as $$
 declare
-  t public.dashboard_tiles;
+  t public.dashboard_tiles_row;
 begin
   if p_workspace_id is null or p_today is null then
     raise exception 'workspace and date are required' using errcode = '22023';

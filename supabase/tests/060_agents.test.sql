@@ -358,8 +358,9 @@ begin
   end loop;
 end $$;
 select is((select count(*)::int from transition_results), 25, 'all 25 illegal (from, to) pairs were tried');
-select is_empty($$ select from_status || ' -> ' || to_status || ': ' || outcome from transition_results where outcome <> 'PT409' $$,
-  'every illegal transition is refused with PT409');
+select is_empty($$ select from_status || ' -> ' || to_status || ': ' || outcome from transition_results
+  where outcome <> case when from_status = 'expired' and to_status in ('approved', 'rejected') then 'PT410' else 'PT409' end $$,
+  'every illegal transition is refused: PT410 for deciding an expired approval, PT409 for the rest');
 select throws_ok($$ update public.agent_approvals set status = 'expired' where title = 'state pending' $$,
   'PT409', null, 'a pending approval cannot expire before expires_at');
 
@@ -374,7 +375,7 @@ update public.agent_approvals set created_at = now() - interval '3 days', expire
 set local session_replication_role = origin;
 select tests.authenticate_as('00000000-0000-4000-8000-0000000000a3');
 select throws_ok($$ select public.decide_approval('a3000000-0000-4000-8000-000000000002', 'approved') $$,
-  'PT409', null, 'a pending approval past expires_at can no longer be approved');
+  'PT410', null, 'a pending approval past expires_at can no longer be approved (410 Gone)');
 select throws_ok($$ update public.agent_approvals set status = 'expired' where id = 'a3000000-0000-4000-8000-000000000002' $$,
   '42501', null, 'people do not expire approvals');
 select tests.clear_authentication();

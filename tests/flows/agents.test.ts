@@ -84,7 +84,7 @@ describe("the approval queue", () => {
     expect(row).toEqual({ status: "pending", decided_by: null });
   });
 
-  it("an expired proposal is 409; a batch over 100 is 413; a bad decision is 400", async () => {
+  it("an expired proposal is 410; a batch over 100 is 413; a bad decision is 400", async () => {
     const a = await propose("Too late");
     await sql.begin(async (tx) => {
       await tx`set local session_replication_role = replica`;
@@ -92,7 +92,7 @@ describe("the approval queue", () => {
     });
     const member = await userClient(ws.people.member.jwt);
     const late = await member.rpc("decide_approval", { p_approval_id: a.id, p_decision: "approved" });
-    expect([late.status, late.error?.code]).toEqual([409, "PT409"]);
+    expect([late.status, late.error?.code]).toEqual([410, "PT410"]);
     expect(late.error?.message).toContain("expired");
     const many = await member.rpc("decide_approvals", { p_approval_ids: Array.from({ length: 101 }, () => a.id), p_decision: "approved" });
     expect([many.status, many.error?.code]).toEqual([413, "PT413"]);
