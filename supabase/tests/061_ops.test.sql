@@ -3,7 +3,7 @@
 -- retention on both sides of every window. (Concurrent reports: tests/ops/report-error.test.ts.)
 begin;
 set search_path = extensions, public;
-select plan(60);
+select plan(62);
 
 select tests.two_workspaces();
 
@@ -163,6 +163,14 @@ insert into public.ops_logs (workspace_id, logged_at, level, source, message) va
 select is((select tableoid::regclass::text from public.ops_logs where workspace_id = 'a0000000-0000-4000-8000-000000000000' and message = 'five years old'),
   'private.ops_logs_default',
   'a row outside the made partitions lands in the default partition');
+insert into public.ops_logs (workspace_id, logged_at, level, source, message) values
+  ('a0000000-0000-4000-8000-000000000000', date_trunc('month', now()) + interval '6 months 3 days', 'info', 'r', 'six months ahead');
+select is(private.ensure_monthly_partitions('public.ops_logs', (now() + interval '6 months')::date, 1), 1,
+  'a partition can be made for a month the default partition already holds rows of');
+select is((select tableoid::regclass::text from public.ops_logs where workspace_id = 'a0000000-0000-4000-8000-000000000000'
+  and message = 'six months ahead'), 'private.ops_logs_p' || to_char(now() + interval '6 months', 'YYYYMM'),
+  'those rows moved into the new partition');
+delete from public.ops_logs where message = 'six months ahead';
 update public.ops_errors set status = 'resolved', last_seen_at = now() - interval '90 days 1 minute' where error_type = 'RangeError';
 update public.ops_errors set status = 'ignored', last_seen_at = now() - interval '89 days 23 hours' where error_type = 'X';
 update public.ops_errors set last_seen_at = now() - interval '400 days' where error_type = 'TypeError';
