@@ -4,7 +4,7 @@
 -- webhooks, expiry and realtime publication.
 begin;
 set search_path = extensions, public;
-select plan(97);
+select plan(99);
 
 select tests.two_workspaces();
 -- A: a1 owner, a2 admin, a3 member, a4 viewer. B: b1 owner, b2 member.
@@ -117,9 +117,15 @@ select throws_ok($$ insert into public.agent_runs (workspace_id, agent_id) value
   '23503', null, 'a run of another workspace''s agent is refused');
 select throws_ok($$ update public.agent_runs set status = 'succeeded' $$, '42501', null,
   'members cannot mark a run succeeded (the runtime does)');
+insert into public.agent_runs (id, workspace_id, agent_id) values
+  ('f0000000-0000-4000-8000-000000000009', 'a0000000-0000-4000-8000-000000000000', 'd0000000-0000-4000-8000-000000000001');
+update public.agent_runs set status = 'cancelled' where id = 'f0000000-0000-4000-8000-000000000009';
+select results_eq($$ select status::text, finished_at is not null from public.agent_runs where id = 'f0000000-0000-4000-8000-000000000009' $$,
+  $$ values ('cancelled'::text, true) $$, 'a member cancels a queued run; finished_at is stamped');
 select tests.authenticate_as('00000000-0000-4000-8000-0000000000a4');
 select throws_ok($$ insert into public.agent_runs (workspace_id, agent_id) values ('a0000000-0000-4000-8000-000000000000', 'd0000000-0000-4000-8000-000000000001') $$,
   '42501', null, 'viewers cannot queue runs');
+select is_empty($$ update public.agent_runs set status = 'cancelled' returning id $$, 'viewers cannot cancel runs');
 select tests.authenticate_as_service_role();
 update public.agent_runs set status = 'running', started_at = '2026-11-20 10:00:00+00' where id = 'f0000000-0000-4000-8000-000000000001';
 select throws_ok($$ update public.agent_runs set status = 'queued' where id = 'f0000000-0000-4000-8000-000000000001' $$,
@@ -171,10 +177,12 @@ update public.agent_runs set status = 'running', started_at = '2026-11-20 11:00:
 update public.agent_runs set status = 'failed', finished_at = '2026-11-20 11:00:01.5+00'
   where agent_id = 'd0000000-0000-4000-8000-000000000001' and status = 'running';
 select tests.authenticate_as('00000000-0000-4000-8000-0000000000a4');
--- 1 succeeded (2,500 ms) + 1 failed (1,500 ms): success 0.5, avg 2,000, p95 (nearest rank of 2) 2,500
+-- 1 succeeded (2,500 ms) + 1 failed (1,500 ms) + 1 cancelled before it started (no duration):
+-- 3 runs, success 1 / 2 finished = 0.5, avg 2,000, p95 (nearest rank of 2) 2,500
 select results_eq($$ select runs, succeeded, failed, success_rate, avg_duration_ms, p95_duration_ms, cost_micros
   from public.agent_metrics where agent_id = 'd0000000-0000-4000-8000-000000000001' $$,
-  $$ values (2, 1, 1, 0.5000::numeric, 2000, 2500, 20411::bigint) $$, 'agent_metrics: outcomes, success rate, durations, cost');
+  $$ values (3, 1, 1, 0.5000::numeric, 2000, 2500, 20411::bigint) $$,
+  'agent_metrics: outcomes, success rate over finished runs, durations, cost');
 select tests.authenticate_as('00000000-0000-4000-8000-0000000000b2');
 select is((select count(*)::int from public.agent_metrics), 1, 'metrics show only the caller''s workspace (B''s one agent)');
 
