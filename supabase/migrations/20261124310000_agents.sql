@@ -483,6 +483,24 @@ create trigger set_updated_at before update on public.agent_training_examples
 create trigger stamp_actor before insert on public.agent_training_examples
   for each row execute function private.stamp_actor('created_by');
 
+-- Chats are personal: feedback may name a chat message only from the caller's own chats (the
+-- foreign key alone would accept any message id of the workspace, and a correction copies the
+-- message into a training example every viewer reads).
+create function private.guard_feedback_message() returns trigger
+language plpgsql set search_path = '' as $$
+begin
+  if (select auth.role()) = 'authenticated' and new.chat_message_id is not null
+     and not exists (select 1 from public.chat_messages m
+                     where m.id = new.chat_message_id and m.user_id = (select auth.uid())) then
+    raise exception 'feedback can name messages of your own chats only' using errcode = '42501';
+  end if;
+  return new;
+end $$;
+comment on function private.guard_feedback_message() is 'BEFORE INSERT on agent_feedback: a signed-in user''s feedback may only name a message of their own chats.';
+revoke all on function private.guard_feedback_message() from public;
+create trigger guard_feedback_message before insert on public.agent_feedback
+  for each row execute function private.guard_feedback_message();
+
 -- A correction teaches the agent: it becomes a training example (kind correction, source feedback).
 create function private.learn_from_feedback() returns trigger
 language plpgsql security definer set search_path = '' as $$

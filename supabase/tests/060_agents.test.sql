@@ -4,7 +4,7 @@
 -- webhooks, expiry and realtime publication.
 begin;
 set search_path = extensions, public;
-select plan(99);
+select plan(101);
 
 select tests.two_workspaces();
 -- A: a1 owner, a2 admin, a3 member, a4 viewer. B: b1 owner, b2 member.
@@ -225,6 +225,19 @@ select tests.authenticate_as('00000000-0000-4000-8000-0000000000a1');
 select is_empty($$ select * from public.chat_messages $$, 'the workspace owner does not read a member''s chat');
 select throws_ok($$ insert into public.chat_messages (workspace_id, session_id, role, content) values ('a0000000-0000-4000-8000-000000000000', 'c1000000-0000-4000-8000-000000000001', 'user', 'hi') $$,
   '42501', null, 'nobody writes into someone else''s chat');
+select tests.clear_authentication();
+create temp table member_message as
+  select min(id) as id from public.chat_messages where workspace_id = 'a0000000-0000-4000-8000-000000000000'
+    and session_id = 'c1000000-0000-4000-8000-000000000001';
+grant select on member_message to authenticated;
+select tests.authenticate_as('00000000-0000-4000-8000-0000000000a1');
+select throws_ok($$ insert into public.agent_feedback (workspace_id, chat_message_id, kind, correction)
+  select 'a0000000-0000-4000-8000-000000000000', id, 'correction', 'x' from member_message $$,
+  '42501', null, 'nobody gives feedback on (and so copies) a message of someone else''s chat');
+select tests.authenticate_as('00000000-0000-4000-8000-0000000000a3');
+select lives_ok($$ insert into public.agent_feedback (workspace_id, chat_message_id, kind)
+  select 'a0000000-0000-4000-8000-000000000000', max(id), 'thumbs_up' from public.chat_messages $$,
+  'feedback on a message of one''s own chat is fine');
 select tests.authenticate_as('00000000-0000-4000-8000-0000000000b2');
 select throws_ok($$ insert into public.chat_sessions (workspace_id, title) values ('a0000000-0000-4000-8000-000000000000', 'x') $$,
   '42501', null, 'no chats in a workspace you do not belong to');
