@@ -422,10 +422,15 @@ create trigger set_updated_at before update on public.ops_incidents for each row
 create trigger stamp_actor before insert on public.ops_incidents for each row execute function private.stamp_actor('created_by');
 
 create function private.guard_ops_incident() returns trigger
-language plpgsql set search_path = '' as $$
+language plpgsql security definer set search_path = '' as $$
 declare
   actor uuid := case when (select auth.role()) = 'authenticated' then (select auth.uid()) end;
 begin
+  if new.commander_id is not null and (tg_op = 'INSERT' or new.commander_id is distinct from old.commander_id)
+     and not exists (select 1 from public.workspace_members m
+                     where m.workspace_id = new.workspace_id and m.user_id = new.commander_id) then
+    raise exception 'the incident commander must be a member of the workspace' using errcode = '22023';
+  end if;
   if tg_op = 'INSERT' then
     if new.status <> 'investigating' then
       raise exception 'an incident starts investigating' using errcode = '22023';
@@ -456,7 +461,7 @@ begin
   new.timeline := old.timeline || jsonb_build_array(jsonb_build_object('at', now(), 'status', new.status, 'by', actor));
   return new;
 end $$;
-comment on function private.guard_ops_incident() is 'BEFORE INSERT/UPDATE on ops_incidents: enforces the status workflow, stamps identified_at/resolved_at and appends each change to timeline.';
+comment on function private.guard_ops_incident() is 'BEFORE INSERT/UPDATE on ops_incidents: the commander is a member of the workspace; enforces the status workflow, stamps identified_at/resolved_at and appends each change to timeline.';
 revoke all on function private.guard_ops_incident() from public;
 create trigger guard_ops_incident before insert or update on public.ops_incidents
   for each row execute function private.guard_ops_incident();

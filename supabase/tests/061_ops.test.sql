@@ -3,7 +3,7 @@
 -- retention on both sides of every window. (Concurrent reports: tests/ops/report-error.test.ts.)
 begin;
 set search_path = extensions, public;
-select plan(62);
+select plan(64);
 
 select tests.two_workspaces();
 
@@ -112,6 +112,10 @@ select results_eq($$ select resolved_at, jsonb_array_length(timeline) from publi
 select throws_ok($$ update public.ops_incidents set timeline = '[]' $$, '42501', null, 'the timeline cannot be rewritten');
 select throws_ok($$ insert into public.ops_incidents (workspace_id, title, status) values ('a0000000-0000-4000-8000-000000000000', 'x', 'resolved') $$,
   '22023', null, 'an incident starts investigating');
+select throws_ok($$ update public.ops_incidents set commander_id = '00000000-0000-4000-8000-0000000000b1' $$, '22023', null,
+  'the commander must belong to the workspace');
+select lives_ok($$ update public.ops_incidents set commander_id = '00000000-0000-4000-8000-0000000000a2' $$,
+  'a teammate can command');
 select is_empty($$ delete from public.ops_incidents returning id $$, 'members do not delete incidents');
 select tests.authenticate_as('00000000-0000-4000-8000-0000000000a2');
 select isnt_empty($$ delete from public.ops_incidents returning id $$, 'admins delete incidents');
