@@ -2,6 +2,8 @@
 -- generate_series and arithmetic relative to the seeding time, no random(). Safe to run twice:
 -- named rows use fixed ids with ON CONFLICT, generated series are skipped when present.
 -- Demo workspace 10000000-0000-4000-8000-000000000001; owner ...001, admin ...002, member ...003, viewer ...004.
+-- Agent ids 60000000-0000-4000-8000-00000000000N: the knowledge seed holds the memories of agent 1 (Casey)
+-- in its agent collection (scope agent, owner_id = the agent id).
 
 -- ===== model registry (global; prices per million tokens in micros of USD, as published late 2025)
 insert into public.ai_models (provider, model, display_name, model_type, is_default, capabilities, context_window,
@@ -40,23 +42,23 @@ select v.id::uuid, '10000000-0000-4000-8000-000000000001', v.key, v.name, v.role
        v.capabilities, (select m.id from public.ai_models m where m.model = v.model), v.prompt, v.temperature,
        v.formality, v.verbosity, v.warmth, v.greeting, v.signature, v.approval, '00000000-0000-4000-8000-000000000002'
 from (values
-  ('60000000-0000-4000-8000-00000000a001', 'cx-responder', 'Casey', 'customer support replies',
+  ('60000000-0000-4000-8000-000000000001', 'cx-responder', 'Casey', 'customer support replies',
    'Drafts replies to Chatwoot conversations from the knowledge base; a person approves before anything is sent.',
    'casey@demo-brand.test', 'active', array['draft_reply', 'lookup_order', 'search_knowledge'], 'claude-sonnet-4-5',
    'You answer Demo Brand customers kindly and precisely. Never promise refunds; propose them.', 0.40, 35, 40, 85,
    'Hi there!', '— Casey at Demo Brand', true),
-  ('60000000-0000-4000-8000-00000000a002', 'ads-optimizer', 'Ada', 'ads optimisation',
+  ('60000000-0000-4000-8000-000000000002', 'ads-optimizer', 'Ada', 'ads optimisation',
    'Watches 7-day ROAS per campaign and proposes pauses and budget shifts.', null, 'active',
    array['pause_campaign', 'change_budget', 'read_ads'], 'gpt-5', 'You optimise paid media for return on ad spend.', 0.20, 70, 30, 40,
    null, null, true),
-  ('60000000-0000-4000-8000-00000000a003', 'inventory-planner', 'Ivy', 'inventory planning',
+  ('60000000-0000-4000-8000-000000000003', 'inventory-planner', 'Ivy', 'inventory planning',
    'Turns reorder points into purchase order proposals.', null, 'active', array['read_inventory', 'reorder'], 'gpt-5-mini',
    'You keep best sellers in stock without tying up cash.', 0.10, 80, 25, 30, null, null, true),
-  ('60000000-0000-4000-8000-00000000a004', 'bri', 'Bri', 'CEO briefings and Slack digests',
+  ('60000000-0000-4000-8000-000000000004', 'bri', 'Bri', 'CEO briefings and Slack digests',
    'Writes the weekly CEO briefing and answers questions in Slack.', 'bri@demo-brand.test', 'active',
    array['write_briefing', 'summarise', 'slack'], 'claude-sonnet-4-5', 'You brief a busy founder: numbers first, then why.', 0.50,
    55, 60, 70, 'Morning!', '— Bri', false),
-  ('60000000-0000-4000-8000-00000000a005', 'review-moderator', 'Remy', 'review moderation',
+  ('60000000-0000-4000-8000-000000000005', 'review-moderator', 'Remy', 'review moderation',
    'Flagged reviews for moderation; paused while the reviews domain is rebuilt.', null, 'paused',
    array['moderate_review'], 'gpt-4.1-mini', 'You moderate product reviews.', 0.00, 60, 20, 50, null, null, true)
 ) v (id, key, name, role, description, email, status, capabilities, model, prompt, temperature, formality, verbosity, warmth,
@@ -73,8 +75,8 @@ select ('60000000-0000-4000-8000-' || lpad((a.n * 1000 + d * 10 + k)::text, 12, 
        case when (d * 3 + k + a.n) % 11 = 0 then null else jsonb_build_object('summary', a.key || ' finished task ' || k) end,
        case when (d * 3 + k + a.n) % 11 = 0 then 'provider timeout after 30 s' end,
        start_at, start_at + make_interval(secs => 2 + (d * 7 + k * 5 + a.n * 3) % 19), start_at
-from (values (1, '60000000-0000-4000-8000-00000000a001'::uuid, 'cx-responder', 6), (2, '60000000-0000-4000-8000-00000000a002'::uuid, 'ads-optimizer', 2),
-             (3, '60000000-0000-4000-8000-00000000a003'::uuid, 'inventory-planner', 1), (4, '60000000-0000-4000-8000-00000000a004'::uuid, 'bri', 1)) a (n, id, key, per_day)
+from (values (1, '60000000-0000-4000-8000-000000000001'::uuid, 'cx-responder', 6), (2, '60000000-0000-4000-8000-000000000002'::uuid, 'ads-optimizer', 2),
+             (3, '60000000-0000-4000-8000-000000000003'::uuid, 'inventory-planner', 1), (4, '60000000-0000-4000-8000-000000000004'::uuid, 'bri', 1)) a (n, id, key, per_day)
 cross join generate_series(1, 7) d
 cross join lateral generate_series(0, a.per_day - 1) k
 cross join lateral (select date_trunc('day', now()) - make_interval(days => d) + make_interval(hours => 8 + k * 2, mins => a.n * 7) as start_at) t
@@ -105,30 +107,30 @@ select r.workspace_id, r.id, c.name,
        round(0.70 + ((extract(day from r.created_at)::int * 7 + c.n * 3) % 30) / 100.0, 4), '{}', null
 from public.agent_runs r
 cross join (values (1, 'tone'), (2, 'facts_match_order'), (3, 'no_promises')) c (n, name)
-where r.agent_id = '60000000-0000-4000-8000-00000000a001' and r.status = 'succeeded'
+where r.agent_id = '60000000-0000-4000-8000-000000000001' and r.status = 'succeeded'
 on conflict (run_id, check_name) do nothing;
 
 insert into public.agent_training_examples (id, workspace_id, agent_id, kind, source, input, expected_output, was_correct, tags, created_by)
 values
-  ('60000000-0000-4000-8000-00000000e001', '10000000-0000-4000-8000-000000000001', '60000000-0000-4000-8000-00000000a001', 'example', 'manual',
+  ('60000000-0000-4000-8000-00000000e001', '10000000-0000-4000-8000-000000000001', '60000000-0000-4000-8000-000000000001', 'example', 'manual',
    'Where is my order?', 'Thanks for asking! Your order shipped yesterday; here is the tracking link: {tracking_url}', true, '{shipping}',
    '00000000-0000-4000-8000-000000000003'),
-  ('60000000-0000-4000-8000-00000000e002', '10000000-0000-4000-8000-000000000001', '60000000-0000-4000-8000-00000000a001', 'example', 'manual',
+  ('60000000-0000-4000-8000-00000000e002', '10000000-0000-4000-8000-000000000001', '60000000-0000-4000-8000-000000000001', 'example', 'manual',
    'Can I return an opened balm?', 'Yes, within 30 days, opened or not. I''ve started the return for you: {return_url}', true, '{returns}',
    '00000000-0000-4000-8000-000000000003')
 on conflict (id) do nothing;
 insert into public.agent_training_examples (id, workspace_id, agent_id, kind, source, pattern, confidence, usage_count, tags)
-values ('60000000-0000-4000-8000-00000000e003', '10000000-0000-4000-8000-000000000001', '60000000-0000-4000-8000-00000000a002', 'pattern',
+values ('60000000-0000-4000-8000-00000000e003', '10000000-0000-4000-8000-000000000001', '60000000-0000-4000-8000-000000000002', 'pattern',
         'learned', '{"when": "7-day ROAS below 1.0 for 3 days", "prefer": "pause over budget cut"}', 0.8200, 14, '{ads}')
 on conflict (id) do nothing;
 
 insert into public.agent_feedback (id, workspace_id, agent_id, run_id, user_id, kind, rating, comment, correction, prompt_excerpt)
 values
-  ('60000000-0000-4000-8000-00000000f001', '10000000-0000-4000-8000-000000000001', '60000000-0000-4000-8000-00000000a001',
+  ('60000000-0000-4000-8000-00000000f001', '10000000-0000-4000-8000-000000000001', '60000000-0000-4000-8000-000000000001',
    '60000000-0000-4000-8000-000000001010', '00000000-0000-4000-8000-000000000003', 'thumbs_up', null, 'Spot on', null, null),
-  ('60000000-0000-4000-8000-00000000f002', '10000000-0000-4000-8000-000000000001', '60000000-0000-4000-8000-00000000a001',
+  ('60000000-0000-4000-8000-00000000f002', '10000000-0000-4000-8000-000000000001', '60000000-0000-4000-8000-000000000001',
    '60000000-0000-4000-8000-000000001020', '00000000-0000-4000-8000-000000000003', 'rating', 3, 'Too long', null, null),
-  ('60000000-0000-4000-8000-00000000f003', '10000000-0000-4000-8000-000000000001', '60000000-0000-4000-8000-00000000a001',
+  ('60000000-0000-4000-8000-00000000f003', '10000000-0000-4000-8000-000000000001', '60000000-0000-4000-8000-000000000001',
    '60000000-0000-4000-8000-000000001030', '00000000-0000-4000-8000-000000000002', 'correction', null, null,
    'Offer store credit first, then a refund if they insist.', 'Customer asks for a refund on a gift set')
 on conflict (id) do nothing;
@@ -139,7 +141,7 @@ values
   ('60000000-0000-4000-8000-00000000c001', '10000000-0000-4000-8000-000000000001', '00000000-0000-4000-8000-000000000003', null,
    'campaign_copilot', 'Winter balm launch', '{"step": "channels", "draft": {"budget_cents": 500000, "channels": ["meta", "email"]}}'),
   ('60000000-0000-4000-8000-00000000c002', '10000000-0000-4000-8000-000000000001', '00000000-0000-4000-8000-000000000001',
-   '60000000-0000-4000-8000-00000000a004', 'chat', 'How did last week go?', '{}')
+   '60000000-0000-4000-8000-000000000004', 'chat', 'How did last week go?', '{}')
 on conflict (id) do nothing;
 insert into public.chat_messages (workspace_id, session_id, role, content, created_at)
 select '10000000-0000-4000-8000-000000000001', v.session::uuid, v.role::public.chat_role, v.content, now() - make_interval(mins => v.ago)
@@ -157,19 +159,19 @@ where not exists (select 1 from public.chat_messages m where m.workspace_id = '1
 insert into public.agent_approvals (id, workspace_id, agent_id, run_id, proposer_name, action, title, rationale, payload, subject_table,
   subject_id, priority, confidence, expected_impact, dedupe_key, expires_at, created_at)
 values
-  ('60000000-0000-4000-8000-0000000ab001', '10000000-0000-4000-8000-000000000001', '60000000-0000-4000-8000-00000000a002', null, 'ads-optimizer',
+  ('60000000-0000-4000-8000-0000000ab001', '10000000-0000-4000-8000-000000000001', '60000000-0000-4000-8000-000000000002', null, 'ads-optimizer',
    'pause_ad_campaign', 'Pause "Broad prospecting – video"', '7-day ROAS 0.74 against a 2.0 target; spend $1,240.',
    '{"platform": "meta", "external_campaign_id": "120210001"}', 'ad_campaigns', 'meta:120210001', 'high', 0.8800,
    '{"savings_cents_per_day": 17700, "roas_7d": 0.74}', 'pause:meta:120210001', now() + interval '20 hours', now() - interval '4 hours'),
-  ('60000000-0000-4000-8000-0000000ab002', '10000000-0000-4000-8000-000000000001', '60000000-0000-4000-8000-00000000a002', null, 'ads-optimizer',
+  ('60000000-0000-4000-8000-0000000ab002', '10000000-0000-4000-8000-000000000001', '60000000-0000-4000-8000-000000000002', null, 'ads-optimizer',
    'shift_ad_budget', 'Move $150/day from Google Shopping to Meta retargeting', 'Retargeting ROAS 4.1 vs Shopping 1.6 over 14 days.',
    '{"from": {"platform": "google", "external_campaign_id": "987"}, "to": {"platform": "meta", "external_campaign_id": "120210007"}, "daily_cents": 15000}',
    null, null, 'normal', 0.7100, '{"extra_revenue_cents_per_week": 210000}', 'shift:987:120210007', now() + interval '2 days', now() - interval '3 hours'),
-  ('60000000-0000-4000-8000-0000000ab003', '10000000-0000-4000-8000-000000000001', '60000000-0000-4000-8000-00000000a001', null, 'cx-responder',
+  ('60000000-0000-4000-8000-0000000ab003', '10000000-0000-4000-8000-000000000001', '60000000-0000-4000-8000-000000000001', null, 'cx-responder',
    'send_customer_reply', 'Reply to Priya about a late delivery', 'Order shipped 6 days ago; carrier shows a delay.',
    '{"conversation_id": 4411, "draft": "Hi Priya, so sorry for the wait! Your parcel is delayed at the carrier; it should reach you by Friday."}',
    null, null, 'urgent', 0.9300, '{}', 'reply:4411', now() + interval '6 hours', now() - interval '40 minutes'),
-  ('60000000-0000-4000-8000-0000000ab004', '10000000-0000-4000-8000-000000000001', '60000000-0000-4000-8000-00000000a003', null, 'inventory-planner',
+  ('60000000-0000-4000-8000-0000000ab004', '10000000-0000-4000-8000-000000000001', '60000000-0000-4000-8000-000000000003', null, 'inventory-planner',
    'reorder_inventory', 'Reorder 600 x Tallow Balm 60 ml', '4.1 weeks of supply left, 5-week lead time.',
    '{"sku": "BALM-60", "quantity": 600, "supplier": "Alpine Tallow Co"}', null, null, 'high', 0.9000,
    '{"stockout_days_avoided": 9}', 'reorder:BALM-60', now() + interval '3 days', now() - interval '1 day'),
@@ -182,11 +184,11 @@ values
    '{"code": "COMEBACK15", "percent": 15, "segment": "lapsed_90d"}', null, null, 'normal', 0.6400,
    '{"expected_orders": 28}', 'discount:lapsed_90d', now() + interval '4 days', now() - interval '6 hours'),
   -- history: decided below
-  ('60000000-0000-4000-8000-0000000ab101', '10000000-0000-4000-8000-000000000001', '60000000-0000-4000-8000-00000000a002', null, 'ads-optimizer',
+  ('60000000-0000-4000-8000-0000000ab101', '10000000-0000-4000-8000-000000000001', '60000000-0000-4000-8000-000000000002', null, 'ads-optimizer',
    'change_ad_budget', 'Raise "Retargeting – carousel" to $220/day', 'ROAS 4.6 at $180/day, not budget-capped.',
    '{"platform": "meta", "external_campaign_id": "120210007", "daily_cents": 22000}', 'ad_campaigns', 'meta:120210007', 'normal', 0.8000,
    '{}', null, now() + interval '1 day', now() - interval '3 days'),
-  ('60000000-0000-4000-8000-0000000ab102', '10000000-0000-4000-8000-000000000001', '60000000-0000-4000-8000-00000000a001', null, 'cx-responder',
+  ('60000000-0000-4000-8000-0000000ab102', '10000000-0000-4000-8000-000000000001', '60000000-0000-4000-8000-000000000001', null, 'cx-responder',
    'send_customer_reply', 'Refund Marc''s gift set', 'Customer asked for a refund.', '{"conversation_id": 4380}', null, null, 'normal', 0.5500,
    '{}', null, now() + interval '1 day', now() - interval '2 days'),
   ('60000000-0000-4000-8000-0000000ab103', '10000000-0000-4000-8000-000000000001', null, null, 'autopilot',
@@ -292,13 +294,13 @@ select private.record_metrics('10000000-0000-4000-8000-000000000001', '[
 
 insert into public.ai_insights (id, workspace_id, agent_id, kind, title, body, impact, confidence, metric, data, status, approval_id)
 values
-  ('60000000-0000-4000-8000-0000000a1001', '10000000-0000-4000-8000-000000000001', '60000000-0000-4000-8000-00000000a002', 'risk',
+  ('60000000-0000-4000-8000-0000000a1001', '10000000-0000-4000-8000-000000000001', '60000000-0000-4000-8000-000000000002', 'risk',
    'Prospecting video is losing money', '7-day ROAS 0.74 with rising CPMs.', 'high', 0.8800, 'roas',
    '{"roas_7d": 0.74, "target": 2.0}', 'actioned', '60000000-0000-4000-8000-0000000ab001'),
-  ('60000000-0000-4000-8000-0000000a1002', '10000000-0000-4000-8000-000000000001', '60000000-0000-4000-8000-00000000a004', 'trend',
+  ('60000000-0000-4000-8000-0000000a1002', '10000000-0000-4000-8000-000000000001', '60000000-0000-4000-8000-000000000004', 'trend',
    'Repeat purchase rate up 3 points', 'Subscribers ordering again within 45 days rose from 21% to 24%.', 'medium', 0.7500,
    'repeat_rate', '{"from": 0.21, "to": 0.24}', 'new', null),
-  ('60000000-0000-4000-8000-0000000a1003', '10000000-0000-4000-8000-000000000001', '60000000-0000-4000-8000-00000000a003', 'opportunity',
+  ('60000000-0000-4000-8000-0000000a1003', '10000000-0000-4000-8000-000000000001', '60000000-0000-4000-8000-000000000003', 'opportunity',
    'Bundle balm and soap', '38% of balm buyers add soap within 30 days.', 'medium', 0.6900, 'attach_rate', '{"attach": 0.38}', 'new', null),
   ('60000000-0000-4000-8000-0000000a1004', '10000000-0000-4000-8000-000000000001', null, 'anomaly',
    'Refunds spiked on Tuesday', '11 refunds against a daily mean of 3.', 'high', 0.9100, 'refunds', '{"count": 11, "mean": 3}',
