@@ -2,7 +2,7 @@
 -- migration that forgets RLS, an index, a search_path or a grant fails here.
 begin;
 set search_path = extensions, public;
-select plan(17);
+select plan(18);
 
 select is_empty($$
   select c.oid::regclass::text from pg_class c
@@ -139,6 +139,10 @@ select is_empty($$
   where c.relnamespace = 'public'::regnamespace and r.rolname in ('anon', 'authenticated')
     and x.privilege_type = 'SELECT'
 $$, 'no column-level SELECT grants to API roles: select(''*'') works on every readable table');
+
+select is_empty($$
+  select extname::text from pg_extension where extnamespace = 'public'::regnamespace and extname <> 'plpgsql'
+$$, 'no extension lives in public (the advisor''s extension_in_public)');
 
 select * from finish();
 rollback;
