@@ -4935,6 +4935,20 @@ export type Database = {
         Args: { p_rows: Json; p_workspace_id: string }
         Returns: number
       }
+      list_webhook_events: {
+        Args: {
+          p_limit?: number
+          p_status?: Database["public"]["Enums"]["webhook_event_status"]
+          p_workspace_id: string
+        }
+        Returns: Database["public"]["CompositeTypes"]["webhook_event_row"][]
+        SetofOptions: {
+          from: "*"
+          to: "webhook_event_row"
+          isOneToOne: false
+          isSetofReturn: true
+        }
+      }
       moderate_reviews: {
         Args: {
           p_note?: string
@@ -5303,7 +5317,12 @@ export type Database = {
       training_example_kind: "example" | "correction" | "pattern"
       training_example_source: "manual" | "feedback" | "learned"
       webhook_delivery_status: "pending" | "succeeded" | "dead"
-      webhook_event_status: "processed" | "ignored" | "failed"
+      webhook_event_status:
+        | "pending"
+        | "processed"
+        | "ignored"
+        | "failed"
+        | "dead"
       webhook_provider: "shopify" | "tavus" | "mux" | "chatwoot"
       workspace_role: "viewer" | "member" | "admin" | "owner"
     }
@@ -5398,6 +5417,17 @@ export type Database = {
         on_hand: number | null
         reorder_point: number | null
         weeks_of_supply: number | null
+      }
+      webhook_event_row: {
+        id: number | null
+        provider: Database["public"]["Enums"]["webhook_provider"] | null
+        topic: string | null
+        status: Database["public"]["Enums"]["webhook_event_status"] | null
+        deliveries: number | null
+        process_attempts: number | null
+        error: string | null
+        received_at: string | null
+        processed_at: string | null
       }
     }
   }
@@ -5747,7 +5777,13 @@ export const Constants = {
       training_example_kind: ["example", "correction", "pattern"],
       training_example_source: ["manual", "feedback", "learned"],
       webhook_delivery_status: ["pending", "succeeded", "dead"],
-      webhook_event_status: ["processed", "ignored", "failed"],
+      webhook_event_status: [
+        "pending",
+        "processed",
+        "ignored",
+        "failed",
+        "dead",
+      ],
       webhook_provider: ["shopify", "tavus", "mux", "chatwoot"],
       workspace_role: ["viewer", "member", "admin", "owner"],
     },
