@@ -1,0 +1,111 @@
+-- Rule conditions: the one small condition language that lead scoring rules, workflow rules and
+-- email automation rules share. A condition list is a JSON array (at most 20) of
+--   {"field": "data.url", "op": "contains", "value": "/pricing"}
+-- and matches a subject (a JSON object the rule is evaluated against) when every condition
+-- holds. Fields are dotted paths into the subject. Operators:
+--   eq, neq            JSON equality (numbers compare by value: 1 = 1.0)
+--   gt, gte, lt, lte   numeric comparison; the value is a number, the field must be a number
+--   in, not_in         the value is an array (1-100 items) of candidates
+--   contains           a string field contains the value (case-insensitive), or an array field has it
+--   exists, not_exists the field is present (and not JSON null) or absent; no value
+-- Validation raises nothing itself: private.conditions_problem() returns the first problem as
+-- text ("conditions[1].op: must be one of ...") or null, so each table's trigger can raise it
+-- as 22023 with its own column name.
+
+create function private.conditions_problem(p_conditions jsonb)
+returns text
+language plpgsql immutable set search_path = '' as $$
+declare
+  c jsonb;
+  i integer := 0;
+  op text;
+  k text;
+begin
+  if p_conditions is null then
+    return 'is required (use [] to match everything)';
+  end if;
+  if jsonb_typeof(p_conditions) <> 'array' then
+    return 'must be a JSON array of conditions';
+  end if;
+  if jsonb_array_length(p_conditions) > 20 then
+    return 'at most 20 conditions';
+  end if;
+  for c in select e.value from jsonb_array_elements(p_conditions) e loop
+    if jsonb_typeof(c) <> 'object' then
+      return format('[%s]: must be an object with field, op and value', i);
+    end if;
+    for k in select jsonb_object_keys(c) loop
+      if k not in ('field', 'op', 'value') then
+        return format('[%s]: unknown key %s (allowed: field, op, value)', i, k);
+      end if;
+    end loop;
+    if jsonb_typeof(c -> 'field') is distinct from 'string'
+       or c ->> 'field' !~ '^[a-z_][a-z0-9_]{0,62}(\.[a-z0-9_]{1,63}){0,4}$' then
+      return format('[%s].field: must be a dotted path of lowercase names, e.g. data.url', i);
+    end if;
+    op := c ->> 'op';
+    if jsonb_typeof(c -> 'op') is distinct from 'string'
+       or op not in ('eq', 'neq', 'gt', 'gte', 'lt', 'lte', 'in', 'not_in', 'contains', 'exists', 'not_exists') then
+      return format('[%s].op: must be one of eq, neq, gt, gte, lt, lte, in, not_in, contains, exists, not_exists', i);
+    end if;
+    if op in ('exists', 'not_exists') then
+      if c ? 'value' then
+        return format('[%s].value: %s takes no value', i, op);
+      end if;
+    elsif not c ? 'value' then
+      return format('[%s].value: is required for %s', i, op);
+    elsif op in ('gt', 'gte', 'lt', 'lte') and jsonb_typeof(c -> 'value') <> 'number' then
+      return format('[%s].value: %s compares numbers; give a number', i, op);
+    elsif op in ('in', 'not_in') and (jsonb_typeof(c -> 'value') <> 'array'
+                                      or jsonb_array_length(c -> 'value') not between 1 and 100) then
+      return format('[%s].value: %s takes an array of 1 to 100 values', i, op);
+    elsif op = 'contains' and jsonb_typeof(c -> 'value') not in ('string', 'number', 'boolean') then
+      return format('[%s].value: contains takes a string, number or boolean', i);
+    end if;
+    i := i + 1;
+  end loop;
+  return null;
+end $$;
+comment on function private.conditions_problem(jsonb) is 'Validates a rule condition list (see the migration header for the language); returns the first problem as readable text, or null when valid.';
+
+-- One condition against one subject. Kept separate so the list version stays a plain SQL
+-- aggregate the planner can inline.
+create function private.condition_holds(p_condition jsonb, p_subject jsonb)
+returns boolean
+language sql immutable parallel safe set search_path = '' as $$
+  select case p_condition ->> 'op'
+    when 'exists' then coalesce(jsonb_typeof(v.x), 'null') <> 'null'
+    when 'not_exists' then coalesce(jsonb_typeof(v.x), 'null') = 'null'
+    when 'eq' then coalesce(v.x = p_condition -> 'value', false)
+    when 'neq' then coalesce(v.x <> p_condition -> 'value', true)
+    when 'in' then coalesce(p_condition -> 'value' @> jsonb_build_array(v.x), false)
+    when 'not_in' then not coalesce(p_condition -> 'value' @> jsonb_build_array(v.x), false)
+    when 'contains' then case jsonb_typeof(v.x)
+      when 'string' then strpos(lower(v.x #>> '{}'), lower(p_condition ->> 'value')) > 0
+      when 'array' then v.x @> jsonb_build_array(p_condition -> 'value')
+      else false end
+    else case when jsonb_typeof(v.x) = 'number' then case p_condition ->> 'op'
+      when 'gt' then (v.x #>> '{}')::numeric > (p_condition ->> 'value')::numeric
+      when 'gte' then (v.x #>> '{}')::numeric >= (p_condition ->> 'value')::numeric
+      when 'lt' then (v.x #>> '{}')::numeric < (p_condition ->> 'value')::numeric
+      when 'lte' then (v.x #>> '{}')::numeric <= (p_condition ->> 'value')::numeric
+      else false end else false end
+  end
+  from (select p_subject #> string_to_array(p_condition ->> 'field', '.') as x) v
+$$;
+comment on function private.condition_holds(jsonb, jsonb) is 'Evaluates one validated condition against a subject object; a missing field fails every operator except neq, not_in and not_exists.';
+
+create function private.conditions_match(p_conditions jsonb, p_subject jsonb)
+returns boolean
+language sql immutable parallel safe set search_path = '' as $$
+  select coalesce(bool_and(private.condition_holds(c.value, p_subject)), true)
+  from jsonb_array_elements(p_conditions) c
+$$;
+comment on function private.conditions_match(jsonb, jsonb) is 'True when every condition of a validated list holds for the subject; an empty list matches everything.';
+
+revoke all on function private.conditions_problem(jsonb) from public;
+revoke all on function private.condition_holds(jsonb, jsonb) from public;
+revoke all on function private.conditions_match(jsonb, jsonb) from public;
+grant execute on function private.conditions_problem(jsonb) to authenticated, service_role;
+grant execute on function private.condition_holds(jsonb, jsonb) to authenticated, service_role;
+grant execute on function private.conditions_match(jsonb, jsonb) to authenticated, service_role;
