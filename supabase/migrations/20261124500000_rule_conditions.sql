@@ -103,6 +103,20 @@ language sql immutable parallel safe set search_path = '' as $$
 $$;
 comment on function private.conditions_match(jsonb, jsonb) is 'True when every condition of a validated list holds for the subject; an empty list matches everything.';
 
+create function private.check_rule_conditions() returns trigger
+language plpgsql set search_path = '' as $$
+declare
+  problem text := private.conditions_problem(to_jsonb(new) -> 'conditions');
+begin
+  if problem is not null then
+    raise exception 'conditions%', case when problem like '[%' then problem else ': ' || problem end
+      using errcode = '22023';
+  end if;
+  return new;
+end $$;
+comment on function private.check_rule_conditions() is 'BEFORE INSERT/UPDATE OF conditions on rule tables: the conditions column must be a valid condition list (22023 naming the condition).';
+revoke all on function private.check_rule_conditions() from public;
+
 revoke all on function private.conditions_problem(jsonb) from public;
 revoke all on function private.condition_holds(jsonb, jsonb) from public;
 revoke all on function private.conditions_match(jsonb, jsonb) from public;

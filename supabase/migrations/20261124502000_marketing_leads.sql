@@ -154,21 +154,8 @@ create index lead_scoring_rules_created_by_idx on public.lead_scoring_rules (cre
 create trigger set_updated_at before update on public.lead_scoring_rules for each row execute function private.set_updated_at();
 create trigger stamp_created_by before insert on public.lead_scoring_rules for each row execute function private.stamp_created_by();
 
-create function private.check_scoring_rule() returns trigger
-language plpgsql set search_path = '' as $$
-declare
-  problem text := private.conditions_problem(new.conditions);
-begin
-  if problem is not null then
-    raise exception 'conditions%: %', case when problem like '[%' then '' else ' ' end || split_part(problem, ':', 1),
-      ltrim(substr(problem, strpos(problem, ':') + 1)) using errcode = '22023';
-  end if;
-  return new;
-end $$;
-comment on function private.check_scoring_rule() is 'BEFORE INSERT/UPDATE on lead_scoring_rules: conditions must be a valid condition list (22023 naming the condition).';
-revoke all on function private.check_scoring_rule() from public;
-create trigger check_scoring_rule before insert or update of conditions on public.lead_scoring_rules
-  for each row execute function private.check_scoring_rule();
+create trigger check_rule_conditions before insert or update of conditions on public.lead_scoring_rules
+  for each row execute function private.check_rule_conditions();
 
 -- ===== scoring
 -- What conditions see of an activity.
