@@ -115,6 +115,7 @@ language sql immutable set search_path = '' as $$
 $$;
 comment on function private.kpi_targets_problem(jsonb) is 'Validates campaigns.kpi_targets; returns the problems as readable text or null.';
 revoke all on function private.kpi_targets_problem(jsonb) from public;
+grant execute on function private.kpi_targets_problem(jsonb) to authenticated, service_role;
 
 -- Campaign status changes follow the lifecycle; names are unique (a readable 23505 before the
 -- index says so); channels are normalized; KPI targets are validated.

@@ -12,6 +12,7 @@ language sql immutable set search_path = '' as $$
 $$;
 comment on function private.template_variables(text[]) is 'The distinct {{ variable }} names used in the given texts, sorted.';
 revoke all on function private.template_variables(text[]) from public;
+grant execute on function private.template_variables(text[]) to authenticated, service_role;
 
 -- ===== content calendar
 create type public.calendar_status as enum ('idea', 'planned', 'in_progress', 'scheduled', 'published', 'cancelled');

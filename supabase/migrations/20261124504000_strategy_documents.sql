@@ -26,6 +26,7 @@ language sql immutable set search_path = '' as $$
 $$;
 comment on function private.is_text_list(jsonb, integer, integer) is 'True for a JSON array of p_min..p_max non-blank strings (each at most 2000 characters).';
 revoke all on function private.is_text_list(jsonb, integer, integer) from public;
+grant execute on function private.is_text_list(jsonb, integer, integer) to authenticated, service_role;
 
 -- A non-blank JSON string of at most p_max characters.
 create function private.is_text(p jsonb, p_max integer default 2000) returns boolean
@@ -34,6 +35,7 @@ language sql immutable set search_path = '' as $$
 $$;
 comment on function private.is_text(jsonb, integer) is 'True for a non-blank JSON string of at most p_max characters.';
 revoke all on function private.is_text(jsonb, integer) from public;
+grant execute on function private.is_text(jsonb, integer) to authenticated, service_role;
 
 -- Keys of an object outside the allowed set, as "a, b", or null.
 create function private.unknown_keys(p jsonb, p_allowed text[]) returns text
@@ -42,6 +44,7 @@ language sql immutable set search_path = '' as $$
 $$;
 comment on function private.unknown_keys(jsonb, text[]) is 'The keys of a JSON object not in p_allowed, comma-separated, or null.';
 revoke all on function private.unknown_keys(jsonb, text[]) from public;
+grant execute on function private.unknown_keys(jsonb, text[]) to authenticated, service_role;
 
 create function private.strategy_document_problem(p_kind public.strategy_document_kind, b jsonb) returns text
 language plpgsql stable set search_path = '' as $$

@@ -35,6 +35,7 @@ begin
 end $$;
 comment on function private.render_template(text, jsonb) is 'Replaces {{ path }} placeholders with values from the subject (missing: empty).';
 revoke all on function private.render_template(text, jsonb) from public;
+grant execute on function private.render_template(text, jsonb) to authenticated, service_role;
 
 create function private.workflow_actions_problem(p_trigger public.workflow_trigger, p_actions jsonb) returns text
 language plpgsql stable set search_path = '' as $$
@@ -122,6 +123,7 @@ begin
 end $$;
 comment on function private.workflow_actions_problem(public.workflow_trigger, jsonb) is 'Validates a workflow rule''s actions for its trigger; returns the first problem naming the action and field, or null.';
 revoke all on function private.workflow_actions_problem(public.workflow_trigger, jsonb) from public;
+grant execute on function private.workflow_actions_problem(public.workflow_trigger, jsonb) to authenticated, service_role;
 
 -- ===== rules
 create table public.workflow_rules (
