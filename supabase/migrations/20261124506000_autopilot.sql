@@ -473,10 +473,12 @@ begin
 
   select count(*)::integer,
          (count(*) filter (where l.status in ('new', 'contacted', 'qualified', 'nurturing')))::integer,
-         (count(*) filter (where l.created_at >= (today - 6)::timestamp at time zone 'UTC'))::integer,
+         (count(*) filter (where l.created_at >= (today - 6)::timestamp at time zone 'UTC'
+                             and l.created_at < (today + 1)::timestamp at time zone 'UTC'))::integer,
          (count(*) filter (where l.status in ('new', 'contacted', 'qualified', 'nurturing')
                              and l.score >= coalesce(cfg.hot_lead_score, 50)))::integer,
-         (count(*) filter (where l.status = 'converted' and l.converted_at >= (today - 29)::timestamp at time zone 'UTC'))::integer,
+         (count(*) filter (where l.status = 'converted' and l.converted_at >= (today - 29)::timestamp at time zone 'UTC'
+                             and l.converted_at < (today + 1)::timestamp at time zone 'UTC'))::integer,
          round(avg(l.score), 2)
     into r.total_leads, r.open_leads, r.new_leads_7d, r.hot_leads, r.converted_leads_30d, r.average_lead_score
   from public.leads l
@@ -493,10 +495,11 @@ begin
   from public.campaign_tasks t where t.workspace_id = p_workspace_id;
 
   select count(*)::integer into r.activities_7d from public.autopilot_activity_log a
-  where a.workspace_id = p_workspace_id and a.created_at >= now() - interval '7 days';
+  where a.workspace_id = p_workspace_id and a.created_at >= (today - 6)::timestamp at time zone 'UTC'
+    and a.created_at < (today + 1)::timestamp at time zone 'UTC';
 
   select w.week_start, w.roi into r.last_report_week_start, r.last_report_roi
-  from public.autopilot_weekly_reports w where w.workspace_id = p_workspace_id
+  from public.autopilot_weekly_reports w where w.workspace_id = p_workspace_id and w.week_start <= today - 7
   order by w.week_start desc limit 1;
 
   if coalesce(cfg.enabled, false) then
@@ -506,7 +509,7 @@ begin
   r.as_of := now();
   return r;
 end $$;
-comment on function public.get_autopilot_dashboard_stats(uuid, date) is 'Viewers: the autopilot dashboard in one call: month-to-date ad spend, revenue and ROAS against the monthly budget (fresh from ad_metrics_daily), lead counts (hot: open leads scoring at least hot_lead_score), campaigns, tasks, recent autopilot activity, the last weekly report and the next runs. p_today (default today, UTC) moves "today" for history views and tests.';
+comment on function public.get_autopilot_dashboard_stats(uuid, date) is 'Viewers: the autopilot dashboard in one call, as of p_today (default today, UTC): month-to-date ad spend, revenue and ROAS against the monthly budget (fresh from ad_metrics_daily), lead counts (new: created in the 7 days ending today; hot: open leads scoring at least hot_lead_score; converted: in the 30 days ending today), campaigns, tasks (overdue: due before today), autopilot activity in the 7 days ending today, the latest weekly report of a finished week, and the next scheduled runs.';
 grant execute on function public.get_autopilot_dashboard_stats(uuid, date) to authenticated, service_role;
 
 -- ===== access

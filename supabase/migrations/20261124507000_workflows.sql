@@ -14,8 +14,8 @@ create type public.workflow_trigger as enum (
   'lead_created', 'lead_status_changed', 'lead_score_changed', 'lead_activity_logged',
   'campaign_status_changed', 'task_completed', 'manual');
 comment on type public.workflow_trigger is 'The event a workflow rule reacts to; manual rules run through public.run_workflow_rule.';
-create type public.workflow_action_type as enum ('create_task', 'update_lead_status', 'add_to_email_list', 'log_activity', 'send_webhook');
-comment on type public.workflow_action_type is 'create_task {title, campaign_id?, priority?, due_in_days?, assignee_id?}; update_lead_status {status}; add_to_email_list {list_id}; log_activity {description}; send_webhook {event_type}. Titles and descriptions may use {{ row.field }} placeholders.';
+create type public.workflow_action_type as enum ('create_task', 'update_lead_status', 'add_to_email_list', 'log_activity');
+comment on type public.workflow_action_type is 'create_task {title, campaign_id?, priority?, due_in_days?, assignee_id?}; update_lead_status {status}; add_to_email_list {list_id}; log_activity {description}. Titles and descriptions may use {{ row.field }} placeholders.';
 create type public.workflow_execution_status as enum ('running', 'succeeded', 'partially_failed', 'failed', 'cancelled');
 comment on type public.workflow_execution_status is 'running while any action is pending; then succeeded (none failed), partially_failed, failed (none succeeded) or cancelled (all cancelled).';
 create type public.scheduled_action_status as enum ('pending', 'succeeded', 'failed', 'cancelled');
@@ -105,17 +105,11 @@ begin
       if not lead_trigger then
         return format('actions[%s]: add_to_email_list needs a lead trigger (lead_created, lead_status_changed, lead_score_changed, lead_activity_logged)', a.i);
       end if;
-    when 'log_activity' then
+    else -- log_activity
       extra := private.unknown_keys(prm, array['description']);
       if extra is not null then return format('actions[%s].params: unknown keys %s', a.i, extra); end if;
       if not private.is_text(prm -> 'description', 1000) then
         return format('actions[%s].params.description: is required (text up to 1000 characters)', a.i);
-      end if;
-    else -- send_webhook
-      extra := private.unknown_keys(prm, array['event_type']);
-      if extra is not null then return format('actions[%s].params: unknown keys %s', a.i, extra); end if;
-      if coalesce(prm ->> 'event_type', '') !~ '^[a-z][a-z0-9_]*(\.[a-z0-9_]+){1,3}$' or char_length(prm ->> 'event_type') > 64 then
-        return format('actions[%s].params.event_type: a dotted event name such as lead.hot', a.i);
       end if;
     end case;
   end loop;
@@ -443,16 +437,10 @@ begin
     return jsonb_build_object('contact_id', contact, 'list_id', prm ->> 'list_id', 'added', n = 1);
   end if;
 
-  if p_action.action_type = 'log_activity' then
-    return jsonb_build_object('activity_log_id', private.log_autopilot_activity(ws, 'workflow_action',
-      private.render_template(prm ->> 'description', subj), 'workflow_executions', p_execution.id,
-      jsonb_build_object('rule_id', p_execution.rule_id, 'scheduled_action_id', p_action.id)));
-  end if;
-
-  -- send_webhook
-  n := private.enqueue_webhook_event(ws, prm ->> 'event_type',
-    jsonb_build_object('rule_id', p_execution.rule_id, 'execution_id', p_execution.id, 'subject', subj));
-  return jsonb_build_object('deliveries', n);
+  -- log_activity
+  return jsonb_build_object('activity_log_id', private.log_autopilot_activity(ws, 'workflow_action',
+    private.render_template(prm ->> 'description', subj), 'workflow_executions', p_execution.id,
+    jsonb_build_object('rule_id', p_execution.rule_id, 'scheduled_action_id', p_action.id)));
 end $$;
 comment on function private.execute_workflow_action(public.scheduled_actions, public.workflow_executions) is 'Performs one scheduled action and returns what it did; raises when it cannot (the processor records the error and retries).';
 revoke all on function private.execute_workflow_action(public.scheduled_actions, public.workflow_executions) from public;
