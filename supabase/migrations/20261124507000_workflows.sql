@@ -489,7 +489,7 @@ declare
   sa public.scheduled_actions;
   ex public.workflow_executions;
   res jsonb;
-  touched uuid[] := '{}';
+  touched uuid[] := '{}'::uuid[];
   n integer := 0;
 begin
   for sa in
