@@ -414,7 +414,7 @@ where l.status in ('new', 'contacted', 'qualified', 'nurturing');
 comment on view public.autopilot_lead_inbox is 'Open leads (new, contacted, qualified, nurturing) for the autopilot inbox: score, hot when score >= the workspace''s hot_lead_score (default 50), latest activity and activities in the last 7 days. A view over leads, so always current; runs with the caller''s rights.';
 
 -- ===== dashboard: one RPC
-create type public.autopilot_dashboard_stats as (
+create type public.autopilot_dashboard_row as (
   workspace_id uuid,
   autopilot_enabled boolean,
   currency char(3),
@@ -440,15 +440,15 @@ create type public.autopilot_dashboard_stats as (
   next_optimisation_at timestamptz,
   as_of timestamptz
 );
-comment on type public.autopilot_dashboard_stats is 'What get_autopilot_dashboard_stats returns; fields are null where there is nothing to measure (no spend, no budget, no report yet).';
+comment on type public.autopilot_dashboard_row is 'get_autopilot_dashboard_stats'' single row. Never null: workspace_id, autopilot_enabled, currency, the month''s spend and revenue, every count, as_of. NULL: monthly_budget_cents without a config; month_roas without spend; budget_used without a budget; average_lead_score without leads; last_report_* before the first finished week''s report; next_* while the autopilot is off.';
 
 create function public.get_autopilot_dashboard_stats(p_workspace_id uuid, p_today date default null)
-returns public.autopilot_dashboard_stats
+returns setof public.autopilot_dashboard_row
 language plpgsql stable set search_path = '' as $$
 declare
   today date := coalesce(p_today, (now() at time zone 'UTC')::date);
   month_start date := date_trunc('month', coalesce(p_today, (now() at time zone 'UTC')::date))::date;
-  r public.autopilot_dashboard_stats;
+  r public.autopilot_dashboard_row;
   cfg public.autopilot_configs;
 begin
   if p_workspace_id is null then
@@ -507,7 +507,7 @@ begin
     r.next_optimisation_at := private.autopilot_job_last_due('daily_optimisation') + interval '1 day';
   end if;
   r.as_of := now();
-  return r;
+  return next r;
 end $$;
 comment on function public.get_autopilot_dashboard_stats(uuid, date) is 'Viewers: the autopilot dashboard in one call, as of p_today (default today, UTC): month-to-date ad spend, revenue and ROAS against the monthly budget (fresh from ad_metrics_daily), lead counts (new: created in the 7 days ending today; hot: open leads scoring at least hot_lead_score; converted: in the 30 days ending today), campaigns, tasks (overdue: due before today), autopilot activity in the 7 days ending today, the latest weekly report of a finished week, and the next scheduled runs.';
 grant execute on function public.get_autopilot_dashboard_stats(uuid, date) to authenticated, service_role;

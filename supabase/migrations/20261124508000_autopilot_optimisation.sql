@@ -13,7 +13,7 @@
 create type public.autopilot_proposal_kind as enum ('pause_ad_campaign', 'shift_budget');
 comment on type public.autopilot_proposal_kind is 'What the optimisation proposes: pausing an ad campaign under its ROAS target, or moving its daily budget to a sibling on target.';
 
-create type public.autopilot_proposal as (
+create type public.autopilot_proposal_row as (
   workspace_id uuid,
   kind public.autopilot_proposal_kind,
   campaign_id uuid,
@@ -28,10 +28,10 @@ create type public.autopilot_proposal as (
   reason text,
   payload jsonb
 );
-comment on type public.autopilot_proposal is 'One optimisation proposal. ad_campaign_id is the one paused or giving budget; target_ad_campaign_id receives budget (shift_budget only); payload is the proposed action as an approval carries it; dedupe_key names the action so a pending approval for it is not proposed twice.';
+comment on type public.autopilot_proposal_row is 'One optimisation proposal. ad_campaign_id is the one paused or giving budget; target_ad_campaign_id receives budget (shift_budget only); payload is the proposed action as an approval carries it; dedupe_key names the action so a pending approval for it is not proposed twice.';
 
 create function private.autopilot_optimisation_proposals(p_workspace_id uuid, p_as_of date)
-returns setof public.autopilot_proposal
+returns setof public.autopilot_proposal_row
 language sql stable set search_path = '' as $$
   with cfg as (
     select c.workspace_id, c.target_roas, c.min_spend_cents, c.currency
@@ -96,7 +96,7 @@ revoke all on function private.autopilot_optimisation_proposals(uuid, date) from
 grant execute on function private.autopilot_optimisation_proposals(uuid, date) to authenticated, service_role;
 
 create function public.preview_autopilot_optimisations(p_workspace_id uuid, p_as_of date default null)
-returns setof public.autopilot_proposal
+returns setof public.autopilot_proposal_row
 language plpgsql stable set search_path = '' as $$
 begin
   if p_workspace_id is null then

@@ -6,6 +6,7 @@ begin;
 set search_path = extensions, public;
 select plan(179);
 
+select tests.without_demo_data();
 select tests.two_workspaces();
 -- ---------- fixture (as the table owner): one row of every table in A, a campaign in B
 insert into public.campaigns (id, workspace_id, name, budget_cents, kpi_targets, auto_managed, status) values

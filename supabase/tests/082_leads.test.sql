@@ -49,6 +49,7 @@ select ok(not private.conditions_match('[{"field": "s", "op": "exists"}, {"field
   'match: every condition must hold');
 
 -- ---------- fixture
+select tests.without_demo_data();
 select tests.two_workspaces();
 insert into public.leads (id, workspace_id, email, first_name) values
   ('1e000000-0000-4000-8000-000000000001', 'a0000000-0000-4000-8000-000000000000', 'Ada@Example.COM ', 'Ada'),

@@ -6,6 +6,7 @@ begin;
 set search_path = extensions, public;
 select plan(112);
 
+select tests.without_demo_data();
 select tests.two_workspaces();
 -- ---------- fixture
 insert into public.autopilot_configs (workspace_id, enabled, monthly_budget_cents, target_roas, min_spend_cents, hot_lead_score) values

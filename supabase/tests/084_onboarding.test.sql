@@ -4,6 +4,7 @@ begin;
 set search_path = extensions, public;
 select plan(30);
 
+select tests.without_demo_data();
 select tests.two_workspaces();
 insert into public.onboarding_progress (user_id, workspace_id, step_key, step_order, status) values
   ('00000000-0000-4000-8000-0000000000a3', 'a0000000-0000-4000-8000-000000000000', 'connect_shop', 1, 'completed'),
