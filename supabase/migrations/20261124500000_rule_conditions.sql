@@ -68,40 +68,65 @@ begin
 end $$;
 comment on function private.conditions_problem(jsonb) is 'Validates a rule condition list (see the migration header for the language); returns the first problem as readable text, or null when valid.';
 
--- One condition against one subject. Kept separate so the list version stays a plain SQL
--- aggregate the planner can inline.
-create function private.condition_holds(p_condition jsonb, p_subject jsonb)
-returns boolean
-language sql immutable parallel safe set search_path = '' as $$
-  select case p_condition ->> 'op'
-    when 'exists' then coalesce(jsonb_typeof(v.x), 'null') <> 'null'
-    when 'not_exists' then coalesce(jsonb_typeof(v.x), 'null') = 'null'
-    when 'eq' then coalesce(v.x = p_condition -> 'value', false)
-    when 'neq' then coalesce(v.x <> p_condition -> 'value', true)
-    when 'in' then coalesce(p_condition -> 'value' @> jsonb_build_array(v.x), false)
-    when 'not_in' then not coalesce(p_condition -> 'value' @> jsonb_build_array(v.x), false)
-    when 'contains' then case jsonb_typeof(v.x)
-      when 'string' then strpos(lower(v.x #>> '{}'), lower(p_condition ->> 'value')) > 0
-      when 'array' then v.x @> jsonb_build_array(p_condition -> 'value')
-      else false end
-    else case when jsonb_typeof(v.x) = 'number' then case p_condition ->> 'op'
-      when 'gt' then (v.x #>> '{}')::numeric > (p_condition ->> 'value')::numeric
-      when 'gte' then (v.x #>> '{}')::numeric >= (p_condition ->> 'value')::numeric
-      when 'lt' then (v.x #>> '{}')::numeric < (p_condition ->> 'value')::numeric
-      when 'lte' then (v.x #>> '{}')::numeric <= (p_condition ->> 'value')::numeric
-      else false end else false end
-  end
-  from (select p_subject #> string_to_array(p_condition ->> 'field', '.') as x) v
-$$;
-comment on function private.condition_holds(jsonb, jsonb) is 'Evaluates one validated condition against a subject object; a missing field fails every operator except neq, not_in and not_exists.';
-
+-- Evaluation. PL/pgSQL walking the array by index: only simple expressions, no query per call
+-- (measured on 10,000 calls with one condition: ~0.3 ms each as a SQL aggregate over
+-- jsonb_array_elements, a few microseconds this way). Scoring evaluates it per activity and rule.
 create function private.conditions_match(p_conditions jsonb, p_subject jsonb)
 returns boolean
-language sql immutable parallel safe set search_path = '' as $$
-  select coalesce(bool_and(private.condition_holds(c.value, p_subject)), true)
-  from jsonb_array_elements(p_conditions) c
-$$;
-comment on function private.conditions_match(jsonb, jsonb) is 'True when every condition of a validated list holds for the subject; an empty list matches everything.';
+language plpgsql immutable parallel safe set search_path = '' as $$
+declare
+  c jsonb;
+  v jsonb;
+  want jsonb;
+  op text;
+  t text;
+begin
+  if p_conditions is null or jsonb_array_length(p_conditions) = 0 then
+    return true;
+  end if;
+  for i in 0 .. jsonb_array_length(p_conditions) - 1 loop
+    c := p_conditions -> i;
+    v := p_subject #> string_to_array(c ->> 'field', '.');
+    t := coalesce(jsonb_typeof(v), 'null');
+    op := c ->> 'op';
+    want := c -> 'value';
+    if op = 'exists' then
+      if t = 'null' then return false; end if;
+    elsif op = 'not_exists' then
+      if t <> 'null' then return false; end if;
+    elsif op = 'eq' then
+      if v is null or v <> want then return false; end if;
+    elsif op = 'neq' then
+      if v = want then return false; end if;
+    elsif op = 'in' then
+      if v is null or not want @> jsonb_build_array(v) then return false; end if;
+    elsif op = 'not_in' then
+      if v is not null and want @> jsonb_build_array(v) then return false; end if;
+    elsif op = 'contains' then
+      if t = 'string' then
+        if strpos(lower(v #>> '{}'), lower(want #>> '{}')) = 0 then return false; end if;
+      elsif t = 'array' then
+        if not v @> jsonb_build_array(want) then return false; end if;
+      else
+        return false;
+      end if;
+    elsif t <> 'number' then
+      return false; -- gt, gte, lt, lte compare numbers only
+    elsif op = 'gt' then
+      if not (v #>> '{}')::numeric > (want #>> '{}')::numeric then return false; end if;
+    elsif op = 'gte' then
+      if not (v #>> '{}')::numeric >= (want #>> '{}')::numeric then return false; end if;
+    elsif op = 'lt' then
+      if not (v #>> '{}')::numeric < (want #>> '{}')::numeric then return false; end if;
+    elsif op = 'lte' then
+      if not (v #>> '{}')::numeric <= (want #>> '{}')::numeric then return false; end if;
+    else
+      return false;
+    end if;
+  end loop;
+  return true;
+end $$;
+comment on function private.conditions_match(jsonb, jsonb) is 'True when every condition of a validated list holds for the subject; an empty list matches everything. A missing field (or JSON null) fails every operator except neq, not_in and not_exists.';
 
 create function private.check_rule_conditions() returns trigger
 language plpgsql set search_path = '' as $$
@@ -118,8 +143,6 @@ comment on function private.check_rule_conditions() is 'BEFORE INSERT/UPDATE OF 
 revoke all on function private.check_rule_conditions() from public;
 
 revoke all on function private.conditions_problem(jsonb) from public;
-revoke all on function private.condition_holds(jsonb, jsonb) from public;
 revoke all on function private.conditions_match(jsonb, jsonb) from public;
 grant execute on function private.conditions_problem(jsonb) to authenticated, service_role;
-grant execute on function private.condition_holds(jsonb, jsonb) to authenticated, service_role;
 grant execute on function private.conditions_match(jsonb, jsonb) to authenticated, service_role;

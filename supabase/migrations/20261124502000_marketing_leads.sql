@@ -179,7 +179,8 @@ language sql stable security definer set search_path = '' as $$
                on a.workspace_id = l.workspace_id and a.lead_id = l.id
               and (r.activity_type is null or a.activity_type = r.activity_type)
              where r.workspace_id = l.workspace_id and r.active
-               and private.conditions_match(r.conditions, private.lead_activity_subject(a.activity_type, a.occurred_at, a.activity_data))
+               and (r.conditions = '[]'::jsonb
+                    or private.conditions_match(r.conditions, private.lead_activity_subject(a.activity_type, a.occurred_at, a.activity_data)))
              group by r.id, r.points, r.max_occurrences
            ) x), 0), 2147483647), -2147483648)::integer,
          (select max(a.occurred_at) from public.lead_activities a where a.workspace_id = l.workspace_id and a.lead_id = l.id)
