@@ -489,6 +489,7 @@ export type Database = {
           id: number
           new_data: Json | null
           old_data: Json | null
+          reason: string | null
           record_id: string | null
           table_name: string
           workspace_id: string | null
@@ -501,6 +502,7 @@ export type Database = {
           id?: never
           new_data?: Json | null
           old_data?: Json | null
+          reason?: string | null
           record_id?: string | null
           table_name: string
           workspace_id?: string | null
@@ -513,6 +515,7 @@ export type Database = {
           id?: never
           new_data?: Json | null
           old_data?: Json | null
+          reason?: string | null
           record_id?: string | null
           table_name?: string
           workspace_id?: string | null
@@ -3829,7 +3832,7 @@ export type Database = {
         }[]
       }
       create_workspace: {
-        Args: { p_name: string; p_shop_domain?: string; p_slug: string }
+        Args: { p_name: string; p_slug: string }
         Returns: {
           created_at: string
           created_by: string | null
@@ -3978,7 +3981,7 @@ export type Database = {
       ad_status: "draft" | "active" | "paused" | "archived" | "deleted"
       ads_group_by: "platform" | "campaign" | "day"
       asset_kind: "image" | "video" | "audio" | "document" | "other"
-      audit_action: "insert" | "update" | "delete"
+      audit_action: "insert" | "update" | "delete" | "read"
       autopilot_activity_type:
         | "config_changed"
         | "report_generated"
@@ -4411,7 +4414,7 @@ export const Constants = {
       ad_status: ["draft", "active", "paused", "archived", "deleted"],
       ads_group_by: ["platform", "campaign", "day"],
       asset_kind: ["image", "video", "audio", "document", "other"],
-      audit_action: ["insert", "update", "delete"],
+      audit_action: ["insert", "update", "delete", "read"],
       autopilot_activity_type: [
         "config_changed",
         "report_generated",
