@@ -2822,6 +2822,56 @@ export type Database = {
           },
         ]
       }
+      product_rating_summaries: {
+        Row: {
+          average_rating: number | null
+          rating_1: number
+          rating_2: number
+          rating_3: number
+          rating_4: number
+          rating_5: number
+          rating_sum: number
+          review_count: number
+          shopify_product_id: string
+          updated_at: string
+          workspace_id: string
+        }
+        Insert: {
+          average_rating?: never
+          rating_1?: number
+          rating_2?: number
+          rating_3?: number
+          rating_4?: number
+          rating_5?: number
+          rating_sum?: number
+          review_count?: number
+          shopify_product_id: string
+          updated_at?: string
+          workspace_id: string
+        }
+        Update: {
+          average_rating?: never
+          rating_1?: number
+          rating_2?: number
+          rating_3?: number
+          rating_4?: number
+          rating_5?: number
+          rating_sum?: number
+          review_count?: number
+          shopify_product_id?: string
+          updated_at?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "product_rating_summaries_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       products: {
         Row: {
           cost_cents: number | null
@@ -2970,6 +3020,384 @@ export type Database = {
             columns: ["workspace_id", "product_id"]
             isOneToOne: true
             referencedRelation: "products"
+            referencedColumns: ["workspace_id", "id"]
+          },
+        ]
+      }
+      review_media: {
+        Row: {
+          aspect_ratio: string | null
+          created_at: string
+          duration_seconds: number | null
+          error: string | null
+          id: string
+          mux_asset_id: string | null
+          mux_playback_id: string | null
+          mux_upload_id: string | null
+          position: number
+          ready_at: string | null
+          review_id: string
+          status: Database["public"]["Enums"]["review_media_status"]
+          updated_at: string
+          workspace_id: string
+        }
+        Insert: {
+          aspect_ratio?: string | null
+          created_at?: string
+          duration_seconds?: number | null
+          error?: string | null
+          id?: string
+          mux_asset_id?: string | null
+          mux_playback_id?: string | null
+          mux_upload_id?: string | null
+          position?: number
+          ready_at?: string | null
+          review_id: string
+          status?: Database["public"]["Enums"]["review_media_status"]
+          updated_at?: string
+          workspace_id: string
+        }
+        Update: {
+          aspect_ratio?: string | null
+          created_at?: string
+          duration_seconds?: number | null
+          error?: string | null
+          id?: string
+          mux_asset_id?: string | null
+          mux_playback_id?: string | null
+          mux_upload_id?: string | null
+          position?: number
+          ready_at?: string | null
+          review_id?: string
+          status?: Database["public"]["Enums"]["review_media_status"]
+          updated_at?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "review_media_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "review_media_workspace_id_review_id_fkey"
+            columns: ["workspace_id", "review_id"]
+            isOneToOne: false
+            referencedRelation: "reviews"
+            referencedColumns: ["workspace_id", "id"]
+          },
+        ]
+      }
+      review_requests: {
+        Row: {
+          attempts: number
+          cancel_reason: string | null
+          cancelled_at: string | null
+          claimed_until: string | null
+          completed_at: string | null
+          created_at: string
+          created_by: string | null
+          due_at: string | null
+          id: string
+          last_error: string | null
+          opened_at: string | null
+          order_id: string
+          provider_message_id: string | null
+          send_after: string
+          sent_at: string | null
+          shopify_product_ids: string[]
+          status: Database["public"]["Enums"]["review_request_status"]
+          trigger_event: Database["public"]["Enums"]["review_request_trigger"]
+          updated_at: string
+          workspace_id: string
+        }
+        Insert: {
+          attempts?: number
+          cancel_reason?: string | null
+          cancelled_at?: string | null
+          claimed_until?: string | null
+          completed_at?: string | null
+          created_at?: string
+          created_by?: string | null
+          due_at?: string | null
+          id?: string
+          last_error?: string | null
+          opened_at?: string | null
+          order_id: string
+          provider_message_id?: string | null
+          send_after: string
+          sent_at?: string | null
+          shopify_product_ids?: string[]
+          status?: Database["public"]["Enums"]["review_request_status"]
+          trigger_event: Database["public"]["Enums"]["review_request_trigger"]
+          updated_at?: string
+          workspace_id: string
+        }
+        Update: {
+          attempts?: number
+          cancel_reason?: string | null
+          cancelled_at?: string | null
+          claimed_until?: string | null
+          completed_at?: string | null
+          created_at?: string
+          created_by?: string | null
+          due_at?: string | null
+          id?: string
+          last_error?: string | null
+          opened_at?: string | null
+          order_id?: string
+          provider_message_id?: string | null
+          send_after?: string
+          sent_at?: string | null
+          shopify_product_ids?: string[]
+          status?: Database["public"]["Enums"]["review_request_status"]
+          trigger_event?: Database["public"]["Enums"]["review_request_trigger"]
+          updated_at?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "review_requests_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "review_requests_workspace_id_order_id_fkey"
+            columns: ["workspace_id", "order_id"]
+            isOneToOne: false
+            referencedRelation: "orders"
+            referencedColumns: ["workspace_id", "id"]
+          },
+        ]
+      }
+      review_responses: {
+        Row: {
+          author_name: string
+          body: string
+          created_at: string
+          created_by: string | null
+          id: string
+          review_id: string
+          updated_at: string
+          workspace_id: string
+        }
+        Insert: {
+          author_name: string
+          body: string
+          created_at?: string
+          created_by?: string | null
+          id?: string
+          review_id: string
+          updated_at?: string
+          workspace_id: string
+        }
+        Update: {
+          author_name?: string
+          body?: string
+          created_at?: string
+          created_by?: string | null
+          id?: string
+          review_id?: string
+          updated_at?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "review_responses_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "review_responses_workspace_id_review_id_fkey"
+            columns: ["workspace_id", "review_id"]
+            isOneToOne: true
+            referencedRelation: "reviews"
+            referencedColumns: ["workspace_id", "id"]
+          },
+        ]
+      }
+      review_settings: {
+        Row: {
+          auto_publish_verified: boolean
+          created_at: string
+          request_delay_days: number
+          requests_enabled: boolean
+          token_ttl_days: number
+          updated_at: string
+          workspace_id: string
+        }
+        Insert: {
+          auto_publish_verified?: boolean
+          created_at?: string
+          request_delay_days?: number
+          requests_enabled?: boolean
+          token_ttl_days?: number
+          updated_at?: string
+          workspace_id: string
+        }
+        Update: {
+          auto_publish_verified?: boolean
+          created_at?: string
+          request_delay_days?: number
+          requests_enabled?: boolean
+          token_ttl_days?: number
+          updated_at?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "review_settings_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: true
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      review_votes: {
+        Row: {
+          created_at: string
+          id: number
+          kind: Database["public"]["Enums"]["review_vote_kind"]
+          review_id: string
+          voter_id: string
+          workspace_id: string
+        }
+        Insert: {
+          created_at?: string
+          id?: never
+          kind: Database["public"]["Enums"]["review_vote_kind"]
+          review_id: string
+          voter_id: string
+          workspace_id: string
+        }
+        Update: {
+          created_at?: string
+          id?: never
+          kind?: Database["public"]["Enums"]["review_vote_kind"]
+          review_id?: string
+          voter_id?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "review_votes_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "review_votes_workspace_id_review_id_fkey"
+            columns: ["workspace_id", "review_id"]
+            isOneToOne: false
+            referencedRelation: "reviews"
+            referencedColumns: ["workspace_id", "id"]
+          },
+        ]
+      }
+      reviews: {
+        Row: {
+          author_email: string | null
+          author_name: string
+          body: string
+          created_at: string
+          helpful_count: number
+          id: string
+          imported_from: string | null
+          moderated_at: string | null
+          moderated_by: string | null
+          moderation_note: string | null
+          order_id: string | null
+          original_id: string | null
+          published_at: string | null
+          rating: number
+          review_request_id: string | null
+          shopify_product_id: string
+          status: Database["public"]["Enums"]["review_status"]
+          submitted_at: string
+          title: string | null
+          unhelpful_count: number
+          updated_at: string
+          verified_purchase: boolean
+          workspace_id: string
+        }
+        Insert: {
+          author_email?: string | null
+          author_name: string
+          body?: string
+          created_at?: string
+          helpful_count?: number
+          id?: string
+          imported_from?: string | null
+          moderated_at?: string | null
+          moderated_by?: string | null
+          moderation_note?: string | null
+          order_id?: string | null
+          original_id?: string | null
+          published_at?: string | null
+          rating: number
+          review_request_id?: string | null
+          shopify_product_id: string
+          status?: Database["public"]["Enums"]["review_status"]
+          submitted_at?: string
+          title?: string | null
+          unhelpful_count?: number
+          updated_at?: string
+          verified_purchase?: boolean
+          workspace_id: string
+        }
+        Update: {
+          author_email?: string | null
+          author_name?: string
+          body?: string
+          created_at?: string
+          helpful_count?: number
+          id?: string
+          imported_from?: string | null
+          moderated_at?: string | null
+          moderated_by?: string | null
+          moderation_note?: string | null
+          order_id?: string | null
+          original_id?: string | null
+          published_at?: string | null
+          rating?: number
+          review_request_id?: string | null
+          shopify_product_id?: string
+          status?: Database["public"]["Enums"]["review_status"]
+          submitted_at?: string
+          title?: string | null
+          unhelpful_count?: number
+          updated_at?: string
+          verified_purchase?: boolean
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "reviews_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "reviews_workspace_id_order_id_fkey"
+            columns: ["workspace_id", "order_id"]
+            isOneToOne: false
+            referencedRelation: "orders"
+            referencedColumns: ["workspace_id", "id"]
+          },
+          {
+            foreignKeyName: "reviews_workspace_id_review_request_id_fkey"
+            columns: ["workspace_id", "review_request_id"]
+            isOneToOne: false
+            referencedRelation: "review_requests"
             referencedColumns: ["workspace_id", "id"]
           },
         ]
@@ -3185,6 +3613,352 @@ export type Database = {
             isOneToOne: false
             referencedRelation: "products"
             referencedColumns: ["workspace_id", "id"]
+          },
+        ]
+      }
+      support_curated_replies: {
+        Row: {
+          active: boolean
+          body: string
+          category:
+            | Database["public"]["Enums"]["support_ticket_category"]
+            | null
+          chatwoot_canned_response_id: string | null
+          created_at: string
+          created_by: string | null
+          id: string
+          last_used_at: string | null
+          short_code: string
+          tags: string[]
+          title: string
+          updated_at: string
+          usage_count: number
+          workspace_id: string
+        }
+        Insert: {
+          active?: boolean
+          body: string
+          category?:
+            | Database["public"]["Enums"]["support_ticket_category"]
+            | null
+          chatwoot_canned_response_id?: string | null
+          created_at?: string
+          created_by?: string | null
+          id?: string
+          last_used_at?: string | null
+          short_code: string
+          tags?: string[]
+          title: string
+          updated_at?: string
+          usage_count?: number
+          workspace_id: string
+        }
+        Update: {
+          active?: boolean
+          body?: string
+          category?:
+            | Database["public"]["Enums"]["support_ticket_category"]
+            | null
+          chatwoot_canned_response_id?: string | null
+          created_at?: string
+          created_by?: string | null
+          id?: string
+          last_used_at?: string | null
+          short_code?: string
+          tags?: string[]
+          title?: string
+          updated_at?: string
+          usage_count?: number
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "support_curated_replies_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      support_tickets: {
+        Row: {
+          assigned_to: string | null
+          body: string
+          category: Database["public"]["Enums"]["support_ticket_category"]
+          chatwoot_conversation_id: string | null
+          closed_at: string | null
+          created_at: string
+          created_by: string | null
+          id: string
+          order_id: string | null
+          order_number: string | null
+          priority: Database["public"]["Enums"]["support_ticket_priority"]
+          requester_email: string
+          requester_name: string | null
+          resolved_at: string | null
+          source: Database["public"]["Enums"]["support_ticket_source"]
+          status: Database["public"]["Enums"]["support_ticket_status"]
+          subject: string
+          updated_at: string
+          workspace_id: string
+        }
+        Insert: {
+          assigned_to?: string | null
+          body: string
+          category?: Database["public"]["Enums"]["support_ticket_category"]
+          chatwoot_conversation_id?: string | null
+          closed_at?: string | null
+          created_at?: string
+          created_by?: string | null
+          id?: string
+          order_id?: string | null
+          order_number?: string | null
+          priority?: Database["public"]["Enums"]["support_ticket_priority"]
+          requester_email: string
+          requester_name?: string | null
+          resolved_at?: string | null
+          source?: Database["public"]["Enums"]["support_ticket_source"]
+          status?: Database["public"]["Enums"]["support_ticket_status"]
+          subject: string
+          updated_at?: string
+          workspace_id: string
+        }
+        Update: {
+          assigned_to?: string | null
+          body?: string
+          category?: Database["public"]["Enums"]["support_ticket_category"]
+          chatwoot_conversation_id?: string | null
+          closed_at?: string | null
+          created_at?: string
+          created_by?: string | null
+          id?: string
+          order_id?: string | null
+          order_number?: string | null
+          priority?: Database["public"]["Enums"]["support_ticket_priority"]
+          requester_email?: string
+          requester_name?: string | null
+          resolved_at?: string | null
+          source?: Database["public"]["Enums"]["support_ticket_source"]
+          status?: Database["public"]["Enums"]["support_ticket_status"]
+          subject?: string
+          updated_at?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "support_tickets_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "support_tickets_workspace_id_order_id_fkey"
+            columns: ["workspace_id", "order_id"]
+            isOneToOne: false
+            referencedRelation: "orders"
+            referencedColumns: ["workspace_id", "id"]
+          },
+        ]
+      }
+      survey_answer_counts: {
+        Row: {
+          answer: string
+          question_id: string
+          responses: number
+          workspace_id: string
+        }
+        Insert: {
+          answer: string
+          question_id: string
+          responses: number
+          workspace_id: string
+        }
+        Update: {
+          answer?: string
+          question_id?: string
+          responses?: number
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "survey_answer_counts_workspace_id_question_id_fkey"
+            columns: ["workspace_id", "question_id"]
+            isOneToOne: false
+            referencedRelation: "survey_questions"
+            referencedColumns: ["workspace_id", "id"]
+          },
+        ]
+      }
+      survey_questions: {
+        Row: {
+          active: boolean
+          created_at: string
+          external_id: string
+          id: string
+          kind: Database["public"]["Enums"]["survey_question_kind"]
+          last_response_at: string | null
+          options: string[]
+          position: number
+          prompt: string
+          response_count: number
+          source: string
+          updated_at: string
+          workspace_id: string
+        }
+        Insert: {
+          active?: boolean
+          created_at?: string
+          external_id: string
+          id?: string
+          kind?: Database["public"]["Enums"]["survey_question_kind"]
+          last_response_at?: string | null
+          options?: string[]
+          position?: number
+          prompt: string
+          response_count?: number
+          source?: string
+          updated_at?: string
+          workspace_id: string
+        }
+        Update: {
+          active?: boolean
+          created_at?: string
+          external_id?: string
+          id?: string
+          kind?: Database["public"]["Enums"]["survey_question_kind"]
+          last_response_at?: string | null
+          options?: string[]
+          position?: number
+          prompt?: string
+          response_count?: number
+          source?: string
+          updated_at?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "survey_questions_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      survey_responses: {
+        Row: {
+          answers: string[]
+          created_at: string
+          customer_id: string | null
+          external_id: string
+          id: number
+          order_id: string | null
+          other_text: string | null
+          question_id: string
+          responded_at: string
+          shopify_order_id: string | null
+          source: string
+          workspace_id: string
+        }
+        Insert: {
+          answers?: string[]
+          created_at?: string
+          customer_id?: string | null
+          external_id: string
+          id?: never
+          order_id?: string | null
+          other_text?: string | null
+          question_id: string
+          responded_at: string
+          shopify_order_id?: string | null
+          source?: string
+          workspace_id: string
+        }
+        Update: {
+          answers?: string[]
+          created_at?: string
+          customer_id?: string | null
+          external_id?: string
+          id?: never
+          order_id?: string | null
+          other_text?: string | null
+          question_id?: string
+          responded_at?: string
+          shopify_order_id?: string | null
+          source?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "survey_responses_customer_id_fkey"
+            columns: ["customer_id"]
+            isOneToOne: false
+            referencedRelation: "customers"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "survey_responses_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "survey_responses_workspace_id_order_id_fkey"
+            columns: ["workspace_id", "order_id"]
+            isOneToOne: false
+            referencedRelation: "orders"
+            referencedColumns: ["workspace_id", "id"]
+          },
+          {
+            foreignKeyName: "survey_responses_workspace_id_question_id_fkey"
+            columns: ["workspace_id", "question_id"]
+            isOneToOne: false
+            referencedRelation: "survey_questions"
+            referencedColumns: ["workspace_id", "id"]
+          },
+        ]
+      }
+      survey_sync_state: {
+        Row: {
+          created_at: string
+          cursor: string | null
+          last_response_at: string | null
+          last_synced_at: string | null
+          responses_synced: number
+          source: string
+          updated_at: string
+          workspace_id: string
+        }
+        Insert: {
+          created_at?: string
+          cursor?: string | null
+          last_response_at?: string | null
+          last_synced_at?: string | null
+          responses_synced?: number
+          source?: string
+          updated_at?: string
+          workspace_id: string
+        }
+        Update: {
+          created_at?: string
+          cursor?: string | null
+          last_response_at?: string | null
+          last_synced_at?: string | null
+          responses_synced?: number
+          source?: string
+          updated_at?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "survey_sync_state_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
           },
         ]
       }
@@ -3752,6 +4526,53 @@ export type Database = {
           },
         ]
       }
+      survey_feed: {
+        Row: {
+          answers: string[] | null
+          customer_id: string | null
+          id: number | null
+          order_id: string | null
+          other_text: string | null
+          question_id: string | null
+          question_kind:
+            | Database["public"]["Enums"]["survey_question_kind"]
+            | null
+          question_prompt: string | null
+          responded_at: string | null
+          shopify_order_id: string | null
+          workspace_id: string | null
+        }
+        Relationships: [
+          {
+            foreignKeyName: "survey_responses_customer_id_fkey"
+            columns: ["customer_id"]
+            isOneToOne: false
+            referencedRelation: "customers"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "survey_responses_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "survey_responses_workspace_id_order_id_fkey"
+            columns: ["workspace_id", "order_id"]
+            isOneToOne: false
+            referencedRelation: "orders"
+            referencedColumns: ["workspace_id", "id"]
+          },
+          {
+            foreignKeyName: "survey_responses_workspace_id_question_id_fkey"
+            columns: ["workspace_id", "question_id"]
+            isOneToOne: false
+            referencedRelation: "survey_questions"
+            referencedColumns: ["workspace_id", "id"]
+          },
+        ]
+      }
     }
     Functions: {
       accept_workspace_invitation: {
@@ -3793,6 +4614,37 @@ export type Database = {
           isSetofReturn: true
         }
       }
+      cancel_review_request: {
+        Args: { p_request_id: string }
+        Returns: {
+          attempts: number
+          cancel_reason: string | null
+          cancelled_at: string | null
+          claimed_until: string | null
+          completed_at: string | null
+          created_at: string
+          created_by: string | null
+          due_at: string | null
+          id: string
+          last_error: string | null
+          opened_at: string | null
+          order_id: string
+          provider_message_id: string | null
+          send_after: string
+          sent_at: string | null
+          shopify_product_ids: string[]
+          status: Database["public"]["Enums"]["review_request_status"]
+          trigger_event: Database["public"]["Enums"]["review_request_trigger"]
+          updated_at: string
+          workspace_id: string
+        }
+        SetofOptions: {
+          from: "*"
+          to: "review_requests"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
       cancel_scheduled_action: {
         Args: { p_id: number }
         Returns: {
@@ -3818,6 +4670,22 @@ export type Database = {
           isOneToOne: true
           isSetofReturn: false
         }
+      }
+      create_support_ticket: {
+        Args: {
+          p_body: string
+          p_category?: Database["public"]["Enums"]["support_ticket_category"]
+          p_email: string
+          p_name?: string
+          p_order_number?: string
+          p_subject: string
+          p_workspace_id: string
+        }
+        Returns: {
+          created_at: string
+          status: Database["public"]["Enums"]["support_ticket_status"]
+          ticket_id: string
+        }[]
       }
       create_webhook_endpoint: {
         Args: {
@@ -3871,6 +4739,29 @@ export type Database = {
           isSetofReturn: true
         }
       }
+      import_reviews: {
+        Args: { p_reviews: Json; p_workspace_id: string }
+        Returns: {
+          inserted: number
+          unchanged: number
+          updated: number
+        }[]
+      }
+      import_survey: {
+        Args: {
+          p_cursor?: string
+          p_questions?: Json
+          p_responses?: Json
+          p_source?: string
+          p_workspace_id: string
+        }
+        Returns: {
+          questions_upserted: number
+          responses_inserted: number
+          responses_unchanged: number
+          responses_updated: number
+        }[]
+      }
       ingest_ad_metrics: {
         Args: { p_rows: Json; p_workspace_id: string }
         Returns: {
@@ -3878,12 +4769,67 @@ export type Database = {
           updated: number
         }[]
       }
+      moderate_reviews: {
+        Args: {
+          p_note?: string
+          p_review_ids: string[]
+          p_status: Database["public"]["Enums"]["review_status"]
+          p_workspace_id: string
+        }
+        Returns: number
+      }
+      open_review_request: {
+        Args: { p_token: string }
+        Returns: Database["public"]["CompositeTypes"]["open_review_request_row"]
+        SetofOptions: {
+          from: "*"
+          to: "open_review_request_row"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
       preview_autopilot_optimisations: {
         Args: { p_as_of?: string; p_workspace_id: string }
         Returns: Database["public"]["CompositeTypes"]["autopilot_proposal_row"][]
         SetofOptions: {
           from: "*"
           to: "autopilot_proposal_row"
+          isOneToOne: false
+          isSetofReturn: true
+        }
+      }
+      product_rating: {
+        Args: { p_shopify_product_id: string; p_workspace_id: string }
+        Returns: Database["public"]["CompositeTypes"]["product_rating_row"]
+        SetofOptions: {
+          from: "*"
+          to: "product_rating_row"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
+      product_ratings: {
+        Args: { p_shopify_product_ids: string[]; p_workspace_id: string }
+        Returns: Database["public"]["CompositeTypes"]["product_rating_row"][]
+        SetofOptions: {
+          from: "*"
+          to: "product_rating_row"
+          isOneToOne: false
+          isSetofReturn: true
+        }
+      }
+      product_reviews: {
+        Args: {
+          p_limit?: number
+          p_offset?: number
+          p_shopify_product_id: string
+          p_sort?: Database["public"]["Enums"]["review_sort"]
+          p_workspace_id: string
+        }
+        Returns: Database["public"]["CompositeTypes"]["product_reviews_row"][]
+        SetofOptions: {
+          from: "*"
+          to: "product_reviews_row"
           isOneToOne: false
           isSetofReturn: true
         }
@@ -3897,6 +4843,10 @@ export type Database = {
           isOneToOne: false
           isSetofReturn: true
         }
+      }
+      record_curated_reply_use: {
+        Args: { p_reply_id: string }
+        Returns: number
       }
       record_onboarding_step: {
         Args: {
@@ -3928,9 +4878,57 @@ export type Database = {
           isSetofReturn: false
         }
       }
+      request_review: {
+        Args: { p_order_id: string; p_send_after?: string }
+        Returns: {
+          attempts: number
+          cancel_reason: string | null
+          cancelled_at: string | null
+          claimed_until: string | null
+          completed_at: string | null
+          created_at: string
+          created_by: string | null
+          due_at: string | null
+          id: string
+          last_error: string | null
+          opened_at: string | null
+          order_id: string
+          provider_message_id: string | null
+          send_after: string
+          sent_at: string | null
+          shopify_product_ids: string[]
+          status: Database["public"]["Enums"]["review_request_status"]
+          trigger_event: Database["public"]["Enums"]["review_request_trigger"]
+          updated_at: string
+          workspace_id: string
+        }
+        SetofOptions: {
+          from: "*"
+          to: "review_requests"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
       run_workflow_rule: {
         Args: { p_entity_id?: string; p_rule_id: string; p_subject?: Json }
         Returns: string
+      }
+      submit_review: {
+        Args: {
+          p_author_email: string
+          p_author_name: string
+          p_body: string
+          p_rating: number
+          p_shopify_product_id: string
+          p_title?: string
+          p_token?: string
+          p_workspace_id: string
+        }
+        Returns: {
+          review_id: string
+          status: Database["public"]["Enums"]["review_status"]
+          verified_purchase: boolean
+        }[]
       }
       track_feature_tour: {
         Args: {
@@ -3971,6 +4969,18 @@ export type Database = {
           inserted: number
           unchanged: number
           updated: number
+        }[]
+      }
+      vote_review: {
+        Args: {
+          p_kind: Database["public"]["Enums"]["review_vote_kind"]
+          p_review_id: string
+          p_voter_id: string
+        }
+        Returns: {
+          helpful_count: number
+          review_id: string
+          unhelpful_count: number
         }[]
       }
     }
@@ -4170,6 +5180,23 @@ export type Database = {
       privacy_request_kind: "export" | "deletion"
       privacy_request_status: "pending" | "completed" | "rejected"
       product_status: "active" | "draft" | "archived"
+      review_media_status: "waiting" | "ready" | "errored" | "deleted"
+      review_request_status:
+        | "queued"
+        | "due"
+        | "sent"
+        | "opened"
+        | "completed"
+        | "cancelled"
+        | "expired"
+      review_request_trigger: "order_fulfilled" | "manual"
+      review_sort:
+        | "newest"
+        | "highest_rating"
+        | "lowest_rating"
+        | "most_helpful"
+      review_status: "pending" | "published" | "rejected" | "spam"
+      review_vote_kind: "helpful" | "unhelpful"
       scheduled_action_status: "pending" | "succeeded" | "failed" | "cancelled"
       secret_action: "create" | "read" | "rotate" | "delete"
       strategy_document_kind:
@@ -4178,6 +5205,28 @@ export type Database = {
         | "competitive_gap"
         | "kpi_framework"
       strategy_document_status: "draft" | "active" | "archived"
+      support_ticket_category:
+        | "general"
+        | "order"
+        | "shipping"
+        | "returns"
+        | "product"
+        | "account"
+        | "billing"
+        | "other"
+      support_ticket_priority: "low" | "normal" | "high" | "urgent"
+      support_ticket_source: "storefront" | "app" | "chatwoot"
+      support_ticket_status:
+        | "open"
+        | "in_progress"
+        | "waiting_on_customer"
+        | "resolved"
+        | "closed"
+      survey_question_kind:
+        | "single_choice"
+        | "multiple_choice"
+        | "free_text"
+        | "rating"
       task_priority: "low" | "medium" | "high" | "urgent"
       task_status: "todo" | "in_progress" | "blocked" | "done" | "cancelled"
       template_kind: "content" | "proposal"
@@ -4275,6 +5324,38 @@ export type Database = {
         dedupe_key: string | null
         reason: string | null
         payload: Json | null
+      }
+      open_review_request_row: {
+        workspace_id: string | null
+        order_number: string | null
+        products: Json | null
+        expires_at: string | null
+      }
+      product_rating_row: {
+        shopify_product_id: string | null
+        review_count: number | null
+        average_rating: number | null
+        rating_1: number | null
+        rating_2: number | null
+        rating_3: number | null
+        rating_4: number | null
+        rating_5: number | null
+      }
+      product_reviews_row: {
+        id: string | null
+        shopify_product_id: string | null
+        rating: number | null
+        title: string | null
+        body: string | null
+        author_name: string | null
+        verified_purchase: boolean | null
+        helpful_count: number | null
+        unhelpful_count: number | null
+        submitted_at: string | null
+        response_body: string | null
+        response_author_name: string | null
+        responded_at: string | null
+        media: Json | null
       }
       reorder_point_row: {
         product_id: string | null
@@ -4623,6 +5704,25 @@ export const Constants = {
       privacy_request_kind: ["export", "deletion"],
       privacy_request_status: ["pending", "completed", "rejected"],
       product_status: ["active", "draft", "archived"],
+      review_media_status: ["waiting", "ready", "errored", "deleted"],
+      review_request_status: [
+        "queued",
+        "due",
+        "sent",
+        "opened",
+        "completed",
+        "cancelled",
+        "expired",
+      ],
+      review_request_trigger: ["order_fulfilled", "manual"],
+      review_sort: [
+        "newest",
+        "highest_rating",
+        "lowest_rating",
+        "most_helpful",
+      ],
+      review_status: ["pending", "published", "rejected", "spam"],
+      review_vote_kind: ["helpful", "unhelpful"],
       scheduled_action_status: ["pending", "succeeded", "failed", "cancelled"],
       secret_action: ["create", "read", "rotate", "delete"],
       strategy_document_kind: [
@@ -4632,6 +5732,31 @@ export const Constants = {
         "kpi_framework",
       ],
       strategy_document_status: ["draft", "active", "archived"],
+      support_ticket_category: [
+        "general",
+        "order",
+        "shipping",
+        "returns",
+        "product",
+        "account",
+        "billing",
+        "other",
+      ],
+      support_ticket_priority: ["low", "normal", "high", "urgent"],
+      support_ticket_source: ["storefront", "app", "chatwoot"],
+      support_ticket_status: [
+        "open",
+        "in_progress",
+        "waiting_on_customer",
+        "resolved",
+        "closed",
+      ],
+      survey_question_kind: [
+        "single_choice",
+        "multiple_choice",
+        "free_text",
+        "rating",
+      ],
       task_priority: ["low", "medium", "high", "urgent"],
       task_status: ["todo", "in_progress", "blocked", "done", "cancelled"],
       template_kind: ["content", "proposal"],
