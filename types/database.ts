@@ -480,6 +480,952 @@ export type Database = {
           },
         ]
       }
+      agent_approvals: {
+        Row: {
+          action: Database["public"]["Enums"]["approval_action"]
+          agent_id: string | null
+          confidence: number | null
+          created_at: string
+          decided_at: string | null
+          decided_by: string | null
+          decision_log_id: string | null
+          decision_note: string | null
+          dedupe_key: string | null
+          executed_at: string | null
+          execution_error: string | null
+          execution_result: Json | null
+          expected_impact: NonNullable<Json>
+          expires_at: string
+          id: string
+          payload: NonNullable<Json>
+          priority: Database["public"]["Enums"]["approval_priority"]
+          proposed_by: string | null
+          proposer: Database["public"]["Enums"]["actor_kind"]
+          proposer_name: string | null
+          rationale: string | null
+          run_id: string | null
+          status: Database["public"]["Enums"]["approval_status"]
+          subject_id: string | null
+          subject_table: string | null
+          title: string
+          updated_at: string
+          workspace_id: string
+        }
+        Insert: {
+          action: Database["public"]["Enums"]["approval_action"]
+          agent_id?: string | null
+          confidence?: number | null
+          created_at?: string
+          decided_at?: string | null
+          decided_by?: string | null
+          decision_log_id?: string | null
+          decision_note?: string | null
+          dedupe_key?: string | null
+          executed_at?: string | null
+          execution_error?: string | null
+          execution_result?: Json | null
+          expected_impact?: NonNullable<Json>
+          expires_at?: string
+          id?: string
+          payload?: NonNullable<Json>
+          priority?: Database["public"]["Enums"]["approval_priority"]
+          proposed_by?: string | null
+          proposer?: Database["public"]["Enums"]["actor_kind"]
+          proposer_name?: string | null
+          rationale?: string | null
+          run_id?: string | null
+          status?: Database["public"]["Enums"]["approval_status"]
+          subject_id?: string | null
+          subject_table?: string | null
+          title: string
+          updated_at?: string
+          workspace_id: string
+        }
+        Update: {
+          action?: Database["public"]["Enums"]["approval_action"]
+          agent_id?: string | null
+          confidence?: number | null
+          created_at?: string
+          decided_at?: string | null
+          decided_by?: string | null
+          decision_log_id?: string | null
+          decision_note?: string | null
+          dedupe_key?: string | null
+          executed_at?: string | null
+          execution_error?: string | null
+          execution_result?: Json | null
+          expected_impact?: NonNullable<Json>
+          expires_at?: string
+          id?: string
+          payload?: NonNullable<Json>
+          priority?: Database["public"]["Enums"]["approval_priority"]
+          proposed_by?: string | null
+          proposer?: Database["public"]["Enums"]["actor_kind"]
+          proposer_name?: string | null
+          rationale?: string | null
+          run_id?: string | null
+          status?: Database["public"]["Enums"]["approval_status"]
+          subject_id?: string | null
+          subject_table?: string | null
+          title?: string
+          updated_at?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "agent_approvals_decision_log_id_fkey"
+            columns: ["decision_log_id"]
+            isOneToOne: false
+            referencedRelation: "decision_log"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "agent_approvals_workspace_id_agent_id_fkey"
+            columns: ["workspace_id", "agent_id"]
+            isOneToOne: false
+            referencedRelation: "agent_metrics"
+            referencedColumns: ["workspace_id", "agent_id"]
+          },
+          {
+            foreignKeyName: "agent_approvals_workspace_id_agent_id_fkey"
+            columns: ["workspace_id", "agent_id"]
+            isOneToOne: false
+            referencedRelation: "agents"
+            referencedColumns: ["workspace_id", "id"]
+          },
+          {
+            foreignKeyName: "agent_approvals_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "agent_approvals_workspace_id_run_id_fkey"
+            columns: ["workspace_id", "run_id"]
+            isOneToOne: false
+            referencedRelation: "agent_runs"
+            referencedColumns: ["workspace_id", "id"]
+          },
+        ]
+      }
+      agent_feedback: {
+        Row: {
+          agent_id: string | null
+          chat_message_id: number | null
+          comment: string | null
+          correction: string | null
+          created_at: string
+          id: string
+          kind: Database["public"]["Enums"]["agent_feedback_kind"]
+          prompt_excerpt: string | null
+          query_id: number | null
+          rating: number | null
+          run_id: string | null
+          updated_at: string
+          user_id: string | null
+          workspace_id: string
+        }
+        Insert: {
+          agent_id?: string | null
+          chat_message_id?: number | null
+          comment?: string | null
+          correction?: string | null
+          created_at?: string
+          id?: string
+          kind: Database["public"]["Enums"]["agent_feedback_kind"]
+          prompt_excerpt?: string | null
+          query_id?: number | null
+          rating?: number | null
+          run_id?: string | null
+          updated_at?: string
+          user_id?: string | null
+          workspace_id: string
+        }
+        Update: {
+          agent_id?: string | null
+          chat_message_id?: number | null
+          comment?: string | null
+          correction?: string | null
+          created_at?: string
+          id?: string
+          kind?: Database["public"]["Enums"]["agent_feedback_kind"]
+          prompt_excerpt?: string | null
+          query_id?: number | null
+          rating?: number | null
+          run_id?: string | null
+          updated_at?: string
+          user_id?: string | null
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "agent_feedback_workspace_id_agent_id_fkey"
+            columns: ["workspace_id", "agent_id"]
+            isOneToOne: false
+            referencedRelation: "agent_metrics"
+            referencedColumns: ["workspace_id", "agent_id"]
+          },
+          {
+            foreignKeyName: "agent_feedback_workspace_id_agent_id_fkey"
+            columns: ["workspace_id", "agent_id"]
+            isOneToOne: false
+            referencedRelation: "agents"
+            referencedColumns: ["workspace_id", "id"]
+          },
+          {
+            foreignKeyName: "agent_feedback_workspace_id_chat_message_id_fkey"
+            columns: ["workspace_id", "chat_message_id"]
+            isOneToOne: false
+            referencedRelation: "chat_messages"
+            referencedColumns: ["workspace_id", "id"]
+          },
+          {
+            foreignKeyName: "agent_feedback_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "agent_feedback_workspace_id_query_id_fkey"
+            columns: ["workspace_id", "query_id"]
+            isOneToOne: false
+            referencedRelation: "agent_queries"
+            referencedColumns: ["workspace_id", "id"]
+          },
+          {
+            foreignKeyName: "agent_feedback_workspace_id_run_id_fkey"
+            columns: ["workspace_id", "run_id"]
+            isOneToOne: false
+            referencedRelation: "agent_runs"
+            referencedColumns: ["workspace_id", "id"]
+          },
+        ]
+      }
+      agent_qc: {
+        Row: {
+          check_name: string
+          checked_by: string | null
+          created_at: string
+          details: NonNullable<Json>
+          id: string
+          result: Database["public"]["Enums"]["qc_result"]
+          run_id: string
+          score: number | null
+          workspace_id: string
+        }
+        Insert: {
+          check_name: string
+          checked_by?: string | null
+          created_at?: string
+          details?: NonNullable<Json>
+          id?: string
+          result: Database["public"]["Enums"]["qc_result"]
+          run_id: string
+          score?: number | null
+          workspace_id: string
+        }
+        Update: {
+          check_name?: string
+          checked_by?: string | null
+          created_at?: string
+          details?: NonNullable<Json>
+          id?: string
+          result?: Database["public"]["Enums"]["qc_result"]
+          run_id?: string
+          score?: number | null
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "agent_qc_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "agent_qc_workspace_id_run_id_fkey"
+            columns: ["workspace_id", "run_id"]
+            isOneToOne: false
+            referencedRelation: "agent_runs"
+            referencedColumns: ["workspace_id", "id"]
+          },
+        ]
+      }
+      agent_queries: {
+        Row: {
+          agent_id: string | null
+          cached_input_tokens: number
+          cost_micros: number | null
+          created_at: string
+          error: string | null
+          id: number
+          input_tokens: number
+          latency_ms: number | null
+          model: string
+          model_id: string | null
+          output_tokens: number
+          provider: Database["public"]["Enums"]["ai_provider"]
+          purpose: string | null
+          request: NonNullable<Json>
+          response: Json | null
+          run_id: string | null
+          status: Database["public"]["Enums"]["agent_query_status"]
+          workspace_id: string
+        }
+        Insert: {
+          agent_id?: string | null
+          cached_input_tokens?: number
+          cost_micros?: number | null
+          created_at?: string
+          error?: string | null
+          id?: never
+          input_tokens?: number
+          latency_ms?: number | null
+          model: string
+          model_id?: string | null
+          output_tokens?: number
+          provider: Database["public"]["Enums"]["ai_provider"]
+          purpose?: string | null
+          request?: NonNullable<Json>
+          response?: Json | null
+          run_id?: string | null
+          status?: Database["public"]["Enums"]["agent_query_status"]
+          workspace_id: string
+        }
+        Update: {
+          agent_id?: string | null
+          cached_input_tokens?: number
+          cost_micros?: number | null
+          created_at?: string
+          error?: string | null
+          id?: never
+          input_tokens?: number
+          latency_ms?: number | null
+          model?: string
+          model_id?: string | null
+          output_tokens?: number
+          provider?: Database["public"]["Enums"]["ai_provider"]
+          purpose?: string | null
+          request?: NonNullable<Json>
+          response?: Json | null
+          run_id?: string | null
+          status?: Database["public"]["Enums"]["agent_query_status"]
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "agent_queries_model_id_fkey"
+            columns: ["model_id"]
+            isOneToOne: false
+            referencedRelation: "ai_models"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "agent_queries_workspace_id_agent_id_fkey"
+            columns: ["workspace_id", "agent_id"]
+            isOneToOne: false
+            referencedRelation: "agent_metrics"
+            referencedColumns: ["workspace_id", "agent_id"]
+          },
+          {
+            foreignKeyName: "agent_queries_workspace_id_agent_id_fkey"
+            columns: ["workspace_id", "agent_id"]
+            isOneToOne: false
+            referencedRelation: "agents"
+            referencedColumns: ["workspace_id", "id"]
+          },
+          {
+            foreignKeyName: "agent_queries_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "agent_queries_workspace_id_run_id_fkey"
+            columns: ["workspace_id", "run_id"]
+            isOneToOne: false
+            referencedRelation: "agent_runs"
+            referencedColumns: ["workspace_id", "id"]
+          },
+        ]
+      }
+      agent_runs: {
+        Row: {
+          agent_id: string
+          cost_micros: number
+          created_at: string
+          duration_ms: number | null
+          error: string | null
+          finished_at: string | null
+          id: string
+          input: NonNullable<Json>
+          input_tokens: number
+          output: Json | null
+          output_tokens: number
+          queries: number
+          started_at: string | null
+          status: Database["public"]["Enums"]["agent_run_status"]
+          trigger: Database["public"]["Enums"]["agent_run_trigger"]
+          triggered_by: string | null
+          updated_at: string
+          workspace_id: string
+        }
+        Insert: {
+          agent_id: string
+          cost_micros?: number
+          created_at?: string
+          duration_ms?: never
+          error?: string | null
+          finished_at?: string | null
+          id?: string
+          input?: NonNullable<Json>
+          input_tokens?: number
+          output?: Json | null
+          output_tokens?: number
+          queries?: number
+          started_at?: string | null
+          status?: Database["public"]["Enums"]["agent_run_status"]
+          trigger?: Database["public"]["Enums"]["agent_run_trigger"]
+          triggered_by?: string | null
+          updated_at?: string
+          workspace_id: string
+        }
+        Update: {
+          agent_id?: string
+          cost_micros?: number
+          created_at?: string
+          duration_ms?: never
+          error?: string | null
+          finished_at?: string | null
+          id?: string
+          input?: NonNullable<Json>
+          input_tokens?: number
+          output?: Json | null
+          output_tokens?: number
+          queries?: number
+          started_at?: string | null
+          status?: Database["public"]["Enums"]["agent_run_status"]
+          trigger?: Database["public"]["Enums"]["agent_run_trigger"]
+          triggered_by?: string | null
+          updated_at?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "agent_runs_workspace_id_agent_id_fkey"
+            columns: ["workspace_id", "agent_id"]
+            isOneToOne: false
+            referencedRelation: "agent_metrics"
+            referencedColumns: ["workspace_id", "agent_id"]
+          },
+          {
+            foreignKeyName: "agent_runs_workspace_id_agent_id_fkey"
+            columns: ["workspace_id", "agent_id"]
+            isOneToOne: false
+            referencedRelation: "agents"
+            referencedColumns: ["workspace_id", "id"]
+          },
+          {
+            foreignKeyName: "agent_runs_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      agent_training_examples: {
+        Row: {
+          actual_output: string | null
+          agent_id: string
+          confidence: number | null
+          created_at: string
+          created_by: string | null
+          expected_output: string | null
+          feedback_id: string | null
+          id: string
+          input: string | null
+          is_active: boolean
+          kind: Database["public"]["Enums"]["training_example_kind"]
+          pattern: Json | null
+          source: Database["public"]["Enums"]["training_example_source"]
+          tags: string[]
+          updated_at: string
+          usage_count: number
+          was_correct: boolean | null
+          workspace_id: string
+        }
+        Insert: {
+          actual_output?: string | null
+          agent_id: string
+          confidence?: number | null
+          created_at?: string
+          created_by?: string | null
+          expected_output?: string | null
+          feedback_id?: string | null
+          id?: string
+          input?: string | null
+          is_active?: boolean
+          kind?: Database["public"]["Enums"]["training_example_kind"]
+          pattern?: Json | null
+          source?: Database["public"]["Enums"]["training_example_source"]
+          tags?: string[]
+          updated_at?: string
+          usage_count?: number
+          was_correct?: boolean | null
+          workspace_id: string
+        }
+        Update: {
+          actual_output?: string | null
+          agent_id?: string
+          confidence?: number | null
+          created_at?: string
+          created_by?: string | null
+          expected_output?: string | null
+          feedback_id?: string | null
+          id?: string
+          input?: string | null
+          is_active?: boolean
+          kind?: Database["public"]["Enums"]["training_example_kind"]
+          pattern?: Json | null
+          source?: Database["public"]["Enums"]["training_example_source"]
+          tags?: string[]
+          updated_at?: string
+          usage_count?: number
+          was_correct?: boolean | null
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "agent_training_examples_workspace_id_agent_id_fkey"
+            columns: ["workspace_id", "agent_id"]
+            isOneToOne: false
+            referencedRelation: "agent_metrics"
+            referencedColumns: ["workspace_id", "agent_id"]
+          },
+          {
+            foreignKeyName: "agent_training_examples_workspace_id_agent_id_fkey"
+            columns: ["workspace_id", "agent_id"]
+            isOneToOne: false
+            referencedRelation: "agents"
+            referencedColumns: ["workspace_id", "id"]
+          },
+          {
+            foreignKeyName: "agent_training_examples_workspace_id_feedback_id_fkey"
+            columns: ["workspace_id", "feedback_id"]
+            isOneToOne: false
+            referencedRelation: "agent_feedback"
+            referencedColumns: ["workspace_id", "id"]
+          },
+          {
+            foreignKeyName: "agent_training_examples_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      agents: {
+        Row: {
+          capabilities: string[]
+          created_at: string
+          created_by: string | null
+          description: string | null
+          email: string | null
+          id: string
+          key: string
+          max_output_tokens: number | null
+          model_id: string | null
+          name: string
+          personality_formality: number
+          personality_verbosity: number
+          personality_warmth: number
+          preferred_greeting: string | null
+          requires_approval: boolean
+          role: string
+          settings: NonNullable<Json>
+          signature: string | null
+          status: Database["public"]["Enums"]["agent_status"]
+          system_prompt: string | null
+          temperature: number | null
+          updated_at: string
+          workspace_id: string
+        }
+        Insert: {
+          capabilities?: string[]
+          created_at?: string
+          created_by?: string | null
+          description?: string | null
+          email?: string | null
+          id?: string
+          key: string
+          max_output_tokens?: number | null
+          model_id?: string | null
+          name: string
+          personality_formality?: number
+          personality_verbosity?: number
+          personality_warmth?: number
+          preferred_greeting?: string | null
+          requires_approval?: boolean
+          role: string
+          settings?: NonNullable<Json>
+          signature?: string | null
+          status?: Database["public"]["Enums"]["agent_status"]
+          system_prompt?: string | null
+          temperature?: number | null
+          updated_at?: string
+          workspace_id: string
+        }
+        Update: {
+          capabilities?: string[]
+          created_at?: string
+          created_by?: string | null
+          description?: string | null
+          email?: string | null
+          id?: string
+          key?: string
+          max_output_tokens?: number | null
+          model_id?: string | null
+          name?: string
+          personality_formality?: number
+          personality_verbosity?: number
+          personality_warmth?: number
+          preferred_greeting?: string | null
+          requires_approval?: boolean
+          role?: string
+          settings?: NonNullable<Json>
+          signature?: string | null
+          status?: Database["public"]["Enums"]["agent_status"]
+          system_prompt?: string | null
+          temperature?: number | null
+          updated_at?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "agents_model_id_fkey"
+            columns: ["model_id"]
+            isOneToOne: false
+            referencedRelation: "ai_models"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "agents_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      ai_insights: {
+        Row: {
+          agent_id: string | null
+          approval_id: string | null
+          body: string | null
+          confidence: number | null
+          created_at: string
+          data: NonNullable<Json>
+          expires_at: string | null
+          id: string
+          impact: Database["public"]["Enums"]["insight_impact"]
+          kind: Database["public"]["Enums"]["insight_kind"]
+          metric: string | null
+          status: Database["public"]["Enums"]["insight_status"]
+          status_changed_at: string | null
+          status_changed_by: string | null
+          title: string
+          updated_at: string
+          workspace_id: string
+        }
+        Insert: {
+          agent_id?: string | null
+          approval_id?: string | null
+          body?: string | null
+          confidence?: number | null
+          created_at?: string
+          data?: NonNullable<Json>
+          expires_at?: string | null
+          id?: string
+          impact?: Database["public"]["Enums"]["insight_impact"]
+          kind: Database["public"]["Enums"]["insight_kind"]
+          metric?: string | null
+          status?: Database["public"]["Enums"]["insight_status"]
+          status_changed_at?: string | null
+          status_changed_by?: string | null
+          title: string
+          updated_at?: string
+          workspace_id: string
+        }
+        Update: {
+          agent_id?: string | null
+          approval_id?: string | null
+          body?: string | null
+          confidence?: number | null
+          created_at?: string
+          data?: NonNullable<Json>
+          expires_at?: string | null
+          id?: string
+          impact?: Database["public"]["Enums"]["insight_impact"]
+          kind?: Database["public"]["Enums"]["insight_kind"]
+          metric?: string | null
+          status?: Database["public"]["Enums"]["insight_status"]
+          status_changed_at?: string | null
+          status_changed_by?: string | null
+          title?: string
+          updated_at?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "ai_insights_workspace_id_agent_id_fkey"
+            columns: ["workspace_id", "agent_id"]
+            isOneToOne: false
+            referencedRelation: "agent_metrics"
+            referencedColumns: ["workspace_id", "agent_id"]
+          },
+          {
+            foreignKeyName: "ai_insights_workspace_id_agent_id_fkey"
+            columns: ["workspace_id", "agent_id"]
+            isOneToOne: false
+            referencedRelation: "agents"
+            referencedColumns: ["workspace_id", "id"]
+          },
+          {
+            foreignKeyName: "ai_insights_workspace_id_approval_id_fkey"
+            columns: ["workspace_id", "approval_id"]
+            isOneToOne: false
+            referencedRelation: "agent_approvals"
+            referencedColumns: ["workspace_id", "id"]
+          },
+          {
+            foreignKeyName: "ai_insights_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      ai_model_discovery_runs: {
+        Row: {
+          created_at: string
+          details: NonNullable<Json>
+          error: string | null
+          execution_time_ms: number | null
+          finished_at: string | null
+          id: string
+          models_added: number
+          models_deprecated: number
+          models_discovered: number
+          models_updated: number
+          providers_checked: Database["public"]["Enums"]["ai_provider"][]
+          started_at: string
+          status: Database["public"]["Enums"]["discovery_run_status"]
+        }
+        Insert: {
+          created_at?: string
+          details?: NonNullable<Json>
+          error?: string | null
+          execution_time_ms?: number | null
+          finished_at?: string | null
+          id?: string
+          models_added?: number
+          models_deprecated?: number
+          models_discovered?: number
+          models_updated?: number
+          providers_checked?: Database["public"]["Enums"]["ai_provider"][]
+          started_at?: string
+          status?: Database["public"]["Enums"]["discovery_run_status"]
+        }
+        Update: {
+          created_at?: string
+          details?: NonNullable<Json>
+          error?: string | null
+          execution_time_ms?: number | null
+          finished_at?: string | null
+          id?: string
+          models_added?: number
+          models_deprecated?: number
+          models_discovered?: number
+          models_updated?: number
+          providers_checked?: Database["public"]["Enums"]["ai_provider"][]
+          started_at?: string
+          status?: Database["public"]["Enums"]["discovery_run_status"]
+        }
+        Relationships: []
+      }
+      ai_models: {
+        Row: {
+          cached_input_price_per_mtok_micros: number | null
+          capabilities: Database["public"]["Enums"]["ai_model_capability"][]
+          context_window: number | null
+          created_at: string
+          currency: string
+          deprecated_at: string | null
+          display_name: string | null
+          id: string
+          input_price_per_mtok_micros: number
+          is_active: boolean
+          is_default: boolean
+          last_seen_at: string | null
+          max_output_tokens: number | null
+          metadata: NonNullable<Json>
+          model: string
+          model_type: Database["public"]["Enums"]["ai_model_type"]
+          output_price_per_mtok_micros: number
+          provider: Database["public"]["Enums"]["ai_provider"]
+          updated_at: string
+        }
+        Insert: {
+          cached_input_price_per_mtok_micros?: number | null
+          capabilities?: Database["public"]["Enums"]["ai_model_capability"][]
+          context_window?: number | null
+          created_at?: string
+          currency?: string
+          deprecated_at?: string | null
+          display_name?: string | null
+          id?: string
+          input_price_per_mtok_micros?: number
+          is_active?: boolean
+          is_default?: boolean
+          last_seen_at?: string | null
+          max_output_tokens?: number | null
+          metadata?: NonNullable<Json>
+          model: string
+          model_type: Database["public"]["Enums"]["ai_model_type"]
+          output_price_per_mtok_micros?: number
+          provider: Database["public"]["Enums"]["ai_provider"]
+          updated_at?: string
+        }
+        Update: {
+          cached_input_price_per_mtok_micros?: number | null
+          capabilities?: Database["public"]["Enums"]["ai_model_capability"][]
+          context_window?: number | null
+          created_at?: string
+          currency?: string
+          deprecated_at?: string | null
+          display_name?: string | null
+          id?: string
+          input_price_per_mtok_micros?: number
+          is_active?: boolean
+          is_default?: boolean
+          last_seen_at?: string | null
+          max_output_tokens?: number | null
+          metadata?: NonNullable<Json>
+          model?: string
+          model_type?: Database["public"]["Enums"]["ai_model_type"]
+          output_price_per_mtok_micros?: number
+          provider?: Database["public"]["Enums"]["ai_provider"]
+          updated_at?: string
+        }
+        Relationships: []
+      }
+      analytics_reports: {
+        Row: {
+          created_at: string
+          created_by: string | null
+          error: string | null
+          generated_at: string | null
+          id: string
+          kind: Database["public"]["Enums"]["report_kind"]
+          name: string
+          parameters: NonNullable<Json>
+          period_end: string
+          period_start: string
+          results: Json | null
+          status: Database["public"]["Enums"]["report_status"]
+          storage_path: string | null
+          updated_at: string
+          workspace_id: string
+        }
+        Insert: {
+          created_at?: string
+          created_by?: string | null
+          error?: string | null
+          generated_at?: string | null
+          id?: string
+          kind: Database["public"]["Enums"]["report_kind"]
+          name: string
+          parameters?: NonNullable<Json>
+          period_end: string
+          period_start: string
+          results?: Json | null
+          status?: Database["public"]["Enums"]["report_status"]
+          storage_path?: string | null
+          updated_at?: string
+          workspace_id: string
+        }
+        Update: {
+          created_at?: string
+          created_by?: string | null
+          error?: string | null
+          generated_at?: string | null
+          id?: string
+          kind?: Database["public"]["Enums"]["report_kind"]
+          name?: string
+          parameters?: NonNullable<Json>
+          period_end?: string
+          period_start?: string
+          results?: Json | null
+          status?: Database["public"]["Enums"]["report_status"]
+          storage_path?: string | null
+          updated_at?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "analytics_reports_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      analytics_settings: {
+        Row: {
+          briefing_retention_days: number
+          created_at: string
+          events_retention_days: number
+          seo_retention_days: number
+          social_retention_days: number
+          updated_at: string
+          workspace_id: string
+        }
+        Insert: {
+          briefing_retention_days?: number
+          created_at?: string
+          events_retention_days?: number
+          seo_retention_days?: number
+          social_retention_days?: number
+          updated_at?: string
+          workspace_id: string
+        }
+        Update: {
+          briefing_retention_days?: number
+          created_at?: string
+          events_retention_days?: number
+          seo_retention_days?: number
+          social_retention_days?: number
+          updated_at?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "analytics_settings_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: true
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       audit_log: {
         Row: {
           action: Database["public"]["Enums"]["audit_action"]
@@ -1119,6 +2065,215 @@ export type Database = {
           },
         ]
       }
+      ceo_briefings: {
+        Row: {
+          cost_micros: number | null
+          created_at: string
+          executive_summary: string
+          feedback_notes: string | null
+          generation_input_tokens: number
+          generation_model: string | null
+          generation_output_tokens: number
+          id: string
+          insights: NonNullable<Json>
+          key_metrics: NonNullable<Json>
+          kind: Database["public"]["Enums"]["briefing_kind"]
+          model_id: string | null
+          period_end: string
+          period_start: string
+          rated_at: string | null
+          rated_by: string | null
+          rating: number | null
+          updated_at: string
+          workspace_id: string
+        }
+        Insert: {
+          cost_micros?: number | null
+          created_at?: string
+          executive_summary: string
+          feedback_notes?: string | null
+          generation_input_tokens?: number
+          generation_model?: string | null
+          generation_output_tokens?: number
+          id?: string
+          insights?: NonNullable<Json>
+          key_metrics?: NonNullable<Json>
+          kind: Database["public"]["Enums"]["briefing_kind"]
+          model_id?: string | null
+          period_end: string
+          period_start: string
+          rated_at?: string | null
+          rated_by?: string | null
+          rating?: number | null
+          updated_at?: string
+          workspace_id: string
+        }
+        Update: {
+          cost_micros?: number | null
+          created_at?: string
+          executive_summary?: string
+          feedback_notes?: string | null
+          generation_input_tokens?: number
+          generation_model?: string | null
+          generation_output_tokens?: number
+          id?: string
+          insights?: NonNullable<Json>
+          key_metrics?: NonNullable<Json>
+          kind?: Database["public"]["Enums"]["briefing_kind"]
+          model_id?: string | null
+          period_end?: string
+          period_start?: string
+          rated_at?: string | null
+          rated_by?: string | null
+          rating?: number | null
+          updated_at?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "ceo_briefings_model_id_fkey"
+            columns: ["model_id"]
+            isOneToOne: false
+            referencedRelation: "ai_models"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "ceo_briefings_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      chat_messages: {
+        Row: {
+          content: string
+          created_at: string
+          id: number
+          metadata: NonNullable<Json>
+          query_id: number | null
+          role: Database["public"]["Enums"]["chat_role"]
+          session_id: string
+          user_id: string
+          workspace_id: string
+        }
+        Insert: {
+          content: string
+          created_at?: string
+          id?: never
+          metadata?: NonNullable<Json>
+          query_id?: number | null
+          role: Database["public"]["Enums"]["chat_role"]
+          session_id: string
+          user_id?: string
+          workspace_id: string
+        }
+        Update: {
+          content?: string
+          created_at?: string
+          id?: never
+          metadata?: NonNullable<Json>
+          query_id?: number | null
+          role?: Database["public"]["Enums"]["chat_role"]
+          session_id?: string
+          user_id?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "chat_messages_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "chat_messages_workspace_id_query_id_fkey"
+            columns: ["workspace_id", "query_id"]
+            isOneToOne: false
+            referencedRelation: "agent_queries"
+            referencedColumns: ["workspace_id", "id"]
+          },
+          {
+            foreignKeyName: "chat_messages_workspace_id_session_id_fkey"
+            columns: ["workspace_id", "session_id"]
+            isOneToOne: false
+            referencedRelation: "chat_sessions"
+            referencedColumns: ["workspace_id", "id"]
+          },
+        ]
+      }
+      chat_sessions: {
+        Row: {
+          agent_id: string | null
+          campaign_id: string | null
+          created_at: string
+          id: string
+          last_message_at: string | null
+          message_count: number
+          purpose: Database["public"]["Enums"]["chat_purpose"]
+          state: NonNullable<Json>
+          status: Database["public"]["Enums"]["chat_session_status"]
+          title: string | null
+          updated_at: string
+          user_id: string
+          workspace_id: string
+        }
+        Insert: {
+          agent_id?: string | null
+          campaign_id?: string | null
+          created_at?: string
+          id?: string
+          last_message_at?: string | null
+          message_count?: number
+          purpose?: Database["public"]["Enums"]["chat_purpose"]
+          state?: NonNullable<Json>
+          status?: Database["public"]["Enums"]["chat_session_status"]
+          title?: string | null
+          updated_at?: string
+          user_id?: string
+          workspace_id: string
+        }
+        Update: {
+          agent_id?: string | null
+          campaign_id?: string | null
+          created_at?: string
+          id?: string
+          last_message_at?: string | null
+          message_count?: number
+          purpose?: Database["public"]["Enums"]["chat_purpose"]
+          state?: NonNullable<Json>
+          status?: Database["public"]["Enums"]["chat_session_status"]
+          title?: string | null
+          updated_at?: string
+          user_id?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "chat_sessions_workspace_id_agent_id_fkey"
+            columns: ["workspace_id", "agent_id"]
+            isOneToOne: false
+            referencedRelation: "agent_metrics"
+            referencedColumns: ["workspace_id", "agent_id"]
+          },
+          {
+            foreignKeyName: "chat_sessions_workspace_id_agent_id_fkey"
+            columns: ["workspace_id", "agent_id"]
+            isOneToOne: false
+            referencedRelation: "agents"
+            referencedColumns: ["workspace_id", "id"]
+          },
+          {
+            foreignKeyName: "chat_sessions_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       content_calendar: {
         Row: {
           assignee_id: string | null
@@ -1357,6 +2512,59 @@ export type Database = {
         Relationships: [
           {
             foreignKeyName: "customers_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      dashboard_facts: {
+        Row: {
+          computed_at: string
+          created_at: string
+          currency: string | null
+          dimensions: NonNullable<Json>
+          id: number
+          metric: string
+          period: Database["public"]["Enums"]["fact_period"]
+          period_start: string
+          source: string | null
+          unit: string | null
+          value: number
+          workspace_id: string
+        }
+        Insert: {
+          computed_at?: string
+          created_at?: string
+          currency?: string | null
+          dimensions?: NonNullable<Json>
+          id?: never
+          metric: string
+          period: Database["public"]["Enums"]["fact_period"]
+          period_start: string
+          source?: string | null
+          unit?: string | null
+          value: number
+          workspace_id: string
+        }
+        Update: {
+          computed_at?: string
+          created_at?: string
+          currency?: string | null
+          dimensions?: NonNullable<Json>
+          id?: never
+          metric?: string
+          period?: Database["public"]["Enums"]["fact_period"]
+          period_start?: string
+          source?: string | null
+          unit?: string | null
+          value?: number
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "dashboard_facts_workspace_id_fkey"
             columns: ["workspace_id"]
             isOneToOne: false
             referencedRelation: "workspaces"
@@ -2327,6 +3535,77 @@ export type Database = {
           },
         ]
       }
+      keyword_research: {
+        Row: {
+          competition: number | null
+          cpc_cents: number | null
+          created_at: string
+          created_by: string | null
+          currency: string | null
+          difficulty: number | null
+          id: string
+          intent: Database["public"]["Enums"]["search_intent"] | null
+          keyword: string
+          locale: string
+          monthly_volumes: NonNullable<Json>
+          notes: string | null
+          related_keywords: string[]
+          researched_at: string
+          search_volume: number | null
+          source: string | null
+          updated_at: string
+          workspace_id: string
+        }
+        Insert: {
+          competition?: number | null
+          cpc_cents?: number | null
+          created_at?: string
+          created_by?: string | null
+          currency?: string | null
+          difficulty?: number | null
+          id?: string
+          intent?: Database["public"]["Enums"]["search_intent"] | null
+          keyword: string
+          locale?: string
+          monthly_volumes?: NonNullable<Json>
+          notes?: string | null
+          related_keywords?: string[]
+          researched_at?: string
+          search_volume?: number | null
+          source?: string | null
+          updated_at?: string
+          workspace_id: string
+        }
+        Update: {
+          competition?: number | null
+          cpc_cents?: number | null
+          created_at?: string
+          created_by?: string | null
+          currency?: string | null
+          difficulty?: number | null
+          id?: string
+          intent?: Database["public"]["Enums"]["search_intent"] | null
+          keyword?: string
+          locale?: string
+          monthly_volumes?: NonNullable<Json>
+          notes?: string | null
+          related_keywords?: string[]
+          researched_at?: string
+          search_volume?: number | null
+          source?: string | null
+          updated_at?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "keyword_research_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       lead_activities: {
         Row: {
           activity_data: NonNullable<Json>
@@ -2589,6 +3868,368 @@ export type Database = {
             foreignKeyName: "onboarding_progress_workspace_id_fkey"
             columns: ["workspace_id"]
             isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      ops_alerts: {
+        Row: {
+          acknowledged_at: string | null
+          acknowledged_by: string | null
+          alert_type: string
+          created_at: string
+          created_by: string | null
+          dedupe_key: string | null
+          details: NonNullable<Json>
+          error_id: string | null
+          id: string
+          message: string | null
+          resolved_at: string | null
+          resolved_by: string | null
+          severity: Database["public"]["Enums"]["ops_severity"]
+          slack_message_ts: string | null
+          source: string | null
+          status: Database["public"]["Enums"]["ops_alert_status"]
+          title: string
+          updated_at: string
+          workspace_id: string
+        }
+        Insert: {
+          acknowledged_at?: string | null
+          acknowledged_by?: string | null
+          alert_type: string
+          created_at?: string
+          created_by?: string | null
+          dedupe_key?: string | null
+          details?: NonNullable<Json>
+          error_id?: string | null
+          id?: string
+          message?: string | null
+          resolved_at?: string | null
+          resolved_by?: string | null
+          severity?: Database["public"]["Enums"]["ops_severity"]
+          slack_message_ts?: string | null
+          source?: string | null
+          status?: Database["public"]["Enums"]["ops_alert_status"]
+          title: string
+          updated_at?: string
+          workspace_id: string
+        }
+        Update: {
+          acknowledged_at?: string | null
+          acknowledged_by?: string | null
+          alert_type?: string
+          created_at?: string
+          created_by?: string | null
+          dedupe_key?: string | null
+          details?: NonNullable<Json>
+          error_id?: string | null
+          id?: string
+          message?: string | null
+          resolved_at?: string | null
+          resolved_by?: string | null
+          severity?: Database["public"]["Enums"]["ops_severity"]
+          slack_message_ts?: string | null
+          source?: string | null
+          status?: Database["public"]["Enums"]["ops_alert_status"]
+          title?: string
+          updated_at?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "ops_alerts_workspace_id_error_id_fkey"
+            columns: ["workspace_id", "error_id"]
+            isOneToOne: false
+            referencedRelation: "ops_errors"
+            referencedColumns: ["workspace_id", "id"]
+          },
+          {
+            foreignKeyName: "ops_alerts_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      ops_errors: {
+        Row: {
+          created_at: string
+          error_type: string
+          fingerprint: string
+          first_seen_at: string
+          id: string
+          last_context: NonNullable<Json>
+          last_seen_at: string
+          message: string
+          occurrence_count: number
+          resolved_at: string | null
+          resolved_by: string | null
+          severity: Database["public"]["Enums"]["ops_severity"]
+          source: string
+          stack: string | null
+          status: Database["public"]["Enums"]["ops_error_status"]
+          updated_at: string
+          workspace_id: string
+        }
+        Insert: {
+          created_at?: string
+          error_type: string
+          fingerprint: string
+          first_seen_at?: string
+          id?: string
+          last_context?: NonNullable<Json>
+          last_seen_at?: string
+          message: string
+          occurrence_count?: number
+          resolved_at?: string | null
+          resolved_by?: string | null
+          severity?: Database["public"]["Enums"]["ops_severity"]
+          source: string
+          stack?: string | null
+          status?: Database["public"]["Enums"]["ops_error_status"]
+          updated_at?: string
+          workspace_id: string
+        }
+        Update: {
+          created_at?: string
+          error_type?: string
+          fingerprint?: string
+          first_seen_at?: string
+          id?: string
+          last_context?: NonNullable<Json>
+          last_seen_at?: string
+          message?: string
+          occurrence_count?: number
+          resolved_at?: string | null
+          resolved_by?: string | null
+          severity?: Database["public"]["Enums"]["ops_severity"]
+          source?: string
+          stack?: string | null
+          status?: Database["public"]["Enums"]["ops_error_status"]
+          updated_at?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "ops_errors_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      ops_health_checks: {
+        Row: {
+          consecutive_failures: number
+          created_at: string
+          details: NonNullable<Json>
+          id: string
+          last_checked_at: string | null
+          last_failure_at: string | null
+          last_success_at: string | null
+          message: string | null
+          response_time_ms: number | null
+          service: string
+          status: Database["public"]["Enums"]["health_status"]
+          status_changed_at: string | null
+          updated_at: string
+          workspace_id: string
+        }
+        Insert: {
+          consecutive_failures?: number
+          created_at?: string
+          details?: NonNullable<Json>
+          id?: string
+          last_checked_at?: string | null
+          last_failure_at?: string | null
+          last_success_at?: string | null
+          message?: string | null
+          response_time_ms?: number | null
+          service: string
+          status?: Database["public"]["Enums"]["health_status"]
+          status_changed_at?: string | null
+          updated_at?: string
+          workspace_id: string
+        }
+        Update: {
+          consecutive_failures?: number
+          created_at?: string
+          details?: NonNullable<Json>
+          id?: string
+          last_checked_at?: string | null
+          last_failure_at?: string | null
+          last_success_at?: string | null
+          message?: string | null
+          response_time_ms?: number | null
+          service?: string
+          status?: Database["public"]["Enums"]["health_status"]
+          status_changed_at?: string | null
+          updated_at?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "ops_health_checks_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      ops_incidents: {
+        Row: {
+          alert_id: string | null
+          commander_id: string | null
+          created_at: string
+          created_by: string | null
+          id: string
+          identified_at: string | null
+          impact: string | null
+          resolved_at: string | null
+          root_cause: string | null
+          severity: Database["public"]["Enums"]["ops_severity"]
+          started_at: string
+          status: Database["public"]["Enums"]["incident_status"]
+          summary: string | null
+          timeline: NonNullable<Json>
+          title: string
+          updated_at: string
+          workspace_id: string
+        }
+        Insert: {
+          alert_id?: string | null
+          commander_id?: string | null
+          created_at?: string
+          created_by?: string | null
+          id?: string
+          identified_at?: string | null
+          impact?: string | null
+          resolved_at?: string | null
+          root_cause?: string | null
+          severity?: Database["public"]["Enums"]["ops_severity"]
+          started_at?: string
+          status?: Database["public"]["Enums"]["incident_status"]
+          summary?: string | null
+          timeline?: NonNullable<Json>
+          title: string
+          updated_at?: string
+          workspace_id: string
+        }
+        Update: {
+          alert_id?: string | null
+          commander_id?: string | null
+          created_at?: string
+          created_by?: string | null
+          id?: string
+          identified_at?: string | null
+          impact?: string | null
+          resolved_at?: string | null
+          root_cause?: string | null
+          severity?: Database["public"]["Enums"]["ops_severity"]
+          started_at?: string
+          status?: Database["public"]["Enums"]["incident_status"]
+          summary?: string | null
+          timeline?: NonNullable<Json>
+          title?: string
+          updated_at?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "ops_incidents_workspace_id_alert_id_fkey"
+            columns: ["workspace_id", "alert_id"]
+            isOneToOne: false
+            referencedRelation: "ops_alerts"
+            referencedColumns: ["workspace_id", "id"]
+          },
+          {
+            foreignKeyName: "ops_incidents_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      ops_logs: {
+        Row: {
+          created_at: string
+          id: number
+          level: Database["public"]["Enums"]["log_level"]
+          logged_at: string
+          message: string
+          metadata: NonNullable<Json>
+          request_id: string | null
+          source: string
+          user_id: string | null
+          workspace_id: string
+        }
+        Insert: {
+          created_at?: string
+          id?: never
+          level: Database["public"]["Enums"]["log_level"]
+          logged_at?: string
+          message: string
+          metadata?: NonNullable<Json>
+          request_id?: string | null
+          source: string
+          user_id?: string | null
+          workspace_id: string
+        }
+        Update: {
+          created_at?: string
+          id?: never
+          level?: Database["public"]["Enums"]["log_level"]
+          logged_at?: string
+          message?: string
+          metadata?: NonNullable<Json>
+          request_id?: string | null
+          source?: string
+          user_id?: string | null
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "ops_logs_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      ops_settings: {
+        Row: {
+          created_at: string
+          log_retention_days: number
+          resolved_error_retention_days: number
+          updated_at: string
+          workspace_id: string
+        }
+        Insert: {
+          created_at?: string
+          log_retention_days?: number
+          resolved_error_retention_days?: number
+          updated_at?: string
+          workspace_id: string
+        }
+        Update: {
+          created_at?: string
+          log_retention_days?: number
+          resolved_error_retention_days?: number
+          updated_at?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "ops_settings_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: true
             referencedRelation: "workspaces"
             referencedColumns: ["id"]
           },
@@ -2954,6 +4595,47 @@ export type Database = {
           updated_at?: string
         }
         Relationships: []
+      }
+      real_time_metrics: {
+        Row: {
+          created_at: string
+          entity_id: string
+          entity_type: string
+          measured_at: string
+          metric: string
+          previous_value: number | null
+          value: number
+          workspace_id: string
+        }
+        Insert: {
+          created_at?: string
+          entity_id: string
+          entity_type: string
+          measured_at?: string
+          metric: string
+          previous_value?: number | null
+          value: number
+          workspace_id: string
+        }
+        Update: {
+          created_at?: string
+          entity_id?: string
+          entity_type?: string
+          measured_at?: string
+          metric?: string
+          previous_value?: number | null
+          value?: number
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "real_time_metrics_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
       }
       reorder_points: {
         Row: {
@@ -3498,6 +5180,258 @@ export type Database = {
         }
         Relationships: []
       }
+      seo_audits: {
+        Row: {
+          avg_cls: number | null
+          avg_fid_ms: number | null
+          avg_inp_ms: number | null
+          avg_lcp_ms: number | null
+          content_score: number | null
+          crawled_at: string
+          created_at: string
+          critical_issues: number
+          high_priority_issues: number
+          id: string
+          issues: NonNullable<Json>
+          overall_score: number | null
+          pages_crawled: number
+          performance_score: number | null
+          site_url: string
+          technical_score: number | null
+          workspace_id: string
+        }
+        Insert: {
+          avg_cls?: number | null
+          avg_fid_ms?: number | null
+          avg_inp_ms?: number | null
+          avg_lcp_ms?: number | null
+          content_score?: number | null
+          crawled_at?: string
+          created_at?: string
+          critical_issues?: number
+          high_priority_issues?: number
+          id?: string
+          issues?: NonNullable<Json>
+          overall_score?: never
+          pages_crawled?: number
+          performance_score?: number | null
+          site_url: string
+          technical_score?: number | null
+          workspace_id: string
+        }
+        Update: {
+          avg_cls?: number | null
+          avg_fid_ms?: number | null
+          avg_inp_ms?: number | null
+          avg_lcp_ms?: number | null
+          content_score?: number | null
+          crawled_at?: string
+          created_at?: string
+          critical_issues?: number
+          high_priority_issues?: number
+          id?: string
+          issues?: NonNullable<Json>
+          overall_score?: never
+          pages_crawled?: number
+          performance_score?: number | null
+          site_url?: string
+          technical_score?: number | null
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "seo_audits_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      seo_rankings: {
+        Row: {
+          created_at: string
+          device: Database["public"]["Enums"]["search_device"]
+          featured_snippet: boolean
+          id: number
+          keyword: string
+          location: string
+          position: number | null
+          search_engine: Database["public"]["Enums"]["search_engine"]
+          search_volume: number | null
+          tracked_on: string
+          url: string | null
+          workspace_id: string
+        }
+        Insert: {
+          created_at?: string
+          device?: Database["public"]["Enums"]["search_device"]
+          featured_snippet?: boolean
+          id?: never
+          keyword: string
+          location?: string
+          position?: number | null
+          search_engine?: Database["public"]["Enums"]["search_engine"]
+          search_volume?: number | null
+          tracked_on: string
+          url?: string | null
+          workspace_id: string
+        }
+        Update: {
+          created_at?: string
+          device?: Database["public"]["Enums"]["search_device"]
+          featured_snippet?: boolean
+          id?: never
+          keyword?: string
+          location?: string
+          position?: number | null
+          search_engine?: Database["public"]["Enums"]["search_engine"]
+          search_volume?: number | null
+          tracked_on?: string
+          url?: string | null
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "seo_rankings_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      social_analytics: {
+        Row: {
+          clicks: number
+          comments: number
+          created_at: string
+          engagement_rate: number | null
+          engagements: number
+          id: number
+          impressions: number | null
+          likes: number
+          measured_at: string
+          platform: Database["public"]["Enums"]["social_platform"]
+          reach: number | null
+          saves: number
+          shares: number
+          social_post_id: string
+          views: number
+          workspace_id: string
+        }
+        Insert: {
+          clicks?: number
+          comments?: number
+          created_at?: string
+          engagement_rate?: number | null
+          engagements?: number
+          id?: never
+          impressions?: number | null
+          likes?: number
+          measured_at: string
+          platform: Database["public"]["Enums"]["social_platform"]
+          reach?: number | null
+          saves?: number
+          shares?: number
+          social_post_id: string
+          views?: number
+          workspace_id: string
+        }
+        Update: {
+          clicks?: number
+          comments?: number
+          created_at?: string
+          engagement_rate?: number | null
+          engagements?: number
+          id?: never
+          impressions?: number | null
+          likes?: number
+          measured_at?: string
+          platform?: Database["public"]["Enums"]["social_platform"]
+          reach?: number | null
+          saves?: number
+          shares?: number
+          social_post_id?: string
+          views?: number
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "social_analytics_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "social_analytics_workspace_id_social_post_id_fkey"
+            columns: ["workspace_id", "social_post_id"]
+            isOneToOne: false
+            referencedRelation: "social_posts"
+            referencedColumns: ["workspace_id", "id"]
+          },
+        ]
+      }
+      social_posts: {
+        Row: {
+          campaign_id: string | null
+          caption: string | null
+          created_at: string
+          created_by: string | null
+          external_post_id: string | null
+          id: string
+          media_urls: string[]
+          platform: Database["public"]["Enums"]["social_platform"]
+          published_at: string | null
+          scheduled_at: string | null
+          status: Database["public"]["Enums"]["social_post_status"]
+          updated_at: string
+          url: string | null
+          workspace_id: string
+        }
+        Insert: {
+          campaign_id?: string | null
+          caption?: string | null
+          created_at?: string
+          created_by?: string | null
+          external_post_id?: string | null
+          id?: string
+          media_urls?: string[]
+          platform: Database["public"]["Enums"]["social_platform"]
+          published_at?: string | null
+          scheduled_at?: string | null
+          status?: Database["public"]["Enums"]["social_post_status"]
+          updated_at?: string
+          url?: string | null
+          workspace_id: string
+        }
+        Update: {
+          campaign_id?: string | null
+          caption?: string | null
+          created_at?: string
+          created_by?: string | null
+          external_post_id?: string | null
+          id?: string
+          media_urls?: string[]
+          platform?: Database["public"]["Enums"]["social_platform"]
+          published_at?: string | null
+          scheduled_at?: string | null
+          status?: Database["public"]["Enums"]["social_post_status"]
+          updated_at?: string
+          url?: string | null
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "social_posts_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       strategy_documents: {
         Row: {
           body: NonNullable<Json>
@@ -3962,6 +5896,50 @@ export type Database = {
           },
         ]
       }
+      user_analytics_events: {
+        Row: {
+          created_at: string
+          event_name: string
+          id: number
+          occurred_at: string
+          page: string | null
+          properties: NonNullable<Json>
+          session_id: string | null
+          user_id: string
+          workspace_id: string
+        }
+        Insert: {
+          created_at?: string
+          event_name: string
+          id?: never
+          occurred_at?: string
+          page?: string | null
+          properties?: NonNullable<Json>
+          session_id?: string | null
+          user_id?: string
+          workspace_id: string
+        }
+        Update: {
+          created_at?: string
+          event_name?: string
+          id?: never
+          occurred_at?: string
+          page?: string | null
+          properties?: NonNullable<Json>
+          session_id?: string | null
+          user_id?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "user_analytics_events_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       user_preferences: {
         Row: {
           created_at: string
@@ -4395,6 +6373,69 @@ export type Database = {
       }
     }
     Views: {
+      agent_metrics: {
+        Row: {
+          agent_id: string | null
+          avg_duration_ms: number | null
+          cost_micros: number | null
+          failed: number | null
+          key: string | null
+          last_run_at: string | null
+          name: string | null
+          p95_duration_ms: number | null
+          runs: number | null
+          status: Database["public"]["Enums"]["agent_status"] | null
+          succeeded: number | null
+          success_rate: number | null
+          tokens: number | null
+          workspace_id: string | null
+        }
+        Relationships: [
+          {
+            foreignKeyName: "agents_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      agent_metrics_daily: {
+        Row: {
+          agent_id: string | null
+          avg_duration_ms: number | null
+          cost_micros: number | null
+          day: string | null
+          failed: number | null
+          runs: number | null
+          succeeded: number | null
+          tokens: number | null
+          workspace_id: string | null
+        }
+        Relationships: [
+          {
+            foreignKeyName: "agent_runs_workspace_id_agent_id_fkey"
+            columns: ["workspace_id", "agent_id"]
+            isOneToOne: false
+            referencedRelation: "agent_metrics"
+            referencedColumns: ["workspace_id", "agent_id"]
+          },
+          {
+            foreignKeyName: "agent_runs_workspace_id_agent_id_fkey"
+            columns: ["workspace_id", "agent_id"]
+            isOneToOne: false
+            referencedRelation: "agents"
+            referencedColumns: ["workspace_id", "id"]
+          },
+          {
+            foreignKeyName: "agent_runs_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       autopilot_cron_monitor: {
         Row: {
           active: boolean | null
@@ -4729,6 +6770,112 @@ export type Database = {
           token: string
         }[]
       }
+      dashboard_tiles: {
+        Args: { p_today?: string; p_workspace_id: string }
+        Returns: Database["public"]["CompositeTypes"]["dashboard_tiles_row"]
+        SetofOptions: {
+          from: "*"
+          to: "dashboard_tiles_row"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
+      decide_approval: {
+        Args: {
+          p_approval_id: string
+          p_decision: Database["public"]["Enums"]["approval_decision"]
+          p_note?: string
+        }
+        Returns: {
+          action: Database["public"]["Enums"]["approval_action"]
+          agent_id: string | null
+          confidence: number | null
+          created_at: string
+          decided_at: string | null
+          decided_by: string | null
+          decision_log_id: string | null
+          decision_note: string | null
+          dedupe_key: string | null
+          executed_at: string | null
+          execution_error: string | null
+          execution_result: Json | null
+          expected_impact: NonNullable<Json>
+          expires_at: string
+          id: string
+          payload: NonNullable<Json>
+          priority: Database["public"]["Enums"]["approval_priority"]
+          proposed_by: string | null
+          proposer: Database["public"]["Enums"]["actor_kind"]
+          proposer_name: string | null
+          rationale: string | null
+          run_id: string | null
+          status: Database["public"]["Enums"]["approval_status"]
+          subject_id: string | null
+          subject_table: string | null
+          title: string
+          updated_at: string
+          workspace_id: string
+        }
+        SetofOptions: {
+          from: "*"
+          to: "agent_approvals"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
+      decide_approvals: {
+        Args: {
+          p_approval_ids: string[]
+          p_decision: Database["public"]["Enums"]["approval_decision"]
+          p_note?: string
+        }
+        Returns: {
+          action: Database["public"]["Enums"]["approval_action"]
+          agent_id: string | null
+          confidence: number | null
+          created_at: string
+          decided_at: string | null
+          decided_by: string | null
+          decision_log_id: string | null
+          decision_note: string | null
+          dedupe_key: string | null
+          executed_at: string | null
+          execution_error: string | null
+          execution_result: Json | null
+          expected_impact: NonNullable<Json>
+          expires_at: string
+          id: string
+          payload: NonNullable<Json>
+          priority: Database["public"]["Enums"]["approval_priority"]
+          proposed_by: string | null
+          proposer: Database["public"]["Enums"]["actor_kind"]
+          proposer_name: string | null
+          rationale: string | null
+          run_id: string | null
+          status: Database["public"]["Enums"]["approval_status"]
+          subject_id: string | null
+          subject_table: string | null
+          title: string
+          updated_at: string
+          workspace_id: string
+        }[]
+        SetofOptions: {
+          from: "*"
+          to: "agent_approvals"
+          isOneToOne: false
+          isSetofReturn: true
+        }
+      }
+      estimate_ai_cost: {
+        Args: {
+          p_cached_input_tokens?: number
+          p_input_tokens: number
+          p_model: string
+          p_output_tokens: number
+          p_provider: Database["public"]["Enums"]["ai_provider"]
+        }
+        Returns: number
+      }
       get_autopilot_dashboard_stats: {
         Args: { p_today?: string; p_workspace_id: string }
         Returns: Database["public"]["CompositeTypes"]["autopilot_dashboard_row"][]
@@ -4737,6 +6884,39 @@ export type Database = {
           to: "autopilot_dashboard_row"
           isOneToOne: false
           isSetofReturn: true
+        }
+      }
+      get_default_model: {
+        Args: {
+          p_provider: Database["public"]["Enums"]["ai_provider"]
+          p_type: Database["public"]["Enums"]["ai_model_type"]
+        }
+        Returns: {
+          cached_input_price_per_mtok_micros: number | null
+          capabilities: Database["public"]["Enums"]["ai_model_capability"][]
+          context_window: number | null
+          created_at: string
+          currency: string
+          deprecated_at: string | null
+          display_name: string | null
+          id: string
+          input_price_per_mtok_micros: number
+          is_active: boolean
+          is_default: boolean
+          last_seen_at: string | null
+          max_output_tokens: number | null
+          metadata: NonNullable<Json>
+          model: string
+          model_type: Database["public"]["Enums"]["ai_model_type"]
+          output_price_per_mtok_micros: number
+          provider: Database["public"]["Enums"]["ai_provider"]
+          updated_at: string
+        }
+        SetofOptions: {
+          from: "*"
+          to: "ai_models"
+          isOneToOne: true
+          isSetofReturn: false
         }
       }
       import_reviews: {
@@ -4768,6 +6948,14 @@ export type Database = {
           inserted: number
           updated: number
         }[]
+      }
+      ingest_logs: {
+        Args: { p_entries: Json; p_workspace_id: string }
+        Returns: number
+      }
+      ingest_seo_rankings: {
+        Args: { p_rows: Json; p_workspace_id: string }
+        Returns: number
       }
       moderate_reviews: {
         Args: {
@@ -4878,6 +7066,24 @@ export type Database = {
           isSetofReturn: false
         }
       }
+      report_error: {
+        Args: {
+          p_context?: Json
+          p_error_type: string
+          p_fingerprint_key?: string
+          p_message: string
+          p_severity?: Database["public"]["Enums"]["ops_severity"]
+          p_source: string
+          p_stack?: string
+          p_workspace_id: string
+        }
+        Returns: {
+          error_id: string
+          is_new: boolean
+          occurrence_count: number
+          status: Database["public"]["Enums"]["ops_error_status"]
+        }[]
+      }
       request_review: {
         Args: { p_order_id: string; p_send_after?: string }
         Returns: {
@@ -4929,6 +7135,10 @@ export type Database = {
           status: Database["public"]["Enums"]["review_status"]
           verified_purchase: boolean
         }[]
+      }
+      track_events: {
+        Args: { p_events: Json; p_workspace_id: string }
+        Returns: number
       }
       track_feature_tour: {
         Args: {
@@ -4990,6 +7200,56 @@ export type Database = {
       ad_platform: "meta" | "google" | "tiktok" | "pinterest" | "organic"
       ad_status: "draft" | "active" | "paused" | "archived" | "deleted"
       ads_group_by: "platform" | "campaign" | "day"
+      agent_feedback_kind:
+        | "thumbs_up"
+        | "thumbs_down"
+        | "rating"
+        | "correction"
+        | "comment"
+      agent_query_status: "succeeded" | "failed"
+      agent_run_status:
+        | "queued"
+        | "running"
+        | "succeeded"
+        | "failed"
+        | "cancelled"
+      agent_run_trigger: "manual" | "schedule" | "event" | "webhook" | "agent"
+      agent_status: "active" | "paused" | "retired"
+      ai_model_capability:
+        | "text"
+        | "vision"
+        | "audio"
+        | "function_calling"
+        | "json_mode"
+        | "streaming"
+        | "reasoning"
+        | "web_search"
+      ai_model_type: "flagship" | "fast" | "reasoning" | "legacy"
+      ai_provider: "openai" | "anthropic" | "google" | "mistral"
+      approval_action:
+        | "pause_ad_campaign"
+        | "resume_ad_campaign"
+        | "change_ad_budget"
+        | "shift_ad_budget"
+        | "pause_campaign"
+        | "change_campaign_budget"
+        | "send_email_campaign"
+        | "publish_content"
+        | "send_customer_reply"
+        | "reorder_inventory"
+        | "apply_discount"
+        | "update_product"
+        | "run_workflow"
+        | "other"
+      approval_decision: "approved" | "rejected"
+      approval_priority: "low" | "normal" | "high" | "urgent"
+      approval_status:
+        | "pending"
+        | "approved"
+        | "rejected"
+        | "expired"
+        | "executed"
+        | "failed"
       asset_kind: "image" | "video" | "audio" | "document" | "other"
       audit_action: "insert" | "update" | "delete" | "read"
       autopilot_activity_type:
@@ -5014,6 +7274,7 @@ export type Database = {
         | "tone_of_voice"
         | "guideline"
         | "imagery"
+      briefing_kind: "daily" | "weekly" | "monthly"
       calendar_status:
         | "idea"
         | "planned"
@@ -5035,6 +7296,9 @@ export type Database = {
         | "paused"
         | "completed"
         | "archived"
+      chat_purpose: "chat" | "campaign_copilot" | "research" | "support"
+      chat_role: "user" | "assistant" | "system" | "tool"
+      chat_session_status: "active" | "archived"
       connection_status: "active" | "expired" | "revoked" | "error"
       content_status:
         | "draft"
@@ -5052,6 +7316,7 @@ export type Database = {
         | "ops"
         | "privacy"
         | "other"
+      discovery_run_status: "running" | "succeeded" | "failed"
       email_automation_trigger:
         | "contact_subscribed"
         | "lead_created"
@@ -5077,6 +7342,7 @@ export type Database = {
         | "delivered"
         | "bounced"
         | "failed"
+      fact_period: "hour" | "day" | "week" | "month" | "quarter" | "year"
       generated_content_type:
         | "ad_copy"
         | "email"
@@ -5088,6 +7354,20 @@ export type Database = {
         | "product_description"
       gift_card_source: "qualifying_order" | "manual" | "promotion"
       gift_card_status: "pending" | "issued" | "emailed" | "failed" | "voided"
+      health_status: "healthy" | "degraded" | "down" | "unknown"
+      incident_status:
+        | "investigating"
+        | "identified"
+        | "monitoring"
+        | "resolved"
+      insight_impact: "low" | "medium" | "high"
+      insight_kind:
+        | "opportunity"
+        | "risk"
+        | "anomaly"
+        | "trend"
+        | "recommendation"
+      insight_status: "new" | "acknowledged" | "dismissed" | "actioned"
       integration_provider:
         | "shopify"
         | "meta"
@@ -5139,6 +7419,7 @@ export type Database = {
         | "converted"
         | "unqualified"
         | "lost"
+      log_level: "debug" | "info" | "warn" | "error"
       marketing_channel:
         | "email"
         | "sms"
@@ -5156,6 +7437,9 @@ export type Database = {
         | "direct_mail"
         | "other"
       onboarding_status: "not_started" | "in_progress" | "completed" | "skipped"
+      ops_alert_status: "open" | "acknowledged" | "resolved"
+      ops_error_status: "open" | "acknowledged" | "resolved" | "ignored"
+      ops_severity: "low" | "medium" | "high" | "critical"
       order_financial_status:
         | "pending"
         | "authorized"
@@ -5180,6 +7464,16 @@ export type Database = {
       privacy_request_kind: "export" | "deletion"
       privacy_request_status: "pending" | "completed" | "rejected"
       product_status: "active" | "draft" | "archived"
+      qc_result: "pass" | "warn" | "fail"
+      report_kind:
+        | "performance"
+        | "campaign"
+        | "ads"
+        | "seo"
+        | "social"
+        | "executive"
+        | "custom"
+      report_status: "pending" | "generating" | "ready" | "failed"
       review_media_status: "waiting" | "ready" | "errored" | "deleted"
       review_request_status:
         | "queued"
@@ -5198,7 +7492,29 @@ export type Database = {
       review_status: "pending" | "published" | "rejected" | "spam"
       review_vote_kind: "helpful" | "unhelpful"
       scheduled_action_status: "pending" | "succeeded" | "failed" | "cancelled"
+      search_device: "desktop" | "mobile"
+      search_engine: "google" | "bing"
+      search_intent:
+        | "informational"
+        | "navigational"
+        | "commercial"
+        | "transactional"
       secret_action: "create" | "read" | "rotate" | "delete"
+      social_platform:
+        | "instagram"
+        | "facebook"
+        | "tiktok"
+        | "x"
+        | "linkedin"
+        | "youtube"
+        | "pinterest"
+        | "threads"
+      social_post_status:
+        | "draft"
+        | "scheduled"
+        | "published"
+        | "failed"
+        | "deleted"
       strategy_document_kind:
         | "brand_positioning"
         | "funnel_design"
@@ -5232,6 +7548,8 @@ export type Database = {
       template_kind: "content" | "proposal"
       tour_event: "shown" | "step" | "completed" | "dismissed"
       tour_status: "pending" | "active" | "completed" | "dismissed"
+      training_example_kind: "example" | "correction" | "pattern"
+      training_example_source: "manual" | "feedback" | "learned"
       webhook_delivery_status: "pending" | "succeeded" | "dead"
       webhook_event_status: "processed" | "ignored" | "failed"
       webhook_provider: "shopify" | "tavus" | "mux" | "chatwoot"
@@ -5324,6 +7642,30 @@ export type Database = {
         dedupe_key: string | null
         reason: string | null
         payload: Json | null
+      }
+      dashboard_tiles_row: {
+        as_of: string | null
+        revenue_currency: string | null
+        revenue_cents: number | null
+        previous_revenue_cents: number | null
+        revenue_change: number | null
+        orders: number | null
+        average_order_cents: number | null
+        skus_tracked: number | null
+        skus_below_reorder_point: number | null
+        lowest_weeks_of_supply: number | null
+        reorder_points_computed_at: string | null
+        ad_spend_cents: number | null
+        ad_revenue_cents: number | null
+        roas: number | null
+        previous_roas: number | null
+        roas_change: number | null
+        pending_approvals: number | null
+        urgent_approvals: number | null
+        approvals_expiring_24h: number | null
+        oldest_pending_approval_at: string | null
+        open_errors: number | null
+        open_alerts: number | null
       }
       open_review_request_row: {
         workspace_id: string | null
@@ -5494,6 +7836,61 @@ export const Constants = {
       ad_platform: ["meta", "google", "tiktok", "pinterest", "organic"],
       ad_status: ["draft", "active", "paused", "archived", "deleted"],
       ads_group_by: ["platform", "campaign", "day"],
+      agent_feedback_kind: [
+        "thumbs_up",
+        "thumbs_down",
+        "rating",
+        "correction",
+        "comment",
+      ],
+      agent_query_status: ["succeeded", "failed"],
+      agent_run_status: [
+        "queued",
+        "running",
+        "succeeded",
+        "failed",
+        "cancelled",
+      ],
+      agent_run_trigger: ["manual", "schedule", "event", "webhook", "agent"],
+      agent_status: ["active", "paused", "retired"],
+      ai_model_capability: [
+        "text",
+        "vision",
+        "audio",
+        "function_calling",
+        "json_mode",
+        "streaming",
+        "reasoning",
+        "web_search",
+      ],
+      ai_model_type: ["flagship", "fast", "reasoning", "legacy"],
+      ai_provider: ["openai", "anthropic", "google", "mistral"],
+      approval_action: [
+        "pause_ad_campaign",
+        "resume_ad_campaign",
+        "change_ad_budget",
+        "shift_ad_budget",
+        "pause_campaign",
+        "change_campaign_budget",
+        "send_email_campaign",
+        "publish_content",
+        "send_customer_reply",
+        "reorder_inventory",
+        "apply_discount",
+        "update_product",
+        "run_workflow",
+        "other",
+      ],
+      approval_decision: ["approved", "rejected"],
+      approval_priority: ["low", "normal", "high", "urgent"],
+      approval_status: [
+        "pending",
+        "approved",
+        "rejected",
+        "expired",
+        "executed",
+        "failed",
+      ],
       asset_kind: ["image", "video", "audio", "document", "other"],
       audit_action: ["insert", "update", "delete", "read"],
       autopilot_activity_type: [
@@ -5520,6 +7917,7 @@ export const Constants = {
         "guideline",
         "imagery",
       ],
+      briefing_kind: ["daily", "weekly", "monthly"],
       calendar_status: [
         "idea",
         "planned",
@@ -5544,6 +7942,9 @@ export const Constants = {
         "completed",
         "archived",
       ],
+      chat_purpose: ["chat", "campaign_copilot", "research", "support"],
+      chat_role: ["user", "assistant", "system", "tool"],
+      chat_session_status: ["active", "archived"],
       connection_status: ["active", "expired", "revoked", "error"],
       content_status: [
         "draft",
@@ -5563,6 +7964,7 @@ export const Constants = {
         "privacy",
         "other",
       ],
+      discovery_run_status: ["running", "succeeded", "failed"],
       email_automation_trigger: [
         "contact_subscribed",
         "lead_created",
@@ -5592,6 +7994,7 @@ export const Constants = {
         "bounced",
         "failed",
       ],
+      fact_period: ["hour", "day", "week", "month", "quarter", "year"],
       generated_content_type: [
         "ad_copy",
         "email",
@@ -5604,6 +8007,22 @@ export const Constants = {
       ],
       gift_card_source: ["qualifying_order", "manual", "promotion"],
       gift_card_status: ["pending", "issued", "emailed", "failed", "voided"],
+      health_status: ["healthy", "degraded", "down", "unknown"],
+      incident_status: [
+        "investigating",
+        "identified",
+        "monitoring",
+        "resolved",
+      ],
+      insight_impact: ["low", "medium", "high"],
+      insight_kind: [
+        "opportunity",
+        "risk",
+        "anomaly",
+        "trend",
+        "recommendation",
+      ],
+      insight_status: ["new", "acknowledged", "dismissed", "actioned"],
       integration_provider: [
         "shopify",
         "meta",
@@ -5659,6 +8078,7 @@ export const Constants = {
         "unqualified",
         "lost",
       ],
+      log_level: ["debug", "info", "warn", "error"],
       marketing_channel: [
         "email",
         "sms",
@@ -5677,6 +8097,9 @@ export const Constants = {
         "other",
       ],
       onboarding_status: ["not_started", "in_progress", "completed", "skipped"],
+      ops_alert_status: ["open", "acknowledged", "resolved"],
+      ops_error_status: ["open", "acknowledged", "resolved", "ignored"],
+      ops_severity: ["low", "medium", "high", "critical"],
       order_financial_status: [
         "pending",
         "authorized",
@@ -5704,6 +8127,17 @@ export const Constants = {
       privacy_request_kind: ["export", "deletion"],
       privacy_request_status: ["pending", "completed", "rejected"],
       product_status: ["active", "draft", "archived"],
+      qc_result: ["pass", "warn", "fail"],
+      report_kind: [
+        "performance",
+        "campaign",
+        "ads",
+        "seo",
+        "social",
+        "executive",
+        "custom",
+      ],
+      report_status: ["pending", "generating", "ready", "failed"],
       review_media_status: ["waiting", "ready", "errored", "deleted"],
       review_request_status: [
         "queued",
@@ -5724,7 +8158,32 @@ export const Constants = {
       review_status: ["pending", "published", "rejected", "spam"],
       review_vote_kind: ["helpful", "unhelpful"],
       scheduled_action_status: ["pending", "succeeded", "failed", "cancelled"],
+      search_device: ["desktop", "mobile"],
+      search_engine: ["google", "bing"],
+      search_intent: [
+        "informational",
+        "navigational",
+        "commercial",
+        "transactional",
+      ],
       secret_action: ["create", "read", "rotate", "delete"],
+      social_platform: [
+        "instagram",
+        "facebook",
+        "tiktok",
+        "x",
+        "linkedin",
+        "youtube",
+        "pinterest",
+        "threads",
+      ],
+      social_post_status: [
+        "draft",
+        "scheduled",
+        "published",
+        "failed",
+        "deleted",
+      ],
       strategy_document_kind: [
         "brand_positioning",
         "funnel_design",
@@ -5762,6 +8221,8 @@ export const Constants = {
       template_kind: ["content", "proposal"],
       tour_event: ["shown", "step", "completed", "dismissed"],
       tour_status: ["pending", "active", "completed", "dismissed"],
+      training_example_kind: ["example", "correction", "pattern"],
+      training_example_source: ["manual", "feedback", "learned"],
       webhook_delivery_status: ["pending", "succeeded", "dead"],
       webhook_event_status: ["processed", "ignored", "failed"],
       webhook_provider: ["shopify", "tavus", "mux", "chatwoot"],
