@@ -7622,6 +7622,7 @@ export type Database = {
         open_tasks: number | null
         overdue_tasks: number | null
         activities_7d: number | null
+        pending_approvals: number | null
         last_report_week_start: string | null
         last_report_roi: number | null
         next_weekly_report_at: string | null

@@ -434,6 +434,7 @@ create type public.autopilot_dashboard_row as (
   open_tasks integer,
   overdue_tasks integer,
   activities_7d integer,
+  pending_approvals integer,
   last_report_week_start date,
   last_report_roi numeric,
   next_weekly_report_at timestamptz,
@@ -498,6 +499,9 @@ begin
   where a.workspace_id = p_workspace_id and a.created_at >= (today - 6)::timestamp at time zone 'UTC'
     and a.created_at < (today + 1)::timestamp at time zone 'UTC';
 
+  select count(*)::integer into r.pending_approvals from public.agent_approvals a
+  where a.workspace_id = p_workspace_id and a.status = 'pending' and a.expires_at > now();
+
   select w.week_start, w.roi into r.last_report_week_start, r.last_report_roi
   from public.autopilot_weekly_reports w where w.workspace_id = p_workspace_id and w.week_start <= today - 7
   order by w.week_start desc limit 1;
@@ -509,7 +513,7 @@ begin
   r.as_of := now();
   return next r;
 end $$;
-comment on function public.get_autopilot_dashboard_stats(uuid, date) is 'Viewers: the autopilot dashboard in one call, as of p_today (default today, UTC): month-to-date ad spend, revenue and ROAS against the monthly budget (fresh from ad_metrics_daily), lead counts (new: created in the 7 days ending today; hot: open leads scoring at least hot_lead_score; converted: in the 30 days ending today), campaigns, tasks (overdue: due before today), autopilot activity in the 7 days ending today, the latest weekly report of a finished week, and the next scheduled runs.';
+comment on function public.get_autopilot_dashboard_stats(uuid, date) is 'Viewers: the autopilot dashboard in one call, as of p_today (default today, UTC): month-to-date ad spend, revenue and ROAS against the monthly budget (fresh from ad_metrics_daily), lead counts (new: created in the 7 days ending today; hot: open leads scoring at least hot_lead_score; converted: in the 30 days ending today), campaigns, tasks (overdue: due before today), autopilot activity in the 7 days ending today, approvals waiting for a decision (now), the latest weekly report of a finished week, and the next scheduled runs.';
 grant execute on function public.get_autopilot_dashboard_stats(uuid, date) to authenticated, service_role;
 
 -- ===== access

@@ -1,8 +1,8 @@
 -- Demo marketing and automation: a campaign plan with tasks, metrics, predictions and content;
 -- the brand kit, templates, email lists and sends; 60 leads with activities scored by five
 -- rules; strategy documents of every kind; two workflow rules (run once here, so their
--- executions show); an enabled autopilot with its last four weekly reports built from the ads
--- seed; onboarding and a tour for the owner. Deterministic: values are arithmetic on row
+-- executions show); an enabled autopilot with today's optimisation proposals in the approval
+-- queue and its last four weekly reports built from the ads seed; onboarding and a tour for the owner. Deterministic: values are arithmetic on row
 -- numbers and dates are relative to the day the seed runs. Runs after seed 20 (ad campaigns).
 
 -- ===== campaigns (owner: the admin), and the demo ad campaigns that belong to them
@@ -282,7 +282,7 @@ cross join lateral (
 update public.scheduled_actions set scheduled_for = now() where workspace_id = '10000000-0000-4000-8000-000000000001' and status = 'pending';
 select private.process_scheduled_actions(1000);
 
--- ===== autopilot: enabled, and the last four weekly reports (after the ads seed's rollup)
+-- ===== autopilot: enabled, today's optimisation proposals, and the last four weekly reports
 insert into public.autopilot_configs (workspace_id, enabled, business_description, target_audience, monthly_budget_cents, currency,
                                       goals, ai_strategy, target_roas, min_spend_cents, hot_lead_score, created_by)
 values ('10000000-0000-4000-8000-000000000001', true,
@@ -295,6 +295,9 @@ values ('10000000-0000-4000-8000-000000000001', true,
           "weekly_focus": ["creative refresh every 14 days", "refill offer in retargeting"]}',
         2.50, 10000, 50, '00000000-0000-4000-8000-000000000001')
 on conflict do nothing;
+
+-- Today's optimisation round: its proposals wait in the approval queue.
+select private.run_autopilot_optimisation();
 
 select private.build_weekly_reports((date_trunc('week', now() at time zone 'UTC') - make_interval(days => 7 * w))::date)
 from generate_series(4, 1, -1) w;

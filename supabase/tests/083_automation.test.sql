@@ -1,13 +1,16 @@
 -- Automation from the outside: autopilot access, weekly reports (figures, idempotence, which
 -- workspaces), the dashboard RPC, the lead inbox and cron monitor views, the optimisation
--- proposals (never touching campaigns), and the workflow engine (validation, events, the
+-- proposals and the daily job that files them as pending approvals (never touching campaigns), and the workflow engine (validation, events, the
 -- queue, retries, cancelling, manual runs, the depth limit). The two-worker race is a vitest.
 begin;
 set search_path = extensions, public;
-select plan(112);
+select plan(123);
 
 select tests.without_demo_data();
 select tests.two_workspaces();
+-- other workspaces' autopilots (left by flows run earlier against this database) stay out of the jobs' counts
+update public.autopilot_configs set enabled = false
+where workspace_id not in ('a0000000-0000-4000-8000-000000000000', 'b0000000-0000-4000-8000-000000000000');
 -- ---------- fixture
 insert into public.autopilot_configs (workspace_id, enabled, monthly_budget_cents, target_roas, min_spend_cents, hot_lead_score) values
   ('a0000000-0000-4000-8000-000000000000', true, 1000000, 2.00, 5000, 50),
@@ -248,6 +251,46 @@ select results_eq($$ select (select md5(string_agg(ac::text, '|' order by ac.id)
   $$ select ads, campaigns from before_snapshot $$, 'proposing changes no campaign and no ad campaign');
 select is_empty($$ select * from private.autopilot_optimisation_proposals('b0000000-0000-4000-8000-000000000000', '2026-11-16') $$,
   'a disabled autopilot proposes nothing (B''s b1 at ROAS 0 stays untouched)');
+-- ---------- the daily job: the same proposals become pending approvals, campaigns untouched
+select is(private.run_autopilot_optimisation('2026-11-16'), 5, 'the job proposes five approvals for A (B''s autopilot is off)');
+select results_eq($$ select action::text, status::text, proposer::text, proposer_name, subject_table, subject_id, priority::text,
+                            expires_at between now() + interval '22 hours' and now() + interval '24 hours'
+                     from public.agent_approvals where workspace_id = 'a0000000-0000-4000-8000-000000000000' order by action, subject_id $$,
+  $$ values ('pause_ad_campaign'::text, 'pending'::text, 'system'::text, 'autopilot-optimizer'::text, 'ad_campaigns'::text, 'ac000000-0000-4000-8000-000000000001'::text, 'normal'::text, true),
+            ('pause_ad_campaign', 'pending', 'system', 'autopilot-optimizer', 'ad_campaigns', 'ac000000-0000-4000-8000-000000000006', 'normal', true),
+            ('pause_ad_campaign', 'pending', 'system', 'autopilot-optimizer', 'ad_campaigns', 'ac000000-0000-4000-8000-00000000000a', 'normal', true),
+            ('shift_ad_budget', 'pending', 'system', 'autopilot-optimizer', 'ad_campaigns', 'ac000000-0000-4000-8000-000000000001', 'normal', true),
+            ('shift_ad_budget', 'pending', 'system', 'autopilot-optimizer', 'ad_campaigns', 'ac000000-0000-4000-8000-000000000006', 'normal', true) $$,
+  'each proposal is a pending approval about its ad campaign, from the autopilot, expiring within a day');
+select is_empty($$ select a.dedupe_key from public.agent_approvals a
+                   where a.workspace_id = 'a0000000-0000-4000-8000-000000000000'
+                   except
+                   select p.dedupe_key from private.autopilot_optimisation_proposals('a0000000-0000-4000-8000-000000000000', '2026-11-16') p
+                   where p.payload = (select a2.payload from public.agent_approvals a2 where a2.dedupe_key = p.dedupe_key) $$,
+  'every approval carries its proposal''s payload and dedupe key');
+select results_eq($$ select (select md5(string_agg(ac::text, '|' order by ac.id)) from public.ad_campaigns ac),
+                            (select md5(string_agg(c::text, '|' order by c.id)) from public.campaigns c) $$,
+  $$ select ads, campaigns from before_snapshot $$, 'the job changed no campaign and no ad campaign');
+select is(private.run_autopilot_optimisation('2026-11-16'), 0, 'running it again proposes nothing new');
+select results_eq($$ select count(*)::int, (select count(*)::int from public.autopilot_activity_log
+                                            where workspace_id = 'a0000000-0000-4000-8000-000000000000' and activity_type = 'optimisation_proposed')
+                     from public.agent_approvals where workspace_id = 'a0000000-0000-4000-8000-000000000000' $$,
+  $$ values (5, 5) $$, 'still five approvals, each logged once');
+select results_eq($$ select runs, last_status::text, last_result from public.autopilot_cron_schedule
+                     where workspace_id = 'a0000000-0000-4000-8000-000000000000' and job = 'daily_optimisation' $$,
+  $$ values (2, 'succeeded'::text, '{"as_of": "2026-11-16", "proposals": 5, "new": 0}'::jsonb) $$, 'the schedule records both runs');
+select tests.authenticate_as('00000000-0000-4000-8000-0000000000a3');
+select lives_ok($$ select public.decide_approval((select id from public.agent_approvals where dedupe_key = 'pause_ad_campaign:ac000000-0000-4000-8000-00000000000a'), 'rejected', 'keep it running') $$,
+  'a member rejects one proposal');
+select tests.clear_authentication();
+set local session_replication_role = replica;
+update public.agent_approvals set expires_at = now() - interval '1 minute', created_at = now() - interval '1 day' where status = 'pending';
+set local session_replication_role = origin;
+select private.expire_approvals();
+select is(private.run_autopilot_optimisation('2026-11-16'), 4, 'the next day: the expired four are proposed afresh, the rejected one is not');
+select is((select pending_approvals from public.get_autopilot_dashboard_stats('a0000000-0000-4000-8000-000000000000', '2026-11-16')), 4,
+  'the dashboard counts the approvals waiting for a decision');
+select is((select schedule from cron.job where jobname = 'autopilot-daily-optimisation'), '0 2 * * *', 'pg_cron runs the optimisation daily at 02:00 UTC');
 select tests.authenticate_as('00000000-0000-4000-8000-0000000000a4');
 select is((select count(*)::int from public.preview_autopilot_optimisations('a0000000-0000-4000-8000-000000000000', '2026-11-16')), 5,
   'a viewer previews the same five proposals');

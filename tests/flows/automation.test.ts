@@ -84,6 +84,31 @@ describe("autopilot", () => {
     expect(error).toBeNull();
     expect(data).toEqual([]); // no auto-managed campaign yet
   });
+
+  it("files the daily proposals as pending approvals a member decides; the campaign itself is untouched", async () => {
+    const [mc] = await sql`insert into public.campaigns (workspace_id, name, status, auto_managed, kpi_targets)
+      values (${ws.id}, 'Auto', 'active', true, '{"target_roas": 3}') returning id`;
+    const [weak] = await sql`insert into public.ad_campaigns (workspace_id, platform, external_id, name, daily_budget_cents, campaign_id)
+      values (${ws.id}, 'meta', ${"weak-" + ws.tag}, 'Weak', 4000, ${mc.id}) returning id`;
+    // yesterday: 20000 spent for 30000 back, ROAS 1.5 against 3
+    await sql`insert into public.ad_metrics_daily (workspace_id, platform, level, object_id, campaign_id, day, spend_cents, revenue_cents)
+      values (${ws.id}, 'meta', 'campaign', ${weak.id}, ${weak.id}, (now() at time zone 'UTC')::date - 1, 20000, 30000)`;
+    const preview = await viewer.rpc("preview_autopilot_optimisations", { p_workspace_id: ws.id });
+    expect(preview.data?.map((p) => [p.kind, p.ad_campaign_id, p.roas_7d, p.target_ad_campaign_id])).toEqual([["pause_ad_campaign", weak.id, 1.5, null]]);
+
+    await sql`select private.run_autopilot_optimisation()`; // what pg_cron runs at 02:00 UTC
+    const queue = await viewer.from("agent_approvals").select("*").eq("workspace_id", ws.id).eq("status", "pending");
+    expect(queue.data).toHaveLength(1);
+    expect(queue.data![0]).toMatchObject({ action: "pause_ad_campaign", proposer_name: "autopilot-optimizer", subject_id: weak.id });
+    expect(queue.data![0].payload).toMatchObject({ action: "pause_ad_campaign", ad_campaign_id: weak.id, to_status: "paused", target_roas: 3 });
+    const dash = await viewer.rpc("get_autopilot_dashboard_stats", { p_workspace_id: ws.id }).single();
+    expect(dash.data?.pending_approvals).toBe(1);
+
+    const decided = await member.rpc("decide_approval", { p_approval_id: queue.data![0].id, p_decision: "rejected", p_note: "launch week" });
+    expect(decided.error).toBeNull();
+    const [{ status }] = await sql`select status from public.ad_campaigns where id = ${weak.id}`;
+    expect(status).toBe("active");
+  });
 });
 
 describe("workflows", () => {
