@@ -73,6 +73,7 @@ export type Database = {
         Row: {
           ad_account_id: string | null
           bid_strategy: string | null
+          campaign_id: string | null
           created_at: string
           daily_budget_cents: number | null
           end_date: string | null
@@ -95,6 +96,7 @@ export type Database = {
         Insert: {
           ad_account_id?: string | null
           bid_strategy?: string | null
+          campaign_id?: string | null
           created_at?: string
           daily_budget_cents?: number | null
           end_date?: string | null
@@ -117,6 +119,7 @@ export type Database = {
         Update: {
           ad_account_id?: string | null
           bid_strategy?: string | null
+          campaign_id?: string | null
           created_at?: string
           daily_budget_cents?: number | null
           end_date?: string | null
@@ -137,6 +140,20 @@ export type Database = {
           workspace_id?: string
         }
         Relationships: [
+          {
+            foreignKeyName: "ad_campaigns_campaign_id_fkey"
+            columns: ["workspace_id", "campaign_id"]
+            isOneToOne: false
+            referencedRelation: "campaign_performance_monitor"
+            referencedColumns: ["workspace_id", "campaign_id"]
+          },
+          {
+            foreignKeyName: "ad_campaigns_campaign_id_fkey"
+            columns: ["workspace_id", "campaign_id"]
+            isOneToOne: false
+            referencedRelation: "campaigns"
+            referencedColumns: ["workspace_id", "id"]
+          },
           {
             foreignKeyName: "ad_campaigns_workspace_id_ad_account_id_fkey"
             columns: ["workspace_id", "ad_account_id"]
@@ -1459,6 +1476,595 @@ export type Database = {
           },
         ]
       }
+      autopilot_activity_log: {
+        Row: {
+          activity_type: Database["public"]["Enums"]["autopilot_activity_type"]
+          actor_id: string | null
+          actor_kind: Database["public"]["Enums"]["actor_kind"]
+          created_at: string
+          description: string
+          entity_id: string | null
+          entity_type: string | null
+          id: number
+          metadata: NonNullable<Json>
+          workspace_id: string
+        }
+        Insert: {
+          activity_type: Database["public"]["Enums"]["autopilot_activity_type"]
+          actor_id?: string | null
+          actor_kind?: Database["public"]["Enums"]["actor_kind"]
+          created_at?: string
+          description: string
+          entity_id?: string | null
+          entity_type?: string | null
+          id?: never
+          metadata?: NonNullable<Json>
+          workspace_id: string
+        }
+        Update: {
+          activity_type?: Database["public"]["Enums"]["autopilot_activity_type"]
+          actor_id?: string | null
+          actor_kind?: Database["public"]["Enums"]["actor_kind"]
+          created_at?: string
+          description?: string
+          entity_id?: string | null
+          entity_type?: string | null
+          id?: never
+          metadata?: NonNullable<Json>
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "autopilot_activity_log_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      autopilot_configs: {
+        Row: {
+          ai_strategy: NonNullable<Json>
+          business_description: string | null
+          created_at: string
+          created_by: string | null
+          currency: string
+          enabled: boolean
+          goals: NonNullable<Json>
+          hot_lead_score: number
+          min_spend_cents: number
+          monthly_budget_cents: number
+          target_audience: string | null
+          target_roas: number
+          updated_at: string
+          workspace_id: string
+        }
+        Insert: {
+          ai_strategy?: NonNullable<Json>
+          business_description?: string | null
+          created_at?: string
+          created_by?: string | null
+          currency?: string
+          enabled?: boolean
+          goals?: NonNullable<Json>
+          hot_lead_score?: number
+          min_spend_cents?: number
+          monthly_budget_cents?: number
+          target_audience?: string | null
+          target_roas?: number
+          updated_at?: string
+          workspace_id: string
+        }
+        Update: {
+          ai_strategy?: NonNullable<Json>
+          business_description?: string | null
+          created_at?: string
+          created_by?: string | null
+          currency?: string
+          enabled?: boolean
+          goals?: NonNullable<Json>
+          hot_lead_score?: number
+          min_spend_cents?: number
+          monthly_budget_cents?: number
+          target_audience?: string | null
+          target_roas?: number
+          updated_at?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "autopilot_configs_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: true
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      autopilot_cron_schedule: {
+        Row: {
+          created_at: string
+          enabled: boolean
+          failures: number
+          job: Database["public"]["Enums"]["autopilot_job"]
+          last_error: string | null
+          last_result: Json | null
+          last_run_at: string | null
+          last_status:
+            | Database["public"]["Enums"]["autopilot_run_status"]
+            | null
+          runs: number
+          updated_at: string
+          workspace_id: string
+        }
+        Insert: {
+          created_at?: string
+          enabled?: boolean
+          failures?: number
+          job: Database["public"]["Enums"]["autopilot_job"]
+          last_error?: string | null
+          last_result?: Json | null
+          last_run_at?: string | null
+          last_status?:
+            | Database["public"]["Enums"]["autopilot_run_status"]
+            | null
+          runs?: number
+          updated_at?: string
+          workspace_id: string
+        }
+        Update: {
+          created_at?: string
+          enabled?: boolean
+          failures?: number
+          job?: Database["public"]["Enums"]["autopilot_job"]
+          last_error?: string | null
+          last_result?: Json | null
+          last_run_at?: string | null
+          last_status?:
+            | Database["public"]["Enums"]["autopilot_run_status"]
+            | null
+          runs?: number
+          updated_at?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "autopilot_cron_schedule_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      autopilot_weekly_reports: {
+        Row: {
+          ai_insights: Json | null
+          channel_breakdown: NonNullable<Json>
+          conversions: number
+          converted_leads: number
+          created_at: string
+          currency: string
+          generated_at: string
+          id: string
+          iso_week: number | null
+          iso_year: number | null
+          leads_by_source: NonNullable<Json>
+          roas: number | null
+          roi: number | null
+          top_performing_channel:
+            | Database["public"]["Enums"]["ad_platform"]
+            | null
+          total_leads_generated: number
+          total_revenue_cents: number
+          total_spend_cents: number
+          updated_at: string
+          week_start: string
+          workspace_id: string
+        }
+        Insert: {
+          ai_insights?: Json | null
+          channel_breakdown?: NonNullable<Json>
+          conversions?: number
+          converted_leads?: number
+          created_at?: string
+          currency?: string
+          generated_at?: string
+          id?: string
+          iso_week?: never
+          iso_year?: never
+          leads_by_source?: NonNullable<Json>
+          roas?: number | null
+          roi?: number | null
+          top_performing_channel?:
+            | Database["public"]["Enums"]["ad_platform"]
+            | null
+          total_leads_generated?: number
+          total_revenue_cents?: number
+          total_spend_cents?: number
+          updated_at?: string
+          week_start: string
+          workspace_id: string
+        }
+        Update: {
+          ai_insights?: Json | null
+          channel_breakdown?: NonNullable<Json>
+          conversions?: number
+          converted_leads?: number
+          created_at?: string
+          currency?: string
+          generated_at?: string
+          id?: string
+          iso_week?: never
+          iso_year?: never
+          leads_by_source?: NonNullable<Json>
+          roas?: number | null
+          roi?: number | null
+          top_performing_channel?:
+            | Database["public"]["Enums"]["ad_platform"]
+            | null
+          total_leads_generated?: number
+          total_revenue_cents?: number
+          total_spend_cents?: number
+          updated_at?: string
+          week_start?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "autopilot_weekly_reports_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      brand_assets: {
+        Row: {
+          created_at: string
+          digital_asset_id: string | null
+          id: string
+          is_primary: boolean
+          kind: Database["public"]["Enums"]["brand_asset_kind"]
+          name: string
+          updated_at: string
+          value: NonNullable<Json>
+          workspace_id: string
+        }
+        Insert: {
+          created_at?: string
+          digital_asset_id?: string | null
+          id?: string
+          is_primary?: boolean
+          kind: Database["public"]["Enums"]["brand_asset_kind"]
+          name: string
+          updated_at?: string
+          value?: NonNullable<Json>
+          workspace_id: string
+        }
+        Update: {
+          created_at?: string
+          digital_asset_id?: string | null
+          id?: string
+          is_primary?: boolean
+          kind?: Database["public"]["Enums"]["brand_asset_kind"]
+          name?: string
+          updated_at?: string
+          value?: NonNullable<Json>
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "brand_assets_workspace_id_digital_asset_id_fkey"
+            columns: ["workspace_id", "digital_asset_id"]
+            isOneToOne: false
+            referencedRelation: "digital_assets"
+            referencedColumns: ["workspace_id", "id"]
+          },
+          {
+            foreignKeyName: "brand_assets_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      campaign_metrics: {
+        Row: {
+          campaign_id: string
+          channel: Database["public"]["Enums"]["marketing_channel"]
+          clicks: number
+          conversions: number
+          created_at: string
+          currency: string
+          day: string
+          engagements: number
+          id: number
+          impressions: number
+          leads: number
+          metadata: NonNullable<Json>
+          revenue_cents: number
+          spend_cents: number
+          updated_at: string
+          workspace_id: string
+        }
+        Insert: {
+          campaign_id: string
+          channel: Database["public"]["Enums"]["marketing_channel"]
+          clicks?: number
+          conversions?: number
+          created_at?: string
+          currency?: string
+          day: string
+          engagements?: number
+          id?: never
+          impressions?: number
+          leads?: number
+          metadata?: NonNullable<Json>
+          revenue_cents?: number
+          spend_cents?: number
+          updated_at?: string
+          workspace_id: string
+        }
+        Update: {
+          campaign_id?: string
+          channel?: Database["public"]["Enums"]["marketing_channel"]
+          clicks?: number
+          conversions?: number
+          created_at?: string
+          currency?: string
+          day?: string
+          engagements?: number
+          id?: never
+          impressions?: number
+          leads?: number
+          metadata?: NonNullable<Json>
+          revenue_cents?: number
+          spend_cents?: number
+          updated_at?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "campaign_metrics_workspace_id_campaign_id_fkey"
+            columns: ["workspace_id", "campaign_id"]
+            isOneToOne: false
+            referencedRelation: "campaign_performance_monitor"
+            referencedColumns: ["workspace_id", "campaign_id"]
+          },
+          {
+            foreignKeyName: "campaign_metrics_workspace_id_campaign_id_fkey"
+            columns: ["workspace_id", "campaign_id"]
+            isOneToOne: false
+            referencedRelation: "campaigns"
+            referencedColumns: ["workspace_id", "id"]
+          },
+          {
+            foreignKeyName: "campaign_metrics_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      campaign_predictions: {
+        Row: {
+          campaign_id: string
+          confidence: number | null
+          created_at: string
+          id: string
+          inputs: NonNullable<Json>
+          lower_bound: number | null
+          metric: Database["public"]["Enums"]["prediction_metric"]
+          model: string
+          period_end: string
+          period_start: string
+          predicted_value: number
+          updated_at: string
+          upper_bound: number | null
+          workspace_id: string
+        }
+        Insert: {
+          campaign_id: string
+          confidence?: number | null
+          created_at?: string
+          id?: string
+          inputs?: NonNullable<Json>
+          lower_bound?: number | null
+          metric: Database["public"]["Enums"]["prediction_metric"]
+          model?: string
+          period_end: string
+          period_start: string
+          predicted_value: number
+          updated_at?: string
+          upper_bound?: number | null
+          workspace_id: string
+        }
+        Update: {
+          campaign_id?: string
+          confidence?: number | null
+          created_at?: string
+          id?: string
+          inputs?: NonNullable<Json>
+          lower_bound?: number | null
+          metric?: Database["public"]["Enums"]["prediction_metric"]
+          model?: string
+          period_end?: string
+          period_start?: string
+          predicted_value?: number
+          updated_at?: string
+          upper_bound?: number | null
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "campaign_predictions_workspace_id_campaign_id_fkey"
+            columns: ["workspace_id", "campaign_id"]
+            isOneToOne: false
+            referencedRelation: "campaign_performance_monitor"
+            referencedColumns: ["workspace_id", "campaign_id"]
+          },
+          {
+            foreignKeyName: "campaign_predictions_workspace_id_campaign_id_fkey"
+            columns: ["workspace_id", "campaign_id"]
+            isOneToOne: false
+            referencedRelation: "campaigns"
+            referencedColumns: ["workspace_id", "id"]
+          },
+          {
+            foreignKeyName: "campaign_predictions_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      campaign_tasks: {
+        Row: {
+          assignee_id: string | null
+          campaign_id: string
+          completed_at: string | null
+          created_at: string
+          created_by: string | null
+          description: string | null
+          due_date: string | null
+          id: string
+          position: number
+          priority: Database["public"]["Enums"]["task_priority"]
+          status: Database["public"]["Enums"]["task_status"]
+          title: string
+          updated_at: string
+          workspace_id: string
+        }
+        Insert: {
+          assignee_id?: string | null
+          campaign_id: string
+          completed_at?: string | null
+          created_at?: string
+          created_by?: string | null
+          description?: string | null
+          due_date?: string | null
+          id?: string
+          position?: number
+          priority?: Database["public"]["Enums"]["task_priority"]
+          status?: Database["public"]["Enums"]["task_status"]
+          title: string
+          updated_at?: string
+          workspace_id: string
+        }
+        Update: {
+          assignee_id?: string | null
+          campaign_id?: string
+          completed_at?: string | null
+          created_at?: string
+          created_by?: string | null
+          description?: string | null
+          due_date?: string | null
+          id?: string
+          position?: number
+          priority?: Database["public"]["Enums"]["task_priority"]
+          status?: Database["public"]["Enums"]["task_status"]
+          title?: string
+          updated_at?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "campaign_tasks_workspace_id_campaign_id_fkey"
+            columns: ["workspace_id", "campaign_id"]
+            isOneToOne: false
+            referencedRelation: "campaign_performance_monitor"
+            referencedColumns: ["workspace_id", "campaign_id"]
+          },
+          {
+            foreignKeyName: "campaign_tasks_workspace_id_campaign_id_fkey"
+            columns: ["workspace_id", "campaign_id"]
+            isOneToOne: false
+            referencedRelation: "campaigns"
+            referencedColumns: ["workspace_id", "id"]
+          },
+          {
+            foreignKeyName: "campaign_tasks_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      campaigns: {
+        Row: {
+          auto_managed: boolean
+          budget_cents: number
+          channels: Database["public"]["Enums"]["marketing_channel"][]
+          created_at: string
+          created_by: string | null
+          currency: string
+          description: string | null
+          end_date: string | null
+          id: string
+          kpi_targets: NonNullable<Json>
+          name: string
+          objective: Database["public"]["Enums"]["campaign_objective"] | null
+          owner_id: string | null
+          start_date: string | null
+          status: Database["public"]["Enums"]["campaign_status"]
+          updated_at: string
+          workspace_id: string
+        }
+        Insert: {
+          auto_managed?: boolean
+          budget_cents?: number
+          channels?: Database["public"]["Enums"]["marketing_channel"][]
+          created_at?: string
+          created_by?: string | null
+          currency?: string
+          description?: string | null
+          end_date?: string | null
+          id?: string
+          kpi_targets?: NonNullable<Json>
+          name: string
+          objective?: Database["public"]["Enums"]["campaign_objective"] | null
+          owner_id?: string | null
+          start_date?: string | null
+          status?: Database["public"]["Enums"]["campaign_status"]
+          updated_at?: string
+          workspace_id: string
+        }
+        Update: {
+          auto_managed?: boolean
+          budget_cents?: number
+          channels?: Database["public"]["Enums"]["marketing_channel"][]
+          created_at?: string
+          created_by?: string | null
+          currency?: string
+          description?: string | null
+          end_date?: string | null
+          id?: string
+          kpi_targets?: NonNullable<Json>
+          name?: string
+          objective?: Database["public"]["Enums"]["campaign_objective"] | null
+          owner_id?: string | null
+          start_date?: string | null
+          status?: Database["public"]["Enums"]["campaign_status"]
+          updated_at?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "campaigns_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       ceo_briefings: {
         Row: {
           cost_micros: number | null
@@ -1668,6 +2274,151 @@ export type Database = {
           },
         ]
       }
+      content_calendar: {
+        Row: {
+          assignee_id: string | null
+          campaign_id: string | null
+          channel: Database["public"]["Enums"]["marketing_channel"] | null
+          content_type: Database["public"]["Enums"]["generated_content_type"]
+          created_at: string
+          created_by: string | null
+          description: string | null
+          generated_content_id: string | null
+          id: string
+          published_at: string | null
+          scheduled_for: string | null
+          status: Database["public"]["Enums"]["calendar_status"]
+          title: string
+          updated_at: string
+          workspace_id: string
+        }
+        Insert: {
+          assignee_id?: string | null
+          campaign_id?: string | null
+          channel?: Database["public"]["Enums"]["marketing_channel"] | null
+          content_type: Database["public"]["Enums"]["generated_content_type"]
+          created_at?: string
+          created_by?: string | null
+          description?: string | null
+          generated_content_id?: string | null
+          id?: string
+          published_at?: string | null
+          scheduled_for?: string | null
+          status?: Database["public"]["Enums"]["calendar_status"]
+          title: string
+          updated_at?: string
+          workspace_id: string
+        }
+        Update: {
+          assignee_id?: string | null
+          campaign_id?: string | null
+          channel?: Database["public"]["Enums"]["marketing_channel"] | null
+          content_type?: Database["public"]["Enums"]["generated_content_type"]
+          created_at?: string
+          created_by?: string | null
+          description?: string | null
+          generated_content_id?: string | null
+          id?: string
+          published_at?: string | null
+          scheduled_for?: string | null
+          status?: Database["public"]["Enums"]["calendar_status"]
+          title?: string
+          updated_at?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "content_calendar_workspace_id_campaign_id_fkey"
+            columns: ["workspace_id", "campaign_id"]
+            isOneToOne: false
+            referencedRelation: "campaign_performance_monitor"
+            referencedColumns: ["workspace_id", "campaign_id"]
+          },
+          {
+            foreignKeyName: "content_calendar_workspace_id_campaign_id_fkey"
+            columns: ["workspace_id", "campaign_id"]
+            isOneToOne: false
+            referencedRelation: "campaigns"
+            referencedColumns: ["workspace_id", "id"]
+          },
+          {
+            foreignKeyName: "content_calendar_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "content_calendar_workspace_id_generated_content_id_fkey"
+            columns: ["workspace_id", "generated_content_id"]
+            isOneToOne: false
+            referencedRelation: "generated_content"
+            referencedColumns: ["workspace_id", "id"]
+          },
+        ]
+      }
+      content_templates: {
+        Row: {
+          body: string
+          content_type:
+            | Database["public"]["Enums"]["generated_content_type"]
+            | null
+          created_at: string
+          created_by: string | null
+          description: string | null
+          id: string
+          is_active: boolean
+          kind: Database["public"]["Enums"]["template_kind"]
+          name: string
+          sections: NonNullable<Json>
+          updated_at: string
+          variables: string[]
+          workspace_id: string
+        }
+        Insert: {
+          body: string
+          content_type?:
+            | Database["public"]["Enums"]["generated_content_type"]
+            | null
+          created_at?: string
+          created_by?: string | null
+          description?: string | null
+          id?: string
+          is_active?: boolean
+          kind?: Database["public"]["Enums"]["template_kind"]
+          name: string
+          sections?: NonNullable<Json>
+          updated_at?: string
+          variables?: string[]
+          workspace_id: string
+        }
+        Update: {
+          body?: string
+          content_type?:
+            | Database["public"]["Enums"]["generated_content_type"]
+            | null
+          created_at?: string
+          created_by?: string | null
+          description?: string | null
+          id?: string
+          is_active?: boolean
+          kind?: Database["public"]["Enums"]["template_kind"]
+          name?: string
+          sections?: NonNullable<Json>
+          updated_at?: string
+          variables?: string[]
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "content_templates_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       conversation_messages: {
         Row: {
           content: string
@@ -1870,6 +2621,600 @@ export type Database = {
         Relationships: [
           {
             foreignKeyName: "decision_log_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      digital_assets: {
+        Row: {
+          alt_text: string | null
+          campaign_id: string | null
+          created_at: string
+          created_by: string | null
+          duration_seconds: number | null
+          height: number | null
+          id: string
+          kind: Database["public"]["Enums"]["asset_kind"]
+          mime_type: string
+          name: string
+          size_bytes: number
+          storage_path: string
+          tags: string[]
+          updated_at: string
+          width: number | null
+          workspace_id: string
+        }
+        Insert: {
+          alt_text?: string | null
+          campaign_id?: string | null
+          created_at?: string
+          created_by?: string | null
+          duration_seconds?: number | null
+          height?: number | null
+          id?: string
+          kind: Database["public"]["Enums"]["asset_kind"]
+          mime_type: string
+          name: string
+          size_bytes?: number
+          storage_path: string
+          tags?: string[]
+          updated_at?: string
+          width?: number | null
+          workspace_id: string
+        }
+        Update: {
+          alt_text?: string | null
+          campaign_id?: string | null
+          created_at?: string
+          created_by?: string | null
+          duration_seconds?: number | null
+          height?: number | null
+          id?: string
+          kind?: Database["public"]["Enums"]["asset_kind"]
+          mime_type?: string
+          name?: string
+          size_bytes?: number
+          storage_path?: string
+          tags?: string[]
+          updated_at?: string
+          width?: number | null
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "digital_assets_workspace_id_campaign_id_fkey"
+            columns: ["workspace_id", "campaign_id"]
+            isOneToOne: false
+            referencedRelation: "campaign_performance_monitor"
+            referencedColumns: ["workspace_id", "campaign_id"]
+          },
+          {
+            foreignKeyName: "digital_assets_workspace_id_campaign_id_fkey"
+            columns: ["workspace_id", "campaign_id"]
+            isOneToOne: false
+            referencedRelation: "campaigns"
+            referencedColumns: ["workspace_id", "id"]
+          },
+          {
+            foreignKeyName: "digital_assets_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      email_automation_rules: {
+        Row: {
+          active: boolean
+          conditions: NonNullable<Json>
+          created_at: string
+          created_by: string | null
+          delay_minutes: number
+          id: string
+          list_id: string | null
+          name: string
+          template_id: string | null
+          trigger_event: Database["public"]["Enums"]["email_automation_trigger"]
+          updated_at: string
+          workspace_id: string
+        }
+        Insert: {
+          active?: boolean
+          conditions?: NonNullable<Json>
+          created_at?: string
+          created_by?: string | null
+          delay_minutes?: number
+          id?: string
+          list_id?: string | null
+          name: string
+          template_id?: string | null
+          trigger_event: Database["public"]["Enums"]["email_automation_trigger"]
+          updated_at?: string
+          workspace_id: string
+        }
+        Update: {
+          active?: boolean
+          conditions?: NonNullable<Json>
+          created_at?: string
+          created_by?: string | null
+          delay_minutes?: number
+          id?: string
+          list_id?: string | null
+          name?: string
+          template_id?: string | null
+          trigger_event?: Database["public"]["Enums"]["email_automation_trigger"]
+          updated_at?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "email_automation_rules_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "email_automation_rules_workspace_id_list_id_fkey"
+            columns: ["workspace_id", "list_id"]
+            isOneToOne: false
+            referencedRelation: "email_lists"
+            referencedColumns: ["workspace_id", "id"]
+          },
+          {
+            foreignKeyName: "email_automation_rules_workspace_id_template_id_fkey"
+            columns: ["workspace_id", "template_id"]
+            isOneToOne: false
+            referencedRelation: "email_templates"
+            referencedColumns: ["workspace_id", "id"]
+          },
+        ]
+      }
+      email_campaigns: {
+        Row: {
+          bounces: number
+          campaign_id: string | null
+          clicks: number
+          complaints: number
+          created_at: string
+          created_by: string | null
+          delivered: number
+          from_email: string | null
+          from_name: string | null
+          id: string
+          list_id: string | null
+          name: string
+          opens: number
+          recipients: number
+          reply_to: string | null
+          scheduled_for: string | null
+          sent_at: string | null
+          status: Database["public"]["Enums"]["email_campaign_status"]
+          subject: string | null
+          template_id: string | null
+          unique_clicks: number
+          unique_opens: number
+          unsubscribes: number
+          updated_at: string
+          workspace_id: string
+        }
+        Insert: {
+          bounces?: number
+          campaign_id?: string | null
+          clicks?: number
+          complaints?: number
+          created_at?: string
+          created_by?: string | null
+          delivered?: number
+          from_email?: string | null
+          from_name?: string | null
+          id?: string
+          list_id?: string | null
+          name: string
+          opens?: number
+          recipients?: number
+          reply_to?: string | null
+          scheduled_for?: string | null
+          sent_at?: string | null
+          status?: Database["public"]["Enums"]["email_campaign_status"]
+          subject?: string | null
+          template_id?: string | null
+          unique_clicks?: number
+          unique_opens?: number
+          unsubscribes?: number
+          updated_at?: string
+          workspace_id: string
+        }
+        Update: {
+          bounces?: number
+          campaign_id?: string | null
+          clicks?: number
+          complaints?: number
+          created_at?: string
+          created_by?: string | null
+          delivered?: number
+          from_email?: string | null
+          from_name?: string | null
+          id?: string
+          list_id?: string | null
+          name?: string
+          opens?: number
+          recipients?: number
+          reply_to?: string | null
+          scheduled_for?: string | null
+          sent_at?: string | null
+          status?: Database["public"]["Enums"]["email_campaign_status"]
+          subject?: string | null
+          template_id?: string | null
+          unique_clicks?: number
+          unique_opens?: number
+          unsubscribes?: number
+          updated_at?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "email_campaigns_workspace_id_campaign_id_fkey"
+            columns: ["workspace_id", "campaign_id"]
+            isOneToOne: false
+            referencedRelation: "campaign_performance_monitor"
+            referencedColumns: ["workspace_id", "campaign_id"]
+          },
+          {
+            foreignKeyName: "email_campaigns_workspace_id_campaign_id_fkey"
+            columns: ["workspace_id", "campaign_id"]
+            isOneToOne: false
+            referencedRelation: "campaigns"
+            referencedColumns: ["workspace_id", "id"]
+          },
+          {
+            foreignKeyName: "email_campaigns_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "email_campaigns_workspace_id_list_id_fkey"
+            columns: ["workspace_id", "list_id"]
+            isOneToOne: false
+            referencedRelation: "email_lists"
+            referencedColumns: ["workspace_id", "id"]
+          },
+          {
+            foreignKeyName: "email_campaigns_workspace_id_template_id_fkey"
+            columns: ["workspace_id", "template_id"]
+            isOneToOne: false
+            referencedRelation: "email_templates"
+            referencedColumns: ["workspace_id", "id"]
+          },
+        ]
+      }
+      email_contacts: {
+        Row: {
+          attributes: NonNullable<Json>
+          created_at: string
+          email: string
+          first_name: string | null
+          id: string
+          last_name: string | null
+          lead_id: string | null
+          source: string | null
+          status: Database["public"]["Enums"]["email_contact_status"]
+          subscribed_at: string | null
+          unsubscribed_at: string | null
+          updated_at: string
+          workspace_id: string
+        }
+        Insert: {
+          attributes?: NonNullable<Json>
+          created_at?: string
+          email: string
+          first_name?: string | null
+          id?: string
+          last_name?: string | null
+          lead_id?: string | null
+          source?: string | null
+          status?: Database["public"]["Enums"]["email_contact_status"]
+          subscribed_at?: string | null
+          unsubscribed_at?: string | null
+          updated_at?: string
+          workspace_id: string
+        }
+        Update: {
+          attributes?: NonNullable<Json>
+          created_at?: string
+          email?: string
+          first_name?: string | null
+          id?: string
+          last_name?: string | null
+          lead_id?: string | null
+          source?: string | null
+          status?: Database["public"]["Enums"]["email_contact_status"]
+          subscribed_at?: string | null
+          unsubscribed_at?: string | null
+          updated_at?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "email_contacts_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "email_contacts_workspace_id_lead_id_fkey"
+            columns: ["workspace_id", "lead_id"]
+            isOneToOne: false
+            referencedRelation: "autopilot_lead_inbox"
+            referencedColumns: ["workspace_id", "lead_id"]
+          },
+          {
+            foreignKeyName: "email_contacts_workspace_id_lead_id_fkey"
+            columns: ["workspace_id", "lead_id"]
+            isOneToOne: false
+            referencedRelation: "leads"
+            referencedColumns: ["workspace_id", "id"]
+          },
+        ]
+      }
+      email_list_members: {
+        Row: {
+          contact_id: string
+          created_at: string
+          list_id: string
+          workspace_id: string
+        }
+        Insert: {
+          contact_id: string
+          created_at?: string
+          list_id: string
+          workspace_id: string
+        }
+        Update: {
+          contact_id?: string
+          created_at?: string
+          list_id?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "email_list_members_workspace_id_contact_id_fkey"
+            columns: ["workspace_id", "contact_id"]
+            isOneToOne: false
+            referencedRelation: "email_contacts"
+            referencedColumns: ["workspace_id", "id"]
+          },
+          {
+            foreignKeyName: "email_list_members_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "email_list_members_workspace_id_list_id_fkey"
+            columns: ["workspace_id", "list_id"]
+            isOneToOne: false
+            referencedRelation: "email_lists"
+            referencedColumns: ["workspace_id", "id"]
+          },
+        ]
+      }
+      email_lists: {
+        Row: {
+          created_at: string
+          description: string | null
+          id: string
+          name: string
+          updated_at: string
+          workspace_id: string
+        }
+        Insert: {
+          created_at?: string
+          description?: string | null
+          id?: string
+          name: string
+          updated_at?: string
+          workspace_id: string
+        }
+        Update: {
+          created_at?: string
+          description?: string | null
+          id?: string
+          name?: string
+          updated_at?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "email_lists_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      email_templates: {
+        Row: {
+          body_html: string | null
+          body_text: string | null
+          category: string | null
+          created_at: string
+          created_by: string | null
+          id: string
+          name: string
+          preheader: string | null
+          subject: string
+          updated_at: string
+          variables: string[]
+          workspace_id: string
+        }
+        Insert: {
+          body_html?: string | null
+          body_text?: string | null
+          category?: string | null
+          created_at?: string
+          created_by?: string | null
+          id?: string
+          name: string
+          preheader?: string | null
+          subject: string
+          updated_at?: string
+          variables?: string[]
+          workspace_id: string
+        }
+        Update: {
+          body_html?: string | null
+          body_text?: string | null
+          category?: string | null
+          created_at?: string
+          created_by?: string | null
+          id?: string
+          name?: string
+          preheader?: string | null
+          subject?: string
+          updated_at?: string
+          variables?: string[]
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "email_templates_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      feature_tours: {
+        Row: {
+          completed_at: string | null
+          created_at: string
+          current_step: number
+          dismissed_at: string | null
+          id: string
+          interactions: number
+          last_shown_at: string | null
+          status: Database["public"]["Enums"]["tour_status"]
+          steps: NonNullable<Json>
+          times_shown: number
+          tour_key: string
+          tour_name: string
+          updated_at: string
+          user_id: string
+        }
+        Insert: {
+          completed_at?: string | null
+          created_at?: string
+          current_step?: number
+          dismissed_at?: string | null
+          id?: string
+          interactions?: number
+          last_shown_at?: string | null
+          status?: Database["public"]["Enums"]["tour_status"]
+          steps?: NonNullable<Json>
+          times_shown?: number
+          tour_key: string
+          tour_name: string
+          updated_at?: string
+          user_id?: string
+        }
+        Update: {
+          completed_at?: string | null
+          created_at?: string
+          current_step?: number
+          dismissed_at?: string | null
+          id?: string
+          interactions?: number
+          last_shown_at?: string | null
+          status?: Database["public"]["Enums"]["tour_status"]
+          steps?: NonNullable<Json>
+          times_shown?: number
+          tour_key?: string
+          tour_name?: string
+          updated_at?: string
+          user_id?: string
+        }
+        Relationships: []
+      }
+      generated_content: {
+        Row: {
+          body: string
+          campaign_id: string | null
+          channel: Database["public"]["Enums"]["marketing_channel"] | null
+          content_type: Database["public"]["Enums"]["generated_content_type"]
+          cost_micros: number
+          created_at: string
+          created_by: string | null
+          id: string
+          metadata: NonNullable<Json>
+          model: string | null
+          prompt: string | null
+          status: Database["public"]["Enums"]["content_status"]
+          title: string | null
+          updated_at: string
+          workspace_id: string
+        }
+        Insert: {
+          body: string
+          campaign_id?: string | null
+          channel?: Database["public"]["Enums"]["marketing_channel"] | null
+          content_type: Database["public"]["Enums"]["generated_content_type"]
+          cost_micros?: number
+          created_at?: string
+          created_by?: string | null
+          id?: string
+          metadata?: NonNullable<Json>
+          model?: string | null
+          prompt?: string | null
+          status?: Database["public"]["Enums"]["content_status"]
+          title?: string | null
+          updated_at?: string
+          workspace_id: string
+        }
+        Update: {
+          body?: string
+          campaign_id?: string | null
+          channel?: Database["public"]["Enums"]["marketing_channel"] | null
+          content_type?: Database["public"]["Enums"]["generated_content_type"]
+          cost_micros?: number
+          created_at?: string
+          created_by?: string | null
+          id?: string
+          metadata?: NonNullable<Json>
+          model?: string | null
+          prompt?: string | null
+          status?: Database["public"]["Enums"]["content_status"]
+          title?: string | null
+          updated_at?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "generated_content_workspace_id_campaign_id_fkey"
+            columns: ["workspace_id", "campaign_id"]
+            isOneToOne: false
+            referencedRelation: "campaign_performance_monitor"
+            referencedColumns: ["workspace_id", "campaign_id"]
+          },
+          {
+            foreignKeyName: "generated_content_workspace_id_campaign_id_fkey"
+            columns: ["workspace_id", "campaign_id"]
+            isOneToOne: false
+            referencedRelation: "campaigns"
+            referencedColumns: ["workspace_id", "id"]
+          },
+          {
+            foreignKeyName: "generated_content_workspace_id_fkey"
             columns: ["workspace_id"]
             isOneToOne: false
             referencedRelation: "workspaces"
@@ -2254,6 +3599,273 @@ export type Database = {
         Relationships: [
           {
             foreignKeyName: "keyword_research_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      lead_activities: {
+        Row: {
+          activity_data: NonNullable<Json>
+          activity_type: Database["public"]["Enums"]["lead_activity_type"]
+          created_at: string
+          created_by: string | null
+          id: number
+          lead_id: string
+          occurred_at: string
+          workspace_id: string
+        }
+        Insert: {
+          activity_data?: NonNullable<Json>
+          activity_type: Database["public"]["Enums"]["lead_activity_type"]
+          created_at?: string
+          created_by?: string | null
+          id?: never
+          lead_id: string
+          occurred_at?: string
+          workspace_id: string
+        }
+        Update: {
+          activity_data?: NonNullable<Json>
+          activity_type?: Database["public"]["Enums"]["lead_activity_type"]
+          created_at?: string
+          created_by?: string | null
+          id?: never
+          lead_id?: string
+          occurred_at?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "lead_activities_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "lead_activities_workspace_id_lead_id_fkey"
+            columns: ["workspace_id", "lead_id"]
+            isOneToOne: false
+            referencedRelation: "autopilot_lead_inbox"
+            referencedColumns: ["workspace_id", "lead_id"]
+          },
+          {
+            foreignKeyName: "lead_activities_workspace_id_lead_id_fkey"
+            columns: ["workspace_id", "lead_id"]
+            isOneToOne: false
+            referencedRelation: "leads"
+            referencedColumns: ["workspace_id", "id"]
+          },
+        ]
+      }
+      lead_scoring_rules: {
+        Row: {
+          active: boolean
+          activity_type:
+            | Database["public"]["Enums"]["lead_activity_type"]
+            | null
+          conditions: NonNullable<Json>
+          created_at: string
+          created_by: string | null
+          description: string | null
+          id: string
+          max_occurrences: number | null
+          name: string
+          points: number
+          updated_at: string
+          workspace_id: string
+        }
+        Insert: {
+          active?: boolean
+          activity_type?:
+            | Database["public"]["Enums"]["lead_activity_type"]
+            | null
+          conditions?: NonNullable<Json>
+          created_at?: string
+          created_by?: string | null
+          description?: string | null
+          id?: string
+          max_occurrences?: number | null
+          name: string
+          points: number
+          updated_at?: string
+          workspace_id: string
+        }
+        Update: {
+          active?: boolean
+          activity_type?:
+            | Database["public"]["Enums"]["lead_activity_type"]
+            | null
+          conditions?: NonNullable<Json>
+          created_at?: string
+          created_by?: string | null
+          description?: string | null
+          id?: string
+          max_occurrences?: number | null
+          name?: string
+          points?: number
+          updated_at?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "lead_scoring_rules_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      leads: {
+        Row: {
+          campaign_id: string | null
+          company: string | null
+          converted_at: string | null
+          created_at: string
+          created_by: string | null
+          custom_fields: NonNullable<Json>
+          email: string | null
+          first_name: string | null
+          id: string
+          job_title: string | null
+          last_activity_at: string | null
+          last_name: string | null
+          notes: string | null
+          owner_id: string | null
+          phone: string | null
+          score: number
+          score_updated_at: string | null
+          source: Database["public"]["Enums"]["lead_source"]
+          status: Database["public"]["Enums"]["lead_status"]
+          tags: string[]
+          updated_at: string
+          workspace_id: string
+        }
+        Insert: {
+          campaign_id?: string | null
+          company?: string | null
+          converted_at?: string | null
+          created_at?: string
+          created_by?: string | null
+          custom_fields?: NonNullable<Json>
+          email?: string | null
+          first_name?: string | null
+          id?: string
+          job_title?: string | null
+          last_activity_at?: string | null
+          last_name?: string | null
+          notes?: string | null
+          owner_id?: string | null
+          phone?: string | null
+          score?: number
+          score_updated_at?: string | null
+          source?: Database["public"]["Enums"]["lead_source"]
+          status?: Database["public"]["Enums"]["lead_status"]
+          tags?: string[]
+          updated_at?: string
+          workspace_id: string
+        }
+        Update: {
+          campaign_id?: string | null
+          company?: string | null
+          converted_at?: string | null
+          created_at?: string
+          created_by?: string | null
+          custom_fields?: NonNullable<Json>
+          email?: string | null
+          first_name?: string | null
+          id?: string
+          job_title?: string | null
+          last_activity_at?: string | null
+          last_name?: string | null
+          notes?: string | null
+          owner_id?: string | null
+          phone?: string | null
+          score?: number
+          score_updated_at?: string | null
+          source?: Database["public"]["Enums"]["lead_source"]
+          status?: Database["public"]["Enums"]["lead_status"]
+          tags?: string[]
+          updated_at?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "leads_workspace_id_campaign_id_fkey"
+            columns: ["workspace_id", "campaign_id"]
+            isOneToOne: false
+            referencedRelation: "campaign_performance_monitor"
+            referencedColumns: ["workspace_id", "campaign_id"]
+          },
+          {
+            foreignKeyName: "leads_workspace_id_campaign_id_fkey"
+            columns: ["workspace_id", "campaign_id"]
+            isOneToOne: false
+            referencedRelation: "campaigns"
+            referencedColumns: ["workspace_id", "id"]
+          },
+          {
+            foreignKeyName: "leads_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      onboarding_progress: {
+        Row: {
+          attempts: number
+          completed_at: string | null
+          created_at: string
+          id: string
+          metadata: NonNullable<Json>
+          started_at: string | null
+          status: Database["public"]["Enums"]["onboarding_status"]
+          step_key: string
+          step_order: number
+          time_spent_seconds: number
+          updated_at: string
+          user_id: string
+          workspace_id: string
+        }
+        Insert: {
+          attempts?: number
+          completed_at?: string | null
+          created_at?: string
+          id?: string
+          metadata?: NonNullable<Json>
+          started_at?: string | null
+          status?: Database["public"]["Enums"]["onboarding_status"]
+          step_key: string
+          step_order?: number
+          time_spent_seconds?: number
+          updated_at?: string
+          user_id?: string
+          workspace_id: string
+        }
+        Update: {
+          attempts?: number
+          completed_at?: string | null
+          created_at?: string
+          id?: string
+          metadata?: NonNullable<Json>
+          started_at?: string | null
+          status?: Database["public"]["Enums"]["onboarding_status"]
+          step_key?: string
+          step_order?: number
+          time_spent_seconds?: number
+          updated_at?: string
+          user_id?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "onboarding_progress_workspace_id_fkey"
             columns: ["workspace_id"]
             isOneToOne: false
             referencedRelation: "workspaces"
@@ -3472,6 +5084,75 @@ export type Database = {
           },
         ]
       }
+      scheduled_actions: {
+        Row: {
+          action_index: number
+          action_type: Database["public"]["Enums"]["workflow_action_type"]
+          attempts: number
+          created_at: string
+          executed_at: string | null
+          execution_id: string
+          id: number
+          last_error: string | null
+          max_attempts: number
+          params: NonNullable<Json>
+          result: Json | null
+          scheduled_for: string
+          status: Database["public"]["Enums"]["scheduled_action_status"]
+          updated_at: string
+          workspace_id: string
+        }
+        Insert: {
+          action_index: number
+          action_type: Database["public"]["Enums"]["workflow_action_type"]
+          attempts?: number
+          created_at?: string
+          executed_at?: string | null
+          execution_id: string
+          id?: never
+          last_error?: string | null
+          max_attempts?: number
+          params?: NonNullable<Json>
+          result?: Json | null
+          scheduled_for?: string
+          status?: Database["public"]["Enums"]["scheduled_action_status"]
+          updated_at?: string
+          workspace_id: string
+        }
+        Update: {
+          action_index?: number
+          action_type?: Database["public"]["Enums"]["workflow_action_type"]
+          attempts?: number
+          created_at?: string
+          executed_at?: string | null
+          execution_id?: string
+          id?: never
+          last_error?: string | null
+          max_attempts?: number
+          params?: NonNullable<Json>
+          result?: Json | null
+          scheduled_for?: string
+          status?: Database["public"]["Enums"]["scheduled_action_status"]
+          updated_at?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "scheduled_actions_workspace_id_execution_id_fkey"
+            columns: ["workspace_id", "execution_id"]
+            isOneToOne: false
+            referencedRelation: "workflow_executions"
+            referencedColumns: ["workspace_id", "id"]
+          },
+          {
+            foreignKeyName: "scheduled_actions_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       secret_audit_logs: {
         Row: {
           action: Database["public"]["Enums"]["secret_action"]
@@ -3744,6 +5425,70 @@ export type Database = {
         Relationships: [
           {
             foreignKeyName: "social_posts_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      strategy_documents: {
+        Row: {
+          body: NonNullable<Json>
+          campaign_id: string | null
+          created_at: string
+          created_by: string | null
+          id: string
+          kind: Database["public"]["Enums"]["strategy_document_kind"]
+          status: Database["public"]["Enums"]["strategy_document_status"]
+          title: string
+          updated_at: string
+          version: number
+          workspace_id: string
+        }
+        Insert: {
+          body: NonNullable<Json>
+          campaign_id?: string | null
+          created_at?: string
+          created_by?: string | null
+          id?: string
+          kind: Database["public"]["Enums"]["strategy_document_kind"]
+          status?: Database["public"]["Enums"]["strategy_document_status"]
+          title: string
+          updated_at?: string
+          version?: number
+          workspace_id: string
+        }
+        Update: {
+          body?: NonNullable<Json>
+          campaign_id?: string | null
+          created_at?: string
+          created_by?: string | null
+          id?: string
+          kind?: Database["public"]["Enums"]["strategy_document_kind"]
+          status?: Database["public"]["Enums"]["strategy_document_status"]
+          title?: string
+          updated_at?: string
+          version?: number
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "strategy_documents_workspace_id_campaign_id_fkey"
+            columns: ["workspace_id", "campaign_id"]
+            isOneToOne: false
+            referencedRelation: "campaign_performance_monitor"
+            referencedColumns: ["workspace_id", "campaign_id"]
+          },
+          {
+            foreignKeyName: "strategy_documents_workspace_id_campaign_id_fkey"
+            columns: ["workspace_id", "campaign_id"]
+            isOneToOne: false
+            referencedRelation: "campaigns"
+            referencedColumns: ["workspace_id", "id"]
+          },
+          {
+            foreignKeyName: "strategy_documents_workspace_id_fkey"
             columns: ["workspace_id"]
             isOneToOne: false
             referencedRelation: "workspaces"
@@ -4385,6 +6130,134 @@ export type Database = {
           },
         ]
       }
+      workflow_executions: {
+        Row: {
+          actions_cancelled: number
+          actions_failed: number
+          actions_succeeded: number
+          actions_total: number
+          created_at: string
+          depth: number
+          entity_id: string | null
+          finished_at: string | null
+          id: string
+          results: NonNullable<Json>
+          rule_id: string
+          started_at: string
+          started_by: string | null
+          status: Database["public"]["Enums"]["workflow_execution_status"]
+          subject: NonNullable<Json>
+          trigger_type: Database["public"]["Enums"]["workflow_trigger"]
+          updated_at: string
+          workspace_id: string
+        }
+        Insert: {
+          actions_cancelled?: number
+          actions_failed?: number
+          actions_succeeded?: number
+          actions_total: number
+          created_at?: string
+          depth?: number
+          entity_id?: string | null
+          finished_at?: string | null
+          id?: string
+          results?: NonNullable<Json>
+          rule_id: string
+          started_at?: string
+          started_by?: string | null
+          status?: Database["public"]["Enums"]["workflow_execution_status"]
+          subject: NonNullable<Json>
+          trigger_type: Database["public"]["Enums"]["workflow_trigger"]
+          updated_at?: string
+          workspace_id: string
+        }
+        Update: {
+          actions_cancelled?: number
+          actions_failed?: number
+          actions_succeeded?: number
+          actions_total?: number
+          created_at?: string
+          depth?: number
+          entity_id?: string | null
+          finished_at?: string | null
+          id?: string
+          results?: NonNullable<Json>
+          rule_id?: string
+          started_at?: string
+          started_by?: string | null
+          status?: Database["public"]["Enums"]["workflow_execution_status"]
+          subject?: NonNullable<Json>
+          trigger_type?: Database["public"]["Enums"]["workflow_trigger"]
+          updated_at?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "workflow_executions_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "workflow_executions_workspace_id_rule_id_fkey"
+            columns: ["workspace_id", "rule_id"]
+            isOneToOne: false
+            referencedRelation: "workflow_rules"
+            referencedColumns: ["workspace_id", "id"]
+          },
+        ]
+      }
+      workflow_rules: {
+        Row: {
+          actions: NonNullable<Json>
+          active: boolean
+          conditions: NonNullable<Json>
+          created_at: string
+          created_by: string | null
+          description: string | null
+          id: string
+          name: string
+          trigger_type: Database["public"]["Enums"]["workflow_trigger"]
+          updated_at: string
+          workspace_id: string
+        }
+        Insert: {
+          actions: NonNullable<Json>
+          active?: boolean
+          conditions?: NonNullable<Json>
+          created_at?: string
+          created_by?: string | null
+          description?: string | null
+          id?: string
+          name: string
+          trigger_type: Database["public"]["Enums"]["workflow_trigger"]
+          updated_at?: string
+          workspace_id: string
+        }
+        Update: {
+          actions?: NonNullable<Json>
+          active?: boolean
+          conditions?: NonNullable<Json>
+          created_at?: string
+          created_by?: string | null
+          description?: string | null
+          id?: string
+          name?: string
+          trigger_type?: Database["public"]["Enums"]["workflow_trigger"]
+          updated_at?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "workflow_rules_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       workspace_invitations: {
         Row: {
           accepted_at: string | null
@@ -4563,6 +6436,119 @@ export type Database = {
           },
         ]
       }
+      autopilot_cron_monitor: {
+        Row: {
+          active: boolean | null
+          autopilot_enabled: boolean | null
+          cron_job_name: string | null
+          failures: number | null
+          job: Database["public"]["Enums"]["autopilot_job"] | null
+          job_enabled: boolean | null
+          last_error: string | null
+          last_result: Json | null
+          last_run_at: string | null
+          last_status:
+            | Database["public"]["Enums"]["autopilot_run_status"]
+            | null
+          next_run_at: string | null
+          overdue: boolean | null
+          runs: number | null
+          schedule: string | null
+          workspace_id: string | null
+        }
+        Relationships: [
+          {
+            foreignKeyName: "autopilot_cron_schedule_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      autopilot_lead_inbox: {
+        Row: {
+          activities_7d: number | null
+          campaign_id: string | null
+          campaign_name: string | null
+          company: string | null
+          created_at: string | null
+          email: string | null
+          full_name: string | null
+          is_hot: boolean | null
+          last_activity_at: string | null
+          last_activity_type:
+            | Database["public"]["Enums"]["lead_activity_type"]
+            | null
+          lead_id: string | null
+          owner_id: string | null
+          score: number | null
+          source: Database["public"]["Enums"]["lead_source"] | null
+          status: Database["public"]["Enums"]["lead_status"] | null
+          workspace_id: string | null
+        }
+        Relationships: [
+          {
+            foreignKeyName: "leads_workspace_id_campaign_id_fkey"
+            columns: ["workspace_id", "campaign_id"]
+            isOneToOne: false
+            referencedRelation: "campaign_performance_monitor"
+            referencedColumns: ["workspace_id", "campaign_id"]
+          },
+          {
+            foreignKeyName: "leads_workspace_id_campaign_id_fkey"
+            columns: ["workspace_id", "campaign_id"]
+            isOneToOne: false
+            referencedRelation: "campaigns"
+            referencedColumns: ["workspace_id", "id"]
+          },
+          {
+            foreignKeyName: "leads_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      campaign_performance_monitor: {
+        Row: {
+          ad_campaigns: number | null
+          ad_revenue_cents: number | null
+          ad_spend_cents: number | null
+          auto_managed: boolean | null
+          budget_cents: number | null
+          budget_used: number | null
+          campaign_id: string | null
+          conversions: number | null
+          converted_leads: number | null
+          currency: string | null
+          done_tasks: number | null
+          end_date: string | null
+          leads: number | null
+          name: string | null
+          open_tasks: number | null
+          other_revenue_cents: number | null
+          other_spend_cents: number | null
+          overdue_tasks: number | null
+          revenue_cents: number | null
+          roas: number | null
+          spend_cents: number | null
+          start_date: string | null
+          status: Database["public"]["Enums"]["campaign_status"] | null
+          target_roas: number | null
+          workspace_id: string | null
+        }
+        Relationships: [
+          {
+            foreignKeyName: "campaigns_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       order_revenue_daily: {
         Row: {
           currency: string | null
@@ -4696,6 +6682,32 @@ export type Database = {
         SetofOptions: {
           from: "*"
           to: "review_requests"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
+      cancel_scheduled_action: {
+        Args: { p_id: number }
+        Returns: {
+          action_index: number
+          action_type: Database["public"]["Enums"]["workflow_action_type"]
+          attempts: number
+          created_at: string
+          executed_at: string | null
+          execution_id: string
+          id: number
+          last_error: string | null
+          max_attempts: number
+          params: NonNullable<Json>
+          result: Json | null
+          scheduled_for: string
+          status: Database["public"]["Enums"]["scheduled_action_status"]
+          updated_at: string
+          workspace_id: string
+        }
+        SetofOptions: {
+          from: "*"
+          to: "scheduled_actions"
           isOneToOne: true
           isSetofReturn: false
         }
@@ -4864,6 +6876,16 @@ export type Database = {
         }
         Returns: number
       }
+      get_autopilot_dashboard_stats: {
+        Args: { p_today?: string; p_workspace_id: string }
+        Returns: Database["public"]["CompositeTypes"]["autopilot_dashboard_row"][]
+        SetofOptions: {
+          from: "*"
+          to: "autopilot_dashboard_row"
+          isOneToOne: false
+          isSetofReturn: true
+        }
+      }
       get_default_model: {
         Args: {
           p_provider: Database["public"]["Enums"]["ai_provider"]
@@ -4968,6 +6990,16 @@ export type Database = {
           isSetofReturn: false
         }
       }
+      preview_autopilot_optimisations: {
+        Args: { p_as_of?: string; p_workspace_id: string }
+        Returns: Database["public"]["CompositeTypes"]["autopilot_proposal_row"][]
+        SetofOptions: {
+          from: "*"
+          to: "autopilot_proposal_row"
+          isOneToOne: false
+          isSetofReturn: true
+        }
+      }
       product_rating: {
         Args: { p_shopify_product_id: string; p_workspace_id: string }
         Returns: Database["public"]["CompositeTypes"]["product_rating_row"]
@@ -5018,6 +7050,36 @@ export type Database = {
         Args: { p_reply_id: string }
         Returns: number
       }
+      record_onboarding_step: {
+        Args: {
+          p_seconds_spent?: number
+          p_status: Database["public"]["Enums"]["onboarding_status"]
+          p_step_key: string
+          p_step_order?: number
+          p_workspace_id: string
+        }
+        Returns: {
+          attempts: number
+          completed_at: string | null
+          created_at: string
+          id: string
+          metadata: NonNullable<Json>
+          started_at: string | null
+          status: Database["public"]["Enums"]["onboarding_status"]
+          step_key: string
+          step_order: number
+          time_spent_seconds: number
+          updated_at: string
+          user_id: string
+          workspace_id: string
+        }
+        SetofOptions: {
+          from: "*"
+          to: "onboarding_progress"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
       report_error: {
         Args: {
           p_context?: Json
@@ -5067,6 +7129,10 @@ export type Database = {
           isSetofReturn: false
         }
       }
+      run_workflow_rule: {
+        Args: { p_entity_id?: string; p_rule_id: string; p_subject?: Json }
+        Returns: string
+      }
       submit_review: {
         Args: {
           p_author_email: string
@@ -5087,6 +7153,35 @@ export type Database = {
       track_events: {
         Args: { p_events: Json; p_workspace_id: string }
         Returns: number
+      }
+      track_feature_tour: {
+        Args: {
+          p_event: Database["public"]["Enums"]["tour_event"]
+          p_step?: number
+          p_tour_key: string
+        }
+        Returns: {
+          completed_at: string | null
+          created_at: string
+          current_step: number
+          dismissed_at: string | null
+          id: string
+          interactions: number
+          last_shown_at: string | null
+          status: Database["public"]["Enums"]["tour_status"]
+          steps: NonNullable<Json>
+          times_shown: number
+          tour_key: string
+          tour_name: string
+          updated_at: string
+          user_id: string
+        }
+        SetofOptions: {
+          from: "*"
+          to: "feature_tours"
+          isOneToOne: true
+          isSetofReturn: false
+        }
       }
       transfer_workspace_ownership: {
         Args: { p_new_owner: string; p_workspace_id: string }
@@ -5169,12 +7264,62 @@ export type Database = {
         | "expired"
         | "executed"
         | "failed"
+      asset_kind: "image" | "video" | "audio" | "document" | "other"
       audit_action: "insert" | "update" | "delete" | "read"
+      autopilot_activity_type:
+        | "config_changed"
+        | "report_generated"
+        | "optimisation_proposed"
+        | "campaign_paused"
+        | "budget_adjusted"
+        | "campaign_created"
+        | "content_generated"
+        | "lead_routed"
+        | "workflow_action"
+        | "other"
+      autopilot_job: "weekly_report" | "daily_optimisation"
+      autopilot_proposal_kind: "pause_ad_campaign" | "shift_budget"
+      autopilot_run_status: "succeeded" | "failed" | "skipped"
+      brand_asset_kind:
+        | "logo"
+        | "color"
+        | "font"
+        | "tagline"
+        | "tone_of_voice"
+        | "guideline"
+        | "imagery"
       briefing_kind: "daily" | "weekly" | "monthly"
+      calendar_status:
+        | "idea"
+        | "planned"
+        | "in_progress"
+        | "scheduled"
+        | "published"
+        | "cancelled"
+      campaign_objective:
+        | "awareness"
+        | "consideration"
+        | "lead_generation"
+        | "conversion"
+        | "retention"
+        | "launch"
+      campaign_status:
+        | "draft"
+        | "planned"
+        | "active"
+        | "paused"
+        | "completed"
+        | "archived"
       chat_purpose: "chat" | "campaign_copilot" | "research" | "support"
       chat_role: "user" | "assistant" | "system" | "tool"
       chat_session_status: "active" | "archived"
       connection_status: "active" | "expired" | "revoked" | "error"
+      content_status:
+        | "draft"
+        | "approved"
+        | "rejected"
+        | "published"
+        | "archived"
       conversation_role: "system" | "user" | "assistant"
       decision_domain:
         | "inventory"
@@ -5186,6 +7331,25 @@ export type Database = {
         | "privacy"
         | "other"
       discovery_run_status: "running" | "succeeded" | "failed"
+      email_automation_trigger:
+        | "contact_subscribed"
+        | "lead_created"
+        | "lead_status_changed"
+        | "lead_score_reached"
+        | "form_submitted"
+        | "purchase_made"
+      email_campaign_status:
+        | "draft"
+        | "scheduled"
+        | "sending"
+        | "paused"
+        | "sent"
+        | "cancelled"
+      email_contact_status:
+        | "subscribed"
+        | "unsubscribed"
+        | "bounced"
+        | "complained"
       email_delivery_status:
         | "queued"
         | "sent"
@@ -5193,6 +7357,15 @@ export type Database = {
         | "bounced"
         | "failed"
       fact_period: "hour" | "day" | "week" | "month" | "quarter" | "year"
+      generated_content_type:
+        | "ad_copy"
+        | "email"
+        | "social_post"
+        | "blog_post"
+        | "landing_page"
+        | "video_script"
+        | "sms"
+        | "product_description"
       gift_card_source: "qualifying_order" | "manual" | "promotion"
       gift_card_status: "pending" | "issued" | "emailed" | "failed" | "voided"
       health_status: "healthy" | "degraded" | "down" | "unknown"
@@ -5222,7 +7395,62 @@ export type Database = {
         | "tavus"
         | "mux"
       interface_mode: "simple" | "advanced"
+      lead_activity_type:
+        | "email_sent"
+        | "email_open"
+        | "email_click"
+        | "email_reply"
+        | "email_bounce"
+        | "unsubscribe"
+        | "form_submit"
+        | "page_view"
+        | "download"
+        | "demo_request"
+        | "call"
+        | "meeting"
+        | "chat"
+        | "purchase"
+        | "note"
+        | "other"
+      lead_source:
+        | "website"
+        | "form"
+        | "ads"
+        | "email"
+        | "social"
+        | "referral"
+        | "event"
+        | "chat"
+        | "import"
+        | "api"
+        | "manual"
+        | "other"
+      lead_status:
+        | "new"
+        | "contacted"
+        | "qualified"
+        | "nurturing"
+        | "converted"
+        | "unqualified"
+        | "lost"
       log_level: "debug" | "info" | "warn" | "error"
+      marketing_channel:
+        | "email"
+        | "sms"
+        | "paid_social"
+        | "paid_search"
+        | "display"
+        | "video"
+        | "organic_social"
+        | "seo"
+        | "content"
+        | "influencer"
+        | "affiliate"
+        | "events"
+        | "referral"
+        | "direct_mail"
+        | "other"
+      onboarding_status: "not_started" | "in_progress" | "completed" | "skipped"
       ops_alert_status: "open" | "acknowledged" | "resolved"
       ops_error_status: "open" | "acknowledged" | "resolved" | "ignored"
       ops_severity: "low" | "medium" | "high" | "critical"
@@ -5239,6 +7467,14 @@ export type Database = {
         | "partial"
         | "fulfilled"
         | "restocked"
+      prediction_metric:
+        | "spend_cents"
+        | "revenue_cents"
+        | "roas"
+        | "leads"
+        | "conversions"
+        | "clicks"
+        | "impressions"
       privacy_request_kind: "export" | "deletion"
       privacy_request_status: "pending" | "completed" | "rejected"
       product_status: "active" | "draft" | "archived"
@@ -5269,6 +7505,7 @@ export type Database = {
         | "most_helpful"
       review_status: "pending" | "published" | "rejected" | "spam"
       review_vote_kind: "helpful" | "unhelpful"
+      scheduled_action_status: "pending" | "succeeded" | "failed" | "cancelled"
       search_device: "desktop" | "mobile"
       search_engine: "google" | "bing"
       search_intent:
@@ -5292,6 +7529,12 @@ export type Database = {
         | "published"
         | "failed"
         | "deleted"
+      strategy_document_kind:
+        | "brand_positioning"
+        | "funnel_design"
+        | "competitive_gap"
+        | "kpi_framework"
+      strategy_document_status: "draft" | "active" | "archived"
       support_ticket_category:
         | "general"
         | "order"
@@ -5314,6 +7557,11 @@ export type Database = {
         | "multiple_choice"
         | "free_text"
         | "rating"
+      task_priority: "low" | "medium" | "high" | "urgent"
+      task_status: "todo" | "in_progress" | "blocked" | "done" | "cancelled"
+      template_kind: "content" | "proposal"
+      tour_event: "shown" | "step" | "completed" | "dismissed"
+      tour_status: "pending" | "active" | "completed" | "dismissed"
       training_example_kind: "example" | "correction" | "pattern"
       training_example_source: "manual" | "feedback" | "learned"
       webhook_delivery_status: "pending" | "succeeded" | "dead"
@@ -5324,6 +7572,25 @@ export type Database = {
         | "failed"
         | "dead"
       webhook_provider: "shopify" | "tavus" | "mux" | "chatwoot"
+      workflow_action_type:
+        | "create_task"
+        | "update_lead_status"
+        | "add_to_email_list"
+        | "log_activity"
+      workflow_execution_status:
+        | "running"
+        | "succeeded"
+        | "partially_failed"
+        | "failed"
+        | "cancelled"
+      workflow_trigger:
+        | "lead_created"
+        | "lead_status_changed"
+        | "lead_score_changed"
+        | "lead_activity_logged"
+        | "campaign_status_changed"
+        | "task_completed"
+        | "manual"
       workspace_role: "viewer" | "member" | "admin" | "owner"
     }
     CompositeTypes: {
@@ -5353,6 +7620,48 @@ export type Database = {
         roas: number | null
         previous_roas: number | null
         change: number | null
+      }
+      autopilot_dashboard_row: {
+        workspace_id: string | null
+        autopilot_enabled: boolean | null
+        currency: string | null
+        monthly_budget_cents: number | null
+        month_spend_cents: number | null
+        month_revenue_cents: number | null
+        month_roas: number | null
+        budget_used: number | null
+        total_leads: number | null
+        open_leads: number | null
+        new_leads_7d: number | null
+        hot_leads: number | null
+        converted_leads_30d: number | null
+        average_lead_score: number | null
+        active_campaigns: number | null
+        auto_managed_campaigns: number | null
+        open_tasks: number | null
+        overdue_tasks: number | null
+        activities_7d: number | null
+        pending_approvals: number | null
+        last_report_week_start: string | null
+        last_report_roi: number | null
+        next_weekly_report_at: string | null
+        next_optimisation_at: string | null
+        as_of: string | null
+      }
+      autopilot_proposal_row: {
+        workspace_id: string | null
+        kind: Database["public"]["Enums"]["autopilot_proposal_kind"] | null
+        campaign_id: string | null
+        ad_campaign_id: string | null
+        target_ad_campaign_id: string | null
+        roas_7d: number | null
+        target_roas: number | null
+        spend_7d_cents: number | null
+        revenue_7d_cents: number | null
+        amount_cents: number | null
+        dedupe_key: string | null
+        reason: string | null
+        payload: Json | null
       }
       dashboard_tiles_row: {
         as_of: string | null
@@ -5613,12 +7922,68 @@ export const Constants = {
         "executed",
         "failed",
       ],
+      asset_kind: ["image", "video", "audio", "document", "other"],
       audit_action: ["insert", "update", "delete", "read"],
+      autopilot_activity_type: [
+        "config_changed",
+        "report_generated",
+        "optimisation_proposed",
+        "campaign_paused",
+        "budget_adjusted",
+        "campaign_created",
+        "content_generated",
+        "lead_routed",
+        "workflow_action",
+        "other",
+      ],
+      autopilot_job: ["weekly_report", "daily_optimisation"],
+      autopilot_proposal_kind: ["pause_ad_campaign", "shift_budget"],
+      autopilot_run_status: ["succeeded", "failed", "skipped"],
+      brand_asset_kind: [
+        "logo",
+        "color",
+        "font",
+        "tagline",
+        "tone_of_voice",
+        "guideline",
+        "imagery",
+      ],
       briefing_kind: ["daily", "weekly", "monthly"],
+      calendar_status: [
+        "idea",
+        "planned",
+        "in_progress",
+        "scheduled",
+        "published",
+        "cancelled",
+      ],
+      campaign_objective: [
+        "awareness",
+        "consideration",
+        "lead_generation",
+        "conversion",
+        "retention",
+        "launch",
+      ],
+      campaign_status: [
+        "draft",
+        "planned",
+        "active",
+        "paused",
+        "completed",
+        "archived",
+      ],
       chat_purpose: ["chat", "campaign_copilot", "research", "support"],
       chat_role: ["user", "assistant", "system", "tool"],
       chat_session_status: ["active", "archived"],
       connection_status: ["active", "expired", "revoked", "error"],
+      content_status: [
+        "draft",
+        "approved",
+        "rejected",
+        "published",
+        "archived",
+      ],
       conversation_role: ["system", "user", "assistant"],
       decision_domain: [
         "inventory",
@@ -5631,6 +7996,28 @@ export const Constants = {
         "other",
       ],
       discovery_run_status: ["running", "succeeded", "failed"],
+      email_automation_trigger: [
+        "contact_subscribed",
+        "lead_created",
+        "lead_status_changed",
+        "lead_score_reached",
+        "form_submitted",
+        "purchase_made",
+      ],
+      email_campaign_status: [
+        "draft",
+        "scheduled",
+        "sending",
+        "paused",
+        "sent",
+        "cancelled",
+      ],
+      email_contact_status: [
+        "subscribed",
+        "unsubscribed",
+        "bounced",
+        "complained",
+      ],
       email_delivery_status: [
         "queued",
         "sent",
@@ -5639,6 +8026,16 @@ export const Constants = {
         "failed",
       ],
       fact_period: ["hour", "day", "week", "month", "quarter", "year"],
+      generated_content_type: [
+        "ad_copy",
+        "email",
+        "social_post",
+        "blog_post",
+        "landing_page",
+        "video_script",
+        "sms",
+        "product_description",
+      ],
       gift_card_source: ["qualifying_order", "manual", "promotion"],
       gift_card_status: ["pending", "issued", "emailed", "failed", "voided"],
       health_status: ["healthy", "degraded", "down", "unknown"],
@@ -5671,7 +8068,66 @@ export const Constants = {
         "mux",
       ],
       interface_mode: ["simple", "advanced"],
+      lead_activity_type: [
+        "email_sent",
+        "email_open",
+        "email_click",
+        "email_reply",
+        "email_bounce",
+        "unsubscribe",
+        "form_submit",
+        "page_view",
+        "download",
+        "demo_request",
+        "call",
+        "meeting",
+        "chat",
+        "purchase",
+        "note",
+        "other",
+      ],
+      lead_source: [
+        "website",
+        "form",
+        "ads",
+        "email",
+        "social",
+        "referral",
+        "event",
+        "chat",
+        "import",
+        "api",
+        "manual",
+        "other",
+      ],
+      lead_status: [
+        "new",
+        "contacted",
+        "qualified",
+        "nurturing",
+        "converted",
+        "unqualified",
+        "lost",
+      ],
       log_level: ["debug", "info", "warn", "error"],
+      marketing_channel: [
+        "email",
+        "sms",
+        "paid_social",
+        "paid_search",
+        "display",
+        "video",
+        "organic_social",
+        "seo",
+        "content",
+        "influencer",
+        "affiliate",
+        "events",
+        "referral",
+        "direct_mail",
+        "other",
+      ],
+      onboarding_status: ["not_started", "in_progress", "completed", "skipped"],
       ops_alert_status: ["open", "acknowledged", "resolved"],
       ops_error_status: ["open", "acknowledged", "resolved", "ignored"],
       ops_severity: ["low", "medium", "high", "critical"],
@@ -5689,6 +8145,15 @@ export const Constants = {
         "partial",
         "fulfilled",
         "restocked",
+      ],
+      prediction_metric: [
+        "spend_cents",
+        "revenue_cents",
+        "roas",
+        "leads",
+        "conversions",
+        "clicks",
+        "impressions",
       ],
       privacy_request_kind: ["export", "deletion"],
       privacy_request_status: ["pending", "completed", "rejected"],
@@ -5723,6 +8188,7 @@ export const Constants = {
       ],
       review_status: ["pending", "published", "rejected", "spam"],
       review_vote_kind: ["helpful", "unhelpful"],
+      scheduled_action_status: ["pending", "succeeded", "failed", "cancelled"],
       search_device: ["desktop", "mobile"],
       search_engine: ["google", "bing"],
       search_intent: [
@@ -5749,6 +8215,13 @@ export const Constants = {
         "failed",
         "deleted",
       ],
+      strategy_document_kind: [
+        "brand_positioning",
+        "funnel_design",
+        "competitive_gap",
+        "kpi_framework",
+      ],
+      strategy_document_status: ["draft", "active", "archived"],
       support_ticket_category: [
         "general",
         "order",
@@ -5774,6 +8247,11 @@ export const Constants = {
         "free_text",
         "rating",
       ],
+      task_priority: ["low", "medium", "high", "urgent"],
+      task_status: ["todo", "in_progress", "blocked", "done", "cancelled"],
+      template_kind: ["content", "proposal"],
+      tour_event: ["shown", "step", "completed", "dismissed"],
+      tour_status: ["pending", "active", "completed", "dismissed"],
       training_example_kind: ["example", "correction", "pattern"],
       training_example_source: ["manual", "feedback", "learned"],
       webhook_delivery_status: ["pending", "succeeded", "dead"],
@@ -5785,6 +8263,28 @@ export const Constants = {
         "dead",
       ],
       webhook_provider: ["shopify", "tavus", "mux", "chatwoot"],
+      workflow_action_type: [
+        "create_task",
+        "update_lead_status",
+        "add_to_email_list",
+        "log_activity",
+      ],
+      workflow_execution_status: [
+        "running",
+        "succeeded",
+        "partially_failed",
+        "failed",
+        "cancelled",
+      ],
+      workflow_trigger: [
+        "lead_created",
+        "lead_status_changed",
+        "lead_score_changed",
+        "lead_activity_logged",
+        "campaign_status_changed",
+        "task_completed",
+        "manual",
+      ],
       workspace_role: ["viewer", "member", "admin", "owner"],
     },
   },
