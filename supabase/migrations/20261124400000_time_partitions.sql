@@ -14,6 +14,7 @@ create table private.partitioned_tables (
 comment on table private.partitioned_tables is 'Parents partitioned by month on a timestamptz column, with how many whole months before the current one are kept and how many are made ahead. Kept by private.maintain_partitions() (pg_cron, daily).';
 comment on column private.partitioned_tables.retention_months is 'Partitions whose month ends on or before the first day of (current month - retention_months) are dropped.';
 alter table private.partitioned_tables enable row level security;
+grant select on private.partitioned_tables to service_role;
 
 create function private.partition_name(p_parent regclass, p_month date) returns text
 language sql stable set search_path = '' as $$

@@ -401,7 +401,7 @@ begin
   if p_email is null and p_phone is null and p_shopify_customer_id is null then
     raise exception 'give p_email, p_phone or p_shopify_customer_id' using errcode = '22023';
   end if;
-  if p_email is not null and (char_length(p_email) > 320 or p_email !~ '^[^@\s]+@[^@\s]+\.[^@\s]+$') then
+  if p_email is not null and (char_length(p_email) > 320 or btrim(p_email) !~ '^[^@\s]+@[^@\s]+\.[^@\s]+$') then
     raise exception 'p_email is not a valid address' using errcode = '22023';
   end if;
   if p_phone is not null and (char_length(p_phone) > 32 or char_length(regexp_replace(p_phone, '[^0-9]', '', 'g')) < 6) then

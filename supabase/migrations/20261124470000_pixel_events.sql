@@ -144,6 +144,7 @@ language plpgsql volatile set search_path = '' as $$
 declare
   oldest timestamptz;
   bad record;
+  known integer;
 begin
   if current_user in ('authenticated', 'anon') then
     raise exception 'pixel events are recorded by the server-side pixel (service role) only' using errcode = '42501';
@@ -171,9 +172,11 @@ begin
       using errcode = '22023';
   end if;
 
-  return query
-  with up as (
-    insert into public.pixel_events as t (workspace_id, event_id, event_name, visitor_id, shopify_order_id, value_cents,
+  -- (xmax is not available from a partitioned table's RETURNING: count the known ones first)
+  select count(*) into known from jsonb_array_elements(p_events) e
+  join public.pixel_events t on t.workspace_id = p_workspace_id and t.event_id = e.value ->> 'event_id'
+   and t.occurred_at = (e.value ->> 'occurred_at')::timestamptz;
+  insert into public.pixel_events as t (workspace_id, event_id, event_name, visitor_id, shopify_order_id, value_cents,
                                           currency, ga4_status, meta_status, tiktok_status, last_error, occurred_at)
     select p_workspace_id, e ->> 'event_id', e ->> 'event_name', e ->> 'visitor_id', e ->> 'shopify_order_id',
            (e ->> 'value_cents')::bigint, e ->> 'currency',
@@ -191,10 +194,8 @@ begin
       visitor_id = coalesce(excluded.visitor_id, t.visitor_id),
       shopify_order_id = coalesce(excluded.shopify_order_id, t.shopify_order_id),
       value_cents = coalesce(excluded.value_cents, t.value_cents),
-      currency = coalesce(excluded.currency, t.currency)
-    returning (t.xmax = 0) as was_insert
-  )
-  select (count(*) filter (where up.was_insert))::integer, (count(*) filter (where not up.was_insert))::integer from up;
+      currency = coalesce(excluded.currency, t.currency);
+  return query select jsonb_array_length(p_events) - known, known;
 end $$;
 comment on function public.record_pixel_events(uuid, jsonb) is 'Server-side pixel (service role): records up to 1000 pixel events, or updates their delivery statuses (same event_id and occurred_at; a pending status never replaces sent/failed/skipped). All or nothing: 22023 naming the row and field, PT413 over 1000, 42501 for other roles. Returns counts inserted and updated.';
 grant execute on function public.record_pixel_events(uuid, jsonb) to authenticated, service_role;
