@@ -675,7 +675,6 @@ export type Database = {
           provider_message_id: string | null
           sent_at: string | null
           status: Database["public"]["Enums"]["email_delivery_status"]
-          to_email: string | null
           transaction_id: string
           updated_at: string
           workspace_id: string
@@ -688,7 +687,6 @@ export type Database = {
           provider_message_id?: string | null
           sent_at?: string | null
           status?: Database["public"]["Enums"]["email_delivery_status"]
-          to_email?: string | null
           transaction_id: string
           updated_at?: string
           workspace_id: string
@@ -701,7 +699,6 @@ export type Database = {
           provider_message_id?: string | null
           sent_at?: string | null
           status?: Database["public"]["Enums"]["email_delivery_status"]
-          to_email?: string | null
           transaction_id?: string
           updated_at?: string
           workspace_id?: string
@@ -1266,6 +1263,33 @@ export type Database = {
           },
         ]
       }
+      profiles: {
+        Row: {
+          avatar_url: string | null
+          created_at: string
+          display_name: string | null
+          email: string | null
+          id: string
+          updated_at: string
+        }
+        Insert: {
+          avatar_url?: string | null
+          created_at?: string
+          display_name?: string | null
+          email?: string | null
+          id: string
+          updated_at?: string
+        }
+        Update: {
+          avatar_url?: string | null
+          created_at?: string
+          display_name?: string | null
+          email?: string | null
+          id?: string
+          updated_at?: string
+        }
+        Relationships: []
+      }
       reorder_points: {
         Row: {
           as_of: string
@@ -1462,11 +1486,9 @@ export type Database = {
       }
       user_secrets: {
         Row: {
-          ciphertext: string
           created_at: string
           hint: string | null
           id: string
-          key_id: string
           last_used_at: string | null
           name: string
           provider: string
@@ -1474,11 +1496,9 @@ export type Database = {
           user_id: string
         }
         Insert: {
-          ciphertext: string
           created_at?: string
           hint?: string | null
           id?: string
-          key_id: string
           last_used_at?: string | null
           name: string
           provider: string
@@ -1486,11 +1506,9 @@ export type Database = {
           user_id?: string
         }
         Update: {
-          ciphertext?: string
           created_at?: string
           hint?: string | null
           id?: string
-          key_id?: string
           last_used_at?: string | null
           name?: string
           provider?: string
@@ -1622,7 +1640,6 @@ export type Database = {
           id: string
           invited_by: string | null
           role: Database["public"]["Enums"]["workspace_role"]
-          token_hash: string
           workspace_id: string
         }
         Insert: {
@@ -1634,7 +1651,6 @@ export type Database = {
           id?: string
           invited_by?: string | null
           role?: Database["public"]["Enums"]["workspace_role"]
-          token_hash: string
           workspace_id: string
         }
         Update: {
@@ -1646,7 +1662,6 @@ export type Database = {
           id?: string
           invited_by?: string | null
           role?: Database["public"]["Enums"]["workspace_role"]
-          token_hash?: string
           workspace_id?: string
         }
         Relationships: [
@@ -1682,6 +1697,13 @@ export type Database = {
           workspace_id?: string
         }
         Relationships: [
+          {
+            foreignKeyName: "workspace_members_user_id_profile_fkey"
+            columns: ["user_id"]
+            isOneToOne: false
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
           {
             foreignKeyName: "workspace_members_workspace_id_fkey"
             columns: ["workspace_id"]
@@ -1749,14 +1771,13 @@ export type Database = {
       }
       ads_blended_roas: {
         Args: { p_from: string; p_to: string; p_workspace_id: string }
-        Returns: {
-          ad_spend_cents: number
-          mer: number
-          order_revenue_cents: number
-          orders: number
-          platform_revenue_cents: number
-          platform_roas: number
-        }[]
+        Returns: Database["public"]["CompositeTypes"]["ads_blended_roas_row"][]
+        SetofOptions: {
+          from: "*"
+          to: "ads_blended_roas_row"
+          isOneToOne: false
+          isSetofReturn: true
+        }
       }
       ads_dashboard: {
         Args: {
@@ -1765,28 +1786,23 @@ export type Database = {
           p_to: string
           p_workspace_id: string
         }
-        Returns: {
-          clicks: number
-          conversions: number
-          cpa_cents: number
-          ctr: number
-          impressions: number
-          key: string
-          label: string
-          revenue_cents: number
-          roas: number
-          spend_cents: number
-        }[]
+        Returns: Database["public"]["CompositeTypes"]["ads_dashboard_row"][]
+        SetofOptions: {
+          from: "*"
+          to: "ads_dashboard_row"
+          isOneToOne: false
+          isSetofReturn: true
+        }
       }
       ads_roas_tile: {
         Args: { p_today?: string; p_workspace_id: string }
-        Returns: {
-          change: number
-          previous_roas: number
-          revenue_cents: number
-          roas: number
-          spend_cents: number
-        }[]
+        Returns: Database["public"]["CompositeTypes"]["ads_roas_tile_row"][]
+        SetofOptions: {
+          from: "*"
+          to: "ads_roas_tile_row"
+          isOneToOne: false
+          isSetofReturn: true
+        }
       }
       create_webhook_endpoint: {
         Args: {
@@ -1839,14 +1855,13 @@ export type Database = {
       }
       recompute_reorder_points: {
         Args: { p_as_of?: string; p_workspace_id: string }
-        Returns: {
-          on_hand: number
-          product_id: string
-          reorder_point: number
-          sku: string
-          title: string
-          weeks_of_supply: number
-        }[]
+        Returns: Database["public"]["CompositeTypes"]["reorder_point_row"][]
+        SetofOptions: {
+          from: "*"
+          to: "reorder_point_row"
+          isOneToOne: false
+          isSetofReturn: true
+        }
       }
       transfer_workspace_ownership: {
         Args: { p_new_owner: string; p_workspace_id: string }
@@ -1923,7 +1938,41 @@ export type Database = {
       workspace_role: "viewer" | "member" | "admin" | "owner"
     }
     CompositeTypes: {
-      [_ in never]: never
+      ads_blended_roas_row: {
+        ad_spend_cents: number | null
+        platform_revenue_cents: number | null
+        order_revenue_cents: number | null
+        orders: number | null
+        platform_roas: number | null
+        mer: number | null
+      }
+      ads_dashboard_row: {
+        key: string | null
+        label: string | null
+        spend_cents: number | null
+        revenue_cents: number | null
+        impressions: number | null
+        clicks: number | null
+        conversions: number | null
+        roas: number | null
+        cpa_cents: number | null
+        ctr: number | null
+      }
+      ads_roas_tile_row: {
+        spend_cents: number | null
+        revenue_cents: number | null
+        roas: number | null
+        previous_roas: number | null
+        change: number | null
+      }
+      reorder_point_row: {
+        product_id: string | null
+        sku: string | null
+        title: string | null
+        on_hand: number | null
+        reorder_point: number | null
+        weeks_of_supply: number | null
+      }
     }
   }
 }
