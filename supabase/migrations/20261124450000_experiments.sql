@@ -389,7 +389,7 @@ grant execute on function private.experiment_bucket(text, text) to authenticated
 grant execute on function private.experiment_variant_ranges(uuid) to authenticated, service_role;
 
 -- ===== storefront RPCs (anon)
-create type public.experiment_assignment as (
+create type public.experiment_assignment_row as (
   experiment_key text,
   variant_key text,
   variant_url text,
@@ -397,17 +397,17 @@ create type public.experiment_assignment as (
   in_experiment boolean,
   assigned_at timestamptz
 );
-comment on type public.experiment_assignment is 'What assign_experiment answers: the variant to show, whether the visitor is in the experiment (false: not targeted, outside the traffic share, or the experiment is not running; then the control, or a completed experiment''s winner, is shown) and when it was assigned.';
+comment on type public.experiment_assignment_row is 'What assign_experiment answers: the variant to show, whether the visitor is in the experiment (false: not targeted, outside the traffic share, or the experiment is not running; then the control, or a completed experiment''s winner, is shown) and when it was assigned.';
 
 create function storefront.assign_experiment(p_workspace_id uuid, p_key text, p_visitor_id text, p_context jsonb)
-returns public.experiment_assignment
+returns public.experiment_assignment_row
 language plpgsql volatile security definer set search_path = '' as $$
 declare
   e public.experiments;
   vid uuid;
   a_at timestamptz;
   inside boolean := false;
-  r public.experiment_assignment;
+  r public.experiment_assignment_row;
 begin
   select * into e from public.experiments x where x.workspace_id = p_workspace_id and x.key = p_key;
   if not found then
@@ -448,7 +448,7 @@ revoke all on function storefront.assign_experiment(uuid, text, text, jsonb) fro
 grant execute on function storefront.assign_experiment(uuid, text, text, jsonb) to anon, authenticated, service_role;
 
 create function public.assign_experiment(p_workspace_id uuid, p_experiment_key text, p_visitor_id text, p_context jsonb default '{}')
-returns public.experiment_assignment
+returns public.experiment_assignment_row
 language plpgsql volatile set search_path = '' as $$
 begin
   if p_workspace_id is null then

@@ -5,6 +5,7 @@ begin;
 set search_path = extensions, public;
 select plan(72);
 
+select tests.without_demo_data();
 select tests.two_workspaces();
 update public.workspaces set shop_domain = 'shop-a.myshopify.com' where id = 'a0000000-0000-4000-8000-000000000000';
 

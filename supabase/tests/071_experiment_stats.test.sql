@@ -95,6 +95,7 @@ select ok((select z.p_value is null from private.two_proportion_ztest(0, 100, 0,
 -- days before assignment), else 0. Orders after assignment: a and c when i mod 5 = 0 or i mod 4 = 0,
 -- 500 + (53 i mod 41) x 50 + c_i / 2; b when i mod 4 = 0 or i mod 6 = 1, 800 + (29 i mod 37) x 60 +
 -- c_i / 2; every visitor with i mod 10 = 0 a second order of 700. The same arrays in numpy.
+select tests.without_demo_data();
 select tests.two_workspaces();
 insert into public.experiments (id, workspace_id, key, name, primary_metric, sequential_testing, cuped_enabled) values
   ('e1000000-0000-4000-8000-000000000001', 'a0000000-0000-4000-8000-000000000000', 'price-test', 'Price test',

@@ -9,6 +9,7 @@ begin;
 set search_path = extensions, public;
 select plan(54);
 
+select tests.without_demo_data();
 select tests.two_workspaces();
 
 -- ===== channel classification
