@@ -370,17 +370,22 @@ $$;
 comment on function private.experiment_bucket(text, text) is 'The visitor''s position in [0, 1) for an experiment: the first 4 bytes of sha256(key || '':'' || visitor_id) over 2^32.';
 
 -- Each variant's range of the unit interval: [range_start, range_end), width weight x traffic.
+-- PL/pgSQL so its plan is kept for the session: the assign RPC calls it for every new visitor.
 create function private.experiment_variant_ranges(p_experiment_id uuid)
 returns table (variant_id uuid, range_start numeric, range_end numeric)
-language sql stable set search_path = '' as $$
-  select v.id, s.start / 100, (s.start + v.weight * e.traffic_percentage / 100) / 100
-  from public.experiment_variants v
-  join public.experiments e on e.id = v.experiment_id
-  cross join lateral (
-    select coalesce(sum(v2.weight), 0) as start from public.experiment_variants v2
-    where v2.experiment_id = v.experiment_id and v2.key < v.key) s
-  where v.experiment_id = p_experiment_id and v.weight > 0
-$$;
+language plpgsql stable set search_path = '' as $$
+begin
+  return query
+  select s.id, s.start / 100, (s.start + s.weight * s.traffic / 100) / 100
+  from (
+    select v.id, v.weight, e.traffic_percentage as traffic,
+           coalesce(sum(v.weight) over (order by v.key rows between unbounded preceding and 1 preceding), 0) as start
+    from public.experiment_variants v
+    join public.experiments e on e.id = v.experiment_id
+    where v.experiment_id = p_experiment_id
+  ) s
+  where s.weight > 0;
+end $$;
 comment on function private.experiment_variant_ranges(uuid) is 'Bucketing ranges: variants in key order own consecutive slices proportional to their weight, each shrunk to the traffic percentage from its start.';
 
 revoke all on function private.experiment_bucket(text, text) from public;
@@ -406,6 +411,7 @@ declare
   e public.experiments;
   vid uuid;
   a_at timestamptz;
+  bucket numeric;
   inside boolean := false;
   r public.experiment_assignment_row;
 begin
@@ -419,9 +425,9 @@ begin
     inside := found;
   end if;
   if not inside and e.status = 'running' and private.targeting_matches(e.targeting_rules, p_context) then
+    bucket := private.experiment_bucket(e.key, p_visitor_id);
     select rg.variant_id into vid from private.experiment_variant_ranges(e.id) rg
-    where private.experiment_bucket(e.key, p_visitor_id) >= rg.range_start
-      and private.experiment_bucket(e.key, p_visitor_id) < rg.range_end;
+    where bucket >= rg.range_start and bucket < rg.range_end;
     if vid is not null then
       insert into public.experiment_assignments (workspace_id, experiment_id, visitor_id, variant_id)
       values (p_workspace_id, e.id, p_visitor_id, vid)
