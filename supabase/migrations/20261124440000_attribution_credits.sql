@@ -189,7 +189,7 @@ create type public.attribution_report_row as (
   spend_cents bigint,
   roas numeric
 );
-comment on type public.attribution_report_row is 'One row of attribution_report: a channel or campaign with attributed revenue, credited conversions, ad spend and ROAS (null without spend).';
+comment on type public.attribution_report_row is 'One row of attribution_report: a channel or campaign with attributed revenue, credited conversions, ad spend and ROAS (null without spend). key, label, attributed_revenue_cents and conversions are never null.';
 
 create function private.ad_platform_channel(p_platform public.ad_platform) returns public.marketing_channel
 language sql immutable parallel safe set search_path = '' as $$

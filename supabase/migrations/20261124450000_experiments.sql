@@ -402,7 +402,7 @@ create type public.experiment_assignment_row as (
   in_experiment boolean,
   assigned_at timestamptz
 );
-comment on type public.experiment_assignment_row is 'What assign_experiment answers: the variant to show, whether the visitor is in the experiment (false: not targeted, outside the traffic share, or the experiment is not running; then the control, or a completed experiment''s winner, is shown) and when it was assigned.';
+comment on type public.experiment_assignment_row is 'What assign_experiment answers: the variant to show, whether the visitor is in the experiment (false: not targeted, outside the traffic share, or the experiment is not running; then the control, or a completed experiment''s winner, is shown) and when it was assigned. experiment_key and in_experiment are never null.';
 
 create function storefront.assign_experiment(p_workspace_id uuid, p_key text, p_visitor_id text, p_context jsonb)
 returns public.experiment_assignment_row
