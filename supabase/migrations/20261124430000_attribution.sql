@@ -336,10 +336,7 @@ create function public.track_touchpoint(
 returns bigint
 language plpgsql volatile set search_path = '' as $$
 begin
-  -- anon cannot reach private: the visitor id format of private.is_visitor_id, inline
-  if not coalesce(p_visitor_id ~ '^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$', false) then
-    raise exception 'p_visitor_id must be 1-128 letters, digits or . _ : -' using errcode = '22023';
-  end if;
+  perform storefront.require_visitor_id(p_visitor_id);
   if p_landing_url is null or char_length(p_landing_url) > 4096 or p_landing_url !~ '^(https?://[^\s]+|/[^\s]*)$' then
     raise exception 'p_landing_url must be an http(s) URL or a path, at most 4096 characters' using errcode = '22023';
   end if;
@@ -394,10 +391,7 @@ create function public.identify_visitor(
 returns boolean
 language plpgsql volatile set search_path = '' as $$
 begin
-  -- anon cannot reach private: the visitor id format of private.is_visitor_id, inline
-  if not coalesce(p_visitor_id ~ '^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$', false) then
-    raise exception 'p_visitor_id must be 1-128 letters, digits or . _ : -' using errcode = '22023';
-  end if;
+  perform storefront.require_visitor_id(p_visitor_id);
   if p_email is null and p_phone is null and p_shopify_customer_id is null then
     raise exception 'give p_email, p_phone or p_shopify_customer_id' using errcode = '22023';
   end if;

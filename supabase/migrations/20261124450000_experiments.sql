@@ -453,9 +453,10 @@ comment on function storefront.assign_experiment(uuid, text, text, jsonb) is 'Fo
 revoke all on function storefront.assign_experiment(uuid, text, text, jsonb) from public;
 grant execute on function storefront.assign_experiment(uuid, text, text, jsonb) to anon, authenticated, service_role;
 
-create function public.assign_experiment(p_workspace_id uuid, p_experiment_key text, p_visitor_id text, p_context jsonb default '{}')
-returns public.experiment_assignment_row
-language plpgsql volatile set search_path = '' as $$
+-- The checks both storefront experiment RPCs start with.
+create function storefront.require_experiment_call(p_workspace_id uuid, p_experiment_key text, p_visitor_id text)
+returns void
+language plpgsql immutable set search_path = '' as $$
 begin
   if p_workspace_id is null then
     raise exception 'p_workspace_id is required' using errcode = '22023';
@@ -463,10 +464,17 @@ begin
   if p_experiment_key is null or p_experiment_key !~ '^[a-z0-9][a-z0-9_-]{0,63}$' then
     raise exception 'p_experiment_key must be an experiment key (lowercase letters, digits, _ and -)' using errcode = '22023';
   end if;
-  -- anon cannot reach private: the visitor id format of private.is_visitor_id, inline
-  if not coalesce(p_visitor_id ~ '^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$', false) then
-    raise exception 'p_visitor_id must be 1-128 letters, digits or . _ : -' using errcode = '22023';
-  end if;
+  perform storefront.require_visitor_id(p_visitor_id);
+end $$;
+comment on function storefront.require_experiment_call(uuid, text, text) is 'Raises 22023 unless the workspace is given and the experiment key and visitor id are well-formed.';
+revoke all on function storefront.require_experiment_call(uuid, text, text) from public;
+grant execute on function storefront.require_experiment_call(uuid, text, text) to anon, authenticated, service_role;
+
+create function public.assign_experiment(p_workspace_id uuid, p_experiment_key text, p_visitor_id text, p_context jsonb default '{}')
+returns public.experiment_assignment_row
+language plpgsql volatile set search_path = '' as $$
+begin
+  perform storefront.require_experiment_call(p_workspace_id, p_experiment_key, p_visitor_id);
   if p_context is not null and (jsonb_typeof(p_context) <> 'object' or octet_length(p_context::text) > 8192) then
     raise exception 'p_context must be a JSON object of at most 8 KB' using errcode = '22023';
   end if;
@@ -516,15 +524,9 @@ create function public.track_experiment_event(
 returns bigint
 language plpgsql volatile set search_path = '' as $$
 begin
-  if p_workspace_id is null or p_event_type is null then
-    raise exception 'p_workspace_id and p_event_type are required' using errcode = '22023';
-  end if;
-  if p_experiment_key is null or p_experiment_key !~ '^[a-z0-9][a-z0-9_-]{0,63}$' then
-    raise exception 'p_experiment_key must be an experiment key (lowercase letters, digits, _ and -)' using errcode = '22023';
-  end if;
-  -- anon cannot reach private: the visitor id format of private.is_visitor_id, inline
-  if not coalesce(p_visitor_id ~ '^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$', false) then
-    raise exception 'p_visitor_id must be 1-128 letters, digits or . _ : -' using errcode = '22023';
+  perform storefront.require_experiment_call(p_workspace_id, p_experiment_key, p_visitor_id);
+  if p_event_type is null then
+    raise exception 'p_event_type is required' using errcode = '22023';
   end if;
   if p_event_type = 'purchase' then
     raise exception 'purchases are not tracked by the storefront: they come from orders carrying the visitor id'
