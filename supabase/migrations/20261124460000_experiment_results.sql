@@ -222,48 +222,60 @@ create type private.variant_moments as (
   sum_c double precision, sum_cc double precision, sum_xc double precision);
 comment on type private.variant_moments is 'Sufficient statistics of one variant for private.compute_experiment_results: x = purchase revenue per visitor (cents), o = purchases per visitor, c = pre-exposure net order revenue per visitor (cents).';
 
+-- PL/pgSQL with the experiment's fields as constants: the plan then reads the experiment's events
+-- and assignments by index (a join against the experiments row would scan every partition).
+-- work_mem: the per-visitor aggregation of a large experiment otherwise spills to disk.
 create function private.experiment_moments(p_experiment_id uuid) returns setof private.variant_moments
-language sql stable set search_path = '' as $$
-  with e as (
-    select x.* from public.experiments x where x.id = p_experiment_id
-  ), a as (
-    select a.visitor_id, a.variant_id, a.assigned_at, a.workspace_id
-    from public.experiment_assignments a join e on a.workspace_id = e.workspace_id and a.experiment_id = e.id
-  ), bought as (
-    select ev.visitor_id, sum(ev.value_cents)::double precision as x, count(*)::double precision as o
-    from public.experiment_events ev join e on ev.workspace_id = e.workspace_id and ev.experiment_id = e.id
-    where ev.event_type = 'purchase'
+language plpgsql stable set search_path = '' set work_mem = '32MB' as $$
+declare
+  ws uuid;
+  goal text;
+  cuped boolean;
+  lookback interval;
+begin
+  select x.workspace_id, x.goal_event, x.cuped_enabled, make_interval(days => x.cuped_lookback_days)
+    into ws, goal, cuped, lookback
+  from public.experiments x where x.id = p_experiment_id;
+  if not found then
+    return;
+  end if;
+  return query
+  with a as (
+    select a.visitor_id, a.variant_id, a.assigned_at
+    from public.experiment_assignments a
+    where a.workspace_id = ws and a.experiment_id = p_experiment_id
+  ), did as (
+    -- one pass over the experiment's events: purchase revenue and count, and whether a goal event happened
+    select ev.visitor_id,
+           coalesce(sum(ev.value_cents) filter (where ev.event_type = 'purchase'), 0)::double precision as x,
+           (count(*) filter (where ev.event_type = 'purchase'))::double precision as o,
+           bool_or((ev.event_type::text = goal and ev.event_type <> 'custom')
+                   or (ev.event_type = 'custom' and ev.event_name = goal)) as converted
+    from public.experiment_events ev
+    where ev.workspace_id = ws and ev.experiment_id = p_experiment_id
     group by ev.visitor_id
-  ), converted as (
-    select distinct ev.visitor_id
-    from public.experiment_events ev join e on ev.workspace_id = e.workspace_id and ev.experiment_id = e.id
-    where (ev.event_type::text = e.goal_event and ev.event_type <> 'custom')
-       or (ev.event_type = 'custom' and ev.event_name = e.goal_event)
   ), prior_orders as (
     -- orders before the assignment, within the CUPED lookback, by the visitor id or by the
     -- customer of the visitor's identity (each order once)
     select a.visitor_id, o.id, o.total_price_cents - o.total_refunded_cents as net
-    from a join e on true
-    join public.orders o on o.workspace_id = a.workspace_id and o.visitor_id = a.visitor_id
-    where e.cuped_enabled and o.cancelled_at is null and o.processed_at < a.assigned_at
-      and o.processed_at >= a.assigned_at - make_interval(days => e.cuped_lookback_days)
+    from a
+    join public.orders o on o.workspace_id = ws and o.visitor_id = a.visitor_id
+    where cuped and o.cancelled_at is null and o.processed_at < a.assigned_at and o.processed_at >= a.assigned_at - lookback
     union
     select a.visitor_id, o.id, o.total_price_cents - o.total_refunded_cents
-    from a join e on true
-    join public.visitors v on v.workspace_id = a.workspace_id and v.visitor_id = a.visitor_id
+    from a
+    join public.visitors v on v.workspace_id = ws and v.visitor_id = a.visitor_id
     join public.customer_identities i on i.id = v.identity_id
     join public.orders o on o.customer_id = i.customer_id
-    where e.cuped_enabled and o.cancelled_at is null and o.processed_at < a.assigned_at
-      and o.processed_at >= a.assigned_at - make_interval(days => e.cuped_lookback_days)
+    where cuped and o.cancelled_at is null and o.processed_at < a.assigned_at and o.processed_at >= a.assigned_at - lookback
   ), covariate as (
     select p.visitor_id, sum(p.net)::double precision as c from prior_orders p group by p.visitor_id
   ), per_visitor as (
-    select a.variant_id, coalesce(b.x, 0) as x, coalesce(b.o, 0) as o, coalesce(cv.c, 0) as c,
-           (k.visitor_id is not null) as converted
+    select a.variant_id, coalesce(d.x, 0) as x, coalesce(d.o, 0) as o, coalesce(cv.c, 0) as c,
+           coalesce(d.converted, false) as converted
     from a
-    left join bought b on b.visitor_id = a.visitor_id
+    left join did d on d.visitor_id = a.visitor_id
     left join covariate cv on cv.visitor_id = a.visitor_id
-    left join converted k on k.visitor_id = a.visitor_id
   )
   select v.id, v.key, v.is_control, v.weight,
          count(p.variant_id), count(*) filter (where p.converted),
@@ -273,8 +285,8 @@ language sql stable set search_path = '' as $$
   left join per_visitor p on p.variant_id = v.id
   where v.experiment_id = p_experiment_id
   group by v.id, v.key, v.is_control, v.weight
-  order by v.key
-$$;
+  order by v.key;
+end $$;
 comment on function private.experiment_moments(uuid) is 'Sufficient statistics per variant of an experiment, from assignments, purchase and goal events, and pre-exposure orders (CUPED covariate). Runs with the caller''s rights.';
 revoke all on function private.experiment_moments(uuid) from public;
 grant execute on function private.experiment_moments(uuid) to authenticated, service_role;
