@@ -573,6 +573,7 @@ export type Database = {
           id: number
           new_data: Json | null
           old_data: Json | null
+          reason: string | null
           record_id: string | null
           table_name: string
           workspace_id: string | null
@@ -585,6 +586,7 @@ export type Database = {
           id?: never
           new_data?: Json | null
           old_data?: Json | null
+          reason?: string | null
           record_id?: string | null
           table_name: string
           workspace_id?: string | null
@@ -597,6 +599,7 @@ export type Database = {
           id?: never
           new_data?: Json | null
           old_data?: Json | null
+          reason?: string | null
           record_id?: string | null
           table_name?: string
           workspace_id?: string | null
@@ -2868,7 +2871,7 @@ export type Database = {
         }[]
       }
       create_workspace: {
-        Args: { p_name: string; p_shop_domain?: string; p_slug: string }
+        Args: { p_name: string; p_slug: string }
         Returns: {
           created_at: string
           created_by: string | null
@@ -3017,7 +3020,7 @@ export type Database = {
         | "linear"
         | "time_decay"
         | "position_based"
-      audit_action: "insert" | "update" | "delete"
+      audit_action: "insert" | "update" | "delete" | "read"
       connection_status: "active" | "expired" | "revoked" | "error"
       conversation_role: "system" | "user" | "assistant"
       decision_domain:
@@ -3288,7 +3291,7 @@ export const Constants = {
         "time_decay",
         "position_based",
       ],
-      audit_action: ["insert", "update", "delete"],
+      audit_action: ["insert", "update", "delete", "read"],
       connection_status: ["active", "expired", "revoked", "error"],
       conversation_role: ["system", "user", "assistant"],
       decision_domain: [

@@ -7,7 +7,9 @@ select plan(72);
 
 select tests.without_demo_data();
 select tests.two_workspaces();
-update public.workspaces set shop_domain = 'shop-a.myshopify.com' where id = 'a0000000-0000-4000-8000-000000000000';
+-- Shopify webhooks reach the workspace whose active Shopify connection is the shop
+insert into public.integration_connections (workspace_id, provider, external_account_id)
+values ('a0000000-0000-4000-8000-000000000000', 'shopify', 'shop-a.myshopify.com');
 
 -- ===== members manage experiments; viewers and other workspaces do not
 select tests.authenticate_as('00000000-0000-4000-8000-0000000000a3');

@@ -127,9 +127,11 @@ from vis where i % 10 = 0;
 grant select on sim to service_role;
 
 select tests.authenticate_as_service_role();
-select public.upsert_orders('a0000000-0000-4000-8000-000000000000', (
+-- in batches under upsert_orders' cap of 500
+select public.upsert_orders('a0000000-0000-4000-8000-000000000000', b.orders) from (
   select jsonb_agg(jsonb_build_object('shopify_order_id', s.id, 'currency', 'USD', 'total_price_cents', s.cents,
-                                      'processed_at', s.at, 'visitor_id', s.visitor)) from sim s));
+                                      'processed_at', s.at, 'visitor_id', s.visitor)) as orders
+  from (select s.*, row_number() over (order by s.id) as rn from sim s) s group by s.rn % 3) b;
 select tests.clear_authentication();
 
 select is((select count(*)::int from public.experiment_results), 0, 'no snapshot is stored before the cron round');
