@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { anonClient, type Client, serviceClient, userClient } from "../helpers/api.ts";
 import { superuser, workspaceWithRoles } from "../helpers/stack.ts";
 import type { Database } from "../../types/database.ts";
+import { loadRoasByChannel } from "../frontend/growth-dashboard.ts";
 
 type ReportRow = Database["public"]["CompositeTypes"]["attribution_report_row"];
 
@@ -76,6 +77,8 @@ describe("a journey from landing to order", () => {
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ key: "paid_social", attributed_revenue_cents: 12000, spend_cents: 4000, roas: 3 });
     expect(roasLabel(rows[0])).toBe("3.00x");
+    const page = await loadRoasByChannel(viewer, ws.id, monthAgo, today, "time_decay");
+    expect(page).toEqual([{ channel: "paid_social", revenue: "$120.00", conversions: "1.00", spend: "$40.00", roas: "3.00x" }]);
 
     const byCampaign = await viewer.rpc("attribution_report", {
       p_workspace_id: ws.id, p_from: monthAgo, p_to: today, p_model: "linear", p_group_by: "campaign",

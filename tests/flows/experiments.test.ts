@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { anonClient, type Client, serviceClient, userClient } from "../helpers/api.ts";
 import { superuser, workspaceWithRoles } from "../helpers/stack.ts";
 import type { Database } from "../../types/database.ts";
+import { loadExperimentResults } from "../frontend/growth-dashboard.ts";
 
 type Assignment = Database["public"]["CompositeTypes"]["experiment_assignment_row"];
 type ResultRow = Database["public"]["Tables"]["experiment_results"]["Row"];
@@ -158,5 +159,10 @@ describe("orders and results", () => {
     // one visitor: no test is possible, and the types say so
     const pValues: (number | null)[] = rows.map((r) => r.p_value);
     expect(pValues).toEqual([null, null]);
+    // the experiment page renders that without throwing
+    const page = await loadExperimentResults(viewer, experimentId);
+    expect(page.map((v) => [v.variant, v.pValue, v.verdict])).toEqual(
+      expect.arrayContaining([["control", "—", "control"], ["lifestyle", "—", "inconclusive"]]),
+    );
   });
 });
