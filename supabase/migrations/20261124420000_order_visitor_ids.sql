@@ -2,11 +2,12 @@
 -- attribution conversion. Shopify carries it as a cart attribute (the order's note_attributes,
 -- name `_visitor_id`, or `visitor_id`); connectors may send `visitor_id` directly.
 --
--- Replaces three landed functions with `create or replace`, keeping every existing behaviour and
+-- Replaces two landed functions with `create or replace`, keeping every existing behaviour and
 -- adding only the visitor id:
---   private.order_problem(jsonb)      validates `visitor_id` (a string in the visitor id format)
---   public.upsert_orders(uuid, jsonb) stores it (a later version without one keeps the known id);
---                                     the body is the set-based one of 20261123090000
+--   public.upsert_orders(uuid, jsonb) validates it (private.order_visitor_problem, next to
+--                                     private.order_problem) and stores it; a later version
+--                                     without one keeps the known id. The body is the set-based
+--                                     one of 20261123090000 with these three additions.
 --   private.shopify_order(jsonb)      reads it from note_attributes (an invalid one is dropped,
 --                                     so a webhook never fails over it)
 
@@ -24,69 +25,16 @@ alter table public.orders add column visitor_id text
 comment on column public.orders.visitor_id is 'The storefront visitor id of the session that ordered (Shopify cart attribute _visitor_id). Turns the order into experiment purchases and an attribution conversion.';
 create index orders_workspace_visitor_idx on public.orders (workspace_id, visitor_id) where visitor_id is not null;
 
--- One order object of upsert_orders' batch: the first problem as 'field: reason', or null.
-create or replace function private.order_problem(o jsonb) returns text
-language plpgsql stable set search_path = '' as $$
-declare
-  k text;
-  li jsonb;
-  n integer := 0;
-begin
-  if jsonb_typeof(o) is distinct from 'object' then
-    return 'row: must be an object';
-  end if;
-  if coalesce(jsonb_typeof(o -> 'shopify_order_id'), '') not in ('string', 'number') or btrim(o ->> 'shopify_order_id') = '' then
-    return 'shopify_order_id: is required';
-  end if;
-  if coalesce(o ->> 'currency', '') !~ '^[A-Z]{3}$' then
-    return 'currency: must be a three-letter ISO code';
-  end if;
-  if o -> 'total_price_cents' is null or o -> 'total_price_cents' = 'null'::jsonb then
-    return 'total_price_cents: is required';
-  end if;
-  foreach k in array array['subtotal_cents', 'total_discounts_cents', 'total_tax_cents', 'total_shipping_cents',
-                           'total_price_cents', 'total_refunded_cents'] loop
-    if o -> k is not null and o -> k <> 'null'::jsonb and not private.is_whole_number(o -> k) then
-      return k || ': must be a non-negative whole number of cents';
-    end if;
-  end loop;
-  if o ->> 'processed_at' is null then
-    return 'processed_at: is required';
-  end if;
-  foreach k in array array['processed_at', 'cancelled_at', 'source_updated_at'] loop
-    if o ->> k is not null and not private.is_timestamptz(o ->> k) then
-      return k || ': is not a timestamp';
-    end if;
-  end loop;
-  if o ->> 'financial_status' is not null
-     and not (o ->> 'financial_status' = any (enum_range(null::public.order_financial_status)::text[])) then
-    return 'financial_status: is not one of ' || array_to_string(enum_range(null::public.order_financial_status)::text[], ', ');
-  end if;
-  if o ->> 'fulfillment_status' is not null
-     and not (o ->> 'fulfillment_status' = any (enum_range(null::public.order_fulfillment_status)::text[])) then
-    return 'fulfillment_status: is not one of ' || array_to_string(enum_range(null::public.order_fulfillment_status)::text[], ', ');
-  end if;
-  if o -> 'visitor_id' is not null and o -> 'visitor_id' <> 'null'::jsonb
-     and (jsonb_typeof(o -> 'visitor_id') <> 'string' or not private.is_visitor_id(o ->> 'visitor_id')) then
-    return 'visitor_id: must be 1-128 letters, digits or . _ : - (a storefront visitor id)';
-  end if;
-  if o -> 'line_items' is not null and jsonb_typeof(o -> 'line_items') <> 'array' then
-    return 'line_items: must be an array';
-  end if;
-  for li in select value from jsonb_array_elements(coalesce(o -> 'line_items', '[]')) loop
-    if not private.is_whole_number(li -> 'quantity', 1) then
-      return format('line_items[%s].quantity: must be a whole number >= 1', n);
-    end if;
-    if li -> 'price_cents' is not null and not private.is_whole_number(li -> 'price_cents') then
-      return format('line_items[%s].price_cents: must be a non-negative whole number of cents', n);
-    end if;
-    n := n + 1;
-  end loop;
-  return null;
-end $$;
-comment on function private.order_problem(jsonb) is 'Validates one element of upsert_orders'' batch; returns ''field: reason'' or null.';
-revoke all on function private.order_problem(jsonb) from public;
-grant execute on function private.order_problem(jsonb) to authenticated, service_role;
+-- The visitor id of one order object of upsert_orders' batch: 'visitor_id: reason', or null.
+create function private.order_visitor_problem(o jsonb) returns text
+language sql immutable set search_path = '' as $$
+  select case when o -> 'visitor_id' is not null and o -> 'visitor_id' <> 'null'::jsonb
+                   and (jsonb_typeof(o -> 'visitor_id') <> 'string' or not private.is_visitor_id(o ->> 'visitor_id'))
+              then 'visitor_id: must be 1-128 letters, digits or . _ : - (a storefront visitor id)' end
+$$;
+comment on function private.order_visitor_problem(jsonb) is 'Validates the visitor_id of one upsert_orders element (next to private.order_problem); returns ''visitor_id: reason'' or null.';
+revoke all on function private.order_visitor_problem(jsonb) from public;
+grant execute on function private.order_visitor_problem(jsonb) to authenticated, service_role;
 
 create or replace function public.upsert_orders(p_workspace_id uuid, p_orders jsonb)
 returns table (inserted integer, updated integer, unchanged integer)
@@ -119,7 +67,7 @@ begin
 
   -- Validate everything first: one bad row rejects the whole batch, nothing is written.
   for o, idx in select e.value, e.ordinality - 1 from jsonb_array_elements(p_orders) with ordinality e loop
-    problem := private.order_problem(o);
+    problem := coalesce(private.order_problem(o), private.order_visitor_problem(o));
     if problem is not null then
       raise exception 'orders[%].%', idx, problem using errcode = '22023';
     end if;
