@@ -16,7 +16,7 @@ create function private.is_visitor_id(p_value text) returns boolean
 language sql immutable parallel safe set search_path = '' as $$
   select p_value ~ '^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$'
 $$;
-comment on function private.is_visitor_id(text) is 'True for a storefront visitor id: 1-128 characters, letters, digits and . _ : - (not starting with punctuation). UUIDs and GA client ids qualify. storefront.require_visitor_id() checks the same format for anon.';
+comment on function private.is_visitor_id(text) is 'True for a storefront visitor id: 1-128 characters, letters, digits and . _ : - (not starting with punctuation). UUIDs and GA client ids qualify. The anon RPCs check the same pattern inline.';
 revoke all on function private.is_visitor_id(text) from public;
 grant execute on function private.is_visitor_id(text) to authenticated, service_role;
 

@@ -292,8 +292,9 @@ from public.orders o
 where o.cancelled_at is null
 on conflict (order_id) do nothing;
 
--- ===== storefront: touchpoints and identification (anon)
-create function storefront.track_touchpoint(
+-- ===== storefront (anon): touchpoints and identification. SECURITY INVOKER RPCs in public
+-- validate, then call their SECURITY DEFINER half private.anon_* (the project's convention).
+create function private.anon_track_touchpoint(
   p_workspace_id uuid, p_visitor_id text, p_landing_url text, p_referrer text default null, p_device jsonb default null)
 returns bigint
 language plpgsql volatile security definer set search_path = '' as $$
@@ -327,16 +328,18 @@ begin
   returning id into tid;
   return tid;
 end $$;
-comment on function storefront.track_touchpoint(uuid, text, text, text, jsonb) is 'Records a landing for public.track_touchpoint (validated there): the visitor, its device and the touchpoint with channel, UTM fields and click ids parsed from the landing URL.';
-revoke all on function storefront.track_touchpoint(uuid, text, text, text, jsonb) from public;
-grant execute on function storefront.track_touchpoint(uuid, text, text, text, jsonb) to anon, authenticated, service_role;
+comment on function private.anon_track_touchpoint(uuid, text, text, text, jsonb) is 'Definer half of public.track_touchpoint (which validates the input): the visitor, its device and the touchpoint with channel, UTM fields and click ids parsed from the landing URL.';
+revoke all on function private.anon_track_touchpoint(uuid, text, text, text, jsonb) from public;
+grant execute on function private.anon_track_touchpoint(uuid, text, text, text, jsonb) to anon, authenticated, service_role;
 
 create function public.track_touchpoint(
   p_workspace_id uuid, p_visitor_id text, p_landing_url text, p_referrer text default null, p_device jsonb default null)
 returns bigint
 language plpgsql volatile set search_path = '' as $$
 begin
-  perform storefront.require_visitor_id(p_visitor_id);
+  if not coalesce(p_visitor_id ~ '^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$', false) then  -- private.is_visitor_id
+    raise exception 'p_visitor_id must be 1-128 letters, digits or . _ : -' using errcode = '22023';
+  end if;
   if p_landing_url is null or char_length(p_landing_url) > 4096 or p_landing_url !~ '^(https?://[^\s]+|/[^\s]*)$' then
     raise exception 'p_landing_url must be an http(s) URL or a path, at most 4096 characters' using errcode = '22023';
   end if;
@@ -350,12 +353,12 @@ begin
     raise exception 'p_device must be {fingerprint (1-128 chars), type (desktop|mobile|tablet|other), browser, os (at most 64 chars)}'
       using errcode = '22023';
   end if;
-  return storefront.track_touchpoint(p_workspace_id, p_visitor_id, p_landing_url, p_referrer, p_device);
+  return private.anon_track_touchpoint(p_workspace_id, p_visitor_id, p_landing_url, p_referrer, p_device);
 end $$;
 comment on function public.track_touchpoint(uuid, text, text, text, jsonb) is 'Storefront (anon): records a landing of a visitor (UTM fields and click ids from the URL, channel from them and the referrer). Call once per session start. Returns the touchpoint id. 22023 on bad input, PT404 for an unknown workspace.';
 grant execute on function public.track_touchpoint(uuid, text, text, text, jsonb) to anon, authenticated, service_role;
 
-create function storefront.identify_visitor(
+create function private.anon_identify_visitor(
   p_workspace_id uuid, p_visitor_id text, p_email text, p_phone text, p_shopify_customer_id text)
 returns boolean
 language plpgsql volatile security definer set search_path = '' as $$
@@ -381,9 +384,9 @@ begin
   perform private.stitch_visitor(p_workspace_id, p_visitor_id, cust, now());
   return true;
 end $$;
-comment on function storefront.identify_visitor(uuid, text, text, text, text) is 'For public.identify_visitor: hashes the email and phone (private.email_sha256, phone_sha256) and stitches the visitor to the customer matching the Shopify id, email hash or phone hash; false when no customer matches (nothing is created).';
-revoke all on function storefront.identify_visitor(uuid, text, text, text, text) from public;
-grant execute on function storefront.identify_visitor(uuid, text, text, text, text) to anon, authenticated, service_role;
+comment on function private.anon_identify_visitor(uuid, text, text, text, text) is 'Definer half of public.identify_visitor: hashes the email and phone (private.email_sha256, phone_sha256) and stitches the visitor to the customer matching the Shopify id, email hash or phone hash; false when no customer matches (nothing is created).';
+revoke all on function private.anon_identify_visitor(uuid, text, text, text, text) from public;
+grant execute on function private.anon_identify_visitor(uuid, text, text, text, text) to anon, authenticated, service_role;
 
 create function public.identify_visitor(
   p_workspace_id uuid, p_visitor_id text, p_email text default null, p_phone text default null,
@@ -391,7 +394,9 @@ create function public.identify_visitor(
 returns boolean
 language plpgsql volatile set search_path = '' as $$
 begin
-  perform storefront.require_visitor_id(p_visitor_id);
+  if not coalesce(p_visitor_id ~ '^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$', false) then  -- private.is_visitor_id
+    raise exception 'p_visitor_id must be 1-128 letters, digits or . _ : -' using errcode = '22023';
+  end if;
   if p_email is null and p_phone is null and p_shopify_customer_id is null then
     raise exception 'give p_email, p_phone or p_shopify_customer_id' using errcode = '22023';
   end if;
@@ -404,7 +409,7 @@ begin
   if p_shopify_customer_id is not null and char_length(btrim(p_shopify_customer_id)) not between 1 and 64 then
     raise exception 'p_shopify_customer_id must be 1-64 characters' using errcode = '22023';
   end if;
-  return storefront.identify_visitor(p_workspace_id, p_visitor_id, p_email, p_phone, btrim(p_shopify_customer_id));
+  return private.anon_identify_visitor(p_workspace_id, p_visitor_id, p_email, p_phone, btrim(p_shopify_customer_id));
 end $$;
 comment on function public.identify_visitor(uuid, text, text, text, text) is 'Storefront (anon): the visitor signed in or gave an email/phone. Links the visitor to the matching customer''s identity (stitching; the email and phone are hashed at once and never stored). Returns whether a customer matched. 22023 on bad input, PT404 for an unknown workspace.';
 grant execute on function public.identify_visitor(uuid, text, text, text, text) to anon, authenticated, service_role;

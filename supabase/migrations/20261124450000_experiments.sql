@@ -393,7 +393,8 @@ revoke all on function private.experiment_variant_ranges(uuid) from public;
 grant execute on function private.experiment_bucket(text, text) to authenticated, service_role;
 grant execute on function private.experiment_variant_ranges(uuid) to authenticated, service_role;
 
--- ===== storefront RPCs (anon)
+-- ===== storefront RPCs (anon): SECURITY INVOKER in public, validating, over their SECURITY DEFINER
+-- halves private.anon_*
 create type public.experiment_assignment_row as (
   experiment_key text,
   variant_key text,
@@ -404,7 +405,7 @@ create type public.experiment_assignment_row as (
 );
 comment on type public.experiment_assignment_row is 'What assign_experiment answers: the variant to show, whether the visitor is in the experiment (false: not targeted, outside the traffic share, or the experiment is not running; then the control, or a completed experiment''s winner, is shown) and when it was assigned. experiment_key and in_experiment are never null.';
 
-create function storefront.assign_experiment(p_workspace_id uuid, p_key text, p_visitor_id text, p_context jsonb)
+create function private.anon_assign_experiment(p_workspace_id uuid, p_key text, p_visitor_id text, p_context jsonb)
 returns public.experiment_assignment_row
 language plpgsql volatile security definer set search_path = '' as $$
 declare
@@ -449,14 +450,13 @@ begin
   from (select 1) one left join public.experiment_variants v on v.id = vid;
   return r;
 end $$;
-comment on function storefront.assign_experiment(uuid, text, text, jsonb) is 'For public.assign_experiment: the stored assignment, or a new one by hash bucketing when the experiment runs and the visitor is targeted and inside the traffic share; otherwise the control (a completed experiment''s winner).';
-revoke all on function storefront.assign_experiment(uuid, text, text, jsonb) from public;
-grant execute on function storefront.assign_experiment(uuid, text, text, jsonb) to anon, authenticated, service_role;
+comment on function private.anon_assign_experiment(uuid, text, text, jsonb) is 'Definer half of public.assign_experiment: the stored assignment, or a new one by hash bucketing when the experiment runs and the visitor is targeted and inside the traffic share; otherwise the control (a completed experiment''s winner).';
+revoke all on function private.anon_assign_experiment(uuid, text, text, jsonb) from public;
+grant execute on function private.anon_assign_experiment(uuid, text, text, jsonb) to anon, authenticated, service_role;
 
--- The checks both storefront experiment RPCs start with.
-create function storefront.require_experiment_call(p_workspace_id uuid, p_experiment_key text, p_visitor_id text)
-returns void
-language plpgsql immutable set search_path = '' as $$
+create function public.assign_experiment(p_workspace_id uuid, p_experiment_key text, p_visitor_id text, p_context jsonb default '{}')
+returns public.experiment_assignment_row
+language plpgsql volatile set search_path = '' as $$
 begin
   if p_workspace_id is null then
     raise exception 'p_workspace_id is required' using errcode = '22023';
@@ -464,26 +464,18 @@ begin
   if p_experiment_key is null or p_experiment_key !~ '^[a-z0-9][a-z0-9_-]{0,63}$' then
     raise exception 'p_experiment_key must be an experiment key (lowercase letters, digits, _ and -)' using errcode = '22023';
   end if;
-  perform storefront.require_visitor_id(p_visitor_id);
-end $$;
-comment on function storefront.require_experiment_call(uuid, text, text) is 'Raises 22023 unless the workspace is given and the experiment key and visitor id are well-formed.';
-revoke all on function storefront.require_experiment_call(uuid, text, text) from public;
-grant execute on function storefront.require_experiment_call(uuid, text, text) to anon, authenticated, service_role;
-
-create function public.assign_experiment(p_workspace_id uuid, p_experiment_key text, p_visitor_id text, p_context jsonb default '{}')
-returns public.experiment_assignment_row
-language plpgsql volatile set search_path = '' as $$
-begin
-  perform storefront.require_experiment_call(p_workspace_id, p_experiment_key, p_visitor_id);
+  if not coalesce(p_visitor_id ~ '^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$', false) then  -- private.is_visitor_id
+    raise exception 'p_visitor_id must be 1-128 letters, digits or . _ : -' using errcode = '22023';
+  end if;
   if p_context is not null and (jsonb_typeof(p_context) <> 'object' or octet_length(p_context::text) > 8192) then
     raise exception 'p_context must be a JSON object of at most 8 KB' using errcode = '22023';
   end if;
-  return storefront.assign_experiment(p_workspace_id, p_experiment_key, p_visitor_id, coalesce(p_context, '{}'));
+  return private.anon_assign_experiment(p_workspace_id, p_experiment_key, p_visitor_id, coalesce(p_context, '{}'));
 end $$;
 comment on function public.assign_experiment(uuid, text, text, jsonb) is 'Storefront (anon): the variant a visitor sees. Sticky: the same variant on every call once assigned. p_context is matched against the experiment''s targeting rules. PT404 for an unknown experiment key in the workspace, 22023 on bad input.';
 grant execute on function public.assign_experiment(uuid, text, text, jsonb) to anon, authenticated, service_role;
 
-create function storefront.track_experiment_event(
+create function private.anon_track_experiment_event(
   p_workspace_id uuid, p_key text, p_visitor_id text, p_event_type public.experiment_event_type, p_event_name text,
   p_value_cents bigint, p_currency text)
 returns bigint
@@ -513,9 +505,9 @@ begin
   returning id into eid;
   return eid;
 end $$;
-comment on function storefront.track_experiment_event(uuid, text, text, public.experiment_event_type, text, bigint, text) is 'For public.track_experiment_event: records an event of an assigned visitor under its variant.';
-revoke all on function storefront.track_experiment_event(uuid, text, text, public.experiment_event_type, text, bigint, text) from public;
-grant execute on function storefront.track_experiment_event(uuid, text, text, public.experiment_event_type, text, bigint, text)
+comment on function private.anon_track_experiment_event(uuid, text, text, public.experiment_event_type, text, bigint, text) is 'Definer half of public.track_experiment_event: records an event of an assigned visitor under its variant.';
+revoke all on function private.anon_track_experiment_event(uuid, text, text, public.experiment_event_type, text, bigint, text) from public;
+grant execute on function private.anon_track_experiment_event(uuid, text, text, public.experiment_event_type, text, bigint, text)
   to anon, authenticated, service_role;
 
 create function public.track_experiment_event(
@@ -524,7 +516,15 @@ create function public.track_experiment_event(
 returns bigint
 language plpgsql volatile set search_path = '' as $$
 begin
-  perform storefront.require_experiment_call(p_workspace_id, p_experiment_key, p_visitor_id);
+  if p_workspace_id is null then
+    raise exception 'p_workspace_id is required' using errcode = '22023';
+  end if;
+  if p_experiment_key is null or p_experiment_key !~ '^[a-z0-9][a-z0-9_-]{0,63}$' then
+    raise exception 'p_experiment_key must be an experiment key (lowercase letters, digits, _ and -)' using errcode = '22023';
+  end if;
+  if not coalesce(p_visitor_id ~ '^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$', false) then  -- private.is_visitor_id
+    raise exception 'p_visitor_id must be 1-128 letters, digits or . _ : -' using errcode = '22023';
+  end if;
   if p_event_type is null then
     raise exception 'p_event_type is required' using errcode = '22023';
   end if;
@@ -544,7 +544,7 @@ begin
   if p_currency is not null and p_currency !~ '^[A-Z]{3}$' then
     raise exception 'p_currency must be a three-letter ISO code' using errcode = '22023';
   end if;
-  return storefront.track_experiment_event(p_workspace_id, p_experiment_key, p_visitor_id, p_event_type, p_event_name,
+  return private.anon_track_experiment_event(p_workspace_id, p_experiment_key, p_visitor_id, p_event_type, p_event_name,
                                            p_value_cents, p_currency);
 end $$;
 comment on function public.track_experiment_event(uuid, text, text, public.experiment_event_type, text, bigint, text) is 'Storefront (anon): records an event (exposure, add_to_cart or a named custom event, with an optional value in cents) for a visitor assigned to a running or paused experiment. Returns the event id. 22023 on bad input (negative value, purchase events), PT404 unknown experiment key in the workspace, PT409 visitor not assigned or experiment not running.';
