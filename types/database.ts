@@ -7150,6 +7150,21 @@ export type Database = {
           },
         ]
       }
+      webhook_event_types: {
+        Row: {
+          description: string
+          name: string
+        }
+        Insert: {
+          description: string
+          name: string
+        }
+        Update: {
+          description?: string
+          name?: string
+        }
+        Relationships: []
+      }
       workflow_executions: {
         Row: {
           actions_cancelled: number

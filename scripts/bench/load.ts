@@ -15,6 +15,8 @@ export interface LoadResult {
   p99: number;
   /** Requests whose status was not the expected one. */
   failures: number;
+  /** Which requests (by i) did not answer the expected status. */
+  failed: number[];
   statuses: Map<number, number>;
 }
 
@@ -42,6 +44,7 @@ export async function load(make: (i: number) => Req, total: number, concurrency:
     });
   const latencies: number[] = [];
   const statuses = new Map<number, number>();
+  const failed: number[] = [];
   let next = 0;
   const t0 = performance.now();
   await Promise.all(Array.from({ length: concurrency }, async () => {
@@ -49,6 +52,7 @@ export async function load(make: (i: number) => Req, total: number, concurrency:
       const s = performance.now();
       const status = await send(make(i)).catch(() => 0);
       latencies.push(performance.now() - s);
+      if (status !== expect) failed.push(i);
       statuses.set(status, (statuses.get(status) ?? 0) + 1);
     }
   }));
@@ -60,6 +64,7 @@ export async function load(make: (i: number) => Req, total: number, concurrency:
     p50: percentile(latencies, 0.5),
     p99: percentile(latencies, 0.99),
     failures: total - (statuses.get(expect) ?? 0),
+    failed,
     statuses,
   };
 }
