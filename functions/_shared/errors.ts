@@ -35,6 +35,11 @@ const SQLSTATE_HTTP: Record<string, [number, string]> = {
   "23514": [400, "check_violation"],
   "42501": [403, "forbidden"],
   "P0002": [404, "not_found"],
+  // PostgREST's own codes (docs/api.md): PTxyz answers HTTP xyz.
+  "PT404": [404, "not_found"],
+  "PT409": [409, "conflict"],
+  "PT413": [413, "payload_too_large"],
+  "PT429": [429, "rate_limited"],
 };
 
 /** Maps anything thrown by a handler to a status and the stable error body. */
