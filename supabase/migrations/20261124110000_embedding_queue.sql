@@ -309,7 +309,8 @@ begin
            then format('the provider returned %s dimensions, 1536 expected', extensions.vector_dims(r.embedding::text::extensions.vector))
          when r.error is null and r.model is null then 'the worker did not name the model'
          else left(r.error, 2000) end,
-    coalesce(r.retryable, true), r.retry_after_s, j.attempts, j.max_attempts
+    -- what the worker sent is wrong: trying again would send the same
+    case when r.error is null then false else coalesce(r.retryable, true) end, r.retry_after_s, j.attempts, j.max_attempts
   from jsonb_to_recordset(p_results) r (job_id bigint, lease_id uuid, embedding jsonb, model public.embedding_model,
                                         error text, retryable boolean, retry_after_s double precision)
   join private.embedding_jobs j on j.id = r.job_id

@@ -83,6 +83,9 @@ as $$
 declare
   filter text := private.knowledge_filter_sql(p_workspace_ids, p_collection_ids, p_document_ids, p_tags, p_model);
 begin
+  if p_count < 1 or p_query is null then
+    return;
+  end if;
   if p_use_index then
     -- ef_search at least twice the candidates; iterative scan continues past it while the filter
     -- rejects rows. The SET clauses above restore both settings when the function returns.
@@ -105,15 +108,26 @@ begin
 end $$;
 comment on function private.knowledge_vector_candidates(extensions.vector, integer, uuid[], uuid[], uuid[], text[], public.embedding_model, boolean) is 'The nearest chunks in scope with their cosine distance, best first: exact, or HNSW with iterative scan. Runs with the caller''s rights.';
 
--- The p_count best full-text matches (websearch syntax, English).
+-- The tsquery of a search: any of the query's words (English stems), so a question in plain words
+-- finds chunks that share some of them; ts_rank_cd ranks chunks with more of them higher.
+create function private.knowledge_tsquery(p_query text) returns tsquery
+language sql immutable set search_path = '' as $$
+  select replace(plainto_tsquery('english'::regconfig, coalesce(p_query, ''))::text, ' & ', ' | ')::tsquery
+$$;
+comment on function private.knowledge_tsquery(text) is 'Full-text query of a search: the English stems of its words joined by OR.';
+
+-- The p_count best full-text matches.
 create function private.knowledge_text_candidates(p_query text, p_count integer, p_workspace_ids uuid[],
   p_collection_ids uuid[], p_document_ids uuid[], p_tags text[])
 returns table (chunk_id uuid, rank double precision)
 language plpgsql stable set search_path = '' as $$
 begin
+  if p_count < 1 or p_query is null or btrim(p_query) = '' then
+    return;
+  end if;
   return query execute format(
     'select c.id, ts_rank_cd(c.fts, q)::double precision from public.knowledge_chunks c,
-       websearch_to_tsquery(''english''::regconfig, $1) q
+       private.knowledge_tsquery($1) q
      where c.fts @@ q and %s
      order by 2 desc, c.id limit $2',
     private.knowledge_filter_sql(p_workspace_ids, p_collection_ids, p_document_ids, p_tags, null))
@@ -145,14 +159,13 @@ language sql stable set search_path = '' as $$
   with sem as (
     select v.chunk_id, v.distance, row_number() over (order by v.distance, v.chunk_id) as r
     from private.knowledge_vector_candidates(p_query_embedding,
-           case when p_mode = 'vector' then p_match_count else 2 * p_match_count end,
+           case p_mode when 'vector' then p_match_count when 'text' then 0 else 2 * p_match_count end,
            p_workspace_ids, p_collection_ids, p_document_ids, p_tags, p_model, p_use_index) v
-    where p_mode <> 'text' and 1 - v.distance >= p_min_similarity
+    where 1 - v.distance >= p_min_similarity
   ), txt as (
     select t.chunk_id, t.rank, row_number() over (order by t.rank desc, t.chunk_id) as r
-    from private.knowledge_text_candidates(p_query_text, 2 * p_match_count, p_workspace_ids, p_collection_ids,
-                                           p_document_ids, p_tags) t
-    where p_mode <> 'vector'
+    from private.knowledge_text_candidates(p_query_text, case when p_mode = 'vector' then 0 else 2 * p_match_count end,
+                                           p_workspace_ids, p_collection_ids, p_document_ids, p_tags) t
   ), fused as (
     select coalesce(s.chunk_id, t.chunk_id) as chunk_id, s.distance, t.rank as text_rank,
       case p_mode
@@ -274,7 +287,7 @@ begin
     full_text_weight, semantic_weight, rrf_k,
     mode <> 'text' and private.knowledge_use_index(ws, filter_collection_ids, filter_document_ids, filter_tags, filter_embedding_model));
 end $$;
-comment on function public.hybrid_search_knowledge_chunks(text, extensions.vector, integer, double precision, double precision, integer, double precision, uuid, uuid[], uuid[], text[], public.embedding_model) is 'Hybrid search: full-text (websearch syntax, English) and vector candidates fused by reciprocal rank fusion, score = semantic_weight/(rrf_k + vector rank) + full_text_weight/(rrf_k + text rank). Text only or embedding only also work. Same filters and rights as match_knowledge_chunks.';
+comment on function public.hybrid_search_knowledge_chunks(text, extensions.vector, integer, double precision, double precision, integer, double precision, uuid, uuid[], uuid[], text[], public.embedding_model) is 'Hybrid search: full-text (any of the query''s words, English stems) and vector candidates fused by reciprocal rank fusion, score = semantic_weight/(rrf_k + vector rank) + full_text_weight/(rrf_k + text rank). Text only or embedding only also work. Same filters and rights as match_knowledge_chunks.';
 
 -- ===== 003's user-scoped form: everything the user can read
 create function public.search_user_knowledge(
@@ -488,6 +501,7 @@ revoke all on function private.knowledge_index_threshold() from public;
 revoke all on function private.knowledge_filter_sql(uuid[], uuid[], uuid[], text[], public.embedding_model) from public;
 revoke all on function private.knowledge_use_index(uuid[], uuid[], uuid[], text[], public.embedding_model) from public;
 revoke all on function private.knowledge_vector_candidates(extensions.vector, integer, uuid[], uuid[], uuid[], text[], public.embedding_model, boolean) from public;
+revoke all on function private.knowledge_tsquery(text) from public;
 revoke all on function private.knowledge_text_candidates(text, integer, uuid[], uuid[], uuid[], text[]) from public;
 revoke all on function private.knowledge_search_core(public.knowledge_search_mode, text, extensions.vector, integer, double precision, uuid[], uuid[], uuid[], text[], public.embedding_model, double precision, double precision, integer, boolean) from public;
 revoke all on function private.check_search_args(extensions.vector, integer, double precision) from public;
@@ -507,6 +521,7 @@ grant execute on function private.knowledge_index_threshold(),
   private.knowledge_filter_sql(uuid[], uuid[], uuid[], text[], public.embedding_model),
   private.knowledge_use_index(uuid[], uuid[], uuid[], text[], public.embedding_model),
   private.knowledge_vector_candidates(extensions.vector, integer, uuid[], uuid[], uuid[], text[], public.embedding_model, boolean),
+  private.knowledge_tsquery(text),
   private.knowledge_text_candidates(text, integer, uuid[], uuid[], uuid[], text[]),
   private.knowledge_search_core(public.knowledge_search_mode, text, extensions.vector, integer, double precision, uuid[], uuid[], uuid[], text[], public.embedding_model, double precision, double precision, integer, boolean),
   private.check_search_args(extensions.vector, integer, double precision),
