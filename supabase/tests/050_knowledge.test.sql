@@ -3,7 +3,7 @@
 -- only the database writes. The queue is 051, search 052.
 begin;
 set search_path = extensions, public;
-select plan(42);
+select plan(43);
 select tests.two_workspaces();
 
 -- A 1536-dimension vector with x and y in its first two places (cosine similarity by hand).
@@ -206,8 +206,8 @@ select throws_ok(
   '22023', null, 'only demo and agent collections are ensured');
 select isnt(public.add_agent_memory('a0000000-0000-4000-8000-000000000000', 'e0000000-0000-4000-8000-000000000001',
   'Prefers email over phone calls.', 'preference'), null, 'an agent memory is stored');
-select public.add_agent_memory('a0000000-0000-4000-8000-000000000000', 'e0000000-0000-4000-8000-000000000001',
-  'Ships to the Netherlands.', 'fact');
+select isnt(public.add_agent_memory('a0000000-0000-4000-8000-000000000000', 'e0000000-0000-4000-8000-000000000001',
+  'Ships to the Netherlands.', 'fact'), null, 'a second memory is stored');
 select tests.clear_authentication();
 select results_eq(
   $$ select count(distinct col.id)::integer, count(c.id)::integer, string_agg(d.document_type, ',' order by d.document_type),
