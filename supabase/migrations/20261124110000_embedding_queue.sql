@@ -285,6 +285,7 @@ returns table (job_id bigint, chunk_id uuid, outcome text)
 language plpgsql volatile security definer set search_path = '' as $$
 declare
   held bigint[];
+  res jsonb;
   failed_docs uuid[];
 begin
   if p_results is null or jsonb_typeof(p_results) <> 'array' then
@@ -300,46 +301,48 @@ begin
   from jsonb_to_recordset(p_results) r (job_id bigint, lease_id uuid)
   join private.embedding_jobs j on j.id = r.job_id and j.lease_id = r.lease_id and j.status = 'running';
 
-  if to_regclass('pg_temp.embedding_results') is null then
-    create temporary table pg_temp.embedding_results (
-      job_id bigint primary key, chunk_id uuid, content_sha256 text, embedding extensions.vector, model public.embedding_model,
-      error text, retryable boolean, retry_after_s double precision, attempts integer, max_attempts integer
-    ) on commit drop;
-  end if;
-  truncate pg_temp.embedding_results;
-  insert into pg_temp.embedding_results
-  select r.job_id, j.chunk_id, j.content_sha256, r.embedding::text::extensions.vector, r.model,
-    case when r.error is null and r.embedding is null then 'the worker reported neither an embedding nor an error'
-         when r.error is null and extensions.vector_dims(r.embedding::text::extensions.vector) <> 1536
-           then format('the provider returned %s dimensions, 1536 expected', extensions.vector_dims(r.embedding::text::extensions.vector))
-         when r.error is null and r.model is null then 'the worker did not name the model'
-         else left(r.error, 2000) end,
-    -- what the worker sent is wrong: trying again would send the same
-    case when r.error is null then false else coalesce(r.retryable, true) end, r.retry_after_s, j.attempts, j.max_attempts
+  -- The held results, checked: a wrong vector becomes a permanent error.
+  select coalesce(jsonb_agg(jsonb_build_object('job_id', r.job_id, 'chunk_id', j.chunk_id, 'content_sha256', j.content_sha256,
+           'embedding', r.embedding, 'model', r.model, 'error', v.error,
+           -- what the worker sent is wrong: trying again would send the same
+           'retryable', case when r.error is null then false else coalesce(r.retryable, true) end,
+           'retry_after_s', r.retry_after_s, 'attempts', j.attempts, 'max_attempts', j.max_attempts)), '[]'::jsonb)
+  into res
   from jsonb_to_recordset(p_results) r (job_id bigint, lease_id uuid, embedding jsonb, model public.embedding_model,
                                         error text, retryable boolean, retry_after_s double precision)
   join private.embedding_jobs j on j.id = r.job_id
+  cross join lateral (select case
+      when r.error is null and r.embedding is null then 'the worker reported neither an embedding nor an error'
+      when r.error is null and jsonb_typeof(r.embedding) <> 'array' then 'the embedding is not an array'
+      when r.error is null and jsonb_array_length(r.embedding) <> 1536
+        then format('the provider returned %s dimensions, 1536 expected', jsonb_array_length(r.embedding))
+      when r.error is null and r.model is null then 'the worker did not name the model'
+      else left(r.error, 2000) end as error) v
   where r.job_id = any (held);
 
   -- The vector goes in only while the chunk still has the text that was embedded.
   update public.knowledge_chunks c
-  set embedding = e.embedding, embedding_model = e.model, embedded_at = now()
-  from pg_temp.embedding_results e
+  set embedding = e.embedding::text::extensions.vector, embedding_model = e.model, embedded_at = now()
+  from jsonb_to_recordset(res) e (chunk_id uuid, content_sha256 text, embedding jsonb, model public.embedding_model, error text)
   where e.error is null and c.id = e.chunk_id and c.content_sha256 = e.content_sha256;
 
   update private.embedding_jobs j
   set status = 'done', completed_at = now(), lease_id = null, last_error = null
-  from pg_temp.embedding_results e where e.error is null and j.id = e.job_id;
+  from jsonb_to_recordset(res) e (job_id bigint, error text)
+  where e.error is null and j.id = e.job_id;
 
   update private.embedding_jobs j
   set status = case when not e.retryable or e.attempts >= e.max_attempts then 'dead' else 'queued' end::private.embedding_job_status,
       visible_at = now() + greatest(private.embedding_backoff(e.attempts), make_interval(secs => coalesce(e.retry_after_s, 0))),
       completed_at = case when not e.retryable or e.attempts >= e.max_attempts then now() end,
       lease_id = null, last_error = e.error
-  from pg_temp.embedding_results e where e.error is not null and j.id = e.job_id;
+  from jsonb_to_recordset(res) e (job_id bigint, error text, retryable boolean, retry_after_s double precision,
+                                  attempts integer, max_attempts integer)
+  where e.error is not null and j.id = e.job_id;
 
   select array_agg(distinct c.document_id) into failed_docs
-  from pg_temp.embedding_results e join public.knowledge_chunks c on c.id = e.chunk_id
+  from jsonb_to_recordset(res) e (chunk_id uuid, error text, retryable boolean, attempts integer, max_attempts integer)
+  join public.knowledge_chunks c on c.id = e.chunk_id
   where e.error is not null and (not e.retryable or e.attempts >= e.max_attempts);
   if failed_docs is not null then
     perform private.refresh_knowledge_documents(failed_docs);
@@ -353,7 +356,8 @@ begin
          else 'retrying' end
   from jsonb_to_recordset(p_results) r (job_id bigint)
   left join private.embedding_jobs j on j.id = r.job_id
-  left join pg_temp.embedding_results e on e.job_id = r.job_id
+  left join jsonb_to_recordset(res) e (job_id bigint, error text, retryable boolean, attempts integer, max_attempts integer)
+    on e.job_id = r.job_id
   order by r.job_id;
 end $$;
 comment on function private.finish_embedding_jobs(jsonb) is 'Embed worker: records a batch of results; writes vectors only under a current lease and an unchanged content hash; retries with backoff, dead-letters after max_attempts or a permanent error.';

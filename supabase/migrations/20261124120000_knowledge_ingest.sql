@@ -34,6 +34,7 @@ declare
   doc public.knowledge_documents;
   hash text;
   bad record;
+  plan jsonb;
   n_total integer;
   n_reused integer;
   n_queued integer;
@@ -113,41 +114,40 @@ begin
 
   -- Unchanged chunks (same hash; the k-th repeat of a text matches the k-th old one) move over
   -- with their embeddings; the rest are inserted (and queued by trigger); leftovers go.
-  if to_regclass('pg_temp.ingest_chunks') is null then
-    create temporary table pg_temp.ingest_chunks (
-      idx integer primary key, content text, question text, answer text, source text, token_count integer,
-      metadata jsonb, sha text, occ integer, old_id uuid
-    ) on commit drop;
-  end if;
-  truncate pg_temp.ingest_chunks;
-  insert into pg_temp.ingest_chunks (idx, content, question, answer, source, token_count, metadata, sha, occ)
-  select (o - 1)::integer, e ->> 'content', nullif(e ->> 'question', ''), nullif(e ->> 'answer', ''), nullif(e ->> 'source', ''),
-    coalesce((e ->> 'token_count')::numeric::integer, 0), coalesce(e -> 'metadata', '{}'::jsonb), private.sha256_hex(e ->> 'content'),
-    row_number() over (partition by private.sha256_hex(e ->> 'content') order by o)::integer
-  from jsonb_array_elements(p_chunks) with ordinality x (e, o);
+  select coalesce(jsonb_agg(jsonb_build_object('idx', n.idx, 'content', n.content, 'question', n.question,
+           'answer', n.answer, 'source', n.source, 'token_count', n.token_count, 'metadata', n.metadata, 'old_id', o.id)
+         order by n.idx), '[]'::jsonb)
+  into plan
+  from (select (x.o - 1)::integer as idx, x.e ->> 'content' as content, nullif(x.e ->> 'question', '') as question,
+               nullif(x.e ->> 'answer', '') as answer, nullif(x.e ->> 'source', '') as source,
+               coalesce((x.e ->> 'token_count')::numeric::integer, 0) as token_count,
+               coalesce(x.e -> 'metadata', '{}'::jsonb) as metadata, private.sha256_hex(x.e ->> 'content') as sha,
+               row_number() over (partition by private.sha256_hex(x.e ->> 'content') order by x.o) as occ
+        from jsonb_array_elements(p_chunks) with ordinality x (e, o)) n
+  left join (select c.id, c.content_sha256,
+                    row_number() over (partition by c.content_sha256 order by c.chunk_index) as occ
+             from public.knowledge_chunks c where c.document_id = prev.id) o
+    on o.content_sha256 = n.sha and o.occ = n.occ;
 
   if prev.id is not null then
-    update pg_temp.ingest_chunks n set old_id = o.id
-    from (select c.id, c.content_sha256,
-                 row_number() over (partition by c.content_sha256 order by c.chunk_index)::integer as occ
-          from public.knowledge_chunks c where c.document_id = prev.id) o
-    where o.content_sha256 = n.sha and o.occ = n.occ;
-
     update public.knowledge_chunks c set document_id = doc.id, chunk_index = n.idx, question = n.question,
       answer = n.answer, source = n.source, token_count = n.token_count, metadata = n.metadata
-    from pg_temp.ingest_chunks n where n.old_id = c.id;
-
+    from jsonb_to_recordset(plan) n (idx integer, question text, answer text, source text, token_count integer,
+                                     metadata jsonb, old_id uuid)
+    where n.old_id = c.id;
     delete from public.knowledge_chunks c where c.document_id = prev.id;
   end if;
 
   insert into public.knowledge_chunks (workspace_id, collection_id, document_id, chunk_index, content, question, answer,
     source, token_count, metadata)
   select col.workspace_id, col.id, doc.id, n.idx, n.content, n.question, n.answer, n.source, n.token_count, n.metadata
-  from pg_temp.ingest_chunks n where n.old_id is null
+  from jsonb_to_recordset(plan) n (idx integer, content text, question text, answer text, source text, token_count integer,
+                                   metadata jsonb, old_id uuid)
+  where n.old_id is null
   order by n.idx;
 
   select count(*)::integer, count(n.old_id)::integer, count(*) filter (where n.old_id is null)::integer
-  into n_total, n_reused, n_queued from pg_temp.ingest_chunks n;
+  into n_total, n_reused, n_queued from jsonb_to_recordset(plan) n (old_id uuid);
   perform private.refresh_knowledge_documents(array[doc.id]);
   select * into doc from public.knowledge_documents d where d.id = doc.id;
   return query select doc.id, doc.version, doc.status, false, n_total, n_reused, n_queued;

@@ -73,10 +73,15 @@ begin
 end $$;
 comment on function private.knowledge_use_index(uuid[], uuid[], uuid[], text[], public.embedding_model) is 'True when the embedded chunks in scope (as the caller sees them) reach private.knowledge_index_threshold().';
 
+create type private.knowledge_vector_candidate as (chunk_id uuid, distance double precision);
+comment on type private.knowledge_vector_candidate is 'A chunk and its cosine distance to the query.';
+create type private.knowledge_text_candidate as (chunk_id uuid, rank double precision);
+comment on type private.knowledge_text_candidate is 'A chunk and its full-text rank for the query.';
+
 -- The p_count nearest chunks by cosine distance, exactly or through the index.
 create function private.knowledge_vector_candidates(p_query extensions.vector, p_count integer, p_workspace_ids uuid[],
   p_collection_ids uuid[], p_document_ids uuid[], p_tags text[], p_model public.embedding_model, p_use_index boolean)
-returns table (chunk_id uuid, distance double precision)
+returns setof private.knowledge_vector_candidate
 language plpgsql stable set search_path = ''
 set hnsw.iterative_scan = 'relaxed_order' set hnsw.ef_search = '40'
 as $$
@@ -119,7 +124,7 @@ comment on function private.knowledge_tsquery(text) is 'Full-text query of a sea
 -- The p_count best full-text matches.
 create function private.knowledge_text_candidates(p_query text, p_count integer, p_workspace_ids uuid[],
   p_collection_ids uuid[], p_document_ids uuid[], p_tags text[])
-returns table (chunk_id uuid, rank double precision)
+returns setof private.knowledge_text_candidate
 language plpgsql stable set search_path = '' as $$
 begin
   if p_count < 1 or p_query is null or btrim(p_query) = '' then
@@ -281,7 +286,7 @@ begin
     raise exception 'rrf_k must be at least 1' using errcode = '22023';
   end if;
   perform private.check_search_args(query_embedding, match_count, min_similarity);
-  mode := case when not has_text then 'vector' when query_embedding is null then 'text' else 'hybrid' end;
+  mode := (case when not has_text then 'vector' when query_embedding is null then 'text' else 'hybrid' end)::public.knowledge_search_mode;
   return query select * from private.knowledge_search_core(mode, query_text, query_embedding, match_count, min_similarity,
     ws, filter_collection_ids, filter_document_ids, filter_tags, filter_embedding_model,
     full_text_weight, semantic_weight, rrf_k,
@@ -481,7 +486,7 @@ begin
     raise exception 'the query is over 2000 characters' using errcode = '22023';
   end if;
   perform private.check_search_args(p_query_embedding, p_match_count, p_min_similarity);
-  mode := case when not has_text then 'vector' when p_query_embedding is null then 'text' else 'hybrid' end;
+  mode := (case when not has_text then 'vector' when p_query_embedding is null then 'text' else 'hybrid' end)::public.knowledge_search_mode;
   if mode <> 'text' then
     use_index := private.knowledge_use_index(null, array[col.id], null, null, col.embedding_model);
   end if;
