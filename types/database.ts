@@ -675,7 +675,6 @@ export type Database = {
           provider_message_id: string | null
           sent_at: string | null
           status: Database["public"]["Enums"]["email_delivery_status"]
-          to_email: string | null
           transaction_id: string
           updated_at: string
           workspace_id: string
@@ -688,7 +687,6 @@ export type Database = {
           provider_message_id?: string | null
           sent_at?: string | null
           status?: Database["public"]["Enums"]["email_delivery_status"]
-          to_email?: string | null
           transaction_id: string
           updated_at?: string
           workspace_id: string
@@ -701,7 +699,6 @@ export type Database = {
           provider_message_id?: string | null
           sent_at?: string | null
           status?: Database["public"]["Enums"]["email_delivery_status"]
-          to_email?: string | null
           transaction_id?: string
           updated_at?: string
           workspace_id?: string
@@ -1575,6 +1572,33 @@ export type Database = {
           },
         ]
       }
+      profiles: {
+        Row: {
+          avatar_url: string | null
+          created_at: string
+          display_name: string | null
+          email: string | null
+          id: string
+          updated_at: string
+        }
+        Insert: {
+          avatar_url?: string | null
+          created_at?: string
+          display_name?: string | null
+          email?: string | null
+          id: string
+          updated_at?: string
+        }
+        Update: {
+          avatar_url?: string | null
+          created_at?: string
+          display_name?: string | null
+          email?: string | null
+          id?: string
+          updated_at?: string
+        }
+        Relationships: []
+      }
       reorder_points: {
         Row: {
           as_of: string
@@ -1771,11 +1795,9 @@ export type Database = {
       }
       user_secrets: {
         Row: {
-          ciphertext: string
           created_at: string
           hint: string | null
           id: string
-          key_id: string
           last_used_at: string | null
           name: string
           provider: string
@@ -1783,11 +1805,9 @@ export type Database = {
           user_id: string
         }
         Insert: {
-          ciphertext: string
           created_at?: string
           hint?: string | null
           id?: string
-          key_id: string
           last_used_at?: string | null
           name: string
           provider: string
@@ -1795,11 +1815,9 @@ export type Database = {
           user_id?: string
         }
         Update: {
-          ciphertext?: string
           created_at?: string
           hint?: string | null
           id?: string
-          key_id?: string
           last_used_at?: string | null
           name?: string
           provider?: string
@@ -1931,7 +1949,6 @@ export type Database = {
           id: string
           invited_by: string | null
           role: Database["public"]["Enums"]["workspace_role"]
-          token_hash: string
           workspace_id: string
         }
         Insert: {
@@ -1943,7 +1960,6 @@ export type Database = {
           id?: string
           invited_by?: string | null
           role?: Database["public"]["Enums"]["workspace_role"]
-          token_hash: string
           workspace_id: string
         }
         Update: {
@@ -1955,7 +1971,6 @@ export type Database = {
           id?: string
           invited_by?: string | null
           role?: Database["public"]["Enums"]["workspace_role"]
-          token_hash?: string
           workspace_id?: string
         }
         Relationships: [
@@ -1991,6 +2006,13 @@ export type Database = {
           workspace_id?: string
         }
         Relationships: [
+          {
+            foreignKeyName: "workspace_members_user_id_profile_fkey"
+            columns: ["user_id"]
+            isOneToOne: false
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
           {
             foreignKeyName: "workspace_members_workspace_id_fkey"
             columns: ["workspace_id"]
@@ -2067,14 +2089,13 @@ export type Database = {
       }
       ads_blended_roas: {
         Args: { p_from: string; p_to: string; p_workspace_id: string }
-        Returns: {
-          ad_spend_cents: number
-          mer: number
-          order_revenue_cents: number
-          orders: number
-          platform_revenue_cents: number
-          platform_roas: number
-        }[]
+        Returns: Database["public"]["CompositeTypes"]["ads_blended_roas_row"][]
+        SetofOptions: {
+          from: "*"
+          to: "ads_blended_roas_row"
+          isOneToOne: false
+          isSetofReturn: true
+        }
       }
       ads_dashboard: {
         Args: {
@@ -2083,28 +2104,23 @@ export type Database = {
           p_to: string
           p_workspace_id: string
         }
-        Returns: {
-          clicks: number
-          conversions: number
-          cpa_cents: number
-          ctr: number
-          impressions: number
-          key: string
-          label: string
-          revenue_cents: number
-          roas: number
-          spend_cents: number
-        }[]
+        Returns: Database["public"]["CompositeTypes"]["ads_dashboard_row"][]
+        SetofOptions: {
+          from: "*"
+          to: "ads_dashboard_row"
+          isOneToOne: false
+          isSetofReturn: true
+        }
       }
       ads_roas_tile: {
         Args: { p_today?: string; p_workspace_id: string }
-        Returns: {
-          change: number
-          previous_roas: number
-          revenue_cents: number
-          roas: number
-          spend_cents: number
-        }[]
+        Returns: Database["public"]["CompositeTypes"]["ads_roas_tile_row"][]
+        SetofOptions: {
+          from: "*"
+          to: "ads_roas_tile_row"
+          isOneToOne: false
+          isSetofReturn: true
+        }
       }
       create_webhook_endpoint: {
         Args: {
@@ -2273,14 +2289,13 @@ export type Database = {
       }
       recompute_reorder_points: {
         Args: { p_as_of?: string; p_workspace_id: string }
-        Returns: {
-          on_hand: number
-          product_id: string
-          reorder_point: number
-          sku: string
-          title: string
-          weeks_of_supply: number
-        }[]
+        Returns: Database["public"]["CompositeTypes"]["reorder_point_row"][]
+        SetofOptions: {
+          from: "*"
+          to: "reorder_point_row"
+          isOneToOne: false
+          isSetofReturn: true
+        }
       }
       requeue_knowledge_document: {
         Args: { p_document_id: string }
@@ -2409,6 +2424,33 @@ export type Database = {
       workspace_role: "viewer" | "member" | "admin" | "owner"
     }
     CompositeTypes: {
+      ads_blended_roas_row: {
+        ad_spend_cents: number | null
+        platform_revenue_cents: number | null
+        order_revenue_cents: number | null
+        orders: number | null
+        platform_roas: number | null
+        mer: number | null
+      }
+      ads_dashboard_row: {
+        key: string | null
+        label: string | null
+        spend_cents: number | null
+        revenue_cents: number | null
+        impressions: number | null
+        clicks: number | null
+        conversions: number | null
+        roas: number | null
+        cpa_cents: number | null
+        ctr: number | null
+      }
+      ads_roas_tile_row: {
+        spend_cents: number | null
+        revenue_cents: number | null
+        roas: number | null
+        previous_roas: number | null
+        change: number | null
+      }
       knowledge_match: {
         id: string | null
         workspace_id: string | null
@@ -2424,6 +2466,14 @@ export type Database = {
         similarity: number | null
         text_rank: number | null
         score: number | null
+      }
+      reorder_point_row: {
+        product_id: string | null
+        sku: string | null
+        title: string | null
+        on_hand: number | null
+        reorder_point: number | null
+        weeks_of_supply: number | null
       }
     }
   }

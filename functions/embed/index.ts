@@ -14,7 +14,7 @@ const getDeps = () => {
   const providers = new Map<EmbeddingModel, EmbeddingProvider>();
   return deps = {
     sql: db(env().dbUrl),
-    jwtSecret: env().jwtSecret,
+    auth: env().auth,
     env: e,
     provider: (model) => {
       if (!providers.has(model)) providers.set(model, embeddingProvider(model, e));

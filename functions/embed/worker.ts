@@ -5,6 +5,7 @@
 // current and retries or dead-letters the rest. Rounds repeat until the queue is empty or the time
 // budget is spent. Body (optional): { limit?: 1-2048, once?: boolean, visibilityTimeoutS?: 10-900 }.
 import { z } from "zod";
+import { type AuthConfig, requireServiceRole } from "../_shared/auth.ts";
 import { asService, type Sql } from "../_shared/db.ts";
 import {
   type EmbeddingEnv,
@@ -14,12 +15,11 @@ import {
   planBatches,
 } from "../_shared/embeddings.ts";
 import { HttpError, type Reply } from "../_shared/http.ts";
-import { verifyJwt } from "../_shared/jwt.ts";
 import { estimateTokens } from "../_shared/tokens.ts";
 
 export interface Deps {
   sql: Sql;
-  jwtSecret: string;
+  auth: AuthConfig;
   env: EmbeddingEnv;
   provider: (model: EmbeddingModel) => EmbeddingProvider;
   now: () => number;
@@ -52,12 +52,6 @@ const Body = z.object({
   once: z.boolean().default(false),
   visibilityTimeoutS: z.number().int().min(10).max(900).default(120),
 });
-
-async function requireService(req: Request, secret: string): Promise<void> {
-  const token = (req.headers.get("authorization") ?? "").replace(/^Bearer\s+/i, "");
-  const claims = await verifyJwt(token, secret).catch(() => null);
-  if (claims?.role !== "service_role") throw new HttpError(401, "unauthorized", "the service role key is required");
-}
 
 /** Embeds one model's jobs: a result per job, in batches within the provider's limits. */
 export async function embedJobs(jobs: Job[], provider: EmbeddingProvider): Promise<JobResult[]> {
@@ -99,7 +93,7 @@ export async function embedJobs(jobs: Job[], provider: EmbeddingProvider): Promi
 
 export async function runWorker(req: Request, d: Deps): Promise<Reply> {
   if (req.method !== "POST") throw new HttpError(405, "method_not_allowed", "use POST");
-  await requireService(req, d.jwtSecret);
+  await requireServiceRole(req, d.auth);
   const text = await req.text(); // an empty body (pg_net sends {}) means the defaults
   let raw: unknown = {};
   try {
@@ -109,6 +103,8 @@ export async function runWorker(req: Request, d: Deps): Promise<Reply> {
   }
   const opts = Body.parse(raw);
   const started = d.now();
+  // later jobs need a new wake-up from now on (private.wake_function)
+  await asService(d.sql, (tx) => tx`select private.function_round_started('embed')`);
   const outcomes: { jobId: string; chunkId: string; outcome: string }[] = [];
   let claimed = 0;
   let rounds = 0;

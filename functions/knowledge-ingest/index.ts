@@ -8,7 +8,7 @@ let deps: Deps | undefined;
 const getDeps = () =>
   deps ??= {
     sql: db(env().dbUrl),
-    jwtSecret: env().jwtSecret,
+    auth: env().auth,
     fetcher: {
       fetch,
       production: Deno.env.get("GROWTHBASE_ENV") === "production",

@@ -6,7 +6,7 @@
 // new or changed ones are queued for the embed worker. Bad input is a 400 with the reason and
 // nothing is stored.
 import { z } from "zod";
-import { requireUser } from "../_shared/auth.ts";
+import { type AuthConfig, requireUser } from "../_shared/auth.ts";
 import { asUser, type Sql } from "../_shared/db.ts";
 import { HttpError, readJson, type Reply } from "../_shared/http.ts";
 import { estimateTokens } from "../_shared/tokens.ts";
@@ -18,7 +18,7 @@ export const MAX_DOCUMENT_CHARS = 2_000_000;
 
 export interface Deps {
   sql: Sql;
-  jwtSecret: string;
+  auth: AuthConfig;
   fetcher: FetchDeps;
 }
 
@@ -112,7 +112,7 @@ export async function prepare(b: IngestBody, fetcher: FetchDeps): Promise<Prepar
 
 export async function ingest(req: Request, d: Deps): Promise<Reply> {
   if (req.method !== "POST") throw new HttpError(405, "method_not_allowed", "use POST");
-  const claims = await requireUser(req, d.jwtSecret);
+  const claims = await requireUser(req, d.auth);
   const body = Body.parse(await readJson(req, 8_000_000));
   const p = await prepare(body, d.fetcher);
   const [row] = await asUser(d.sql, claims, (tx) =>

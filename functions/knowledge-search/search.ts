@@ -5,7 +5,7 @@
 // then one SQL call as the user (public.knowledge_search) searches and logs the search with its
 // latency. Another workspace's knowledge is simply not found.
 import { z } from "zod";
-import { requireUser } from "../_shared/auth.ts";
+import { type AuthConfig, requireUser } from "../_shared/auth.ts";
 import { asService, asUser, type Sql } from "../_shared/db.ts";
 import {
   type EmbeddingEnv,
@@ -18,7 +18,7 @@ import { HttpError, readJson, type Reply } from "../_shared/http.ts";
 
 export interface Deps {
   sql: Sql;
-  jwtSecret: string;
+  auth: AuthConfig;
   env: EmbeddingEnv;
   provider: (model: EmbeddingModel) => EmbeddingProvider;
 }
@@ -40,7 +40,7 @@ const vectorLiteral = (v: number[]) => `[${v.join(",")}]`;
 
 export async function search(req: Request, d: Deps): Promise<Reply> {
   if (req.method !== "POST") throw new HttpError(405, "method_not_allowed", "use POST");
-  const claims = await requireUser(req, d.jwtSecret);
+  const claims = await requireUser(req, d.auth);
   const b = Body.parse(await readJson(req, 100_000));
   const textHash = await sha256Hex(b.query);
 

@@ -5,7 +5,7 @@
 -- so nothing is embedded twice and nothing stale is written. Failures back off exponentially
 -- and, after max_attempts (or at once when the provider says the input is bad), the job is dead:
 -- kept with its last error, and its document turns failed. pg_cron wakes the worker every minute
--- when jobs are due (through private.invoke_function, pg_net + Vault in the cloud).
+-- when jobs are due, and new jobs wake it at commit (private.callable_functions, pg_net + Vault).
 
 create type private.embedding_job_status as enum ('queued', 'running', 'done', 'dead');
 comment on type private.embedding_job_status is 'queued (waiting until visible_at) -> running (leased until visible_at) -> done | dead (dead letter, last_error says why); a failed attempt goes back to queued.';
@@ -115,9 +115,12 @@ begin
         lease_id = null, claimed_at = null, last_error = null
     where j.content_sha256 <> excluded.content_sha256;
   get diagnostics n = row_count;
+  if n > 0 then
+    perform private.wake_function('embed');
+  end if;
   return n;
 end $$;
-comment on function private.enqueue_chunk_embeddings(uuid[]) is 'Queues the chunks'' current text for embedding; an open job with other text is re-armed (its old lease no longer counts).';
+comment on function private.enqueue_chunk_embeddings(uuid[]) is 'Queues the chunks'' current text for embedding (an open job with other text is re-armed: its old lease no longer counts) and wakes the embed worker at commit.';
 
 -- ===== chunk triggers
 -- Before a row is written: workspace and collection come from the document; the content hash
@@ -384,6 +387,9 @@ begin
     and c.embedding is null
     and not exists (select 1 from private.embedding_jobs o where o.chunk_id = c.id and o.status in ('queued', 'running'));
   get diagnostics n = row_count;
+  if n > 0 then
+    perform private.wake_function('embed');
+  end if;
   n := n + private.enqueue_chunk_embeddings(array(
     select c.id from public.knowledge_chunks c
     where c.document_id = p_document_id and c.embedding is null
@@ -407,37 +413,12 @@ end $$;
 comment on function public.requeue_knowledge_document(uuid) is 'Members: embed a document''s unembedded chunks again (e.g. after it failed); returns how many chunks were queued.';
 
 -- ===== scheduling
--- The whitelist of functions pg_cron may call gains 'embed'. The body is the integrations
--- migration's, unchanged apart from the list.
-create or replace function private.invoke_function(p_name text) returns bigint
-language plpgsql volatile security definer set search_path = '' as $$
-declare
-  url text;
-  key text;
-  request_id bigint;
-  -- named through variables: these objects exist only on Supabase, so the statements stay dynamic
-  secrets text := 'vault.decrypted_secrets';
-  http_post text := 'net.http_post';
-begin
-  if p_name not in ('webhook-dispatch', 'oauth/refresh', 'embed') then
-    raise exception 'not a scheduled function: %', p_name using errcode = '22023';
-  end if;
-  if to_regnamespace('net') is null or to_regclass('vault.decrypted_secrets') is null then
-    return null;
-  end if;
-  execute format($q$select max(decrypted_secret) filter (where name = 'project_url'),
-                           max(decrypted_secret) filter (where name = 'service_role_key')
-                    from %s where name in ('project_url', 'service_role_key')$q$, secrets)
-    into url, key;
-  if url is null or key is null then
-    return null;
-  end if;
-  execute format('select %s(url := $1, headers := $2, body := ''{}''::jsonb, timeout_milliseconds := 30000)', http_post)
-    into request_id
-    using rtrim(url, '/') || '/functions/v1/' || p_name,
-          jsonb_build_object('Authorization', 'Bearer ' || key, 'Content-Type', 'application/json');
-  return request_id;
-end $$;
+-- The database may call the worker (pg_net + Vault in the cloud, the stand-in locally): new jobs
+-- wake it at commit (private.wake_function, one pending call at a time); the pg_cron round below
+-- sweeps up retries whose backoff has passed.
+insert into private.callable_functions (name, description)
+values ('embed', 'one run of the embedding queue worker (knowledge)')
+on conflict (name) do nothing;
 
 -- Every minute: wake the embed worker when jobs are due (nothing is sent while the queue is idle).
 create function private.dispatch_embedding_worker() returns bigint

@@ -198,8 +198,7 @@ select results_eq(
   $$ select jobname::text collate "default", schedule::text collate "default" from cron.job where jobname in ('knowledge-embed', 'knowledge-housekeeping') order by 1 $$,
   $$ values ('knowledge-embed'::text, '* * * * *'::text), ('knowledge-housekeeping', '17 4 * * *') $$,
   'pg_cron wakes the worker every minute and cleans up daily');
-select throws_ok($$ select private.invoke_function('nope') $$, '22023', 'not a scheduled function: nope',
-  'invoke_function still refuses functions off its list');
+select ok(exists (select 1 from private.callable_functions where name = 'embed'), 'the database may call the embed worker');
 
 select * from finish();
 rollback;
