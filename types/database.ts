@@ -2206,10 +2206,10 @@ export type Database = {
           rrf_k?: number
           semantic_weight?: number
         }
-        Returns: Database["public"]["CompositeTypes"]["knowledge_match"][]
+        Returns: Database["public"]["CompositeTypes"]["knowledge_match_row"][]
         SetofOptions: {
           from: "*"
-          to: "knowledge_match"
+          to: "knowledge_match_row"
           isOneToOne: false
           isSetofReturn: true
         }
@@ -2260,10 +2260,10 @@ export type Database = {
           p_tags?: string[]
           p_workspace_id: string
         }
-        Returns: Database["public"]["CompositeTypes"]["knowledge_match"][]
+        Returns: Database["public"]["CompositeTypes"]["knowledge_match_row"][]
         SetofOptions: {
           from: "*"
-          to: "knowledge_match"
+          to: "knowledge_match_row"
           isOneToOne: false
           isSetofReturn: true
         }
@@ -2279,10 +2279,10 @@ export type Database = {
           min_similarity?: number
           query_embedding: string
         }
-        Returns: Database["public"]["CompositeTypes"]["knowledge_match"][]
+        Returns: Database["public"]["CompositeTypes"]["knowledge_match_row"][]
         SetofOptions: {
           from: "*"
-          to: "knowledge_match"
+          to: "knowledge_match_row"
           isOneToOne: false
           isSetofReturn: true
         }
@@ -2308,10 +2308,10 @@ export type Database = {
           match_threshold?: number
           query_embedding: string
         }
-        Returns: Database["public"]["CompositeTypes"]["knowledge_match"][]
+        Returns: Database["public"]["CompositeTypes"]["knowledge_match_row"][]
         SetofOptions: {
           from: "*"
-          to: "knowledge_match"
+          to: "knowledge_match_row"
           isOneToOne: false
           isSetofReturn: true
         }
@@ -2323,10 +2323,10 @@ export type Database = {
           p_similarity_threshold?: number
           p_user_id: string
         }
-        Returns: Database["public"]["CompositeTypes"]["knowledge_match"][]
+        Returns: Database["public"]["CompositeTypes"]["knowledge_match_row"][]
         SetofOptions: {
           from: "*"
-          to: "knowledge_match"
+          to: "knowledge_match_row"
           isOneToOne: false
           isSetofReturn: true
         }
@@ -2451,7 +2451,7 @@ export type Database = {
         previous_roas: number | null
         change: number | null
       }
-      knowledge_match: {
+      knowledge_match_row: {
         id: string | null
         workspace_id: string | null
         collection_id: string | null

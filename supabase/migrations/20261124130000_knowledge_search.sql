@@ -13,7 +13,7 @@
 -- re-sorted afterwards) with ef_search at least twice the number of candidates, so a filtered
 -- search still returns match_count rows when that many match.
 
-create type public.knowledge_match as (
+create type public.knowledge_match_row as (
   id uuid,
   workspace_id uuid,
   collection_id uuid,
@@ -29,7 +29,7 @@ create type public.knowledge_match as (
   text_rank double precision,
   score double precision
 );
-comment on type public.knowledge_match is 'A search result: the chunk, its document''s title, cosine similarity to the query (null when not compared), full-text rank (null when not matched) and score (similarity for vector search; the reciprocal rank fusion score for hybrid search; the rank for text search). Best first.';
+comment on type public.knowledge_match_row is 'A search result, best first: the chunk, its document''s title, cosine similarity to the query (null when not compared), full-text rank (null when the text did not match) and score (similarity for vector search, the reciprocal rank fusion score for hybrid search, the rank for text search). Never null: id, workspace_id, collection_id, document_id, chunk_index, content, metadata, score. Nullable: document_title, question, answer, source, similarity, text_rank.';
 
 -- The scope size at which the index pays off: 5% of all chunks (the HNSW recall under a filter
 -- depends on the scope's share of the table), at least 5,000 (exact search of up to 5,000 chunks
@@ -159,7 +159,7 @@ create function private.knowledge_search_core(
   p_rrf_k integer,
   p_use_index boolean
 )
-returns setof public.knowledge_match
+returns setof public.knowledge_match_row
 language sql stable set search_path = '' as $$
   with sem as (
     select v.chunk_id, v.distance, row_number() over (order by v.distance, v.chunk_id) as r
@@ -235,7 +235,7 @@ create function public.match_knowledge_chunks(
   filter_tags text[] default null,
   filter_embedding_model public.embedding_model default null
 )
-returns setof public.knowledge_match
+returns setof public.knowledge_match_row
 language plpgsql stable set search_path = '' as $$
 declare
   ws uuid[] := private.search_workspaces(filter_workspace_id);
@@ -265,7 +265,7 @@ create function public.hybrid_search_knowledge_chunks(
   filter_tags text[] default null,
   filter_embedding_model public.embedding_model default null
 )
-returns setof public.knowledge_match
+returns setof public.knowledge_match_row
 language plpgsql stable set search_path = '' as $$
 declare
   ws uuid[] := private.search_workspaces(filter_workspace_id);
@@ -301,7 +301,7 @@ create function public.search_user_knowledge(
   p_limit integer default 10,
   p_similarity_threshold double precision default 0.7
 )
-returns setof public.knowledge_match
+returns setof public.knowledge_match_row
 language plpgsql stable set search_path = '' as $$
 begin
   if p_user_id is distinct from (select auth.uid()) then
@@ -318,7 +318,7 @@ create function public.search_demo_knowledge(
   match_threshold double precision default 0.7,
   match_count integer default 5
 )
-returns setof public.knowledge_match
+returns setof public.knowledge_match_row
 language plpgsql stable set search_path = '' as $$
 declare
   col uuid;
@@ -373,13 +373,13 @@ create function public.knowledge_search(
   p_semantic_weight double precision default 1,
   p_embed_ms double precision default 0
 )
-returns setof public.knowledge_match
+returns setof public.knowledge_match_row
 language plpgsql volatile set search_path = '' as $$
 declare
   t0 timestamptz := clock_timestamp();
   ws uuid[] := array[p_workspace_id];
   use_index boolean := false;
-  res public.knowledge_match[];
+  res public.knowledge_match_row[];
 begin
   if p_workspace_id is null then
     raise exception 'workspace id is required' using errcode = '22023';
@@ -465,7 +465,7 @@ create function private.search_collection(
   p_min_similarity double precision default 0.7,
   p_via text default 'search_collection'
 )
-returns setof public.knowledge_match
+returns setof public.knowledge_match_row
 language plpgsql volatile security definer set search_path = '' as $$
 declare
   t0 timestamptz := clock_timestamp();
@@ -473,7 +473,7 @@ declare
   has_text boolean := p_query_text is not null and btrim(p_query_text) <> '';
   mode public.knowledge_search_mode;
   use_index boolean := false;
-  res public.knowledge_match[];
+  res public.knowledge_match_row[];
 begin
   select * into col from public.knowledge_collections c where c.id = p_collection_id;
   if not found then
