@@ -362,3 +362,18 @@ describe("URLs, Q&A and the offline model", () => {
     expect([demo.status, demo.error?.code]).toEqual([404, "PT404"]);
   });
 });
+
+describe("local-lexical-v1", () => {
+  it("computes the same vectors in the database (seed, tests) as in the functions", async () => {
+    const texts = ["Free shipping on orders over $50!", "Café naïve — flies, shipped, bosses", "", "the of and",
+      "Vitamin C serum 15% 2 3 x", "Returns within 30 days. Returns within 30 days."];
+    for (const t of texts) {
+      const [row] = await sql`select private.local_lexical_embedding(${t})::text as v`;
+      const db = JSON.parse(row.v) as number[];
+      const ts = localLexicalEmbedding(t);
+      const cos = db.reduce((s, x, i) => s + x * ts[i], 0);
+      expect(cos, t).toBeCloseTo(1, 6);
+      expect(Math.max(...db.map((x, i) => Math.abs(x - ts[i]))), t).toBeLessThan(1e-6);
+    }
+  });
+});
