@@ -41,6 +41,49 @@ language sql stable set search_path = '' as $$
 $$;
 comment on function private.knowledge_index_threshold() is 'Chunks in scope from which a vector search uses the HNSW index instead of exact search: 5% of the table''s estimated rows, clamped to 5,000-50,000.';
 
+-- Chunks per collection, kept by statement triggers, so the size of a workspace or collection
+-- is known without counting rows at every search. (Chunks never change workspace or collection.)
+create table private.knowledge_chunk_counts (
+  collection_id uuid primary key references public.knowledge_collections (id) on delete cascade,
+  workspace_id uuid not null references public.workspaces (id) on delete cascade,
+  chunks bigint not null default 0 check (chunks >= 0)
+);
+comment on table private.knowledge_chunk_counts is 'How many chunks each collection has (all versions'' current chunks), for the exact-or-index decision of searches.';
+create index knowledge_chunk_counts_workspace_id_idx on private.knowledge_chunk_counts (workspace_id);
+alter table private.knowledge_chunk_counts enable row level security;
+select private.install_tenant_guard('private.knowledge_chunk_counts');
+insert into private.knowledge_chunk_counts (collection_id, workspace_id, chunks)
+select c.collection_id, c.workspace_id, count(*) from public.knowledge_chunks c group by 1, 2;
+
+create function private.count_knowledge_chunks() returns trigger
+language plpgsql security definer set search_path = '' as $$
+begin
+  if tg_op = 'INSERT' then
+    insert into private.knowledge_chunk_counts as k (collection_id, workspace_id, chunks)
+    select n.collection_id, n.workspace_id, count(*) from new_rows n group by 1, 2 order by 1
+    on conflict (collection_id) do update set chunks = k.chunks + excluded.chunks;
+  else
+    update private.knowledge_chunk_counts k set chunks = greatest(k.chunks - o.n, 0)
+    from (select o.collection_id, count(*) as n from old_rows o group by 1) o
+    where k.collection_id = o.collection_id;
+  end if;
+  return null;
+end $$;
+comment on function private.count_knowledge_chunks() is 'AFTER INSERT/DELETE (statement) on knowledge_chunks: keeps private.knowledge_chunk_counts.';
+create trigger count_inserted_knowledge_chunks after insert on public.knowledge_chunks
+  referencing new table as new_rows for each statement execute function private.count_knowledge_chunks();
+create trigger count_deleted_knowledge_chunks after delete on public.knowledge_chunks
+  referencing old table as old_rows for each statement execute function private.count_knowledge_chunks();
+
+-- Chunks in the given workspaces and/or collections (null: any), from the counts.
+create function private.knowledge_scope_chunks(p_workspace_ids uuid[], p_collection_ids uuid[]) returns bigint
+language sql stable security definer set search_path = '' as $$
+  select coalesce(sum(k.chunks), 0)::bigint from private.knowledge_chunk_counts k
+  where (p_workspace_ids is null or k.workspace_id = any (p_workspace_ids))
+    and (p_collection_ids is null or k.collection_id = any (p_collection_ids))
+$$;
+comment on function private.knowledge_scope_chunks(uuid[], uuid[]) is 'How many chunks the given workspaces/collections hold (a size, not their content: searches decide exact or index by it).';
+
 -- Filters shared by the helpers below, as SQL text over knowledge_chunks c with parameters
 -- $3 workspaces, $4 collections, $5 documents, $6 tags, $7 model. Only fixed text is appended.
 create function private.knowledge_filter_sql(p_workspace_ids uuid[], p_collection_ids uuid[], p_document_ids uuid[],
@@ -57,7 +100,8 @@ language sql immutable set search_path = '' as $$
 $$;
 comment on function private.knowledge_filter_sql(uuid[], uuid[], uuid[], text[], public.embedding_model) is 'The WHERE clause for the given filters (fixed text with numbered parameters; no value is ever spliced in).';
 
--- Does this scope use the index? Counts the chunks in scope the caller can see, up to the threshold.
+-- Does this scope use the index? The size of its workspaces/collections from the counts; scopes
+-- narrowed to documents or tags are counted (up to the threshold) among the chunks the caller sees.
 create function private.knowledge_use_index(p_workspace_ids uuid[], p_collection_ids uuid[], p_document_ids uuid[],
                                             p_tags text[], p_model public.embedding_model)
 returns boolean
@@ -66,12 +110,15 @@ declare
   cap integer := private.knowledge_index_threshold();
   n integer;
 begin
-  execute format('select count(*) from (select 1 from public.knowledge_chunks c where c.embedding is not null and %s limit $1) s',
+  if p_document_ids is null and coalesce(cardinality(p_tags), 0) = 0 then
+    return private.knowledge_scope_chunks(p_workspace_ids, p_collection_ids) >= cap;
+  end if;
+  execute format('select count(*) from (select 1 from public.knowledge_chunks c where %s limit $1) s',
                  private.knowledge_filter_sql(p_workspace_ids, p_collection_ids, p_document_ids, p_tags, p_model))
     into n using cap, null::integer, p_workspace_ids, p_collection_ids, p_document_ids, p_tags, p_model;
   return n >= cap;
 end $$;
-comment on function private.knowledge_use_index(uuid[], uuid[], uuid[], text[], public.embedding_model) is 'True when the embedded chunks in scope (as the caller sees them) reach private.knowledge_index_threshold().';
+comment on function private.knowledge_use_index(uuid[], uuid[], uuid[], text[], public.embedding_model) is 'True when the chunks in scope reach private.knowledge_index_threshold(): workspaces and collections by their counts, documents and tags by counting.';
 
 create type private.knowledge_vector_candidate as (chunk_id uuid, distance double precision);
 comment on type private.knowledge_vector_candidate is 'A chunk and its cosine distance to the query.';
@@ -82,8 +129,8 @@ comment on type private.knowledge_text_candidate is 'A chunk and its full-text r
 create function private.knowledge_vector_candidates(p_query extensions.vector, p_count integer, p_workspace_ids uuid[],
   p_collection_ids uuid[], p_document_ids uuid[], p_tags text[], p_model public.embedding_model, p_use_index boolean)
 returns setof private.knowledge_vector_candidate
-language plpgsql stable set search_path = ''
-set hnsw.iterative_scan = 'relaxed_order' set hnsw.ef_search = '40'
+language plpgsql stable rows 20 set search_path = ''
+set hnsw.iterative_scan = 'relaxed_order' set hnsw.ef_search = '40' set enable_sort = 'on'
 as $$
 declare
   filter text := private.knowledge_filter_sql(p_workspace_ids, p_collection_ids, p_document_ids, p_tags, p_model);
@@ -93,8 +140,12 @@ begin
   end if;
   if p_use_index then
     -- ef_search at least twice the candidates; iterative scan continues past it while the filter
-    -- rejects rows. The SET clauses above restore both settings when the function returns.
+    -- rejects rows. With a workspace filter the planner prefers the b-tree plus a sort of the
+    -- whole workspace (it underestimates the rows), which is the exact search this branch is
+    -- here to avoid: sorting off leaves it the HNSW order. The SET clauses above restore all
+    -- three settings when the function returns.
     perform set_config('hnsw.ef_search', greatest(2 * p_count, 100)::text, true);
+    perform set_config('enable_sort', 'off', true);
     return query execute format(
       'select s.id, s.distance from (
          select c.id, c.embedding operator(extensions.<=>) $1 as distance from public.knowledge_chunks c
@@ -125,7 +176,7 @@ comment on function private.knowledge_tsquery(text) is 'Full-text query of a sea
 create function private.knowledge_text_candidates(p_query text, p_count integer, p_workspace_ids uuid[],
   p_collection_ids uuid[], p_document_ids uuid[], p_tags text[])
 returns setof private.knowledge_text_candidate
-language plpgsql stable set search_path = '' as $$
+language plpgsql stable rows 20 set search_path = '' as $$
 begin
   if p_count < 1 or p_query is null or btrim(p_query) = '' then
     return;
@@ -160,7 +211,10 @@ create function private.knowledge_search_core(
   p_use_index boolean
 )
 returns setof public.knowledge_match_row
-language sql stable set search_path = '' as $$
+language plpgsql stable set search_path = '' as $$
+begin
+  -- PL/pgSQL, not SQL: the plan of this query is kept for the session instead of made per call
+  return query
   with sem as (
     select v.chunk_id, v.distance, row_number() over (order by v.distance, v.chunk_id) as r
     from private.knowledge_vector_candidates(p_query_embedding,
@@ -171,7 +225,7 @@ language sql stable set search_path = '' as $$
     select t.chunk_id, t.rank, row_number() over (order by t.rank desc, t.chunk_id) as r
     from private.knowledge_text_candidates(p_query_text, case when p_mode = 'vector' then 0 else 2 * p_match_count end,
                                            p_workspace_ids, p_collection_ids, p_document_ids, p_tags) t
-  ), fused as (
+  ), fused as materialized (
     select coalesce(s.chunk_id, t.chunk_id) as chunk_id, s.distance, t.rank as text_rank,
       case p_mode
         when 'vector' then 1 - s.distance
@@ -180,6 +234,8 @@ language sql stable set search_path = '' as $$
       end as score
     from sem s full join txt t on t.chunk_id = s.chunk_id
   )
+  -- the few fused rows look their chunk and document up by key ("offset 0" keeps these lookups
+  -- per row; flattened, the planner joins the whole scope's chunks instead)
   select c.id, c.workspace_id, c.collection_id, c.document_id, d.title, c.chunk_index, c.content, c.question, c.answer,
     c.source, c.metadata,
     case when f.distance is not null then 1 - f.distance
@@ -188,11 +244,13 @@ language sql stable set search_path = '' as $$
          then 1 - (c.embedding operator(extensions.<=>) p_query_embedding) end,
     f.text_rank, f.score
   from fused f
-  join public.knowledge_chunks c on c.id = f.chunk_id
-  join public.knowledge_documents d on d.id = c.document_id
+  cross join lateral (select k.id, k.workspace_id, k.collection_id, k.document_id, k.chunk_index, k.content, k.question,
+                             k.answer, k.source, k.metadata, k.embedding, k.embedding_model
+                      from public.knowledge_chunks k where k.id = f.chunk_id offset 0) c
+  left join lateral (select kd.title from public.knowledge_documents kd where kd.id = c.document_id offset 0) d on true
   order by f.score desc, c.id
-  limit p_match_count
-$$;
+  limit p_match_count;
+end $$;
 comment on function private.knowledge_search_core(public.knowledge_search_mode, text, extensions.vector, integer, double precision, uuid[], uuid[], uuid[], text[], public.embedding_model, double precision, double precision, integer, boolean) is 'The search every public search function wraps (vector, text or hybrid by RRF). Runs with the caller''s rights.';
 
 -- Argument checks shared by the public functions (22023 with a readable message; PT413 over the cap).
@@ -503,6 +561,8 @@ comment on function private.search_collection(uuid, extensions.vector, text, int
 
 -- ===== grants
 revoke all on function private.knowledge_index_threshold() from public;
+revoke all on function private.count_knowledge_chunks() from public;
+revoke all on function private.knowledge_scope_chunks(uuid[], uuid[]) from public;
 revoke all on function private.knowledge_filter_sql(uuid[], uuid[], uuid[], text[], public.embedding_model) from public;
 revoke all on function private.knowledge_use_index(uuid[], uuid[], uuid[], text[], public.embedding_model) from public;
 revoke all on function private.knowledge_vector_candidates(extensions.vector, integer, uuid[], uuid[], uuid[], text[], public.embedding_model, boolean) from public;
@@ -523,6 +583,7 @@ revoke all on function private.knowledge_search_context(uuid[], public.embedding
 revoke all on function private.search_collection(uuid, extensions.vector, text, integer, double precision, text) from public;
 
 grant execute on function private.knowledge_index_threshold(),
+  private.knowledge_scope_chunks(uuid[], uuid[]),
   private.knowledge_filter_sql(uuid[], uuid[], uuid[], text[], public.embedding_model),
   private.knowledge_use_index(uuid[], uuid[], uuid[], text[], public.embedding_model),
   private.knowledge_vector_candidates(extensions.vector, integer, uuid[], uuid[], uuid[], text[], public.embedding_model, boolean),

@@ -3,7 +3,7 @@
 -- scores are reciprocal rank fusion computed by hand: 1/(50 + vector rank) + 1/(50 + text rank).
 begin;
 set search_path = extensions, public;
-select plan(37);
+select plan(39);
 select tests.two_workspaces();
 
 create function pg_temp.vec(x double precision, y double precision) returns extensions.vector
@@ -165,8 +165,17 @@ select results_eq(
 
 -- ===== exact or index
 select is(private.knowledge_index_threshold(), 5000, 'below 100,000 chunks the index is used from 5,000 chunks in scope');
+-- A: 5 chunks in the general collection, 2 in the demo one; B: 1 (inserted above)
+select results_eq(
+  $$ select private.knowledge_scope_chunks(array['a0000000-0000-4000-8000-000000000000'::uuid], null),
+            private.knowledge_scope_chunks(null, array['c0000000-0000-4000-8000-0000000000d1'::uuid]),
+            private.knowledge_scope_chunks(array['b0000000-0000-4000-8000-000000000000'::uuid], null) $$,
+  $$ values (7::bigint, 2::bigint, 1::bigint) $$, 'chunk counts per workspace and collection follow inserts');
+delete from public.knowledge_chunks where id = 'a0000000-0000-4000-8000-0000000000a4';
+select is(private.knowledge_scope_chunks(array['a0000000-0000-4000-8000-000000000000'::uuid], null), 6::bigint,
+  '... and deletes');
 select is(private.knowledge_use_index(array['a0000000-0000-4000-8000-000000000000'::uuid], null, null, null, null), false,
-  'a scope of 7 chunks is searched exactly');
+  'a scope of 6 chunks is searched exactly');
 select results_eq(
   $$ select chunk_id from private.knowledge_vector_candidates(pg_temp.vec(1, 0), 3, array['a0000000-0000-4000-8000-000000000000'::uuid],
        null, null, null, null, true) $$,
