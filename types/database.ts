@@ -463,6 +463,952 @@ export type Database = {
           },
         ]
       }
+      agent_approvals: {
+        Row: {
+          action: Database["public"]["Enums"]["approval_action"]
+          agent_id: string | null
+          confidence: number | null
+          created_at: string
+          decided_at: string | null
+          decided_by: string | null
+          decision_log_id: string | null
+          decision_note: string | null
+          dedupe_key: string | null
+          executed_at: string | null
+          execution_error: string | null
+          execution_result: Json | null
+          expected_impact: NonNullable<Json>
+          expires_at: string
+          id: string
+          payload: NonNullable<Json>
+          priority: Database["public"]["Enums"]["approval_priority"]
+          proposed_by: string | null
+          proposer: Database["public"]["Enums"]["actor_kind"]
+          proposer_name: string | null
+          rationale: string | null
+          run_id: string | null
+          status: Database["public"]["Enums"]["approval_status"]
+          subject_id: string | null
+          subject_table: string | null
+          title: string
+          updated_at: string
+          workspace_id: string
+        }
+        Insert: {
+          action: Database["public"]["Enums"]["approval_action"]
+          agent_id?: string | null
+          confidence?: number | null
+          created_at?: string
+          decided_at?: string | null
+          decided_by?: string | null
+          decision_log_id?: string | null
+          decision_note?: string | null
+          dedupe_key?: string | null
+          executed_at?: string | null
+          execution_error?: string | null
+          execution_result?: Json | null
+          expected_impact?: NonNullable<Json>
+          expires_at?: string
+          id?: string
+          payload?: NonNullable<Json>
+          priority?: Database["public"]["Enums"]["approval_priority"]
+          proposed_by?: string | null
+          proposer?: Database["public"]["Enums"]["actor_kind"]
+          proposer_name?: string | null
+          rationale?: string | null
+          run_id?: string | null
+          status?: Database["public"]["Enums"]["approval_status"]
+          subject_id?: string | null
+          subject_table?: string | null
+          title: string
+          updated_at?: string
+          workspace_id: string
+        }
+        Update: {
+          action?: Database["public"]["Enums"]["approval_action"]
+          agent_id?: string | null
+          confidence?: number | null
+          created_at?: string
+          decided_at?: string | null
+          decided_by?: string | null
+          decision_log_id?: string | null
+          decision_note?: string | null
+          dedupe_key?: string | null
+          executed_at?: string | null
+          execution_error?: string | null
+          execution_result?: Json | null
+          expected_impact?: NonNullable<Json>
+          expires_at?: string
+          id?: string
+          payload?: NonNullable<Json>
+          priority?: Database["public"]["Enums"]["approval_priority"]
+          proposed_by?: string | null
+          proposer?: Database["public"]["Enums"]["actor_kind"]
+          proposer_name?: string | null
+          rationale?: string | null
+          run_id?: string | null
+          status?: Database["public"]["Enums"]["approval_status"]
+          subject_id?: string | null
+          subject_table?: string | null
+          title?: string
+          updated_at?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "agent_approvals_decision_log_id_fkey"
+            columns: ["decision_log_id"]
+            isOneToOne: false
+            referencedRelation: "decision_log"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "agent_approvals_workspace_id_agent_id_fkey"
+            columns: ["workspace_id", "agent_id"]
+            isOneToOne: false
+            referencedRelation: "agent_metrics"
+            referencedColumns: ["workspace_id", "agent_id"]
+          },
+          {
+            foreignKeyName: "agent_approvals_workspace_id_agent_id_fkey"
+            columns: ["workspace_id", "agent_id"]
+            isOneToOne: false
+            referencedRelation: "agents"
+            referencedColumns: ["workspace_id", "id"]
+          },
+          {
+            foreignKeyName: "agent_approvals_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "agent_approvals_workspace_id_run_id_fkey"
+            columns: ["workspace_id", "run_id"]
+            isOneToOne: false
+            referencedRelation: "agent_runs"
+            referencedColumns: ["workspace_id", "id"]
+          },
+        ]
+      }
+      agent_feedback: {
+        Row: {
+          agent_id: string | null
+          chat_message_id: number | null
+          comment: string | null
+          correction: string | null
+          created_at: string
+          id: string
+          kind: Database["public"]["Enums"]["agent_feedback_kind"]
+          prompt_excerpt: string | null
+          query_id: number | null
+          rating: number | null
+          run_id: string | null
+          updated_at: string
+          user_id: string | null
+          workspace_id: string
+        }
+        Insert: {
+          agent_id?: string | null
+          chat_message_id?: number | null
+          comment?: string | null
+          correction?: string | null
+          created_at?: string
+          id?: string
+          kind: Database["public"]["Enums"]["agent_feedback_kind"]
+          prompt_excerpt?: string | null
+          query_id?: number | null
+          rating?: number | null
+          run_id?: string | null
+          updated_at?: string
+          user_id?: string | null
+          workspace_id: string
+        }
+        Update: {
+          agent_id?: string | null
+          chat_message_id?: number | null
+          comment?: string | null
+          correction?: string | null
+          created_at?: string
+          id?: string
+          kind?: Database["public"]["Enums"]["agent_feedback_kind"]
+          prompt_excerpt?: string | null
+          query_id?: number | null
+          rating?: number | null
+          run_id?: string | null
+          updated_at?: string
+          user_id?: string | null
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "agent_feedback_workspace_id_agent_id_fkey"
+            columns: ["workspace_id", "agent_id"]
+            isOneToOne: false
+            referencedRelation: "agent_metrics"
+            referencedColumns: ["workspace_id", "agent_id"]
+          },
+          {
+            foreignKeyName: "agent_feedback_workspace_id_agent_id_fkey"
+            columns: ["workspace_id", "agent_id"]
+            isOneToOne: false
+            referencedRelation: "agents"
+            referencedColumns: ["workspace_id", "id"]
+          },
+          {
+            foreignKeyName: "agent_feedback_workspace_id_chat_message_id_fkey"
+            columns: ["workspace_id", "chat_message_id"]
+            isOneToOne: false
+            referencedRelation: "chat_messages"
+            referencedColumns: ["workspace_id", "id"]
+          },
+          {
+            foreignKeyName: "agent_feedback_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "agent_feedback_workspace_id_query_id_fkey"
+            columns: ["workspace_id", "query_id"]
+            isOneToOne: false
+            referencedRelation: "agent_queries"
+            referencedColumns: ["workspace_id", "id"]
+          },
+          {
+            foreignKeyName: "agent_feedback_workspace_id_run_id_fkey"
+            columns: ["workspace_id", "run_id"]
+            isOneToOne: false
+            referencedRelation: "agent_runs"
+            referencedColumns: ["workspace_id", "id"]
+          },
+        ]
+      }
+      agent_qc: {
+        Row: {
+          check_name: string
+          checked_by: string | null
+          created_at: string
+          details: NonNullable<Json>
+          id: string
+          result: Database["public"]["Enums"]["qc_result"]
+          run_id: string
+          score: number | null
+          workspace_id: string
+        }
+        Insert: {
+          check_name: string
+          checked_by?: string | null
+          created_at?: string
+          details?: NonNullable<Json>
+          id?: string
+          result: Database["public"]["Enums"]["qc_result"]
+          run_id: string
+          score?: number | null
+          workspace_id: string
+        }
+        Update: {
+          check_name?: string
+          checked_by?: string | null
+          created_at?: string
+          details?: NonNullable<Json>
+          id?: string
+          result?: Database["public"]["Enums"]["qc_result"]
+          run_id?: string
+          score?: number | null
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "agent_qc_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "agent_qc_workspace_id_run_id_fkey"
+            columns: ["workspace_id", "run_id"]
+            isOneToOne: false
+            referencedRelation: "agent_runs"
+            referencedColumns: ["workspace_id", "id"]
+          },
+        ]
+      }
+      agent_queries: {
+        Row: {
+          agent_id: string | null
+          cached_input_tokens: number
+          cost_micros: number | null
+          created_at: string
+          error: string | null
+          id: number
+          input_tokens: number
+          latency_ms: number | null
+          model: string
+          model_id: string | null
+          output_tokens: number
+          provider: Database["public"]["Enums"]["ai_provider"]
+          purpose: string | null
+          request: NonNullable<Json>
+          response: Json | null
+          run_id: string | null
+          status: Database["public"]["Enums"]["agent_query_status"]
+          workspace_id: string
+        }
+        Insert: {
+          agent_id?: string | null
+          cached_input_tokens?: number
+          cost_micros?: number | null
+          created_at?: string
+          error?: string | null
+          id?: never
+          input_tokens?: number
+          latency_ms?: number | null
+          model: string
+          model_id?: string | null
+          output_tokens?: number
+          provider: Database["public"]["Enums"]["ai_provider"]
+          purpose?: string | null
+          request?: NonNullable<Json>
+          response?: Json | null
+          run_id?: string | null
+          status?: Database["public"]["Enums"]["agent_query_status"]
+          workspace_id: string
+        }
+        Update: {
+          agent_id?: string | null
+          cached_input_tokens?: number
+          cost_micros?: number | null
+          created_at?: string
+          error?: string | null
+          id?: never
+          input_tokens?: number
+          latency_ms?: number | null
+          model?: string
+          model_id?: string | null
+          output_tokens?: number
+          provider?: Database["public"]["Enums"]["ai_provider"]
+          purpose?: string | null
+          request?: NonNullable<Json>
+          response?: Json | null
+          run_id?: string | null
+          status?: Database["public"]["Enums"]["agent_query_status"]
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "agent_queries_model_id_fkey"
+            columns: ["model_id"]
+            isOneToOne: false
+            referencedRelation: "ai_models"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "agent_queries_workspace_id_agent_id_fkey"
+            columns: ["workspace_id", "agent_id"]
+            isOneToOne: false
+            referencedRelation: "agent_metrics"
+            referencedColumns: ["workspace_id", "agent_id"]
+          },
+          {
+            foreignKeyName: "agent_queries_workspace_id_agent_id_fkey"
+            columns: ["workspace_id", "agent_id"]
+            isOneToOne: false
+            referencedRelation: "agents"
+            referencedColumns: ["workspace_id", "id"]
+          },
+          {
+            foreignKeyName: "agent_queries_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "agent_queries_workspace_id_run_id_fkey"
+            columns: ["workspace_id", "run_id"]
+            isOneToOne: false
+            referencedRelation: "agent_runs"
+            referencedColumns: ["workspace_id", "id"]
+          },
+        ]
+      }
+      agent_runs: {
+        Row: {
+          agent_id: string
+          cost_micros: number
+          created_at: string
+          duration_ms: number | null
+          error: string | null
+          finished_at: string | null
+          id: string
+          input: NonNullable<Json>
+          input_tokens: number
+          output: Json | null
+          output_tokens: number
+          queries: number
+          started_at: string | null
+          status: Database["public"]["Enums"]["agent_run_status"]
+          trigger: Database["public"]["Enums"]["agent_run_trigger"]
+          triggered_by: string | null
+          updated_at: string
+          workspace_id: string
+        }
+        Insert: {
+          agent_id: string
+          cost_micros?: number
+          created_at?: string
+          duration_ms?: never
+          error?: string | null
+          finished_at?: string | null
+          id?: string
+          input?: NonNullable<Json>
+          input_tokens?: number
+          output?: Json | null
+          output_tokens?: number
+          queries?: number
+          started_at?: string | null
+          status?: Database["public"]["Enums"]["agent_run_status"]
+          trigger?: Database["public"]["Enums"]["agent_run_trigger"]
+          triggered_by?: string | null
+          updated_at?: string
+          workspace_id: string
+        }
+        Update: {
+          agent_id?: string
+          cost_micros?: number
+          created_at?: string
+          duration_ms?: never
+          error?: string | null
+          finished_at?: string | null
+          id?: string
+          input?: NonNullable<Json>
+          input_tokens?: number
+          output?: Json | null
+          output_tokens?: number
+          queries?: number
+          started_at?: string | null
+          status?: Database["public"]["Enums"]["agent_run_status"]
+          trigger?: Database["public"]["Enums"]["agent_run_trigger"]
+          triggered_by?: string | null
+          updated_at?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "agent_runs_workspace_id_agent_id_fkey"
+            columns: ["workspace_id", "agent_id"]
+            isOneToOne: false
+            referencedRelation: "agent_metrics"
+            referencedColumns: ["workspace_id", "agent_id"]
+          },
+          {
+            foreignKeyName: "agent_runs_workspace_id_agent_id_fkey"
+            columns: ["workspace_id", "agent_id"]
+            isOneToOne: false
+            referencedRelation: "agents"
+            referencedColumns: ["workspace_id", "id"]
+          },
+          {
+            foreignKeyName: "agent_runs_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      agent_training_examples: {
+        Row: {
+          actual_output: string | null
+          agent_id: string
+          confidence: number | null
+          created_at: string
+          created_by: string | null
+          expected_output: string | null
+          feedback_id: string | null
+          id: string
+          input: string | null
+          is_active: boolean
+          kind: Database["public"]["Enums"]["training_example_kind"]
+          pattern: Json | null
+          source: Database["public"]["Enums"]["training_example_source"]
+          tags: string[]
+          updated_at: string
+          usage_count: number
+          was_correct: boolean | null
+          workspace_id: string
+        }
+        Insert: {
+          actual_output?: string | null
+          agent_id: string
+          confidence?: number | null
+          created_at?: string
+          created_by?: string | null
+          expected_output?: string | null
+          feedback_id?: string | null
+          id?: string
+          input?: string | null
+          is_active?: boolean
+          kind?: Database["public"]["Enums"]["training_example_kind"]
+          pattern?: Json | null
+          source?: Database["public"]["Enums"]["training_example_source"]
+          tags?: string[]
+          updated_at?: string
+          usage_count?: number
+          was_correct?: boolean | null
+          workspace_id: string
+        }
+        Update: {
+          actual_output?: string | null
+          agent_id?: string
+          confidence?: number | null
+          created_at?: string
+          created_by?: string | null
+          expected_output?: string | null
+          feedback_id?: string | null
+          id?: string
+          input?: string | null
+          is_active?: boolean
+          kind?: Database["public"]["Enums"]["training_example_kind"]
+          pattern?: Json | null
+          source?: Database["public"]["Enums"]["training_example_source"]
+          tags?: string[]
+          updated_at?: string
+          usage_count?: number
+          was_correct?: boolean | null
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "agent_training_examples_workspace_id_agent_id_fkey"
+            columns: ["workspace_id", "agent_id"]
+            isOneToOne: false
+            referencedRelation: "agent_metrics"
+            referencedColumns: ["workspace_id", "agent_id"]
+          },
+          {
+            foreignKeyName: "agent_training_examples_workspace_id_agent_id_fkey"
+            columns: ["workspace_id", "agent_id"]
+            isOneToOne: false
+            referencedRelation: "agents"
+            referencedColumns: ["workspace_id", "id"]
+          },
+          {
+            foreignKeyName: "agent_training_examples_workspace_id_feedback_id_fkey"
+            columns: ["workspace_id", "feedback_id"]
+            isOneToOne: false
+            referencedRelation: "agent_feedback"
+            referencedColumns: ["workspace_id", "id"]
+          },
+          {
+            foreignKeyName: "agent_training_examples_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      agents: {
+        Row: {
+          capabilities: string[]
+          created_at: string
+          created_by: string | null
+          description: string | null
+          email: string | null
+          id: string
+          key: string
+          max_output_tokens: number | null
+          model_id: string | null
+          name: string
+          personality_formality: number
+          personality_verbosity: number
+          personality_warmth: number
+          preferred_greeting: string | null
+          requires_approval: boolean
+          role: string
+          settings: NonNullable<Json>
+          signature: string | null
+          status: Database["public"]["Enums"]["agent_status"]
+          system_prompt: string | null
+          temperature: number | null
+          updated_at: string
+          workspace_id: string
+        }
+        Insert: {
+          capabilities?: string[]
+          created_at?: string
+          created_by?: string | null
+          description?: string | null
+          email?: string | null
+          id?: string
+          key: string
+          max_output_tokens?: number | null
+          model_id?: string | null
+          name: string
+          personality_formality?: number
+          personality_verbosity?: number
+          personality_warmth?: number
+          preferred_greeting?: string | null
+          requires_approval?: boolean
+          role: string
+          settings?: NonNullable<Json>
+          signature?: string | null
+          status?: Database["public"]["Enums"]["agent_status"]
+          system_prompt?: string | null
+          temperature?: number | null
+          updated_at?: string
+          workspace_id: string
+        }
+        Update: {
+          capabilities?: string[]
+          created_at?: string
+          created_by?: string | null
+          description?: string | null
+          email?: string | null
+          id?: string
+          key?: string
+          max_output_tokens?: number | null
+          model_id?: string | null
+          name?: string
+          personality_formality?: number
+          personality_verbosity?: number
+          personality_warmth?: number
+          preferred_greeting?: string | null
+          requires_approval?: boolean
+          role?: string
+          settings?: NonNullable<Json>
+          signature?: string | null
+          status?: Database["public"]["Enums"]["agent_status"]
+          system_prompt?: string | null
+          temperature?: number | null
+          updated_at?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "agents_model_id_fkey"
+            columns: ["model_id"]
+            isOneToOne: false
+            referencedRelation: "ai_models"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "agents_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      ai_insights: {
+        Row: {
+          agent_id: string | null
+          approval_id: string | null
+          body: string | null
+          confidence: number | null
+          created_at: string
+          data: NonNullable<Json>
+          expires_at: string | null
+          id: string
+          impact: Database["public"]["Enums"]["insight_impact"]
+          kind: Database["public"]["Enums"]["insight_kind"]
+          metric: string | null
+          status: Database["public"]["Enums"]["insight_status"]
+          status_changed_at: string | null
+          status_changed_by: string | null
+          title: string
+          updated_at: string
+          workspace_id: string
+        }
+        Insert: {
+          agent_id?: string | null
+          approval_id?: string | null
+          body?: string | null
+          confidence?: number | null
+          created_at?: string
+          data?: NonNullable<Json>
+          expires_at?: string | null
+          id?: string
+          impact?: Database["public"]["Enums"]["insight_impact"]
+          kind: Database["public"]["Enums"]["insight_kind"]
+          metric?: string | null
+          status?: Database["public"]["Enums"]["insight_status"]
+          status_changed_at?: string | null
+          status_changed_by?: string | null
+          title: string
+          updated_at?: string
+          workspace_id: string
+        }
+        Update: {
+          agent_id?: string | null
+          approval_id?: string | null
+          body?: string | null
+          confidence?: number | null
+          created_at?: string
+          data?: NonNullable<Json>
+          expires_at?: string | null
+          id?: string
+          impact?: Database["public"]["Enums"]["insight_impact"]
+          kind?: Database["public"]["Enums"]["insight_kind"]
+          metric?: string | null
+          status?: Database["public"]["Enums"]["insight_status"]
+          status_changed_at?: string | null
+          status_changed_by?: string | null
+          title?: string
+          updated_at?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "ai_insights_workspace_id_agent_id_fkey"
+            columns: ["workspace_id", "agent_id"]
+            isOneToOne: false
+            referencedRelation: "agent_metrics"
+            referencedColumns: ["workspace_id", "agent_id"]
+          },
+          {
+            foreignKeyName: "ai_insights_workspace_id_agent_id_fkey"
+            columns: ["workspace_id", "agent_id"]
+            isOneToOne: false
+            referencedRelation: "agents"
+            referencedColumns: ["workspace_id", "id"]
+          },
+          {
+            foreignKeyName: "ai_insights_workspace_id_approval_id_fkey"
+            columns: ["workspace_id", "approval_id"]
+            isOneToOne: false
+            referencedRelation: "agent_approvals"
+            referencedColumns: ["workspace_id", "id"]
+          },
+          {
+            foreignKeyName: "ai_insights_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      ai_model_discovery_runs: {
+        Row: {
+          created_at: string
+          details: NonNullable<Json>
+          error: string | null
+          execution_time_ms: number | null
+          finished_at: string | null
+          id: string
+          models_added: number
+          models_deprecated: number
+          models_discovered: number
+          models_updated: number
+          providers_checked: Database["public"]["Enums"]["ai_provider"][]
+          started_at: string
+          status: Database["public"]["Enums"]["discovery_run_status"]
+        }
+        Insert: {
+          created_at?: string
+          details?: NonNullable<Json>
+          error?: string | null
+          execution_time_ms?: number | null
+          finished_at?: string | null
+          id?: string
+          models_added?: number
+          models_deprecated?: number
+          models_discovered?: number
+          models_updated?: number
+          providers_checked?: Database["public"]["Enums"]["ai_provider"][]
+          started_at?: string
+          status?: Database["public"]["Enums"]["discovery_run_status"]
+        }
+        Update: {
+          created_at?: string
+          details?: NonNullable<Json>
+          error?: string | null
+          execution_time_ms?: number | null
+          finished_at?: string | null
+          id?: string
+          models_added?: number
+          models_deprecated?: number
+          models_discovered?: number
+          models_updated?: number
+          providers_checked?: Database["public"]["Enums"]["ai_provider"][]
+          started_at?: string
+          status?: Database["public"]["Enums"]["discovery_run_status"]
+        }
+        Relationships: []
+      }
+      ai_models: {
+        Row: {
+          cached_input_price_per_mtok_micros: number | null
+          capabilities: Database["public"]["Enums"]["ai_model_capability"][]
+          context_window: number | null
+          created_at: string
+          currency: string
+          deprecated_at: string | null
+          display_name: string | null
+          id: string
+          input_price_per_mtok_micros: number
+          is_active: boolean
+          is_default: boolean
+          last_seen_at: string | null
+          max_output_tokens: number | null
+          metadata: NonNullable<Json>
+          model: string
+          model_type: Database["public"]["Enums"]["ai_model_type"]
+          output_price_per_mtok_micros: number
+          provider: Database["public"]["Enums"]["ai_provider"]
+          updated_at: string
+        }
+        Insert: {
+          cached_input_price_per_mtok_micros?: number | null
+          capabilities?: Database["public"]["Enums"]["ai_model_capability"][]
+          context_window?: number | null
+          created_at?: string
+          currency?: string
+          deprecated_at?: string | null
+          display_name?: string | null
+          id?: string
+          input_price_per_mtok_micros?: number
+          is_active?: boolean
+          is_default?: boolean
+          last_seen_at?: string | null
+          max_output_tokens?: number | null
+          metadata?: NonNullable<Json>
+          model: string
+          model_type: Database["public"]["Enums"]["ai_model_type"]
+          output_price_per_mtok_micros?: number
+          provider: Database["public"]["Enums"]["ai_provider"]
+          updated_at?: string
+        }
+        Update: {
+          cached_input_price_per_mtok_micros?: number | null
+          capabilities?: Database["public"]["Enums"]["ai_model_capability"][]
+          context_window?: number | null
+          created_at?: string
+          currency?: string
+          deprecated_at?: string | null
+          display_name?: string | null
+          id?: string
+          input_price_per_mtok_micros?: number
+          is_active?: boolean
+          is_default?: boolean
+          last_seen_at?: string | null
+          max_output_tokens?: number | null
+          metadata?: NonNullable<Json>
+          model?: string
+          model_type?: Database["public"]["Enums"]["ai_model_type"]
+          output_price_per_mtok_micros?: number
+          provider?: Database["public"]["Enums"]["ai_provider"]
+          updated_at?: string
+        }
+        Relationships: []
+      }
+      analytics_reports: {
+        Row: {
+          created_at: string
+          created_by: string | null
+          error: string | null
+          generated_at: string | null
+          id: string
+          kind: Database["public"]["Enums"]["report_kind"]
+          name: string
+          parameters: NonNullable<Json>
+          period_end: string
+          period_start: string
+          results: Json | null
+          status: Database["public"]["Enums"]["report_status"]
+          storage_path: string | null
+          updated_at: string
+          workspace_id: string
+        }
+        Insert: {
+          created_at?: string
+          created_by?: string | null
+          error?: string | null
+          generated_at?: string | null
+          id?: string
+          kind: Database["public"]["Enums"]["report_kind"]
+          name: string
+          parameters?: NonNullable<Json>
+          period_end: string
+          period_start: string
+          results?: Json | null
+          status?: Database["public"]["Enums"]["report_status"]
+          storage_path?: string | null
+          updated_at?: string
+          workspace_id: string
+        }
+        Update: {
+          created_at?: string
+          created_by?: string | null
+          error?: string | null
+          generated_at?: string | null
+          id?: string
+          kind?: Database["public"]["Enums"]["report_kind"]
+          name?: string
+          parameters?: NonNullable<Json>
+          period_end?: string
+          period_start?: string
+          results?: Json | null
+          status?: Database["public"]["Enums"]["report_status"]
+          storage_path?: string | null
+          updated_at?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "analytics_reports_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      analytics_settings: {
+        Row: {
+          briefing_retention_days: number
+          created_at: string
+          events_retention_days: number
+          seo_retention_days: number
+          social_retention_days: number
+          updated_at: string
+          workspace_id: string
+        }
+        Insert: {
+          briefing_retention_days?: number
+          created_at?: string
+          events_retention_days?: number
+          seo_retention_days?: number
+          social_retention_days?: number
+          updated_at?: string
+          workspace_id: string
+        }
+        Update: {
+          briefing_retention_days?: number
+          created_at?: string
+          events_retention_days?: number
+          seo_retention_days?: number
+          social_retention_days?: number
+          updated_at?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "analytics_settings_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: true
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       audit_log: {
         Row: {
           action: Database["public"]["Enums"]["audit_action"]
@@ -472,6 +1418,7 @@ export type Database = {
           id: number
           new_data: Json | null
           old_data: Json | null
+          reason: string | null
           record_id: string | null
           table_name: string
           workspace_id: string | null
@@ -484,6 +1431,7 @@ export type Database = {
           id?: never
           new_data?: Json | null
           old_data?: Json | null
+          reason?: string | null
           record_id?: string | null
           table_name: string
           workspace_id?: string | null
@@ -496,6 +1444,7 @@ export type Database = {
           id?: never
           new_data?: Json | null
           old_data?: Json | null
+          reason?: string | null
           record_id?: string | null
           table_name?: string
           workspace_id?: string | null
@@ -503,6 +1452,215 @@ export type Database = {
         Relationships: [
           {
             foreignKeyName: "audit_log_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      ceo_briefings: {
+        Row: {
+          cost_micros: number | null
+          created_at: string
+          executive_summary: string
+          feedback_notes: string | null
+          generation_input_tokens: number
+          generation_model: string | null
+          generation_output_tokens: number
+          id: string
+          insights: NonNullable<Json>
+          key_metrics: NonNullable<Json>
+          kind: Database["public"]["Enums"]["briefing_kind"]
+          model_id: string | null
+          period_end: string
+          period_start: string
+          rated_at: string | null
+          rated_by: string | null
+          rating: number | null
+          updated_at: string
+          workspace_id: string
+        }
+        Insert: {
+          cost_micros?: number | null
+          created_at?: string
+          executive_summary: string
+          feedback_notes?: string | null
+          generation_input_tokens?: number
+          generation_model?: string | null
+          generation_output_tokens?: number
+          id?: string
+          insights?: NonNullable<Json>
+          key_metrics?: NonNullable<Json>
+          kind: Database["public"]["Enums"]["briefing_kind"]
+          model_id?: string | null
+          period_end: string
+          period_start: string
+          rated_at?: string | null
+          rated_by?: string | null
+          rating?: number | null
+          updated_at?: string
+          workspace_id: string
+        }
+        Update: {
+          cost_micros?: number | null
+          created_at?: string
+          executive_summary?: string
+          feedback_notes?: string | null
+          generation_input_tokens?: number
+          generation_model?: string | null
+          generation_output_tokens?: number
+          id?: string
+          insights?: NonNullable<Json>
+          key_metrics?: NonNullable<Json>
+          kind?: Database["public"]["Enums"]["briefing_kind"]
+          model_id?: string | null
+          period_end?: string
+          period_start?: string
+          rated_at?: string | null
+          rated_by?: string | null
+          rating?: number | null
+          updated_at?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "ceo_briefings_model_id_fkey"
+            columns: ["model_id"]
+            isOneToOne: false
+            referencedRelation: "ai_models"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "ceo_briefings_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      chat_messages: {
+        Row: {
+          content: string
+          created_at: string
+          id: number
+          metadata: NonNullable<Json>
+          query_id: number | null
+          role: Database["public"]["Enums"]["chat_role"]
+          session_id: string
+          user_id: string
+          workspace_id: string
+        }
+        Insert: {
+          content: string
+          created_at?: string
+          id?: never
+          metadata?: NonNullable<Json>
+          query_id?: number | null
+          role: Database["public"]["Enums"]["chat_role"]
+          session_id: string
+          user_id?: string
+          workspace_id: string
+        }
+        Update: {
+          content?: string
+          created_at?: string
+          id?: never
+          metadata?: NonNullable<Json>
+          query_id?: number | null
+          role?: Database["public"]["Enums"]["chat_role"]
+          session_id?: string
+          user_id?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "chat_messages_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "chat_messages_workspace_id_query_id_fkey"
+            columns: ["workspace_id", "query_id"]
+            isOneToOne: false
+            referencedRelation: "agent_queries"
+            referencedColumns: ["workspace_id", "id"]
+          },
+          {
+            foreignKeyName: "chat_messages_workspace_id_session_id_fkey"
+            columns: ["workspace_id", "session_id"]
+            isOneToOne: false
+            referencedRelation: "chat_sessions"
+            referencedColumns: ["workspace_id", "id"]
+          },
+        ]
+      }
+      chat_sessions: {
+        Row: {
+          agent_id: string | null
+          campaign_id: string | null
+          created_at: string
+          id: string
+          last_message_at: string | null
+          message_count: number
+          purpose: Database["public"]["Enums"]["chat_purpose"]
+          state: NonNullable<Json>
+          status: Database["public"]["Enums"]["chat_session_status"]
+          title: string | null
+          updated_at: string
+          user_id: string
+          workspace_id: string
+        }
+        Insert: {
+          agent_id?: string | null
+          campaign_id?: string | null
+          created_at?: string
+          id?: string
+          last_message_at?: string | null
+          message_count?: number
+          purpose?: Database["public"]["Enums"]["chat_purpose"]
+          state?: NonNullable<Json>
+          status?: Database["public"]["Enums"]["chat_session_status"]
+          title?: string | null
+          updated_at?: string
+          user_id?: string
+          workspace_id: string
+        }
+        Update: {
+          agent_id?: string | null
+          campaign_id?: string | null
+          created_at?: string
+          id?: string
+          last_message_at?: string | null
+          message_count?: number
+          purpose?: Database["public"]["Enums"]["chat_purpose"]
+          state?: NonNullable<Json>
+          status?: Database["public"]["Enums"]["chat_session_status"]
+          title?: string | null
+          updated_at?: string
+          user_id?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "chat_sessions_workspace_id_agent_id_fkey"
+            columns: ["workspace_id", "agent_id"]
+            isOneToOne: false
+            referencedRelation: "agent_metrics"
+            referencedColumns: ["workspace_id", "agent_id"]
+          },
+          {
+            foreignKeyName: "chat_sessions_workspace_id_agent_id_fkey"
+            columns: ["workspace_id", "agent_id"]
+            isOneToOne: false
+            referencedRelation: "agents"
+            referencedColumns: ["workspace_id", "id"]
+          },
+          {
+            foreignKeyName: "chat_sessions_workspace_id_fkey"
             columns: ["workspace_id"]
             isOneToOne: false
             referencedRelation: "workspaces"
@@ -603,6 +1761,59 @@ export type Database = {
         Relationships: [
           {
             foreignKeyName: "customers_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      dashboard_facts: {
+        Row: {
+          computed_at: string
+          created_at: string
+          currency: string | null
+          dimensions: NonNullable<Json>
+          id: number
+          metric: string
+          period: Database["public"]["Enums"]["fact_period"]
+          period_start: string
+          source: string | null
+          unit: string | null
+          value: number
+          workspace_id: string
+        }
+        Insert: {
+          computed_at?: string
+          created_at?: string
+          currency?: string | null
+          dimensions?: NonNullable<Json>
+          id?: never
+          metric: string
+          period: Database["public"]["Enums"]["fact_period"]
+          period_start: string
+          source?: string | null
+          unit?: string | null
+          value: number
+          workspace_id: string
+        }
+        Update: {
+          computed_at?: string
+          created_at?: string
+          currency?: string | null
+          dimensions?: NonNullable<Json>
+          id?: never
+          metric?: string
+          period?: Database["public"]["Enums"]["fact_period"]
+          period_start?: string
+          source?: string | null
+          unit?: string | null
+          value?: number
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "dashboard_facts_workspace_id_fkey"
             columns: ["workspace_id"]
             isOneToOne: false
             referencedRelation: "workspaces"
@@ -979,6 +2190,77 @@ export type Database = {
           },
         ]
       }
+      keyword_research: {
+        Row: {
+          competition: number | null
+          cpc_cents: number | null
+          created_at: string
+          created_by: string | null
+          currency: string | null
+          difficulty: number | null
+          id: string
+          intent: Database["public"]["Enums"]["search_intent"] | null
+          keyword: string
+          locale: string
+          monthly_volumes: NonNullable<Json>
+          notes: string | null
+          related_keywords: string[]
+          researched_at: string
+          search_volume: number | null
+          source: string | null
+          updated_at: string
+          workspace_id: string
+        }
+        Insert: {
+          competition?: number | null
+          cpc_cents?: number | null
+          created_at?: string
+          created_by?: string | null
+          currency?: string | null
+          difficulty?: number | null
+          id?: string
+          intent?: Database["public"]["Enums"]["search_intent"] | null
+          keyword: string
+          locale?: string
+          monthly_volumes?: NonNullable<Json>
+          notes?: string | null
+          related_keywords?: string[]
+          researched_at?: string
+          search_volume?: number | null
+          source?: string | null
+          updated_at?: string
+          workspace_id: string
+        }
+        Update: {
+          competition?: number | null
+          cpc_cents?: number | null
+          created_at?: string
+          created_by?: string | null
+          currency?: string | null
+          difficulty?: number | null
+          id?: string
+          intent?: Database["public"]["Enums"]["search_intent"] | null
+          keyword?: string
+          locale?: string
+          monthly_volumes?: NonNullable<Json>
+          notes?: string | null
+          related_keywords?: string[]
+          researched_at?: string
+          search_volume?: number | null
+          source?: string | null
+          updated_at?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "keyword_research_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       knowledge_access_logs: {
         Row: {
           caller_role: string
@@ -1288,6 +2570,368 @@ export type Database = {
           },
         ]
       }
+      ops_alerts: {
+        Row: {
+          acknowledged_at: string | null
+          acknowledged_by: string | null
+          alert_type: string
+          created_at: string
+          created_by: string | null
+          dedupe_key: string | null
+          details: NonNullable<Json>
+          error_id: string | null
+          id: string
+          message: string | null
+          resolved_at: string | null
+          resolved_by: string | null
+          severity: Database["public"]["Enums"]["ops_severity"]
+          slack_message_ts: string | null
+          source: string | null
+          status: Database["public"]["Enums"]["ops_alert_status"]
+          title: string
+          updated_at: string
+          workspace_id: string
+        }
+        Insert: {
+          acknowledged_at?: string | null
+          acknowledged_by?: string | null
+          alert_type: string
+          created_at?: string
+          created_by?: string | null
+          dedupe_key?: string | null
+          details?: NonNullable<Json>
+          error_id?: string | null
+          id?: string
+          message?: string | null
+          resolved_at?: string | null
+          resolved_by?: string | null
+          severity?: Database["public"]["Enums"]["ops_severity"]
+          slack_message_ts?: string | null
+          source?: string | null
+          status?: Database["public"]["Enums"]["ops_alert_status"]
+          title: string
+          updated_at?: string
+          workspace_id: string
+        }
+        Update: {
+          acknowledged_at?: string | null
+          acknowledged_by?: string | null
+          alert_type?: string
+          created_at?: string
+          created_by?: string | null
+          dedupe_key?: string | null
+          details?: NonNullable<Json>
+          error_id?: string | null
+          id?: string
+          message?: string | null
+          resolved_at?: string | null
+          resolved_by?: string | null
+          severity?: Database["public"]["Enums"]["ops_severity"]
+          slack_message_ts?: string | null
+          source?: string | null
+          status?: Database["public"]["Enums"]["ops_alert_status"]
+          title?: string
+          updated_at?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "ops_alerts_workspace_id_error_id_fkey"
+            columns: ["workspace_id", "error_id"]
+            isOneToOne: false
+            referencedRelation: "ops_errors"
+            referencedColumns: ["workspace_id", "id"]
+          },
+          {
+            foreignKeyName: "ops_alerts_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      ops_errors: {
+        Row: {
+          created_at: string
+          error_type: string
+          fingerprint: string
+          first_seen_at: string
+          id: string
+          last_context: NonNullable<Json>
+          last_seen_at: string
+          message: string
+          occurrence_count: number
+          resolved_at: string | null
+          resolved_by: string | null
+          severity: Database["public"]["Enums"]["ops_severity"]
+          source: string
+          stack: string | null
+          status: Database["public"]["Enums"]["ops_error_status"]
+          updated_at: string
+          workspace_id: string
+        }
+        Insert: {
+          created_at?: string
+          error_type: string
+          fingerprint: string
+          first_seen_at?: string
+          id?: string
+          last_context?: NonNullable<Json>
+          last_seen_at?: string
+          message: string
+          occurrence_count?: number
+          resolved_at?: string | null
+          resolved_by?: string | null
+          severity?: Database["public"]["Enums"]["ops_severity"]
+          source: string
+          stack?: string | null
+          status?: Database["public"]["Enums"]["ops_error_status"]
+          updated_at?: string
+          workspace_id: string
+        }
+        Update: {
+          created_at?: string
+          error_type?: string
+          fingerprint?: string
+          first_seen_at?: string
+          id?: string
+          last_context?: NonNullable<Json>
+          last_seen_at?: string
+          message?: string
+          occurrence_count?: number
+          resolved_at?: string | null
+          resolved_by?: string | null
+          severity?: Database["public"]["Enums"]["ops_severity"]
+          source?: string
+          stack?: string | null
+          status?: Database["public"]["Enums"]["ops_error_status"]
+          updated_at?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "ops_errors_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      ops_health_checks: {
+        Row: {
+          consecutive_failures: number
+          created_at: string
+          details: NonNullable<Json>
+          id: string
+          last_checked_at: string | null
+          last_failure_at: string | null
+          last_success_at: string | null
+          message: string | null
+          response_time_ms: number | null
+          service: string
+          status: Database["public"]["Enums"]["health_status"]
+          status_changed_at: string | null
+          updated_at: string
+          workspace_id: string
+        }
+        Insert: {
+          consecutive_failures?: number
+          created_at?: string
+          details?: NonNullable<Json>
+          id?: string
+          last_checked_at?: string | null
+          last_failure_at?: string | null
+          last_success_at?: string | null
+          message?: string | null
+          response_time_ms?: number | null
+          service: string
+          status?: Database["public"]["Enums"]["health_status"]
+          status_changed_at?: string | null
+          updated_at?: string
+          workspace_id: string
+        }
+        Update: {
+          consecutive_failures?: number
+          created_at?: string
+          details?: NonNullable<Json>
+          id?: string
+          last_checked_at?: string | null
+          last_failure_at?: string | null
+          last_success_at?: string | null
+          message?: string | null
+          response_time_ms?: number | null
+          service?: string
+          status?: Database["public"]["Enums"]["health_status"]
+          status_changed_at?: string | null
+          updated_at?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "ops_health_checks_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      ops_incidents: {
+        Row: {
+          alert_id: string | null
+          commander_id: string | null
+          created_at: string
+          created_by: string | null
+          id: string
+          identified_at: string | null
+          impact: string | null
+          resolved_at: string | null
+          root_cause: string | null
+          severity: Database["public"]["Enums"]["ops_severity"]
+          started_at: string
+          status: Database["public"]["Enums"]["incident_status"]
+          summary: string | null
+          timeline: NonNullable<Json>
+          title: string
+          updated_at: string
+          workspace_id: string
+        }
+        Insert: {
+          alert_id?: string | null
+          commander_id?: string | null
+          created_at?: string
+          created_by?: string | null
+          id?: string
+          identified_at?: string | null
+          impact?: string | null
+          resolved_at?: string | null
+          root_cause?: string | null
+          severity?: Database["public"]["Enums"]["ops_severity"]
+          started_at?: string
+          status?: Database["public"]["Enums"]["incident_status"]
+          summary?: string | null
+          timeline?: NonNullable<Json>
+          title: string
+          updated_at?: string
+          workspace_id: string
+        }
+        Update: {
+          alert_id?: string | null
+          commander_id?: string | null
+          created_at?: string
+          created_by?: string | null
+          id?: string
+          identified_at?: string | null
+          impact?: string | null
+          resolved_at?: string | null
+          root_cause?: string | null
+          severity?: Database["public"]["Enums"]["ops_severity"]
+          started_at?: string
+          status?: Database["public"]["Enums"]["incident_status"]
+          summary?: string | null
+          timeline?: NonNullable<Json>
+          title?: string
+          updated_at?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "ops_incidents_workspace_id_alert_id_fkey"
+            columns: ["workspace_id", "alert_id"]
+            isOneToOne: false
+            referencedRelation: "ops_alerts"
+            referencedColumns: ["workspace_id", "id"]
+          },
+          {
+            foreignKeyName: "ops_incidents_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      ops_logs: {
+        Row: {
+          created_at: string
+          id: number
+          level: Database["public"]["Enums"]["log_level"]
+          logged_at: string
+          message: string
+          metadata: NonNullable<Json>
+          request_id: string | null
+          source: string
+          user_id: string | null
+          workspace_id: string
+        }
+        Insert: {
+          created_at?: string
+          id?: never
+          level: Database["public"]["Enums"]["log_level"]
+          logged_at?: string
+          message: string
+          metadata?: NonNullable<Json>
+          request_id?: string | null
+          source: string
+          user_id?: string | null
+          workspace_id: string
+        }
+        Update: {
+          created_at?: string
+          id?: never
+          level?: Database["public"]["Enums"]["log_level"]
+          logged_at?: string
+          message?: string
+          metadata?: NonNullable<Json>
+          request_id?: string | null
+          source?: string
+          user_id?: string | null
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "ops_logs_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      ops_settings: {
+        Row: {
+          created_at: string
+          log_retention_days: number
+          resolved_error_retention_days: number
+          updated_at: string
+          workspace_id: string
+        }
+        Insert: {
+          created_at?: string
+          log_retention_days?: number
+          resolved_error_retention_days?: number
+          updated_at?: string
+          workspace_id: string
+        }
+        Update: {
+          created_at?: string
+          log_retention_days?: number
+          resolved_error_retention_days?: number
+          updated_at?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "ops_settings_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: true
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       order_line_items: {
         Row: {
           created_at: string
@@ -1516,6 +3160,56 @@ export type Database = {
           },
         ]
       }
+      product_rating_summaries: {
+        Row: {
+          average_rating: number | null
+          rating_1: number
+          rating_2: number
+          rating_3: number
+          rating_4: number
+          rating_5: number
+          rating_sum: number
+          review_count: number
+          shopify_product_id: string
+          updated_at: string
+          workspace_id: string
+        }
+        Insert: {
+          average_rating?: never
+          rating_1?: number
+          rating_2?: number
+          rating_3?: number
+          rating_4?: number
+          rating_5?: number
+          rating_sum?: number
+          review_count?: number
+          shopify_product_id: string
+          updated_at?: string
+          workspace_id: string
+        }
+        Update: {
+          average_rating?: never
+          rating_1?: number
+          rating_2?: number
+          rating_3?: number
+          rating_4?: number
+          rating_5?: number
+          rating_sum?: number
+          review_count?: number
+          shopify_product_id?: string
+          updated_at?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "product_rating_summaries_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       products: {
         Row: {
           cost_cents: number | null
@@ -1599,6 +3293,47 @@ export type Database = {
         }
         Relationships: []
       }
+      real_time_metrics: {
+        Row: {
+          created_at: string
+          entity_id: string
+          entity_type: string
+          measured_at: string
+          metric: string
+          previous_value: number | null
+          value: number
+          workspace_id: string
+        }
+        Insert: {
+          created_at?: string
+          entity_id: string
+          entity_type: string
+          measured_at?: string
+          metric: string
+          previous_value?: number | null
+          value: number
+          workspace_id: string
+        }
+        Update: {
+          created_at?: string
+          entity_id?: string
+          entity_type?: string
+          measured_at?: string
+          metric?: string
+          previous_value?: number | null
+          value?: number
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "real_time_metrics_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       reorder_points: {
         Row: {
           as_of: string
@@ -1668,6 +3403,384 @@ export type Database = {
           },
         ]
       }
+      review_media: {
+        Row: {
+          aspect_ratio: string | null
+          created_at: string
+          duration_seconds: number | null
+          error: string | null
+          id: string
+          mux_asset_id: string | null
+          mux_playback_id: string | null
+          mux_upload_id: string | null
+          position: number
+          ready_at: string | null
+          review_id: string
+          status: Database["public"]["Enums"]["review_media_status"]
+          updated_at: string
+          workspace_id: string
+        }
+        Insert: {
+          aspect_ratio?: string | null
+          created_at?: string
+          duration_seconds?: number | null
+          error?: string | null
+          id?: string
+          mux_asset_id?: string | null
+          mux_playback_id?: string | null
+          mux_upload_id?: string | null
+          position?: number
+          ready_at?: string | null
+          review_id: string
+          status?: Database["public"]["Enums"]["review_media_status"]
+          updated_at?: string
+          workspace_id: string
+        }
+        Update: {
+          aspect_ratio?: string | null
+          created_at?: string
+          duration_seconds?: number | null
+          error?: string | null
+          id?: string
+          mux_asset_id?: string | null
+          mux_playback_id?: string | null
+          mux_upload_id?: string | null
+          position?: number
+          ready_at?: string | null
+          review_id?: string
+          status?: Database["public"]["Enums"]["review_media_status"]
+          updated_at?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "review_media_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "review_media_workspace_id_review_id_fkey"
+            columns: ["workspace_id", "review_id"]
+            isOneToOne: false
+            referencedRelation: "reviews"
+            referencedColumns: ["workspace_id", "id"]
+          },
+        ]
+      }
+      review_requests: {
+        Row: {
+          attempts: number
+          cancel_reason: string | null
+          cancelled_at: string | null
+          claimed_until: string | null
+          completed_at: string | null
+          created_at: string
+          created_by: string | null
+          due_at: string | null
+          id: string
+          last_error: string | null
+          opened_at: string | null
+          order_id: string
+          provider_message_id: string | null
+          send_after: string
+          sent_at: string | null
+          shopify_product_ids: string[]
+          status: Database["public"]["Enums"]["review_request_status"]
+          trigger_event: Database["public"]["Enums"]["review_request_trigger"]
+          updated_at: string
+          workspace_id: string
+        }
+        Insert: {
+          attempts?: number
+          cancel_reason?: string | null
+          cancelled_at?: string | null
+          claimed_until?: string | null
+          completed_at?: string | null
+          created_at?: string
+          created_by?: string | null
+          due_at?: string | null
+          id?: string
+          last_error?: string | null
+          opened_at?: string | null
+          order_id: string
+          provider_message_id?: string | null
+          send_after: string
+          sent_at?: string | null
+          shopify_product_ids?: string[]
+          status?: Database["public"]["Enums"]["review_request_status"]
+          trigger_event: Database["public"]["Enums"]["review_request_trigger"]
+          updated_at?: string
+          workspace_id: string
+        }
+        Update: {
+          attempts?: number
+          cancel_reason?: string | null
+          cancelled_at?: string | null
+          claimed_until?: string | null
+          completed_at?: string | null
+          created_at?: string
+          created_by?: string | null
+          due_at?: string | null
+          id?: string
+          last_error?: string | null
+          opened_at?: string | null
+          order_id?: string
+          provider_message_id?: string | null
+          send_after?: string
+          sent_at?: string | null
+          shopify_product_ids?: string[]
+          status?: Database["public"]["Enums"]["review_request_status"]
+          trigger_event?: Database["public"]["Enums"]["review_request_trigger"]
+          updated_at?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "review_requests_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "review_requests_workspace_id_order_id_fkey"
+            columns: ["workspace_id", "order_id"]
+            isOneToOne: false
+            referencedRelation: "orders"
+            referencedColumns: ["workspace_id", "id"]
+          },
+        ]
+      }
+      review_responses: {
+        Row: {
+          author_name: string
+          body: string
+          created_at: string
+          created_by: string | null
+          id: string
+          review_id: string
+          updated_at: string
+          workspace_id: string
+        }
+        Insert: {
+          author_name: string
+          body: string
+          created_at?: string
+          created_by?: string | null
+          id?: string
+          review_id: string
+          updated_at?: string
+          workspace_id: string
+        }
+        Update: {
+          author_name?: string
+          body?: string
+          created_at?: string
+          created_by?: string | null
+          id?: string
+          review_id?: string
+          updated_at?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "review_responses_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "review_responses_workspace_id_review_id_fkey"
+            columns: ["workspace_id", "review_id"]
+            isOneToOne: true
+            referencedRelation: "reviews"
+            referencedColumns: ["workspace_id", "id"]
+          },
+        ]
+      }
+      review_settings: {
+        Row: {
+          auto_publish_verified: boolean
+          created_at: string
+          request_delay_days: number
+          requests_enabled: boolean
+          token_ttl_days: number
+          updated_at: string
+          workspace_id: string
+        }
+        Insert: {
+          auto_publish_verified?: boolean
+          created_at?: string
+          request_delay_days?: number
+          requests_enabled?: boolean
+          token_ttl_days?: number
+          updated_at?: string
+          workspace_id: string
+        }
+        Update: {
+          auto_publish_verified?: boolean
+          created_at?: string
+          request_delay_days?: number
+          requests_enabled?: boolean
+          token_ttl_days?: number
+          updated_at?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "review_settings_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: true
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      review_votes: {
+        Row: {
+          created_at: string
+          id: number
+          kind: Database["public"]["Enums"]["review_vote_kind"]
+          review_id: string
+          voter_id: string
+          workspace_id: string
+        }
+        Insert: {
+          created_at?: string
+          id?: never
+          kind: Database["public"]["Enums"]["review_vote_kind"]
+          review_id: string
+          voter_id: string
+          workspace_id: string
+        }
+        Update: {
+          created_at?: string
+          id?: never
+          kind?: Database["public"]["Enums"]["review_vote_kind"]
+          review_id?: string
+          voter_id?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "review_votes_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "review_votes_workspace_id_review_id_fkey"
+            columns: ["workspace_id", "review_id"]
+            isOneToOne: false
+            referencedRelation: "reviews"
+            referencedColumns: ["workspace_id", "id"]
+          },
+        ]
+      }
+      reviews: {
+        Row: {
+          author_email: string | null
+          author_name: string
+          body: string
+          created_at: string
+          helpful_count: number
+          id: string
+          imported_from: string | null
+          moderated_at: string | null
+          moderated_by: string | null
+          moderation_note: string | null
+          order_id: string | null
+          original_id: string | null
+          published_at: string | null
+          rating: number
+          review_request_id: string | null
+          shopify_product_id: string
+          status: Database["public"]["Enums"]["review_status"]
+          submitted_at: string
+          title: string | null
+          unhelpful_count: number
+          updated_at: string
+          verified_purchase: boolean
+          workspace_id: string
+        }
+        Insert: {
+          author_email?: string | null
+          author_name: string
+          body?: string
+          created_at?: string
+          helpful_count?: number
+          id?: string
+          imported_from?: string | null
+          moderated_at?: string | null
+          moderated_by?: string | null
+          moderation_note?: string | null
+          order_id?: string | null
+          original_id?: string | null
+          published_at?: string | null
+          rating: number
+          review_request_id?: string | null
+          shopify_product_id: string
+          status?: Database["public"]["Enums"]["review_status"]
+          submitted_at?: string
+          title?: string | null
+          unhelpful_count?: number
+          updated_at?: string
+          verified_purchase?: boolean
+          workspace_id: string
+        }
+        Update: {
+          author_email?: string | null
+          author_name?: string
+          body?: string
+          created_at?: string
+          helpful_count?: number
+          id?: string
+          imported_from?: string | null
+          moderated_at?: string | null
+          moderated_by?: string | null
+          moderation_note?: string | null
+          order_id?: string | null
+          original_id?: string | null
+          published_at?: string | null
+          rating?: number
+          review_request_id?: string | null
+          shopify_product_id?: string
+          status?: Database["public"]["Enums"]["review_status"]
+          submitted_at?: string
+          title?: string | null
+          unhelpful_count?: number
+          updated_at?: string
+          verified_purchase?: boolean
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "reviews_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "reviews_workspace_id_order_id_fkey"
+            columns: ["workspace_id", "order_id"]
+            isOneToOne: false
+            referencedRelation: "orders"
+            referencedColumns: ["workspace_id", "id"]
+          },
+          {
+            foreignKeyName: "reviews_workspace_id_review_request_id_fkey"
+            columns: ["workspace_id", "review_request_id"]
+            isOneToOne: false
+            referencedRelation: "review_requests"
+            referencedColumns: ["workspace_id", "id"]
+          },
+        ]
+      }
       secret_audit_logs: {
         Row: {
           action: Database["public"]["Enums"]["secret_action"]
@@ -1694,6 +3807,258 @@ export type Database = {
           user_id?: string
         }
         Relationships: []
+      }
+      seo_audits: {
+        Row: {
+          avg_cls: number | null
+          avg_fid_ms: number | null
+          avg_inp_ms: number | null
+          avg_lcp_ms: number | null
+          content_score: number | null
+          crawled_at: string
+          created_at: string
+          critical_issues: number
+          high_priority_issues: number
+          id: string
+          issues: NonNullable<Json>
+          overall_score: number | null
+          pages_crawled: number
+          performance_score: number | null
+          site_url: string
+          technical_score: number | null
+          workspace_id: string
+        }
+        Insert: {
+          avg_cls?: number | null
+          avg_fid_ms?: number | null
+          avg_inp_ms?: number | null
+          avg_lcp_ms?: number | null
+          content_score?: number | null
+          crawled_at?: string
+          created_at?: string
+          critical_issues?: number
+          high_priority_issues?: number
+          id?: string
+          issues?: NonNullable<Json>
+          overall_score?: never
+          pages_crawled?: number
+          performance_score?: number | null
+          site_url: string
+          technical_score?: number | null
+          workspace_id: string
+        }
+        Update: {
+          avg_cls?: number | null
+          avg_fid_ms?: number | null
+          avg_inp_ms?: number | null
+          avg_lcp_ms?: number | null
+          content_score?: number | null
+          crawled_at?: string
+          created_at?: string
+          critical_issues?: number
+          high_priority_issues?: number
+          id?: string
+          issues?: NonNullable<Json>
+          overall_score?: never
+          pages_crawled?: number
+          performance_score?: number | null
+          site_url?: string
+          technical_score?: number | null
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "seo_audits_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      seo_rankings: {
+        Row: {
+          created_at: string
+          device: Database["public"]["Enums"]["search_device"]
+          featured_snippet: boolean
+          id: number
+          keyword: string
+          location: string
+          position: number | null
+          search_engine: Database["public"]["Enums"]["search_engine"]
+          search_volume: number | null
+          tracked_on: string
+          url: string | null
+          workspace_id: string
+        }
+        Insert: {
+          created_at?: string
+          device?: Database["public"]["Enums"]["search_device"]
+          featured_snippet?: boolean
+          id?: never
+          keyword: string
+          location?: string
+          position?: number | null
+          search_engine?: Database["public"]["Enums"]["search_engine"]
+          search_volume?: number | null
+          tracked_on: string
+          url?: string | null
+          workspace_id: string
+        }
+        Update: {
+          created_at?: string
+          device?: Database["public"]["Enums"]["search_device"]
+          featured_snippet?: boolean
+          id?: never
+          keyword?: string
+          location?: string
+          position?: number | null
+          search_engine?: Database["public"]["Enums"]["search_engine"]
+          search_volume?: number | null
+          tracked_on?: string
+          url?: string | null
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "seo_rankings_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      social_analytics: {
+        Row: {
+          clicks: number
+          comments: number
+          created_at: string
+          engagement_rate: number | null
+          engagements: number
+          id: number
+          impressions: number | null
+          likes: number
+          measured_at: string
+          platform: Database["public"]["Enums"]["social_platform"]
+          reach: number | null
+          saves: number
+          shares: number
+          social_post_id: string
+          views: number
+          workspace_id: string
+        }
+        Insert: {
+          clicks?: number
+          comments?: number
+          created_at?: string
+          engagement_rate?: number | null
+          engagements?: number
+          id?: never
+          impressions?: number | null
+          likes?: number
+          measured_at: string
+          platform: Database["public"]["Enums"]["social_platform"]
+          reach?: number | null
+          saves?: number
+          shares?: number
+          social_post_id: string
+          views?: number
+          workspace_id: string
+        }
+        Update: {
+          clicks?: number
+          comments?: number
+          created_at?: string
+          engagement_rate?: number | null
+          engagements?: number
+          id?: never
+          impressions?: number | null
+          likes?: number
+          measured_at?: string
+          platform?: Database["public"]["Enums"]["social_platform"]
+          reach?: number | null
+          saves?: number
+          shares?: number
+          social_post_id?: string
+          views?: number
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "social_analytics_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "social_analytics_workspace_id_social_post_id_fkey"
+            columns: ["workspace_id", "social_post_id"]
+            isOneToOne: false
+            referencedRelation: "social_posts"
+            referencedColumns: ["workspace_id", "id"]
+          },
+        ]
+      }
+      social_posts: {
+        Row: {
+          campaign_id: string | null
+          caption: string | null
+          created_at: string
+          created_by: string | null
+          external_post_id: string | null
+          id: string
+          media_urls: string[]
+          platform: Database["public"]["Enums"]["social_platform"]
+          published_at: string | null
+          scheduled_at: string | null
+          status: Database["public"]["Enums"]["social_post_status"]
+          updated_at: string
+          url: string | null
+          workspace_id: string
+        }
+        Insert: {
+          campaign_id?: string | null
+          caption?: string | null
+          created_at?: string
+          created_by?: string | null
+          external_post_id?: string | null
+          id?: string
+          media_urls?: string[]
+          platform: Database["public"]["Enums"]["social_platform"]
+          published_at?: string | null
+          scheduled_at?: string | null
+          status?: Database["public"]["Enums"]["social_post_status"]
+          updated_at?: string
+          url?: string | null
+          workspace_id: string
+        }
+        Update: {
+          campaign_id?: string | null
+          caption?: string | null
+          created_at?: string
+          created_by?: string | null
+          external_post_id?: string | null
+          id?: string
+          media_urls?: string[]
+          platform?: Database["public"]["Enums"]["social_platform"]
+          published_at?: string | null
+          scheduled_at?: string | null
+          status?: Database["public"]["Enums"]["social_post_status"]
+          updated_at?: string
+          url?: string | null
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "social_posts_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
       }
       supplier_lead_times: {
         Row: {
@@ -1746,6 +4111,396 @@ export type Database = {
             isOneToOne: false
             referencedRelation: "products"
             referencedColumns: ["workspace_id", "id"]
+          },
+        ]
+      }
+      support_curated_replies: {
+        Row: {
+          active: boolean
+          body: string
+          category:
+            | Database["public"]["Enums"]["support_ticket_category"]
+            | null
+          chatwoot_canned_response_id: string | null
+          created_at: string
+          created_by: string | null
+          id: string
+          last_used_at: string | null
+          short_code: string
+          tags: string[]
+          title: string
+          updated_at: string
+          usage_count: number
+          workspace_id: string
+        }
+        Insert: {
+          active?: boolean
+          body: string
+          category?:
+            | Database["public"]["Enums"]["support_ticket_category"]
+            | null
+          chatwoot_canned_response_id?: string | null
+          created_at?: string
+          created_by?: string | null
+          id?: string
+          last_used_at?: string | null
+          short_code: string
+          tags?: string[]
+          title: string
+          updated_at?: string
+          usage_count?: number
+          workspace_id: string
+        }
+        Update: {
+          active?: boolean
+          body?: string
+          category?:
+            | Database["public"]["Enums"]["support_ticket_category"]
+            | null
+          chatwoot_canned_response_id?: string | null
+          created_at?: string
+          created_by?: string | null
+          id?: string
+          last_used_at?: string | null
+          short_code?: string
+          tags?: string[]
+          title?: string
+          updated_at?: string
+          usage_count?: number
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "support_curated_replies_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      support_tickets: {
+        Row: {
+          assigned_to: string | null
+          body: string
+          category: Database["public"]["Enums"]["support_ticket_category"]
+          chatwoot_conversation_id: string | null
+          closed_at: string | null
+          created_at: string
+          created_by: string | null
+          id: string
+          order_id: string | null
+          order_number: string | null
+          priority: Database["public"]["Enums"]["support_ticket_priority"]
+          requester_email: string
+          requester_name: string | null
+          resolved_at: string | null
+          source: Database["public"]["Enums"]["support_ticket_source"]
+          status: Database["public"]["Enums"]["support_ticket_status"]
+          subject: string
+          updated_at: string
+          workspace_id: string
+        }
+        Insert: {
+          assigned_to?: string | null
+          body: string
+          category?: Database["public"]["Enums"]["support_ticket_category"]
+          chatwoot_conversation_id?: string | null
+          closed_at?: string | null
+          created_at?: string
+          created_by?: string | null
+          id?: string
+          order_id?: string | null
+          order_number?: string | null
+          priority?: Database["public"]["Enums"]["support_ticket_priority"]
+          requester_email: string
+          requester_name?: string | null
+          resolved_at?: string | null
+          source?: Database["public"]["Enums"]["support_ticket_source"]
+          status?: Database["public"]["Enums"]["support_ticket_status"]
+          subject: string
+          updated_at?: string
+          workspace_id: string
+        }
+        Update: {
+          assigned_to?: string | null
+          body?: string
+          category?: Database["public"]["Enums"]["support_ticket_category"]
+          chatwoot_conversation_id?: string | null
+          closed_at?: string | null
+          created_at?: string
+          created_by?: string | null
+          id?: string
+          order_id?: string | null
+          order_number?: string | null
+          priority?: Database["public"]["Enums"]["support_ticket_priority"]
+          requester_email?: string
+          requester_name?: string | null
+          resolved_at?: string | null
+          source?: Database["public"]["Enums"]["support_ticket_source"]
+          status?: Database["public"]["Enums"]["support_ticket_status"]
+          subject?: string
+          updated_at?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "support_tickets_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "support_tickets_workspace_id_order_id_fkey"
+            columns: ["workspace_id", "order_id"]
+            isOneToOne: false
+            referencedRelation: "orders"
+            referencedColumns: ["workspace_id", "id"]
+          },
+        ]
+      }
+      survey_answer_counts: {
+        Row: {
+          answer: string
+          question_id: string
+          responses: number
+          workspace_id: string
+        }
+        Insert: {
+          answer: string
+          question_id: string
+          responses: number
+          workspace_id: string
+        }
+        Update: {
+          answer?: string
+          question_id?: string
+          responses?: number
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "survey_answer_counts_workspace_id_question_id_fkey"
+            columns: ["workspace_id", "question_id"]
+            isOneToOne: false
+            referencedRelation: "survey_questions"
+            referencedColumns: ["workspace_id", "id"]
+          },
+        ]
+      }
+      survey_questions: {
+        Row: {
+          active: boolean
+          created_at: string
+          external_id: string
+          id: string
+          kind: Database["public"]["Enums"]["survey_question_kind"]
+          last_response_at: string | null
+          options: string[]
+          position: number
+          prompt: string
+          response_count: number
+          source: string
+          updated_at: string
+          workspace_id: string
+        }
+        Insert: {
+          active?: boolean
+          created_at?: string
+          external_id: string
+          id?: string
+          kind?: Database["public"]["Enums"]["survey_question_kind"]
+          last_response_at?: string | null
+          options?: string[]
+          position?: number
+          prompt: string
+          response_count?: number
+          source?: string
+          updated_at?: string
+          workspace_id: string
+        }
+        Update: {
+          active?: boolean
+          created_at?: string
+          external_id?: string
+          id?: string
+          kind?: Database["public"]["Enums"]["survey_question_kind"]
+          last_response_at?: string | null
+          options?: string[]
+          position?: number
+          prompt?: string
+          response_count?: number
+          source?: string
+          updated_at?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "survey_questions_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      survey_responses: {
+        Row: {
+          answers: string[]
+          created_at: string
+          customer_id: string | null
+          external_id: string
+          id: number
+          order_id: string | null
+          other_text: string | null
+          question_id: string
+          responded_at: string
+          shopify_order_id: string | null
+          source: string
+          workspace_id: string
+        }
+        Insert: {
+          answers?: string[]
+          created_at?: string
+          customer_id?: string | null
+          external_id: string
+          id?: never
+          order_id?: string | null
+          other_text?: string | null
+          question_id: string
+          responded_at: string
+          shopify_order_id?: string | null
+          source?: string
+          workspace_id: string
+        }
+        Update: {
+          answers?: string[]
+          created_at?: string
+          customer_id?: string | null
+          external_id?: string
+          id?: never
+          order_id?: string | null
+          other_text?: string | null
+          question_id?: string
+          responded_at?: string
+          shopify_order_id?: string | null
+          source?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "survey_responses_customer_id_fkey"
+            columns: ["customer_id"]
+            isOneToOne: false
+            referencedRelation: "customers"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "survey_responses_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "survey_responses_workspace_id_order_id_fkey"
+            columns: ["workspace_id", "order_id"]
+            isOneToOne: false
+            referencedRelation: "orders"
+            referencedColumns: ["workspace_id", "id"]
+          },
+          {
+            foreignKeyName: "survey_responses_workspace_id_question_id_fkey"
+            columns: ["workspace_id", "question_id"]
+            isOneToOne: false
+            referencedRelation: "survey_questions"
+            referencedColumns: ["workspace_id", "id"]
+          },
+        ]
+      }
+      survey_sync_state: {
+        Row: {
+          created_at: string
+          cursor: string | null
+          last_response_at: string | null
+          last_synced_at: string | null
+          responses_synced: number
+          source: string
+          updated_at: string
+          workspace_id: string
+        }
+        Insert: {
+          created_at?: string
+          cursor?: string | null
+          last_response_at?: string | null
+          last_synced_at?: string | null
+          responses_synced?: number
+          source?: string
+          updated_at?: string
+          workspace_id: string
+        }
+        Update: {
+          created_at?: string
+          cursor?: string | null
+          last_response_at?: string | null
+          last_synced_at?: string | null
+          responses_synced?: number
+          source?: string
+          updated_at?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "survey_sync_state_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      user_analytics_events: {
+        Row: {
+          created_at: string
+          event_name: string
+          id: number
+          occurred_at: string
+          page: string | null
+          properties: NonNullable<Json>
+          session_id: string | null
+          user_id: string
+          workspace_id: string
+        }
+        Insert: {
+          created_at?: string
+          event_name: string
+          id?: never
+          occurred_at?: string
+          page?: string | null
+          properties?: NonNullable<Json>
+          session_id?: string | null
+          user_id?: string
+          workspace_id: string
+        }
+        Update: {
+          created_at?: string
+          event_name?: string
+          id?: never
+          occurred_at?: string
+          page?: string | null
+          properties?: NonNullable<Json>
+          session_id?: string | null
+          user_id?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "user_analytics_events_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
           },
         ]
       }
@@ -2054,6 +4809,69 @@ export type Database = {
       }
     }
     Views: {
+      agent_metrics: {
+        Row: {
+          agent_id: string | null
+          avg_duration_ms: number | null
+          cost_micros: number | null
+          failed: number | null
+          key: string | null
+          last_run_at: string | null
+          name: string | null
+          p95_duration_ms: number | null
+          runs: number | null
+          status: Database["public"]["Enums"]["agent_status"] | null
+          succeeded: number | null
+          success_rate: number | null
+          tokens: number | null
+          workspace_id: string | null
+        }
+        Relationships: [
+          {
+            foreignKeyName: "agents_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      agent_metrics_daily: {
+        Row: {
+          agent_id: string | null
+          avg_duration_ms: number | null
+          cost_micros: number | null
+          day: string | null
+          failed: number | null
+          runs: number | null
+          succeeded: number | null
+          tokens: number | null
+          workspace_id: string | null
+        }
+        Relationships: [
+          {
+            foreignKeyName: "agent_runs_workspace_id_agent_id_fkey"
+            columns: ["workspace_id", "agent_id"]
+            isOneToOne: false
+            referencedRelation: "agent_metrics"
+            referencedColumns: ["workspace_id", "agent_id"]
+          },
+          {
+            foreignKeyName: "agent_runs_workspace_id_agent_id_fkey"
+            columns: ["workspace_id", "agent_id"]
+            isOneToOne: false
+            referencedRelation: "agents"
+            referencedColumns: ["workspace_id", "id"]
+          },
+          {
+            foreignKeyName: "agent_runs_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       order_revenue_daily: {
         Row: {
           currency: string | null
@@ -2069,6 +4887,53 @@ export type Database = {
             isOneToOne: false
             referencedRelation: "workspaces"
             referencedColumns: ["id"]
+          },
+        ]
+      }
+      survey_feed: {
+        Row: {
+          answers: string[] | null
+          customer_id: string | null
+          id: number | null
+          order_id: string | null
+          other_text: string | null
+          question_id: string | null
+          question_kind:
+            | Database["public"]["Enums"]["survey_question_kind"]
+            | null
+          question_prompt: string | null
+          responded_at: string | null
+          shopify_order_id: string | null
+          workspace_id: string | null
+        }
+        Relationships: [
+          {
+            foreignKeyName: "survey_responses_customer_id_fkey"
+            columns: ["customer_id"]
+            isOneToOne: false
+            referencedRelation: "customers"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "survey_responses_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "survey_responses_workspace_id_order_id_fkey"
+            columns: ["workspace_id", "order_id"]
+            isOneToOne: false
+            referencedRelation: "orders"
+            referencedColumns: ["workspace_id", "id"]
+          },
+          {
+            foreignKeyName: "survey_responses_workspace_id_question_id_fkey"
+            columns: ["workspace_id", "question_id"]
+            isOneToOne: false
+            referencedRelation: "survey_questions"
+            referencedColumns: ["workspace_id", "id"]
           },
         ]
       }
@@ -2122,6 +4987,53 @@ export type Database = {
           isSetofReturn: true
         }
       }
+      cancel_review_request: {
+        Args: { p_request_id: string }
+        Returns: {
+          attempts: number
+          cancel_reason: string | null
+          cancelled_at: string | null
+          claimed_until: string | null
+          completed_at: string | null
+          created_at: string
+          created_by: string | null
+          due_at: string | null
+          id: string
+          last_error: string | null
+          opened_at: string | null
+          order_id: string
+          provider_message_id: string | null
+          send_after: string
+          sent_at: string | null
+          shopify_product_ids: string[]
+          status: Database["public"]["Enums"]["review_request_status"]
+          trigger_event: Database["public"]["Enums"]["review_request_trigger"]
+          updated_at: string
+          workspace_id: string
+        }
+        SetofOptions: {
+          from: "*"
+          to: "review_requests"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
+      create_support_ticket: {
+        Args: {
+          p_body: string
+          p_category?: Database["public"]["Enums"]["support_ticket_category"]
+          p_email: string
+          p_name?: string
+          p_order_number?: string
+          p_subject: string
+          p_workspace_id: string
+        }
+        Returns: {
+          created_at: string
+          status: Database["public"]["Enums"]["support_ticket_status"]
+          ticket_id: string
+        }[]
+      }
       create_webhook_endpoint: {
         Args: {
           p_description?: string
@@ -2135,7 +5047,7 @@ export type Database = {
         }[]
       }
       create_workspace: {
-        Args: { p_name: string; p_shop_domain?: string; p_slug: string }
+        Args: { p_name: string; p_slug: string }
         Returns: {
           created_at: string
           created_by: string | null
@@ -2164,6 +5076,102 @@ export type Database = {
           token: string
         }[]
       }
+      dashboard_tiles: {
+        Args: { p_today?: string; p_workspace_id: string }
+        Returns: Database["public"]["CompositeTypes"]["dashboard_tiles_row"]
+        SetofOptions: {
+          from: "*"
+          to: "dashboard_tiles_row"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
+      decide_approval: {
+        Args: {
+          p_approval_id: string
+          p_decision: Database["public"]["Enums"]["approval_decision"]
+          p_note?: string
+        }
+        Returns: {
+          action: Database["public"]["Enums"]["approval_action"]
+          agent_id: string | null
+          confidence: number | null
+          created_at: string
+          decided_at: string | null
+          decided_by: string | null
+          decision_log_id: string | null
+          decision_note: string | null
+          dedupe_key: string | null
+          executed_at: string | null
+          execution_error: string | null
+          execution_result: Json | null
+          expected_impact: NonNullable<Json>
+          expires_at: string
+          id: string
+          payload: NonNullable<Json>
+          priority: Database["public"]["Enums"]["approval_priority"]
+          proposed_by: string | null
+          proposer: Database["public"]["Enums"]["actor_kind"]
+          proposer_name: string | null
+          rationale: string | null
+          run_id: string | null
+          status: Database["public"]["Enums"]["approval_status"]
+          subject_id: string | null
+          subject_table: string | null
+          title: string
+          updated_at: string
+          workspace_id: string
+        }
+        SetofOptions: {
+          from: "*"
+          to: "agent_approvals"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
+      decide_approvals: {
+        Args: {
+          p_approval_ids: string[]
+          p_decision: Database["public"]["Enums"]["approval_decision"]
+          p_note?: string
+        }
+        Returns: {
+          action: Database["public"]["Enums"]["approval_action"]
+          agent_id: string | null
+          confidence: number | null
+          created_at: string
+          decided_at: string | null
+          decided_by: string | null
+          decision_log_id: string | null
+          decision_note: string | null
+          dedupe_key: string | null
+          executed_at: string | null
+          execution_error: string | null
+          execution_result: Json | null
+          expected_impact: NonNullable<Json>
+          expires_at: string
+          id: string
+          payload: NonNullable<Json>
+          priority: Database["public"]["Enums"]["approval_priority"]
+          proposed_by: string | null
+          proposer: Database["public"]["Enums"]["actor_kind"]
+          proposer_name: string | null
+          rationale: string | null
+          run_id: string | null
+          status: Database["public"]["Enums"]["approval_status"]
+          subject_id: string | null
+          subject_table: string | null
+          title: string
+          updated_at: string
+          workspace_id: string
+        }[]
+        SetofOptions: {
+          from: "*"
+          to: "agent_approvals"
+          isOneToOne: false
+          isSetofReturn: true
+        }
+      }
       ensure_knowledge_collection: {
         Args: {
           p_name?: string
@@ -2191,6 +5199,49 @@ export type Database = {
           isSetofReturn: false
         }
       }
+      estimate_ai_cost: {
+        Args: {
+          p_cached_input_tokens?: number
+          p_input_tokens: number
+          p_model: string
+          p_output_tokens: number
+          p_provider: Database["public"]["Enums"]["ai_provider"]
+        }
+        Returns: number
+      }
+      get_default_model: {
+        Args: {
+          p_provider: Database["public"]["Enums"]["ai_provider"]
+          p_type: Database["public"]["Enums"]["ai_model_type"]
+        }
+        Returns: {
+          cached_input_price_per_mtok_micros: number | null
+          capabilities: Database["public"]["Enums"]["ai_model_capability"][]
+          context_window: number | null
+          created_at: string
+          currency: string
+          deprecated_at: string | null
+          display_name: string | null
+          id: string
+          input_price_per_mtok_micros: number
+          is_active: boolean
+          is_default: boolean
+          last_seen_at: string | null
+          max_output_tokens: number | null
+          metadata: NonNullable<Json>
+          model: string
+          model_type: Database["public"]["Enums"]["ai_model_type"]
+          output_price_per_mtok_micros: number
+          provider: Database["public"]["Enums"]["ai_provider"]
+          updated_at: string
+        }
+        SetofOptions: {
+          from: "*"
+          to: "ai_models"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
       hybrid_search_knowledge_chunks: {
         Args: {
           filter_collection_ids?: string[]
@@ -2213,6 +5264,29 @@ export type Database = {
           isOneToOne: false
           isSetofReturn: true
         }
+      }
+      import_reviews: {
+        Args: { p_reviews: Json; p_workspace_id: string }
+        Returns: {
+          inserted: number
+          unchanged: number
+          updated: number
+        }[]
+      }
+      import_survey: {
+        Args: {
+          p_cursor?: string
+          p_questions?: Json
+          p_responses?: Json
+          p_source?: string
+          p_workspace_id: string
+        }
+        Returns: {
+          questions_upserted: number
+          responses_inserted: number
+          responses_unchanged: number
+          responses_updated: number
+        }[]
       }
       ingest_ad_metrics: {
         Args: { p_rows: Json; p_workspace_id: string }
@@ -2243,6 +5317,14 @@ export type Database = {
           unchanged: boolean
           version: number
         }[]
+      }
+      ingest_logs: {
+        Args: { p_entries: Json; p_workspace_id: string }
+        Returns: number
+      }
+      ingest_seo_rankings: {
+        Args: { p_rows: Json; p_workspace_id: string }
+        Returns: number
       }
       knowledge_search: {
         Args: {
@@ -2287,6 +5369,61 @@ export type Database = {
           isSetofReturn: true
         }
       }
+      moderate_reviews: {
+        Args: {
+          p_note?: string
+          p_review_ids: string[]
+          p_status: Database["public"]["Enums"]["review_status"]
+          p_workspace_id: string
+        }
+        Returns: number
+      }
+      open_review_request: {
+        Args: { p_token: string }
+        Returns: Database["public"]["CompositeTypes"]["open_review_request_row"]
+        SetofOptions: {
+          from: "*"
+          to: "open_review_request_row"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
+      product_rating: {
+        Args: { p_shopify_product_id: string; p_workspace_id: string }
+        Returns: Database["public"]["CompositeTypes"]["product_rating_row"]
+        SetofOptions: {
+          from: "*"
+          to: "product_rating_row"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
+      product_ratings: {
+        Args: { p_shopify_product_ids: string[]; p_workspace_id: string }
+        Returns: Database["public"]["CompositeTypes"]["product_rating_row"][]
+        SetofOptions: {
+          from: "*"
+          to: "product_rating_row"
+          isOneToOne: false
+          isSetofReturn: true
+        }
+      }
+      product_reviews: {
+        Args: {
+          p_limit?: number
+          p_offset?: number
+          p_shopify_product_id: string
+          p_sort?: Database["public"]["Enums"]["review_sort"]
+          p_workspace_id: string
+        }
+        Returns: Database["public"]["CompositeTypes"]["product_reviews_row"][]
+        SetofOptions: {
+          from: "*"
+          to: "product_reviews_row"
+          isOneToOne: false
+          isSetofReturn: true
+        }
+      }
       recompute_reorder_points: {
         Args: { p_as_of?: string; p_workspace_id: string }
         Returns: Database["public"]["CompositeTypes"]["reorder_point_row"][]
@@ -2295,6 +5432,59 @@ export type Database = {
           to: "reorder_point_row"
           isOneToOne: false
           isSetofReturn: true
+        }
+      }
+      record_curated_reply_use: {
+        Args: { p_reply_id: string }
+        Returns: number
+      }
+      report_error: {
+        Args: {
+          p_context?: Json
+          p_error_type: string
+          p_fingerprint_key?: string
+          p_message: string
+          p_severity?: Database["public"]["Enums"]["ops_severity"]
+          p_source: string
+          p_stack?: string
+          p_workspace_id: string
+        }
+        Returns: {
+          error_id: string
+          is_new: boolean
+          occurrence_count: number
+          status: Database["public"]["Enums"]["ops_error_status"]
+        }[]
+      }
+      request_review: {
+        Args: { p_order_id: string; p_send_after?: string }
+        Returns: {
+          attempts: number
+          cancel_reason: string | null
+          cancelled_at: string | null
+          claimed_until: string | null
+          completed_at: string | null
+          created_at: string
+          created_by: string | null
+          due_at: string | null
+          id: string
+          last_error: string | null
+          opened_at: string | null
+          order_id: string
+          provider_message_id: string | null
+          send_after: string
+          sent_at: string | null
+          shopify_product_ids: string[]
+          status: Database["public"]["Enums"]["review_request_status"]
+          trigger_event: Database["public"]["Enums"]["review_request_trigger"]
+          updated_at: string
+          workspace_id: string
+        }
+        SetofOptions: {
+          from: "*"
+          to: "review_requests"
+          isOneToOne: true
+          isSetofReturn: false
         }
       }
       requeue_knowledge_document: {
@@ -2331,6 +5521,27 @@ export type Database = {
           isSetofReturn: true
         }
       }
+      submit_review: {
+        Args: {
+          p_author_email: string
+          p_author_name: string
+          p_body: string
+          p_rating: number
+          p_shopify_product_id: string
+          p_title?: string
+          p_token?: string
+          p_workspace_id: string
+        }
+        Returns: {
+          review_id: string
+          status: Database["public"]["Enums"]["review_status"]
+          verified_purchase: boolean
+        }[]
+      }
+      track_events: {
+        Args: { p_events: Json; p_workspace_id: string }
+        Returns: number
+      }
       transfer_workspace_ownership: {
         Args: { p_new_owner: string; p_workspace_id: string }
         Returns: undefined
@@ -2343,6 +5554,18 @@ export type Database = {
           updated: number
         }[]
       }
+      vote_review: {
+        Args: {
+          p_kind: Database["public"]["Enums"]["review_vote_kind"]
+          p_review_id: string
+          p_voter_id: string
+        }
+        Returns: {
+          helpful_count: number
+          review_id: string
+          unhelpful_count: number
+        }[]
+      }
     }
     Enums: {
       actor_kind: "user" | "agent" | "system"
@@ -2350,7 +5573,61 @@ export type Database = {
       ad_platform: "meta" | "google" | "tiktok" | "pinterest" | "organic"
       ad_status: "draft" | "active" | "paused" | "archived" | "deleted"
       ads_group_by: "platform" | "campaign" | "day"
-      audit_action: "insert" | "update" | "delete"
+      agent_feedback_kind:
+        | "thumbs_up"
+        | "thumbs_down"
+        | "rating"
+        | "correction"
+        | "comment"
+      agent_query_status: "succeeded" | "failed"
+      agent_run_status:
+        | "queued"
+        | "running"
+        | "succeeded"
+        | "failed"
+        | "cancelled"
+      agent_run_trigger: "manual" | "schedule" | "event" | "webhook" | "agent"
+      agent_status: "active" | "paused" | "retired"
+      ai_model_capability:
+        | "text"
+        | "vision"
+        | "audio"
+        | "function_calling"
+        | "json_mode"
+        | "streaming"
+        | "reasoning"
+        | "web_search"
+      ai_model_type: "flagship" | "fast" | "reasoning" | "legacy"
+      ai_provider: "openai" | "anthropic" | "google" | "mistral"
+      approval_action:
+        | "pause_ad_campaign"
+        | "resume_ad_campaign"
+        | "change_ad_budget"
+        | "shift_ad_budget"
+        | "pause_campaign"
+        | "change_campaign_budget"
+        | "send_email_campaign"
+        | "publish_content"
+        | "send_customer_reply"
+        | "reorder_inventory"
+        | "apply_discount"
+        | "update_product"
+        | "run_workflow"
+        | "other"
+      approval_decision: "approved" | "rejected"
+      approval_priority: "low" | "normal" | "high" | "urgent"
+      approval_status:
+        | "pending"
+        | "approved"
+        | "rejected"
+        | "expired"
+        | "executed"
+        | "failed"
+      audit_action: "insert" | "update" | "delete" | "read"
+      briefing_kind: "daily" | "weekly" | "monthly"
+      chat_purpose: "chat" | "campaign_copilot" | "research" | "support"
+      chat_role: "user" | "assistant" | "system" | "tool"
+      chat_session_status: "active" | "archived"
       connection_status: "active" | "expired" | "revoked" | "error"
       conversation_role: "system" | "user" | "assistant"
       decision_domain:
@@ -2362,6 +5639,7 @@ export type Database = {
         | "ops"
         | "privacy"
         | "other"
+      discovery_run_status: "running" | "succeeded" | "failed"
       email_delivery_status:
         | "queued"
         | "sent"
@@ -2369,8 +5647,23 @@ export type Database = {
         | "bounced"
         | "failed"
       embedding_model: "text-embedding-3-small" | "local-lexical-v1"
+      fact_period: "hour" | "day" | "week" | "month" | "quarter" | "year"
       gift_card_source: "qualifying_order" | "manual" | "promotion"
       gift_card_status: "pending" | "issued" | "emailed" | "failed" | "voided"
+      health_status: "healthy" | "degraded" | "down" | "unknown"
+      incident_status:
+        | "investigating"
+        | "identified"
+        | "monitoring"
+        | "resolved"
+      insight_impact: "low" | "medium" | "high"
+      insight_kind:
+        | "opportunity"
+        | "risk"
+        | "anomaly"
+        | "trend"
+        | "recommendation"
+      insight_status: "new" | "acknowledged" | "dismissed" | "actioned"
       integration_provider:
         | "shopify"
         | "meta"
@@ -2401,6 +5694,10 @@ export type Database = {
         | "file"
         | "qa"
         | "memory"
+      log_level: "debug" | "info" | "warn" | "error"
+      ops_alert_status: "open" | "acknowledged" | "resolved"
+      ops_error_status: "open" | "acknowledged" | "resolved" | "ignored"
+      ops_severity: "low" | "medium" | "high" | "critical"
       order_financial_status:
         | "pending"
         | "authorized"
@@ -2417,7 +5714,80 @@ export type Database = {
       privacy_request_kind: "export" | "deletion"
       privacy_request_status: "pending" | "completed" | "rejected"
       product_status: "active" | "draft" | "archived"
+      qc_result: "pass" | "warn" | "fail"
+      report_kind:
+        | "performance"
+        | "campaign"
+        | "ads"
+        | "seo"
+        | "social"
+        | "executive"
+        | "custom"
+      report_status: "pending" | "generating" | "ready" | "failed"
+      review_media_status: "waiting" | "ready" | "errored" | "deleted"
+      review_request_status:
+        | "queued"
+        | "due"
+        | "sent"
+        | "opened"
+        | "completed"
+        | "cancelled"
+        | "expired"
+      review_request_trigger: "order_fulfilled" | "manual"
+      review_sort:
+        | "newest"
+        | "highest_rating"
+        | "lowest_rating"
+        | "most_helpful"
+      review_status: "pending" | "published" | "rejected" | "spam"
+      review_vote_kind: "helpful" | "unhelpful"
+      search_device: "desktop" | "mobile"
+      search_engine: "google" | "bing"
+      search_intent:
+        | "informational"
+        | "navigational"
+        | "commercial"
+        | "transactional"
       secret_action: "create" | "read" | "rotate" | "delete"
+      social_platform:
+        | "instagram"
+        | "facebook"
+        | "tiktok"
+        | "x"
+        | "linkedin"
+        | "youtube"
+        | "pinterest"
+        | "threads"
+      social_post_status:
+        | "draft"
+        | "scheduled"
+        | "published"
+        | "failed"
+        | "deleted"
+      support_ticket_category:
+        | "general"
+        | "order"
+        | "shipping"
+        | "returns"
+        | "product"
+        | "account"
+        | "billing"
+        | "other"
+      support_ticket_priority: "low" | "normal" | "high" | "urgent"
+      support_ticket_source: "storefront" | "app" | "chatwoot"
+      support_ticket_status:
+        | "open"
+        | "in_progress"
+        | "waiting_on_customer"
+        | "resolved"
+        | "closed"
+      survey_question_kind:
+        | "single_choice"
+        | "multiple_choice"
+        | "free_text"
+        | "rating"
+      training_example_kind: "example" | "correction" | "pattern"
+      training_example_source: "manual" | "feedback" | "learned"
       webhook_delivery_status: "pending" | "succeeded" | "dead"
       webhook_event_status: "processed" | "ignored" | "failed"
       webhook_provider: "shopify" | "tavus" | "mux" | "chatwoot"
@@ -2451,6 +5821,30 @@ export type Database = {
         previous_roas: number | null
         change: number | null
       }
+      dashboard_tiles_row: {
+        as_of: string | null
+        revenue_currency: string | null
+        revenue_cents: number | null
+        previous_revenue_cents: number | null
+        revenue_change: number | null
+        orders: number | null
+        average_order_cents: number | null
+        skus_tracked: number | null
+        skus_below_reorder_point: number | null
+        lowest_weeks_of_supply: number | null
+        reorder_points_computed_at: string | null
+        ad_spend_cents: number | null
+        ad_revenue_cents: number | null
+        roas: number | null
+        previous_roas: number | null
+        roas_change: number | null
+        pending_approvals: number | null
+        urgent_approvals: number | null
+        approvals_expiring_24h: number | null
+        oldest_pending_approval_at: string | null
+        open_errors: number | null
+        open_alerts: number | null
+      }
       knowledge_match_row: {
         id: string | null
         workspace_id: string | null
@@ -2466,6 +5860,38 @@ export type Database = {
         similarity: number | null
         text_rank: number | null
         score: number | null
+      }
+      open_review_request_row: {
+        workspace_id: string | null
+        order_number: string | null
+        products: Json | null
+        expires_at: string | null
+      }
+      product_rating_row: {
+        shopify_product_id: string | null
+        review_count: number | null
+        average_rating: number | null
+        rating_1: number | null
+        rating_2: number | null
+        rating_3: number | null
+        rating_4: number | null
+        rating_5: number | null
+      }
+      product_reviews_row: {
+        id: string | null
+        shopify_product_id: string | null
+        rating: number | null
+        title: string | null
+        body: string | null
+        author_name: string | null
+        verified_purchase: boolean | null
+        helpful_count: number | null
+        unhelpful_count: number | null
+        submitted_at: string | null
+        response_body: string | null
+        response_author_name: string | null
+        responded_at: string | null
+        media: Json | null
       }
       reorder_point_row: {
         product_id: string | null
@@ -2604,7 +6030,66 @@ export const Constants = {
       ad_platform: ["meta", "google", "tiktok", "pinterest", "organic"],
       ad_status: ["draft", "active", "paused", "archived", "deleted"],
       ads_group_by: ["platform", "campaign", "day"],
-      audit_action: ["insert", "update", "delete"],
+      agent_feedback_kind: [
+        "thumbs_up",
+        "thumbs_down",
+        "rating",
+        "correction",
+        "comment",
+      ],
+      agent_query_status: ["succeeded", "failed"],
+      agent_run_status: [
+        "queued",
+        "running",
+        "succeeded",
+        "failed",
+        "cancelled",
+      ],
+      agent_run_trigger: ["manual", "schedule", "event", "webhook", "agent"],
+      agent_status: ["active", "paused", "retired"],
+      ai_model_capability: [
+        "text",
+        "vision",
+        "audio",
+        "function_calling",
+        "json_mode",
+        "streaming",
+        "reasoning",
+        "web_search",
+      ],
+      ai_model_type: ["flagship", "fast", "reasoning", "legacy"],
+      ai_provider: ["openai", "anthropic", "google", "mistral"],
+      approval_action: [
+        "pause_ad_campaign",
+        "resume_ad_campaign",
+        "change_ad_budget",
+        "shift_ad_budget",
+        "pause_campaign",
+        "change_campaign_budget",
+        "send_email_campaign",
+        "publish_content",
+        "send_customer_reply",
+        "reorder_inventory",
+        "apply_discount",
+        "update_product",
+        "run_workflow",
+        "other",
+      ],
+      approval_decision: ["approved", "rejected"],
+      approval_priority: ["low", "normal", "high", "urgent"],
+      approval_status: [
+        "pending",
+        "approved",
+        "rejected",
+        "expired",
+        "executed",
+        "failed",
+      ],
+      audit_action: ["insert", "update", "delete", "read"],
+      briefing_kind: ["daily", "weekly", "monthly"],
+      chat_purpose: ["chat", "campaign_copilot", "research", "support"],
+      chat_role: ["user", "assistant", "system", "tool"],
+      chat_session_status: ["active", "archived"],
       connection_status: ["active", "expired", "revoked", "error"],
       conversation_role: ["system", "user", "assistant"],
       decision_domain: [
@@ -2617,6 +6102,7 @@ export const Constants = {
         "privacy",
         "other",
       ],
+      discovery_run_status: ["running", "succeeded", "failed"],
       email_delivery_status: [
         "queued",
         "sent",
@@ -2625,8 +6111,25 @@ export const Constants = {
         "failed",
       ],
       embedding_model: ["text-embedding-3-small", "local-lexical-v1"],
+      fact_period: ["hour", "day", "week", "month", "quarter", "year"],
       gift_card_source: ["qualifying_order", "manual", "promotion"],
       gift_card_status: ["pending", "issued", "emailed", "failed", "voided"],
+      health_status: ["healthy", "degraded", "down", "unknown"],
+      incident_status: [
+        "investigating",
+        "identified",
+        "monitoring",
+        "resolved",
+      ],
+      insight_impact: ["low", "medium", "high"],
+      insight_kind: [
+        "opportunity",
+        "risk",
+        "anomaly",
+        "trend",
+        "recommendation",
+      ],
+      insight_status: ["new", "acknowledged", "dismissed", "actioned"],
       integration_provider: [
         "shopify",
         "meta",
@@ -2660,6 +6163,10 @@ export const Constants = {
         "qa",
         "memory",
       ],
+      log_level: ["debug", "info", "warn", "error"],
+      ops_alert_status: ["open", "acknowledged", "resolved"],
+      ops_error_status: ["open", "acknowledged", "resolved", "ignored"],
+      ops_severity: ["low", "medium", "high", "critical"],
       order_financial_status: [
         "pending",
         "authorized",
@@ -2678,7 +6185,89 @@ export const Constants = {
       privacy_request_kind: ["export", "deletion"],
       privacy_request_status: ["pending", "completed", "rejected"],
       product_status: ["active", "draft", "archived"],
+      qc_result: ["pass", "warn", "fail"],
+      report_kind: [
+        "performance",
+        "campaign",
+        "ads",
+        "seo",
+        "social",
+        "executive",
+        "custom",
+      ],
+      report_status: ["pending", "generating", "ready", "failed"],
+      review_media_status: ["waiting", "ready", "errored", "deleted"],
+      review_request_status: [
+        "queued",
+        "due",
+        "sent",
+        "opened",
+        "completed",
+        "cancelled",
+        "expired",
+      ],
+      review_request_trigger: ["order_fulfilled", "manual"],
+      review_sort: [
+        "newest",
+        "highest_rating",
+        "lowest_rating",
+        "most_helpful",
+      ],
+      review_status: ["pending", "published", "rejected", "spam"],
+      review_vote_kind: ["helpful", "unhelpful"],
+      search_device: ["desktop", "mobile"],
+      search_engine: ["google", "bing"],
+      search_intent: [
+        "informational",
+        "navigational",
+        "commercial",
+        "transactional",
+      ],
       secret_action: ["create", "read", "rotate", "delete"],
+      social_platform: [
+        "instagram",
+        "facebook",
+        "tiktok",
+        "x",
+        "linkedin",
+        "youtube",
+        "pinterest",
+        "threads",
+      ],
+      social_post_status: [
+        "draft",
+        "scheduled",
+        "published",
+        "failed",
+        "deleted",
+      ],
+      support_ticket_category: [
+        "general",
+        "order",
+        "shipping",
+        "returns",
+        "product",
+        "account",
+        "billing",
+        "other",
+      ],
+      support_ticket_priority: ["low", "normal", "high", "urgent"],
+      support_ticket_source: ["storefront", "app", "chatwoot"],
+      support_ticket_status: [
+        "open",
+        "in_progress",
+        "waiting_on_customer",
+        "resolved",
+        "closed",
+      ],
+      survey_question_kind: [
+        "single_choice",
+        "multiple_choice",
+        "free_text",
+        "rating",
+      ],
+      training_example_kind: ["example", "correction", "pattern"],
+      training_example_source: ["manual", "feedback", "learned"],
       webhook_delivery_status: ["pending", "succeeded", "dead"],
       webhook_event_status: ["processed", "ignored", "failed"],
       webhook_provider: ["shopify", "tavus", "mux", "chatwoot"],

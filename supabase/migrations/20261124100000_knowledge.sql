@@ -220,12 +220,10 @@ select private.tenant_policies('public.knowledge_collections', 'viewer', 'member
 select private.tenant_policies('public.knowledge_documents', 'viewer', 'member');
 select private.tenant_policies('public.knowledge_chunks', 'viewer', 'member');
 
-create policy "admins read their workspace's searches" on public.knowledge_access_logs
+create policy "admins read the workspace's searches, everyone their own" on public.knowledge_access_logs
   for select to authenticated
-  using (workspace_id = any (array(select private.workspace_ids('admin'))));
-create policy "users read their own searches" on public.knowledge_access_logs
-  for select to authenticated
-  using (user_id = (select auth.uid()) and workspace_id = any (array(select private.workspace_ids('viewer'))));
+  using (workspace_id = any (array(select private.workspace_ids('admin')))
+         or (user_id = (select auth.uid()) and workspace_id = any (array(select private.workspace_ids('viewer')))));
 select private.install_tenant_guard('public.knowledge_access_logs');
 
 alter publication supabase_realtime add table public.knowledge_documents;
