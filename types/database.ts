@@ -73,6 +73,7 @@ export type Database = {
         Row: {
           ad_account_id: string | null
           bid_strategy: string | null
+          campaign_id: string | null
           created_at: string
           daily_budget_cents: number | null
           end_date: string | null
@@ -95,6 +96,7 @@ export type Database = {
         Insert: {
           ad_account_id?: string | null
           bid_strategy?: string | null
+          campaign_id?: string | null
           created_at?: string
           daily_budget_cents?: number | null
           end_date?: string | null
@@ -117,6 +119,7 @@ export type Database = {
         Update: {
           ad_account_id?: string | null
           bid_strategy?: string | null
+          campaign_id?: string | null
           created_at?: string
           daily_budget_cents?: number | null
           end_date?: string | null
@@ -137,6 +140,20 @@ export type Database = {
           workspace_id?: string
         }
         Relationships: [
+          {
+            foreignKeyName: "ad_campaigns_campaign_id_fkey"
+            columns: ["workspace_id", "campaign_id"]
+            isOneToOne: false
+            referencedRelation: "campaign_performance_monitor"
+            referencedColumns: ["workspace_id", "campaign_id"]
+          },
+          {
+            foreignKeyName: "ad_campaigns_campaign_id_fkey"
+            columns: ["workspace_id", "campaign_id"]
+            isOneToOne: false
+            referencedRelation: "campaigns"
+            referencedColumns: ["workspace_id", "id"]
+          },
           {
             foreignKeyName: "ad_campaigns_workspace_id_ad_account_id_fkey"
             columns: ["workspace_id", "ad_account_id"]
@@ -1409,6 +1426,107 @@ export type Database = {
           },
         ]
       }
+      attribution_credits: {
+        Row: {
+          campaign: string | null
+          channel: Database["public"]["Enums"]["marketing_channel"]
+          conversion_id: string
+          converted_at: string
+          created_at: string
+          credit_cents: number
+          medium: string | null
+          model: Database["public"]["Enums"]["attribution_model"]
+          position: number
+          source: string | null
+          touched_at: string | null
+          touchpoint_id: number | null
+          utm_id: string | null
+          weight: number
+          workspace_id: string
+        }
+        Insert: {
+          campaign?: string | null
+          channel: Database["public"]["Enums"]["marketing_channel"]
+          conversion_id: string
+          converted_at: string
+          created_at?: string
+          credit_cents: number
+          medium?: string | null
+          model: Database["public"]["Enums"]["attribution_model"]
+          position: number
+          source?: string | null
+          touched_at?: string | null
+          touchpoint_id?: number | null
+          utm_id?: string | null
+          weight: number
+          workspace_id: string
+        }
+        Update: {
+          campaign?: string | null
+          channel?: Database["public"]["Enums"]["marketing_channel"]
+          conversion_id?: string
+          converted_at?: string
+          created_at?: string
+          credit_cents?: number
+          medium?: string | null
+          model?: Database["public"]["Enums"]["attribution_model"]
+          position?: number
+          source?: string | null
+          touched_at?: string | null
+          touchpoint_id?: number | null
+          utm_id?: string | null
+          weight?: number
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "attribution_credits_conversion_id_fkey"
+            columns: ["conversion_id"]
+            isOneToOne: false
+            referencedRelation: "conversions"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "attribution_credits_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      attribution_settings: {
+        Row: {
+          created_at: string
+          lookback_days: number
+          time_decay_half_life_days: number
+          updated_at: string
+          workspace_id: string
+        }
+        Insert: {
+          created_at?: string
+          lookback_days?: number
+          time_decay_half_life_days?: number
+          updated_at?: string
+          workspace_id: string
+        }
+        Update: {
+          created_at?: string
+          lookback_days?: number
+          time_decay_half_life_days?: number
+          updated_at?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "attribution_settings_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: true
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       audit_log: {
         Row: {
           action: Database["public"]["Enums"]["audit_action"]
@@ -1452,6 +1570,595 @@ export type Database = {
         Relationships: [
           {
             foreignKeyName: "audit_log_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      autopilot_activity_log: {
+        Row: {
+          activity_type: Database["public"]["Enums"]["autopilot_activity_type"]
+          actor_id: string | null
+          actor_kind: Database["public"]["Enums"]["actor_kind"]
+          created_at: string
+          description: string
+          entity_id: string | null
+          entity_type: string | null
+          id: number
+          metadata: NonNullable<Json>
+          workspace_id: string
+        }
+        Insert: {
+          activity_type: Database["public"]["Enums"]["autopilot_activity_type"]
+          actor_id?: string | null
+          actor_kind?: Database["public"]["Enums"]["actor_kind"]
+          created_at?: string
+          description: string
+          entity_id?: string | null
+          entity_type?: string | null
+          id?: never
+          metadata?: NonNullable<Json>
+          workspace_id: string
+        }
+        Update: {
+          activity_type?: Database["public"]["Enums"]["autopilot_activity_type"]
+          actor_id?: string | null
+          actor_kind?: Database["public"]["Enums"]["actor_kind"]
+          created_at?: string
+          description?: string
+          entity_id?: string | null
+          entity_type?: string | null
+          id?: never
+          metadata?: NonNullable<Json>
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "autopilot_activity_log_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      autopilot_configs: {
+        Row: {
+          ai_strategy: NonNullable<Json>
+          business_description: string | null
+          created_at: string
+          created_by: string | null
+          currency: string
+          enabled: boolean
+          goals: NonNullable<Json>
+          hot_lead_score: number
+          min_spend_cents: number
+          monthly_budget_cents: number
+          target_audience: string | null
+          target_roas: number
+          updated_at: string
+          workspace_id: string
+        }
+        Insert: {
+          ai_strategy?: NonNullable<Json>
+          business_description?: string | null
+          created_at?: string
+          created_by?: string | null
+          currency?: string
+          enabled?: boolean
+          goals?: NonNullable<Json>
+          hot_lead_score?: number
+          min_spend_cents?: number
+          monthly_budget_cents?: number
+          target_audience?: string | null
+          target_roas?: number
+          updated_at?: string
+          workspace_id: string
+        }
+        Update: {
+          ai_strategy?: NonNullable<Json>
+          business_description?: string | null
+          created_at?: string
+          created_by?: string | null
+          currency?: string
+          enabled?: boolean
+          goals?: NonNullable<Json>
+          hot_lead_score?: number
+          min_spend_cents?: number
+          monthly_budget_cents?: number
+          target_audience?: string | null
+          target_roas?: number
+          updated_at?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "autopilot_configs_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: true
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      autopilot_cron_schedule: {
+        Row: {
+          created_at: string
+          enabled: boolean
+          failures: number
+          job: Database["public"]["Enums"]["autopilot_job"]
+          last_error: string | null
+          last_result: Json | null
+          last_run_at: string | null
+          last_status:
+            | Database["public"]["Enums"]["autopilot_run_status"]
+            | null
+          runs: number
+          updated_at: string
+          workspace_id: string
+        }
+        Insert: {
+          created_at?: string
+          enabled?: boolean
+          failures?: number
+          job: Database["public"]["Enums"]["autopilot_job"]
+          last_error?: string | null
+          last_result?: Json | null
+          last_run_at?: string | null
+          last_status?:
+            | Database["public"]["Enums"]["autopilot_run_status"]
+            | null
+          runs?: number
+          updated_at?: string
+          workspace_id: string
+        }
+        Update: {
+          created_at?: string
+          enabled?: boolean
+          failures?: number
+          job?: Database["public"]["Enums"]["autopilot_job"]
+          last_error?: string | null
+          last_result?: Json | null
+          last_run_at?: string | null
+          last_status?:
+            | Database["public"]["Enums"]["autopilot_run_status"]
+            | null
+          runs?: number
+          updated_at?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "autopilot_cron_schedule_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      autopilot_weekly_reports: {
+        Row: {
+          ai_insights: Json | null
+          channel_breakdown: NonNullable<Json>
+          conversions: number
+          converted_leads: number
+          created_at: string
+          currency: string
+          generated_at: string
+          id: string
+          iso_week: number | null
+          iso_year: number | null
+          leads_by_source: NonNullable<Json>
+          roas: number | null
+          roi: number | null
+          top_performing_channel:
+            | Database["public"]["Enums"]["ad_platform"]
+            | null
+          total_leads_generated: number
+          total_revenue_cents: number
+          total_spend_cents: number
+          updated_at: string
+          week_start: string
+          workspace_id: string
+        }
+        Insert: {
+          ai_insights?: Json | null
+          channel_breakdown?: NonNullable<Json>
+          conversions?: number
+          converted_leads?: number
+          created_at?: string
+          currency?: string
+          generated_at?: string
+          id?: string
+          iso_week?: never
+          iso_year?: never
+          leads_by_source?: NonNullable<Json>
+          roas?: number | null
+          roi?: number | null
+          top_performing_channel?:
+            | Database["public"]["Enums"]["ad_platform"]
+            | null
+          total_leads_generated?: number
+          total_revenue_cents?: number
+          total_spend_cents?: number
+          updated_at?: string
+          week_start: string
+          workspace_id: string
+        }
+        Update: {
+          ai_insights?: Json | null
+          channel_breakdown?: NonNullable<Json>
+          conversions?: number
+          converted_leads?: number
+          created_at?: string
+          currency?: string
+          generated_at?: string
+          id?: string
+          iso_week?: never
+          iso_year?: never
+          leads_by_source?: NonNullable<Json>
+          roas?: number | null
+          roi?: number | null
+          top_performing_channel?:
+            | Database["public"]["Enums"]["ad_platform"]
+            | null
+          total_leads_generated?: number
+          total_revenue_cents?: number
+          total_spend_cents?: number
+          updated_at?: string
+          week_start?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "autopilot_weekly_reports_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      brand_assets: {
+        Row: {
+          created_at: string
+          digital_asset_id: string | null
+          id: string
+          is_primary: boolean
+          kind: Database["public"]["Enums"]["brand_asset_kind"]
+          name: string
+          updated_at: string
+          value: NonNullable<Json>
+          workspace_id: string
+        }
+        Insert: {
+          created_at?: string
+          digital_asset_id?: string | null
+          id?: string
+          is_primary?: boolean
+          kind: Database["public"]["Enums"]["brand_asset_kind"]
+          name: string
+          updated_at?: string
+          value?: NonNullable<Json>
+          workspace_id: string
+        }
+        Update: {
+          created_at?: string
+          digital_asset_id?: string | null
+          id?: string
+          is_primary?: boolean
+          kind?: Database["public"]["Enums"]["brand_asset_kind"]
+          name?: string
+          updated_at?: string
+          value?: NonNullable<Json>
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "brand_assets_workspace_id_digital_asset_id_fkey"
+            columns: ["workspace_id", "digital_asset_id"]
+            isOneToOne: false
+            referencedRelation: "digital_assets"
+            referencedColumns: ["workspace_id", "id"]
+          },
+          {
+            foreignKeyName: "brand_assets_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      campaign_metrics: {
+        Row: {
+          campaign_id: string
+          channel: Database["public"]["Enums"]["marketing_channel"]
+          clicks: number
+          conversions: number
+          created_at: string
+          currency: string
+          day: string
+          engagements: number
+          id: number
+          impressions: number
+          leads: number
+          metadata: NonNullable<Json>
+          revenue_cents: number
+          spend_cents: number
+          updated_at: string
+          workspace_id: string
+        }
+        Insert: {
+          campaign_id: string
+          channel: Database["public"]["Enums"]["marketing_channel"]
+          clicks?: number
+          conversions?: number
+          created_at?: string
+          currency?: string
+          day: string
+          engagements?: number
+          id?: never
+          impressions?: number
+          leads?: number
+          metadata?: NonNullable<Json>
+          revenue_cents?: number
+          spend_cents?: number
+          updated_at?: string
+          workspace_id: string
+        }
+        Update: {
+          campaign_id?: string
+          channel?: Database["public"]["Enums"]["marketing_channel"]
+          clicks?: number
+          conversions?: number
+          created_at?: string
+          currency?: string
+          day?: string
+          engagements?: number
+          id?: never
+          impressions?: number
+          leads?: number
+          metadata?: NonNullable<Json>
+          revenue_cents?: number
+          spend_cents?: number
+          updated_at?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "campaign_metrics_workspace_id_campaign_id_fkey"
+            columns: ["workspace_id", "campaign_id"]
+            isOneToOne: false
+            referencedRelation: "campaign_performance_monitor"
+            referencedColumns: ["workspace_id", "campaign_id"]
+          },
+          {
+            foreignKeyName: "campaign_metrics_workspace_id_campaign_id_fkey"
+            columns: ["workspace_id", "campaign_id"]
+            isOneToOne: false
+            referencedRelation: "campaigns"
+            referencedColumns: ["workspace_id", "id"]
+          },
+          {
+            foreignKeyName: "campaign_metrics_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      campaign_predictions: {
+        Row: {
+          campaign_id: string
+          confidence: number | null
+          created_at: string
+          id: string
+          inputs: NonNullable<Json>
+          lower_bound: number | null
+          metric: Database["public"]["Enums"]["prediction_metric"]
+          model: string
+          period_end: string
+          period_start: string
+          predicted_value: number
+          updated_at: string
+          upper_bound: number | null
+          workspace_id: string
+        }
+        Insert: {
+          campaign_id: string
+          confidence?: number | null
+          created_at?: string
+          id?: string
+          inputs?: NonNullable<Json>
+          lower_bound?: number | null
+          metric: Database["public"]["Enums"]["prediction_metric"]
+          model?: string
+          period_end: string
+          period_start: string
+          predicted_value: number
+          updated_at?: string
+          upper_bound?: number | null
+          workspace_id: string
+        }
+        Update: {
+          campaign_id?: string
+          confidence?: number | null
+          created_at?: string
+          id?: string
+          inputs?: NonNullable<Json>
+          lower_bound?: number | null
+          metric?: Database["public"]["Enums"]["prediction_metric"]
+          model?: string
+          period_end?: string
+          period_start?: string
+          predicted_value?: number
+          updated_at?: string
+          upper_bound?: number | null
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "campaign_predictions_workspace_id_campaign_id_fkey"
+            columns: ["workspace_id", "campaign_id"]
+            isOneToOne: false
+            referencedRelation: "campaign_performance_monitor"
+            referencedColumns: ["workspace_id", "campaign_id"]
+          },
+          {
+            foreignKeyName: "campaign_predictions_workspace_id_campaign_id_fkey"
+            columns: ["workspace_id", "campaign_id"]
+            isOneToOne: false
+            referencedRelation: "campaigns"
+            referencedColumns: ["workspace_id", "id"]
+          },
+          {
+            foreignKeyName: "campaign_predictions_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      campaign_tasks: {
+        Row: {
+          assignee_id: string | null
+          campaign_id: string
+          completed_at: string | null
+          created_at: string
+          created_by: string | null
+          description: string | null
+          due_date: string | null
+          id: string
+          position: number
+          priority: Database["public"]["Enums"]["task_priority"]
+          status: Database["public"]["Enums"]["task_status"]
+          title: string
+          updated_at: string
+          workspace_id: string
+        }
+        Insert: {
+          assignee_id?: string | null
+          campaign_id: string
+          completed_at?: string | null
+          created_at?: string
+          created_by?: string | null
+          description?: string | null
+          due_date?: string | null
+          id?: string
+          position?: number
+          priority?: Database["public"]["Enums"]["task_priority"]
+          status?: Database["public"]["Enums"]["task_status"]
+          title: string
+          updated_at?: string
+          workspace_id: string
+        }
+        Update: {
+          assignee_id?: string | null
+          campaign_id?: string
+          completed_at?: string | null
+          created_at?: string
+          created_by?: string | null
+          description?: string | null
+          due_date?: string | null
+          id?: string
+          position?: number
+          priority?: Database["public"]["Enums"]["task_priority"]
+          status?: Database["public"]["Enums"]["task_status"]
+          title?: string
+          updated_at?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "campaign_tasks_workspace_id_campaign_id_fkey"
+            columns: ["workspace_id", "campaign_id"]
+            isOneToOne: false
+            referencedRelation: "campaign_performance_monitor"
+            referencedColumns: ["workspace_id", "campaign_id"]
+          },
+          {
+            foreignKeyName: "campaign_tasks_workspace_id_campaign_id_fkey"
+            columns: ["workspace_id", "campaign_id"]
+            isOneToOne: false
+            referencedRelation: "campaigns"
+            referencedColumns: ["workspace_id", "id"]
+          },
+          {
+            foreignKeyName: "campaign_tasks_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      campaigns: {
+        Row: {
+          auto_managed: boolean
+          budget_cents: number
+          channels: Database["public"]["Enums"]["marketing_channel"][]
+          created_at: string
+          created_by: string | null
+          currency: string
+          description: string | null
+          end_date: string | null
+          id: string
+          kpi_targets: NonNullable<Json>
+          name: string
+          objective: Database["public"]["Enums"]["campaign_objective"] | null
+          owner_id: string | null
+          start_date: string | null
+          status: Database["public"]["Enums"]["campaign_status"]
+          updated_at: string
+          workspace_id: string
+        }
+        Insert: {
+          auto_managed?: boolean
+          budget_cents?: number
+          channels?: Database["public"]["Enums"]["marketing_channel"][]
+          created_at?: string
+          created_by?: string | null
+          currency?: string
+          description?: string | null
+          end_date?: string | null
+          id?: string
+          kpi_targets?: NonNullable<Json>
+          name: string
+          objective?: Database["public"]["Enums"]["campaign_objective"] | null
+          owner_id?: string | null
+          start_date?: string | null
+          status?: Database["public"]["Enums"]["campaign_status"]
+          updated_at?: string
+          workspace_id: string
+        }
+        Update: {
+          auto_managed?: boolean
+          budget_cents?: number
+          channels?: Database["public"]["Enums"]["marketing_channel"][]
+          created_at?: string
+          created_by?: string | null
+          currency?: string
+          description?: string | null
+          end_date?: string | null
+          id?: string
+          kpi_targets?: NonNullable<Json>
+          name?: string
+          objective?: Database["public"]["Enums"]["campaign_objective"] | null
+          owner_id?: string | null
+          start_date?: string | null
+          status?: Database["public"]["Enums"]["campaign_status"]
+          updated_at?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "campaigns_workspace_id_fkey"
             columns: ["workspace_id"]
             isOneToOne: false
             referencedRelation: "workspaces"
@@ -1668,6 +2375,151 @@ export type Database = {
           },
         ]
       }
+      content_calendar: {
+        Row: {
+          assignee_id: string | null
+          campaign_id: string | null
+          channel: Database["public"]["Enums"]["marketing_channel"] | null
+          content_type: Database["public"]["Enums"]["generated_content_type"]
+          created_at: string
+          created_by: string | null
+          description: string | null
+          generated_content_id: string | null
+          id: string
+          published_at: string | null
+          scheduled_for: string | null
+          status: Database["public"]["Enums"]["calendar_status"]
+          title: string
+          updated_at: string
+          workspace_id: string
+        }
+        Insert: {
+          assignee_id?: string | null
+          campaign_id?: string | null
+          channel?: Database["public"]["Enums"]["marketing_channel"] | null
+          content_type: Database["public"]["Enums"]["generated_content_type"]
+          created_at?: string
+          created_by?: string | null
+          description?: string | null
+          generated_content_id?: string | null
+          id?: string
+          published_at?: string | null
+          scheduled_for?: string | null
+          status?: Database["public"]["Enums"]["calendar_status"]
+          title: string
+          updated_at?: string
+          workspace_id: string
+        }
+        Update: {
+          assignee_id?: string | null
+          campaign_id?: string | null
+          channel?: Database["public"]["Enums"]["marketing_channel"] | null
+          content_type?: Database["public"]["Enums"]["generated_content_type"]
+          created_at?: string
+          created_by?: string | null
+          description?: string | null
+          generated_content_id?: string | null
+          id?: string
+          published_at?: string | null
+          scheduled_for?: string | null
+          status?: Database["public"]["Enums"]["calendar_status"]
+          title?: string
+          updated_at?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "content_calendar_workspace_id_campaign_id_fkey"
+            columns: ["workspace_id", "campaign_id"]
+            isOneToOne: false
+            referencedRelation: "campaign_performance_monitor"
+            referencedColumns: ["workspace_id", "campaign_id"]
+          },
+          {
+            foreignKeyName: "content_calendar_workspace_id_campaign_id_fkey"
+            columns: ["workspace_id", "campaign_id"]
+            isOneToOne: false
+            referencedRelation: "campaigns"
+            referencedColumns: ["workspace_id", "id"]
+          },
+          {
+            foreignKeyName: "content_calendar_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "content_calendar_workspace_id_generated_content_id_fkey"
+            columns: ["workspace_id", "generated_content_id"]
+            isOneToOne: false
+            referencedRelation: "generated_content"
+            referencedColumns: ["workspace_id", "id"]
+          },
+        ]
+      }
+      content_templates: {
+        Row: {
+          body: string
+          content_type:
+            | Database["public"]["Enums"]["generated_content_type"]
+            | null
+          created_at: string
+          created_by: string | null
+          description: string | null
+          id: string
+          is_active: boolean
+          kind: Database["public"]["Enums"]["template_kind"]
+          name: string
+          sections: NonNullable<Json>
+          updated_at: string
+          variables: string[]
+          workspace_id: string
+        }
+        Insert: {
+          body: string
+          content_type?:
+            | Database["public"]["Enums"]["generated_content_type"]
+            | null
+          created_at?: string
+          created_by?: string | null
+          description?: string | null
+          id?: string
+          is_active?: boolean
+          kind?: Database["public"]["Enums"]["template_kind"]
+          name: string
+          sections?: NonNullable<Json>
+          updated_at?: string
+          variables?: string[]
+          workspace_id: string
+        }
+        Update: {
+          body?: string
+          content_type?:
+            | Database["public"]["Enums"]["generated_content_type"]
+            | null
+          created_at?: string
+          created_by?: string | null
+          description?: string | null
+          id?: string
+          is_active?: boolean
+          kind?: Database["public"]["Enums"]["template_kind"]
+          name?: string
+          sections?: NonNullable<Json>
+          updated_at?: string
+          variables?: string[]
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "content_templates_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       conversation_messages: {
         Row: {
           content: string
@@ -1705,6 +2557,197 @@ export type Database = {
         Relationships: [
           {
             foreignKeyName: "conversation_messages_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      conversions: {
+        Row: {
+          created_at: string
+          credited_at: string | null
+          currency: string
+          customer_id: string | null
+          id: string
+          identity_id: string | null
+          occurred_at: string
+          order_campaign: string | null
+          order_channel: Database["public"]["Enums"]["marketing_channel"]
+          order_id: string
+          order_medium: string | null
+          order_source: string | null
+          order_utm_id: string | null
+          revenue_cents: number
+          updated_at: string
+          visitor_id: string | null
+          workspace_id: string
+        }
+        Insert: {
+          created_at?: string
+          credited_at?: string | null
+          currency: string
+          customer_id?: string | null
+          id?: string
+          identity_id?: string | null
+          occurred_at: string
+          order_campaign?: string | null
+          order_channel: Database["public"]["Enums"]["marketing_channel"]
+          order_id: string
+          order_medium?: string | null
+          order_source?: string | null
+          order_utm_id?: string | null
+          revenue_cents: number
+          updated_at?: string
+          visitor_id?: string | null
+          workspace_id: string
+        }
+        Update: {
+          created_at?: string
+          credited_at?: string | null
+          currency?: string
+          customer_id?: string | null
+          id?: string
+          identity_id?: string | null
+          occurred_at?: string
+          order_campaign?: string | null
+          order_channel?: Database["public"]["Enums"]["marketing_channel"]
+          order_id?: string
+          order_medium?: string | null
+          order_source?: string | null
+          order_utm_id?: string | null
+          revenue_cents?: number
+          updated_at?: string
+          visitor_id?: string | null
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "conversions_customer_id_fkey"
+            columns: ["customer_id"]
+            isOneToOne: false
+            referencedRelation: "customers"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "conversions_order_id_fkey"
+            columns: ["order_id"]
+            isOneToOne: true
+            referencedRelation: "orders"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "conversions_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "conversions_workspace_id_identity_id_fkey"
+            columns: ["workspace_id", "identity_id"]
+            isOneToOne: false
+            referencedRelation: "customer_identities"
+            referencedColumns: ["workspace_id", "id"]
+          },
+        ]
+      }
+      customer_devices: {
+        Row: {
+          browser: string | null
+          created_at: string
+          device_type: Database["public"]["Enums"]["device_type"]
+          fingerprint: string
+          first_seen_at: string
+          id: string
+          last_seen_at: string
+          os: string | null
+          updated_at: string
+          visitor_id: string
+          workspace_id: string
+        }
+        Insert: {
+          browser?: string | null
+          created_at?: string
+          device_type?: Database["public"]["Enums"]["device_type"]
+          fingerprint: string
+          first_seen_at?: string
+          id?: string
+          last_seen_at?: string
+          os?: string | null
+          updated_at?: string
+          visitor_id: string
+          workspace_id: string
+        }
+        Update: {
+          browser?: string | null
+          created_at?: string
+          device_type?: Database["public"]["Enums"]["device_type"]
+          fingerprint?: string
+          first_seen_at?: string
+          id?: string
+          last_seen_at?: string
+          os?: string | null
+          updated_at?: string
+          visitor_id?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "customer_devices_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "customer_devices_workspace_id_visitor_id_fkey"
+            columns: ["workspace_id", "visitor_id"]
+            isOneToOne: false
+            referencedRelation: "visitors"
+            referencedColumns: ["workspace_id", "visitor_id"]
+          },
+        ]
+      }
+      customer_identities: {
+        Row: {
+          created_at: string
+          customer_id: string
+          first_seen_at: string
+          id: string
+          last_seen_at: string
+          updated_at: string
+          workspace_id: string
+        }
+        Insert: {
+          created_at?: string
+          customer_id: string
+          first_seen_at?: string
+          id?: string
+          last_seen_at?: string
+          updated_at?: string
+          workspace_id: string
+        }
+        Update: {
+          created_at?: string
+          customer_id?: string
+          first_seen_at?: string
+          id?: string
+          last_seen_at?: string
+          updated_at?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "customer_identities_customer_id_fkey"
+            columns: ["customer_id"]
+            isOneToOne: true
+            referencedRelation: "customers"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "customer_identities_workspace_id_fkey"
             columns: ["workspace_id"]
             isOneToOne: false
             referencedRelation: "workspaces"
@@ -1870,6 +2913,1087 @@ export type Database = {
         Relationships: [
           {
             foreignKeyName: "decision_log_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      digital_assets: {
+        Row: {
+          alt_text: string | null
+          campaign_id: string | null
+          created_at: string
+          created_by: string | null
+          duration_seconds: number | null
+          height: number | null
+          id: string
+          kind: Database["public"]["Enums"]["asset_kind"]
+          mime_type: string
+          name: string
+          size_bytes: number
+          storage_path: string
+          tags: string[]
+          updated_at: string
+          width: number | null
+          workspace_id: string
+        }
+        Insert: {
+          alt_text?: string | null
+          campaign_id?: string | null
+          created_at?: string
+          created_by?: string | null
+          duration_seconds?: number | null
+          height?: number | null
+          id?: string
+          kind: Database["public"]["Enums"]["asset_kind"]
+          mime_type: string
+          name: string
+          size_bytes?: number
+          storage_path: string
+          tags?: string[]
+          updated_at?: string
+          width?: number | null
+          workspace_id: string
+        }
+        Update: {
+          alt_text?: string | null
+          campaign_id?: string | null
+          created_at?: string
+          created_by?: string | null
+          duration_seconds?: number | null
+          height?: number | null
+          id?: string
+          kind?: Database["public"]["Enums"]["asset_kind"]
+          mime_type?: string
+          name?: string
+          size_bytes?: number
+          storage_path?: string
+          tags?: string[]
+          updated_at?: string
+          width?: number | null
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "digital_assets_workspace_id_campaign_id_fkey"
+            columns: ["workspace_id", "campaign_id"]
+            isOneToOne: false
+            referencedRelation: "campaign_performance_monitor"
+            referencedColumns: ["workspace_id", "campaign_id"]
+          },
+          {
+            foreignKeyName: "digital_assets_workspace_id_campaign_id_fkey"
+            columns: ["workspace_id", "campaign_id"]
+            isOneToOne: false
+            referencedRelation: "campaigns"
+            referencedColumns: ["workspace_id", "id"]
+          },
+          {
+            foreignKeyName: "digital_assets_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      email_automation_rules: {
+        Row: {
+          active: boolean
+          conditions: NonNullable<Json>
+          created_at: string
+          created_by: string | null
+          delay_minutes: number
+          id: string
+          list_id: string | null
+          name: string
+          template_id: string | null
+          trigger_event: Database["public"]["Enums"]["email_automation_trigger"]
+          updated_at: string
+          workspace_id: string
+        }
+        Insert: {
+          active?: boolean
+          conditions?: NonNullable<Json>
+          created_at?: string
+          created_by?: string | null
+          delay_minutes?: number
+          id?: string
+          list_id?: string | null
+          name: string
+          template_id?: string | null
+          trigger_event: Database["public"]["Enums"]["email_automation_trigger"]
+          updated_at?: string
+          workspace_id: string
+        }
+        Update: {
+          active?: boolean
+          conditions?: NonNullable<Json>
+          created_at?: string
+          created_by?: string | null
+          delay_minutes?: number
+          id?: string
+          list_id?: string | null
+          name?: string
+          template_id?: string | null
+          trigger_event?: Database["public"]["Enums"]["email_automation_trigger"]
+          updated_at?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "email_automation_rules_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "email_automation_rules_workspace_id_list_id_fkey"
+            columns: ["workspace_id", "list_id"]
+            isOneToOne: false
+            referencedRelation: "email_lists"
+            referencedColumns: ["workspace_id", "id"]
+          },
+          {
+            foreignKeyName: "email_automation_rules_workspace_id_template_id_fkey"
+            columns: ["workspace_id", "template_id"]
+            isOneToOne: false
+            referencedRelation: "email_templates"
+            referencedColumns: ["workspace_id", "id"]
+          },
+        ]
+      }
+      email_campaigns: {
+        Row: {
+          bounces: number
+          campaign_id: string | null
+          clicks: number
+          complaints: number
+          created_at: string
+          created_by: string | null
+          delivered: number
+          from_email: string | null
+          from_name: string | null
+          id: string
+          list_id: string | null
+          name: string
+          opens: number
+          recipients: number
+          reply_to: string | null
+          scheduled_for: string | null
+          sent_at: string | null
+          status: Database["public"]["Enums"]["email_campaign_status"]
+          subject: string | null
+          template_id: string | null
+          unique_clicks: number
+          unique_opens: number
+          unsubscribes: number
+          updated_at: string
+          workspace_id: string
+        }
+        Insert: {
+          bounces?: number
+          campaign_id?: string | null
+          clicks?: number
+          complaints?: number
+          created_at?: string
+          created_by?: string | null
+          delivered?: number
+          from_email?: string | null
+          from_name?: string | null
+          id?: string
+          list_id?: string | null
+          name: string
+          opens?: number
+          recipients?: number
+          reply_to?: string | null
+          scheduled_for?: string | null
+          sent_at?: string | null
+          status?: Database["public"]["Enums"]["email_campaign_status"]
+          subject?: string | null
+          template_id?: string | null
+          unique_clicks?: number
+          unique_opens?: number
+          unsubscribes?: number
+          updated_at?: string
+          workspace_id: string
+        }
+        Update: {
+          bounces?: number
+          campaign_id?: string | null
+          clicks?: number
+          complaints?: number
+          created_at?: string
+          created_by?: string | null
+          delivered?: number
+          from_email?: string | null
+          from_name?: string | null
+          id?: string
+          list_id?: string | null
+          name?: string
+          opens?: number
+          recipients?: number
+          reply_to?: string | null
+          scheduled_for?: string | null
+          sent_at?: string | null
+          status?: Database["public"]["Enums"]["email_campaign_status"]
+          subject?: string | null
+          template_id?: string | null
+          unique_clicks?: number
+          unique_opens?: number
+          unsubscribes?: number
+          updated_at?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "email_campaigns_workspace_id_campaign_id_fkey"
+            columns: ["workspace_id", "campaign_id"]
+            isOneToOne: false
+            referencedRelation: "campaign_performance_monitor"
+            referencedColumns: ["workspace_id", "campaign_id"]
+          },
+          {
+            foreignKeyName: "email_campaigns_workspace_id_campaign_id_fkey"
+            columns: ["workspace_id", "campaign_id"]
+            isOneToOne: false
+            referencedRelation: "campaigns"
+            referencedColumns: ["workspace_id", "id"]
+          },
+          {
+            foreignKeyName: "email_campaigns_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "email_campaigns_workspace_id_list_id_fkey"
+            columns: ["workspace_id", "list_id"]
+            isOneToOne: false
+            referencedRelation: "email_lists"
+            referencedColumns: ["workspace_id", "id"]
+          },
+          {
+            foreignKeyName: "email_campaigns_workspace_id_template_id_fkey"
+            columns: ["workspace_id", "template_id"]
+            isOneToOne: false
+            referencedRelation: "email_templates"
+            referencedColumns: ["workspace_id", "id"]
+          },
+        ]
+      }
+      email_contacts: {
+        Row: {
+          attributes: NonNullable<Json>
+          created_at: string
+          email: string
+          first_name: string | null
+          id: string
+          last_name: string | null
+          lead_id: string | null
+          source: string | null
+          status: Database["public"]["Enums"]["email_contact_status"]
+          subscribed_at: string | null
+          unsubscribed_at: string | null
+          updated_at: string
+          workspace_id: string
+        }
+        Insert: {
+          attributes?: NonNullable<Json>
+          created_at?: string
+          email: string
+          first_name?: string | null
+          id?: string
+          last_name?: string | null
+          lead_id?: string | null
+          source?: string | null
+          status?: Database["public"]["Enums"]["email_contact_status"]
+          subscribed_at?: string | null
+          unsubscribed_at?: string | null
+          updated_at?: string
+          workspace_id: string
+        }
+        Update: {
+          attributes?: NonNullable<Json>
+          created_at?: string
+          email?: string
+          first_name?: string | null
+          id?: string
+          last_name?: string | null
+          lead_id?: string | null
+          source?: string | null
+          status?: Database["public"]["Enums"]["email_contact_status"]
+          subscribed_at?: string | null
+          unsubscribed_at?: string | null
+          updated_at?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "email_contacts_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "email_contacts_workspace_id_lead_id_fkey"
+            columns: ["workspace_id", "lead_id"]
+            isOneToOne: false
+            referencedRelation: "autopilot_lead_inbox"
+            referencedColumns: ["workspace_id", "lead_id"]
+          },
+          {
+            foreignKeyName: "email_contacts_workspace_id_lead_id_fkey"
+            columns: ["workspace_id", "lead_id"]
+            isOneToOne: false
+            referencedRelation: "leads"
+            referencedColumns: ["workspace_id", "id"]
+          },
+        ]
+      }
+      email_list_members: {
+        Row: {
+          contact_id: string
+          created_at: string
+          list_id: string
+          workspace_id: string
+        }
+        Insert: {
+          contact_id: string
+          created_at?: string
+          list_id: string
+          workspace_id: string
+        }
+        Update: {
+          contact_id?: string
+          created_at?: string
+          list_id?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "email_list_members_workspace_id_contact_id_fkey"
+            columns: ["workspace_id", "contact_id"]
+            isOneToOne: false
+            referencedRelation: "email_contacts"
+            referencedColumns: ["workspace_id", "id"]
+          },
+          {
+            foreignKeyName: "email_list_members_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "email_list_members_workspace_id_list_id_fkey"
+            columns: ["workspace_id", "list_id"]
+            isOneToOne: false
+            referencedRelation: "email_lists"
+            referencedColumns: ["workspace_id", "id"]
+          },
+        ]
+      }
+      email_lists: {
+        Row: {
+          created_at: string
+          description: string | null
+          id: string
+          name: string
+          updated_at: string
+          workspace_id: string
+        }
+        Insert: {
+          created_at?: string
+          description?: string | null
+          id?: string
+          name: string
+          updated_at?: string
+          workspace_id: string
+        }
+        Update: {
+          created_at?: string
+          description?: string | null
+          id?: string
+          name?: string
+          updated_at?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "email_lists_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      email_templates: {
+        Row: {
+          body_html: string | null
+          body_text: string | null
+          category: string | null
+          created_at: string
+          created_by: string | null
+          id: string
+          name: string
+          preheader: string | null
+          subject: string
+          updated_at: string
+          variables: string[]
+          workspace_id: string
+        }
+        Insert: {
+          body_html?: string | null
+          body_text?: string | null
+          category?: string | null
+          created_at?: string
+          created_by?: string | null
+          id?: string
+          name: string
+          preheader?: string | null
+          subject: string
+          updated_at?: string
+          variables?: string[]
+          workspace_id: string
+        }
+        Update: {
+          body_html?: string | null
+          body_text?: string | null
+          category?: string | null
+          created_at?: string
+          created_by?: string | null
+          id?: string
+          name?: string
+          preheader?: string | null
+          subject?: string
+          updated_at?: string
+          variables?: string[]
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "email_templates_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      experiment_assignments: {
+        Row: {
+          assigned_at: string
+          experiment_id: string
+          variant_id: string
+          visitor_id: string
+          workspace_id: string
+        }
+        Insert: {
+          assigned_at?: string
+          experiment_id: string
+          variant_id: string
+          visitor_id: string
+          workspace_id: string
+        }
+        Update: {
+          assigned_at?: string
+          experiment_id?: string
+          variant_id?: string
+          visitor_id?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "experiment_assignments_experiment_id_variant_id_fkey"
+            columns: ["experiment_id", "variant_id"]
+            isOneToOne: false
+            referencedRelation: "experiment_variants"
+            referencedColumns: ["experiment_id", "id"]
+          },
+          {
+            foreignKeyName: "experiment_assignments_workspace_id_experiment_id_fkey"
+            columns: ["workspace_id", "experiment_id"]
+            isOneToOne: false
+            referencedRelation: "experiments"
+            referencedColumns: ["workspace_id", "id"]
+          },
+          {
+            foreignKeyName: "experiment_assignments_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      experiment_daily_metrics: {
+        Row: {
+          add_to_carts: number
+          converting_visitors: number
+          day: string
+          experiment_id: string
+          exposures: number
+          goal_events: number
+          new_visitors: number
+          purchases: number
+          refreshed_at: string
+          revenue_cents: number
+          variant_id: string
+          workspace_id: string
+        }
+        Insert: {
+          add_to_carts?: number
+          converting_visitors?: number
+          day: string
+          experiment_id: string
+          exposures?: number
+          goal_events?: number
+          new_visitors?: number
+          purchases?: number
+          refreshed_at?: string
+          revenue_cents?: number
+          variant_id: string
+          workspace_id: string
+        }
+        Update: {
+          add_to_carts?: number
+          converting_visitors?: number
+          day?: string
+          experiment_id?: string
+          exposures?: number
+          goal_events?: number
+          new_visitors?: number
+          purchases?: number
+          refreshed_at?: string
+          revenue_cents?: number
+          variant_id?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "experiment_daily_metrics_experiment_id_variant_id_fkey"
+            columns: ["experiment_id", "variant_id"]
+            isOneToOne: false
+            referencedRelation: "experiment_variants"
+            referencedColumns: ["experiment_id", "id"]
+          },
+          {
+            foreignKeyName: "experiment_daily_metrics_workspace_id_experiment_id_fkey"
+            columns: ["workspace_id", "experiment_id"]
+            isOneToOne: false
+            referencedRelation: "experiments"
+            referencedColumns: ["workspace_id", "id"]
+          },
+          {
+            foreignKeyName: "experiment_daily_metrics_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      experiment_events: {
+        Row: {
+          created_at: string
+          currency: string | null
+          event_name: string | null
+          event_type: Database["public"]["Enums"]["experiment_event_type"]
+          experiment_id: string
+          id: number
+          occurred_at: string
+          order_id: string | null
+          value_cents: number | null
+          variant_id: string
+          visitor_id: string
+          workspace_id: string
+        }
+        Insert: {
+          created_at?: string
+          currency?: string | null
+          event_name?: string | null
+          event_type: Database["public"]["Enums"]["experiment_event_type"]
+          experiment_id: string
+          id?: never
+          occurred_at?: string
+          order_id?: string | null
+          value_cents?: number | null
+          variant_id: string
+          visitor_id: string
+          workspace_id: string
+        }
+        Update: {
+          created_at?: string
+          currency?: string | null
+          event_name?: string | null
+          event_type?: Database["public"]["Enums"]["experiment_event_type"]
+          experiment_id?: string
+          id?: never
+          occurred_at?: string
+          order_id?: string | null
+          value_cents?: number | null
+          variant_id?: string
+          visitor_id?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "experiment_events_workspace_id_experiment_id_visitor_id_fkey"
+            columns: ["workspace_id", "experiment_id", "visitor_id"]
+            isOneToOne: false
+            referencedRelation: "experiment_assignments"
+            referencedColumns: ["workspace_id", "experiment_id", "visitor_id"]
+          },
+          {
+            foreignKeyName: "experiment_events_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      experiment_purchases: {
+        Row: {
+          created_at: string
+          currency: string
+          experiment_id: string
+          order_id: string
+          ordered_at: string
+          revenue_cents: number
+          variant_id: string
+          visitor_id: string
+          workspace_id: string
+        }
+        Insert: {
+          created_at?: string
+          currency: string
+          experiment_id: string
+          order_id: string
+          ordered_at: string
+          revenue_cents: number
+          variant_id: string
+          visitor_id: string
+          workspace_id: string
+        }
+        Update: {
+          created_at?: string
+          currency?: string
+          experiment_id?: string
+          order_id?: string
+          ordered_at?: string
+          revenue_cents?: number
+          variant_id?: string
+          visitor_id?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "experiment_purchases_order_id_fkey"
+            columns: ["order_id"]
+            isOneToOne: false
+            referencedRelation: "orders"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "experiment_purchases_workspace_id_experiment_id_visitor_id_fkey"
+            columns: ["workspace_id", "experiment_id", "visitor_id"]
+            isOneToOne: false
+            referencedRelation: "experiment_assignments"
+            referencedColumns: ["workspace_id", "experiment_id", "visitor_id"]
+          },
+          {
+            foreignKeyName: "experiment_purchases_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      experiment_results: {
+        Row: {
+          average_order_value: number | null
+          computed_at: string
+          conversion_rate: number | null
+          conversions: number
+          cuped_variance_reduction: number | null
+          experiment_id: string
+          is_control: boolean
+          metric: Database["public"]["Enums"]["experiment_metric"]
+          metric_value: number | null
+          orders: number
+          p_value: number | null
+          p_value_adjusted: number | null
+          revenue_cents: number
+          revenue_per_visitor: number | null
+          sequential_lower: number | null
+          sequential_p_value: number | null
+          sequential_upper: number | null
+          significant: boolean
+          srm_detected: boolean
+          srm_p_value: number | null
+          uplift: number | null
+          uplift_lower: number | null
+          uplift_upper: number | null
+          variant_id: string
+          variant_key: string
+          visitors: number
+          workspace_id: string
+        }
+        Insert: {
+          average_order_value?: number | null
+          computed_at?: string
+          conversion_rate?: number | null
+          conversions: number
+          cuped_variance_reduction?: number | null
+          experiment_id: string
+          is_control: boolean
+          metric: Database["public"]["Enums"]["experiment_metric"]
+          metric_value?: number | null
+          orders: number
+          p_value?: number | null
+          p_value_adjusted?: number | null
+          revenue_cents: number
+          revenue_per_visitor?: number | null
+          sequential_lower?: number | null
+          sequential_p_value?: number | null
+          sequential_upper?: number | null
+          significant?: boolean
+          srm_detected?: boolean
+          srm_p_value?: number | null
+          uplift?: number | null
+          uplift_lower?: number | null
+          uplift_upper?: number | null
+          variant_id: string
+          variant_key: string
+          visitors: number
+          workspace_id: string
+        }
+        Update: {
+          average_order_value?: number | null
+          computed_at?: string
+          conversion_rate?: number | null
+          conversions?: number
+          cuped_variance_reduction?: number | null
+          experiment_id?: string
+          is_control?: boolean
+          metric?: Database["public"]["Enums"]["experiment_metric"]
+          metric_value?: number | null
+          orders?: number
+          p_value?: number | null
+          p_value_adjusted?: number | null
+          revenue_cents?: number
+          revenue_per_visitor?: number | null
+          sequential_lower?: number | null
+          sequential_p_value?: number | null
+          sequential_upper?: number | null
+          significant?: boolean
+          srm_detected?: boolean
+          srm_p_value?: number | null
+          uplift?: number | null
+          uplift_lower?: number | null
+          uplift_upper?: number | null
+          variant_id?: string
+          variant_key?: string
+          visitors?: number
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "experiment_results_experiment_id_variant_id_fkey"
+            columns: ["experiment_id", "variant_id"]
+            isOneToOne: true
+            referencedRelation: "experiment_variants"
+            referencedColumns: ["experiment_id", "id"]
+          },
+          {
+            foreignKeyName: "experiment_results_workspace_id_experiment_id_fkey"
+            columns: ["workspace_id", "experiment_id"]
+            isOneToOne: false
+            referencedRelation: "experiments"
+            referencedColumns: ["workspace_id", "id"]
+          },
+          {
+            foreignKeyName: "experiment_results_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      experiment_variants: {
+        Row: {
+          config: NonNullable<Json>
+          created_at: string
+          experiment_id: string
+          id: string
+          is_control: boolean
+          key: string
+          name: string
+          updated_at: string
+          url: string | null
+          weight: number
+          workspace_id: string
+        }
+        Insert: {
+          config?: NonNullable<Json>
+          created_at?: string
+          experiment_id: string
+          id?: string
+          is_control?: boolean
+          key: string
+          name: string
+          updated_at?: string
+          url?: string | null
+          weight: number
+          workspace_id: string
+        }
+        Update: {
+          config?: NonNullable<Json>
+          created_at?: string
+          experiment_id?: string
+          id?: string
+          is_control?: boolean
+          key?: string
+          name?: string
+          updated_at?: string
+          url?: string | null
+          weight?: number
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "experiment_variants_workspace_id_experiment_id_fkey"
+            columns: ["workspace_id", "experiment_id"]
+            isOneToOne: false
+            referencedRelation: "experiments"
+            referencedColumns: ["workspace_id", "id"]
+          },
+          {
+            foreignKeyName: "experiment_variants_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      experiments: {
+        Row: {
+          confidence_level: number
+          created_at: string
+          created_by: string | null
+          cuped_enabled: boolean
+          cuped_lookback_days: number
+          ended_at: string | null
+          goal_event: string
+          hypothesis: string | null
+          id: string
+          key: string
+          name: string
+          primary_metric: Database["public"]["Enums"]["experiment_metric"]
+          sequential_testing: boolean
+          sequential_tuning: number
+          started_at: string | null
+          status: Database["public"]["Enums"]["experiment_status"]
+          targeting_rules: NonNullable<Json>
+          traffic_percentage: number
+          updated_at: string
+          winner_variant_id: string | null
+          workspace_id: string
+        }
+        Insert: {
+          confidence_level?: number
+          created_at?: string
+          created_by?: string | null
+          cuped_enabled?: boolean
+          cuped_lookback_days?: number
+          ended_at?: string | null
+          goal_event?: string
+          hypothesis?: string | null
+          id?: string
+          key: string
+          name: string
+          primary_metric?: Database["public"]["Enums"]["experiment_metric"]
+          sequential_testing?: boolean
+          sequential_tuning?: number
+          started_at?: string | null
+          status?: Database["public"]["Enums"]["experiment_status"]
+          targeting_rules?: NonNullable<Json>
+          traffic_percentage?: number
+          updated_at?: string
+          winner_variant_id?: string | null
+          workspace_id: string
+        }
+        Update: {
+          confidence_level?: number
+          created_at?: string
+          created_by?: string | null
+          cuped_enabled?: boolean
+          cuped_lookback_days?: number
+          ended_at?: string | null
+          goal_event?: string
+          hypothesis?: string | null
+          id?: string
+          key?: string
+          name?: string
+          primary_metric?: Database["public"]["Enums"]["experiment_metric"]
+          sequential_testing?: boolean
+          sequential_tuning?: number
+          started_at?: string | null
+          status?: Database["public"]["Enums"]["experiment_status"]
+          targeting_rules?: NonNullable<Json>
+          traffic_percentage?: number
+          updated_at?: string
+          winner_variant_id?: string | null
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "experiments_winner_is_a_variant"
+            columns: ["id", "winner_variant_id"]
+            isOneToOne: false
+            referencedRelation: "experiment_variants"
+            referencedColumns: ["experiment_id", "id"]
+          },
+          {
+            foreignKeyName: "experiments_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      feature_tours: {
+        Row: {
+          completed_at: string | null
+          created_at: string
+          current_step: number
+          dismissed_at: string | null
+          id: string
+          interactions: number
+          last_shown_at: string | null
+          status: Database["public"]["Enums"]["tour_status"]
+          steps: NonNullable<Json>
+          times_shown: number
+          tour_key: string
+          tour_name: string
+          updated_at: string
+          user_id: string
+        }
+        Insert: {
+          completed_at?: string | null
+          created_at?: string
+          current_step?: number
+          dismissed_at?: string | null
+          id?: string
+          interactions?: number
+          last_shown_at?: string | null
+          status?: Database["public"]["Enums"]["tour_status"]
+          steps?: NonNullable<Json>
+          times_shown?: number
+          tour_key: string
+          tour_name: string
+          updated_at?: string
+          user_id?: string
+        }
+        Update: {
+          completed_at?: string | null
+          created_at?: string
+          current_step?: number
+          dismissed_at?: string | null
+          id?: string
+          interactions?: number
+          last_shown_at?: string | null
+          status?: Database["public"]["Enums"]["tour_status"]
+          steps?: NonNullable<Json>
+          times_shown?: number
+          tour_key?: string
+          tour_name?: string
+          updated_at?: string
+          user_id?: string
+        }
+        Relationships: []
+      }
+      generated_content: {
+        Row: {
+          body: string
+          campaign_id: string | null
+          channel: Database["public"]["Enums"]["marketing_channel"] | null
+          content_type: Database["public"]["Enums"]["generated_content_type"]
+          cost_micros: number
+          created_at: string
+          created_by: string | null
+          id: string
+          metadata: NonNullable<Json>
+          model: string | null
+          prompt: string | null
+          status: Database["public"]["Enums"]["content_status"]
+          title: string | null
+          updated_at: string
+          workspace_id: string
+        }
+        Insert: {
+          body: string
+          campaign_id?: string | null
+          channel?: Database["public"]["Enums"]["marketing_channel"] | null
+          content_type: Database["public"]["Enums"]["generated_content_type"]
+          cost_micros?: number
+          created_at?: string
+          created_by?: string | null
+          id?: string
+          metadata?: NonNullable<Json>
+          model?: string | null
+          prompt?: string | null
+          status?: Database["public"]["Enums"]["content_status"]
+          title?: string | null
+          updated_at?: string
+          workspace_id: string
+        }
+        Update: {
+          body?: string
+          campaign_id?: string | null
+          channel?: Database["public"]["Enums"]["marketing_channel"] | null
+          content_type?: Database["public"]["Enums"]["generated_content_type"]
+          cost_micros?: number
+          created_at?: string
+          created_by?: string | null
+          id?: string
+          metadata?: NonNullable<Json>
+          model?: string | null
+          prompt?: string | null
+          status?: Database["public"]["Enums"]["content_status"]
+          title?: string | null
+          updated_at?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "generated_content_workspace_id_campaign_id_fkey"
+            columns: ["workspace_id", "campaign_id"]
+            isOneToOne: false
+            referencedRelation: "campaign_performance_monitor"
+            referencedColumns: ["workspace_id", "campaign_id"]
+          },
+          {
+            foreignKeyName: "generated_content_workspace_id_campaign_id_fkey"
+            columns: ["workspace_id", "campaign_id"]
+            isOneToOne: false
+            referencedRelation: "campaigns"
+            referencedColumns: ["workspace_id", "id"]
+          },
+          {
+            foreignKeyName: "generated_content_workspace_id_fkey"
             columns: ["workspace_id"]
             isOneToOne: false
             referencedRelation: "workspaces"
@@ -2570,6 +4694,273 @@ export type Database = {
           },
         ]
       }
+      lead_activities: {
+        Row: {
+          activity_data: NonNullable<Json>
+          activity_type: Database["public"]["Enums"]["lead_activity_type"]
+          created_at: string
+          created_by: string | null
+          id: number
+          lead_id: string
+          occurred_at: string
+          workspace_id: string
+        }
+        Insert: {
+          activity_data?: NonNullable<Json>
+          activity_type: Database["public"]["Enums"]["lead_activity_type"]
+          created_at?: string
+          created_by?: string | null
+          id?: never
+          lead_id: string
+          occurred_at?: string
+          workspace_id: string
+        }
+        Update: {
+          activity_data?: NonNullable<Json>
+          activity_type?: Database["public"]["Enums"]["lead_activity_type"]
+          created_at?: string
+          created_by?: string | null
+          id?: never
+          lead_id?: string
+          occurred_at?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "lead_activities_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "lead_activities_workspace_id_lead_id_fkey"
+            columns: ["workspace_id", "lead_id"]
+            isOneToOne: false
+            referencedRelation: "autopilot_lead_inbox"
+            referencedColumns: ["workspace_id", "lead_id"]
+          },
+          {
+            foreignKeyName: "lead_activities_workspace_id_lead_id_fkey"
+            columns: ["workspace_id", "lead_id"]
+            isOneToOne: false
+            referencedRelation: "leads"
+            referencedColumns: ["workspace_id", "id"]
+          },
+        ]
+      }
+      lead_scoring_rules: {
+        Row: {
+          active: boolean
+          activity_type:
+            | Database["public"]["Enums"]["lead_activity_type"]
+            | null
+          conditions: NonNullable<Json>
+          created_at: string
+          created_by: string | null
+          description: string | null
+          id: string
+          max_occurrences: number | null
+          name: string
+          points: number
+          updated_at: string
+          workspace_id: string
+        }
+        Insert: {
+          active?: boolean
+          activity_type?:
+            | Database["public"]["Enums"]["lead_activity_type"]
+            | null
+          conditions?: NonNullable<Json>
+          created_at?: string
+          created_by?: string | null
+          description?: string | null
+          id?: string
+          max_occurrences?: number | null
+          name: string
+          points: number
+          updated_at?: string
+          workspace_id: string
+        }
+        Update: {
+          active?: boolean
+          activity_type?:
+            | Database["public"]["Enums"]["lead_activity_type"]
+            | null
+          conditions?: NonNullable<Json>
+          created_at?: string
+          created_by?: string | null
+          description?: string | null
+          id?: string
+          max_occurrences?: number | null
+          name?: string
+          points?: number
+          updated_at?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "lead_scoring_rules_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      leads: {
+        Row: {
+          campaign_id: string | null
+          company: string | null
+          converted_at: string | null
+          created_at: string
+          created_by: string | null
+          custom_fields: NonNullable<Json>
+          email: string | null
+          first_name: string | null
+          id: string
+          job_title: string | null
+          last_activity_at: string | null
+          last_name: string | null
+          notes: string | null
+          owner_id: string | null
+          phone: string | null
+          score: number
+          score_updated_at: string | null
+          source: Database["public"]["Enums"]["lead_source"]
+          status: Database["public"]["Enums"]["lead_status"]
+          tags: string[]
+          updated_at: string
+          workspace_id: string
+        }
+        Insert: {
+          campaign_id?: string | null
+          company?: string | null
+          converted_at?: string | null
+          created_at?: string
+          created_by?: string | null
+          custom_fields?: NonNullable<Json>
+          email?: string | null
+          first_name?: string | null
+          id?: string
+          job_title?: string | null
+          last_activity_at?: string | null
+          last_name?: string | null
+          notes?: string | null
+          owner_id?: string | null
+          phone?: string | null
+          score?: number
+          score_updated_at?: string | null
+          source?: Database["public"]["Enums"]["lead_source"]
+          status?: Database["public"]["Enums"]["lead_status"]
+          tags?: string[]
+          updated_at?: string
+          workspace_id: string
+        }
+        Update: {
+          campaign_id?: string | null
+          company?: string | null
+          converted_at?: string | null
+          created_at?: string
+          created_by?: string | null
+          custom_fields?: NonNullable<Json>
+          email?: string | null
+          first_name?: string | null
+          id?: string
+          job_title?: string | null
+          last_activity_at?: string | null
+          last_name?: string | null
+          notes?: string | null
+          owner_id?: string | null
+          phone?: string | null
+          score?: number
+          score_updated_at?: string | null
+          source?: Database["public"]["Enums"]["lead_source"]
+          status?: Database["public"]["Enums"]["lead_status"]
+          tags?: string[]
+          updated_at?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "leads_workspace_id_campaign_id_fkey"
+            columns: ["workspace_id", "campaign_id"]
+            isOneToOne: false
+            referencedRelation: "campaign_performance_monitor"
+            referencedColumns: ["workspace_id", "campaign_id"]
+          },
+          {
+            foreignKeyName: "leads_workspace_id_campaign_id_fkey"
+            columns: ["workspace_id", "campaign_id"]
+            isOneToOne: false
+            referencedRelation: "campaigns"
+            referencedColumns: ["workspace_id", "id"]
+          },
+          {
+            foreignKeyName: "leads_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      onboarding_progress: {
+        Row: {
+          attempts: number
+          completed_at: string | null
+          created_at: string
+          id: string
+          metadata: NonNullable<Json>
+          started_at: string | null
+          status: Database["public"]["Enums"]["onboarding_status"]
+          step_key: string
+          step_order: number
+          time_spent_seconds: number
+          updated_at: string
+          user_id: string
+          workspace_id: string
+        }
+        Insert: {
+          attempts?: number
+          completed_at?: string | null
+          created_at?: string
+          id?: string
+          metadata?: NonNullable<Json>
+          started_at?: string | null
+          status?: Database["public"]["Enums"]["onboarding_status"]
+          step_key: string
+          step_order?: number
+          time_spent_seconds?: number
+          updated_at?: string
+          user_id?: string
+          workspace_id: string
+        }
+        Update: {
+          attempts?: number
+          completed_at?: string | null
+          created_at?: string
+          id?: string
+          metadata?: NonNullable<Json>
+          started_at?: string | null
+          status?: Database["public"]["Enums"]["onboarding_status"]
+          step_key?: string
+          step_order?: number
+          time_spent_seconds?: number
+          updated_at?: string
+          user_id?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "onboarding_progress_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       ops_alerts: {
         Row: {
           acknowledged_at: string | null
@@ -3028,6 +5419,7 @@ export type Database = {
           utm_medium: string | null
           utm_source: string | null
           utm_term: string | null
+          visitor_id: string | null
           workspace_id: string
         }
         Insert: {
@@ -3061,6 +5453,7 @@ export type Database = {
           utm_medium?: string | null
           utm_source?: string | null
           utm_term?: string | null
+          visitor_id?: string | null
           workspace_id: string
         }
         Update: {
@@ -3094,6 +5487,7 @@ export type Database = {
           utm_medium?: string | null
           utm_source?: string | null
           utm_term?: string | null
+          visitor_id?: string | null
           workspace_id?: string
         }
         Relationships: [
@@ -3106,6 +5500,118 @@ export type Database = {
           },
           {
             foreignKeyName: "orders_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      pixel_accuracy_hourly: {
+        Row: {
+          ga4_accuracy: number | null
+          ga4_sent: number
+          hour: string
+          meta_accuracy: number | null
+          meta_sent: number
+          refreshed_at: string
+          shopify_orders: number
+          tiktok_accuracy: number | null
+          tiktok_sent: number
+          tracked_orders: number
+          workspace_id: string
+        }
+        Insert: {
+          ga4_accuracy?: number | null
+          ga4_sent: number
+          hour: string
+          meta_accuracy?: number | null
+          meta_sent: number
+          refreshed_at?: string
+          shopify_orders: number
+          tiktok_accuracy?: number | null
+          tiktok_sent: number
+          tracked_orders: number
+          workspace_id: string
+        }
+        Update: {
+          ga4_accuracy?: number | null
+          ga4_sent?: number
+          hour?: string
+          meta_accuracy?: number | null
+          meta_sent?: number
+          refreshed_at?: string
+          shopify_orders?: number
+          tiktok_accuracy?: number | null
+          tiktok_sent?: number
+          tracked_orders?: number
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "pixel_accuracy_hourly_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      pixel_events: {
+        Row: {
+          created_at: string
+          currency: string | null
+          event_id: string
+          event_name: string
+          ga4_status: Database["public"]["Enums"]["pixel_delivery_status"]
+          id: number
+          last_error: string | null
+          meta_status: Database["public"]["Enums"]["pixel_delivery_status"]
+          occurred_at: string
+          shopify_order_id: string | null
+          tiktok_status: Database["public"]["Enums"]["pixel_delivery_status"]
+          updated_at: string
+          value_cents: number | null
+          visitor_id: string | null
+          workspace_id: string
+        }
+        Insert: {
+          created_at?: string
+          currency?: string | null
+          event_id: string
+          event_name: string
+          ga4_status?: Database["public"]["Enums"]["pixel_delivery_status"]
+          id?: never
+          last_error?: string | null
+          meta_status?: Database["public"]["Enums"]["pixel_delivery_status"]
+          occurred_at: string
+          shopify_order_id?: string | null
+          tiktok_status?: Database["public"]["Enums"]["pixel_delivery_status"]
+          updated_at?: string
+          value_cents?: number | null
+          visitor_id?: string | null
+          workspace_id: string
+        }
+        Update: {
+          created_at?: string
+          currency?: string | null
+          event_id?: string
+          event_name?: string
+          ga4_status?: Database["public"]["Enums"]["pixel_delivery_status"]
+          id?: never
+          last_error?: string | null
+          meta_status?: Database["public"]["Enums"]["pixel_delivery_status"]
+          occurred_at?: string
+          shopify_order_id?: string | null
+          tiktok_status?: Database["public"]["Enums"]["pixel_delivery_status"]
+          updated_at?: string
+          value_cents?: number | null
+          visitor_id?: string | null
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "pixel_events_workspace_id_fkey"
             columns: ["workspace_id"]
             isOneToOne: false
             referencedRelation: "workspaces"
@@ -3781,6 +6287,75 @@ export type Database = {
           },
         ]
       }
+      scheduled_actions: {
+        Row: {
+          action_index: number
+          action_type: Database["public"]["Enums"]["workflow_action_type"]
+          attempts: number
+          created_at: string
+          executed_at: string | null
+          execution_id: string
+          id: number
+          last_error: string | null
+          max_attempts: number
+          params: NonNullable<Json>
+          result: Json | null
+          scheduled_for: string
+          status: Database["public"]["Enums"]["scheduled_action_status"]
+          updated_at: string
+          workspace_id: string
+        }
+        Insert: {
+          action_index: number
+          action_type: Database["public"]["Enums"]["workflow_action_type"]
+          attempts?: number
+          created_at?: string
+          executed_at?: string | null
+          execution_id: string
+          id?: never
+          last_error?: string | null
+          max_attempts?: number
+          params?: NonNullable<Json>
+          result?: Json | null
+          scheduled_for?: string
+          status?: Database["public"]["Enums"]["scheduled_action_status"]
+          updated_at?: string
+          workspace_id: string
+        }
+        Update: {
+          action_index?: number
+          action_type?: Database["public"]["Enums"]["workflow_action_type"]
+          attempts?: number
+          created_at?: string
+          executed_at?: string | null
+          execution_id?: string
+          id?: never
+          last_error?: string | null
+          max_attempts?: number
+          params?: NonNullable<Json>
+          result?: Json | null
+          scheduled_for?: string
+          status?: Database["public"]["Enums"]["scheduled_action_status"]
+          updated_at?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "scheduled_actions_workspace_id_execution_id_fkey"
+            columns: ["workspace_id", "execution_id"]
+            isOneToOne: false
+            referencedRelation: "workflow_executions"
+            referencedColumns: ["workspace_id", "id"]
+          },
+          {
+            foreignKeyName: "scheduled_actions_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       secret_audit_logs: {
         Row: {
           action: Database["public"]["Enums"]["secret_action"]
@@ -4053,6 +6628,70 @@ export type Database = {
         Relationships: [
           {
             foreignKeyName: "social_posts_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      strategy_documents: {
+        Row: {
+          body: NonNullable<Json>
+          campaign_id: string | null
+          created_at: string
+          created_by: string | null
+          id: string
+          kind: Database["public"]["Enums"]["strategy_document_kind"]
+          status: Database["public"]["Enums"]["strategy_document_status"]
+          title: string
+          updated_at: string
+          version: number
+          workspace_id: string
+        }
+        Insert: {
+          body: NonNullable<Json>
+          campaign_id?: string | null
+          created_at?: string
+          created_by?: string | null
+          id?: string
+          kind: Database["public"]["Enums"]["strategy_document_kind"]
+          status?: Database["public"]["Enums"]["strategy_document_status"]
+          title: string
+          updated_at?: string
+          version?: number
+          workspace_id: string
+        }
+        Update: {
+          body?: NonNullable<Json>
+          campaign_id?: string | null
+          created_at?: string
+          created_by?: string | null
+          id?: string
+          kind?: Database["public"]["Enums"]["strategy_document_kind"]
+          status?: Database["public"]["Enums"]["strategy_document_status"]
+          title?: string
+          updated_at?: string
+          version?: number
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "strategy_documents_workspace_id_campaign_id_fkey"
+            columns: ["workspace_id", "campaign_id"]
+            isOneToOne: false
+            referencedRelation: "campaign_performance_monitor"
+            referencedColumns: ["workspace_id", "campaign_id"]
+          },
+          {
+            foreignKeyName: "strategy_documents_workspace_id_campaign_id_fkey"
+            columns: ["workspace_id", "campaign_id"]
+            isOneToOne: false
+            referencedRelation: "campaigns"
+            referencedColumns: ["workspace_id", "id"]
+          },
+          {
+            foreignKeyName: "strategy_documents_workspace_id_fkey"
             columns: ["workspace_id"]
             isOneToOne: false
             referencedRelation: "workspaces"
@@ -4460,6 +7099,81 @@ export type Database = {
           },
         ]
       }
+      touchpoints: {
+        Row: {
+          campaign: string | null
+          channel: Database["public"]["Enums"]["marketing_channel"]
+          created_at: string
+          fbclid: string | null
+          gclid: string | null
+          id: number
+          landing_url: string | null
+          medium: string | null
+          occurred_at: string
+          referrer: string | null
+          source: string | null
+          ttclid: string | null
+          utm_content: string | null
+          utm_id: string | null
+          utm_term: string | null
+          visitor_id: string
+          workspace_id: string
+        }
+        Insert: {
+          campaign?: string | null
+          channel: Database["public"]["Enums"]["marketing_channel"]
+          created_at?: string
+          fbclid?: string | null
+          gclid?: string | null
+          id?: never
+          landing_url?: string | null
+          medium?: string | null
+          occurred_at?: string
+          referrer?: string | null
+          source?: string | null
+          ttclid?: string | null
+          utm_content?: string | null
+          utm_id?: string | null
+          utm_term?: string | null
+          visitor_id: string
+          workspace_id: string
+        }
+        Update: {
+          campaign?: string | null
+          channel?: Database["public"]["Enums"]["marketing_channel"]
+          created_at?: string
+          fbclid?: string | null
+          gclid?: string | null
+          id?: never
+          landing_url?: string | null
+          medium?: string | null
+          occurred_at?: string
+          referrer?: string | null
+          source?: string | null
+          ttclid?: string | null
+          utm_content?: string | null
+          utm_id?: string | null
+          utm_term?: string | null
+          visitor_id?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "touchpoints_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "touchpoints_workspace_id_visitor_id_fkey"
+            columns: ["workspace_id", "visitor_id"]
+            isOneToOne: false
+            referencedRelation: "visitors"
+            referencedColumns: ["workspace_id", "visitor_id"]
+          },
+        ]
+      }
       user_analytics_events: {
         Row: {
           created_at: string
@@ -4581,6 +7295,57 @@ export type Database = {
         }
         Relationships: []
       }
+      visitors: {
+        Row: {
+          created_at: string
+          first_seen_at: string
+          id: string
+          identified_at: string | null
+          identity_id: string | null
+          last_seen_at: string
+          updated_at: string
+          visitor_id: string
+          workspace_id: string
+        }
+        Insert: {
+          created_at?: string
+          first_seen_at?: string
+          id?: string
+          identified_at?: string | null
+          identity_id?: string | null
+          last_seen_at?: string
+          updated_at?: string
+          visitor_id: string
+          workspace_id: string
+        }
+        Update: {
+          created_at?: string
+          first_seen_at?: string
+          id?: string
+          identified_at?: string | null
+          identity_id?: string | null
+          last_seen_at?: string
+          updated_at?: string
+          visitor_id?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "visitors_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "visitors_workspace_id_identity_id_fkey"
+            columns: ["workspace_id", "identity_id"]
+            isOneToOne: false
+            referencedRelation: "customer_identities"
+            referencedColumns: ["workspace_id", "id"]
+          },
+        ]
+      }
       webhook_deliveries: {
         Row: {
           attempts: number
@@ -4687,6 +7452,134 @@ export type Database = {
         Relationships: [
           {
             foreignKeyName: "webhook_endpoints_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      workflow_executions: {
+        Row: {
+          actions_cancelled: number
+          actions_failed: number
+          actions_succeeded: number
+          actions_total: number
+          created_at: string
+          depth: number
+          entity_id: string | null
+          finished_at: string | null
+          id: string
+          results: NonNullable<Json>
+          rule_id: string
+          started_at: string
+          started_by: string | null
+          status: Database["public"]["Enums"]["workflow_execution_status"]
+          subject: NonNullable<Json>
+          trigger_type: Database["public"]["Enums"]["workflow_trigger"]
+          updated_at: string
+          workspace_id: string
+        }
+        Insert: {
+          actions_cancelled?: number
+          actions_failed?: number
+          actions_succeeded?: number
+          actions_total: number
+          created_at?: string
+          depth?: number
+          entity_id?: string | null
+          finished_at?: string | null
+          id?: string
+          results?: NonNullable<Json>
+          rule_id: string
+          started_at?: string
+          started_by?: string | null
+          status?: Database["public"]["Enums"]["workflow_execution_status"]
+          subject: NonNullable<Json>
+          trigger_type: Database["public"]["Enums"]["workflow_trigger"]
+          updated_at?: string
+          workspace_id: string
+        }
+        Update: {
+          actions_cancelled?: number
+          actions_failed?: number
+          actions_succeeded?: number
+          actions_total?: number
+          created_at?: string
+          depth?: number
+          entity_id?: string | null
+          finished_at?: string | null
+          id?: string
+          results?: NonNullable<Json>
+          rule_id?: string
+          started_at?: string
+          started_by?: string | null
+          status?: Database["public"]["Enums"]["workflow_execution_status"]
+          subject?: NonNullable<Json>
+          trigger_type?: Database["public"]["Enums"]["workflow_trigger"]
+          updated_at?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "workflow_executions_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "workflow_executions_workspace_id_rule_id_fkey"
+            columns: ["workspace_id", "rule_id"]
+            isOneToOne: false
+            referencedRelation: "workflow_rules"
+            referencedColumns: ["workspace_id", "id"]
+          },
+        ]
+      }
+      workflow_rules: {
+        Row: {
+          actions: NonNullable<Json>
+          active: boolean
+          conditions: NonNullable<Json>
+          created_at: string
+          created_by: string | null
+          description: string | null
+          id: string
+          name: string
+          trigger_type: Database["public"]["Enums"]["workflow_trigger"]
+          updated_at: string
+          workspace_id: string
+        }
+        Insert: {
+          actions: NonNullable<Json>
+          active?: boolean
+          conditions?: NonNullable<Json>
+          created_at?: string
+          created_by?: string | null
+          description?: string | null
+          id?: string
+          name: string
+          trigger_type: Database["public"]["Enums"]["workflow_trigger"]
+          updated_at?: string
+          workspace_id: string
+        }
+        Update: {
+          actions?: NonNullable<Json>
+          active?: boolean
+          conditions?: NonNullable<Json>
+          created_at?: string
+          created_by?: string | null
+          description?: string | null
+          id?: string
+          name?: string
+          trigger_type?: Database["public"]["Enums"]["workflow_trigger"]
+          updated_at?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "workflow_rules_workspace_id_fkey"
             columns: ["workspace_id"]
             isOneToOne: false
             referencedRelation: "workspaces"
@@ -4872,6 +7765,119 @@ export type Database = {
           },
         ]
       }
+      autopilot_cron_monitor: {
+        Row: {
+          active: boolean | null
+          autopilot_enabled: boolean | null
+          cron_job_name: string | null
+          failures: number | null
+          job: Database["public"]["Enums"]["autopilot_job"] | null
+          job_enabled: boolean | null
+          last_error: string | null
+          last_result: Json | null
+          last_run_at: string | null
+          last_status:
+            | Database["public"]["Enums"]["autopilot_run_status"]
+            | null
+          next_run_at: string | null
+          overdue: boolean | null
+          runs: number | null
+          schedule: string | null
+          workspace_id: string | null
+        }
+        Relationships: [
+          {
+            foreignKeyName: "autopilot_cron_schedule_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      autopilot_lead_inbox: {
+        Row: {
+          activities_7d: number | null
+          campaign_id: string | null
+          campaign_name: string | null
+          company: string | null
+          created_at: string | null
+          email: string | null
+          full_name: string | null
+          is_hot: boolean | null
+          last_activity_at: string | null
+          last_activity_type:
+            | Database["public"]["Enums"]["lead_activity_type"]
+            | null
+          lead_id: string | null
+          owner_id: string | null
+          score: number | null
+          source: Database["public"]["Enums"]["lead_source"] | null
+          status: Database["public"]["Enums"]["lead_status"] | null
+          workspace_id: string | null
+        }
+        Relationships: [
+          {
+            foreignKeyName: "leads_workspace_id_campaign_id_fkey"
+            columns: ["workspace_id", "campaign_id"]
+            isOneToOne: false
+            referencedRelation: "campaign_performance_monitor"
+            referencedColumns: ["workspace_id", "campaign_id"]
+          },
+          {
+            foreignKeyName: "leads_workspace_id_campaign_id_fkey"
+            columns: ["workspace_id", "campaign_id"]
+            isOneToOne: false
+            referencedRelation: "campaigns"
+            referencedColumns: ["workspace_id", "id"]
+          },
+          {
+            foreignKeyName: "leads_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      campaign_performance_monitor: {
+        Row: {
+          ad_campaigns: number | null
+          ad_revenue_cents: number | null
+          ad_spend_cents: number | null
+          auto_managed: boolean | null
+          budget_cents: number | null
+          budget_used: number | null
+          campaign_id: string | null
+          conversions: number | null
+          converted_leads: number | null
+          currency: string | null
+          done_tasks: number | null
+          end_date: string | null
+          leads: number | null
+          name: string | null
+          open_tasks: number | null
+          other_revenue_cents: number | null
+          other_spend_cents: number | null
+          overdue_tasks: number | null
+          revenue_cents: number | null
+          roas: number | null
+          spend_cents: number | null
+          start_date: string | null
+          status: Database["public"]["Enums"]["campaign_status"] | null
+          target_roas: number | null
+          workspace_id: string | null
+        }
+        Relationships: [
+          {
+            foreignKeyName: "campaigns_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       order_revenue_daily: {
         Row: {
           currency: string | null
@@ -4987,6 +7993,37 @@ export type Database = {
           isSetofReturn: true
         }
       }
+      assign_experiment: {
+        Args: {
+          p_context?: Json
+          p_experiment_key: string
+          p_visitor_id: string
+          p_workspace_id: string
+        }
+        Returns: Database["public"]["CompositeTypes"]["experiment_assignment_row"]
+        SetofOptions: {
+          from: "*"
+          to: "experiment_assignment_row"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
+      attribution_report: {
+        Args: {
+          p_from: string
+          p_group_by?: Database["public"]["Enums"]["attribution_group_by"]
+          p_model?: Database["public"]["Enums"]["attribution_model"]
+          p_to: string
+          p_workspace_id: string
+        }
+        Returns: Database["public"]["CompositeTypes"]["attribution_report_row"][]
+        SetofOptions: {
+          from: "*"
+          to: "attribution_report_row"
+          isOneToOne: false
+          isSetofReturn: true
+        }
+      }
       cancel_review_request: {
         Args: { p_request_id: string }
         Returns: {
@@ -5014,6 +8051,32 @@ export type Database = {
         SetofOptions: {
           from: "*"
           to: "review_requests"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
+      cancel_scheduled_action: {
+        Args: { p_id: number }
+        Returns: {
+          action_index: number
+          action_type: Database["public"]["Enums"]["workflow_action_type"]
+          attempts: number
+          created_at: string
+          executed_at: string | null
+          execution_id: string
+          id: number
+          last_error: string | null
+          max_attempts: number
+          params: NonNullable<Json>
+          result: Json | null
+          scheduled_for: string
+          status: Database["public"]["Enums"]["scheduled_action_status"]
+          updated_at: string
+          workspace_id: string
+        }
+        SetofOptions: {
+          from: "*"
+          to: "scheduled_actions"
           isOneToOne: true
           isSetofReturn: false
         }
@@ -5209,6 +8272,16 @@ export type Database = {
         }
         Returns: number
       }
+      get_autopilot_dashboard_stats: {
+        Args: { p_today?: string; p_workspace_id: string }
+        Returns: Database["public"]["CompositeTypes"]["autopilot_dashboard_row"][]
+        SetofOptions: {
+          from: "*"
+          to: "autopilot_dashboard_row"
+          isOneToOne: false
+          isSetofReturn: true
+        }
+      }
       get_default_model: {
         Args: {
           p_provider: Database["public"]["Enums"]["ai_provider"]
@@ -5242,6 +8315,44 @@ export type Database = {
           isSetofReturn: false
         }
       }
+      get_experiment_results: {
+        Args: { p_experiment_id: string }
+        Returns: {
+          average_order_value: number | null
+          computed_at: string
+          conversion_rate: number | null
+          conversions: number
+          cuped_variance_reduction: number | null
+          experiment_id: string
+          is_control: boolean
+          metric: Database["public"]["Enums"]["experiment_metric"]
+          metric_value: number | null
+          orders: number
+          p_value: number | null
+          p_value_adjusted: number | null
+          revenue_cents: number
+          revenue_per_visitor: number | null
+          sequential_lower: number | null
+          sequential_p_value: number | null
+          sequential_upper: number | null
+          significant: boolean
+          srm_detected: boolean
+          srm_p_value: number | null
+          uplift: number | null
+          uplift_lower: number | null
+          uplift_upper: number | null
+          variant_id: string
+          variant_key: string
+          visitors: number
+          workspace_id: string
+        }[]
+        SetofOptions: {
+          from: "*"
+          to: "experiment_results"
+          isOneToOne: false
+          isSetofReturn: true
+        }
+      }
       hybrid_search_knowledge_chunks: {
         Args: {
           filter_collection_ids?: string[]
@@ -5264,6 +8375,16 @@ export type Database = {
           isOneToOne: false
           isSetofReturn: true
         }
+      }
+      identify_visitor: {
+        Args: {
+          p_email?: string
+          p_phone?: string
+          p_shopify_customer_id?: string
+          p_visitor_id: string
+          p_workspace_id: string
+        }
+        Returns: boolean
       }
       import_reviews: {
         Args: { p_reviews: Json; p_workspace_id: string }
@@ -5350,6 +8471,20 @@ export type Database = {
           isSetofReturn: true
         }
       }
+      list_webhook_events: {
+        Args: {
+          p_limit?: number
+          p_status?: Database["public"]["Enums"]["webhook_event_status"]
+          p_workspace_id: string
+        }
+        Returns: Database["public"]["CompositeTypes"]["webhook_event_row"][]
+        SetofOptions: {
+          from: "*"
+          to: "webhook_event_row"
+          isOneToOne: false
+          isSetofReturn: true
+        }
+      }
       match_knowledge_chunks: {
         Args: {
           filter_collection_ids?: string[]
@@ -5386,6 +8521,16 @@ export type Database = {
           to: "open_review_request_row"
           isOneToOne: true
           isSetofReturn: false
+        }
+      }
+      preview_autopilot_optimisations: {
+        Args: { p_as_of?: string; p_workspace_id: string }
+        Returns: Database["public"]["CompositeTypes"]["autopilot_proposal_row"][]
+        SetofOptions: {
+          from: "*"
+          to: "autopilot_proposal_row"
+          isOneToOne: false
+          isSetofReturn: true
         }
       }
       product_rating: {
@@ -5437,6 +8582,43 @@ export type Database = {
       record_curated_reply_use: {
         Args: { p_reply_id: string }
         Returns: number
+      }
+      record_onboarding_step: {
+        Args: {
+          p_seconds_spent?: number
+          p_status: Database["public"]["Enums"]["onboarding_status"]
+          p_step_key: string
+          p_step_order?: number
+          p_workspace_id: string
+        }
+        Returns: {
+          attempts: number
+          completed_at: string | null
+          created_at: string
+          id: string
+          metadata: NonNullable<Json>
+          started_at: string | null
+          status: Database["public"]["Enums"]["onboarding_status"]
+          step_key: string
+          step_order: number
+          time_spent_seconds: number
+          updated_at: string
+          user_id: string
+          workspace_id: string
+        }
+        SetofOptions: {
+          from: "*"
+          to: "onboarding_progress"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
+      record_pixel_events: {
+        Args: { p_events: Json; p_workspace_id: string }
+        Returns: {
+          inserted: number
+          updated: number
+        }[]
       }
       report_error: {
         Args: {
@@ -5491,6 +8673,10 @@ export type Database = {
         Args: { p_document_id: string }
         Returns: number
       }
+      run_workflow_rule: {
+        Args: { p_entity_id?: string; p_rule_id: string; p_subject?: Json }
+        Returns: string
+      }
       search_demo_knowledge: {
         Args: {
           demo_id: string
@@ -5540,6 +8726,57 @@ export type Database = {
       }
       track_events: {
         Args: { p_events: Json; p_workspace_id: string }
+        Returns: number
+      }
+      track_experiment_event: {
+        Args: {
+          p_currency?: string
+          p_event_name?: string
+          p_event_type: Database["public"]["Enums"]["experiment_event_type"]
+          p_experiment_key: string
+          p_value_cents?: number
+          p_visitor_id: string
+          p_workspace_id: string
+        }
+        Returns: number
+      }
+      track_feature_tour: {
+        Args: {
+          p_event: Database["public"]["Enums"]["tour_event"]
+          p_step?: number
+          p_tour_key: string
+        }
+        Returns: {
+          completed_at: string | null
+          created_at: string
+          current_step: number
+          dismissed_at: string | null
+          id: string
+          interactions: number
+          last_shown_at: string | null
+          status: Database["public"]["Enums"]["tour_status"]
+          steps: NonNullable<Json>
+          times_shown: number
+          tour_key: string
+          tour_name: string
+          updated_at: string
+          user_id: string
+        }
+        SetofOptions: {
+          from: "*"
+          to: "feature_tours"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
+      track_touchpoint: {
+        Args: {
+          p_device?: Json
+          p_landing_url: string
+          p_referrer?: string
+          p_visitor_id: string
+          p_workspace_id: string
+        }
         Returns: number
       }
       transfer_workspace_ownership: {
@@ -5623,12 +8860,69 @@ export type Database = {
         | "expired"
         | "executed"
         | "failed"
+      asset_kind: "image" | "video" | "audio" | "document" | "other"
+      attribution_group_by: "channel" | "campaign"
+      attribution_model:
+        | "first_touch"
+        | "last_touch"
+        | "linear"
+        | "time_decay"
+        | "position_based"
       audit_action: "insert" | "update" | "delete" | "read"
+      autopilot_activity_type:
+        | "config_changed"
+        | "report_generated"
+        | "optimisation_proposed"
+        | "campaign_paused"
+        | "budget_adjusted"
+        | "campaign_created"
+        | "content_generated"
+        | "lead_routed"
+        | "workflow_action"
+        | "other"
+      autopilot_job: "weekly_report" | "daily_optimisation"
+      autopilot_proposal_kind: "pause_ad_campaign" | "shift_budget"
+      autopilot_run_status: "succeeded" | "failed" | "skipped"
+      brand_asset_kind:
+        | "logo"
+        | "color"
+        | "font"
+        | "tagline"
+        | "tone_of_voice"
+        | "guideline"
+        | "imagery"
       briefing_kind: "daily" | "weekly" | "monthly"
+      calendar_status:
+        | "idea"
+        | "planned"
+        | "in_progress"
+        | "scheduled"
+        | "published"
+        | "cancelled"
+      campaign_objective:
+        | "awareness"
+        | "consideration"
+        | "lead_generation"
+        | "conversion"
+        | "retention"
+        | "launch"
+      campaign_status:
+        | "draft"
+        | "planned"
+        | "active"
+        | "paused"
+        | "completed"
+        | "archived"
       chat_purpose: "chat" | "campaign_copilot" | "research" | "support"
       chat_role: "user" | "assistant" | "system" | "tool"
       chat_session_status: "active" | "archived"
       connection_status: "active" | "expired" | "revoked" | "error"
+      content_status:
+        | "draft"
+        | "approved"
+        | "rejected"
+        | "published"
+        | "archived"
       conversation_role: "system" | "user" | "assistant"
       decision_domain:
         | "inventory"
@@ -5639,7 +8933,27 @@ export type Database = {
         | "ops"
         | "privacy"
         | "other"
+      device_type: "desktop" | "mobile" | "tablet" | "other"
       discovery_run_status: "running" | "succeeded" | "failed"
+      email_automation_trigger:
+        | "contact_subscribed"
+        | "lead_created"
+        | "lead_status_changed"
+        | "lead_score_reached"
+        | "form_submitted"
+        | "purchase_made"
+      email_campaign_status:
+        | "draft"
+        | "scheduled"
+        | "sending"
+        | "paused"
+        | "sent"
+        | "cancelled"
+      email_contact_status:
+        | "subscribed"
+        | "unsubscribed"
+        | "bounced"
+        | "complained"
       email_delivery_status:
         | "queued"
         | "sent"
@@ -5647,7 +8961,27 @@ export type Database = {
         | "bounced"
         | "failed"
       embedding_model: "text-embedding-3-small" | "local-lexical-v1"
+      experiment_event_type: "exposure" | "add_to_cart" | "purchase" | "custom"
+      experiment_metric:
+        | "conversion_rate"
+        | "revenue_per_visitor"
+        | "average_order_value"
+      experiment_status:
+        | "draft"
+        | "running"
+        | "paused"
+        | "completed"
+        | "archived"
       fact_period: "hour" | "day" | "week" | "month" | "quarter" | "year"
+      generated_content_type:
+        | "ad_copy"
+        | "email"
+        | "social_post"
+        | "blog_post"
+        | "landing_page"
+        | "video_script"
+        | "sms"
+        | "product_description"
       gift_card_source: "qualifying_order" | "manual" | "promotion"
       gift_card_status: "pending" | "issued" | "emailed" | "failed" | "voided"
       health_status: "healthy" | "degraded" | "down" | "unknown"
@@ -5694,7 +9028,63 @@ export type Database = {
         | "file"
         | "qa"
         | "memory"
+      lead_activity_type:
+        | "email_sent"
+        | "email_open"
+        | "email_click"
+        | "email_reply"
+        | "email_bounce"
+        | "unsubscribe"
+        | "form_submit"
+        | "page_view"
+        | "download"
+        | "demo_request"
+        | "call"
+        | "meeting"
+        | "chat"
+        | "purchase"
+        | "note"
+        | "other"
+      lead_source:
+        | "website"
+        | "form"
+        | "ads"
+        | "email"
+        | "social"
+        | "referral"
+        | "event"
+        | "chat"
+        | "import"
+        | "api"
+        | "manual"
+        | "other"
+      lead_status:
+        | "new"
+        | "contacted"
+        | "qualified"
+        | "nurturing"
+        | "converted"
+        | "unqualified"
+        | "lost"
       log_level: "debug" | "info" | "warn" | "error"
+      marketing_channel:
+        | "paid_search"
+        | "paid_social"
+        | "display"
+        | "video"
+        | "organic_search"
+        | "organic_social"
+        | "email"
+        | "sms"
+        | "affiliate"
+        | "influencer"
+        | "referral"
+        | "content"
+        | "events"
+        | "direct_mail"
+        | "direct"
+        | "other"
+      onboarding_status: "not_started" | "in_progress" | "completed" | "skipped"
       ops_alert_status: "open" | "acknowledged" | "resolved"
       ops_error_status: "open" | "acknowledged" | "resolved" | "ignored"
       ops_severity: "low" | "medium" | "high" | "critical"
@@ -5711,6 +9101,15 @@ export type Database = {
         | "partial"
         | "fulfilled"
         | "restocked"
+      pixel_delivery_status: "pending" | "sent" | "failed" | "skipped"
+      prediction_metric:
+        | "spend_cents"
+        | "revenue_cents"
+        | "roas"
+        | "leads"
+        | "conversions"
+        | "clicks"
+        | "impressions"
       privacy_request_kind: "export" | "deletion"
       privacy_request_status: "pending" | "completed" | "rejected"
       product_status: "active" | "draft" | "archived"
@@ -5741,6 +9140,7 @@ export type Database = {
         | "most_helpful"
       review_status: "pending" | "published" | "rejected" | "spam"
       review_vote_kind: "helpful" | "unhelpful"
+      scheduled_action_status: "pending" | "succeeded" | "failed" | "cancelled"
       search_device: "desktop" | "mobile"
       search_engine: "google" | "bing"
       search_intent:
@@ -5764,6 +9164,12 @@ export type Database = {
         | "published"
         | "failed"
         | "deleted"
+      strategy_document_kind:
+        | "brand_positioning"
+        | "funnel_design"
+        | "competitive_gap"
+        | "kpi_framework"
+      strategy_document_status: "draft" | "active" | "archived"
       support_ticket_category:
         | "general"
         | "order"
@@ -5786,11 +9192,40 @@ export type Database = {
         | "multiple_choice"
         | "free_text"
         | "rating"
+      task_priority: "low" | "medium" | "high" | "urgent"
+      task_status: "todo" | "in_progress" | "blocked" | "done" | "cancelled"
+      template_kind: "content" | "proposal"
+      tour_event: "shown" | "step" | "completed" | "dismissed"
+      tour_status: "pending" | "active" | "completed" | "dismissed"
       training_example_kind: "example" | "correction" | "pattern"
       training_example_source: "manual" | "feedback" | "learned"
       webhook_delivery_status: "pending" | "succeeded" | "dead"
-      webhook_event_status: "processed" | "ignored" | "failed"
+      webhook_event_status:
+        | "pending"
+        | "processed"
+        | "ignored"
+        | "failed"
+        | "dead"
       webhook_provider: "shopify" | "tavus" | "mux" | "chatwoot"
+      workflow_action_type:
+        | "create_task"
+        | "update_lead_status"
+        | "add_to_email_list"
+        | "log_activity"
+      workflow_execution_status:
+        | "running"
+        | "succeeded"
+        | "partially_failed"
+        | "failed"
+        | "cancelled"
+      workflow_trigger:
+        | "lead_created"
+        | "lead_status_changed"
+        | "lead_score_changed"
+        | "lead_activity_logged"
+        | "campaign_status_changed"
+        | "task_completed"
+        | "manual"
       workspace_role: "viewer" | "member" | "admin" | "owner"
     }
     CompositeTypes: {
@@ -5821,6 +9256,58 @@ export type Database = {
         previous_roas: number | null
         change: number | null
       }
+      attribution_report_row: {
+        key: string | null
+        label: string | null
+        channel: Database["public"]["Enums"]["marketing_channel"] | null
+        ad_campaign_id: string | null
+        attributed_revenue_cents: number | null
+        conversions: number | null
+        spend_cents: number | null
+        roas: number | null
+      }
+      autopilot_dashboard_row: {
+        workspace_id: string | null
+        autopilot_enabled: boolean | null
+        currency: string | null
+        monthly_budget_cents: number | null
+        month_spend_cents: number | null
+        month_revenue_cents: number | null
+        month_roas: number | null
+        budget_used: number | null
+        total_leads: number | null
+        open_leads: number | null
+        new_leads_7d: number | null
+        hot_leads: number | null
+        converted_leads_30d: number | null
+        average_lead_score: number | null
+        active_campaigns: number | null
+        auto_managed_campaigns: number | null
+        open_tasks: number | null
+        overdue_tasks: number | null
+        activities_7d: number | null
+        pending_approvals: number | null
+        last_report_week_start: string | null
+        last_report_roi: number | null
+        next_weekly_report_at: string | null
+        next_optimisation_at: string | null
+        as_of: string | null
+      }
+      autopilot_proposal_row: {
+        workspace_id: string | null
+        kind: Database["public"]["Enums"]["autopilot_proposal_kind"] | null
+        campaign_id: string | null
+        ad_campaign_id: string | null
+        target_ad_campaign_id: string | null
+        roas_7d: number | null
+        target_roas: number | null
+        spend_7d_cents: number | null
+        revenue_7d_cents: number | null
+        amount_cents: number | null
+        dedupe_key: string | null
+        reason: string | null
+        payload: Json | null
+      }
       dashboard_tiles_row: {
         as_of: string | null
         revenue_currency: string | null
@@ -5844,6 +9331,14 @@ export type Database = {
         oldest_pending_approval_at: string | null
         open_errors: number | null
         open_alerts: number | null
+      }
+      experiment_assignment_row: {
+        experiment_key: string | null
+        variant_key: string | null
+        variant_url: string | null
+        variant_config: Json | null
+        in_experiment: boolean | null
+        assigned_at: string | null
       }
       knowledge_match_row: {
         id: string | null
@@ -5900,6 +9395,17 @@ export type Database = {
         on_hand: number | null
         reorder_point: number | null
         weeks_of_supply: number | null
+      }
+      webhook_event_row: {
+        id: number | null
+        provider: Database["public"]["Enums"]["webhook_provider"] | null
+        topic: string | null
+        status: Database["public"]["Enums"]["webhook_event_status"] | null
+        deliveries: number | null
+        process_attempts: number | null
+        error: string | null
+        received_at: string | null
+        processed_at: string | null
       }
     }
   }
@@ -6085,12 +9591,76 @@ export const Constants = {
         "executed",
         "failed",
       ],
+      asset_kind: ["image", "video", "audio", "document", "other"],
+      attribution_group_by: ["channel", "campaign"],
+      attribution_model: [
+        "first_touch",
+        "last_touch",
+        "linear",
+        "time_decay",
+        "position_based",
+      ],
       audit_action: ["insert", "update", "delete", "read"],
+      autopilot_activity_type: [
+        "config_changed",
+        "report_generated",
+        "optimisation_proposed",
+        "campaign_paused",
+        "budget_adjusted",
+        "campaign_created",
+        "content_generated",
+        "lead_routed",
+        "workflow_action",
+        "other",
+      ],
+      autopilot_job: ["weekly_report", "daily_optimisation"],
+      autopilot_proposal_kind: ["pause_ad_campaign", "shift_budget"],
+      autopilot_run_status: ["succeeded", "failed", "skipped"],
+      brand_asset_kind: [
+        "logo",
+        "color",
+        "font",
+        "tagline",
+        "tone_of_voice",
+        "guideline",
+        "imagery",
+      ],
       briefing_kind: ["daily", "weekly", "monthly"],
+      calendar_status: [
+        "idea",
+        "planned",
+        "in_progress",
+        "scheduled",
+        "published",
+        "cancelled",
+      ],
+      campaign_objective: [
+        "awareness",
+        "consideration",
+        "lead_generation",
+        "conversion",
+        "retention",
+        "launch",
+      ],
+      campaign_status: [
+        "draft",
+        "planned",
+        "active",
+        "paused",
+        "completed",
+        "archived",
+      ],
       chat_purpose: ["chat", "campaign_copilot", "research", "support"],
       chat_role: ["user", "assistant", "system", "tool"],
       chat_session_status: ["active", "archived"],
       connection_status: ["active", "expired", "revoked", "error"],
+      content_status: [
+        "draft",
+        "approved",
+        "rejected",
+        "published",
+        "archived",
+      ],
       conversation_role: ["system", "user", "assistant"],
       decision_domain: [
         "inventory",
@@ -6102,7 +9672,30 @@ export const Constants = {
         "privacy",
         "other",
       ],
+      device_type: ["desktop", "mobile", "tablet", "other"],
       discovery_run_status: ["running", "succeeded", "failed"],
+      email_automation_trigger: [
+        "contact_subscribed",
+        "lead_created",
+        "lead_status_changed",
+        "lead_score_reached",
+        "form_submitted",
+        "purchase_made",
+      ],
+      email_campaign_status: [
+        "draft",
+        "scheduled",
+        "sending",
+        "paused",
+        "sent",
+        "cancelled",
+      ],
+      email_contact_status: [
+        "subscribed",
+        "unsubscribed",
+        "bounced",
+        "complained",
+      ],
       email_delivery_status: [
         "queued",
         "sent",
@@ -6111,7 +9704,30 @@ export const Constants = {
         "failed",
       ],
       embedding_model: ["text-embedding-3-small", "local-lexical-v1"],
+      experiment_event_type: ["exposure", "add_to_cart", "purchase", "custom"],
+      experiment_metric: [
+        "conversion_rate",
+        "revenue_per_visitor",
+        "average_order_value",
+      ],
+      experiment_status: [
+        "draft",
+        "running",
+        "paused",
+        "completed",
+        "archived",
+      ],
       fact_period: ["hour", "day", "week", "month", "quarter", "year"],
+      generated_content_type: [
+        "ad_copy",
+        "email",
+        "social_post",
+        "blog_post",
+        "landing_page",
+        "video_script",
+        "sms",
+        "product_description",
+      ],
       gift_card_source: ["qualifying_order", "manual", "promotion"],
       gift_card_status: ["pending", "issued", "emailed", "failed", "voided"],
       health_status: ["healthy", "degraded", "down", "unknown"],
@@ -6163,7 +9779,67 @@ export const Constants = {
         "qa",
         "memory",
       ],
+      lead_activity_type: [
+        "email_sent",
+        "email_open",
+        "email_click",
+        "email_reply",
+        "email_bounce",
+        "unsubscribe",
+        "form_submit",
+        "page_view",
+        "download",
+        "demo_request",
+        "call",
+        "meeting",
+        "chat",
+        "purchase",
+        "note",
+        "other",
+      ],
+      lead_source: [
+        "website",
+        "form",
+        "ads",
+        "email",
+        "social",
+        "referral",
+        "event",
+        "chat",
+        "import",
+        "api",
+        "manual",
+        "other",
+      ],
+      lead_status: [
+        "new",
+        "contacted",
+        "qualified",
+        "nurturing",
+        "converted",
+        "unqualified",
+        "lost",
+      ],
       log_level: ["debug", "info", "warn", "error"],
+      marketing_channel: [
+        "paid_search",
+        "paid_social",
+        "display",
+        "video",
+        "organic_search",
+        "organic_social",
+        "email",
+        "sms",
+        "affiliate",
+        "influencer",
+        "referral",
+        "content",
+        "events",
+        "direct_mail",
+        "direct",
+        "other",
+      ],
+      onboarding_status: ["not_started", "in_progress", "completed", "skipped"],
       ops_alert_status: ["open", "acknowledged", "resolved"],
       ops_error_status: ["open", "acknowledged", "resolved", "ignored"],
       ops_severity: ["low", "medium", "high", "critical"],
@@ -6181,6 +9857,16 @@ export const Constants = {
         "partial",
         "fulfilled",
         "restocked",
+      ],
+      pixel_delivery_status: ["pending", "sent", "failed", "skipped"],
+      prediction_metric: [
+        "spend_cents",
+        "revenue_cents",
+        "roas",
+        "leads",
+        "conversions",
+        "clicks",
+        "impressions",
       ],
       privacy_request_kind: ["export", "deletion"],
       privacy_request_status: ["pending", "completed", "rejected"],
@@ -6215,6 +9901,7 @@ export const Constants = {
       ],
       review_status: ["pending", "published", "rejected", "spam"],
       review_vote_kind: ["helpful", "unhelpful"],
+      scheduled_action_status: ["pending", "succeeded", "failed", "cancelled"],
       search_device: ["desktop", "mobile"],
       search_engine: ["google", "bing"],
       search_intent: [
@@ -6241,6 +9928,13 @@ export const Constants = {
         "failed",
         "deleted",
       ],
+      strategy_document_kind: [
+        "brand_positioning",
+        "funnel_design",
+        "competitive_gap",
+        "kpi_framework",
+      ],
+      strategy_document_status: ["draft", "active", "archived"],
       support_ticket_category: [
         "general",
         "order",
@@ -6266,11 +9960,44 @@ export const Constants = {
         "free_text",
         "rating",
       ],
+      task_priority: ["low", "medium", "high", "urgent"],
+      task_status: ["todo", "in_progress", "blocked", "done", "cancelled"],
+      template_kind: ["content", "proposal"],
+      tour_event: ["shown", "step", "completed", "dismissed"],
+      tour_status: ["pending", "active", "completed", "dismissed"],
       training_example_kind: ["example", "correction", "pattern"],
       training_example_source: ["manual", "feedback", "learned"],
       webhook_delivery_status: ["pending", "succeeded", "dead"],
-      webhook_event_status: ["processed", "ignored", "failed"],
+      webhook_event_status: [
+        "pending",
+        "processed",
+        "ignored",
+        "failed",
+        "dead",
+      ],
       webhook_provider: ["shopify", "tavus", "mux", "chatwoot"],
+      workflow_action_type: [
+        "create_task",
+        "update_lead_status",
+        "add_to_email_list",
+        "log_activity",
+      ],
+      workflow_execution_status: [
+        "running",
+        "succeeded",
+        "partially_failed",
+        "failed",
+        "cancelled",
+      ],
+      workflow_trigger: [
+        "lead_created",
+        "lead_status_changed",
+        "lead_score_changed",
+        "lead_activity_logged",
+        "campaign_status_changed",
+        "task_completed",
+        "manual",
+      ],
       workspace_role: ["viewer", "member", "admin", "owner"],
     },
   },

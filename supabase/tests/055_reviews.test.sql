@@ -70,15 +70,17 @@ grant execute on function pg_temp.shopify_order(text, text, text), pg_temp.ago(i
 
 -- ==================== review requests from orders ====================
 select tests.authenticate_as_service_role();
-select private.receive_shopify_webhook('wh-1', 'orders/create', 'shop-a.myshopify.com', repeat('a', 64),
+select private.store_shopify_webhook('wh-1', 'orders/create', 'shop-a.myshopify.com', repeat('a', 64),
   pg_temp.shopify_order('o1', null, pg_temp.ago('3 days')));
+select private.process_webhook_events();
 select tests.clear_authentication();
 select is((select count(*)::integer from public.review_requests where workspace_id = 'a0000000-0000-4000-8000-000000000000'), 0,
   'an unfulfilled order queues no review request');
 
 select tests.authenticate_as_service_role();
-select private.receive_shopify_webhook('wh-2', 'orders/updated', 'shop-a.myshopify.com', repeat('b', 64),
+select private.store_shopify_webhook('wh-2', 'orders/updated', 'shop-a.myshopify.com', repeat('b', 64),
   pg_temp.shopify_order('o1', 'fulfilled', pg_temp.ago('2 days')));
+select private.process_webhook_events();
 select tests.clear_authentication();
 select results_eq($$ select r.trigger_event::text, r.status::text, r.send_after
                     from public.review_requests r join public.orders o on o.id = r.order_id where o.shopify_order_id = 'o1' $$,
@@ -87,12 +89,14 @@ select results_eq($$ select r.trigger_event::text, r.status::text, r.send_after
 
 -- Redeliveries: the same delivery again, and new deliveries of the same fulfilled order.
 select tests.authenticate_as_service_role();
-select is(private.receive_shopify_webhook('wh-2', 'orders/updated', 'shop-a.myshopify.com', repeat('b', 64),
+select is(private.store_shopify_webhook('wh-2', 'orders/updated', 'shop-a.myshopify.com', repeat('b', 64),
   pg_temp.shopify_order('o1', 'fulfilled', pg_temp.ago('2 days'))), 'duplicate', 'a redelivered webhook is a duplicate');
-select private.receive_shopify_webhook('wh-3', 'orders/fulfilled', 'shop-a.myshopify.com', repeat('c', 64),
+select private.store_shopify_webhook('wh-3', 'orders/fulfilled', 'shop-a.myshopify.com', repeat('c', 64),
   pg_temp.shopify_order('o1', 'fulfilled', pg_temp.ago('2 days')));
-select private.receive_shopify_webhook('wh-4', 'orders/updated', 'shop-a.myshopify.com', repeat('d', 64),
+select private.process_webhook_events();
+select private.store_shopify_webhook('wh-4', 'orders/updated', 'shop-a.myshopify.com', repeat('d', 64),
   pg_temp.shopify_order('o1', 'fulfilled', pg_temp.ago('1 day')));
+select private.process_webhook_events();
 select public.upsert_orders('a0000000-0000-4000-8000-000000000000',
   jsonb_build_array(private.shopify_order(pg_temp.shopify_order('o1', 'fulfilled', pg_temp.ago('1 day')))));
 select tests.clear_authentication();

@@ -142,6 +142,9 @@ describe("review requests and verified reviews", () => {
                      await deliver("orders/updated", fulfilled)]) {
       expect(r.status, JSON.stringify(await r.json())).toBe(200);
     }
+    // Deliveries are processed after they are acknowledged: wait until none is pending.
+    await expect.poll(async () => (await sql`select 1 from private.webhook_events
+      where shop = ${shop} and status = 'pending'`).length, { timeout: 5000, interval: 50 }).toBe(0);
     const requests = await viewer.from("review_requests").select("*").eq("workspace_id", ws.id);
     expect(requests.error).toBeNull();
     expect(requests.data).toHaveLength(1);
