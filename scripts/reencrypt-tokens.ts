@@ -5,7 +5,7 @@
 import postgres from "postgres";
 import { decryptToken, encryptToken, type KeyRing, keyIdOf, loadKeyRing } from "../functions/_shared/crypto.ts";
 import { dbUrl, stackConfig } from "./lib/config.ts";
-import { localIntegrationEnv } from "./lib/functions.ts";
+import { localIntegrationEnv } from "./lib/gateway.ts";
 
 export async function reencrypt(sql: postgres.Sql, ring: KeyRing): Promise<{ tokens: number; secrets: number; skipped: number }> {
   let tokens = 0, secrets = 0, skipped = 0;

@@ -1,86 +1,141 @@
-// npm run stack -- start|stop|reset|status : the embedded local Supabase stack (no Docker).
+// npm run stack -- start|stop|reset|status|token : the embedded local Supabase stack (no Docker):
+// PostgreSQL 15, PostgREST 12 and one gateway (REST, functions, JWKS, pg_net worker).
 import { apiUrl, dbUrl, stackConfig, type StackConfig } from "./lib/config.ts";
-import { buildDatabase, databaseBuilt, pushMigrations, rebuildDatabase } from "./lib/database.ts";
+import { buildDatabase, databaseBuilt, localPlatformCurrent, pushMigrations, rebuildDatabase, reloadSchemaCache, setVaultSecrets } from "./lib/database.ts";
 import { ensureSystemDeps } from "./lib/deps.ts";
-import { functionEnv, functionsPid, startFunctions, stopFunctions } from "./lib/functions.ts";
+import { gatewayPid, gatewayServesThisStack, startGateway, stopGateway } from "./lib/gateway.ts";
+import { publicKeys } from "./lib/keys.ts";
 import { initCluster, isRunning, startPostgres, stopPostgres } from "./lib/postgres.ts";
+import { postgrestPid, postgrestReady, startPostgrest, stopPostgrest } from "./lib/postgrest.ts";
 import { portInUse } from "./lib/proc.ts";
+import { parseTokenArgs, userToken } from "./lib/token.ts";
 
 const log = (s: string) => console.log(`[stack] ${s}`);
 
-async function assertPortFree(port: number, what: string) {
+async function assertPortFree(port: number, what: "DB" | "API") {
   if (await portInUse(port)) {
-    throw new Error(`port ${port} is already in use by another process; it is needed for ${what}. ` +
-      `Stop that process or set GROWTHBASE_${what === "the database" ? "DB" : "API"}_PORT.`);
+    throw new Error(`port ${port} is already in use by another process (another checkout's stack?); it is needed ` +
+      `for the ${what === "DB" ? "database" : "API gateway"}. Stop that process or set GROWTHBASE_${what}_PORT.`);
   }
+}
+
+async function configureDatabase(c: StackConfig): Promise<void> {
+  setVaultSecrets(c, apiUrl(c), (await publicKeys(c)).secretKey);
 }
 
 export async function start(c: StackConfig, opts: { quiet?: boolean } = {}): Promise<void> {
   const pgUp = isRunning(c);
-  const fnUp = functionsPid(c) !== null;
-  if (pgUp && fnUp) {
+  const restUp = postgrestPid(c) !== null;
+  const gwUp = gatewayPid(c) !== null;
+  if (pgUp && restUp && gwUp) {
     log("already running; nothing to do (npm run stack -- reset rebuilds the database)");
     if (!opts.quiet) await status(c);
     return;
   }
   ensureSystemDeps(log);
+  if (!gwUp) await assertPortFree(c.apiPort, "API");
   if (!pgUp) {
-    await assertPortFree(c.dbPort, "the database");
+    await assertPortFree(c.dbPort, "DB");
     initCluster(c, log);
     log(`starting PostgreSQL on :${c.dbPort}`);
     startPostgres(c);
   }
   try {
-    if (databaseBuilt(c)) pushMigrations(c, log);
-    else buildDatabase(c, log);
+    if (!databaseBuilt(c)) buildDatabase(c, log);
+    else if (!localPlatformCurrent(c)) {
+      log("the local database predates this stack's platform (pg_net, Vault, graphql_public): rebuilding it");
+      rebuildDatabase(c, log);
+    } else pushMigrations(c, log);
+    await configureDatabase(c);
+    if (restUp) reloadSchemaCache(c);
+    else {
+      log("starting PostgREST");
+      await startPostgrest(c);
+    }
+    if (!gwUp) {
+      log(`starting the gateway on :${c.apiPort}`);
+      await startGateway(c);
+    }
   } catch (e) {
+    if (!gwUp) await stopGateway(c);
+    if (!restUp) await stopPostgrest(c);
     if (!pgUp) stopPostgres(c);
     throw e;
-  }
-  if (!fnUp) {
-    await assertPortFree(c.apiPort, "the API");
-    log(`starting the functions server on :${c.apiPort}`);
-    await startFunctions(c);
   }
   if (!opts.quiet) await status(c);
 }
 
 export async function stop(c: StackConfig): Promise<void> {
-  await stopFunctions(c);
+  await stopGateway(c);
+  await stopPostgrest(c);
   stopPostgres(c);
   log("stopped");
 }
 
+/** Drops and rebuilds the database; PostgREST is restarted around it so its schema cache is fresh. */
 export async function reset(c: StackConfig): Promise<void> {
   if (!isRunning(c)) await start(c, { quiet: true });
   log("rebuilding the database");
+  await stopPostgrest(c);
   rebuildDatabase(c, log);
+  await configureDatabase(c);
+  await startPostgrest(c);
+  if (gatewayPid(c) === null) await startGateway(c);
+}
+
+/** Confirms every part answers and that the ports serve this checkout's stack. */
+export async function verify(c: StackConfig): Promise<void> {
+  if (!isRunning(c)) throw new Error(`PostgreSQL of this checkout (${c.pgData}) is not running`);
+  if (!(await postgrestReady(c))) throw new Error("PostgREST of this checkout is not answering on its socket");
+  if (!(await gatewayServesThisStack(c))) {
+    throw new Error(`:${c.apiPort} does not answer as this checkout's gateway (another checkout's stack on this port?)`);
+  }
 }
 
 export async function status(c: StackConfig): Promise<void> {
   const pg = isRunning(c);
-  const fn = functionsPid(c) !== null;
-  if (!pg && !fn) {
+  const rest = postgrestPid(c) !== null;
+  const gw = gatewayPid(c) !== null;
+  if (!pg && !rest && !gw) {
     console.log("growthbase local stack is not running (npm run dev starts it)");
     process.exitCode = 1;
     return;
   }
-  const env = await functionEnv(c);
+  const k = await publicKeys(c);
+  const api = apiUrl(c);
   const rows: [string, string][] = [
-    ["API URL", apiUrl(c)],
-    ["Functions URL", `${apiUrl(c)}/functions/v1`],
+    ["API URL", api],
+    ["REST URL", `${api}/rest/v1`],
+    ["Functions URL", `${api}/functions/v1`],
+    ["JWKS URL", `${api}/auth/v1/.well-known/jwks.json`],
     ["DB URL", dbUrl(c)],
-    ["JWT secret", c.jwtSecret],
-    ["anon key", env.SUPABASE_ANON_KEY],
-    ["service_role key", env.SUPABASE_SERVICE_ROLE_KEY],
+    ["Publishable key", k.publishableKey],
+    ["Secret key", k.secretKey],
+    ["anon key (legacy)", k.anonKey],
+    ["service_role key (legacy)", k.serviceRoleKey],
+    ["JWT secret (legacy)", c.jwtSecret],
     ["database", pg ? `running (data in ${c.pgData})` : "stopped"],
-    ["functions", fn ? "running" : "stopped"],
+    ["PostgREST", rest ? "running" : "stopped"],
+    ["gateway", gw ? "running" : "stopped"],
   ];
-  const w = Math.max(...rows.map(([k]) => k.length));
-  console.log("growthbase local stack:\n" + rows.map(([k, v]) => `${k.padStart(w)}: ${v}`).join("\n"));
+  const w = Math.max(...rows.map(([key]) => key.length));
+  console.log("growthbase local stack:\n" + rows.map(([key, v]) => `${key.padStart(w)}: ${v}`).join("\n") +
+    "\nSign in locally: npm run stack -- token owner@demo.test (prints an access token; LOCAL ONLY)");
 }
 
-const commands: Record<string, (c: StackConfig) => Promise<void>> = { start, stop, reset, status };
+async function token(c: StackConfig, args: string[]): Promise<void> {
+  const { email, opts } = parseTokenArgs(args);
+  if (!isRunning(c)) throw new Error("the local stack is not running: npm run dev");
+  console.log(await userToken(c, email, opts));
+}
+
+const commands: Record<string, (c: StackConfig, args: string[]) => Promise<void>> = {
+  start: (c) => start(c),
+  stop,
+  reset,
+  status,
+  token,
+};
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const cmd = process.argv[2] ?? "status";
@@ -89,7 +144,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     console.error(`usage: npm run stack -- ${Object.keys(commands).join("|")}`);
     process.exit(2);
   }
-  fn(stackConfig()).catch((e) => {
+  fn(stackConfig(), process.argv.slice(3)).catch((e) => {
     console.error(`[stack] ${cmd} failed: ${e instanceof Error ? e.message : String(e)}`);
     process.exit(1);
   });

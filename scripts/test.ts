@@ -3,10 +3,10 @@
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { binPath, cliDbUrl, dbUrl, stackConfig } from "./lib/config.ts";
-import { functionEnv } from "./lib/functions.ts";
+import { functionEnv } from "./lib/gateway.ts";
 import { run } from "./lib/proc.ts";
 import { typesDrift } from "./lib/types.ts";
-import { reset, start } from "./stack.ts";
+import { reset, start, verify } from "./stack.ts";
 
 const c = stackConfig();
 const bin = binPath;
@@ -33,7 +33,14 @@ const sh = (cmd: string, args: string[], env: Record<string, string> = {}) =>
 await step("stack: start and reset the database", async () => {
   await start(c, { quiet: true });
   await reset(c);
+  await verify(c);
 });
+// Every later step talks to the stack: without this checkout's own stack they would test
+// nothing, or another checkout's stack on the same ports.
+if (results.some((r) => r.step.startsWith("stack") && !r.ok)) {
+  console.error("\nthe stack did not start; no check ran. 0 passed, 1 failed");
+  process.exit(1);
+}
 await step("types: types/database.ts matches the live schema", () => {
   const drift = typesDrift(c);
   if (drift) throw new Error(`${drift}\nrun: npm run gen:types`);

@@ -1,27 +1,73 @@
-// Who is calling: the user's JWT from the Authorization header, verified with the project secret.
+// Who is calling. User JWTs are verified with jose against the project's JWKS (SUPABASE_JWKS):
+// ES256 only, `exp` required. The service caller is recognised by a secret key
+// (SUPABASE_SECRET_KEYS, or the legacy SUPABASE_SERVICE_ROLE_KEY while it exists) in `apikey` or
+// `Authorization`, or by a service_role JWT the gateway minted from one. No JWT secret is read:
+// hosted functions do not get one.
+import { createLocalJWKSet, type JSONWebKeySet, type JWTPayload, jwtVerify } from "jose";
+import { timingSafeEqual } from "./crypto.ts";
 import { HttpError } from "./errors.ts";
-import { type JwtClaims, JwtError, verifyJwt } from "./jwt.ts";
 
-export type { JwtClaims };
+export interface AuthConfig {
+  jwks: JSONWebKeySet;
+  /** Every key that makes its bearer the service: secret keys and the legacy service_role key. */
+  serviceKeys: string[];
+}
 
+export interface UserClaims extends JWTPayload {
+  sub: string;
+  role: "authenticated";
+  email?: string;
+  aal?: string;
+  session_id?: string;
+  is_anonymous?: boolean;
+}
+
+/** The one bearer parser: the token of `Authorization: Bearer <token>`, or null. */
 export function bearer(req: Request): string | null {
-  const h = req.headers.get("authorization") ?? "";
-  const m = h.match(/^Bearer\s+(\S+)$/i);
+  const m = (req.headers.get("authorization") ?? "").match(/^Bearer\s+(\S+)$/i);
   return m ? m[1] : null;
 }
 
+const keySets = new WeakMap<JSONWebKeySet, ReturnType<typeof createLocalJWKSet>>();
+function keySet(jwks: JSONWebKeySet) {
+  let ks = keySets.get(jwks);
+  if (!ks) keySets.set(jwks, ks = createLocalJWKSet(jwks));
+  return ks;
+}
+
+/** Verifies a project JWT (signature against the JWKS, ES256 pinned, exp required). */
+export async function verifyProjectJwt(token: string, auth: AuthConfig): Promise<JWTPayload> {
+  const { payload } = await jwtVerify(token, keySet(auth.jwks), { algorithms: ["ES256"], requiredClaims: ["exp"] });
+  return payload;
+}
+
 /** 401 unless the request carries a valid token of a signed-in user (role authenticated, a sub). */
-export async function requireUser(req: Request, secret: string): Promise<JwtClaims & { sub: string }> {
+export async function requireUser(req: Request, auth: AuthConfig): Promise<UserClaims> {
   const token = bearer(req);
   if (!token) throw new HttpError(401, "unauthorized", "missing bearer token");
-  let claims: JwtClaims;
+  let claims: JWTPayload;
   try {
-    claims = await verifyJwt(token, secret);
+    claims = await verifyProjectJwt(token, auth);
   } catch (e) {
-    throw new HttpError(401, "unauthorized", e instanceof JwtError ? e.message : "invalid token");
+    const code = (e as { code?: string }).code;
+    throw new HttpError(401, "unauthorized", code === "ERR_JWT_EXPIRED" ? "token expired" : "invalid token");
   }
   if (claims.role !== "authenticated" || typeof claims.sub !== "string") {
     throw new HttpError(401, "unauthorized", "a signed-in user is required");
   }
-  return claims as JwtClaims & { sub: string };
+  return claims as UserClaims;
+}
+
+/** 401 unless the caller holds a secret key (or the gateway's service_role token made from one). */
+export async function requireServiceRole(req: Request, auth: AuthConfig): Promise<void> {
+  const candidates = [req.headers.get("apikey"), bearer(req)].filter((t): t is string => !!t);
+  for (const t of candidates) {
+    if (auth.serviceKeys.some((k) => timingSafeEqual(t, k))) return;
+  }
+  const token = bearer(req);
+  if (token && !token.startsWith("sb_")) {
+    const claims = await verifyProjectJwt(token, auth).catch(() => null);
+    if (claims?.role === "service_role") return;
+  }
+  throw new HttpError(401, "unauthorized", "the secret key is required");
 }

@@ -1,6 +1,15 @@
 // Token encryption (AES-256-GCM, key id in every ciphertext for rotation), HMAC signatures and
 // constant-time comparison, with WebCrypto: the same code runs in Deno and Node.
-import { base64url, fromBase64url } from "./jwt.ts";
+import { base64url as b64url } from "jose";
+
+const base64url = (bytes: Uint8Array) => b64url.encode(bytes);
+const fromBase64url = (s: string) => {
+  try {
+    return b64url.decode(s);
+  } catch {
+    throw new CryptoError("malformed base64url");
+  }
+};
 
 const enc = new TextEncoder();
 const dec = new TextDecoder();

@@ -1,6 +1,6 @@
 // One connection pool per function instance; asUser runs SQL exactly as PostgREST would.
 import postgres from "postgres";
-import type { JwtClaims } from "./jwt.ts";
+import type { UserClaims } from "./auth.ts";
 
 export type Sql = postgres.Sql;
 export type Tx = postgres.TransactionSql;
@@ -13,7 +13,7 @@ export function db(url: string): Sql {
 }
 
 /** Runs fn in one transaction as role `authenticated` with the caller's claims, so RLS applies. */
-export function asUser<T>(sql: Sql, claims: JwtClaims, fn: (tx: Tx) => Promise<T>): Promise<T> {
+export function asUser<T>(sql: Sql, claims: UserClaims, fn: (tx: Tx) => Promise<T>): Promise<T> {
   return sql.begin(async (tx) => {
     await tx`select set_config('role', 'authenticated', true),
                     set_config('request.jwt.claims', ${JSON.stringify(claims)}, true)`;

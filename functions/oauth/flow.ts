@@ -1,7 +1,7 @@
 // OAuth for Shopify, Google Ads and Meta: start, callback, refresh, disconnect. The handler in
 // index.ts routes here; every database step is one call to a private SQL function.
 import { z } from "zod";
-import { requireUser } from "../_shared/auth.ts";
+import { type AuthConfig, requireServiceRole, requireUser } from "../_shared/auth.ts";
 import {
   decryptToken,
   encryptToken,
@@ -15,12 +15,11 @@ import {
 } from "../_shared/crypto.ts";
 import { asService, type Sql } from "../_shared/db.ts";
 import { HttpError, type Reply } from "../_shared/http.ts";
-import { verifyJwt } from "../_shared/jwt.ts";
 import { callbackUrl, type OAuthProvider, type ProviderEnv, SHOP_DOMAIN, shopAdminUrl } from "../_shared/providers.ts";
 
 export interface Deps {
   env: ProviderEnv;
-  jwtSecret: string;
+  auth: AuthConfig;
   sql: Sql;
   ring: KeyRing;
   fetch: typeof fetch;
@@ -37,7 +36,7 @@ const StartBody = z.object({
   .refine((b) => b.provider === "shopify" || b.accountId, { message: "accountId is required", path: ["accountId"] });
 
 export async function start(req: Request, d: Deps): Promise<Reply> {
-  const user = await requireUser(req, d.jwtSecret);
+  const user = await requireUser(req, d.auth);
   const body = StartBody.parse(
     await req.json().catch(() => {
       throw new HttpError(400, "invalid_json", "the body is not valid JSON");
@@ -238,9 +237,7 @@ export async function callback(req: Request, provider: OAuthProvider, d: Deps): 
 
 /** Renews Google tokens expiring within 15 minutes; called by a scheduled job with the service key. */
 export async function refresh(req: Request, d: Deps): Promise<Reply> {
-  const token = (req.headers.get("authorization") ?? "").replace(/^Bearer\s+/i, "");
-  const claims = await verifyJwt(token, d.jwtSecret).catch(() => null);
-  if (claims?.role !== "service_role") throw new HttpError(401, "unauthorized", "the service role key is required");
+  await requireServiceRole(req, d.auth);
   const due = await asService(d.sql, (tx) => tx`select * from private.connections_to_refresh()`);
   let renewed = 0, failed = 0;
   for (const c of due) {
@@ -279,7 +276,7 @@ export async function refresh(req: Request, d: Deps): Promise<Reply> {
 const DisconnectBody = z.object({ connectionId: z.string().uuid() });
 
 export async function disconnect(req: Request, d: Deps): Promise<Reply> {
-  const user = await requireUser(req, d.jwtSecret);
+  const user = await requireUser(req, d.auth);
   const body = DisconnectBody.parse(
     await req.json().catch(() => {
       throw new HttpError(400, "invalid_json", "the body is not valid JSON");

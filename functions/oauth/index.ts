@@ -13,7 +13,7 @@ function getDeps(): Promise<Deps> {
     const p = providerEnv((k) => Deno.env.get(k));
     return {
       env: p,
-      jwtSecret: env().jwtSecret,
+      auth: env().auth,
       sql: db(env().dbUrl),
       ring: await loadKeyRing(p.GROWTHBASE_TOKEN_KEYS, p.GROWTHBASE_TOKEN_KEY_ID),
       fetch,

@@ -3,12 +3,12 @@
 // which schedules retries with backoff and jitter, dead-letters and disables endpoints.
 import { standardWebhookSignature } from "../_shared/crypto.ts";
 import { asService, type Sql } from "../_shared/db.ts";
-import { HttpError, type Reply } from "../_shared/http.ts";
-import { verifyJwt } from "../_shared/jwt.ts";
+import type { Reply } from "../_shared/http.ts";
+import { type AuthConfig, requireServiceRole } from "../_shared/auth.ts";
 
 export interface Deps {
   sql: Sql;
-  jwtSecret: string;
+  auth: AuthConfig;
   production: boolean;
   fetch: typeof fetch;
   now: () => number;
@@ -54,6 +54,8 @@ export function refusedInProduction(url: string): string | null {
   return null;
 }
 
+const ROUND = 50;
+
 export async function deliver(
   c: Claimed,
   d: Pick<Deps, "production" | "fetch" | "now">,
@@ -82,25 +84,30 @@ export async function deliver(
   }
 }
 
+/** Rounds of up to 50 deliveries until none is due or 20 s have passed (a backlog drains in one call). */
 export async function dispatch(req: Request, d: Deps): Promise<Reply> {
-  const token = (req.headers.get("authorization") ?? "").replace(/^Bearer\s+/i, "");
-  const claims = await verifyJwt(token, d.jwtSecret).catch(() => null);
-  if (claims?.role !== "service_role") throw new HttpError(401, "unauthorized", "the service role key is required");
-  const claimed = await asService(
-    d.sql,
-    (tx) => tx`select * from private.claim_webhook_deliveries(50)`,
-  ) as unknown as Claimed[];
-  const outcomes = await Promise.all(claimed.map(async (c) => {
-    const r = await deliver(c, d);
-    const [row] = await asService(
+  await requireServiceRole(req, d.auth);
+  await asService(d.sql, (tx) => tx`select private.function_round_started('webhook-dispatch')`);
+  const started = d.now();
+  const totals = { claimed: 0, succeeded: 0, retrying: 0, dead: 0 };
+  for (;;) {
+    const claimed = await asService(
       d.sql,
-      (tx) => tx`select private.finish_webhook_delivery(${c.id}, ${r.code}, ${r.error}) as status`,
-    );
-    return row.status as string;
-  }));
-  const count = (s: string) => outcomes.filter((o) => o === s).length;
-  return {
-    status: 200,
-    body: { claimed: claimed.length, succeeded: count("succeeded"), retrying: count("pending"), dead: count("dead") },
-  };
+      (tx) => tx`select * from private.claim_webhook_deliveries(${ROUND})`,
+    ) as unknown as Claimed[];
+    const outcomes = await Promise.all(claimed.map(async (c) => {
+      const r = await deliver(c, d);
+      const [row] = await asService(
+        d.sql,
+        (tx) => tx`select private.finish_webhook_delivery(${c.id}, ${r.code}, ${r.error}) as status`,
+      );
+      return row.status as string;
+    }));
+    totals.claimed += claimed.length;
+    totals.succeeded += outcomes.filter((o) => o === "succeeded").length;
+    totals.retrying += outcomes.filter((o) => o === "pending").length;
+    totals.dead += outcomes.filter((o) => o === "dead").length;
+    if (claimed.length < ROUND || d.now() - started > 20_000) break;
+  }
+  return { status: 200, body: totals };
 }

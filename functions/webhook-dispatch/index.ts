@@ -9,7 +9,7 @@ let deps: Deps | undefined;
 const getDeps = () =>
   deps ??= {
     sql: db(env().dbUrl),
-    jwtSecret: env().jwtSecret,
+    auth: env().auth,
     production: Deno.env.get("GROWTHBASE_ENV") === "production",
     fetch,
     now: () => Date.now(),

@@ -5,7 +5,7 @@
 import { createHmac, randomUUID } from "node:crypto";
 import { Agent, request } from "node:http";
 import { apiUrl, stackConfig } from "../lib/config.ts";
-import { localIntegrationEnv } from "../lib/functions.ts";
+import { localIntegrationEnv } from "../lib/gateway.ts";
 import { benchDatabase, fmt } from "./scratch.ts";
 
 function arg(args: string[], name: string, dflt: number): number {

@@ -55,6 +55,9 @@ export function cliDbUrl(c: StackConfig): string {
 /** A binary from this project's node_modules (supabase, deno, vitest ...). */
 export const binPath = (name: string) => join(repoRoot, "node_modules/.bin", name);
 
+/** Identifies this checkout's stack (its data directory), so we never talk to another's on our ports. */
+export const stackId = (c: StackConfig) => createHash("sha1").update(c.pgData).digest("hex").slice(0, 12);
+
 export function apiUrl(c: StackConfig): string {
   return `http://127.0.0.1:${c.apiPort}`;
 }

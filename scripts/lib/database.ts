@@ -49,10 +49,20 @@ export function rebuildDatabase(c: StackConfig, log: (s: string) => void): void 
   buildDatabase(c, log);
 }
 
+/** What the Supabase platform provides and plain PostgreSQL lacks, applied before the migrations. */
+export const LOCAL_PLATFORM = ["supabase/local/platform.sql", "supabase/local/pg_net.sql", "supabase/local/vault.sql"];
+
+/** False for a database built before the local platform had everything it has now. */
+export function localPlatformCurrent(c: StackConfig): boolean {
+  const r = psql(c, ["-tAc", `select to_regnamespace('graphql_public') is not null and to_regclass('net.http_request_queue') is not null
+    and to_regclass('vault.secrets') is not null`], c.dbName);
+  return r.stdout.trim() === "t";
+}
+
 /** Platform, migrations, the seed files of config.toml; on failure the database is left empty so the next start rebuilds it. */
 export function buildDatabase(c: StackConfig, log: (s: string) => void): void {
   try {
-    applyFile(c, "supabase/local/platform.sql");
+    for (const f of LOCAL_PLATFORM) applyFile(c, f);
     pushMigrations(c, log);
     for (const f of readSupabaseConfig(c.repoRoot).seedFiles) applyFile(c, f);
   } catch (e) {
@@ -60,6 +70,22 @@ export function buildDatabase(c: StackConfig, log: (s: string) => void): void {
     throw e;
   }
   log("seeded");
+}
+
+/**
+ * The two Vault secrets scheduled jobs use to call functions through pg_net (set by hand in a
+ * cloud project): this stack's gateway URL and its secret key. Set on every start and reset.
+ */
+export function setVaultSecrets(c: StackConfig, projectUrl: string, serviceKey: string): void {
+  const lit = (s: string) => `'${s.replace(/'/g, "''")}'`;
+  psql(c, ["-c", `delete from vault.secrets where name in ('project_url', 'service_role_key');
+    select vault.create_secret(${lit(projectUrl)}, 'project_url', 'local gateway (set by the embedded stack)');
+    select vault.create_secret(${lit(serviceKey)}, 'service_role_key', 'local secret key (set by the embedded stack)');`], c.dbName);
+}
+
+/** Tells PostgREST to reload its schema cache (after migrations). */
+export function reloadSchemaCache(c: StackConfig): void {
+  psql(c, ["-c", "notify pgrst, 'reload schema'"], c.dbName);
 }
 
 function recreateDatabase(c: StackConfig): void {

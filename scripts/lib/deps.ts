@@ -8,7 +8,6 @@ import { isRoot, run } from "./proc.ts";
 
 const PG = "/usr/lib/postgresql/15";
 const EXT = "/usr/share/postgresql/15/extension";
-export const PGVECTOR_VERSION = "0.8.0";
 export const TRIXIE_SRC = "/etc/apt/sources.list.d/growthbase-trixie-src.sources";
 
 /** A file the stack needs and the Debian package that ships it. */
@@ -30,10 +29,28 @@ const RUNTIME: Need[] = [
 ];
 
 /**
- * Only to build pgvector. The server headers are checked by the header file itself: pg_config
+ * Extensions Supabase runs at versions bookworm does not ship: built from Debian's own source
+ * packages in trixie (deb-src), against PostgreSQL 15: pgvector 0.8 (iterative index scans).
+ * (pg_cron stays bookworm's 1.4: trixie's 1.6 source is not on the reachable mirror, so nothing
+ * relies on second-granularity schedules.)
+ */
+export interface SourceBuild {
+  name: string;
+  srcPackage: string;
+  debianVersion: string;
+  control: string;
+  controlVersion: string;
+  library: string;
+}
+export const SOURCE_BUILDS: SourceBuild[] = [
+  { name: "pgvector 0.8.0", srcPackage: "pgvector", debianVersion: "0.8.0-1", control: "vector", controlVersion: "0.8.0", library: "vector.so" },
+];
+
+/**
+ * Only to build from source. The server headers are checked by the header file itself: pg_config
  * alone (shipped by postgresql-15 and libpq-dev) says nothing about them.
  */
-const PGVECTOR_BUILD: Need[] = [
+const SOURCE_BUILD_TOOLS: Need[] = [
   {
     what: "PostgreSQL 15 server headers",
     files: ["/usr/include/postgresql/15/server/postgres.h"],
@@ -56,10 +73,10 @@ export const realProbe: Probe = {
   read: (p) => (existsSync(p) ? readFileSync(p, "utf8") : null),
 };
 
-export function pgvectorInstalled(probe: Probe = realProbe): boolean {
-  const control = probe.read(`${EXT}/vector.control`);
+export function sourceBuildInstalled(b: SourceBuild, probe: Probe = realProbe): boolean {
+  const control = probe.read(`${EXT}/${b.control}.control`);
   const m = control?.match(/default_version\s*=\s*'([^']+)'/);
-  return m?.[1] === PGVECTOR_VERSION && probe.exists(`${PG}/lib/vector.so`);
+  return m?.[1] === b.controlVersion && probe.exists(`${PG}/lib/${b.library}`);
 }
 
 export interface DepsPlan {
@@ -71,22 +88,23 @@ export interface DepsPlan {
   addSourceList: boolean;
   /** Run `apt-get update` (after the source list, before installing or fetching sources). */
   update: boolean;
-  buildPgvector: boolean;
+  /** Extensions to build from trixie's source packages. */
+  builds: SourceBuild[];
 }
 
 export function planSystemDeps(probe: Probe = realProbe): DepsPlan {
   const absent = (n: Need) => !n.files.some((f) => probe.exists(f));
-  const buildPgvector = !pgvectorInstalled(probe);
-  const missingNeeds = [...RUNTIME.filter(absent), ...(buildPgvector ? PGVECTOR_BUILD.filter(absent) : [])];
-  const addSourceList = buildPgvector && !probe.exists(TRIXIE_SRC);
+  const builds = SOURCE_BUILDS.filter((b) => !sourceBuildInstalled(b, probe));
+  const missingNeeds = [...RUNTIME.filter(absent), ...(builds.length ? SOURCE_BUILD_TOOLS.filter(absent) : [])];
+  const addSourceList = builds.length > 0 && !probe.exists(TRIXIE_SRC);
   const packages = [...new Set(missingNeeds.map((n) => n.apt))];
   return {
-    missing: [...missingNeeds.map((n) => n.what), ...(buildPgvector ? [`pgvector ${PGVECTOR_VERSION}`] : [])],
+    missing: [...missingNeeds.map((n) => n.what), ...builds.map((b) => b.name)],
     packages,
     addSourceList,
     // apt-get source needs fresh deb-src indexes even when nothing is to be installed.
-    update: packages.length > 0 || buildPgvector,
-    buildPgvector,
+    update: packages.length > 0 || builds.length > 0,
+    builds,
   };
 }
 
@@ -96,7 +114,7 @@ export function planCommands(plan: DepsPlan): string[] {
   if (plan.addSourceList) cmds.push(`write ${TRIXIE_SRC} (deb-src trixie main)`);
   if (plan.update) cmds.push("apt-get update");
   if (plan.packages.length) cmds.push(`apt-get install -y --no-install-recommends ${plan.packages.join(" ")}`);
-  if (plan.buildPgvector) cmds.push(`apt-get source pgvector=${PGVECTOR_VERSION}-1 && make && make install`);
+  for (const b of plan.builds) cmds.push(`apt-get source ${b.srcPackage}=${b.debianVersion} && make && make install`);
   return cmds;
 }
 
@@ -110,14 +128,15 @@ const TRIXIE_SOURCES = [
   "",
 ].join("\n");
 
-/** pgvector 0.8 has no bookworm binary: build Debian's own source package from trixie. */
-function buildPgvector(log: (s: string) => void) {
-  log(`building pgvector ${PGVECTOR_VERSION} from Debian's source package (trixie deb-src)`);
-  const dir = mkdtempSync(join(tmpdir(), "pgvector-"));
+/** Builds one extension from Debian's source package (trixie deb-src) against PostgreSQL 15. */
+function buildFromSource(b: SourceBuild, log: (s: string) => void) {
+  log(`building ${b.name} from Debian's source package (trixie deb-src)`);
+  const dir = mkdtempSync(join(tmpdir(), `${b.srcPackage}-`));
   try {
-    run("apt-get", ["source", "-qq", `pgvector=${PGVECTOR_VERSION}-1`], { cwd: dir });
-    const src = readdirSync(dir).find((f) => f.startsWith(`pgvector-${PGVECTOR_VERSION}`));
-    if (!src) throw new Error("apt-get source pgvector produced no source tree");
+    run("apt-get", ["source", "-qq", `${b.srcPackage}=${b.debianVersion}`], { cwd: dir });
+    const upstream = b.debianVersion.replace(/-[^-]+$/, "");
+    const src = readdirSync(dir).find((f) => f.startsWith(`${b.srcPackage}-${upstream}`));
+    if (!src) throw new Error(`apt-get source ${b.srcPackage} produced no source tree`);
     // OPTFLAGS="" keeps the build portable (no -march=native).
     const make = ["PG_CONFIG=" + `${PG}/bin/pg_config`, "OPTFLAGS="];
     run("make", ["-s", ...make], { cwd: join(dir, src) });
@@ -125,7 +144,7 @@ function buildPgvector(log: (s: string) => void) {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-  if (!pgvectorInstalled()) throw new Error(`pgvector ${PGVECTOR_VERSION} did not install`);
+  if (!sourceBuildInstalled(b)) throw new Error(`${b.name} did not install`);
 }
 
 /** Installs what is missing and says what it installs; silent when everything is there. */
@@ -145,5 +164,5 @@ export function ensureSystemDeps(log: (s: string) => void = console.log): void {
   }
   const still = planSystemDeps();
   if (still.packages.length) throw new Error(`still missing after apt-get: ${still.missing.join(", ")}`);
-  if (plan.buildPgvector) buildPgvector(log);
+  for (const b of plan.builds) buildFromSource(b, log);
 }

@@ -1,5 +1,6 @@
 // Running child processes: captured, streamed, or as the postgres OS user when we are root.
 import { spawnSync, type SpawnSyncOptions } from "node:child_process";
+import { existsSync, readFileSync, rmSync } from "node:fs";
 import { connect } from "node:net";
 
 export class CommandError extends Error {
@@ -58,3 +59,40 @@ export function portInUse(port: number, host = "127.0.0.1"): Promise<boolean> {
 }
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+export function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The pid in a pid file when that process is alive, else null. */
+export function readPid(file: string): number | null {
+  if (!existsSync(file)) return null;
+  const pid = Number(readFileSync(file, "utf8"));
+  return pid > 0 && alive(pid) ? pid : null;
+}
+
+/** Stops a detached process group started with a pid file: TERM, then KILL after 5 s. */
+export async function stopPid(file: string): Promise<void> {
+  const pid = readPid(file);
+  if (pid) {
+    try {
+      process.kill(-pid, "SIGTERM");
+    } catch {
+      process.kill(pid, "SIGTERM");
+    }
+    for (let i = 0; i < 50 && alive(pid); i++) await sleep(100);
+    if (alive(pid)) {
+      try {
+        process.kill(-pid, "SIGKILL");
+      } catch {
+        process.kill(pid, "SIGKILL");
+      }
+    }
+  }
+  rmSync(file, { force: true });
+}

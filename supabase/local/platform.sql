@@ -43,6 +43,10 @@ alter role authenticator set lock_timeout = '8s';
 create schema if not exists extensions;
 create schema if not exists auth;
 create schema if not exists storage;
+-- Exposed by PostgREST as in Supabase (db-schemas public,graphql_public); pg_graphql's graphql()
+-- function is not available locally, so the schema stays empty.
+create schema if not exists graphql_public;
+grant usage on schema graphql_public to anon, authenticated, service_role;
 grant usage on schema public to postgres, anon, authenticated, service_role;
 grant usage on schema extensions to postgres, anon, authenticated, service_role;
 grant usage on schema auth to anon, authenticated, service_role;

@@ -2,7 +2,7 @@
 -- state through the API, the secret audit trail, outbound queueing, backoff and dead letters.
 begin;
 set search_path = extensions, public;
-select plan(35);
+select plan(40);
 
 select tests.two_workspaces();
 select private.oauth_store_connection('a0000000-0000-4000-8000-000000000000', '00000000-0000-4000-8000-0000000000a2',
@@ -91,15 +91,53 @@ set local session_replication_role = replica;
 update public.webhook_deliveries set created_at = now() - interval '31 days' where status = 'dead';
 set local session_replication_role = origin;
 select is(private.purge_webhook_history(), 1, 'finished deliveries older than 30 days are purged, pending ones stay');
-select is((select schedule::text from cron.job where jobname = 'webhook-history-retention'), '41 2 * * *',
-  'pg_cron purges webhook history daily');
 
-select results_eq($$ select jobname::text collate "C", schedule::text collate "C" from cron.job
-  where jobname in ('webhook-dispatch', 'oauth-token-refresh') order by 1 $$,
-  $$ values ('oauth-token-refresh'::text collate "C", '*/5 * * * *'::text collate "C"), ('webhook-dispatch', '* * * * *') $$,
-  'pg_cron runs the dispatcher every minute and the token refresh every 5 minutes');
-select is(private.invoke_function('webhook-dispatch'), null, 'without pg_net and Vault secrets a scheduled round does nothing');
-select throws_ok($$ select private.invoke_function('health') $$, '22023', null, 'only the scheduled functions can be invoked');
+-- Scheduled work calls functions the cloud way: pg_net with the Vault secrets. Runs unchanged on
+-- the embedded stack (its pg_net and Vault stand-ins) and under `supabase start` (the real ones).
+delete from vault.secrets where name in ('project_url', 'service_role_key');
+select is(private.invoke_function('webhook-dispatch'), null, 'without the Vault secrets a scheduled call does nothing');
+select vault.create_secret('https://gateway.test/', 'project_url');
+select vault.create_secret('sb_secret_test_key', 'service_role_key');
+create temp table queued_before on commit drop as select coalesce(max(id), 0) as id from net.http_request_queue;
+select isnt(private.invoke_function('webhook-dispatch'), null, 'with them the call is queued through pg_net');
+select results_eq($$ select method::text, url, headers ->> 'apikey', headers ->> 'Authorization' from net.http_request_queue
+                     where id > (select id from queued_before) $$,
+  $$ values ('POST', 'https://gateway.test/functions/v1/webhook-dispatch', 'sb_secret_test_key', 'Bearer sb_secret_test_key') $$,
+  'the call carries the secret key as apikey and bearer');
+do $$ begin execute (select command from cron.job where jobname = 'oauth-token-refresh'); end $$;
+select is((select url from net.http_request_queue where id > (select id from queued_before) order by id desc limit 1),
+  'https://gateway.test/functions/v1/oauth/refresh', 'the token-refresh cron command calls oauth/refresh');
+select throws_ok($$ select private.invoke_function('health') $$, '22023', null, 'only listed functions can be called');
+
+-- Queued deliveries wake the dispatcher: once per pending round, however many statements queue.
+delete from net.http_request_queue where id > (select id from queued_before);
+update private.callable_functions set wake_requested_at = null;
+update public.webhook_endpoints set enabled = true, consecutive_failures = 0;
+insert into public.webhook_deliveries (workspace_id, endpoint_id, event_type, payload)
+  select workspace_id, id, 'order.created', '{}' from public.webhook_endpoints where enabled limit 1;
+insert into public.webhook_deliveries (workspace_id, endpoint_id, event_type, payload)
+  select workspace_id, id, 'order.created', '{}' from public.webhook_endpoints where enabled limit 1;
+insert into public.webhook_deliveries (workspace_id, endpoint_id, event_type, payload)
+  select workspace_id, id, 'order.created', '{}' from public.webhook_endpoints where false;
+select is((select count(*)::int from net.http_request_queue where id > (select id from queued_before)
+           and url like '%/functions/v1/webhook-dispatch'), 1,
+  'three statements (one queuing nothing) while no round has started make one wake-up call');
+select private.function_round_started('webhook-dispatch');
+insert into public.webhook_deliveries (workspace_id, endpoint_id, event_type, payload)
+  select workspace_id, id, 'order.created', '{}' from public.webhook_endpoints where enabled limit 1;
+select is((select count(*)::int from net.http_request_queue where id > (select id from queued_before)
+           and url like '%/functions/v1/webhook-dispatch'), 2, 'once a round has started, new deliveries wake it again');
+
+-- The sweeper calls only when something is due.
+delete from net.http_request_queue where id > (select id from queued_before);
+update public.webhook_deliveries set next_attempt_at = now() + interval '1 hour' where status = 'pending';
+do $$ begin execute (select command from cron.job where jobname = 'webhook-dispatch'); end $$;
+select is((select count(*)::int from net.http_request_queue where id > (select id from queued_before)), 0,
+  'with nothing due the minute sweeper makes no call');
+update public.webhook_deliveries set next_attempt_at = now() - interval '1 second' where status = 'pending';
+do $$ begin execute (select command from cron.job where jobname = 'webhook-dispatch'); end $$;
+select is((select count(*)::int from net.http_request_queue where id > (select id from queued_before)
+           and url = 'https://gateway.test/functions/v1/webhook-dispatch'), 1, 'with a delivery due it calls the dispatcher');
 
 select * from finish();
 rollback;

@@ -1,8 +1,8 @@
 // Fake OAuth providers and a webhook sink on 127.0.0.1, at the address the local functions are
-// configured with (scripts/lib/functions.ts fakeProvidersUrl).
+// configured with (scripts/lib/gateway.ts fakeProvidersUrl).
 import { createHash } from "node:crypto";
 import { createServer, type IncomingMessage, type Server } from "node:http";
-import { fakeProvidersUrl } from "../../scripts/lib/functions.ts";
+import { fakeProvidersUrl } from "../../scripts/lib/gateway.ts";
 import { config } from "./stack.ts";
 
 export interface Recorded {

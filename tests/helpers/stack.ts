@@ -22,20 +22,24 @@ export function stackCli(args: string[], env: Record<string, string> = {}) {
   return { status: r.status, out: `${r.stdout}${r.stderr}` };
 }
 
-import { signJwt } from "../../functions/_shared/jwt.ts";
-import { apiKeys } from "../../functions/_shared/jwt.ts";
+import { signAccessToken } from "../../functions/_local/keys.ts";
+import { publicKeys, stackKeys } from "../../scripts/lib/keys.ts";
 
-/** A signed-in user's access token, as GoTrue would issue it. */
-export function userJwt(sub: string, email: string) {
-  return signJwt({ sub, email, role: "authenticated", aud: "authenticated", exp: Math.floor(Date.now() / 1000) + 3600 }, config.jwtSecret);
+/** A signed-in user's access token, shaped as GoTrue issues them (ES256, the stack's key). */
+export async function userJwt(sub: string, email: string, ttlSeconds = 3600) {
+  return signAccessToken(await stackKeys(config), {
+    iss: `${api}/auth/v1`, sub, email, role: "authenticated", aud: "authenticated", aal: "aal1", is_anonymous: false,
+  }, ttlSeconds);
 }
 
+/** The secret key (sb_secret_...): what a server or the database's scheduled calls present. */
 export async function serviceKey() {
-  return (await apiKeys(config.jwtSecret)).serviceRoleKey;
+  return (await publicKeys(config)).secretKey;
 }
 
+/** The publishable key (sb_publishable_...): what a browser or storefront presents. */
 export async function anonKey() {
-  return (await apiKeys(config.jwtSecret)).anonKey;
+  return (await publicKeys(config)).publishableKey;
 }
 
 export interface Person {

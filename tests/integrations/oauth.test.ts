@@ -2,7 +2,7 @@
 import { createHash, createHmac } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { decryptToken, loadKeyRing } from "../../functions/_shared/crypto.ts";
-import { localIntegrationEnv } from "../../scripts/lib/functions.ts";
+import { localIntegrationEnv } from "../../scripts/lib/gateway.ts";
 import { FakeProviders } from "../helpers/fake-providers.ts";
 import { anonKey, api, config, serviceKey, superuser, workspaceWithRoles } from "../helpers/stack.ts";
 

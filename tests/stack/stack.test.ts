@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { dbUrl } from "../../scripts/lib/config.ts";
-import { applyFile, pushMigrations } from "../../scripts/lib/database.ts";
+import { applyFile, LOCAL_PLATFORM, pushMigrations } from "../../scripts/lib/database.ts";
 import { psql } from "../../scripts/lib/postgres.ts";
 import { portInUse } from "../../scripts/lib/proc.ts";
 import { api, config, stackCli } from "../helpers/stack.ts";
@@ -16,9 +16,13 @@ describe("npm run stack", () => {
     const r = stackCli(["status"]);
     expect(r.status).toBe(0);
     expect(r.out).toContain(`DB URL: ${dbUrl(config)}`);
-    expect(r.out).toMatch(/anon key: eyJ[\w-]+\.[\w-]+\.[\w-]+/);
-    expect(r.out).toMatch(/service_role key: eyJ/);
+    expect(r.out).toMatch(/Publishable key: sb_publishable_[\w-]{20,}/);
+    expect(r.out).toMatch(/Secret key: sb_secret_[\w-]{20,}/);
+    expect(r.out).toMatch(/anon key \(legacy\): eyJ[\w-]+\.[\w-]+\.[\w-]+/);
+    expect(r.out).toMatch(/service_role key \(legacy\): eyJ/);
+    expect(r.out).toContain(`REST URL: ${api}/rest/v1`);
     expect(r.out).toContain(`Functions URL: ${api}/functions/v1`);
+    expect(r.out).toContain(`JWKS URL: ${api}/auth/v1/.well-known/jwks.json`);
   });
 
   it("a second start while running is a no-op that says so", () => {
@@ -30,7 +34,7 @@ describe("npm run stack", () => {
   it("an unknown command prints usage", () => {
     const r = stackCli(["launch"]);
     expect(r.status).toBe(2);
-    expect(r.out).toContain("usage: npm run stack -- start|stop|reset|status");
+    expect(r.out).toContain("usage: npm run stack -- start|stop|reset|status|token");
   });
 
   it("a taken port is a clear message naming the port", async () => {
@@ -39,7 +43,11 @@ describe("npm run stack", () => {
     const port = (server.address() as { port: number }).port;
     const dir = mkdtempSync(join(tmpdir(), "gb-port-"));
     try {
-      const r = stackCli(["start"], { GROWTHBASE_DATA_DIR: dir, GROWTHBASE_DB_PORT: String(port) });
+      const free = createServer().listen(0, "127.0.0.1");
+      await new Promise((r) => free.once("listening", r));
+      const apiPort = (free.address() as { port: number }).port;
+      free.close();
+      const r = stackCli(["start"], { GROWTHBASE_DATA_DIR: dir, GROWTHBASE_DB_PORT: String(port), GROWTHBASE_API_PORT: String(apiPort) });
       expect(r.status).toBe(1);
       expect(r.out).toContain(`port ${port} is already in use`);
       expect(r.out).toContain("GROWTHBASE_DB_PORT");
@@ -61,7 +69,7 @@ describe("a failing migration", () => {
   it("stops with the file name and the SQL error", () => {
     psql(config, ["-c", `drop database if exists ${scratch.dbName} with (force)`], "template1");
     psql(config, ["-c", `create database ${scratch.dbName}`], "template1");
-    applyFile(scratch, "supabase/local/platform.sql");
+    for (const f of LOCAL_PLATFORM) applyFile(scratch, f);
     mkdirSync(join(dir, "supabase/migrations"), { recursive: true });
     writeFileSync(join(dir, "supabase/config.toml"), 'project_id = "scratch"\n');
     writeFileSync(join(dir, "supabase/migrations/20260101000000_good.sql"), "create table public.fine (id int);\n");

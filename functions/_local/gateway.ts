@@ -1,0 +1,106 @@
+// The embedded stack's API gateway on the API port (LOCAL ONLY), as Supabase's is:
+//   /rest/v1/*                         -> PostgREST (unix socket), after the API key rules
+//   /functions/v1/<name>               -> functions/<name>/index.ts, in-process, with the JWT check
+//                                         of verify_jwt in supabase/config.toml
+//   /auth/v1/.well-known/jwks.json     -> the project's public signing keys
+// plus the pg_net stand-in worker. Started by scripts/lib/gateway.ts with GROWTHBASE_GATEWAY.
+import { createLocalJWKSet, jwtVerify } from "jose";
+import { errorBody } from "../_shared/errors.ts";
+import { json } from "../_shared/http.ts";
+import { resolveApiKey } from "./apikeys.ts";
+import { isPreflight, preflight, withCors } from "./cors.ts";
+import { loadFunctions } from "./functions.ts";
+import { publicJwks, type StackKeys } from "./keys.ts";
+import { startNetWorker } from "./net_worker.ts";
+import { restProxy } from "./rest.ts";
+
+interface GatewayConfig {
+  port: number;
+  stackId: string;
+  keys: StackKeys;
+  pgrstSocket: string;
+  dbUrl: string;
+  functions: Record<string, { verifyJwt: boolean }>;
+}
+
+const cfg = JSON.parse(Deno.env.get("GROWTHBASE_GATEWAY") ?? "null") as GatewayConfig | null;
+if (!cfg) throw new Error("GROWTHBASE_GATEWAY is not set: start the gateway with npm run dev");
+
+const handlers = await loadFunctions(new URL("../", import.meta.url));
+const rest = restProxy(cfg.keys, cfg.pgrstSocket);
+const jwks = publicJwks(cfg.keys);
+const localJwks = createLocalJWKSet(jwks);
+const legacySecret = new TextEncoder().encode(cfg.keys.legacySecret);
+const net = startNetWorker(cfg.dbUrl, (s) => console.error(s));
+
+/** The gateway's check for verify_jwt functions: an ES256 token of the project, or a legacy HS256 one. */
+async function validJwt(token: string): Promise<boolean> {
+  for (
+    const verify of [
+      () => jwtVerify(token, localJwks, { algorithms: ["ES256"], requiredClaims: ["exp"] }),
+      () => jwtVerify(token, legacySecret, { algorithms: ["HS256"] }),
+    ]
+  ) {
+    try {
+      await verify();
+      return true;
+    } catch { /* try the next */ }
+  }
+  return false;
+}
+
+async function toFunction(name: string, req: Request): Promise<Response> {
+  const handler = handlers.get(name);
+  if (!handler) return json(404, errorBody("not_found", "no such function"));
+  const verifyJwt = cfg!.functions[name]?.verifyJwt ?? true;
+  if (!verifyJwt || req.method === "OPTIONS") return await handler(req);
+  const authz = req.headers.get("authorization");
+  const bearer = authz?.match(/^Bearer\s+(\S+)$/i)?.[1] ?? null;
+  const apikey = req.headers.get("apikey") ?? (bearer?.startsWith("sb_") ? bearer : null);
+  let token = bearer && !bearer.startsWith("sb_") ? bearer : null;
+  if (!token && apikey) {
+    const mapped = await resolveApiKey(cfg!.keys, apikey, authz);
+    if (mapped.ok && mapped.authorization) token = mapped.authorization.replace(/^Bearer\s+/i, "");
+  }
+  if (!token || !(await validJwt(token))) return json(401, errorBody("unauthorized", "Invalid JWT"));
+  const headers = new Headers(req.headers);
+  headers.set("authorization", `Bearer ${token}`);
+  return await handler(new Request(req, { headers }));
+}
+
+const server = Deno.serve({
+  port: cfg.port,
+  hostname: "127.0.0.1",
+  onListen: () => console.log(`gateway on :${cfg.port}; functions: ${[...handlers.keys()].join(", ")}`),
+}, async (req, info) => {
+  const url = new URL(req.url);
+  const path = url.pathname;
+  if (path === "/health") return json(200, { status: "ok", stack: cfg.stackId, functions: [...handlers.keys()] });
+  const fn = path.match(/^\/functions\/v1\/([A-Za-z0-9_-]+)(\/.*)?$/);
+  if (fn) return await toFunction(fn[1], req);
+  if (path === "/rest/v1" || path.startsWith("/rest/v1/")) {
+    if (isPreflight(req)) return preflight(req);
+    return await rest.handle(req, path.slice("/rest/v1".length) || "/", (info.remoteAddr as Deno.NetAddr).hostname);
+  }
+  if (path === "/auth/v1/.well-known/jwks.json" || path === "/auth/v1/jwks") {
+    if (isPreflight(req)) return preflight(req);
+    return new Response(JSON.stringify(jwks), {
+      headers: withCors(new Headers({ "content-type": "application/json", "cache-control": "public, max-age=600" })),
+    });
+  }
+  if (path.startsWith("/auth/v1/")) {
+    return json(
+      404,
+      errorBody("not_found", "no auth server runs locally: mint a token with npm run stack -- token <email>"),
+    );
+  }
+  return json(404, errorBody("not_found", "no such route"));
+});
+
+for (const sig of ["SIGTERM", "SIGINT"] as const) {
+  Deno.addSignalListener(sig, async () => {
+    await server.shutdown();
+    await net.stop();
+    Deno.exit(0);
+  });
+}

@@ -1,0 +1,56 @@
+// /rest/v1/* -> PostgREST on its unix socket, after the API key rules (apikeys.ts). The
+// gateway forwards the client address in X-Forwarded-For (a client-supplied value is kept, as
+// a CDN in front of the hosted gateway would set it), which SQL reads from request.headers.
+import { resolveApiKey } from "./apikeys.ts";
+import { withCors } from "./cors.ts";
+import type { StackKeys } from "./keys.ts";
+
+const HOP_BY_HOP = ["connection", "keep-alive", "transfer-encoding", "upgrade", "te", "trailer", "host"];
+
+export interface RestProxy {
+  handle(req: Request, path: string, clientIp: string): Promise<Response>;
+}
+
+function errorJson(status: number, body: Record<string, unknown>): Response {
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: withCors(new Headers({ "content-type": "application/json" })),
+  });
+}
+
+export function restProxy(keys: StackKeys, socketPath: string): RestProxy {
+  const client = Deno.createHttpClient({ proxy: { transport: "unix", path: socketPath } });
+  return {
+    async handle(req, path, clientIp) {
+      const url = new URL(req.url);
+      const apikey = req.headers.get("apikey") ?? url.searchParams.get("apikey");
+      const auth = await resolveApiKey(keys, apikey, req.headers.get("authorization"));
+      if (!auth.ok) return errorJson(auth.status, { message: auth.message, ...(auth.hint ? { hint: auth.hint } : {}) });
+      url.searchParams.delete("apikey");
+      const headers = new Headers(req.headers);
+      for (const h of [...HOP_BY_HOP, "apikey"]) headers.delete(h);
+      if (auth.authorization) headers.set("authorization", auth.authorization);
+      else headers.delete("authorization");
+      headers.set("x-forwarded-for", req.headers.get("x-forwarded-for") ?? clientIp);
+      let upstream: Response;
+      try {
+        upstream = await fetch(`http://postgrest${path}${url.search}`, {
+          method: req.method,
+          headers,
+          body: req.body,
+          redirect: "manual",
+          client,
+        });
+      } catch (e) {
+        return errorJson(503, { message: "PostgREST is not reachable", details: (e as Error).message });
+      }
+      const out = new Headers(upstream.headers);
+      for (const h of HOP_BY_HOP) out.delete(h);
+      return new Response(upstream.body, {
+        status: upstream.status,
+        statusText: upstream.statusText,
+        headers: withCors(out),
+      });
+    },
+  };
+}

@@ -1,0 +1,112 @@
+// The gateway process (Deno): /rest/v1 to PostgREST, /functions/v1 to the functions, the JWKS,
+// and the pg_net stand-in worker. Started detached, its pid and log in the data dir.
+import { spawn } from "node:child_process";
+import { openSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { apiUrl, binPath, dbUrl, stackId, type StackConfig } from "./config.ts";
+import { publicKeys, stackKeys } from "./keys.ts";
+import { postgrestSocket } from "./postgrest.ts";
+import { alive, readPid, sleep, stopPid } from "./proc.ts";
+import { readSupabaseConfig } from "./supabase-config.ts";
+
+const pidFile = (c: StackConfig) => join(c.dataDir, "gateway.pid");
+export const gatewayLog = (c: StackConfig) => join(c.dataDir, "gateway.log");
+export const gatewayPid = (c: StackConfig) => readPid(pidFile(c));
+
+/** Where tests run their fake OAuth providers; the local functions are configured to call it. */
+export const fakeProvidersUrl = (c: StackConfig) => `http://127.0.0.1:${c.apiPort + 78}`;
+
+/**
+ * Local-only integration settings: provider endpoints on the fake, test credentials, and a
+ * token key that exists only on developer machines. Real values come from the environment
+ * (`supabase secrets set` in the cloud) and win over these.
+ */
+export function localIntegrationEnv(c: StackConfig): Record<string, string> {
+  const fake = fakeProvidersUrl(c);
+  return {
+    GROWTHBASE_ENV: "development",
+    GROWTHBASE_APP_URL: "http://127.0.0.1:3000",
+    GROWTHBASE_TOKEN_KEYS: "local1:bG9jYWwtb25seS10b2tlbi1rZXktMzItYnl0ZXMhISE=",
+    GROWTHBASE_TOKEN_KEY_ID: "local1",
+    SHOPIFY_API_KEY: "local-shopify-key",
+    SHOPIFY_API_SECRET: "local-shopify-secret",
+    SHOPIFY_ADMIN_URL: `${fake}/shopify/{shop}`,
+    GOOGLE_CLIENT_ID: "local-google-client",
+    GOOGLE_CLIENT_SECRET: "local-google-secret",
+    GOOGLE_AUTH_URL: `${fake}/google/auth`,
+    GOOGLE_TOKEN_URL: `${fake}/google/token`,
+    GOOGLE_REVOKE_URL: `${fake}/google/revoke`,
+    META_APP_ID: "local-meta-app",
+    META_APP_SECRET: "local-meta-secret",
+    META_AUTH_URL: `${fake}/meta/auth`,
+    META_TOKEN_URL: `${fake}/meta/token`,
+    TAVUS_WEBHOOK_TOKEN: "local-tavus-token",
+    CHATWOOT_WEBHOOK_TOKEN: "local-chatwoot-token",
+    MUX_WEBHOOK_SECRET: "local-mux-secret",
+  };
+}
+
+/**
+ * The environment Supabase's edge runtime gives a hosted function (current key model: no JWT
+ * secret), plus local integration settings.
+ */
+export async function functionEnv(c: StackConfig): Promise<Record<string, string>> {
+  const keys = await publicKeys(c);
+  const own: Record<string, string> = {};
+  for (const k of Object.keys(localIntegrationEnv(c))) if (process.env[k]) own[k] = process.env[k]!;
+  return {
+    ...localIntegrationEnv(c),
+    ...own,
+    SUPABASE_URL: apiUrl(c),
+    SUPABASE_DB_URL: dbUrl(c),
+    SUPABASE_PUBLISHABLE_KEYS: JSON.stringify({ default: keys.publishableKey }),
+    SUPABASE_SECRET_KEYS: JSON.stringify({ default: keys.secretKey }),
+    SUPABASE_JWKS: JSON.stringify(keys.jwks),
+    SUPABASE_ANON_KEY: keys.anonKey,
+    SUPABASE_SERVICE_ROLE_KEY: keys.serviceRoleKey,
+  };
+}
+
+/** What only the gateway process reads (its signing key among them); functions never see it in the cloud. */
+async function gatewayConfig(c: StackConfig): Promise<string> {
+  return JSON.stringify({
+    port: c.apiPort,
+    stackId: stackId(c),
+    keys: await stackKeys(c),
+    pgrstSocket: postgrestSocket(c),
+    dbUrl: dbUrl(c),
+    functions: readSupabaseConfig(c.repoRoot).functions,
+  });
+}
+
+/** GET /health answers with this stack's id (not another checkout's gateway on the same port). */
+export async function gatewayServesThisStack(c: StackConfig): Promise<boolean> {
+  try {
+    const r = await fetch(`${apiUrl(c)}/health`, { signal: AbortSignal.timeout(2000) });
+    return r.ok && (await r.json()).stack === stackId(c);
+  } catch {
+    return false;
+  }
+}
+
+export async function startGateway(c: StackConfig): Promise<void> {
+  const out = openSync(gatewayLog(c), "a");
+  const child = spawn(binPath("deno"), ["run", "--allow-all", "--no-prompt", "functions/_local/gateway.ts"], {
+    cwd: c.repoRoot,
+    detached: true,
+    stdio: ["ignore", out, out],
+    env: { ...process.env, ...(await functionEnv(c)), GROWTHBASE_GATEWAY: await gatewayConfig(c) },
+  });
+  child.unref();
+  writeFileSync(pidFile(c), String(child.pid));
+  for (let i = 0; i < 150; i++) {
+    if (!alive(child.pid!)) break;
+    if (await gatewayServesThisStack(c)) return;
+    await sleep(200);
+  }
+  const tail = readFileSync(gatewayLog(c), "utf8").split("\n").slice(-20).join("\n");
+  await stopGateway(c);
+  throw new Error(`the gateway did not come up on :${c.apiPort}:\n${tail}`);
+}
+
+export const stopGateway = (c: StackConfig) => stopPid(pidFile(c));
