@@ -273,6 +273,8 @@ end $$;
 comment on function public.reorder_demo_videos(uuid, uuid[]) is 'Members: sets the play order of all of a demo''s videos at once (order_index 0..n-1 in list order). 22023 unless the list names every video once; at most 200 (PT413).';
 
 -- ===== public access: one published demo by id
+-- anon reaches private only through private.anon_* entry points (execute is granted on nothing else).
+grant usage on schema private to anon;
 create view public.public_demos with (security_invoker = true) as
   select d.id, d.workspace_id, d.name, d.description, d.agent_name, d.agent_personality, d.agent_greeting,
          d.agent_objectives, d.cta_text, d.cta_link, d.published_at,
@@ -282,7 +284,7 @@ create view public.public_demos with (security_invoker = true) as
   from public.demos d where d.status = 'published';
 comment on view public.public_demos is 'What the public sees of a published demo: persona, call to action and the ordered videos (storage paths in demo-videos). Read by anon only through get_public_demo.';
 
-create function private.public_demo(p_demo_id uuid) returns public.public_demos
+create function private.anon_public_demo(p_demo_id uuid) returns public.public_demos
 language plpgsql stable security definer set search_path = '' as $$
 declare
   r public.public_demos;
@@ -293,9 +295,9 @@ begin
   end if;
   return r;
 end $$;
-comment on function private.public_demo(uuid) is 'A published demo''s public view beneath RLS; PT404 for drafts, archived and unknown ids.';
-revoke all on function private.public_demo(uuid) from public;
-grant execute on function private.public_demo(uuid) to anon, authenticated;
+comment on function private.anon_public_demo(uuid) is 'A published demo''s public view beneath RLS; PT404 for drafts, archived and unknown ids.';
+revoke all on function private.anon_public_demo(uuid) from public;
+grant execute on function private.anon_public_demo(uuid) to anon, authenticated;
 
 create function public.get_public_demo(p_demo_id uuid) returns public.public_demos
 language plpgsql stable set search_path = '' as $$
@@ -303,17 +305,17 @@ begin
   if p_demo_id is null then
     raise exception 'demo id is required' using errcode = '22023';
   end if;
-  return private.public_demo(p_demo_id);
+  return private.anon_public_demo(p_demo_id);
 end $$;
 comment on function public.get_public_demo(uuid) is 'Anyone (anon key): a published demo by id with its ordered videos. PT404 for drafts, archived demos and unknown ids. No listing: a demo is reached by its link.';
 
 -- For storage policies: "<workspace_id>/<demo_id>" of every published demo, and of the caller's demos.
-create function private.published_demo_prefixes() returns setof text
+create function private.anon_published_demo_prefixes() returns setof text
 language plpgsql stable security definer set search_path = '' as $$
 begin
   return query select d.workspace_id::text || '/' || d.id::text from public.demos d where d.status = 'published';
 end $$;
-comment on function private.published_demo_prefixes() is 'Storage folder prefixes (<workspace_id>/<demo_id>) of published demos: the media anon may read.';
+comment on function private.anon_published_demo_prefixes() is 'Storage folder prefixes (<workspace_id>/<demo_id>) of published demos: the media anon may read.';
 create function private.demo_prefixes(min_role public.workspace_role) returns setof text
 language plpgsql stable security definer set search_path = '' as $$
 begin
@@ -322,9 +324,9 @@ begin
     where d.workspace_id in (select private.workspace_ids(min_role));
 end $$;
 comment on function private.demo_prefixes(public.workspace_role) is 'Storage folder prefixes (<workspace_id>/<demo_id>) of the demos in the caller''s workspaces where they have min_role.';
-revoke all on function private.published_demo_prefixes() from public;
+revoke all on function private.anon_published_demo_prefixes() from public;
 revoke all on function private.demo_prefixes(public.workspace_role) from public;
-grant execute on function private.published_demo_prefixes() to anon, authenticated;
+grant execute on function private.anon_published_demo_prefixes() to anon, authenticated;
 grant execute on function private.demo_prefixes(public.workspace_role) to authenticated;
 
 -- ===== access

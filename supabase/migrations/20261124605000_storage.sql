@@ -154,7 +154,7 @@ create policy "demo-videos: members delete their demos' media" on storage.object
          and array_to_string((storage.foldername(name))[1:2], '/') = any (array(select private.demo_prefixes('member'))));
 create policy "demo-videos: anyone reads published demos' media" on storage.objects for select to anon, authenticated
   using (bucket_id = 'demo-videos'
-         and array_to_string((storage.foldername(name))[1:2], '/') = any (array(select private.published_demo_prefixes())));
+         and array_to_string((storage.foldername(name))[1:2], '/') = any (array(select private.anon_published_demo_prefixes())));
 
 -- ai-videos, review-media, knowledge-uploads: by workspace.
 create policy "media: viewers read their workspace's objects" on storage.objects for select to authenticated
