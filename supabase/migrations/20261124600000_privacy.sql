@@ -13,7 +13,7 @@
 -- ciphertext or *_hash are left out), the account row and the user's storage objects.
 -- Erasure: rows owned by the user are deleted, rows the user only touched are kept and their
 -- reference set to null (the foreign key's ON DELETE action says which; R2/R3 columns: null when
--- nullable, else the row goes), quasi-identifiers of kept rows (ip_address, user_agent) are
+-- nullable, else the row goes; a row whose checks refuse the null goes too), quasi-identifiers of kept rows (ip_address, user_agent) are
 -- nulled, the account is deleted, and finally every text, varchar, json(b) and text[] column in
 -- public and private is scrubbed of the user's id and email. The privacy trail survives under a
 -- SHA-256 of the user id.
@@ -530,8 +530,10 @@ begin
   -- Once the account is gone the email is only known from a previous run's trail; the id suffices.
   pattern := p_user::text || coalesce('|' || regexp_replace(uemail, '([.*+?^${}()|\[\]\\])', '\\\1', 'g'), '');
 
-  -- 1. rows and references (R1-R3), with quasi-identifiers of rows that stay.
-  for col in select * from private.personal_data_columns() p order by p.table_name::text, p.column_name loop
+  -- 1. rows and references (R1-R3), with quasi-identifiers of rows that stay. Deletions first, so
+  -- a row that is the user's (an invitation to their email) goes before its links are unlinked.
+  for col in select * from private.personal_data_columns() p
+             order by p.erase_action = 'set_null', p.table_name::text, p.column_name loop
     if col.kind = 'email' and uemail is null then
       continue;
     end if;
@@ -545,8 +547,15 @@ begin
       from pg_attribute a
       where a.attrelid = col.table_name and a.attnum > 0 and not a.attisdropped and not a.attnotnull
         and (a.attname = col.column_name or a.attname in ('ip_address', 'user_agent'));
-      execute format('with u as (update %s t set %s where %s returning 1) select count(*) from u', col.table_name, sets, conds)
-        into n using p_user, uemail;
+      begin
+        execute format('with u as (update %s t set %s where %s returning 1) select count(*) from u', col.table_name, sets, conds)
+          into n using p_user, uemail;
+      exception when check_violation or not_null_violation then
+        -- Unlinking breaks the row's own rules (an accepted invitation needs its acceptor): the row goes.
+        execute format('with d as (delete from %s t where %s returning 1) select count(*) from d', col.table_name, conds)
+          into n using p_user, uemail;
+        col.erase_action := 'delete';
+      end;
     end if;
     if n > 0 then
       done := jsonb_set(done, array[col.table_name::text],
