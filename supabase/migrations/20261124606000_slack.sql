@@ -243,7 +243,14 @@ create function public.preserve_slack_thread(p_thread_id uuid, p_preserved boole
 language plpgsql volatile set search_path = '' as $$
 declare
   t public.slack_threads;
+  ws uuid := (select s.workspace_id from public.slack_threads s where s.id = p_thread_id);
 begin
+  if ws is null then
+    raise exception 'no such thread' using errcode = 'PT404';
+  end if;
+  if current_user = 'authenticated' then
+    perform private.require_workspace_role(ws, 'member');
+  end if;
   update public.slack_threads set preserved = coalesce(p_preserved, true),
     preserved_by = case when coalesce(p_preserved, true) then (select auth.uid()) end
   where id = p_thread_id
@@ -253,7 +260,7 @@ begin
   end if;
   return t;
 end $$;
-comment on function public.preserve_slack_thread(uuid, boolean) is 'Members: keep a thread (and its messages) beyond the 30-day purge, or release it. PT404 when the thread is not visible.';
+comment on function public.preserve_slack_thread(uuid, boolean) is 'Members: keep a thread (and its messages) beyond the 30-day purge, or release it. PT404 when the thread is not visible, 42501 for viewers.';
 
 -- ===== retention: 30 days, preserved threads kept
 create function private.purge_slack_messages(p_keep interval default interval '30 days') returns integer
