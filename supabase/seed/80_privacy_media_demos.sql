@@ -182,5 +182,5 @@ on conflict (id) do nothing;
 -- The completed AI video took 14 minutes (triggers stamp times; seeding happens in one instant).
 set session_replication_role = replica;
 update public.ai_video_projects set started_at = completed_at - interval '14 minutes'
-where id = '80000000-0000-4000-8000-0000000a0001' and started_at = completed_at;
+where id = '80000000-0000-4000-8000-0000000a0001' and completed_at - started_at < interval '1 minute';
 set session_replication_role = origin;
