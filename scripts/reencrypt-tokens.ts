@@ -20,11 +20,11 @@ export async function reencrypt(sql: postgres.Sql, ring: KeyRing): Promise<{ tok
     if (ok) tokens++;
     else skipped++; // refreshed meanwhile: already under the current key
   }
-  const secretRows = await sql`select id, ciphertext from public.user_secrets where key_id <> ${ring.currentId}`;
+  const secretRows = await sql`select secret_id, ciphertext from private.user_secret_values where key_id <> ${ring.currentId}`;
   for (const s of secretRows) {
     const ct = await encryptToken(ring, await decryptToken(ring, s.ciphertext));
-    const done = await sql`update public.user_secrets set ciphertext = ${ct}, key_id = ${keyIdOf(ct)}
-      where id = ${s.id} and ciphertext = ${s.ciphertext} returning id`;
+    const done = await sql`update private.user_secret_values set ciphertext = ${ct}, key_id = ${keyIdOf(ct)}
+      where secret_id = ${s.secret_id} and ciphertext = ${s.ciphertext} returning secret_id`;
     if (done.length) secrets++;
     else skipped++;
   }

@@ -1076,7 +1076,6 @@ export type Database = {
           provider_message_id: string | null
           sent_at: string | null
           status: Database["public"]["Enums"]["email_delivery_status"]
-          to_email: string | null
           transaction_id: string
           updated_at: string
           workspace_id: string
@@ -1089,7 +1088,6 @@ export type Database = {
           provider_message_id?: string | null
           sent_at?: string | null
           status?: Database["public"]["Enums"]["email_delivery_status"]
-          to_email?: string | null
           transaction_id: string
           updated_at?: string
           workspace_id: string
@@ -1102,7 +1100,6 @@ export type Database = {
           provider_message_id?: string | null
           sent_at?: string | null
           status?: Database["public"]["Enums"]["email_delivery_status"]
-          to_email?: string | null
           transaction_id?: string
           updated_at?: string
           workspace_id?: string
@@ -1840,6 +1837,33 @@ export type Database = {
           },
         ]
       }
+      profiles: {
+        Row: {
+          avatar_url: string | null
+          created_at: string
+          display_name: string | null
+          email: string | null
+          id: string
+          updated_at: string
+        }
+        Insert: {
+          avatar_url?: string | null
+          created_at?: string
+          display_name?: string | null
+          email?: string | null
+          id: string
+          updated_at?: string
+        }
+        Update: {
+          avatar_url?: string | null
+          created_at?: string
+          display_name?: string | null
+          email?: string | null
+          id?: string
+          updated_at?: string
+        }
+        Relationships: []
+      }
       reorder_points: {
         Row: {
           as_of: string
@@ -2429,11 +2453,9 @@ export type Database = {
       }
       user_secrets: {
         Row: {
-          ciphertext: string
           created_at: string
           hint: string | null
           id: string
-          key_id: string
           last_used_at: string | null
           name: string
           provider: string
@@ -2441,11 +2463,9 @@ export type Database = {
           user_id: string
         }
         Insert: {
-          ciphertext: string
           created_at?: string
           hint?: string | null
           id?: string
-          key_id: string
           last_used_at?: string | null
           name: string
           provider: string
@@ -2453,11 +2473,9 @@ export type Database = {
           user_id?: string
         }
         Update: {
-          ciphertext?: string
           created_at?: string
           hint?: string | null
           id?: string
-          key_id?: string
           last_used_at?: string | null
           name?: string
           provider?: string
@@ -2833,7 +2851,6 @@ export type Database = {
           id: string
           invited_by: string | null
           role: Database["public"]["Enums"]["workspace_role"]
-          token_hash: string
           workspace_id: string
         }
         Insert: {
@@ -2845,7 +2862,6 @@ export type Database = {
           id?: string
           invited_by?: string | null
           role?: Database["public"]["Enums"]["workspace_role"]
-          token_hash: string
           workspace_id: string
         }
         Update: {
@@ -2857,7 +2873,6 @@ export type Database = {
           id?: string
           invited_by?: string | null
           role?: Database["public"]["Enums"]["workspace_role"]
-          token_hash?: string
           workspace_id?: string
         }
         Relationships: [
@@ -2893,6 +2908,13 @@ export type Database = {
           workspace_id?: string
         }
         Relationships: [
+          {
+            foreignKeyName: "workspace_members_user_id_profile_fkey"
+            columns: ["user_id"]
+            isOneToOne: false
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
           {
             foreignKeyName: "workspace_members_workspace_id_fkey"
             columns: ["workspace_id"]
@@ -3223,14 +3245,13 @@ export type Database = {
       }
       ads_blended_roas: {
         Args: { p_from: string; p_to: string; p_workspace_id: string }
-        Returns: {
-          ad_spend_cents: number
-          mer: number
-          order_revenue_cents: number
-          orders: number
-          platform_revenue_cents: number
-          platform_roas: number
-        }[]
+        Returns: Database["public"]["CompositeTypes"]["ads_blended_roas_row"][]
+        SetofOptions: {
+          from: "*"
+          to: "ads_blended_roas_row"
+          isOneToOne: false
+          isSetofReturn: true
+        }
       }
       ads_dashboard: {
         Args: {
@@ -3239,28 +3260,23 @@ export type Database = {
           p_to: string
           p_workspace_id: string
         }
-        Returns: {
-          clicks: number
-          conversions: number
-          cpa_cents: number
-          ctr: number
-          impressions: number
-          key: string
-          label: string
-          revenue_cents: number
-          roas: number
-          spend_cents: number
-        }[]
+        Returns: Database["public"]["CompositeTypes"]["ads_dashboard_row"][]
+        SetofOptions: {
+          from: "*"
+          to: "ads_dashboard_row"
+          isOneToOne: false
+          isSetofReturn: true
+        }
       }
       ads_roas_tile: {
         Args: { p_today?: string; p_workspace_id: string }
-        Returns: {
-          change: number
-          previous_roas: number
-          revenue_cents: number
-          roas: number
-          spend_cents: number
-        }[]
+        Returns: Database["public"]["CompositeTypes"]["ads_roas_tile_row"][]
+        SetofOptions: {
+          from: "*"
+          to: "ads_roas_tile_row"
+          isOneToOne: false
+          isSetofReturn: true
+        }
       }
       cancel_privacy_request: {
         Args: { p_request_id: string }
@@ -3463,14 +3479,13 @@ export type Database = {
       }
       recompute_reorder_points: {
         Args: { p_as_of?: string; p_workspace_id: string }
-        Returns: {
-          on_hand: number
-          product_id: string
-          reorder_point: number
-          sku: string
-          title: string
-          weeks_of_supply: number
-        }[]
+        Returns: Database["public"]["CompositeTypes"]["reorder_point_row"][]
+        SetofOptions: {
+          from: "*"
+          to: "reorder_point_row"
+          isOneToOne: false
+          isSetofReturn: true
+        }
       }
       record_slack_poll_response: {
         Args: {
@@ -3622,7 +3637,41 @@ export type Database = {
       workspace_role: "viewer" | "member" | "admin" | "owner"
     }
     CompositeTypes: {
-      [_ in never]: never
+      ads_blended_roas_row: {
+        ad_spend_cents: number | null
+        platform_revenue_cents: number | null
+        order_revenue_cents: number | null
+        orders: number | null
+        platform_roas: number | null
+        mer: number | null
+      }
+      ads_dashboard_row: {
+        key: string | null
+        label: string | null
+        spend_cents: number | null
+        revenue_cents: number | null
+        impressions: number | null
+        clicks: number | null
+        conversions: number | null
+        roas: number | null
+        cpa_cents: number | null
+        ctr: number | null
+      }
+      ads_roas_tile_row: {
+        spend_cents: number | null
+        revenue_cents: number | null
+        roas: number | null
+        previous_roas: number | null
+        change: number | null
+      }
+      reorder_point_row: {
+        product_id: string | null
+        sku: string | null
+        title: string | null
+        on_hand: number | null
+        reorder_point: number | null
+        weeks_of_supply: number | null
+      }
     }
   }
 }

@@ -85,17 +85,27 @@ begin
     ('b0000000-0000-4000-8000-000000000000', '00000000-0000-4000-8000-0000000000b2', 'member');
 end $$;
 
+-- For files that count rows table-wide: removes the demo seed's workspace (and with it every
+-- row that belongs to it) for the rest of the file's transaction, which rolls back.
+create or replace function tests.without_demo_data()
+returns void
+language plpgsql security definer set search_path = '' as $$
+begin
+  delete from public.workspaces where id = '10000000-0000-4000-8000-000000000001';
+end $$;
+
 grant execute on all functions in schema tests to anon, authenticated, service_role;
 -- Default privileges revoke execute from public, so the API roles need pgTAP's functions granted.
 grant execute on all functions in schema extensions to anon, authenticated, service_role;
 
 set search_path = extensions, public;
-select plan(6);
+select plan(7);
 select has_function('tests', 'create_user', array['text', 'uuid'], 'tests.create_user exists');
 select has_function('tests', 'authenticate_as', array['uuid', 'text'], 'tests.authenticate_as exists');
 select has_function('tests', 'authenticate_as_anon', 'tests.authenticate_as_anon exists');
 select has_function('tests', 'authenticate_as_service_role', 'tests.authenticate_as_service_role exists');
 select has_function('tests', 'clear_authentication', 'tests.clear_authentication exists');
 select has_function('tests', 'two_workspaces', 'tests.two_workspaces exists');
+select has_function('tests', 'without_demo_data', 'tests.without_demo_data exists');
 select * from finish();
 commit;

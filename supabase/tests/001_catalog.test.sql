@@ -2,7 +2,7 @@
 -- migration that forgets RLS, an index, a search_path or a grant fails here.
 begin;
 set search_path = extensions, public;
-select plan(16);
+select plan(17);
 
 select is_empty($$
   select c.oid::regclass::text from pg_class c
@@ -130,6 +130,15 @@ select is_empty($$
     and not exists (select 1 from pg_trigger t join pg_proc f on f.oid = t.tgfoid
                     where t.tgrelid = c.oid and f.proname = 'keep_tenant_keys')
 $$, 'every table with workspace_id keeps it (and created_at/created_by) fixed with keep_tenant_keys');
+
+select is_empty($$
+  select c.oid::regclass || '.' || a.attname || ' to ' || r.rolname from pg_class c
+  join pg_attribute a on a.attrelid = c.oid and a.attnum > 0 and not a.attisdropped and a.attacl is not null
+  cross join lateral aclexplode(a.attacl) x
+  join pg_roles r on r.oid = x.grantee
+  where c.relnamespace = 'public'::regnamespace and r.rolname in ('anon', 'authenticated')
+    and x.privilege_type = 'SELECT'
+$$, 'no column-level SELECT grants to API roles: select(''*'') works on every readable table');
 
 select * from finish();
 rollback;

@@ -2,7 +2,8 @@
 -- workspace B, anon and service_role.
 begin;
 set search_path = extensions, public;
-select plan(55);
+select plan(58);
+select tests.without_demo_data();
 
 -- ---------- fixtures, as the table owner
 select tests.two_workspaces();
@@ -114,8 +115,8 @@ select ok((select count(*) = 1 and bool_and(token ~ '^[0-9a-f]{64}$') from inv),
 select ok((select count(*) > 0 from public.audit_log where table_name = 'workspace_members'), 'admin: reads A''s audit log');
 select ok(not exists (select 1 from public.audit_log where new_data ? 'token_hash' or old_data ? 'token_hash'),
   'the audit log never holds invitation token hashes');
-select throws_ok($$ select token_hash from public.workspace_invitations $$, '42501', null,
-  'nobody reads invitation token hashes through the API');
+select hasnt_column('public', 'workspace_invitations', 'token_hash', 'invitation token hashes are not in the public table');
+select throws_ok($$ select * from private.invitation_tokens $$, '42501', null, 'nobody reads invitation token hashes through the API');
 
 -- ---------- invitations are bound to the email, single use
 select tests.authenticate_as('00000000-0000-4000-8000-0000000000b2');
@@ -125,7 +126,10 @@ select tests.authenticate_as('00000000-0000-4000-8000-0000000000c1');
 select is(public.accept_workspace_invitation((select token from inv)), 'a0000000-0000-4000-8000-000000000000'::uuid,
   'the invitee joins with the token');
 select throws_ok(format('select public.accept_workspace_invitation(%L)', (select token from inv)),
-  'P0002', null, 'a used token is refused');
+  'PT409', 'this invitation has already been used', 'a used token is refused (409)');
+select throws_ok($$ select public.accept_workspace_invitation(repeat('ab', 32)) $$, 'PT404', 'no invitation has this token',
+  'an unknown token is 404');
+select throws_ok($$ select public.accept_workspace_invitation('not-a-token') $$, '22023', null, 'a malformed token is 400');
 
 -- ---------- owner: the last owner stays; ownership transfers
 select tests.authenticate_as('00000000-0000-4000-8000-0000000000a1');

@@ -3,6 +3,7 @@
 begin;
 set search_path = extensions, public;
 select plan(9);
+select tests.without_demo_data();
 
 select tests.two_workspaces();
 -- a3 (member of A) also becomes a member of B: both sides of a move pass the policies.

@@ -2,7 +2,8 @@
 -- newest-version-wins), line items, customers, revenue by day, gift cards, and tenancy.
 begin;
 set search_path = extensions, public;
-select plan(42);
+select plan(43);
+select tests.without_demo_data();
 
 select tests.two_workspaces();
 insert into public.products (id, workspace_id, shopify_product_id, shopify_variant_id, sku, title, price_cents) values
@@ -130,7 +131,8 @@ select results_eq($$ select day, orders, net_revenue_cents from public.order_rev
 select throws_ok($$ select public.upsert_orders('a0000000-0000-4000-8000-000000000000',
   '[{"shopify_order_id": "3003", "currency": "USD", "total_price_cents": 700, "processed_at": "2026-11-02T12:00:00Z"}]') $$,
   '42501', null, 'viewer: cannot write orders');
-select throws_ok($$ select to_email from public.gift_card_emails $$, '42501', null, 'viewer: gift card recipients are not readable');
+select lives_ok($$ select * from public.gift_card_emails $$, 'viewer: select * on gift card deliveries works');
+select throws_ok($$ select * from private.gift_card_recipients $$, '42501', null, 'viewer: gift card recipients are not readable');
 
 select tests.authenticate_as('00000000-0000-4000-8000-0000000000b2');
 select is_empty($$ select * from public.orders where workspace_id = 'a0000000-0000-4000-8000-000000000000' $$, 'B member: A''s orders are invisible');

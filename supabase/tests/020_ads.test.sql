@@ -3,6 +3,7 @@
 begin;
 set search_path = extensions, public;
 select plan(49);
+select tests.without_demo_data();
 
 select tests.two_workspaces();
 insert into public.ad_accounts (id, workspace_id, platform, external_account_id) values

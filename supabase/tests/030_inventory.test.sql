@@ -3,6 +3,7 @@
 begin;
 set search_path = extensions, public;
 select plan(20);
+select tests.without_demo_data();
 
 select tests.two_workspaces();
 insert into public.products (id, workspace_id, shopify_product_id, shopify_variant_id, sku, title) values

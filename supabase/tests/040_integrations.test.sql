@@ -2,7 +2,8 @@
 -- state through the API, the secret audit trail, outbound queueing, backoff and dead letters.
 begin;
 set search_path = extensions, public;
-select plan(40);
+select plan(41);
+select tests.without_demo_data();
 
 select tests.two_workspaces();
 select private.oauth_store_connection('a0000000-0000-4000-8000-000000000000', '00000000-0000-4000-8000-0000000000a2',
@@ -41,16 +42,16 @@ select throws_ok($$ select * from private.oauth_consume(repeat('c', 64), 'shopif
 
 -- ---------- user secrets: owner sees names, never ciphertext; everything audited
 select tests.authenticate_as_service_role();
-insert into public.user_secrets (user_id, name, provider, ciphertext, key_id, hint)
-values ('00000000-0000-4000-8000-0000000000a3', 'openai', 'openai', 'v1.k1.aaaa.bbbb', 'k1', 'x9Zq');
-update public.user_secrets set ciphertext = 'v1.k1.cccc.dddd' where name = 'openai';
+select private.store_user_secret('00000000-0000-4000-8000-0000000000a3', 'openai', 'openai', 'v1.k1.aaaa.bbbb', 'k1', 'x9Zq');
+select private.store_user_secret('00000000-0000-4000-8000-0000000000a3', 'openai', 'openai', 'v1.k1.cccc.dddd', 'k1', 'Zq9x');
 select results_eq($$ select ciphertext from private.read_user_secret('00000000-0000-4000-8000-0000000000a3', 'openai') $$,
   $$ values ('v1.k1.cccc.dddd') $$, 'the edge function reads the ciphertext');
 delete from public.user_secrets where name = 'openai';
 select tests.authenticate_as('00000000-0000-4000-8000-0000000000a3');
 select results_eq($$ select action::text from public.secret_audit_logs order by id $$,
   $$ values ('create'), ('rotate'), ('read'), ('delete') $$, 'create, rotate, read and delete are all in the owner''s trail');
-select throws_ok($$ select ciphertext from public.user_secrets $$, '42501', null, 'the owner cannot select ciphertext');
+select hasnt_column('public', 'user_secrets', 'ciphertext', 'no ciphertext in the public table: select(''*'') works');
+select throws_ok($$ select * from private.user_secret_values $$, '42501', null, 'the owner cannot read ciphertext');
 select throws_ok($$ select * from private.read_user_secret('00000000-0000-4000-8000-0000000000a3', 'openai') $$, '42501', null,
   'users cannot call the read path directly');
 select tests.authenticate_as('00000000-0000-4000-8000-0000000000b2');
