@@ -5,6 +5,7 @@ begin;
 set search_path = extensions, public;
 select plan(70);
 
+select tests.without_demo_data();  -- counts below are table-wide
 select tests.two_workspaces();
 -- a3 = member-a@a.test is the subject; ids from tests.two_workspaces().
 create temp table ids as select
@@ -44,10 +45,11 @@ select ok((select count(*) = 1 from private.personal_data_columns()
 
 -- ---------- data about a3 in many places
 insert into public.user_preferences (user_id, timezone) values ((select a3 from ids), 'Europe/Paris');
-insert into public.user_secrets (user_id, name, provider, ciphertext, key_id, hint)
-  values ((select a3 from ids), 'openai', 'openai', 'v1.k1.aaaa.bbbb', 'k1', 'x9Zq');
-insert into public.workspace_invitations (workspace_id, email, role, token_hash, invited_by)
-  values ((select wb from ids), 'member-a@a.test', 'member', extensions.digest('invite-token', 'sha256'), (select b1 from ids));
+select private.store_user_secret((select a3 from ids), 'openai', 'openai', 'v1.k1.aaaa.bbbb', 'k1', 'x9Zq');
+insert into public.workspace_invitations (workspace_id, email, role, invited_by)
+  values ((select wb from ids), 'member-a@a.test', 'member', (select b1 from ids));
+insert into private.oauth_states (state_hash, user_id, workspace_id, provider, redirect_to, code_verifier_ciphertext)
+  values (repeat('e', 64), (select a3 from ids), (select wa from ids), 'google_ads', '/settings', 'v1.k1.cccc.dddd');
 insert into public.decision_log (workspace_id, domain, actor_id, decision, rationale)
   values ((select wa from ids), 'growth', (select a3 from ids), 'raise the budget', 'asked by member-a@a.test'),
          ((select wa from ids), 'growth', (select a2 from ids), 'agree', 'member-a@a.test (' || (select a3 from ids) || ') was right');
@@ -77,7 +79,7 @@ select tests.clear_authentication();
 create temp table doc as select private.build_user_export((select a3 from ids)) as d;
 select is((select d #>> '{subject,email}' from doc), 'member-a@a.test', 'the export names its subject');
 select ok((select d -> 'tables' ?& array['public.workspace_members', 'public.user_preferences', 'public.user_secrets',
-            'public.workspace_invitations', 'public.decision_log', 'public.user_privacy_settings',
+            'public.workspace_invitations', 'public.decision_log', 'public.user_privacy_settings', 'private.oauth_states',
             'public.privacy_audit_log', 'public.video_comments', 'public.slack_users', 'public.probe_notes'] from doc),
   'the export has rows from every table that references the user, the new one included');
 -- Every table the rule finds with a matching row appears in the document: the expected set is
@@ -98,10 +100,11 @@ select is((select array_agg(k::regclass::text order by k::regclass::text) from d
                                                      where pg_temp.matches(p.table_name, p.column_name, p.kind = 'email') > 0) x),
   'exactly the tables holding a matching row are exported');
 select is((select jsonb_array_length(d -> 'tables' -> 'public.probe_notes') from doc), 1, 'only the user''s rows of a table');
-select ok((select not (d -> 'tables' -> 'public.user_secrets' -> 0 ? 'ciphertext')
-              and not (d -> 'tables' -> 'public.workspace_invitations' -> 0 ? 'token_hash')
-              and d -> 'tables' -> 'public.user_secrets' -> 0 ->> 'hint' = 'x9Zq' from doc),
-  'secret columns (ciphertext, token_hash) are left out, the rest kept');
+select ok((select not (d -> 'tables' -> 'private.oauth_states' -> 0 ?| array['state_hash', 'code_verifier_ciphertext'])
+              and d -> 'tables' -> 'private.oauth_states' -> 0 ->> 'redirect_to' = '/settings'
+              and d -> 'tables' -> 'public.user_secrets' -> 0 ->> 'hint' = 'x9Zq'
+              and not (d -> 'tables' ? 'private.user_secret_values') from doc),
+  'secret columns (state_hash, code_verifier_ciphertext) are left out, the rest kept; secret values are not exported');
 
 -- ---------- requests: the user's RPCs
 select tests.authenticate_as((select a3 from ids));
@@ -189,12 +192,12 @@ select results_eq($$ select rationale from public.decision_log where actor_id = 
   $$ values ('[erased] ([erased]) was right') $$, 'mentions in free text are scrubbed, the rest of the text kept');
 select ok((select email is null and name = 'mia' from public.slack_users where slack_user_id = 'U3'), 'a cached Slack profile loses the email');
 select ok((select count(*) >= 5 and bool_and(user_id is null and ip_address is null and user_agent is null)
-                  and bool_and(subject_sha256 = private.sha256_hex((select a3::text from ids)))
-           from public.privacy_audit_log),
+           from public.privacy_audit_log where subject_sha256 = private.sha256_hex((select a3::text from ids))),
   'the privacy trail stays, pseudonymous: subject hash, no id, IP or user agent');
-select ok((select details -> 'erased' -> 'public.workspace_members' -> 'user_id' ->> 'delete' = '1'
+select ok((select details -> 'erased' -> 'public.profiles' -> 'id' ->> 'delete' = '1'
+                  and details -> 'erased' -> 'public.probe_notes' -> 'written_by' ->> 'set_null' = '1'
            from public.privacy_requests where id = (select request_id from er)),
-  'the request records what was erased per table');
+  'the request records what was erased per table (the profile deleted, the note unlinked)');
 select is(private.erase_user((select a3 from ids)), '{}'::jsonb, 'a second run finds nothing and changes nothing');
 
 -- ---------- lapsed confirmations

@@ -5,6 +5,7 @@ begin;
 set search_path = extensions, public;
 select plan(63);
 
+select tests.without_demo_data();  -- counts below are table-wide
 select tests.two_workspaces();
 create temp table ids as select
   'a0000000-0000-4000-8000-000000000000'::uuid as wa, 'b0000000-0000-4000-8000-000000000000'::uuid as wb,

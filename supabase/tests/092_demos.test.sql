@@ -5,6 +5,7 @@ begin;
 set search_path = extensions, public;
 select plan(38);
 
+select tests.without_demo_data();  -- counts below are table-wide
 select tests.two_workspaces();
 
 -- ---------- building a demo
