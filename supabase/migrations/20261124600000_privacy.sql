@@ -862,7 +862,7 @@ begin
         jsonb_build_object('id', r.id, 'kind', r.kind, 'source', r.source, 'export_path', r.export_path,
                            'download_expires_at', now() + interval '7 days'));
     end if;
-    return 'completed';
+    return 'completed'::public.privacy_request_status;
   end if;
   update public.privacy_requests set status = case when r.attempts >= 5 then 'failed' else 'pending' end::public.privacy_request_status,
     error = left(p_error, 2000)

@@ -164,8 +164,9 @@ describe("Shopify customers/data_request", () => {
     await sql`update public.workspaces set shop_domain = ${shop} where id = ${ws.id}`;
     await sql`select public.upsert_orders(${ws.id}, ${sql.json([{ shopify_order_id: "8101", email: "jane@example.com",
       shopify_customer_id: "81010", currency: "USD", total_price_cents: 4200, processed_at: "2026-11-20T10:00:00Z" }])})`;
+    // An endpoint that refuses at once: the shared dispatcher must not wait on a real host.
     const [ep] = await sql`insert into public.webhook_endpoints (workspace_id, url, events)
-      values (${ws.id}, 'https://hooks.example.com/privacy', '{privacy_request.completed}') returning id`;
+      values (${ws.id}, 'http://127.0.0.1:1/privacy', '{privacy_request.completed}') returning id`;
     const body = JSON.stringify({ shop_domain: shop, customer: { id: 81010, email: "jane@example.com" }, orders_requested: [8101],
       data_request: { id: 11 } });
     const res = await fetch(`${api}/functions/v1/webhooks/shopify`, {
