@@ -351,12 +351,14 @@ revoke all on function private.personal_data_columns() from public;
 grant execute on function private.personal_data_columns() to service_role;
 
 -- Columns an export leaves out of every row: secrets and hashes of secrets.
-create function private.is_secret_column(p_name name) returns boolean
-language sql immutable set search_path = '' as $$
-  select p_name::text ~ '(secret|token|password|ciphertext|_hash$)'
+create function private.secret_columns(p_table regclass) returns text[]
+language sql stable set search_path = '' as $$
+  select coalesce(array_agg(a.attname::text order by a.attnum), '{}') from pg_attribute a
+  where a.attrelid = p_table and a.attnum > 0 and not a.attisdropped
+    and a.attname::text ~ '(secret|token|password|ciphertext|_hash$)'
 $$;
-comment on function private.is_secret_column(name) is 'Export rule: a column named like a secret (secret, token, password, ciphertext, *_hash) is left out of exported rows.';
-revoke all on function private.is_secret_column(name) from public;
+comment on function private.secret_columns(regclass) is 'Export rule: the columns of a table named like a secret (secret, token, password, ciphertext, *_hash), left out of exported rows.';
+revoke all on function private.secret_columns(regclass) from public;
 
 -- ===== export: one JSON document of everything held about a user
 create function private.build_user_export(p_user uuid) returns jsonb
@@ -378,9 +380,7 @@ begin
     into conds
     from unnest(t.cols, t.kinds) as x (c, k)
     where k <> 'email' or uemail is not null;
-    select coalesce(array_agg(a.attname::text), '{}') into hidden
-    from pg_attribute a where a.attrelid = t.table_name and a.attnum > 0 and not a.attisdropped
-      and private.is_secret_column(a.attname);
+    hidden := private.secret_columns(t.table_name);
     execute format('select jsonb_agg(to_jsonb(t) - $3) from %s t where %s', t.table_name, conds)
       into rows_j using p_user, uemail, hidden;
     if rows_j is not null then
@@ -453,8 +453,7 @@ begin
         and not (found_ids ? f.conrelid::regclass::text)
       order by 1, 2
     loop
-      select coalesce(array_agg(x.attname::text), '{}') into hidden from pg_attribute x
-      where x.attrelid = t.tbl and x.attnum > 0 and not x.attisdropped and private.is_secret_column(x.attname);
+      hidden := private.secret_columns(t.tbl);
       execute format('select jsonb_agg(to_jsonb(t) - $2), %s from %s t where t.%I in (select x::uuid from jsonb_array_elements_text($1) x)',
                      case when t.has_id then 'jsonb_agg(t.id)' else 'null::jsonb' end, t.tbl, t.col)
         into rows_j, ids_j using found_ids -> t.target::text, hidden;
@@ -1033,4 +1032,4 @@ create trigger privacy_request_webhook after insert on public.privacy_requests
 
 grant execute on function private.log_privacy_event(public.privacy_event, uuid, uuid, uuid, jsonb) to service_role;
 grant execute on function private.erasure_blocker(uuid) to service_role;
-grant execute on function private.is_secret_column(name) to service_role;
+grant execute on function private.secret_columns(regclass) to service_role;
