@@ -618,6 +618,7 @@ export type Database = {
           id: number
           new_data: Json | null
           old_data: Json | null
+          reason: string | null
           record_id: string | null
           table_name: string
           workspace_id: string | null
@@ -630,6 +631,7 @@ export type Database = {
           id?: never
           new_data?: Json | null
           old_data?: Json | null
+          reason?: string | null
           record_id?: string | null
           table_name: string
           workspace_id?: string | null
@@ -642,6 +644,7 @@ export type Database = {
           id?: never
           new_data?: Json | null
           old_data?: Json | null
+          reason?: string | null
           record_id?: string | null
           table_name?: string
           workspace_id?: string | null
@@ -3361,7 +3364,7 @@ export type Database = {
         }[]
       }
       create_workspace: {
-        Args: { p_name: string; p_shop_domain?: string; p_slug: string }
+        Args: { p_name: string; p_slug: string }
         Returns: {
           created_at: string
           created_by: string | null
@@ -3557,7 +3560,7 @@ export type Database = {
         | "generating_video"
         | "completed"
         | "failed"
-      audit_action: "insert" | "update" | "delete"
+      audit_action: "insert" | "update" | "delete" | "read"
       connection_status: "active" | "expired" | "revoked" | "error"
       conversation_role: "system" | "user" | "assistant"
       decision_domain:
@@ -3812,7 +3815,7 @@ export const Constants = {
         "completed",
         "failed",
       ],
-      audit_action: ["insert", "update", "delete"],
+      audit_action: ["insert", "update", "delete", "read"],
       connection_status: ["active", "expired", "revoked", "error"],
       conversation_role: ["system", "user", "assistant"],
       decision_domain: [

@@ -7,9 +7,19 @@ export type Tx = postgres.TransactionSql;
 
 let pool: Sql | undefined;
 
-/** Pooled connection; prepared statements off so it works behind Supavisor's transaction mode. */
+/**
+ * Pooled connection; prepared statements off so it works behind Supavisor's transaction mode.
+ * Connecting gives up after 2 s, so a database that is down answers as 503 quickly.
+ */
 export function db(url: string): Sql {
-  return (pool ??= postgres(url, { max: 5, prepare: false, idle_timeout: 20, onnotice: () => {} }));
+  return (pool ??= postgres(url, {
+    max: 5,
+    prepare: false,
+    idle_timeout: 20,
+    connect_timeout: 2,
+    connection: { statement_timeout: 8000 },
+    onnotice: () => {},
+  }));
 }
 
 /** Runs fn in one transaction as role `authenticated` with the caller's claims, so RLS applies. */
@@ -28,4 +38,16 @@ export function asService<T>(sql: Sql, fn: (tx: Tx) => Promise<T>): Promise<T> {
                     set_config('request.jwt.claims', '{"role":"service_role"}', true)`;
     return await fn(tx);
   }) as Promise<T>;
+}
+
+/** Rejects with code DB_DEADLINE (answered as 503) when the database takes longer than ms. */
+export function withDeadline<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(Object.assign(new Error(`the database did not answer within ${ms} ms`), { code: "DB_DEADLINE" })),
+      ms,
+    );
+  });
+  return Promise.race([work, deadline]).finally(() => clearTimeout(timer));
 }

@@ -24,22 +24,44 @@ export function json(status: number, body: unknown, headers: Record<string, stri
   });
 }
 
+export interface ServeOptions {
+  /**
+   * An origin (the app's) allowed to call with credentials (cookies): its requests get
+   * Access-Control-Allow-Origin: <origin> and Allow-Credentials instead of `*`.
+   */
+  credentialedOrigin?: string;
+}
+
+function corsFor(req: Request, opts: ServeOptions): Record<string, string> {
+  const origin = req.headers.get("origin");
+  if (opts.credentialedOrigin && origin === opts.credentialedOrigin) {
+    return {
+      ...corsHeaders,
+      "access-control-allow-origin": origin,
+      "access-control-allow-credentials": "true",
+      vary: "origin",
+    };
+  }
+  return corsHeaders;
+}
+
 /** Wraps a handler: preflight, error mapping, an x-request-id on every answer. */
-export function handle(handler: Handler): (req: Request) => Promise<Response> {
+export function handle(handler: Handler, opts: ServeOptions = {}): (req: Request) => Promise<Response> {
   return async (req) => {
     const requestId = req.headers.get("x-request-id") ?? crypto.randomUUID();
-    if (req.method === "OPTIONS") return new Response(null, { status: 204, headers: corsHeaders });
+    const cors = corsFor(req, opts);
+    if (req.method === "OPTIONS") return new Response(null, { status: 204, headers: cors });
     try {
       const out = await handler(req);
       if (out instanceof Response) {
         out.headers.set("x-request-id", requestId);
         return out;
       }
-      return json(out.status ?? 200, out.body ?? null, { ...out.headers, "x-request-id": requestId });
+      return json(out.status ?? 200, out.body ?? null, { ...cors, ...out.headers, "x-request-id": requestId });
     } catch (e) {
-      const { status, body } = toErrorResponse(e);
+      const { status, body, headers } = toErrorResponse(e);
       if (status >= 500) console.error(requestId, e);
-      return json(status, body, { "x-request-id": requestId });
+      return json(status, body, { ...cors, ...headers, "x-request-id": requestId });
     }
   };
 }
@@ -54,17 +76,22 @@ export async function readJson(req: Request, maxBytes = 1_000_000): Promise<unkn
   }
 }
 
-export async function readText(req: Request, maxBytes = 1_000_000): Promise<string> {
+/** The raw body bytes (signatures are computed over bytes), with a size limit (413 above it). */
+export async function readBytes(req: Request, maxBytes = 1_000_000): Promise<Uint8Array<ArrayBuffer>> {
   const declared = Number(req.headers.get("content-length") ?? "0");
   if (declared > maxBytes) throw new HttpError(413, "payload_too_large", `the body is over ${maxBytes} bytes`);
   const buf = new Uint8Array(await req.arrayBuffer());
   if (buf.byteLength > maxBytes) throw new HttpError(413, "payload_too_large", `the body is over ${maxBytes} bytes`);
-  return new TextDecoder().decode(buf);
+  return buf;
 }
 
-/** Starts a function: Deno.serve in the edge runtime and under functions/_local/server.ts. */
-export function serve(handler: Handler): void {
-  Deno.serve(handle(handler));
+export async function readText(req: Request, maxBytes = 1_000_000): Promise<string> {
+  return new TextDecoder().decode(await readBytes(req, maxBytes));
+}
+
+/** Starts a function: Deno.serve in the edge runtime and in the local gateway. */
+export function serve(handler: Handler, opts: ServeOptions = {}): void {
+  Deno.serve(handle(handler, opts));
 }
 
 export { errorBody };

@@ -2,12 +2,10 @@
 import { db } from "../_shared/db.ts";
 import { env } from "../_shared/env.ts";
 import { HttpError, serve } from "../_shared/http.ts";
-import { providerEnv } from "../_shared/providers.ts";
 import { type Deps, mux, shopify, tokenAuthed } from "./receive.ts";
 
 let deps: Deps | undefined;
-const getDeps = () =>
-  deps ??= { env: providerEnv((k) => Deno.env.get(k)), sql: db(env().dbUrl), now: () => Date.now() };
+const getDeps = () => deps ??= { env: env().settings, sql: db(env().dbUrl), now: () => Date.now() };
 
 serve(async (req) => {
   if (req.method !== "POST") throw new HttpError(405, "method_not_allowed", "use POST");

@@ -1,25 +1,60 @@
 // Inbound webhooks: verify the signature on the raw body, then one SQL call that stores the
 // event once and processes it in the same transaction.
-import { hex, hmacSha256, sha256Hex, timingSafeEqual, toBase64 } from "../_shared/crypto.ts";
-import { asService, type Sql } from "../_shared/db.ts";
-import { HttpError, readText, type Reply } from "../_shared/http.ts";
-import { type ProviderEnv, SHOP_DOMAIN } from "../_shared/providers.ts";
+import { hex, hmacSha256, sha256Hex, timingSafeEqual } from "../_shared/crypto.ts";
+import { asService, type Sql, withDeadline } from "../_shared/db.ts";
+import { HttpError, readBytes, type Reply } from "../_shared/http.ts";
+import type { Settings } from "../_shared/env.ts";
+import { SHOP_DOMAIN } from "../_shared/providers.ts";
+import { checkShopifyWebhook } from "./shopify_verify.ts";
+
+const encoder = new TextEncoder();
+const concat = (prefix: string, body: Uint8Array): Uint8Array<ArrayBuffer> => {
+  const p = encoder.encode(prefix);
+  const out = new Uint8Array(p.byteLength + body.byteLength);
+  out.set(p);
+  out.set(body, p.byteLength);
+  return out;
+};
 
 export const MAX_BODY_BYTES = 1_000_000;
 export const REPLAY_WINDOW_S = 300;
+/** Shopify gives up after 5 s: with the database down or stuck we answer 503 before that. */
+export const DB_DEADLINE_MS = 3500;
 
 export interface Deps {
-  env: ProviderEnv;
+  env: Settings;
   sql: Sql;
   now: () => number;
 }
 
-function parse(raw: string): unknown {
+const decoder = new TextDecoder();
+
+/** NUL has no place in a PostgreSQL string (jsonb refuses \u0000): each becomes U+FFFD. */
+export function withoutNul(v: unknown): unknown {
+  if (typeof v === "string") return v.includes("\u0000") ? v.replaceAll("\u0000", "\uFFFD") : v;
+  if (Array.isArray(v)) return v.map(withoutNul);
+  if (v && typeof v === "object") {
+    return Object.fromEntries(Object.entries(v).map(([k, x]) => [withoutNul(k) as string, withoutNul(x)]));
+  }
+  return v;
+}
+
+/**
+ * The event body: a JSON object (anything else is a 400 that names what arrived). NUL
+ * characters are replaced so a valid delivery is stored; the raw body's hash is kept as sent.
+ */
+export function parseEvent(raw: Uint8Array): Record<string, unknown> {
+  let v: unknown;
   try {
-    return JSON.parse(raw);
+    v = JSON.parse(decoder.decode(raw));
   } catch {
     throw new HttpError(400, "invalid_json", "the body is not valid JSON; nothing was stored");
   }
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    const kind = v === null ? "null" : Array.isArray(v) ? "an array" : `a ${typeof v}`;
+    throw new HttpError(400, "invalid_event", `the body must be a JSON object, not ${kind}; nothing was stored`);
+  }
+  return withoutNul(v) as Record<string, unknown>;
 }
 
 function outcomeReply(outcome: string): Reply {
@@ -27,44 +62,46 @@ function outcomeReply(outcome: string): Reply {
   return { status: 202, body: { status: outcome } };
 }
 
-/** Shopify: X-Shopify-Hmac-Sha256 = base64 HMAC-SHA256(app secret, raw body); id deduplicates. */
+/** Shopify, verified as @shopify/shopify-api verifies it (shopify_verify.ts); the webhook id deduplicates. */
 export async function shopify(req: Request, d: Deps): Promise<Reply> {
-  const raw = await readText(req, MAX_BODY_BYTES);
-  const given = req.headers.get("x-shopify-hmac-sha256") ?? "";
-  const expected = d.env.SHOPIFY_API_SECRET ? toBase64(await hmacSha256(d.env.SHOPIFY_API_SECRET, raw)) : "";
-  if (!given || !expected || !timingSafeEqual(given, expected)) {
-    throw new HttpError(401, "invalid_signature", "the HMAC does not match the body");
-  }
-  const topic = req.headers.get("x-shopify-topic") ?? "";
-  const shop = req.headers.get("x-shopify-shop-domain") ?? "";
-  const id = req.headers.get("x-shopify-webhook-id") ?? "";
-  if (!topic || !id || !SHOP_DOMAIN.test(shop)) {
+  const raw = await readBytes(req, MAX_BODY_BYTES);
+  const check = await checkShopifyWebhook(req.headers, raw, d.env.SHOPIFY_API_SECRET);
+  if (!check.valid) {
+    if (check.reason === "missing_headers") {
+      throw new HttpError(400, "missing_headers", `required headers are missing: ${check.missingHeaders!.join(", ")}`);
+    }
     throw new HttpError(
-      400,
-      "invalid_headers",
-      "X-Shopify-Topic, X-Shopify-Shop-Domain and X-Shopify-Webhook-Id are required",
+      401,
+      "invalid_signature",
+      check.reason === "missing_body" ? "the body is empty" : "the HMAC does not match the body",
     );
   }
-  const payload = parse(raw);
+  if (!SHOP_DOMAIN.test(check.shop)) {
+    throw new HttpError(400, "invalid_headers", "X-Shopify-Shop-Domain is not a shop domain");
+  }
+  const payload = parseEvent(raw);
   const sha = await sha256Hex(raw);
-  const [row] = await asService(
-    d.sql,
-    (tx) =>
-      tx`select private.receive_shopify_webhook(${id}, ${topic}, ${shop}, ${sha}, ${
-        tx.json(payload as never)
-      }) as outcome`,
+  const [row] = await withDeadline(
+    asService(
+      d.sql,
+      (tx) =>
+        tx`select private.receive_shopify_webhook(${check.webhookId}, ${check.topic}, ${check.shop}, ${sha}, ${
+          tx.json(payload as never)
+        }) as outcome`,
+    ),
+    DB_DEADLINE_MS,
   );
   return outcomeReply(row.outcome);
 }
 
 /** Mux: Mux-Signature "t=<unix>,v1=<hex HMAC-SHA256(secret, t.body)>", 5-minute tolerance. */
 export async function mux(req: Request, d: Deps): Promise<Reply> {
-  const raw = await readText(req, MAX_BODY_BYTES);
+  const raw = await readBytes(req, MAX_BODY_BYTES);
   const header = req.headers.get("mux-signature") ?? "";
   const parts = Object.fromEntries(header.split(",").map((p) => p.split("=", 2) as [string, string]));
   const t = Number(parts.t);
   const expected = d.env.MUX_WEBHOOK_SECRET && Number.isFinite(t)
-    ? hex(await hmacSha256(d.env.MUX_WEBHOOK_SECRET, `${parts.t}.${raw}`))
+    ? hex(await hmacSha256(d.env.MUX_WEBHOOK_SECRET, concat(`${parts.t}.`, raw)))
     : "";
   if (!expected || !parts.v1 || !timingSafeEqual(parts.v1, expected)) {
     throw new HttpError(401, "invalid_signature", "the signature does not match the body");
@@ -72,7 +109,7 @@ export async function mux(req: Request, d: Deps): Promise<Reply> {
   if (Math.abs(d.now() / 1000 - t) > REPLAY_WINDOW_S) {
     throw new HttpError(401, "stale_signature", "the signature timestamp is outside the 5-minute window");
   }
-  const payload = parse(raw) as { id?: string; type?: string };
+  const payload = parseEvent(raw) as { id?: string; type?: string };
   if (typeof payload?.id !== "string" || typeof payload?.type !== "string") {
     throw new HttpError(400, "invalid_event", "a Mux event has an id and a type");
   }
@@ -87,11 +124,8 @@ export async function tokenAuthed(req: Request, d: Deps, provider: "tavus" | "ch
   if (!expected || !timingSafeEqual(given, expected)) {
     throw new HttpError(401, "invalid_token", "unknown webhook token");
   }
-  const raw = await readText(req, MAX_BODY_BYTES);
-  const payload = parse(raw) as Record<string, unknown>;
-  if (typeof payload !== "object" || payload === null || Array.isArray(payload)) {
-    throw new HttpError(400, "invalid_event", "the event must be a JSON object");
-  }
+  const raw = await readBytes(req, MAX_BODY_BYTES);
+  const payload = parseEvent(raw);
   const sha = await sha256Hex(raw);
   // Tavus events have no id: the body's hash is the idempotency key (seed 004's event_hash).
   const topic = String(
@@ -111,16 +145,19 @@ async function store(
   provider: string,
   topic: string,
   id: string,
-  raw: string,
+  raw: Uint8Array<ArrayBuffer>,
   payload: unknown,
   workspace: string | null = null,
 ) {
   const sha = await sha256Hex(raw);
-  const [row] = await asService(
-    d.sql,
-    (tx) =>
-      tx`select private.receive_webhook(${provider}, ${topic.slice(0, 128)}, ${id.slice(0, 255)}, ${sha},
+  const [row] = await withDeadline(
+    asService(
+      d.sql,
+      (tx) =>
+        tx`select private.receive_webhook(${provider}, ${topic.slice(0, 128)}, ${id.slice(0, 255)}, ${sha},
       ${tx.json(payload as never)}, ${workspace}) as outcome`,
+    ),
+    DB_DEADLINE_MS,
   );
   return outcomeReply(row.outcome);
 }

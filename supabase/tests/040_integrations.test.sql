@@ -2,12 +2,14 @@
 -- state through the API, the secret audit trail, outbound queueing, backoff and dead letters.
 begin;
 set search_path = extensions, public;
-select plan(41);
+select plan(47);
 select tests.without_demo_data();
 
 select tests.two_workspaces();
-select private.oauth_store_connection('a0000000-0000-4000-8000-000000000000', '00000000-0000-4000-8000-0000000000a2',
-  'meta', 'act_1', array['ads_read'], now() + interval '1 hour', 'v1.k1.aaaa.bbbb', null, 'k1', '{}');
+insert into private.oauth_states (state_hash, user_id, workspace_id, provider, redirect_to, account_id)
+values (repeat('0', 64), '00000000-0000-4000-8000-0000000000a2', 'a0000000-0000-4000-8000-000000000000', 'meta', '/x', 'act_1');
+select private.oauth_complete(repeat('0', 64), 'meta', 'act_1', array['ads_read'], now() + interval '1 hour',
+  'v1.k1.aaaa.bbbb', null, 'k1', '{}');
 
 -- ---------- connections: admins of the workspace only, never the tokens
 select tests.authenticate_as('00000000-0000-4000-8000-0000000000a2');
@@ -19,8 +21,8 @@ select throws_ok($$ select * from private.webhook_events $$, '42501', null, 'an 
 select throws_ok($$ select * from private.webhook_endpoint_secrets $$, '42501', null, 'an admin cannot read signing secrets');
 select throws_ok($$ insert into public.integration_connections (workspace_id, provider, external_account_id)
   values ('a0000000-0000-4000-8000-000000000000', 'meta', 'act_2') $$, '42501', null, 'connections are written by edge functions only');
-select throws_ok($$ select private.oauth_consume(repeat('a', 64), 'shopify') $$, '42501', null,
-  'OAuth steps are not callable by users');
+select throws_ok($$ select private.oauth_complete(repeat('a', 64), 'shopify', 'x', null, null, 'v1.k1.a.b', null, 'k1') $$,
+  '42501', null, 'completing OAuth is not callable by users (only the service, after the code exchange)');
 select tests.authenticate_as('00000000-0000-4000-8000-0000000000a3');
 select is_empty($$ select * from public.integration_connections $$, 'a member does not see connections');
 select tests.authenticate_as('00000000-0000-4000-8000-0000000000b1');
@@ -28,17 +30,39 @@ select is_empty($$ select * from public.integration_connections $$, 'another wor
 select tests.authenticate_as_anon();
 select throws_ok($$ select * from public.integration_connections $$, '42501', null, 'anon cannot read connections');
 
--- ---------- OAuth state: admins only, single use, expiring
+-- ---------- OAuth state: begun as the admin (the database decides), single use, expiring
+select tests.authenticate_as('00000000-0000-4000-8000-0000000000a3');
+select throws_ok($$ select private.oauth_begin('a0000000-0000-4000-8000-000000000000', 'shopify', repeat('b', 64), null,
+  '/x', 'a.myshopify.com', null, null) $$, '42501', null, 'a member cannot start OAuth');
+select tests.authenticate_as('00000000-0000-4000-8000-0000000000b1');
+select throws_ok($$ select private.oauth_begin('a0000000-0000-4000-8000-000000000000', 'shopify', repeat('b', 64), null,
+  '/x', 'a.myshopify.com', null, null) $$, '42501', null, 'another workspace''s owner cannot start OAuth for A');
+select tests.authenticate_as('00000000-0000-4000-8000-0000000000a2');
+select lives_ok($$ select private.oauth_begin('a0000000-0000-4000-8000-000000000000', 'shopify', repeat('c', 64), repeat('d', 64),
+  '/x', 'a.myshopify.com', null, null) $$, 'an admin starts OAuth');
+select tests.clear_authentication();
+select is((select user_id from private.oauth_states where state_hash = repeat('c', 64)), '00000000-0000-4000-8000-0000000000a2'::uuid,
+  'the state is bound to the caller, taken from the session');
 select tests.authenticate_as_service_role();
-select throws_ok($$ select private.oauth_begin('00000000-0000-4000-8000-0000000000a3', 'a0000000-0000-4000-8000-000000000000',
-  'shopify', repeat('b', 64), '/x', 'a.myshopify.com', null, null) $$, '42501', null, 'a member cannot start OAuth');
-select lives_ok($$ select private.oauth_begin('00000000-0000-4000-8000-0000000000a2', 'a0000000-0000-4000-8000-000000000000',
-  'shopify', repeat('c', 64), '/x', 'a.myshopify.com', null, null) $$, 'an admin starts OAuth');
-select throws_ok($$ select * from private.oauth_consume(repeat('c', 64), 'meta') $$, 'P0002', null,
+select throws_ok($$ select * from private.oauth_pending(repeat('c', 64), 'meta') $$, 'PT404', null,
   'a state is not valid for another provider');
-select results_eq($$ select shop from private.oauth_consume(repeat('c', 64), 'shopify') $$, $$ values ('a.myshopify.com') $$,
-  'the state is consumed once');
-select throws_ok($$ select * from private.oauth_consume(repeat('c', 64), 'shopify') $$, 'P0002', null, 'and never again');
+select results_eq($$ select shop, browser_hash from private.oauth_pending(repeat('c', 64), 'shopify') $$,
+  $$ values ('a.myshopify.com', repeat('d', 64)) $$, 'looking a state up does not consume it');
+select lives_ok($$ select private.oauth_complete(repeat('c', 64), 'shopify', 'a.myshopify.com', null, null, 'v1.k1.aaaa.bbbb', null, 'k1') $$,
+  'completing consumes it');
+select throws_ok($$ select private.oauth_complete(repeat('c', 64), 'shopify', 'a.myshopify.com', null, null, 'v1.k1.aaaa.bbbb', null, 'k1') $$,
+  'PT404', null, 'and never again');
+select is((select shop_domain from public.workspaces where id = 'a0000000-0000-4000-8000-000000000000'), 'a.myshopify.com',
+  'the install attached the shop');
+select tests.clear_authentication();
+insert into private.oauth_states (state_hash, user_id, workspace_id, provider, redirect_to, shop)
+values (repeat('e', 64), '00000000-0000-4000-8000-0000000000b1', 'b0000000-0000-4000-8000-000000000000', 'shopify', '/x', 'a.myshopify.com');
+select tests.authenticate_as_service_role();
+select throws_ok($$ select private.oauth_complete(repeat('e', 64), 'shopify', 'a.myshopify.com', null, null, 'v1.k1.aaaa.bbbb', null, 'k1') $$,
+  'PT409', null, 'a shop connected to A cannot be connected to B');
+select tests.clear_authentication();
+select is((select consumed_at from private.oauth_states where state_hash = repeat('e', 64)), null, 'and B''s state stays usable');
+select tests.authenticate_as_service_role();
 
 -- ---------- user secrets: owner sees names, never ciphertext; everything audited
 select tests.authenticate_as_service_role();

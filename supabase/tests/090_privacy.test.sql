@@ -3,7 +3,7 @@
 -- RPCs and their state machine, the worker's steps, retention, and Shopify's GDPR topics.
 begin;
 set search_path = extensions, public;
-select plan(70);
+select plan(71);
 
 select tests.without_demo_data();  -- counts below are table-wide
 select tests.two_workspaces();
@@ -233,7 +233,8 @@ select ok((select count(*) = 3 from cron.job where jobname in ('personal-data-re
   'pg_cron runs retention, erasures and the Slack purge');
 
 -- ---------- Shopify: customers/data_request runs the export and reaches the shop
-update public.workspaces set shop_domain = 'shop-a.myshopify.com' where id = (select wa from ids);
+insert into public.integration_connections (workspace_id, provider, external_account_id, status)
+  values ((select wa from ids), 'shopify', 'shop-a.myshopify.com', 'active');
 select public.upsert_orders((select wa from ids), '[
   {"shopify_order_id": "9001", "email": "Buyer@Example.com", "shopify_customer_id": "77", "currency": "USD",
    "total_price_cents": 500, "processed_at": "2026-11-01T00:00:00Z",
@@ -272,8 +273,12 @@ insert into public.ad_campaigns (workspace_id, platform, external_id, name) valu
   ((select wa from ids), 'meta', 'c1', 'A campaign'), ((select wb from ids), 'meta', 'c1', 'B campaign');
 insert into public.inventory_snapshots (workspace_id, product_id, day, on_hand)
   select workspace_id, id, '2026-11-01', 5 from public.products;
+-- Shopify sends shop/redact 48 hours after app/uninstalled revoked the connection.
+select private.receive_shopify_webhook('wh-u', 'app/uninstalled', 'shop-a.myshopify.com', repeat('c', 64), '{"domain": "shop-a.myshopify.com"}');
 select is(private.receive_shopify_webhook('wh-2', 'shop/redact', 'shop-a.myshopify.com', repeat('b', 64), '{"shop_domain": "shop-a.myshopify.com"}'),
-  'processed', 'shop/redact is processed');
+  'processed', 'shop/redact reaches the workspace of the shop''s revoked connection');
+select is(private.receive_shopify_webhook('wh-3', 'orders/create', 'shop-a.myshopify.com', repeat('d', 64), '{"id": 1}'),
+  'ignored', 'while ordinary topics for the uninstalled shop are ignored');
 select results_eq($$ select (select count(*) from public.orders where workspace_id = (select wa from ids)),
                             (select count(*) from public.products where workspace_id = (select wa from ids)),
                             (select count(*) from public.ad_campaigns where workspace_id = (select wa from ids)),
@@ -285,7 +290,7 @@ select results_eq($$ select (select count(*) from public.products where workspac
                             (select count(*) from public.inventory_snapshots where workspace_id = (select wb from ids)) $$,
   $$ values (1::bigint, 1::bigint, 1::bigint) $$, 'another workspace keeps its data');
 select results_eq($$ select external_id from private.webhook_events where workspace_id = (select wa from ids) $$,
-  $$ values ('wh-2') $$, 'the shop''s raw deliveries are deleted, the redact event kept as the record');
+  $$ values ('wh-2') $$, 'the shop''s raw deliveries are deleted (data request, uninstall), the redact event kept as the record');
 select results_eq($$ select details -> 'erased' ->> 'public.orders', details -> 'erased' ->> 'public.ad_campaigns', details ->> 'customers_erased'
                      from public.privacy_requests where source = 'shopify' and kind = 'erasure' $$,
   $$ values ('2', '1', '2') $$,

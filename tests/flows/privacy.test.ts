@@ -161,7 +161,9 @@ describe("erasure", () => {
 describe("Shopify customers/data_request", () => {
   it("runs the export and reaches the shop: admins see it completed and its endpoint hears of it", async () => {
     const shop = `privacy-${ws.tag}.myshopify.com`;
-    await sql`update public.workspaces set shop_domain = ${shop} where id = ${ws.id}`;
+    // Webhooks route by the shop's active connection (a verified OAuth install).
+    await sql`insert into public.integration_connections (workspace_id, provider, external_account_id, status)
+      values (${ws.id}, 'shopify', ${shop}, 'active')`;
     await sql`select public.upsert_orders(${ws.id}, ${sql.json([{ shopify_order_id: "8101", email: "jane@example.com",
       shopify_customer_id: "81010", currency: "USD", total_price_cents: 4200, processed_at: "2026-11-20T10:00:00Z" }])})`;
     // An endpoint that refuses at once: the shared dispatcher must not wait on a real host.

@@ -4,7 +4,8 @@
 import { createClient, type SupabaseClient } from "@supabase/supabase-js";
 import WebSocket from "ws";
 import type { Database } from "../../types/database.ts";
-import { api, anonKey, serviceKey } from "./stack.ts";
+import type postgres from "postgres";
+import { api, anonKey, serviceKey, workspaceWithRoles } from "./stack.ts";
 
 export type Client = SupabaseClient<Database>;
 
@@ -27,4 +28,32 @@ export async function anonClient(): Promise<Client> {
 /** A server's client: the secret key (service_role; bypasses RLS). */
 export async function serviceClient(): Promise<Client> {
   return createClient<Database>(api, await serviceKey(), options);
+}
+
+export interface Team {
+  ws: Awaited<ReturnType<typeof workspaceWithRoles>>;
+  owner: Client;
+  admin: Client;
+  member: Client;
+  viewer: Client;
+  /** A member of another workspace. */
+  outsider: Client;
+  anon: Client;
+  service: Client;
+}
+
+/** A fresh workspace with one client per role, an outsider from another workspace, anon and the service. */
+export async function team(sql: postgres.Sql): Promise<Team> {
+  const ws = await workspaceWithRoles(sql);
+  const other = await workspaceWithRoles(sql);
+  return {
+    ws,
+    owner: await userClient(ws.people.owner.jwt),
+    admin: await userClient(ws.people.admin.jwt),
+    member: await userClient(ws.people.member.jwt),
+    viewer: await userClient(ws.people.viewer.jwt),
+    outsider: await userClient(other.people.member.jwt),
+    anon: await anonClient(),
+    service: await serviceClient(),
+  };
 }

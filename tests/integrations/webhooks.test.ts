@@ -1,5 +1,5 @@
 // The webhooks and webhook-dispatch functions end to end through the running stack.
-import { createHmac, randomUUID } from "node:crypto";
+import { createHash, createHmac, randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { standardWebhookSignature } from "../../functions/_shared/crypto.ts";
 import { localIntegrationEnv } from "../../scripts/lib/gateway.ts";
@@ -16,7 +16,9 @@ beforeAll(async () => {
   await fake.start();
   ws = await workspaceWithRoles(sql);
   shop = `hooks-${ws.tag}.myshopify.com`;
-  await sql`update public.workspaces set shop_domain = ${shop} where id = ${ws.id}`;
+  // Webhooks route by the shop's active connection (made by a verified OAuth install).
+  await sql`insert into public.integration_connections (workspace_id, provider, external_account_id, status)
+    values (${ws.id}, 'shopify', ${shop}, 'active')`;
 });
 afterAll(async () => {
   await sql`delete from private.webhook_events where workspace_id = ${ws.id} or payload ->> 'tag' = ${ws.tag}`;
@@ -47,18 +49,16 @@ function order(id: number, extra: Record<string, unknown> = {}) {
   };
 }
 
-function shopify(topic: string, body: string, opts: { id?: string; secret?: string; shopDomain?: string } = {}) {
-  return fetch(`${api}/functions/v1/webhooks/shopify`, {
-    method: "POST",
-    headers: {
-      "content-type": "application/json",
-      "x-shopify-topic": topic,
-      "x-shopify-shop-domain": opts.shopDomain ?? shop,
-      "x-shopify-webhook-id": opts.id ?? randomUUID(),
-      "x-shopify-hmac-sha256": createHmac("sha256", opts.secret ?? env.SHOPIFY_API_SECRET).update(body).digest("base64"),
-    },
-    body,
-  });
+function shopify(topic: string, body: string, opts: { id?: string; secret?: string; shopDomain?: string; apiVersion?: string | null } = {}) {
+  const headers: Record<string, string> = {
+    "content-type": "application/json",
+    "x-shopify-topic": topic,
+    "x-shopify-shop-domain": opts.shopDomain ?? shop,
+    "x-shopify-webhook-id": opts.id ?? randomUUID(),
+    "x-shopify-hmac-sha256": createHmac("sha256", opts.secret ?? env.SHOPIFY_API_SECRET).update(body).digest("base64"),
+  };
+  if (opts.apiVersion !== null) headers["x-shopify-api-version"] = opts.apiVersion ?? "2025-01";
+  return fetch(`${api}/functions/v1/webhooks/shopify`, { method: "POST", headers, body });
 }
 
 const events = async (id: string) => sql`select status, attempts, error from private.webhook_events where external_id = ${id}`;
@@ -119,15 +119,68 @@ describe("shopify webhooks", () => {
     expect(await sql`select 1 from public.orders where shopify_order_id = '5005'`).toHaveLength(0);
   });
 
-  it("revokes the connection on app/uninstalled", async () => {
-    const [c] = await sql`insert into public.integration_connections (workspace_id, provider, external_account_id)
-      values (${ws.id}, 'shopify', ${shop}) returning id`;
+  it("revokes the connection on app/uninstalled, audited, and routes nothing to the workspace afterwards", async () => {
+    const [c] = await sql`select id from public.integration_connections where workspace_id = ${ws.id} and provider = 'shopify'`;
     await sql`insert into private.integration_tokens (connection_id, access_token_ciphertext, key_id)
       values (${c.id}, 'v1.local1.AAAA.BBBB', 'local1')`;
     await shopify("app/uninstalled", JSON.stringify({ domain: shop }));
     const [after] = await sql`select status from public.integration_connections where id = ${c.id}`;
     expect(after.status).toBe("revoked");
     expect(await sql`select 1 from private.integration_tokens where connection_id = ${c.id}`).toHaveLength(0);
+    const [audit] = await sql`select reason from public.audit_log where table_name = 'integration_tokens'
+      and record_id = ${c.id}::text and action = 'delete'`;
+    expect(audit.reason).toBe("app uninstalled (Shopify webhook)");
+    const id = randomUUID();
+    expect((await shopify("orders/create", JSON.stringify(order(5006)), { id })).status).toBe(202);
+    expect((await events(id))[0].status).toBe("ignored");
+    await sql`update public.integration_connections set status = 'active' where id = ${c.id}`;
+  });
+
+  it("routes by the active connection, never by a shop_domain someone wrote", async () => {
+    const squatter = await workspaceWithRoles(sql);
+    const victim = `victim-${ws.tag}.myshopify.com`;
+    try {
+      await sql`update public.workspaces set shop_domain = ${victim} where id = ${squatter.id}`;
+      const id = randomUUID();
+      const r = await shopify("orders/create", JSON.stringify(order(5007)), { id, shopDomain: victim });
+      expect(r.status).toBe(202);
+      const [e] = await sql`select status, workspace_id from private.webhook_events where external_id = ${id}`;
+      expect(e).toEqual({ status: "ignored", workspace_id: null });
+      expect(await sql`select 1 from public.orders where workspace_id = ${squatter.id}`).toHaveLength(0);
+    } finally {
+      await sql`delete from public.workspaces where id = ${squatter.id}`;
+    }
+  });
+
+  it("stores a signed body holding NUL characters (customers type them) instead of failing", async () => {
+    const id = randomUUID();
+    const raw = JSON.stringify(order(5008, { email: "nul@example.com", note: "gift\u0000wrap", shipping_address: { address1: "1 Main St\u0000" } }));
+    expect(raw).toContain("\\u0000");
+    const r = await shopify("orders/create", raw, { id });
+    expect(r.status).toBe(200);
+    expect(await r.json()).toEqual({ status: "processed" });
+    const [e] = await sql`select payload ->> 'note' as note, payload_sha256 from private.webhook_events where external_id = ${id}`;
+    expect(e.note).toBe("gift\uFFFDwrap");
+    expect(e.payload_sha256).toBe(createHash("sha256").update(raw).digest("hex"));
+    expect(await sql`select 1 from public.orders where workspace_id = ${ws.id} and shopify_order_id = '5008'`).toHaveLength(1);
+  });
+
+  it("answers a valid signature over JSON that is not an object with a 400 that says so, storing nothing", async () => {
+    for (const [body, kind] of [["null", "null"], ["[1,2]", "an array"], ["42", "a number"], ['"x"', "a string"]]) {
+      const id = randomUUID();
+      const r = await shopify("orders/create", body, { id });
+      expect(r.status, body).toBe(400);
+      expect((await r.json()).error).toEqual({ code: "invalid_event", message: `the body must be a JSON object, not ${kind}; nothing was stored` });
+      expect(await events(id)).toHaveLength(0);
+    }
+  });
+
+  it("refuses a delivery without X-Shopify-API-Version, as Shopify's library does", async () => {
+    const id = randomUUID();
+    const r = await shopify("orders/create", JSON.stringify(order(5009)), { id, apiVersion: null });
+    expect(r.status).toBe(400);
+    expect((await r.json()).error).toEqual({ code: "missing_headers", message: "required headers are missing: X-Shopify-API-Version" });
+    expect(await events(id)).toHaveLength(0);
   });
 
   it("erases a customer on customers/redact and records the request", async () => {
@@ -229,7 +282,8 @@ describe("outbound webhooks", () => {
     const d = await waitFor(async () => {
       const [row] = await sql`select status, attempts, last_status_code, next_attempt_at > now() as later
         from public.webhook_deliveries where endpoint_id = ${ep.id} and payload #>> '{data,shopify_order_id}' = '7002'`;
-      return row?.attempts === 1 ? row : undefined;
+      // attempts counts claims: wait until the attempt's answer (the 500) is recorded too
+      return row?.attempts === 1 && row.last_status_code === 500 ? row : undefined;
     });
     expect(d).toMatchObject({ status: "pending", attempts: 1, last_status_code: 500, later: true });
     // The 8th attempt is due now: a round (the minute sweeper's, or this call) makes it and dead-letters the delivery.

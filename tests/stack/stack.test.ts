@@ -1,5 +1,6 @@
 // The stack scripts, driven as a developer would: status, a second start, a taken port, a
 // failing migration, stop and start again.
+import { createHmac } from "node:crypto";
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
@@ -7,7 +8,8 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { dbUrl } from "../../scripts/lib/config.ts";
 import { applyFile, LOCAL_PLATFORM, pushMigrations } from "../../scripts/lib/database.ts";
-import { psql } from "../../scripts/lib/postgres.ts";
+import { localIntegrationEnv } from "../../scripts/lib/gateway.ts";
+import { psql, startPostgres, stopPostgres } from "../../scripts/lib/postgres.ts";
 import { portInUse } from "../../scripts/lib/proc.ts";
 import { api, config, stackCli } from "../helpers/stack.ts";
 
@@ -99,6 +101,36 @@ describe("functions server", () => {
     expect(post.status).toBe(405);
     expect((await post.json()).error.code).toBe("method_not_allowed");
   });
+});
+
+describe("the database down under the gateway", () => {
+  it("webhooks answer 503 with Retry-After within 4 s (Shopify gives up after 5), and recover", async () => {
+    const env = localIntegrationEnv(config);
+    const body = JSON.stringify({ id: 1, currency: "USD", total_price: "1.00" });
+    const send = () => fetch(`${api}/functions/v1/webhooks/shopify`, {
+      method: "POST",
+      headers: {
+        "x-shopify-topic": "orders/create", "x-shopify-shop-domain": "down.myshopify.com", "x-shopify-api-version": "2025-01",
+        "x-shopify-webhook-id": crypto.randomUUID(),
+        "x-shopify-hmac-sha256": createHmac("sha256", env.SHOPIFY_API_SECRET).update(body).digest("base64"),
+      },
+      body,
+    });
+    stopPostgres(config);
+    try {
+      const t0 = Date.now();
+      const r = await send();
+      const ms = Date.now() - t0;
+      expect(r.status).toBe(503);
+      expect(r.headers.get("retry-after")).toBe("5");
+      expect((await r.json()).error.code).toBe("db_unavailable");
+      expect(ms).toBeLessThan(4000);
+      expect((await fetch(`${api}/functions/v1/health`)).status).toBe(503);
+    } finally {
+      startPostgres(config);
+    }
+    await expect.poll(async () => (await send()).status, { timeout: 10_000, interval: 200 }).toBe(202);
+  }, 30_000);
 });
 
 describe("stop", () => {
