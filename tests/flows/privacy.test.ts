@@ -175,7 +175,7 @@ describe("Shopify customers/data_request", () => {
       method: "POST",
       headers: {
         "content-type": "application/json", "x-shopify-topic": "customers/data_request", "x-shopify-shop-domain": shop,
-        "x-shopify-webhook-id": randomUUID(),
+        "x-shopify-webhook-id": randomUUID(), "x-shopify-api-version": "2025-01",
         "x-shopify-hmac-sha256": createHmac("sha256", localIntegrationEnv(config).SHOPIFY_API_SECRET).update(body).digest("base64"),
       },
       body,
