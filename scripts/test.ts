@@ -59,6 +59,25 @@ await step("lint: supabase db lint (warning level)", () => {
   console.log(out);
   if (r.status !== 0 || !/No schema errors found/.test(out)) throw new Error("supabase db lint reported problems");
 });
+await step("advisor: supabase db advisors (no WARN or ERROR)", () => {
+  const r = run(bin("supabase"), ["db", "advisors", "--db-url", cliDbUrl(c), "--level", "warn", "--fail-on", "warn",
+    "--workdir", c.repoRoot, "-o", "json"], {
+    cwd: c.repoRoot,
+    allowFail: true,
+    env: { ...process.env, SUPABASE_TELEMETRY_DISABLED: "1" },
+  });
+  const found = (() => {
+    try {
+      return JSON.parse(r.stdout || "[]") as { level: string; name: string; detail: string }[];
+    } catch {
+      return null;
+    }
+  })();
+  if (found === null) throw new Error(`supabase db advisors did not answer with JSON:\n${r.output.trim()}`);
+  for (const f of found) console.log(`${f.level} ${f.name}: ${f.detail}`);
+  if (found.length || r.status !== 0) throw new Error(`the advisor reported ${found.length} WARN/ERROR lint(s)`);
+  console.log("no WARN or ERROR lints");
+});
 await step("deno: lint, fmt --check, check", () => {
   sh(bin("deno"), ["lint", "--quiet"]);
   sh(bin("deno"), ["fmt", "--check", "--quiet"]);

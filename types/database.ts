@@ -73,6 +73,7 @@ export type Database = {
         Row: {
           ad_account_id: string | null
           bid_strategy: string | null
+          campaign_id: string | null
           created_at: string
           daily_budget_cents: number | null
           end_date: string | null
@@ -95,6 +96,7 @@ export type Database = {
         Insert: {
           ad_account_id?: string | null
           bid_strategy?: string | null
+          campaign_id?: string | null
           created_at?: string
           daily_budget_cents?: number | null
           end_date?: string | null
@@ -117,6 +119,7 @@ export type Database = {
         Update: {
           ad_account_id?: string | null
           bid_strategy?: string | null
+          campaign_id?: string | null
           created_at?: string
           daily_budget_cents?: number | null
           end_date?: string | null
@@ -137,6 +140,20 @@ export type Database = {
           workspace_id?: string
         }
         Relationships: [
+          {
+            foreignKeyName: "ad_campaigns_campaign_id_fkey"
+            columns: ["workspace_id", "campaign_id"]
+            isOneToOne: false
+            referencedRelation: "campaign_performance_monitor"
+            referencedColumns: ["workspace_id", "campaign_id"]
+          },
+          {
+            foreignKeyName: "ad_campaigns_campaign_id_fkey"
+            columns: ["workspace_id", "campaign_id"]
+            isOneToOne: false
+            referencedRelation: "campaigns"
+            referencedColumns: ["workspace_id", "id"]
+          },
           {
             foreignKeyName: "ad_campaigns_workspace_id_ad_account_id_fkey"
             columns: ["workspace_id", "ad_account_id"]
@@ -463,6 +480,852 @@ export type Database = {
           },
         ]
       }
+      agent_approvals: {
+        Row: {
+          action: Database["public"]["Enums"]["approval_action"]
+          agent_id: string | null
+          confidence: number | null
+          created_at: string
+          decided_at: string | null
+          decided_by: string | null
+          decision_log_id: string | null
+          decision_note: string | null
+          dedupe_key: string | null
+          executed_at: string | null
+          execution_error: string | null
+          execution_result: Json | null
+          expected_impact: NonNullable<Json>
+          expires_at: string
+          id: string
+          payload: NonNullable<Json>
+          priority: Database["public"]["Enums"]["approval_priority"]
+          proposed_by: string | null
+          proposer: Database["public"]["Enums"]["actor_kind"]
+          proposer_name: string | null
+          rationale: string | null
+          run_id: string | null
+          status: Database["public"]["Enums"]["approval_status"]
+          subject_id: string | null
+          subject_table: string | null
+          title: string
+          updated_at: string
+          workspace_id: string
+        }
+        Insert: {
+          action: Database["public"]["Enums"]["approval_action"]
+          agent_id?: string | null
+          confidence?: number | null
+          created_at?: string
+          decided_at?: string | null
+          decided_by?: string | null
+          decision_log_id?: string | null
+          decision_note?: string | null
+          dedupe_key?: string | null
+          executed_at?: string | null
+          execution_error?: string | null
+          execution_result?: Json | null
+          expected_impact?: NonNullable<Json>
+          expires_at?: string
+          id?: string
+          payload?: NonNullable<Json>
+          priority?: Database["public"]["Enums"]["approval_priority"]
+          proposed_by?: string | null
+          proposer?: Database["public"]["Enums"]["actor_kind"]
+          proposer_name?: string | null
+          rationale?: string | null
+          run_id?: string | null
+          status?: Database["public"]["Enums"]["approval_status"]
+          subject_id?: string | null
+          subject_table?: string | null
+          title: string
+          updated_at?: string
+          workspace_id: string
+        }
+        Update: {
+          action?: Database["public"]["Enums"]["approval_action"]
+          agent_id?: string | null
+          confidence?: number | null
+          created_at?: string
+          decided_at?: string | null
+          decided_by?: string | null
+          decision_log_id?: string | null
+          decision_note?: string | null
+          dedupe_key?: string | null
+          executed_at?: string | null
+          execution_error?: string | null
+          execution_result?: Json | null
+          expected_impact?: NonNullable<Json>
+          expires_at?: string
+          id?: string
+          payload?: NonNullable<Json>
+          priority?: Database["public"]["Enums"]["approval_priority"]
+          proposed_by?: string | null
+          proposer?: Database["public"]["Enums"]["actor_kind"]
+          proposer_name?: string | null
+          rationale?: string | null
+          run_id?: string | null
+          status?: Database["public"]["Enums"]["approval_status"]
+          subject_id?: string | null
+          subject_table?: string | null
+          title?: string
+          updated_at?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "agent_approvals_decision_log_id_fkey"
+            columns: ["decision_log_id"]
+            isOneToOne: false
+            referencedRelation: "decision_log"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "agent_approvals_workspace_id_agent_id_fkey"
+            columns: ["workspace_id", "agent_id"]
+            isOneToOne: false
+            referencedRelation: "agent_metrics"
+            referencedColumns: ["workspace_id", "agent_id"]
+          },
+          {
+            foreignKeyName: "agent_approvals_workspace_id_agent_id_fkey"
+            columns: ["workspace_id", "agent_id"]
+            isOneToOne: false
+            referencedRelation: "agents"
+            referencedColumns: ["workspace_id", "id"]
+          },
+          {
+            foreignKeyName: "agent_approvals_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "agent_approvals_workspace_id_run_id_fkey"
+            columns: ["workspace_id", "run_id"]
+            isOneToOne: false
+            referencedRelation: "agent_runs"
+            referencedColumns: ["workspace_id", "id"]
+          },
+        ]
+      }
+      agent_feedback: {
+        Row: {
+          agent_id: string | null
+          chat_message_id: number | null
+          comment: string | null
+          correction: string | null
+          created_at: string
+          id: string
+          kind: Database["public"]["Enums"]["agent_feedback_kind"]
+          prompt_excerpt: string | null
+          query_id: number | null
+          rating: number | null
+          run_id: string | null
+          updated_at: string
+          user_id: string | null
+          workspace_id: string
+        }
+        Insert: {
+          agent_id?: string | null
+          chat_message_id?: number | null
+          comment?: string | null
+          correction?: string | null
+          created_at?: string
+          id?: string
+          kind: Database["public"]["Enums"]["agent_feedback_kind"]
+          prompt_excerpt?: string | null
+          query_id?: number | null
+          rating?: number | null
+          run_id?: string | null
+          updated_at?: string
+          user_id?: string | null
+          workspace_id: string
+        }
+        Update: {
+          agent_id?: string | null
+          chat_message_id?: number | null
+          comment?: string | null
+          correction?: string | null
+          created_at?: string
+          id?: string
+          kind?: Database["public"]["Enums"]["agent_feedback_kind"]
+          prompt_excerpt?: string | null
+          query_id?: number | null
+          rating?: number | null
+          run_id?: string | null
+          updated_at?: string
+          user_id?: string | null
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "agent_feedback_workspace_id_agent_id_fkey"
+            columns: ["workspace_id", "agent_id"]
+            isOneToOne: false
+            referencedRelation: "agent_metrics"
+            referencedColumns: ["workspace_id", "agent_id"]
+          },
+          {
+            foreignKeyName: "agent_feedback_workspace_id_agent_id_fkey"
+            columns: ["workspace_id", "agent_id"]
+            isOneToOne: false
+            referencedRelation: "agents"
+            referencedColumns: ["workspace_id", "id"]
+          },
+          {
+            foreignKeyName: "agent_feedback_workspace_id_chat_message_id_fkey"
+            columns: ["workspace_id", "chat_message_id"]
+            isOneToOne: false
+            referencedRelation: "chat_messages"
+            referencedColumns: ["workspace_id", "id"]
+          },
+          {
+            foreignKeyName: "agent_feedback_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "agent_feedback_workspace_id_query_id_fkey"
+            columns: ["workspace_id", "query_id"]
+            isOneToOne: false
+            referencedRelation: "agent_queries"
+            referencedColumns: ["workspace_id", "id"]
+          },
+          {
+            foreignKeyName: "agent_feedback_workspace_id_run_id_fkey"
+            columns: ["workspace_id", "run_id"]
+            isOneToOne: false
+            referencedRelation: "agent_runs"
+            referencedColumns: ["workspace_id", "id"]
+          },
+        ]
+      }
+      agent_qc: {
+        Row: {
+          check_name: string
+          checked_by: string | null
+          created_at: string
+          details: NonNullable<Json>
+          id: string
+          result: Database["public"]["Enums"]["qc_result"]
+          run_id: string
+          score: number | null
+          workspace_id: string
+        }
+        Insert: {
+          check_name: string
+          checked_by?: string | null
+          created_at?: string
+          details?: NonNullable<Json>
+          id?: string
+          result: Database["public"]["Enums"]["qc_result"]
+          run_id: string
+          score?: number | null
+          workspace_id: string
+        }
+        Update: {
+          check_name?: string
+          checked_by?: string | null
+          created_at?: string
+          details?: NonNullable<Json>
+          id?: string
+          result?: Database["public"]["Enums"]["qc_result"]
+          run_id?: string
+          score?: number | null
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "agent_qc_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "agent_qc_workspace_id_run_id_fkey"
+            columns: ["workspace_id", "run_id"]
+            isOneToOne: false
+            referencedRelation: "agent_runs"
+            referencedColumns: ["workspace_id", "id"]
+          },
+        ]
+      }
+      agent_queries: {
+        Row: {
+          agent_id: string | null
+          cached_input_tokens: number
+          cost_micros: number | null
+          created_at: string
+          error: string | null
+          id: number
+          input_tokens: number
+          latency_ms: number | null
+          model: string
+          model_id: string | null
+          output_tokens: number
+          provider: Database["public"]["Enums"]["ai_provider"]
+          purpose: string | null
+          request: NonNullable<Json>
+          response: Json | null
+          run_id: string | null
+          status: Database["public"]["Enums"]["agent_query_status"]
+          workspace_id: string
+        }
+        Insert: {
+          agent_id?: string | null
+          cached_input_tokens?: number
+          cost_micros?: number | null
+          created_at?: string
+          error?: string | null
+          id?: never
+          input_tokens?: number
+          latency_ms?: number | null
+          model: string
+          model_id?: string | null
+          output_tokens?: number
+          provider: Database["public"]["Enums"]["ai_provider"]
+          purpose?: string | null
+          request?: NonNullable<Json>
+          response?: Json | null
+          run_id?: string | null
+          status?: Database["public"]["Enums"]["agent_query_status"]
+          workspace_id: string
+        }
+        Update: {
+          agent_id?: string | null
+          cached_input_tokens?: number
+          cost_micros?: number | null
+          created_at?: string
+          error?: string | null
+          id?: never
+          input_tokens?: number
+          latency_ms?: number | null
+          model?: string
+          model_id?: string | null
+          output_tokens?: number
+          provider?: Database["public"]["Enums"]["ai_provider"]
+          purpose?: string | null
+          request?: NonNullable<Json>
+          response?: Json | null
+          run_id?: string | null
+          status?: Database["public"]["Enums"]["agent_query_status"]
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "agent_queries_model_id_fkey"
+            columns: ["model_id"]
+            isOneToOne: false
+            referencedRelation: "ai_models"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "agent_queries_workspace_id_agent_id_fkey"
+            columns: ["workspace_id", "agent_id"]
+            isOneToOne: false
+            referencedRelation: "agent_metrics"
+            referencedColumns: ["workspace_id", "agent_id"]
+          },
+          {
+            foreignKeyName: "agent_queries_workspace_id_agent_id_fkey"
+            columns: ["workspace_id", "agent_id"]
+            isOneToOne: false
+            referencedRelation: "agents"
+            referencedColumns: ["workspace_id", "id"]
+          },
+          {
+            foreignKeyName: "agent_queries_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "agent_queries_workspace_id_run_id_fkey"
+            columns: ["workspace_id", "run_id"]
+            isOneToOne: false
+            referencedRelation: "agent_runs"
+            referencedColumns: ["workspace_id", "id"]
+          },
+        ]
+      }
+      agent_runs: {
+        Row: {
+          agent_id: string
+          cost_micros: number
+          created_at: string
+          duration_ms: number | null
+          error: string | null
+          finished_at: string | null
+          id: string
+          input: NonNullable<Json>
+          input_tokens: number
+          output: Json | null
+          output_tokens: number
+          queries: number
+          started_at: string | null
+          status: Database["public"]["Enums"]["agent_run_status"]
+          trigger: Database["public"]["Enums"]["agent_run_trigger"]
+          triggered_by: string | null
+          updated_at: string
+          workspace_id: string
+        }
+        Insert: {
+          agent_id: string
+          cost_micros?: number
+          created_at?: string
+          duration_ms?: never
+          error?: string | null
+          finished_at?: string | null
+          id?: string
+          input?: NonNullable<Json>
+          input_tokens?: number
+          output?: Json | null
+          output_tokens?: number
+          queries?: number
+          started_at?: string | null
+          status?: Database["public"]["Enums"]["agent_run_status"]
+          trigger?: Database["public"]["Enums"]["agent_run_trigger"]
+          triggered_by?: string | null
+          updated_at?: string
+          workspace_id: string
+        }
+        Update: {
+          agent_id?: string
+          cost_micros?: number
+          created_at?: string
+          duration_ms?: never
+          error?: string | null
+          finished_at?: string | null
+          id?: string
+          input?: NonNullable<Json>
+          input_tokens?: number
+          output?: Json | null
+          output_tokens?: number
+          queries?: number
+          started_at?: string | null
+          status?: Database["public"]["Enums"]["agent_run_status"]
+          trigger?: Database["public"]["Enums"]["agent_run_trigger"]
+          triggered_by?: string | null
+          updated_at?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "agent_runs_workspace_id_agent_id_fkey"
+            columns: ["workspace_id", "agent_id"]
+            isOneToOne: false
+            referencedRelation: "agent_metrics"
+            referencedColumns: ["workspace_id", "agent_id"]
+          },
+          {
+            foreignKeyName: "agent_runs_workspace_id_agent_id_fkey"
+            columns: ["workspace_id", "agent_id"]
+            isOneToOne: false
+            referencedRelation: "agents"
+            referencedColumns: ["workspace_id", "id"]
+          },
+          {
+            foreignKeyName: "agent_runs_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      agent_training_examples: {
+        Row: {
+          actual_output: string | null
+          agent_id: string
+          confidence: number | null
+          created_at: string
+          created_by: string | null
+          expected_output: string | null
+          feedback_id: string | null
+          id: string
+          input: string | null
+          is_active: boolean
+          kind: Database["public"]["Enums"]["training_example_kind"]
+          pattern: Json | null
+          source: Database["public"]["Enums"]["training_example_source"]
+          tags: string[]
+          updated_at: string
+          usage_count: number
+          was_correct: boolean | null
+          workspace_id: string
+        }
+        Insert: {
+          actual_output?: string | null
+          agent_id: string
+          confidence?: number | null
+          created_at?: string
+          created_by?: string | null
+          expected_output?: string | null
+          feedback_id?: string | null
+          id?: string
+          input?: string | null
+          is_active?: boolean
+          kind?: Database["public"]["Enums"]["training_example_kind"]
+          pattern?: Json | null
+          source?: Database["public"]["Enums"]["training_example_source"]
+          tags?: string[]
+          updated_at?: string
+          usage_count?: number
+          was_correct?: boolean | null
+          workspace_id: string
+        }
+        Update: {
+          actual_output?: string | null
+          agent_id?: string
+          confidence?: number | null
+          created_at?: string
+          created_by?: string | null
+          expected_output?: string | null
+          feedback_id?: string | null
+          id?: string
+          input?: string | null
+          is_active?: boolean
+          kind?: Database["public"]["Enums"]["training_example_kind"]
+          pattern?: Json | null
+          source?: Database["public"]["Enums"]["training_example_source"]
+          tags?: string[]
+          updated_at?: string
+          usage_count?: number
+          was_correct?: boolean | null
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "agent_training_examples_workspace_id_agent_id_fkey"
+            columns: ["workspace_id", "agent_id"]
+            isOneToOne: false
+            referencedRelation: "agent_metrics"
+            referencedColumns: ["workspace_id", "agent_id"]
+          },
+          {
+            foreignKeyName: "agent_training_examples_workspace_id_agent_id_fkey"
+            columns: ["workspace_id", "agent_id"]
+            isOneToOne: false
+            referencedRelation: "agents"
+            referencedColumns: ["workspace_id", "id"]
+          },
+          {
+            foreignKeyName: "agent_training_examples_workspace_id_feedback_id_fkey"
+            columns: ["workspace_id", "feedback_id"]
+            isOneToOne: false
+            referencedRelation: "agent_feedback"
+            referencedColumns: ["workspace_id", "id"]
+          },
+          {
+            foreignKeyName: "agent_training_examples_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      agents: {
+        Row: {
+          capabilities: string[]
+          created_at: string
+          created_by: string | null
+          description: string | null
+          email: string | null
+          id: string
+          key: string
+          max_output_tokens: number | null
+          model_id: string | null
+          name: string
+          personality_formality: number
+          personality_verbosity: number
+          personality_warmth: number
+          preferred_greeting: string | null
+          requires_approval: boolean
+          role: string
+          settings: NonNullable<Json>
+          signature: string | null
+          status: Database["public"]["Enums"]["agent_status"]
+          system_prompt: string | null
+          temperature: number | null
+          updated_at: string
+          workspace_id: string
+        }
+        Insert: {
+          capabilities?: string[]
+          created_at?: string
+          created_by?: string | null
+          description?: string | null
+          email?: string | null
+          id?: string
+          key: string
+          max_output_tokens?: number | null
+          model_id?: string | null
+          name: string
+          personality_formality?: number
+          personality_verbosity?: number
+          personality_warmth?: number
+          preferred_greeting?: string | null
+          requires_approval?: boolean
+          role: string
+          settings?: NonNullable<Json>
+          signature?: string | null
+          status?: Database["public"]["Enums"]["agent_status"]
+          system_prompt?: string | null
+          temperature?: number | null
+          updated_at?: string
+          workspace_id: string
+        }
+        Update: {
+          capabilities?: string[]
+          created_at?: string
+          created_by?: string | null
+          description?: string | null
+          email?: string | null
+          id?: string
+          key?: string
+          max_output_tokens?: number | null
+          model_id?: string | null
+          name?: string
+          personality_formality?: number
+          personality_verbosity?: number
+          personality_warmth?: number
+          preferred_greeting?: string | null
+          requires_approval?: boolean
+          role?: string
+          settings?: NonNullable<Json>
+          signature?: string | null
+          status?: Database["public"]["Enums"]["agent_status"]
+          system_prompt?: string | null
+          temperature?: number | null
+          updated_at?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "agents_model_id_fkey"
+            columns: ["model_id"]
+            isOneToOne: false
+            referencedRelation: "ai_models"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "agents_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      ai_insights: {
+        Row: {
+          agent_id: string | null
+          approval_id: string | null
+          body: string | null
+          confidence: number | null
+          created_at: string
+          data: NonNullable<Json>
+          expires_at: string | null
+          id: string
+          impact: Database["public"]["Enums"]["insight_impact"]
+          kind: Database["public"]["Enums"]["insight_kind"]
+          metric: string | null
+          status: Database["public"]["Enums"]["insight_status"]
+          status_changed_at: string | null
+          status_changed_by: string | null
+          title: string
+          updated_at: string
+          workspace_id: string
+        }
+        Insert: {
+          agent_id?: string | null
+          approval_id?: string | null
+          body?: string | null
+          confidence?: number | null
+          created_at?: string
+          data?: NonNullable<Json>
+          expires_at?: string | null
+          id?: string
+          impact?: Database["public"]["Enums"]["insight_impact"]
+          kind: Database["public"]["Enums"]["insight_kind"]
+          metric?: string | null
+          status?: Database["public"]["Enums"]["insight_status"]
+          status_changed_at?: string | null
+          status_changed_by?: string | null
+          title: string
+          updated_at?: string
+          workspace_id: string
+        }
+        Update: {
+          agent_id?: string | null
+          approval_id?: string | null
+          body?: string | null
+          confidence?: number | null
+          created_at?: string
+          data?: NonNullable<Json>
+          expires_at?: string | null
+          id?: string
+          impact?: Database["public"]["Enums"]["insight_impact"]
+          kind?: Database["public"]["Enums"]["insight_kind"]
+          metric?: string | null
+          status?: Database["public"]["Enums"]["insight_status"]
+          status_changed_at?: string | null
+          status_changed_by?: string | null
+          title?: string
+          updated_at?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "ai_insights_workspace_id_agent_id_fkey"
+            columns: ["workspace_id", "agent_id"]
+            isOneToOne: false
+            referencedRelation: "agent_metrics"
+            referencedColumns: ["workspace_id", "agent_id"]
+          },
+          {
+            foreignKeyName: "ai_insights_workspace_id_agent_id_fkey"
+            columns: ["workspace_id", "agent_id"]
+            isOneToOne: false
+            referencedRelation: "agents"
+            referencedColumns: ["workspace_id", "id"]
+          },
+          {
+            foreignKeyName: "ai_insights_workspace_id_approval_id_fkey"
+            columns: ["workspace_id", "approval_id"]
+            isOneToOne: false
+            referencedRelation: "agent_approvals"
+            referencedColumns: ["workspace_id", "id"]
+          },
+          {
+            foreignKeyName: "ai_insights_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      ai_model_discovery_runs: {
+        Row: {
+          created_at: string
+          details: NonNullable<Json>
+          error: string | null
+          execution_time_ms: number | null
+          finished_at: string | null
+          id: string
+          models_added: number
+          models_deprecated: number
+          models_discovered: number
+          models_updated: number
+          providers_checked: Database["public"]["Enums"]["ai_provider"][]
+          started_at: string
+          status: Database["public"]["Enums"]["discovery_run_status"]
+        }
+        Insert: {
+          created_at?: string
+          details?: NonNullable<Json>
+          error?: string | null
+          execution_time_ms?: number | null
+          finished_at?: string | null
+          id?: string
+          models_added?: number
+          models_deprecated?: number
+          models_discovered?: number
+          models_updated?: number
+          providers_checked?: Database["public"]["Enums"]["ai_provider"][]
+          started_at?: string
+          status?: Database["public"]["Enums"]["discovery_run_status"]
+        }
+        Update: {
+          created_at?: string
+          details?: NonNullable<Json>
+          error?: string | null
+          execution_time_ms?: number | null
+          finished_at?: string | null
+          id?: string
+          models_added?: number
+          models_deprecated?: number
+          models_discovered?: number
+          models_updated?: number
+          providers_checked?: Database["public"]["Enums"]["ai_provider"][]
+          started_at?: string
+          status?: Database["public"]["Enums"]["discovery_run_status"]
+        }
+        Relationships: []
+      }
+      ai_models: {
+        Row: {
+          cached_input_price_per_mtok_micros: number | null
+          capabilities: Database["public"]["Enums"]["ai_model_capability"][]
+          context_window: number | null
+          created_at: string
+          currency: string
+          deprecated_at: string | null
+          display_name: string | null
+          id: string
+          input_price_per_mtok_micros: number
+          is_active: boolean
+          is_default: boolean
+          last_seen_at: string | null
+          max_output_tokens: number | null
+          metadata: NonNullable<Json>
+          model: string
+          model_type: Database["public"]["Enums"]["ai_model_type"]
+          output_price_per_mtok_micros: number
+          provider: Database["public"]["Enums"]["ai_provider"]
+          updated_at: string
+        }
+        Insert: {
+          cached_input_price_per_mtok_micros?: number | null
+          capabilities?: Database["public"]["Enums"]["ai_model_capability"][]
+          context_window?: number | null
+          created_at?: string
+          currency?: string
+          deprecated_at?: string | null
+          display_name?: string | null
+          id?: string
+          input_price_per_mtok_micros?: number
+          is_active?: boolean
+          is_default?: boolean
+          last_seen_at?: string | null
+          max_output_tokens?: number | null
+          metadata?: NonNullable<Json>
+          model: string
+          model_type: Database["public"]["Enums"]["ai_model_type"]
+          output_price_per_mtok_micros?: number
+          provider: Database["public"]["Enums"]["ai_provider"]
+          updated_at?: string
+        }
+        Update: {
+          cached_input_price_per_mtok_micros?: number | null
+          capabilities?: Database["public"]["Enums"]["ai_model_capability"][]
+          context_window?: number | null
+          created_at?: string
+          currency?: string
+          deprecated_at?: string | null
+          display_name?: string | null
+          id?: string
+          input_price_per_mtok_micros?: number
+          is_active?: boolean
+          is_default?: boolean
+          last_seen_at?: string | null
+          max_output_tokens?: number | null
+          metadata?: NonNullable<Json>
+          model?: string
+          model_type?: Database["public"]["Enums"]["ai_model_type"]
+          output_price_per_mtok_micros?: number
+          provider?: Database["public"]["Enums"]["ai_provider"]
+          updated_at?: string
+        }
+        Relationships: []
+      }
       ai_video_jobs: {
         Row: {
           attempts: number
@@ -609,6 +1472,106 @@ export type Database = {
           },
         ]
       }
+      analytics_reports: {
+        Row: {
+          created_at: string
+          created_by: string | null
+          error: string | null
+          generated_at: string | null
+          id: string
+          kind: Database["public"]["Enums"]["report_kind"]
+          name: string
+          parameters: NonNullable<Json>
+          period_end: string
+          period_start: string
+          results: Json | null
+          status: Database["public"]["Enums"]["report_status"]
+          storage_path: string | null
+          updated_at: string
+          workspace_id: string
+        }
+        Insert: {
+          created_at?: string
+          created_by?: string | null
+          error?: string | null
+          generated_at?: string | null
+          id?: string
+          kind: Database["public"]["Enums"]["report_kind"]
+          name: string
+          parameters?: NonNullable<Json>
+          period_end: string
+          period_start: string
+          results?: Json | null
+          status?: Database["public"]["Enums"]["report_status"]
+          storage_path?: string | null
+          updated_at?: string
+          workspace_id: string
+        }
+        Update: {
+          created_at?: string
+          created_by?: string | null
+          error?: string | null
+          generated_at?: string | null
+          id?: string
+          kind?: Database["public"]["Enums"]["report_kind"]
+          name?: string
+          parameters?: NonNullable<Json>
+          period_end?: string
+          period_start?: string
+          results?: Json | null
+          status?: Database["public"]["Enums"]["report_status"]
+          storage_path?: string | null
+          updated_at?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "analytics_reports_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      analytics_settings: {
+        Row: {
+          briefing_retention_days: number
+          created_at: string
+          events_retention_days: number
+          seo_retention_days: number
+          social_retention_days: number
+          updated_at: string
+          workspace_id: string
+        }
+        Insert: {
+          briefing_retention_days?: number
+          created_at?: string
+          events_retention_days?: number
+          seo_retention_days?: number
+          social_retention_days?: number
+          updated_at?: string
+          workspace_id: string
+        }
+        Update: {
+          briefing_retention_days?: number
+          created_at?: string
+          events_retention_days?: number
+          seo_retention_days?: number
+          social_retention_days?: number
+          updated_at?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "analytics_settings_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: true
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       audit_log: {
         Row: {
           action: Database["public"]["Enums"]["audit_action"]
@@ -652,6 +1615,949 @@ export type Database = {
         Relationships: [
           {
             foreignKeyName: "audit_log_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      autopilot_activity_log: {
+        Row: {
+          activity_type: Database["public"]["Enums"]["autopilot_activity_type"]
+          actor_id: string | null
+          actor_kind: Database["public"]["Enums"]["actor_kind"]
+          created_at: string
+          description: string
+          entity_id: string | null
+          entity_type: string | null
+          id: number
+          metadata: NonNullable<Json>
+          workspace_id: string
+        }
+        Insert: {
+          activity_type: Database["public"]["Enums"]["autopilot_activity_type"]
+          actor_id?: string | null
+          actor_kind?: Database["public"]["Enums"]["actor_kind"]
+          created_at?: string
+          description: string
+          entity_id?: string | null
+          entity_type?: string | null
+          id?: never
+          metadata?: NonNullable<Json>
+          workspace_id: string
+        }
+        Update: {
+          activity_type?: Database["public"]["Enums"]["autopilot_activity_type"]
+          actor_id?: string | null
+          actor_kind?: Database["public"]["Enums"]["actor_kind"]
+          created_at?: string
+          description?: string
+          entity_id?: string | null
+          entity_type?: string | null
+          id?: never
+          metadata?: NonNullable<Json>
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "autopilot_activity_log_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      autopilot_configs: {
+        Row: {
+          ai_strategy: NonNullable<Json>
+          business_description: string | null
+          created_at: string
+          created_by: string | null
+          currency: string
+          enabled: boolean
+          goals: NonNullable<Json>
+          hot_lead_score: number
+          min_spend_cents: number
+          monthly_budget_cents: number
+          target_audience: string | null
+          target_roas: number
+          updated_at: string
+          workspace_id: string
+        }
+        Insert: {
+          ai_strategy?: NonNullable<Json>
+          business_description?: string | null
+          created_at?: string
+          created_by?: string | null
+          currency?: string
+          enabled?: boolean
+          goals?: NonNullable<Json>
+          hot_lead_score?: number
+          min_spend_cents?: number
+          monthly_budget_cents?: number
+          target_audience?: string | null
+          target_roas?: number
+          updated_at?: string
+          workspace_id: string
+        }
+        Update: {
+          ai_strategy?: NonNullable<Json>
+          business_description?: string | null
+          created_at?: string
+          created_by?: string | null
+          currency?: string
+          enabled?: boolean
+          goals?: NonNullable<Json>
+          hot_lead_score?: number
+          min_spend_cents?: number
+          monthly_budget_cents?: number
+          target_audience?: string | null
+          target_roas?: number
+          updated_at?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "autopilot_configs_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: true
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      autopilot_cron_schedule: {
+        Row: {
+          created_at: string
+          enabled: boolean
+          failures: number
+          job: Database["public"]["Enums"]["autopilot_job"]
+          last_error: string | null
+          last_result: Json | null
+          last_run_at: string | null
+          last_status:
+            | Database["public"]["Enums"]["autopilot_run_status"]
+            | null
+          runs: number
+          updated_at: string
+          workspace_id: string
+        }
+        Insert: {
+          created_at?: string
+          enabled?: boolean
+          failures?: number
+          job: Database["public"]["Enums"]["autopilot_job"]
+          last_error?: string | null
+          last_result?: Json | null
+          last_run_at?: string | null
+          last_status?:
+            | Database["public"]["Enums"]["autopilot_run_status"]
+            | null
+          runs?: number
+          updated_at?: string
+          workspace_id: string
+        }
+        Update: {
+          created_at?: string
+          enabled?: boolean
+          failures?: number
+          job?: Database["public"]["Enums"]["autopilot_job"]
+          last_error?: string | null
+          last_result?: Json | null
+          last_run_at?: string | null
+          last_status?:
+            | Database["public"]["Enums"]["autopilot_run_status"]
+            | null
+          runs?: number
+          updated_at?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "autopilot_cron_schedule_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      autopilot_weekly_reports: {
+        Row: {
+          ai_insights: Json | null
+          channel_breakdown: NonNullable<Json>
+          conversions: number
+          converted_leads: number
+          created_at: string
+          currency: string
+          generated_at: string
+          id: string
+          iso_week: number | null
+          iso_year: number | null
+          leads_by_source: NonNullable<Json>
+          roas: number | null
+          roi: number | null
+          top_performing_channel:
+            | Database["public"]["Enums"]["ad_platform"]
+            | null
+          total_leads_generated: number
+          total_revenue_cents: number
+          total_spend_cents: number
+          updated_at: string
+          week_start: string
+          workspace_id: string
+        }
+        Insert: {
+          ai_insights?: Json | null
+          channel_breakdown?: NonNullable<Json>
+          conversions?: number
+          converted_leads?: number
+          created_at?: string
+          currency?: string
+          generated_at?: string
+          id?: string
+          iso_week?: never
+          iso_year?: never
+          leads_by_source?: NonNullable<Json>
+          roas?: number | null
+          roi?: number | null
+          top_performing_channel?:
+            | Database["public"]["Enums"]["ad_platform"]
+            | null
+          total_leads_generated?: number
+          total_revenue_cents?: number
+          total_spend_cents?: number
+          updated_at?: string
+          week_start: string
+          workspace_id: string
+        }
+        Update: {
+          ai_insights?: Json | null
+          channel_breakdown?: NonNullable<Json>
+          conversions?: number
+          converted_leads?: number
+          created_at?: string
+          currency?: string
+          generated_at?: string
+          id?: string
+          iso_week?: never
+          iso_year?: never
+          leads_by_source?: NonNullable<Json>
+          roas?: number | null
+          roi?: number | null
+          top_performing_channel?:
+            | Database["public"]["Enums"]["ad_platform"]
+            | null
+          total_leads_generated?: number
+          total_revenue_cents?: number
+          total_spend_cents?: number
+          updated_at?: string
+          week_start?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "autopilot_weekly_reports_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      brand_assets: {
+        Row: {
+          created_at: string
+          digital_asset_id: string | null
+          id: string
+          is_primary: boolean
+          kind: Database["public"]["Enums"]["brand_asset_kind"]
+          name: string
+          updated_at: string
+          value: NonNullable<Json>
+          workspace_id: string
+        }
+        Insert: {
+          created_at?: string
+          digital_asset_id?: string | null
+          id?: string
+          is_primary?: boolean
+          kind: Database["public"]["Enums"]["brand_asset_kind"]
+          name: string
+          updated_at?: string
+          value?: NonNullable<Json>
+          workspace_id: string
+        }
+        Update: {
+          created_at?: string
+          digital_asset_id?: string | null
+          id?: string
+          is_primary?: boolean
+          kind?: Database["public"]["Enums"]["brand_asset_kind"]
+          name?: string
+          updated_at?: string
+          value?: NonNullable<Json>
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "brand_assets_workspace_id_digital_asset_id_fkey"
+            columns: ["workspace_id", "digital_asset_id"]
+            isOneToOne: false
+            referencedRelation: "digital_assets"
+            referencedColumns: ["workspace_id", "id"]
+          },
+          {
+            foreignKeyName: "brand_assets_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      campaign_metrics: {
+        Row: {
+          campaign_id: string
+          channel: Database["public"]["Enums"]["marketing_channel"]
+          clicks: number
+          conversions: number
+          created_at: string
+          currency: string
+          day: string
+          engagements: number
+          id: number
+          impressions: number
+          leads: number
+          metadata: NonNullable<Json>
+          revenue_cents: number
+          spend_cents: number
+          updated_at: string
+          workspace_id: string
+        }
+        Insert: {
+          campaign_id: string
+          channel: Database["public"]["Enums"]["marketing_channel"]
+          clicks?: number
+          conversions?: number
+          created_at?: string
+          currency?: string
+          day: string
+          engagements?: number
+          id?: never
+          impressions?: number
+          leads?: number
+          metadata?: NonNullable<Json>
+          revenue_cents?: number
+          spend_cents?: number
+          updated_at?: string
+          workspace_id: string
+        }
+        Update: {
+          campaign_id?: string
+          channel?: Database["public"]["Enums"]["marketing_channel"]
+          clicks?: number
+          conversions?: number
+          created_at?: string
+          currency?: string
+          day?: string
+          engagements?: number
+          id?: never
+          impressions?: number
+          leads?: number
+          metadata?: NonNullable<Json>
+          revenue_cents?: number
+          spend_cents?: number
+          updated_at?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "campaign_metrics_workspace_id_campaign_id_fkey"
+            columns: ["workspace_id", "campaign_id"]
+            isOneToOne: false
+            referencedRelation: "campaign_performance_monitor"
+            referencedColumns: ["workspace_id", "campaign_id"]
+          },
+          {
+            foreignKeyName: "campaign_metrics_workspace_id_campaign_id_fkey"
+            columns: ["workspace_id", "campaign_id"]
+            isOneToOne: false
+            referencedRelation: "campaigns"
+            referencedColumns: ["workspace_id", "id"]
+          },
+          {
+            foreignKeyName: "campaign_metrics_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      campaign_predictions: {
+        Row: {
+          campaign_id: string
+          confidence: number | null
+          created_at: string
+          id: string
+          inputs: NonNullable<Json>
+          lower_bound: number | null
+          metric: Database["public"]["Enums"]["prediction_metric"]
+          model: string
+          period_end: string
+          period_start: string
+          predicted_value: number
+          updated_at: string
+          upper_bound: number | null
+          workspace_id: string
+        }
+        Insert: {
+          campaign_id: string
+          confidence?: number | null
+          created_at?: string
+          id?: string
+          inputs?: NonNullable<Json>
+          lower_bound?: number | null
+          metric: Database["public"]["Enums"]["prediction_metric"]
+          model?: string
+          period_end: string
+          period_start: string
+          predicted_value: number
+          updated_at?: string
+          upper_bound?: number | null
+          workspace_id: string
+        }
+        Update: {
+          campaign_id?: string
+          confidence?: number | null
+          created_at?: string
+          id?: string
+          inputs?: NonNullable<Json>
+          lower_bound?: number | null
+          metric?: Database["public"]["Enums"]["prediction_metric"]
+          model?: string
+          period_end?: string
+          period_start?: string
+          predicted_value?: number
+          updated_at?: string
+          upper_bound?: number | null
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "campaign_predictions_workspace_id_campaign_id_fkey"
+            columns: ["workspace_id", "campaign_id"]
+            isOneToOne: false
+            referencedRelation: "campaign_performance_monitor"
+            referencedColumns: ["workspace_id", "campaign_id"]
+          },
+          {
+            foreignKeyName: "campaign_predictions_workspace_id_campaign_id_fkey"
+            columns: ["workspace_id", "campaign_id"]
+            isOneToOne: false
+            referencedRelation: "campaigns"
+            referencedColumns: ["workspace_id", "id"]
+          },
+          {
+            foreignKeyName: "campaign_predictions_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      campaign_tasks: {
+        Row: {
+          assignee_id: string | null
+          campaign_id: string
+          completed_at: string | null
+          created_at: string
+          created_by: string | null
+          description: string | null
+          due_date: string | null
+          id: string
+          position: number
+          priority: Database["public"]["Enums"]["task_priority"]
+          status: Database["public"]["Enums"]["task_status"]
+          title: string
+          updated_at: string
+          workspace_id: string
+        }
+        Insert: {
+          assignee_id?: string | null
+          campaign_id: string
+          completed_at?: string | null
+          created_at?: string
+          created_by?: string | null
+          description?: string | null
+          due_date?: string | null
+          id?: string
+          position?: number
+          priority?: Database["public"]["Enums"]["task_priority"]
+          status?: Database["public"]["Enums"]["task_status"]
+          title: string
+          updated_at?: string
+          workspace_id: string
+        }
+        Update: {
+          assignee_id?: string | null
+          campaign_id?: string
+          completed_at?: string | null
+          created_at?: string
+          created_by?: string | null
+          description?: string | null
+          due_date?: string | null
+          id?: string
+          position?: number
+          priority?: Database["public"]["Enums"]["task_priority"]
+          status?: Database["public"]["Enums"]["task_status"]
+          title?: string
+          updated_at?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "campaign_tasks_workspace_id_campaign_id_fkey"
+            columns: ["workspace_id", "campaign_id"]
+            isOneToOne: false
+            referencedRelation: "campaign_performance_monitor"
+            referencedColumns: ["workspace_id", "campaign_id"]
+          },
+          {
+            foreignKeyName: "campaign_tasks_workspace_id_campaign_id_fkey"
+            columns: ["workspace_id", "campaign_id"]
+            isOneToOne: false
+            referencedRelation: "campaigns"
+            referencedColumns: ["workspace_id", "id"]
+          },
+          {
+            foreignKeyName: "campaign_tasks_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      campaigns: {
+        Row: {
+          auto_managed: boolean
+          budget_cents: number
+          channels: Database["public"]["Enums"]["marketing_channel"][]
+          created_at: string
+          created_by: string | null
+          currency: string
+          description: string | null
+          end_date: string | null
+          id: string
+          kpi_targets: NonNullable<Json>
+          name: string
+          objective: Database["public"]["Enums"]["campaign_objective"] | null
+          owner_id: string | null
+          start_date: string | null
+          status: Database["public"]["Enums"]["campaign_status"]
+          updated_at: string
+          workspace_id: string
+        }
+        Insert: {
+          auto_managed?: boolean
+          budget_cents?: number
+          channels?: Database["public"]["Enums"]["marketing_channel"][]
+          created_at?: string
+          created_by?: string | null
+          currency?: string
+          description?: string | null
+          end_date?: string | null
+          id?: string
+          kpi_targets?: NonNullable<Json>
+          name: string
+          objective?: Database["public"]["Enums"]["campaign_objective"] | null
+          owner_id?: string | null
+          start_date?: string | null
+          status?: Database["public"]["Enums"]["campaign_status"]
+          updated_at?: string
+          workspace_id: string
+        }
+        Update: {
+          auto_managed?: boolean
+          budget_cents?: number
+          channels?: Database["public"]["Enums"]["marketing_channel"][]
+          created_at?: string
+          created_by?: string | null
+          currency?: string
+          description?: string | null
+          end_date?: string | null
+          id?: string
+          kpi_targets?: NonNullable<Json>
+          name?: string
+          objective?: Database["public"]["Enums"]["campaign_objective"] | null
+          owner_id?: string | null
+          start_date?: string | null
+          status?: Database["public"]["Enums"]["campaign_status"]
+          updated_at?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "campaigns_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      ceo_briefings: {
+        Row: {
+          cost_micros: number | null
+          created_at: string
+          executive_summary: string
+          feedback_notes: string | null
+          generation_input_tokens: number
+          generation_model: string | null
+          generation_output_tokens: number
+          id: string
+          insights: NonNullable<Json>
+          key_metrics: NonNullable<Json>
+          kind: Database["public"]["Enums"]["briefing_kind"]
+          model_id: string | null
+          period_end: string
+          period_start: string
+          rated_at: string | null
+          rated_by: string | null
+          rating: number | null
+          updated_at: string
+          workspace_id: string
+        }
+        Insert: {
+          cost_micros?: number | null
+          created_at?: string
+          executive_summary: string
+          feedback_notes?: string | null
+          generation_input_tokens?: number
+          generation_model?: string | null
+          generation_output_tokens?: number
+          id?: string
+          insights?: NonNullable<Json>
+          key_metrics?: NonNullable<Json>
+          kind: Database["public"]["Enums"]["briefing_kind"]
+          model_id?: string | null
+          period_end: string
+          period_start: string
+          rated_at?: string | null
+          rated_by?: string | null
+          rating?: number | null
+          updated_at?: string
+          workspace_id: string
+        }
+        Update: {
+          cost_micros?: number | null
+          created_at?: string
+          executive_summary?: string
+          feedback_notes?: string | null
+          generation_input_tokens?: number
+          generation_model?: string | null
+          generation_output_tokens?: number
+          id?: string
+          insights?: NonNullable<Json>
+          key_metrics?: NonNullable<Json>
+          kind?: Database["public"]["Enums"]["briefing_kind"]
+          model_id?: string | null
+          period_end?: string
+          period_start?: string
+          rated_at?: string | null
+          rated_by?: string | null
+          rating?: number | null
+          updated_at?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "ceo_briefings_model_id_fkey"
+            columns: ["model_id"]
+            isOneToOne: false
+            referencedRelation: "ai_models"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "ceo_briefings_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      chat_messages: {
+        Row: {
+          content: string
+          created_at: string
+          id: number
+          metadata: NonNullable<Json>
+          query_id: number | null
+          role: Database["public"]["Enums"]["chat_role"]
+          session_id: string
+          user_id: string
+          workspace_id: string
+        }
+        Insert: {
+          content: string
+          created_at?: string
+          id?: never
+          metadata?: NonNullable<Json>
+          query_id?: number | null
+          role: Database["public"]["Enums"]["chat_role"]
+          session_id: string
+          user_id?: string
+          workspace_id: string
+        }
+        Update: {
+          content?: string
+          created_at?: string
+          id?: never
+          metadata?: NonNullable<Json>
+          query_id?: number | null
+          role?: Database["public"]["Enums"]["chat_role"]
+          session_id?: string
+          user_id?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "chat_messages_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "chat_messages_workspace_id_query_id_fkey"
+            columns: ["workspace_id", "query_id"]
+            isOneToOne: false
+            referencedRelation: "agent_queries"
+            referencedColumns: ["workspace_id", "id"]
+          },
+          {
+            foreignKeyName: "chat_messages_workspace_id_session_id_fkey"
+            columns: ["workspace_id", "session_id"]
+            isOneToOne: false
+            referencedRelation: "chat_sessions"
+            referencedColumns: ["workspace_id", "id"]
+          },
+        ]
+      }
+      chat_sessions: {
+        Row: {
+          agent_id: string | null
+          campaign_id: string | null
+          created_at: string
+          id: string
+          last_message_at: string | null
+          message_count: number
+          purpose: Database["public"]["Enums"]["chat_purpose"]
+          state: NonNullable<Json>
+          status: Database["public"]["Enums"]["chat_session_status"]
+          title: string | null
+          updated_at: string
+          user_id: string
+          workspace_id: string
+        }
+        Insert: {
+          agent_id?: string | null
+          campaign_id?: string | null
+          created_at?: string
+          id?: string
+          last_message_at?: string | null
+          message_count?: number
+          purpose?: Database["public"]["Enums"]["chat_purpose"]
+          state?: NonNullable<Json>
+          status?: Database["public"]["Enums"]["chat_session_status"]
+          title?: string | null
+          updated_at?: string
+          user_id?: string
+          workspace_id: string
+        }
+        Update: {
+          agent_id?: string | null
+          campaign_id?: string | null
+          created_at?: string
+          id?: string
+          last_message_at?: string | null
+          message_count?: number
+          purpose?: Database["public"]["Enums"]["chat_purpose"]
+          state?: NonNullable<Json>
+          status?: Database["public"]["Enums"]["chat_session_status"]
+          title?: string | null
+          updated_at?: string
+          user_id?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "chat_sessions_workspace_id_agent_id_fkey"
+            columns: ["workspace_id", "agent_id"]
+            isOneToOne: false
+            referencedRelation: "agent_metrics"
+            referencedColumns: ["workspace_id", "agent_id"]
+          },
+          {
+            foreignKeyName: "chat_sessions_workspace_id_agent_id_fkey"
+            columns: ["workspace_id", "agent_id"]
+            isOneToOne: false
+            referencedRelation: "agents"
+            referencedColumns: ["workspace_id", "id"]
+          },
+          {
+            foreignKeyName: "chat_sessions_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      content_calendar: {
+        Row: {
+          assignee_id: string | null
+          campaign_id: string | null
+          channel: Database["public"]["Enums"]["marketing_channel"] | null
+          content_type: Database["public"]["Enums"]["generated_content_type"]
+          created_at: string
+          created_by: string | null
+          description: string | null
+          generated_content_id: string | null
+          id: string
+          published_at: string | null
+          scheduled_for: string | null
+          status: Database["public"]["Enums"]["calendar_status"]
+          title: string
+          updated_at: string
+          workspace_id: string
+        }
+        Insert: {
+          assignee_id?: string | null
+          campaign_id?: string | null
+          channel?: Database["public"]["Enums"]["marketing_channel"] | null
+          content_type: Database["public"]["Enums"]["generated_content_type"]
+          created_at?: string
+          created_by?: string | null
+          description?: string | null
+          generated_content_id?: string | null
+          id?: string
+          published_at?: string | null
+          scheduled_for?: string | null
+          status?: Database["public"]["Enums"]["calendar_status"]
+          title: string
+          updated_at?: string
+          workspace_id: string
+        }
+        Update: {
+          assignee_id?: string | null
+          campaign_id?: string | null
+          channel?: Database["public"]["Enums"]["marketing_channel"] | null
+          content_type?: Database["public"]["Enums"]["generated_content_type"]
+          created_at?: string
+          created_by?: string | null
+          description?: string | null
+          generated_content_id?: string | null
+          id?: string
+          published_at?: string | null
+          scheduled_for?: string | null
+          status?: Database["public"]["Enums"]["calendar_status"]
+          title?: string
+          updated_at?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "content_calendar_workspace_id_campaign_id_fkey"
+            columns: ["workspace_id", "campaign_id"]
+            isOneToOne: false
+            referencedRelation: "campaign_performance_monitor"
+            referencedColumns: ["workspace_id", "campaign_id"]
+          },
+          {
+            foreignKeyName: "content_calendar_workspace_id_campaign_id_fkey"
+            columns: ["workspace_id", "campaign_id"]
+            isOneToOne: false
+            referencedRelation: "campaigns"
+            referencedColumns: ["workspace_id", "id"]
+          },
+          {
+            foreignKeyName: "content_calendar_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "content_calendar_workspace_id_generated_content_id_fkey"
+            columns: ["workspace_id", "generated_content_id"]
+            isOneToOne: false
+            referencedRelation: "generated_content"
+            referencedColumns: ["workspace_id", "id"]
+          },
+        ]
+      }
+      content_templates: {
+        Row: {
+          body: string
+          content_type:
+            | Database["public"]["Enums"]["generated_content_type"]
+            | null
+          created_at: string
+          created_by: string | null
+          description: string | null
+          id: string
+          is_active: boolean
+          kind: Database["public"]["Enums"]["template_kind"]
+          name: string
+          sections: NonNullable<Json>
+          updated_at: string
+          variables: string[]
+          workspace_id: string
+        }
+        Insert: {
+          body: string
+          content_type?:
+            | Database["public"]["Enums"]["generated_content_type"]
+            | null
+          created_at?: string
+          created_by?: string | null
+          description?: string | null
+          id?: string
+          is_active?: boolean
+          kind?: Database["public"]["Enums"]["template_kind"]
+          name: string
+          sections?: NonNullable<Json>
+          updated_at?: string
+          variables?: string[]
+          workspace_id: string
+        }
+        Update: {
+          body?: string
+          content_type?:
+            | Database["public"]["Enums"]["generated_content_type"]
+            | null
+          created_at?: string
+          created_by?: string | null
+          description?: string | null
+          id?: string
+          is_active?: boolean
+          kind?: Database["public"]["Enums"]["template_kind"]
+          name?: string
+          sections?: NonNullable<Json>
+          updated_at?: string
+          variables?: string[]
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "content_templates_workspace_id_fkey"
             columns: ["workspace_id"]
             isOneToOne: false
             referencedRelation: "workspaces"
@@ -785,6 +2691,59 @@ export type Database = {
         Relationships: [
           {
             foreignKeyName: "customers_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      dashboard_facts: {
+        Row: {
+          computed_at: string
+          created_at: string
+          currency: string | null
+          dimensions: NonNullable<Json>
+          id: number
+          metric: string
+          period: Database["public"]["Enums"]["fact_period"]
+          period_start: string
+          source: string | null
+          unit: string | null
+          value: number
+          workspace_id: string
+        }
+        Insert: {
+          computed_at?: string
+          created_at?: string
+          currency?: string | null
+          dimensions?: NonNullable<Json>
+          id?: never
+          metric: string
+          period: Database["public"]["Enums"]["fact_period"]
+          period_start: string
+          source?: string | null
+          unit?: string | null
+          value: number
+          workspace_id: string
+        }
+        Update: {
+          computed_at?: string
+          created_at?: string
+          currency?: string | null
+          dimensions?: NonNullable<Json>
+          id?: never
+          metric?: string
+          period?: Database["public"]["Enums"]["fact_period"]
+          period_start?: string
+          source?: string | null
+          unit?: string | null
+          value?: number
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "dashboard_facts_workspace_id_fkey"
             columns: ["workspace_id"]
             isOneToOne: false
             referencedRelation: "workspaces"
@@ -1063,6 +3022,600 @@ export type Database = {
         Relationships: [
           {
             foreignKeyName: "demos_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      digital_assets: {
+        Row: {
+          alt_text: string | null
+          campaign_id: string | null
+          created_at: string
+          created_by: string | null
+          duration_seconds: number | null
+          height: number | null
+          id: string
+          kind: Database["public"]["Enums"]["asset_kind"]
+          mime_type: string
+          name: string
+          size_bytes: number
+          storage_path: string
+          tags: string[]
+          updated_at: string
+          width: number | null
+          workspace_id: string
+        }
+        Insert: {
+          alt_text?: string | null
+          campaign_id?: string | null
+          created_at?: string
+          created_by?: string | null
+          duration_seconds?: number | null
+          height?: number | null
+          id?: string
+          kind: Database["public"]["Enums"]["asset_kind"]
+          mime_type: string
+          name: string
+          size_bytes?: number
+          storage_path: string
+          tags?: string[]
+          updated_at?: string
+          width?: number | null
+          workspace_id: string
+        }
+        Update: {
+          alt_text?: string | null
+          campaign_id?: string | null
+          created_at?: string
+          created_by?: string | null
+          duration_seconds?: number | null
+          height?: number | null
+          id?: string
+          kind?: Database["public"]["Enums"]["asset_kind"]
+          mime_type?: string
+          name?: string
+          size_bytes?: number
+          storage_path?: string
+          tags?: string[]
+          updated_at?: string
+          width?: number | null
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "digital_assets_workspace_id_campaign_id_fkey"
+            columns: ["workspace_id", "campaign_id"]
+            isOneToOne: false
+            referencedRelation: "campaign_performance_monitor"
+            referencedColumns: ["workspace_id", "campaign_id"]
+          },
+          {
+            foreignKeyName: "digital_assets_workspace_id_campaign_id_fkey"
+            columns: ["workspace_id", "campaign_id"]
+            isOneToOne: false
+            referencedRelation: "campaigns"
+            referencedColumns: ["workspace_id", "id"]
+          },
+          {
+            foreignKeyName: "digital_assets_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      email_automation_rules: {
+        Row: {
+          active: boolean
+          conditions: NonNullable<Json>
+          created_at: string
+          created_by: string | null
+          delay_minutes: number
+          id: string
+          list_id: string | null
+          name: string
+          template_id: string | null
+          trigger_event: Database["public"]["Enums"]["email_automation_trigger"]
+          updated_at: string
+          workspace_id: string
+        }
+        Insert: {
+          active?: boolean
+          conditions?: NonNullable<Json>
+          created_at?: string
+          created_by?: string | null
+          delay_minutes?: number
+          id?: string
+          list_id?: string | null
+          name: string
+          template_id?: string | null
+          trigger_event: Database["public"]["Enums"]["email_automation_trigger"]
+          updated_at?: string
+          workspace_id: string
+        }
+        Update: {
+          active?: boolean
+          conditions?: NonNullable<Json>
+          created_at?: string
+          created_by?: string | null
+          delay_minutes?: number
+          id?: string
+          list_id?: string | null
+          name?: string
+          template_id?: string | null
+          trigger_event?: Database["public"]["Enums"]["email_automation_trigger"]
+          updated_at?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "email_automation_rules_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "email_automation_rules_workspace_id_list_id_fkey"
+            columns: ["workspace_id", "list_id"]
+            isOneToOne: false
+            referencedRelation: "email_lists"
+            referencedColumns: ["workspace_id", "id"]
+          },
+          {
+            foreignKeyName: "email_automation_rules_workspace_id_template_id_fkey"
+            columns: ["workspace_id", "template_id"]
+            isOneToOne: false
+            referencedRelation: "email_templates"
+            referencedColumns: ["workspace_id", "id"]
+          },
+        ]
+      }
+      email_campaigns: {
+        Row: {
+          bounces: number
+          campaign_id: string | null
+          clicks: number
+          complaints: number
+          created_at: string
+          created_by: string | null
+          delivered: number
+          from_email: string | null
+          from_name: string | null
+          id: string
+          list_id: string | null
+          name: string
+          opens: number
+          recipients: number
+          reply_to: string | null
+          scheduled_for: string | null
+          sent_at: string | null
+          status: Database["public"]["Enums"]["email_campaign_status"]
+          subject: string | null
+          template_id: string | null
+          unique_clicks: number
+          unique_opens: number
+          unsubscribes: number
+          updated_at: string
+          workspace_id: string
+        }
+        Insert: {
+          bounces?: number
+          campaign_id?: string | null
+          clicks?: number
+          complaints?: number
+          created_at?: string
+          created_by?: string | null
+          delivered?: number
+          from_email?: string | null
+          from_name?: string | null
+          id?: string
+          list_id?: string | null
+          name: string
+          opens?: number
+          recipients?: number
+          reply_to?: string | null
+          scheduled_for?: string | null
+          sent_at?: string | null
+          status?: Database["public"]["Enums"]["email_campaign_status"]
+          subject?: string | null
+          template_id?: string | null
+          unique_clicks?: number
+          unique_opens?: number
+          unsubscribes?: number
+          updated_at?: string
+          workspace_id: string
+        }
+        Update: {
+          bounces?: number
+          campaign_id?: string | null
+          clicks?: number
+          complaints?: number
+          created_at?: string
+          created_by?: string | null
+          delivered?: number
+          from_email?: string | null
+          from_name?: string | null
+          id?: string
+          list_id?: string | null
+          name?: string
+          opens?: number
+          recipients?: number
+          reply_to?: string | null
+          scheduled_for?: string | null
+          sent_at?: string | null
+          status?: Database["public"]["Enums"]["email_campaign_status"]
+          subject?: string | null
+          template_id?: string | null
+          unique_clicks?: number
+          unique_opens?: number
+          unsubscribes?: number
+          updated_at?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "email_campaigns_workspace_id_campaign_id_fkey"
+            columns: ["workspace_id", "campaign_id"]
+            isOneToOne: false
+            referencedRelation: "campaign_performance_monitor"
+            referencedColumns: ["workspace_id", "campaign_id"]
+          },
+          {
+            foreignKeyName: "email_campaigns_workspace_id_campaign_id_fkey"
+            columns: ["workspace_id", "campaign_id"]
+            isOneToOne: false
+            referencedRelation: "campaigns"
+            referencedColumns: ["workspace_id", "id"]
+          },
+          {
+            foreignKeyName: "email_campaigns_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "email_campaigns_workspace_id_list_id_fkey"
+            columns: ["workspace_id", "list_id"]
+            isOneToOne: false
+            referencedRelation: "email_lists"
+            referencedColumns: ["workspace_id", "id"]
+          },
+          {
+            foreignKeyName: "email_campaigns_workspace_id_template_id_fkey"
+            columns: ["workspace_id", "template_id"]
+            isOneToOne: false
+            referencedRelation: "email_templates"
+            referencedColumns: ["workspace_id", "id"]
+          },
+        ]
+      }
+      email_contacts: {
+        Row: {
+          attributes: NonNullable<Json>
+          created_at: string
+          email: string
+          first_name: string | null
+          id: string
+          last_name: string | null
+          lead_id: string | null
+          source: string | null
+          status: Database["public"]["Enums"]["email_contact_status"]
+          subscribed_at: string | null
+          unsubscribed_at: string | null
+          updated_at: string
+          workspace_id: string
+        }
+        Insert: {
+          attributes?: NonNullable<Json>
+          created_at?: string
+          email: string
+          first_name?: string | null
+          id?: string
+          last_name?: string | null
+          lead_id?: string | null
+          source?: string | null
+          status?: Database["public"]["Enums"]["email_contact_status"]
+          subscribed_at?: string | null
+          unsubscribed_at?: string | null
+          updated_at?: string
+          workspace_id: string
+        }
+        Update: {
+          attributes?: NonNullable<Json>
+          created_at?: string
+          email?: string
+          first_name?: string | null
+          id?: string
+          last_name?: string | null
+          lead_id?: string | null
+          source?: string | null
+          status?: Database["public"]["Enums"]["email_contact_status"]
+          subscribed_at?: string | null
+          unsubscribed_at?: string | null
+          updated_at?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "email_contacts_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "email_contacts_workspace_id_lead_id_fkey"
+            columns: ["workspace_id", "lead_id"]
+            isOneToOne: false
+            referencedRelation: "autopilot_lead_inbox"
+            referencedColumns: ["workspace_id", "lead_id"]
+          },
+          {
+            foreignKeyName: "email_contacts_workspace_id_lead_id_fkey"
+            columns: ["workspace_id", "lead_id"]
+            isOneToOne: false
+            referencedRelation: "leads"
+            referencedColumns: ["workspace_id", "id"]
+          },
+        ]
+      }
+      email_list_members: {
+        Row: {
+          contact_id: string
+          created_at: string
+          list_id: string
+          workspace_id: string
+        }
+        Insert: {
+          contact_id: string
+          created_at?: string
+          list_id: string
+          workspace_id: string
+        }
+        Update: {
+          contact_id?: string
+          created_at?: string
+          list_id?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "email_list_members_workspace_id_contact_id_fkey"
+            columns: ["workspace_id", "contact_id"]
+            isOneToOne: false
+            referencedRelation: "email_contacts"
+            referencedColumns: ["workspace_id", "id"]
+          },
+          {
+            foreignKeyName: "email_list_members_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "email_list_members_workspace_id_list_id_fkey"
+            columns: ["workspace_id", "list_id"]
+            isOneToOne: false
+            referencedRelation: "email_lists"
+            referencedColumns: ["workspace_id", "id"]
+          },
+        ]
+      }
+      email_lists: {
+        Row: {
+          created_at: string
+          description: string | null
+          id: string
+          name: string
+          updated_at: string
+          workspace_id: string
+        }
+        Insert: {
+          created_at?: string
+          description?: string | null
+          id?: string
+          name: string
+          updated_at?: string
+          workspace_id: string
+        }
+        Update: {
+          created_at?: string
+          description?: string | null
+          id?: string
+          name?: string
+          updated_at?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "email_lists_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      email_templates: {
+        Row: {
+          body_html: string | null
+          body_text: string | null
+          category: string | null
+          created_at: string
+          created_by: string | null
+          id: string
+          name: string
+          preheader: string | null
+          subject: string
+          updated_at: string
+          variables: string[]
+          workspace_id: string
+        }
+        Insert: {
+          body_html?: string | null
+          body_text?: string | null
+          category?: string | null
+          created_at?: string
+          created_by?: string | null
+          id?: string
+          name: string
+          preheader?: string | null
+          subject: string
+          updated_at?: string
+          variables?: string[]
+          workspace_id: string
+        }
+        Update: {
+          body_html?: string | null
+          body_text?: string | null
+          category?: string | null
+          created_at?: string
+          created_by?: string | null
+          id?: string
+          name?: string
+          preheader?: string | null
+          subject?: string
+          updated_at?: string
+          variables?: string[]
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "email_templates_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      feature_tours: {
+        Row: {
+          completed_at: string | null
+          created_at: string
+          current_step: number
+          dismissed_at: string | null
+          id: string
+          interactions: number
+          last_shown_at: string | null
+          status: Database["public"]["Enums"]["tour_status"]
+          steps: NonNullable<Json>
+          times_shown: number
+          tour_key: string
+          tour_name: string
+          updated_at: string
+          user_id: string
+        }
+        Insert: {
+          completed_at?: string | null
+          created_at?: string
+          current_step?: number
+          dismissed_at?: string | null
+          id?: string
+          interactions?: number
+          last_shown_at?: string | null
+          status?: Database["public"]["Enums"]["tour_status"]
+          steps?: NonNullable<Json>
+          times_shown?: number
+          tour_key: string
+          tour_name: string
+          updated_at?: string
+          user_id?: string
+        }
+        Update: {
+          completed_at?: string | null
+          created_at?: string
+          current_step?: number
+          dismissed_at?: string | null
+          id?: string
+          interactions?: number
+          last_shown_at?: string | null
+          status?: Database["public"]["Enums"]["tour_status"]
+          steps?: NonNullable<Json>
+          times_shown?: number
+          tour_key?: string
+          tour_name?: string
+          updated_at?: string
+          user_id?: string
+        }
+        Relationships: []
+      }
+      generated_content: {
+        Row: {
+          body: string
+          campaign_id: string | null
+          channel: Database["public"]["Enums"]["marketing_channel"] | null
+          content_type: Database["public"]["Enums"]["generated_content_type"]
+          cost_micros: number
+          created_at: string
+          created_by: string | null
+          id: string
+          metadata: NonNullable<Json>
+          model: string | null
+          prompt: string | null
+          status: Database["public"]["Enums"]["content_status"]
+          title: string | null
+          updated_at: string
+          workspace_id: string
+        }
+        Insert: {
+          body: string
+          campaign_id?: string | null
+          channel?: Database["public"]["Enums"]["marketing_channel"] | null
+          content_type: Database["public"]["Enums"]["generated_content_type"]
+          cost_micros?: number
+          created_at?: string
+          created_by?: string | null
+          id?: string
+          metadata?: NonNullable<Json>
+          model?: string | null
+          prompt?: string | null
+          status?: Database["public"]["Enums"]["content_status"]
+          title?: string | null
+          updated_at?: string
+          workspace_id: string
+        }
+        Update: {
+          body?: string
+          campaign_id?: string | null
+          channel?: Database["public"]["Enums"]["marketing_channel"] | null
+          content_type?: Database["public"]["Enums"]["generated_content_type"]
+          cost_micros?: number
+          created_at?: string
+          created_by?: string | null
+          id?: string
+          metadata?: NonNullable<Json>
+          model?: string | null
+          prompt?: string | null
+          status?: Database["public"]["Enums"]["content_status"]
+          title?: string | null
+          updated_at?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "generated_content_workspace_id_campaign_id_fkey"
+            columns: ["workspace_id", "campaign_id"]
+            isOneToOne: false
+            referencedRelation: "campaign_performance_monitor"
+            referencedColumns: ["workspace_id", "campaign_id"]
+          },
+          {
+            foreignKeyName: "generated_content_workspace_id_campaign_id_fkey"
+            columns: ["workspace_id", "campaign_id"]
+            isOneToOne: false
+            referencedRelation: "campaigns"
+            referencedColumns: ["workspace_id", "id"]
+          },
+          {
+            foreignKeyName: "generated_content_workspace_id_fkey"
             columns: ["workspace_id"]
             isOneToOne: false
             referencedRelation: "workspaces"
@@ -1383,6 +3936,288 @@ export type Database = {
           },
         ]
       }
+      keyword_research: {
+        Row: {
+          competition: number | null
+          cpc_cents: number | null
+          created_at: string
+          created_by: string | null
+          currency: string | null
+          difficulty: number | null
+          id: string
+          intent: Database["public"]["Enums"]["search_intent"] | null
+          keyword: string
+          locale: string
+          monthly_volumes: NonNullable<Json>
+          notes: string | null
+          related_keywords: string[]
+          researched_at: string
+          search_volume: number | null
+          source: string | null
+          updated_at: string
+          workspace_id: string
+        }
+        Insert: {
+          competition?: number | null
+          cpc_cents?: number | null
+          created_at?: string
+          created_by?: string | null
+          currency?: string | null
+          difficulty?: number | null
+          id?: string
+          intent?: Database["public"]["Enums"]["search_intent"] | null
+          keyword: string
+          locale?: string
+          monthly_volumes?: NonNullable<Json>
+          notes?: string | null
+          related_keywords?: string[]
+          researched_at?: string
+          search_volume?: number | null
+          source?: string | null
+          updated_at?: string
+          workspace_id: string
+        }
+        Update: {
+          competition?: number | null
+          cpc_cents?: number | null
+          created_at?: string
+          created_by?: string | null
+          currency?: string | null
+          difficulty?: number | null
+          id?: string
+          intent?: Database["public"]["Enums"]["search_intent"] | null
+          keyword?: string
+          locale?: string
+          monthly_volumes?: NonNullable<Json>
+          notes?: string | null
+          related_keywords?: string[]
+          researched_at?: string
+          search_volume?: number | null
+          source?: string | null
+          updated_at?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "keyword_research_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      lead_activities: {
+        Row: {
+          activity_data: NonNullable<Json>
+          activity_type: Database["public"]["Enums"]["lead_activity_type"]
+          created_at: string
+          created_by: string | null
+          id: number
+          lead_id: string
+          occurred_at: string
+          workspace_id: string
+        }
+        Insert: {
+          activity_data?: NonNullable<Json>
+          activity_type: Database["public"]["Enums"]["lead_activity_type"]
+          created_at?: string
+          created_by?: string | null
+          id?: never
+          lead_id: string
+          occurred_at?: string
+          workspace_id: string
+        }
+        Update: {
+          activity_data?: NonNullable<Json>
+          activity_type?: Database["public"]["Enums"]["lead_activity_type"]
+          created_at?: string
+          created_by?: string | null
+          id?: never
+          lead_id?: string
+          occurred_at?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "lead_activities_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "lead_activities_workspace_id_lead_id_fkey"
+            columns: ["workspace_id", "lead_id"]
+            isOneToOne: false
+            referencedRelation: "autopilot_lead_inbox"
+            referencedColumns: ["workspace_id", "lead_id"]
+          },
+          {
+            foreignKeyName: "lead_activities_workspace_id_lead_id_fkey"
+            columns: ["workspace_id", "lead_id"]
+            isOneToOne: false
+            referencedRelation: "leads"
+            referencedColumns: ["workspace_id", "id"]
+          },
+        ]
+      }
+      lead_scoring_rules: {
+        Row: {
+          active: boolean
+          activity_type:
+            | Database["public"]["Enums"]["lead_activity_type"]
+            | null
+          conditions: NonNullable<Json>
+          created_at: string
+          created_by: string | null
+          description: string | null
+          id: string
+          max_occurrences: number | null
+          name: string
+          points: number
+          updated_at: string
+          workspace_id: string
+        }
+        Insert: {
+          active?: boolean
+          activity_type?:
+            | Database["public"]["Enums"]["lead_activity_type"]
+            | null
+          conditions?: NonNullable<Json>
+          created_at?: string
+          created_by?: string | null
+          description?: string | null
+          id?: string
+          max_occurrences?: number | null
+          name: string
+          points: number
+          updated_at?: string
+          workspace_id: string
+        }
+        Update: {
+          active?: boolean
+          activity_type?:
+            | Database["public"]["Enums"]["lead_activity_type"]
+            | null
+          conditions?: NonNullable<Json>
+          created_at?: string
+          created_by?: string | null
+          description?: string | null
+          id?: string
+          max_occurrences?: number | null
+          name?: string
+          points?: number
+          updated_at?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "lead_scoring_rules_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      leads: {
+        Row: {
+          campaign_id: string | null
+          company: string | null
+          converted_at: string | null
+          created_at: string
+          created_by: string | null
+          custom_fields: NonNullable<Json>
+          email: string | null
+          first_name: string | null
+          id: string
+          job_title: string | null
+          last_activity_at: string | null
+          last_name: string | null
+          notes: string | null
+          owner_id: string | null
+          phone: string | null
+          score: number
+          score_updated_at: string | null
+          source: Database["public"]["Enums"]["lead_source"]
+          status: Database["public"]["Enums"]["lead_status"]
+          tags: string[]
+          updated_at: string
+          workspace_id: string
+        }
+        Insert: {
+          campaign_id?: string | null
+          company?: string | null
+          converted_at?: string | null
+          created_at?: string
+          created_by?: string | null
+          custom_fields?: NonNullable<Json>
+          email?: string | null
+          first_name?: string | null
+          id?: string
+          job_title?: string | null
+          last_activity_at?: string | null
+          last_name?: string | null
+          notes?: string | null
+          owner_id?: string | null
+          phone?: string | null
+          score?: number
+          score_updated_at?: string | null
+          source?: Database["public"]["Enums"]["lead_source"]
+          status?: Database["public"]["Enums"]["lead_status"]
+          tags?: string[]
+          updated_at?: string
+          workspace_id: string
+        }
+        Update: {
+          campaign_id?: string | null
+          company?: string | null
+          converted_at?: string | null
+          created_at?: string
+          created_by?: string | null
+          custom_fields?: NonNullable<Json>
+          email?: string | null
+          first_name?: string | null
+          id?: string
+          job_title?: string | null
+          last_activity_at?: string | null
+          last_name?: string | null
+          notes?: string | null
+          owner_id?: string | null
+          phone?: string | null
+          score?: number
+          score_updated_at?: string | null
+          source?: Database["public"]["Enums"]["lead_source"]
+          status?: Database["public"]["Enums"]["lead_status"]
+          tags?: string[]
+          updated_at?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "leads_workspace_id_campaign_id_fkey"
+            columns: ["workspace_id", "campaign_id"]
+            isOneToOne: false
+            referencedRelation: "campaign_performance_monitor"
+            referencedColumns: ["workspace_id", "campaign_id"]
+          },
+          {
+            foreignKeyName: "leads_workspace_id_campaign_id_fkey"
+            columns: ["workspace_id", "campaign_id"]
+            isOneToOne: false
+            referencedRelation: "campaigns"
+            referencedColumns: ["workspace_id", "id"]
+          },
+          {
+            foreignKeyName: "leads_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       meeting_transcripts: {
         Row: {
           action_items: NonNullable<Json>
@@ -1443,6 +4278,424 @@ export type Database = {
             isOneToOne: false
             referencedRelation: "slack_channels"
             referencedColumns: ["workspace_id", "slack_channel_id"]
+          },
+        ]
+      }
+      onboarding_progress: {
+        Row: {
+          attempts: number
+          completed_at: string | null
+          created_at: string
+          id: string
+          metadata: NonNullable<Json>
+          started_at: string | null
+          status: Database["public"]["Enums"]["onboarding_status"]
+          step_key: string
+          step_order: number
+          time_spent_seconds: number
+          updated_at: string
+          user_id: string
+          workspace_id: string
+        }
+        Insert: {
+          attempts?: number
+          completed_at?: string | null
+          created_at?: string
+          id?: string
+          metadata?: NonNullable<Json>
+          started_at?: string | null
+          status?: Database["public"]["Enums"]["onboarding_status"]
+          step_key: string
+          step_order?: number
+          time_spent_seconds?: number
+          updated_at?: string
+          user_id?: string
+          workspace_id: string
+        }
+        Update: {
+          attempts?: number
+          completed_at?: string | null
+          created_at?: string
+          id?: string
+          metadata?: NonNullable<Json>
+          started_at?: string | null
+          status?: Database["public"]["Enums"]["onboarding_status"]
+          step_key?: string
+          step_order?: number
+          time_spent_seconds?: number
+          updated_at?: string
+          user_id?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "onboarding_progress_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      ops_alerts: {
+        Row: {
+          acknowledged_at: string | null
+          acknowledged_by: string | null
+          alert_type: string
+          created_at: string
+          created_by: string | null
+          dedupe_key: string | null
+          details: NonNullable<Json>
+          error_id: string | null
+          id: string
+          message: string | null
+          resolved_at: string | null
+          resolved_by: string | null
+          severity: Database["public"]["Enums"]["ops_severity"]
+          slack_message_ts: string | null
+          source: string | null
+          status: Database["public"]["Enums"]["ops_alert_status"]
+          title: string
+          updated_at: string
+          workspace_id: string
+        }
+        Insert: {
+          acknowledged_at?: string | null
+          acknowledged_by?: string | null
+          alert_type: string
+          created_at?: string
+          created_by?: string | null
+          dedupe_key?: string | null
+          details?: NonNullable<Json>
+          error_id?: string | null
+          id?: string
+          message?: string | null
+          resolved_at?: string | null
+          resolved_by?: string | null
+          severity?: Database["public"]["Enums"]["ops_severity"]
+          slack_message_ts?: string | null
+          source?: string | null
+          status?: Database["public"]["Enums"]["ops_alert_status"]
+          title: string
+          updated_at?: string
+          workspace_id: string
+        }
+        Update: {
+          acknowledged_at?: string | null
+          acknowledged_by?: string | null
+          alert_type?: string
+          created_at?: string
+          created_by?: string | null
+          dedupe_key?: string | null
+          details?: NonNullable<Json>
+          error_id?: string | null
+          id?: string
+          message?: string | null
+          resolved_at?: string | null
+          resolved_by?: string | null
+          severity?: Database["public"]["Enums"]["ops_severity"]
+          slack_message_ts?: string | null
+          source?: string | null
+          status?: Database["public"]["Enums"]["ops_alert_status"]
+          title?: string
+          updated_at?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "ops_alerts_workspace_id_error_id_fkey"
+            columns: ["workspace_id", "error_id"]
+            isOneToOne: false
+            referencedRelation: "ops_errors"
+            referencedColumns: ["workspace_id", "id"]
+          },
+          {
+            foreignKeyName: "ops_alerts_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      ops_errors: {
+        Row: {
+          created_at: string
+          error_type: string
+          fingerprint: string
+          first_seen_at: string
+          id: string
+          last_context: NonNullable<Json>
+          last_seen_at: string
+          message: string
+          occurrence_count: number
+          resolved_at: string | null
+          resolved_by: string | null
+          severity: Database["public"]["Enums"]["ops_severity"]
+          source: string
+          stack: string | null
+          status: Database["public"]["Enums"]["ops_error_status"]
+          updated_at: string
+          workspace_id: string
+        }
+        Insert: {
+          created_at?: string
+          error_type: string
+          fingerprint: string
+          first_seen_at?: string
+          id?: string
+          last_context?: NonNullable<Json>
+          last_seen_at?: string
+          message: string
+          occurrence_count?: number
+          resolved_at?: string | null
+          resolved_by?: string | null
+          severity?: Database["public"]["Enums"]["ops_severity"]
+          source: string
+          stack?: string | null
+          status?: Database["public"]["Enums"]["ops_error_status"]
+          updated_at?: string
+          workspace_id: string
+        }
+        Update: {
+          created_at?: string
+          error_type?: string
+          fingerprint?: string
+          first_seen_at?: string
+          id?: string
+          last_context?: NonNullable<Json>
+          last_seen_at?: string
+          message?: string
+          occurrence_count?: number
+          resolved_at?: string | null
+          resolved_by?: string | null
+          severity?: Database["public"]["Enums"]["ops_severity"]
+          source?: string
+          stack?: string | null
+          status?: Database["public"]["Enums"]["ops_error_status"]
+          updated_at?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "ops_errors_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      ops_health_checks: {
+        Row: {
+          consecutive_failures: number
+          created_at: string
+          details: NonNullable<Json>
+          id: string
+          last_checked_at: string | null
+          last_failure_at: string | null
+          last_success_at: string | null
+          message: string | null
+          response_time_ms: number | null
+          service: string
+          status: Database["public"]["Enums"]["health_status"]
+          status_changed_at: string | null
+          updated_at: string
+          workspace_id: string
+        }
+        Insert: {
+          consecutive_failures?: number
+          created_at?: string
+          details?: NonNullable<Json>
+          id?: string
+          last_checked_at?: string | null
+          last_failure_at?: string | null
+          last_success_at?: string | null
+          message?: string | null
+          response_time_ms?: number | null
+          service: string
+          status?: Database["public"]["Enums"]["health_status"]
+          status_changed_at?: string | null
+          updated_at?: string
+          workspace_id: string
+        }
+        Update: {
+          consecutive_failures?: number
+          created_at?: string
+          details?: NonNullable<Json>
+          id?: string
+          last_checked_at?: string | null
+          last_failure_at?: string | null
+          last_success_at?: string | null
+          message?: string | null
+          response_time_ms?: number | null
+          service?: string
+          status?: Database["public"]["Enums"]["health_status"]
+          status_changed_at?: string | null
+          updated_at?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "ops_health_checks_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      ops_incidents: {
+        Row: {
+          alert_id: string | null
+          commander_id: string | null
+          created_at: string
+          created_by: string | null
+          id: string
+          identified_at: string | null
+          impact: string | null
+          resolved_at: string | null
+          root_cause: string | null
+          severity: Database["public"]["Enums"]["ops_severity"]
+          started_at: string
+          status: Database["public"]["Enums"]["incident_status"]
+          summary: string | null
+          timeline: NonNullable<Json>
+          title: string
+          updated_at: string
+          workspace_id: string
+        }
+        Insert: {
+          alert_id?: string | null
+          commander_id?: string | null
+          created_at?: string
+          created_by?: string | null
+          id?: string
+          identified_at?: string | null
+          impact?: string | null
+          resolved_at?: string | null
+          root_cause?: string | null
+          severity?: Database["public"]["Enums"]["ops_severity"]
+          started_at?: string
+          status?: Database["public"]["Enums"]["incident_status"]
+          summary?: string | null
+          timeline?: NonNullable<Json>
+          title: string
+          updated_at?: string
+          workspace_id: string
+        }
+        Update: {
+          alert_id?: string | null
+          commander_id?: string | null
+          created_at?: string
+          created_by?: string | null
+          id?: string
+          identified_at?: string | null
+          impact?: string | null
+          resolved_at?: string | null
+          root_cause?: string | null
+          severity?: Database["public"]["Enums"]["ops_severity"]
+          started_at?: string
+          status?: Database["public"]["Enums"]["incident_status"]
+          summary?: string | null
+          timeline?: NonNullable<Json>
+          title?: string
+          updated_at?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "ops_incidents_workspace_id_alert_id_fkey"
+            columns: ["workspace_id", "alert_id"]
+            isOneToOne: false
+            referencedRelation: "ops_alerts"
+            referencedColumns: ["workspace_id", "id"]
+          },
+          {
+            foreignKeyName: "ops_incidents_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      ops_logs: {
+        Row: {
+          created_at: string
+          id: number
+          level: Database["public"]["Enums"]["log_level"]
+          logged_at: string
+          message: string
+          metadata: NonNullable<Json>
+          request_id: string | null
+          source: string
+          user_id: string | null
+          workspace_id: string
+        }
+        Insert: {
+          created_at?: string
+          id?: never
+          level: Database["public"]["Enums"]["log_level"]
+          logged_at?: string
+          message: string
+          metadata?: NonNullable<Json>
+          request_id?: string | null
+          source: string
+          user_id?: string | null
+          workspace_id: string
+        }
+        Update: {
+          created_at?: string
+          id?: never
+          level?: Database["public"]["Enums"]["log_level"]
+          logged_at?: string
+          message?: string
+          metadata?: NonNullable<Json>
+          request_id?: string | null
+          source?: string
+          user_id?: string | null
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "ops_logs_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      ops_settings: {
+        Row: {
+          created_at: string
+          log_retention_days: number
+          resolved_error_retention_days: number
+          updated_at: string
+          workspace_id: string
+        }
+        Insert: {
+          created_at?: string
+          log_retention_days?: number
+          resolved_error_retention_days?: number
+          updated_at?: string
+          workspace_id: string
+        }
+        Update: {
+          created_at?: string
+          log_retention_days?: number
+          resolved_error_retention_days?: number
+          updated_at?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "ops_settings_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: true
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
           },
         ]
       }
@@ -1784,6 +5037,56 @@ export type Database = {
           },
         ]
       }
+      product_rating_summaries: {
+        Row: {
+          average_rating: number | null
+          rating_1: number
+          rating_2: number
+          rating_3: number
+          rating_4: number
+          rating_5: number
+          rating_sum: number
+          review_count: number
+          shopify_product_id: string
+          updated_at: string
+          workspace_id: string
+        }
+        Insert: {
+          average_rating?: never
+          rating_1?: number
+          rating_2?: number
+          rating_3?: number
+          rating_4?: number
+          rating_5?: number
+          rating_sum?: number
+          review_count?: number
+          shopify_product_id: string
+          updated_at?: string
+          workspace_id: string
+        }
+        Update: {
+          average_rating?: never
+          rating_1?: number
+          rating_2?: number
+          rating_3?: number
+          rating_4?: number
+          rating_5?: number
+          rating_sum?: number
+          review_count?: number
+          shopify_product_id?: string
+          updated_at?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "product_rating_summaries_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       products: {
         Row: {
           cost_cents: number | null
@@ -1867,6 +5170,47 @@ export type Database = {
         }
         Relationships: []
       }
+      real_time_metrics: {
+        Row: {
+          created_at: string
+          entity_id: string
+          entity_type: string
+          measured_at: string
+          metric: string
+          previous_value: number | null
+          value: number
+          workspace_id: string
+        }
+        Insert: {
+          created_at?: string
+          entity_id: string
+          entity_type: string
+          measured_at?: string
+          metric: string
+          previous_value?: number | null
+          value: number
+          workspace_id: string
+        }
+        Update: {
+          created_at?: string
+          entity_id?: string
+          entity_type?: string
+          measured_at?: string
+          metric?: string
+          previous_value?: number | null
+          value?: number
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "real_time_metrics_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       reorder_points: {
         Row: {
           as_of: string
@@ -1936,6 +5280,453 @@ export type Database = {
           },
         ]
       }
+      review_media: {
+        Row: {
+          aspect_ratio: string | null
+          created_at: string
+          duration_seconds: number | null
+          error: string | null
+          id: string
+          mux_asset_id: string | null
+          mux_playback_id: string | null
+          mux_upload_id: string | null
+          position: number
+          ready_at: string | null
+          review_id: string
+          status: Database["public"]["Enums"]["review_media_status"]
+          updated_at: string
+          workspace_id: string
+        }
+        Insert: {
+          aspect_ratio?: string | null
+          created_at?: string
+          duration_seconds?: number | null
+          error?: string | null
+          id?: string
+          mux_asset_id?: string | null
+          mux_playback_id?: string | null
+          mux_upload_id?: string | null
+          position?: number
+          ready_at?: string | null
+          review_id: string
+          status?: Database["public"]["Enums"]["review_media_status"]
+          updated_at?: string
+          workspace_id: string
+        }
+        Update: {
+          aspect_ratio?: string | null
+          created_at?: string
+          duration_seconds?: number | null
+          error?: string | null
+          id?: string
+          mux_asset_id?: string | null
+          mux_playback_id?: string | null
+          mux_upload_id?: string | null
+          position?: number
+          ready_at?: string | null
+          review_id?: string
+          status?: Database["public"]["Enums"]["review_media_status"]
+          updated_at?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "review_media_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "review_media_workspace_id_review_id_fkey"
+            columns: ["workspace_id", "review_id"]
+            isOneToOne: false
+            referencedRelation: "reviews"
+            referencedColumns: ["workspace_id", "id"]
+          },
+        ]
+      }
+      review_requests: {
+        Row: {
+          attempts: number
+          cancel_reason: string | null
+          cancelled_at: string | null
+          claimed_until: string | null
+          completed_at: string | null
+          created_at: string
+          created_by: string | null
+          due_at: string | null
+          id: string
+          last_error: string | null
+          opened_at: string | null
+          order_id: string
+          provider_message_id: string | null
+          send_after: string
+          sent_at: string | null
+          shopify_product_ids: string[]
+          status: Database["public"]["Enums"]["review_request_status"]
+          trigger_event: Database["public"]["Enums"]["review_request_trigger"]
+          updated_at: string
+          workspace_id: string
+        }
+        Insert: {
+          attempts?: number
+          cancel_reason?: string | null
+          cancelled_at?: string | null
+          claimed_until?: string | null
+          completed_at?: string | null
+          created_at?: string
+          created_by?: string | null
+          due_at?: string | null
+          id?: string
+          last_error?: string | null
+          opened_at?: string | null
+          order_id: string
+          provider_message_id?: string | null
+          send_after: string
+          sent_at?: string | null
+          shopify_product_ids?: string[]
+          status?: Database["public"]["Enums"]["review_request_status"]
+          trigger_event: Database["public"]["Enums"]["review_request_trigger"]
+          updated_at?: string
+          workspace_id: string
+        }
+        Update: {
+          attempts?: number
+          cancel_reason?: string | null
+          cancelled_at?: string | null
+          claimed_until?: string | null
+          completed_at?: string | null
+          created_at?: string
+          created_by?: string | null
+          due_at?: string | null
+          id?: string
+          last_error?: string | null
+          opened_at?: string | null
+          order_id?: string
+          provider_message_id?: string | null
+          send_after?: string
+          sent_at?: string | null
+          shopify_product_ids?: string[]
+          status?: Database["public"]["Enums"]["review_request_status"]
+          trigger_event?: Database["public"]["Enums"]["review_request_trigger"]
+          updated_at?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "review_requests_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "review_requests_workspace_id_order_id_fkey"
+            columns: ["workspace_id", "order_id"]
+            isOneToOne: false
+            referencedRelation: "orders"
+            referencedColumns: ["workspace_id", "id"]
+          },
+        ]
+      }
+      review_responses: {
+        Row: {
+          author_name: string
+          body: string
+          created_at: string
+          created_by: string | null
+          id: string
+          review_id: string
+          updated_at: string
+          workspace_id: string
+        }
+        Insert: {
+          author_name: string
+          body: string
+          created_at?: string
+          created_by?: string | null
+          id?: string
+          review_id: string
+          updated_at?: string
+          workspace_id: string
+        }
+        Update: {
+          author_name?: string
+          body?: string
+          created_at?: string
+          created_by?: string | null
+          id?: string
+          review_id?: string
+          updated_at?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "review_responses_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "review_responses_workspace_id_review_id_fkey"
+            columns: ["workspace_id", "review_id"]
+            isOneToOne: true
+            referencedRelation: "reviews"
+            referencedColumns: ["workspace_id", "id"]
+          },
+        ]
+      }
+      review_settings: {
+        Row: {
+          auto_publish_verified: boolean
+          created_at: string
+          request_delay_days: number
+          requests_enabled: boolean
+          token_ttl_days: number
+          updated_at: string
+          workspace_id: string
+        }
+        Insert: {
+          auto_publish_verified?: boolean
+          created_at?: string
+          request_delay_days?: number
+          requests_enabled?: boolean
+          token_ttl_days?: number
+          updated_at?: string
+          workspace_id: string
+        }
+        Update: {
+          auto_publish_verified?: boolean
+          created_at?: string
+          request_delay_days?: number
+          requests_enabled?: boolean
+          token_ttl_days?: number
+          updated_at?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "review_settings_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: true
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      review_votes: {
+        Row: {
+          created_at: string
+          id: number
+          kind: Database["public"]["Enums"]["review_vote_kind"]
+          review_id: string
+          voter_id: string
+          workspace_id: string
+        }
+        Insert: {
+          created_at?: string
+          id?: never
+          kind: Database["public"]["Enums"]["review_vote_kind"]
+          review_id: string
+          voter_id: string
+          workspace_id: string
+        }
+        Update: {
+          created_at?: string
+          id?: never
+          kind?: Database["public"]["Enums"]["review_vote_kind"]
+          review_id?: string
+          voter_id?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "review_votes_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "review_votes_workspace_id_review_id_fkey"
+            columns: ["workspace_id", "review_id"]
+            isOneToOne: false
+            referencedRelation: "reviews"
+            referencedColumns: ["workspace_id", "id"]
+          },
+        ]
+      }
+      reviews: {
+        Row: {
+          author_email: string | null
+          author_name: string
+          body: string
+          created_at: string
+          helpful_count: number
+          id: string
+          imported_from: string | null
+          moderated_at: string | null
+          moderated_by: string | null
+          moderation_note: string | null
+          order_id: string | null
+          original_id: string | null
+          published_at: string | null
+          rating: number
+          review_request_id: string | null
+          shopify_product_id: string
+          status: Database["public"]["Enums"]["review_status"]
+          submitted_at: string
+          title: string | null
+          unhelpful_count: number
+          updated_at: string
+          verified_purchase: boolean
+          workspace_id: string
+        }
+        Insert: {
+          author_email?: string | null
+          author_name: string
+          body?: string
+          created_at?: string
+          helpful_count?: number
+          id?: string
+          imported_from?: string | null
+          moderated_at?: string | null
+          moderated_by?: string | null
+          moderation_note?: string | null
+          order_id?: string | null
+          original_id?: string | null
+          published_at?: string | null
+          rating: number
+          review_request_id?: string | null
+          shopify_product_id: string
+          status?: Database["public"]["Enums"]["review_status"]
+          submitted_at?: string
+          title?: string | null
+          unhelpful_count?: number
+          updated_at?: string
+          verified_purchase?: boolean
+          workspace_id: string
+        }
+        Update: {
+          author_email?: string | null
+          author_name?: string
+          body?: string
+          created_at?: string
+          helpful_count?: number
+          id?: string
+          imported_from?: string | null
+          moderated_at?: string | null
+          moderated_by?: string | null
+          moderation_note?: string | null
+          order_id?: string | null
+          original_id?: string | null
+          published_at?: string | null
+          rating?: number
+          review_request_id?: string | null
+          shopify_product_id?: string
+          status?: Database["public"]["Enums"]["review_status"]
+          submitted_at?: string
+          title?: string | null
+          unhelpful_count?: number
+          updated_at?: string
+          verified_purchase?: boolean
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "reviews_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "reviews_workspace_id_order_id_fkey"
+            columns: ["workspace_id", "order_id"]
+            isOneToOne: false
+            referencedRelation: "orders"
+            referencedColumns: ["workspace_id", "id"]
+          },
+          {
+            foreignKeyName: "reviews_workspace_id_review_request_id_fkey"
+            columns: ["workspace_id", "review_request_id"]
+            isOneToOne: false
+            referencedRelation: "review_requests"
+            referencedColumns: ["workspace_id", "id"]
+          },
+        ]
+      }
+      scheduled_actions: {
+        Row: {
+          action_index: number
+          action_type: Database["public"]["Enums"]["workflow_action_type"]
+          attempts: number
+          created_at: string
+          executed_at: string | null
+          execution_id: string
+          id: number
+          last_error: string | null
+          max_attempts: number
+          params: NonNullable<Json>
+          result: Json | null
+          scheduled_for: string
+          status: Database["public"]["Enums"]["scheduled_action_status"]
+          updated_at: string
+          workspace_id: string
+        }
+        Insert: {
+          action_index: number
+          action_type: Database["public"]["Enums"]["workflow_action_type"]
+          attempts?: number
+          created_at?: string
+          executed_at?: string | null
+          execution_id: string
+          id?: never
+          last_error?: string | null
+          max_attempts?: number
+          params?: NonNullable<Json>
+          result?: Json | null
+          scheduled_for?: string
+          status?: Database["public"]["Enums"]["scheduled_action_status"]
+          updated_at?: string
+          workspace_id: string
+        }
+        Update: {
+          action_index?: number
+          action_type?: Database["public"]["Enums"]["workflow_action_type"]
+          attempts?: number
+          created_at?: string
+          executed_at?: string | null
+          execution_id?: string
+          id?: never
+          last_error?: string | null
+          max_attempts?: number
+          params?: NonNullable<Json>
+          result?: Json | null
+          scheduled_for?: string
+          status?: Database["public"]["Enums"]["scheduled_action_status"]
+          updated_at?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "scheduled_actions_workspace_id_execution_id_fkey"
+            columns: ["workspace_id", "execution_id"]
+            isOneToOne: false
+            referencedRelation: "workflow_executions"
+            referencedColumns: ["workspace_id", "id"]
+          },
+          {
+            foreignKeyName: "scheduled_actions_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       secret_audit_logs: {
         Row: {
           action: Database["public"]["Enums"]["secret_action"]
@@ -1962,6 +5753,127 @@ export type Database = {
           user_id?: string
         }
         Relationships: []
+      }
+      seo_audits: {
+        Row: {
+          avg_cls: number | null
+          avg_fid_ms: number | null
+          avg_inp_ms: number | null
+          avg_lcp_ms: number | null
+          content_score: number | null
+          crawled_at: string
+          created_at: string
+          critical_issues: number
+          high_priority_issues: number
+          id: string
+          issues: NonNullable<Json>
+          overall_score: number | null
+          pages_crawled: number
+          performance_score: number | null
+          site_url: string
+          technical_score: number | null
+          workspace_id: string
+        }
+        Insert: {
+          avg_cls?: number | null
+          avg_fid_ms?: number | null
+          avg_inp_ms?: number | null
+          avg_lcp_ms?: number | null
+          content_score?: number | null
+          crawled_at?: string
+          created_at?: string
+          critical_issues?: number
+          high_priority_issues?: number
+          id?: string
+          issues?: NonNullable<Json>
+          overall_score?: never
+          pages_crawled?: number
+          performance_score?: number | null
+          site_url: string
+          technical_score?: number | null
+          workspace_id: string
+        }
+        Update: {
+          avg_cls?: number | null
+          avg_fid_ms?: number | null
+          avg_inp_ms?: number | null
+          avg_lcp_ms?: number | null
+          content_score?: number | null
+          crawled_at?: string
+          created_at?: string
+          critical_issues?: number
+          high_priority_issues?: number
+          id?: string
+          issues?: NonNullable<Json>
+          overall_score?: never
+          pages_crawled?: number
+          performance_score?: number | null
+          site_url?: string
+          technical_score?: number | null
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "seo_audits_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      seo_rankings: {
+        Row: {
+          created_at: string
+          device: Database["public"]["Enums"]["search_device"]
+          featured_snippet: boolean
+          id: number
+          keyword: string
+          location: string
+          position: number | null
+          search_engine: Database["public"]["Enums"]["search_engine"]
+          search_volume: number | null
+          tracked_on: string
+          url: string | null
+          workspace_id: string
+        }
+        Insert: {
+          created_at?: string
+          device?: Database["public"]["Enums"]["search_device"]
+          featured_snippet?: boolean
+          id?: never
+          keyword: string
+          location?: string
+          position?: number | null
+          search_engine?: Database["public"]["Enums"]["search_engine"]
+          search_volume?: number | null
+          tracked_on: string
+          url?: string | null
+          workspace_id: string
+        }
+        Update: {
+          created_at?: string
+          device?: Database["public"]["Enums"]["search_device"]
+          featured_snippet?: boolean
+          id?: never
+          keyword?: string
+          location?: string
+          position?: number | null
+          search_engine?: Database["public"]["Enums"]["search_engine"]
+          search_volume?: number | null
+          tracked_on?: string
+          url?: string | null
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "seo_rankings_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
       }
       slack_assistant_settings: {
         Row: {
@@ -2320,6 +6232,201 @@ export type Database = {
           },
         ]
       }
+      social_analytics: {
+        Row: {
+          clicks: number
+          comments: number
+          created_at: string
+          engagement_rate: number | null
+          engagements: number
+          id: number
+          impressions: number | null
+          likes: number
+          measured_at: string
+          platform: Database["public"]["Enums"]["social_platform"]
+          reach: number | null
+          saves: number
+          shares: number
+          social_post_id: string
+          views: number
+          workspace_id: string
+        }
+        Insert: {
+          clicks?: number
+          comments?: number
+          created_at?: string
+          engagement_rate?: number | null
+          engagements?: number
+          id?: never
+          impressions?: number | null
+          likes?: number
+          measured_at: string
+          platform: Database["public"]["Enums"]["social_platform"]
+          reach?: number | null
+          saves?: number
+          shares?: number
+          social_post_id: string
+          views?: number
+          workspace_id: string
+        }
+        Update: {
+          clicks?: number
+          comments?: number
+          created_at?: string
+          engagement_rate?: number | null
+          engagements?: number
+          id?: never
+          impressions?: number | null
+          likes?: number
+          measured_at?: string
+          platform?: Database["public"]["Enums"]["social_platform"]
+          reach?: number | null
+          saves?: number
+          shares?: number
+          social_post_id?: string
+          views?: number
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "social_analytics_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "social_analytics_workspace_id_social_post_id_fkey"
+            columns: ["workspace_id", "social_post_id"]
+            isOneToOne: false
+            referencedRelation: "social_posts"
+            referencedColumns: ["workspace_id", "id"]
+          },
+        ]
+      }
+      social_posts: {
+        Row: {
+          campaign_id: string | null
+          caption: string | null
+          created_at: string
+          created_by: string | null
+          external_post_id: string | null
+          id: string
+          media_urls: string[]
+          platform: Database["public"]["Enums"]["social_platform"]
+          published_at: string | null
+          scheduled_at: string | null
+          status: Database["public"]["Enums"]["social_post_status"]
+          updated_at: string
+          url: string | null
+          workspace_id: string
+        }
+        Insert: {
+          campaign_id?: string | null
+          caption?: string | null
+          created_at?: string
+          created_by?: string | null
+          external_post_id?: string | null
+          id?: string
+          media_urls?: string[]
+          platform: Database["public"]["Enums"]["social_platform"]
+          published_at?: string | null
+          scheduled_at?: string | null
+          status?: Database["public"]["Enums"]["social_post_status"]
+          updated_at?: string
+          url?: string | null
+          workspace_id: string
+        }
+        Update: {
+          campaign_id?: string | null
+          caption?: string | null
+          created_at?: string
+          created_by?: string | null
+          external_post_id?: string | null
+          id?: string
+          media_urls?: string[]
+          platform?: Database["public"]["Enums"]["social_platform"]
+          published_at?: string | null
+          scheduled_at?: string | null
+          status?: Database["public"]["Enums"]["social_post_status"]
+          updated_at?: string
+          url?: string | null
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "social_posts_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      strategy_documents: {
+        Row: {
+          body: NonNullable<Json>
+          campaign_id: string | null
+          created_at: string
+          created_by: string | null
+          id: string
+          kind: Database["public"]["Enums"]["strategy_document_kind"]
+          status: Database["public"]["Enums"]["strategy_document_status"]
+          title: string
+          updated_at: string
+          version: number
+          workspace_id: string
+        }
+        Insert: {
+          body: NonNullable<Json>
+          campaign_id?: string | null
+          created_at?: string
+          created_by?: string | null
+          id?: string
+          kind: Database["public"]["Enums"]["strategy_document_kind"]
+          status?: Database["public"]["Enums"]["strategy_document_status"]
+          title: string
+          updated_at?: string
+          version?: number
+          workspace_id: string
+        }
+        Update: {
+          body?: NonNullable<Json>
+          campaign_id?: string | null
+          created_at?: string
+          created_by?: string | null
+          id?: string
+          kind?: Database["public"]["Enums"]["strategy_document_kind"]
+          status?: Database["public"]["Enums"]["strategy_document_status"]
+          title?: string
+          updated_at?: string
+          version?: number
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "strategy_documents_workspace_id_campaign_id_fkey"
+            columns: ["workspace_id", "campaign_id"]
+            isOneToOne: false
+            referencedRelation: "campaign_performance_monitor"
+            referencedColumns: ["workspace_id", "campaign_id"]
+          },
+          {
+            foreignKeyName: "strategy_documents_workspace_id_campaign_id_fkey"
+            columns: ["workspace_id", "campaign_id"]
+            isOneToOne: false
+            referencedRelation: "campaigns"
+            referencedColumns: ["workspace_id", "id"]
+          },
+          {
+            foreignKeyName: "strategy_documents_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       supplier_lead_times: {
         Row: {
           created_at: string
@@ -2371,6 +6478,396 @@ export type Database = {
             isOneToOne: false
             referencedRelation: "products"
             referencedColumns: ["workspace_id", "id"]
+          },
+        ]
+      }
+      support_curated_replies: {
+        Row: {
+          active: boolean
+          body: string
+          category:
+            | Database["public"]["Enums"]["support_ticket_category"]
+            | null
+          chatwoot_canned_response_id: string | null
+          created_at: string
+          created_by: string | null
+          id: string
+          last_used_at: string | null
+          short_code: string
+          tags: string[]
+          title: string
+          updated_at: string
+          usage_count: number
+          workspace_id: string
+        }
+        Insert: {
+          active?: boolean
+          body: string
+          category?:
+            | Database["public"]["Enums"]["support_ticket_category"]
+            | null
+          chatwoot_canned_response_id?: string | null
+          created_at?: string
+          created_by?: string | null
+          id?: string
+          last_used_at?: string | null
+          short_code: string
+          tags?: string[]
+          title: string
+          updated_at?: string
+          usage_count?: number
+          workspace_id: string
+        }
+        Update: {
+          active?: boolean
+          body?: string
+          category?:
+            | Database["public"]["Enums"]["support_ticket_category"]
+            | null
+          chatwoot_canned_response_id?: string | null
+          created_at?: string
+          created_by?: string | null
+          id?: string
+          last_used_at?: string | null
+          short_code?: string
+          tags?: string[]
+          title?: string
+          updated_at?: string
+          usage_count?: number
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "support_curated_replies_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      support_tickets: {
+        Row: {
+          assigned_to: string | null
+          body: string
+          category: Database["public"]["Enums"]["support_ticket_category"]
+          chatwoot_conversation_id: string | null
+          closed_at: string | null
+          created_at: string
+          created_by: string | null
+          id: string
+          order_id: string | null
+          order_number: string | null
+          priority: Database["public"]["Enums"]["support_ticket_priority"]
+          requester_email: string
+          requester_name: string | null
+          resolved_at: string | null
+          source: Database["public"]["Enums"]["support_ticket_source"]
+          status: Database["public"]["Enums"]["support_ticket_status"]
+          subject: string
+          updated_at: string
+          workspace_id: string
+        }
+        Insert: {
+          assigned_to?: string | null
+          body: string
+          category?: Database["public"]["Enums"]["support_ticket_category"]
+          chatwoot_conversation_id?: string | null
+          closed_at?: string | null
+          created_at?: string
+          created_by?: string | null
+          id?: string
+          order_id?: string | null
+          order_number?: string | null
+          priority?: Database["public"]["Enums"]["support_ticket_priority"]
+          requester_email: string
+          requester_name?: string | null
+          resolved_at?: string | null
+          source?: Database["public"]["Enums"]["support_ticket_source"]
+          status?: Database["public"]["Enums"]["support_ticket_status"]
+          subject: string
+          updated_at?: string
+          workspace_id: string
+        }
+        Update: {
+          assigned_to?: string | null
+          body?: string
+          category?: Database["public"]["Enums"]["support_ticket_category"]
+          chatwoot_conversation_id?: string | null
+          closed_at?: string | null
+          created_at?: string
+          created_by?: string | null
+          id?: string
+          order_id?: string | null
+          order_number?: string | null
+          priority?: Database["public"]["Enums"]["support_ticket_priority"]
+          requester_email?: string
+          requester_name?: string | null
+          resolved_at?: string | null
+          source?: Database["public"]["Enums"]["support_ticket_source"]
+          status?: Database["public"]["Enums"]["support_ticket_status"]
+          subject?: string
+          updated_at?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "support_tickets_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "support_tickets_workspace_id_order_id_fkey"
+            columns: ["workspace_id", "order_id"]
+            isOneToOne: false
+            referencedRelation: "orders"
+            referencedColumns: ["workspace_id", "id"]
+          },
+        ]
+      }
+      survey_answer_counts: {
+        Row: {
+          answer: string
+          question_id: string
+          responses: number
+          workspace_id: string
+        }
+        Insert: {
+          answer: string
+          question_id: string
+          responses: number
+          workspace_id: string
+        }
+        Update: {
+          answer?: string
+          question_id?: string
+          responses?: number
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "survey_answer_counts_workspace_id_question_id_fkey"
+            columns: ["workspace_id", "question_id"]
+            isOneToOne: false
+            referencedRelation: "survey_questions"
+            referencedColumns: ["workspace_id", "id"]
+          },
+        ]
+      }
+      survey_questions: {
+        Row: {
+          active: boolean
+          created_at: string
+          external_id: string
+          id: string
+          kind: Database["public"]["Enums"]["survey_question_kind"]
+          last_response_at: string | null
+          options: string[]
+          position: number
+          prompt: string
+          response_count: number
+          source: string
+          updated_at: string
+          workspace_id: string
+        }
+        Insert: {
+          active?: boolean
+          created_at?: string
+          external_id: string
+          id?: string
+          kind?: Database["public"]["Enums"]["survey_question_kind"]
+          last_response_at?: string | null
+          options?: string[]
+          position?: number
+          prompt: string
+          response_count?: number
+          source?: string
+          updated_at?: string
+          workspace_id: string
+        }
+        Update: {
+          active?: boolean
+          created_at?: string
+          external_id?: string
+          id?: string
+          kind?: Database["public"]["Enums"]["survey_question_kind"]
+          last_response_at?: string | null
+          options?: string[]
+          position?: number
+          prompt?: string
+          response_count?: number
+          source?: string
+          updated_at?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "survey_questions_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      survey_responses: {
+        Row: {
+          answers: string[]
+          created_at: string
+          customer_id: string | null
+          external_id: string
+          id: number
+          order_id: string | null
+          other_text: string | null
+          question_id: string
+          responded_at: string
+          shopify_order_id: string | null
+          source: string
+          workspace_id: string
+        }
+        Insert: {
+          answers?: string[]
+          created_at?: string
+          customer_id?: string | null
+          external_id: string
+          id?: never
+          order_id?: string | null
+          other_text?: string | null
+          question_id: string
+          responded_at: string
+          shopify_order_id?: string | null
+          source?: string
+          workspace_id: string
+        }
+        Update: {
+          answers?: string[]
+          created_at?: string
+          customer_id?: string | null
+          external_id?: string
+          id?: never
+          order_id?: string | null
+          other_text?: string | null
+          question_id?: string
+          responded_at?: string
+          shopify_order_id?: string | null
+          source?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "survey_responses_customer_id_fkey"
+            columns: ["customer_id"]
+            isOneToOne: false
+            referencedRelation: "customers"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "survey_responses_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "survey_responses_workspace_id_order_id_fkey"
+            columns: ["workspace_id", "order_id"]
+            isOneToOne: false
+            referencedRelation: "orders"
+            referencedColumns: ["workspace_id", "id"]
+          },
+          {
+            foreignKeyName: "survey_responses_workspace_id_question_id_fkey"
+            columns: ["workspace_id", "question_id"]
+            isOneToOne: false
+            referencedRelation: "survey_questions"
+            referencedColumns: ["workspace_id", "id"]
+          },
+        ]
+      }
+      survey_sync_state: {
+        Row: {
+          created_at: string
+          cursor: string | null
+          last_response_at: string | null
+          last_synced_at: string | null
+          responses_synced: number
+          source: string
+          updated_at: string
+          workspace_id: string
+        }
+        Insert: {
+          created_at?: string
+          cursor?: string | null
+          last_response_at?: string | null
+          last_synced_at?: string | null
+          responses_synced?: number
+          source?: string
+          updated_at?: string
+          workspace_id: string
+        }
+        Update: {
+          created_at?: string
+          cursor?: string | null
+          last_response_at?: string | null
+          last_synced_at?: string | null
+          responses_synced?: number
+          source?: string
+          updated_at?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "survey_sync_state_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      user_analytics_events: {
+        Row: {
+          created_at: string
+          event_name: string
+          id: number
+          occurred_at: string
+          page: string | null
+          properties: NonNullable<Json>
+          session_id: string | null
+          user_id: string
+          workspace_id: string
+        }
+        Insert: {
+          created_at?: string
+          event_name: string
+          id?: never
+          occurred_at?: string
+          page?: string | null
+          properties?: NonNullable<Json>
+          session_id?: string | null
+          user_id?: string
+          workspace_id: string
+        }
+        Update: {
+          created_at?: string
+          event_name?: string
+          id?: never
+          occurred_at?: string
+          page?: string | null
+          properties?: NonNullable<Json>
+          session_id?: string | null
+          user_id?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "user_analytics_events_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
           },
         ]
       }
@@ -2844,6 +7341,134 @@ export type Database = {
           },
         ]
       }
+      workflow_executions: {
+        Row: {
+          actions_cancelled: number
+          actions_failed: number
+          actions_succeeded: number
+          actions_total: number
+          created_at: string
+          depth: number
+          entity_id: string | null
+          finished_at: string | null
+          id: string
+          results: NonNullable<Json>
+          rule_id: string
+          started_at: string
+          started_by: string | null
+          status: Database["public"]["Enums"]["workflow_execution_status"]
+          subject: NonNullable<Json>
+          trigger_type: Database["public"]["Enums"]["workflow_trigger"]
+          updated_at: string
+          workspace_id: string
+        }
+        Insert: {
+          actions_cancelled?: number
+          actions_failed?: number
+          actions_succeeded?: number
+          actions_total: number
+          created_at?: string
+          depth?: number
+          entity_id?: string | null
+          finished_at?: string | null
+          id?: string
+          results?: NonNullable<Json>
+          rule_id: string
+          started_at?: string
+          started_by?: string | null
+          status?: Database["public"]["Enums"]["workflow_execution_status"]
+          subject: NonNullable<Json>
+          trigger_type: Database["public"]["Enums"]["workflow_trigger"]
+          updated_at?: string
+          workspace_id: string
+        }
+        Update: {
+          actions_cancelled?: number
+          actions_failed?: number
+          actions_succeeded?: number
+          actions_total?: number
+          created_at?: string
+          depth?: number
+          entity_id?: string | null
+          finished_at?: string | null
+          id?: string
+          results?: NonNullable<Json>
+          rule_id?: string
+          started_at?: string
+          started_by?: string | null
+          status?: Database["public"]["Enums"]["workflow_execution_status"]
+          subject?: NonNullable<Json>
+          trigger_type?: Database["public"]["Enums"]["workflow_trigger"]
+          updated_at?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "workflow_executions_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "workflow_executions_workspace_id_rule_id_fkey"
+            columns: ["workspace_id", "rule_id"]
+            isOneToOne: false
+            referencedRelation: "workflow_rules"
+            referencedColumns: ["workspace_id", "id"]
+          },
+        ]
+      }
+      workflow_rules: {
+        Row: {
+          actions: NonNullable<Json>
+          active: boolean
+          conditions: NonNullable<Json>
+          created_at: string
+          created_by: string | null
+          description: string | null
+          id: string
+          name: string
+          trigger_type: Database["public"]["Enums"]["workflow_trigger"]
+          updated_at: string
+          workspace_id: string
+        }
+        Insert: {
+          actions: NonNullable<Json>
+          active?: boolean
+          conditions?: NonNullable<Json>
+          created_at?: string
+          created_by?: string | null
+          description?: string | null
+          id?: string
+          name: string
+          trigger_type: Database["public"]["Enums"]["workflow_trigger"]
+          updated_at?: string
+          workspace_id: string
+        }
+        Update: {
+          actions?: NonNullable<Json>
+          active?: boolean
+          conditions?: NonNullable<Json>
+          created_at?: string
+          created_by?: string | null
+          description?: string | null
+          id?: string
+          name?: string
+          trigger_type?: Database["public"]["Enums"]["workflow_trigger"]
+          updated_at?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "workflow_rules_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       workspace_invitations: {
         Row: {
           accepted_at: string | null
@@ -2997,6 +7622,69 @@ export type Database = {
       }
     }
     Views: {
+      agent_metrics: {
+        Row: {
+          agent_id: string | null
+          avg_duration_ms: number | null
+          cost_micros: number | null
+          failed: number | null
+          key: string | null
+          last_run_at: string | null
+          name: string | null
+          p95_duration_ms: number | null
+          runs: number | null
+          status: Database["public"]["Enums"]["agent_status"] | null
+          succeeded: number | null
+          success_rate: number | null
+          tokens: number | null
+          workspace_id: string | null
+        }
+        Relationships: [
+          {
+            foreignKeyName: "agents_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      agent_metrics_daily: {
+        Row: {
+          agent_id: string | null
+          avg_duration_ms: number | null
+          cost_micros: number | null
+          day: string | null
+          failed: number | null
+          runs: number | null
+          succeeded: number | null
+          tokens: number | null
+          workspace_id: string | null
+        }
+        Relationships: [
+          {
+            foreignKeyName: "agent_runs_workspace_id_agent_id_fkey"
+            columns: ["workspace_id", "agent_id"]
+            isOneToOne: false
+            referencedRelation: "agent_metrics"
+            referencedColumns: ["workspace_id", "agent_id"]
+          },
+          {
+            foreignKeyName: "agent_runs_workspace_id_agent_id_fkey"
+            columns: ["workspace_id", "agent_id"]
+            isOneToOne: false
+            referencedRelation: "agents"
+            referencedColumns: ["workspace_id", "id"]
+          },
+          {
+            foreignKeyName: "agent_runs_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       ai_video_stats: {
         Row: {
           auto_generated: number | null
@@ -3012,6 +7700,119 @@ export type Database = {
         Relationships: [
           {
             foreignKeyName: "ai_video_projects_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      autopilot_cron_monitor: {
+        Row: {
+          active: boolean | null
+          autopilot_enabled: boolean | null
+          cron_job_name: string | null
+          failures: number | null
+          job: Database["public"]["Enums"]["autopilot_job"] | null
+          job_enabled: boolean | null
+          last_error: string | null
+          last_result: Json | null
+          last_run_at: string | null
+          last_status:
+            | Database["public"]["Enums"]["autopilot_run_status"]
+            | null
+          next_run_at: string | null
+          overdue: boolean | null
+          runs: number | null
+          schedule: string | null
+          workspace_id: string | null
+        }
+        Relationships: [
+          {
+            foreignKeyName: "autopilot_cron_schedule_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      autopilot_lead_inbox: {
+        Row: {
+          activities_7d: number | null
+          campaign_id: string | null
+          campaign_name: string | null
+          company: string | null
+          created_at: string | null
+          email: string | null
+          full_name: string | null
+          is_hot: boolean | null
+          last_activity_at: string | null
+          last_activity_type:
+            | Database["public"]["Enums"]["lead_activity_type"]
+            | null
+          lead_id: string | null
+          owner_id: string | null
+          score: number | null
+          source: Database["public"]["Enums"]["lead_source"] | null
+          status: Database["public"]["Enums"]["lead_status"] | null
+          workspace_id: string | null
+        }
+        Relationships: [
+          {
+            foreignKeyName: "leads_workspace_id_campaign_id_fkey"
+            columns: ["workspace_id", "campaign_id"]
+            isOneToOne: false
+            referencedRelation: "campaign_performance_monitor"
+            referencedColumns: ["workspace_id", "campaign_id"]
+          },
+          {
+            foreignKeyName: "leads_workspace_id_campaign_id_fkey"
+            columns: ["workspace_id", "campaign_id"]
+            isOneToOne: false
+            referencedRelation: "campaigns"
+            referencedColumns: ["workspace_id", "id"]
+          },
+          {
+            foreignKeyName: "leads_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      campaign_performance_monitor: {
+        Row: {
+          ad_campaigns: number | null
+          ad_revenue_cents: number | null
+          ad_spend_cents: number | null
+          auto_managed: boolean | null
+          budget_cents: number | null
+          budget_used: number | null
+          campaign_id: string | null
+          conversions: number | null
+          converted_leads: number | null
+          currency: string | null
+          done_tasks: number | null
+          end_date: string | null
+          leads: number | null
+          name: string | null
+          open_tasks: number | null
+          other_revenue_cents: number | null
+          other_spend_cents: number | null
+          overdue_tasks: number | null
+          revenue_cents: number | null
+          roas: number | null
+          spend_cents: number | null
+          start_date: string | null
+          status: Database["public"]["Enums"]["campaign_status"] | null
+          target_roas: number | null
+          workspace_id: string | null
+        }
+        Relationships: [
+          {
+            foreignKeyName: "campaigns_workspace_id_fkey"
             columns: ["workspace_id"]
             isOneToOne: false
             referencedRelation: "workspaces"
@@ -3240,6 +8041,53 @@ export type Database = {
           },
         ]
       }
+      survey_feed: {
+        Row: {
+          answers: string[] | null
+          customer_id: string | null
+          id: number | null
+          order_id: string | null
+          other_text: string | null
+          question_id: string | null
+          question_kind:
+            | Database["public"]["Enums"]["survey_question_kind"]
+            | null
+          question_prompt: string | null
+          responded_at: string | null
+          shopify_order_id: string | null
+          workspace_id: string | null
+        }
+        Relationships: [
+          {
+            foreignKeyName: "survey_responses_customer_id_fkey"
+            columns: ["customer_id"]
+            isOneToOne: false
+            referencedRelation: "customers"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "survey_responses_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "survey_responses_workspace_id_order_id_fkey"
+            columns: ["workspace_id", "order_id"]
+            isOneToOne: false
+            referencedRelation: "orders"
+            referencedColumns: ["workspace_id", "id"]
+          },
+          {
+            foreignKeyName: "survey_responses_workspace_id_question_id_fkey"
+            columns: ["workspace_id", "question_id"]
+            isOneToOne: false
+            referencedRelation: "survey_questions"
+            referencedColumns: ["workspace_id", "id"]
+          },
+        ]
+      }
     }
     Functions: {
       accept_workspace_invitation: {
@@ -3316,6 +8164,63 @@ export type Database = {
           isSetofReturn: false
         }
       }
+      cancel_review_request: {
+        Args: { p_request_id: string }
+        Returns: {
+          attempts: number
+          cancel_reason: string | null
+          cancelled_at: string | null
+          claimed_until: string | null
+          completed_at: string | null
+          created_at: string
+          created_by: string | null
+          due_at: string | null
+          id: string
+          last_error: string | null
+          opened_at: string | null
+          order_id: string
+          provider_message_id: string | null
+          send_after: string
+          sent_at: string | null
+          shopify_product_ids: string[]
+          status: Database["public"]["Enums"]["review_request_status"]
+          trigger_event: Database["public"]["Enums"]["review_request_trigger"]
+          updated_at: string
+          workspace_id: string
+        }
+        SetofOptions: {
+          from: "*"
+          to: "review_requests"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
+      cancel_scheduled_action: {
+        Args: { p_id: number }
+        Returns: {
+          action_index: number
+          action_type: Database["public"]["Enums"]["workflow_action_type"]
+          attempts: number
+          created_at: string
+          executed_at: string | null
+          execution_id: string
+          id: number
+          last_error: string | null
+          max_attempts: number
+          params: NonNullable<Json>
+          result: Json | null
+          scheduled_for: string
+          status: Database["public"]["Enums"]["scheduled_action_status"]
+          updated_at: string
+          workspace_id: string
+        }
+        SetofOptions: {
+          from: "*"
+          to: "scheduled_actions"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
       confirm_account_erasure: {
         Args: { p_request_id: string; p_token: string }
         Returns: {
@@ -3350,6 +8255,22 @@ export type Database = {
           isOneToOne: true
           isSetofReturn: false
         }
+      }
+      create_support_ticket: {
+        Args: {
+          p_body: string
+          p_category?: Database["public"]["Enums"]["support_ticket_category"]
+          p_email: string
+          p_name?: string
+          p_order_number?: string
+          p_subject: string
+          p_workspace_id: string
+        }
+        Returns: {
+          created_at: string
+          status: Database["public"]["Enums"]["support_ticket_status"]
+          ticket_id: string
+        }[]
       }
       create_webhook_endpoint: {
         Args: {
@@ -3395,6 +8316,155 @@ export type Database = {
           token: string
         }[]
       }
+      dashboard_tiles: {
+        Args: { p_today?: string; p_workspace_id: string }
+        Returns: Database["public"]["CompositeTypes"]["dashboard_tiles_row"]
+        SetofOptions: {
+          from: "*"
+          to: "dashboard_tiles_row"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
+      decide_approval: {
+        Args: {
+          p_approval_id: string
+          p_decision: Database["public"]["Enums"]["approval_decision"]
+          p_note?: string
+        }
+        Returns: {
+          action: Database["public"]["Enums"]["approval_action"]
+          agent_id: string | null
+          confidence: number | null
+          created_at: string
+          decided_at: string | null
+          decided_by: string | null
+          decision_log_id: string | null
+          decision_note: string | null
+          dedupe_key: string | null
+          executed_at: string | null
+          execution_error: string | null
+          execution_result: Json | null
+          expected_impact: NonNullable<Json>
+          expires_at: string
+          id: string
+          payload: NonNullable<Json>
+          priority: Database["public"]["Enums"]["approval_priority"]
+          proposed_by: string | null
+          proposer: Database["public"]["Enums"]["actor_kind"]
+          proposer_name: string | null
+          rationale: string | null
+          run_id: string | null
+          status: Database["public"]["Enums"]["approval_status"]
+          subject_id: string | null
+          subject_table: string | null
+          title: string
+          updated_at: string
+          workspace_id: string
+        }
+        SetofOptions: {
+          from: "*"
+          to: "agent_approvals"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
+      decide_approvals: {
+        Args: {
+          p_approval_ids: string[]
+          p_decision: Database["public"]["Enums"]["approval_decision"]
+          p_note?: string
+        }
+        Returns: {
+          action: Database["public"]["Enums"]["approval_action"]
+          agent_id: string | null
+          confidence: number | null
+          created_at: string
+          decided_at: string | null
+          decided_by: string | null
+          decision_log_id: string | null
+          decision_note: string | null
+          dedupe_key: string | null
+          executed_at: string | null
+          execution_error: string | null
+          execution_result: Json | null
+          expected_impact: NonNullable<Json>
+          expires_at: string
+          id: string
+          payload: NonNullable<Json>
+          priority: Database["public"]["Enums"]["approval_priority"]
+          proposed_by: string | null
+          proposer: Database["public"]["Enums"]["actor_kind"]
+          proposer_name: string | null
+          rationale: string | null
+          run_id: string | null
+          status: Database["public"]["Enums"]["approval_status"]
+          subject_id: string | null
+          subject_table: string | null
+          title: string
+          updated_at: string
+          workspace_id: string
+        }[]
+        SetofOptions: {
+          from: "*"
+          to: "agent_approvals"
+          isOneToOne: false
+          isSetofReturn: true
+        }
+      }
+      estimate_ai_cost: {
+        Args: {
+          p_cached_input_tokens?: number
+          p_input_tokens: number
+          p_model: string
+          p_output_tokens: number
+          p_provider: Database["public"]["Enums"]["ai_provider"]
+        }
+        Returns: number
+      }
+      get_autopilot_dashboard_stats: {
+        Args: { p_today?: string; p_workspace_id: string }
+        Returns: Database["public"]["CompositeTypes"]["autopilot_dashboard_row"][]
+        SetofOptions: {
+          from: "*"
+          to: "autopilot_dashboard_row"
+          isOneToOne: false
+          isSetofReturn: true
+        }
+      }
+      get_default_model: {
+        Args: {
+          p_provider: Database["public"]["Enums"]["ai_provider"]
+          p_type: Database["public"]["Enums"]["ai_model_type"]
+        }
+        Returns: {
+          cached_input_price_per_mtok_micros: number | null
+          capabilities: Database["public"]["Enums"]["ai_model_capability"][]
+          context_window: number | null
+          created_at: string
+          currency: string
+          deprecated_at: string | null
+          display_name: string | null
+          id: string
+          input_price_per_mtok_micros: number
+          is_active: boolean
+          is_default: boolean
+          last_seen_at: string | null
+          max_output_tokens: number | null
+          metadata: NonNullable<Json>
+          model: string
+          model_type: Database["public"]["Enums"]["ai_model_type"]
+          output_price_per_mtok_micros: number
+          provider: Database["public"]["Enums"]["ai_provider"]
+          updated_at: string
+        }
+        SetofOptions: {
+          from: "*"
+          to: "ai_models"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
       get_demo_stats: {
         Args: { p_demo_id: string }
         Returns: {
@@ -3438,12 +8508,43 @@ export type Database = {
           isSetofReturn: false
         }
       }
+      import_reviews: {
+        Args: { p_reviews: Json; p_workspace_id: string }
+        Returns: {
+          inserted: number
+          unchanged: number
+          updated: number
+        }[]
+      }
+      import_survey: {
+        Args: {
+          p_cursor?: string
+          p_questions?: Json
+          p_responses?: Json
+          p_source?: string
+          p_workspace_id: string
+        }
+        Returns: {
+          questions_upserted: number
+          responses_inserted: number
+          responses_unchanged: number
+          responses_updated: number
+        }[]
+      }
       ingest_ad_metrics: {
         Args: { p_rows: Json; p_workspace_id: string }
         Returns: {
           inserted: number
           updated: number
         }[]
+      }
+      ingest_logs: {
+        Args: { p_entries: Json; p_workspace_id: string }
+        Returns: number
+      }
+      ingest_seo_rankings: {
+        Args: { p_rows: Json; p_workspace_id: string }
+        Returns: number
       }
       ingest_slack_channels: {
         Args: { p_channels: Json; p_workspace_id: string }
@@ -3456,6 +8557,39 @@ export type Database = {
       ingest_slack_users: {
         Args: { p_users: Json; p_workspace_id: string }
         Returns: number
+      }
+      list_webhook_events: {
+        Args: {
+          p_limit?: number
+          p_status?: Database["public"]["Enums"]["webhook_event_status"]
+          p_workspace_id: string
+        }
+        Returns: Database["public"]["CompositeTypes"]["webhook_event_row"][]
+        SetofOptions: {
+          from: "*"
+          to: "webhook_event_row"
+          isOneToOne: false
+          isSetofReturn: true
+        }
+      }
+      moderate_reviews: {
+        Args: {
+          p_note?: string
+          p_review_ids: string[]
+          p_status: Database["public"]["Enums"]["review_status"]
+          p_workspace_id: string
+        }
+        Returns: number
+      }
+      open_review_request: {
+        Args: { p_token: string }
+        Returns: Database["public"]["CompositeTypes"]["open_review_request_row"]
+        SetofOptions: {
+          from: "*"
+          to: "open_review_request_row"
+          isOneToOne: true
+          isSetofReturn: false
+        }
       }
       preserve_slack_thread: {
         Args: { p_preserved?: boolean; p_thread_id: string }
@@ -3480,6 +8614,52 @@ export type Database = {
           isSetofReturn: false
         }
       }
+      preview_autopilot_optimisations: {
+        Args: { p_as_of?: string; p_workspace_id: string }
+        Returns: Database["public"]["CompositeTypes"]["autopilot_proposal_row"][]
+        SetofOptions: {
+          from: "*"
+          to: "autopilot_proposal_row"
+          isOneToOne: false
+          isSetofReturn: true
+        }
+      }
+      product_rating: {
+        Args: { p_shopify_product_id: string; p_workspace_id: string }
+        Returns: Database["public"]["CompositeTypes"]["product_rating_row"]
+        SetofOptions: {
+          from: "*"
+          to: "product_rating_row"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
+      product_ratings: {
+        Args: { p_shopify_product_ids: string[]; p_workspace_id: string }
+        Returns: Database["public"]["CompositeTypes"]["product_rating_row"][]
+        SetofOptions: {
+          from: "*"
+          to: "product_rating_row"
+          isOneToOne: false
+          isSetofReturn: true
+        }
+      }
+      product_reviews: {
+        Args: {
+          p_limit?: number
+          p_offset?: number
+          p_shopify_product_id: string
+          p_sort?: Database["public"]["Enums"]["review_sort"]
+          p_workspace_id: string
+        }
+        Returns: Database["public"]["CompositeTypes"]["product_reviews_row"][]
+        SetofOptions: {
+          from: "*"
+          to: "product_reviews_row"
+          isOneToOne: false
+          isSetofReturn: true
+        }
+      }
       recompute_reorder_points: {
         Args: { p_as_of?: string; p_workspace_id: string }
         Returns: Database["public"]["CompositeTypes"]["reorder_point_row"][]
@@ -3488,6 +8668,40 @@ export type Database = {
           to: "reorder_point_row"
           isOneToOne: false
           isSetofReturn: true
+        }
+      }
+      record_curated_reply_use: {
+        Args: { p_reply_id: string }
+        Returns: number
+      }
+      record_onboarding_step: {
+        Args: {
+          p_seconds_spent?: number
+          p_status: Database["public"]["Enums"]["onboarding_status"]
+          p_step_key: string
+          p_step_order?: number
+          p_workspace_id: string
+        }
+        Returns: {
+          attempts: number
+          completed_at: string | null
+          created_at: string
+          id: string
+          metadata: NonNullable<Json>
+          started_at: string | null
+          status: Database["public"]["Enums"]["onboarding_status"]
+          step_key: string
+          step_order: number
+          time_spent_seconds: number
+          updated_at: string
+          user_id: string
+          workspace_id: string
+        }
+        SetofOptions: {
+          from: "*"
+          to: "onboarding_progress"
+          isOneToOne: true
+          isSetofReturn: false
         }
       }
       record_slack_poll_response: {
@@ -3522,6 +8736,24 @@ export type Database = {
           isSetofReturn: true
         }
       }
+      report_error: {
+        Args: {
+          p_context?: Json
+          p_error_type: string
+          p_fingerprint_key?: string
+          p_message: string
+          p_severity?: Database["public"]["Enums"]["ops_severity"]
+          p_source: string
+          p_stack?: string
+          p_workspace_id: string
+        }
+        Returns: {
+          error_id: string
+          is_new: boolean
+          occurrence_count: number
+          status: Database["public"]["Enums"]["ops_error_status"]
+        }[]
+      }
       request_account_erasure: {
         Args: Record<PropertyKey, never>
         Returns: {
@@ -3531,6 +8763,91 @@ export type Database = {
         }[]
       }
       request_data_export: { Args: Record<PropertyKey, never>; Returns: string }
+      request_review: {
+        Args: { p_order_id: string; p_send_after?: string }
+        Returns: {
+          attempts: number
+          cancel_reason: string | null
+          cancelled_at: string | null
+          claimed_until: string | null
+          completed_at: string | null
+          created_at: string
+          created_by: string | null
+          due_at: string | null
+          id: string
+          last_error: string | null
+          opened_at: string | null
+          order_id: string
+          provider_message_id: string | null
+          send_after: string
+          sent_at: string | null
+          shopify_product_ids: string[]
+          status: Database["public"]["Enums"]["review_request_status"]
+          trigger_event: Database["public"]["Enums"]["review_request_trigger"]
+          updated_at: string
+          workspace_id: string
+        }
+        SetofOptions: {
+          from: "*"
+          to: "review_requests"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
+      run_workflow_rule: {
+        Args: { p_entity_id?: string; p_rule_id: string; p_subject?: Json }
+        Returns: string
+      }
+      submit_review: {
+        Args: {
+          p_author_email: string
+          p_author_name: string
+          p_body: string
+          p_rating: number
+          p_shopify_product_id: string
+          p_title?: string
+          p_token?: string
+          p_workspace_id: string
+        }
+        Returns: {
+          review_id: string
+          status: Database["public"]["Enums"]["review_status"]
+          verified_purchase: boolean
+        }[]
+      }
+      track_events: {
+        Args: { p_events: Json; p_workspace_id: string }
+        Returns: number
+      }
+      track_feature_tour: {
+        Args: {
+          p_event: Database["public"]["Enums"]["tour_event"]
+          p_step?: number
+          p_tour_key: string
+        }
+        Returns: {
+          completed_at: string | null
+          created_at: string
+          current_step: number
+          dismissed_at: string | null
+          id: string
+          interactions: number
+          last_shown_at: string | null
+          status: Database["public"]["Enums"]["tour_status"]
+          steps: NonNullable<Json>
+          times_shown: number
+          tour_key: string
+          tour_name: string
+          updated_at: string
+          user_id: string
+        }
+        SetofOptions: {
+          from: "*"
+          to: "feature_tours"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
       transfer_workspace_ownership: {
         Args: { p_new_owner: string; p_workspace_id: string }
         Returns: undefined
@@ -3543,6 +8860,18 @@ export type Database = {
           updated: number
         }[]
       }
+      vote_review: {
+        Args: {
+          p_kind: Database["public"]["Enums"]["review_vote_kind"]
+          p_review_id: string
+          p_voter_id: string
+        }
+        Returns: {
+          helpful_count: number
+          review_id: string
+          unhelpful_count: number
+        }[]
+      }
     }
     Enums: {
       actor_kind: "user" | "agent" | "system"
@@ -3550,6 +8879,32 @@ export type Database = {
       ad_platform: "meta" | "google" | "tiktok" | "pinterest" | "organic"
       ad_status: "draft" | "active" | "paused" | "archived" | "deleted"
       ads_group_by: "platform" | "campaign" | "day"
+      agent_feedback_kind:
+        | "thumbs_up"
+        | "thumbs_down"
+        | "rating"
+        | "correction"
+        | "comment"
+      agent_query_status: "succeeded" | "failed"
+      agent_run_status:
+        | "queued"
+        | "running"
+        | "succeeded"
+        | "failed"
+        | "cancelled"
+      agent_run_trigger: "manual" | "schedule" | "event" | "webhook" | "agent"
+      agent_status: "active" | "paused" | "retired"
+      ai_model_capability:
+        | "text"
+        | "vision"
+        | "audio"
+        | "function_calling"
+        | "json_mode"
+        | "streaming"
+        | "reasoning"
+        | "web_search"
+      ai_model_type: "flagship" | "fast" | "reasoning" | "legacy"
+      ai_provider: "openai" | "anthropic" | "google" | "mistral"
       ai_video_job_status: "pending" | "processing" | "completed" | "failed"
       ai_video_job_type: "image_generation" | "video_generation"
       ai_video_platform: "youtube_short" | "tiktok" | "reels" | "landscape"
@@ -3560,8 +8915,86 @@ export type Database = {
         | "generating_video"
         | "completed"
         | "failed"
+      approval_action:
+        | "pause_ad_campaign"
+        | "resume_ad_campaign"
+        | "change_ad_budget"
+        | "shift_ad_budget"
+        | "pause_campaign"
+        | "change_campaign_budget"
+        | "send_email_campaign"
+        | "publish_content"
+        | "send_customer_reply"
+        | "reorder_inventory"
+        | "apply_discount"
+        | "update_product"
+        | "run_workflow"
+        | "other"
+      approval_decision: "approved" | "rejected"
+      approval_priority: "low" | "normal" | "high" | "urgent"
+      approval_status:
+        | "pending"
+        | "approved"
+        | "rejected"
+        | "expired"
+        | "executed"
+        | "failed"
+      asset_kind: "image" | "video" | "audio" | "document" | "other"
       audit_action: "insert" | "update" | "delete" | "read"
+      autopilot_activity_type:
+        | "config_changed"
+        | "report_generated"
+        | "optimisation_proposed"
+        | "campaign_paused"
+        | "budget_adjusted"
+        | "campaign_created"
+        | "content_generated"
+        | "lead_routed"
+        | "workflow_action"
+        | "other"
+      autopilot_job: "weekly_report" | "daily_optimisation"
+      autopilot_proposal_kind: "pause_ad_campaign" | "shift_budget"
+      autopilot_run_status: "succeeded" | "failed" | "skipped"
+      brand_asset_kind:
+        | "logo"
+        | "color"
+        | "font"
+        | "tagline"
+        | "tone_of_voice"
+        | "guideline"
+        | "imagery"
+      briefing_kind: "daily" | "weekly" | "monthly"
+      calendar_status:
+        | "idea"
+        | "planned"
+        | "in_progress"
+        | "scheduled"
+        | "published"
+        | "cancelled"
+      campaign_objective:
+        | "awareness"
+        | "consideration"
+        | "lead_generation"
+        | "conversion"
+        | "retention"
+        | "launch"
+      campaign_status:
+        | "draft"
+        | "planned"
+        | "active"
+        | "paused"
+        | "completed"
+        | "archived"
+      chat_purpose: "chat" | "campaign_copilot" | "research" | "support"
+      chat_role: "user" | "assistant" | "system" | "tool"
+      chat_session_status: "active" | "archived"
       connection_status: "active" | "expired" | "revoked" | "error"
+      content_status:
+        | "draft"
+        | "approved"
+        | "rejected"
+        | "published"
+        | "archived"
       conversation_role: "system" | "user" | "assistant"
       decision_domain:
         | "inventory"
@@ -3574,14 +9007,58 @@ export type Database = {
         | "other"
       demo_conversation_status: "created" | "active" | "ended"
       demo_status: "draft" | "published" | "archived"
+      discovery_run_status: "running" | "succeeded" | "failed"
+      email_automation_trigger:
+        | "contact_subscribed"
+        | "lead_created"
+        | "lead_status_changed"
+        | "lead_score_reached"
+        | "form_submitted"
+        | "purchase_made"
+      email_campaign_status:
+        | "draft"
+        | "scheduled"
+        | "sending"
+        | "paused"
+        | "sent"
+        | "cancelled"
+      email_contact_status:
+        | "subscribed"
+        | "unsubscribed"
+        | "bounced"
+        | "complained"
       email_delivery_status:
         | "queued"
         | "sent"
         | "delivered"
         | "bounced"
         | "failed"
+      fact_period: "hour" | "day" | "week" | "month" | "quarter" | "year"
+      generated_content_type:
+        | "ad_copy"
+        | "email"
+        | "social_post"
+        | "blog_post"
+        | "landing_page"
+        | "video_script"
+        | "sms"
+        | "product_description"
       gift_card_source: "qualifying_order" | "manual" | "promotion"
       gift_card_status: "pending" | "issued" | "emailed" | "failed" | "voided"
+      health_status: "healthy" | "degraded" | "down" | "unknown"
+      incident_status:
+        | "investigating"
+        | "identified"
+        | "monitoring"
+        | "resolved"
+      insight_impact: "low" | "medium" | "high"
+      insight_kind:
+        | "opportunity"
+        | "risk"
+        | "anomaly"
+        | "trend"
+        | "recommendation"
+      insight_status: "new" | "acknowledged" | "dismissed" | "actioned"
       integration_provider:
         | "shopify"
         | "meta"
@@ -3595,7 +9072,66 @@ export type Database = {
         | "tavus"
         | "mux"
       interface_mode: "simple" | "advanced"
+      lead_activity_type:
+        | "email_sent"
+        | "email_open"
+        | "email_click"
+        | "email_reply"
+        | "email_bounce"
+        | "unsubscribe"
+        | "form_submit"
+        | "page_view"
+        | "download"
+        | "demo_request"
+        | "call"
+        | "meeting"
+        | "chat"
+        | "purchase"
+        | "note"
+        | "other"
+      lead_source:
+        | "website"
+        | "form"
+        | "ads"
+        | "email"
+        | "social"
+        | "referral"
+        | "event"
+        | "chat"
+        | "import"
+        | "api"
+        | "manual"
+        | "other"
+      lead_status:
+        | "new"
+        | "contacted"
+        | "qualified"
+        | "nurturing"
+        | "converted"
+        | "unqualified"
+        | "lost"
+      log_level: "debug" | "info" | "warn" | "error"
+      marketing_channel:
+        | "email"
+        | "sms"
+        | "paid_social"
+        | "paid_search"
+        | "display"
+        | "video"
+        | "organic_social"
+        | "seo"
+        | "content"
+        | "influencer"
+        | "affiliate"
+        | "events"
+        | "referral"
+        | "direct_mail"
+        | "other"
       media_processing_status: "pending" | "processing" | "completed" | "failed"
+      onboarding_status: "not_started" | "in_progress" | "completed" | "skipped"
+      ops_alert_status: "open" | "acknowledged" | "resolved"
+      ops_error_status: "open" | "acknowledged" | "resolved" | "ignored"
+      ops_severity: "low" | "medium" | "high" | "critical"
       order_financial_status:
         | "pending"
         | "authorized"
@@ -3609,6 +9145,14 @@ export type Database = {
         | "partial"
         | "fulfilled"
         | "restocked"
+      prediction_metric:
+        | "spend_cents"
+        | "revenue_cents"
+        | "roas"
+        | "leads"
+        | "conversions"
+        | "clicks"
+        | "impressions"
       privacy_event:
         | "consent_changed"
         | "settings_changed"
@@ -3629,13 +9173,122 @@ export type Database = {
         | "failed"
         | "rejected"
       product_status: "active" | "draft" | "archived"
+      qc_result: "pass" | "warn" | "fail"
+      report_kind:
+        | "performance"
+        | "campaign"
+        | "ads"
+        | "seo"
+        | "social"
+        | "executive"
+        | "custom"
+      report_status: "pending" | "generating" | "ready" | "failed"
+      review_media_status: "waiting" | "ready" | "errored" | "deleted"
+      review_request_status:
+        | "queued"
+        | "due"
+        | "sent"
+        | "opened"
+        | "completed"
+        | "cancelled"
+        | "expired"
+      review_request_trigger: "order_fulfilled" | "manual"
+      review_sort:
+        | "newest"
+        | "highest_rating"
+        | "lowest_rating"
+        | "most_helpful"
+      review_status: "pending" | "published" | "rejected" | "spam"
+      review_vote_kind: "helpful" | "unhelpful"
+      scheduled_action_status: "pending" | "succeeded" | "failed" | "cancelled"
+      search_device: "desktop" | "mobile"
+      search_engine: "google" | "bing"
+      search_intent:
+        | "informational"
+        | "navigational"
+        | "commercial"
+        | "transactional"
       secret_action: "create" | "read" | "rotate" | "delete"
+      social_platform:
+        | "instagram"
+        | "facebook"
+        | "tiktok"
+        | "x"
+        | "linkedin"
+        | "youtube"
+        | "pinterest"
+        | "threads"
+      social_post_status:
+        | "draft"
+        | "scheduled"
+        | "published"
+        | "failed"
+        | "deleted"
+      strategy_document_kind:
+        | "brand_positioning"
+        | "funnel_design"
+        | "competitive_gap"
+        | "kpi_framework"
+      strategy_document_status: "draft" | "active" | "archived"
+      support_ticket_category:
+        | "general"
+        | "order"
+        | "shipping"
+        | "returns"
+        | "product"
+        | "account"
+        | "billing"
+        | "other"
+      support_ticket_priority: "low" | "normal" | "high" | "urgent"
+      support_ticket_source: "storefront" | "app" | "chatwoot"
+      support_ticket_status:
+        | "open"
+        | "in_progress"
+        | "waiting_on_customer"
+        | "resolved"
+        | "closed"
+      survey_question_kind:
+        | "single_choice"
+        | "multiple_choice"
+        | "free_text"
+        | "rating"
+      task_priority: "low" | "medium" | "high" | "urgent"
+      task_status: "todo" | "in_progress" | "blocked" | "done" | "cancelled"
+      template_kind: "content" | "proposal"
+      tour_event: "shown" | "step" | "completed" | "dismissed"
+      tour_status: "pending" | "active" | "completed" | "dismissed"
+      training_example_kind: "example" | "correction" | "pattern"
+      training_example_source: "manual" | "feedback" | "learned"
       video_permission_level: "view" | "comment" | "edit"
       video_status: "uploading" | "processing" | "ready" | "errored"
       video_visibility: "workspace" | "private"
       webhook_delivery_status: "pending" | "succeeded" | "dead"
-      webhook_event_status: "processed" | "ignored" | "failed"
+      webhook_event_status:
+        | "pending"
+        | "processed"
+        | "ignored"
+        | "failed"
+        | "dead"
       webhook_provider: "shopify" | "tavus" | "mux" | "chatwoot"
+      workflow_action_type:
+        | "create_task"
+        | "update_lead_status"
+        | "add_to_email_list"
+        | "log_activity"
+      workflow_execution_status:
+        | "running"
+        | "succeeded"
+        | "partially_failed"
+        | "failed"
+        | "cancelled"
+      workflow_trigger:
+        | "lead_created"
+        | "lead_status_changed"
+        | "lead_score_changed"
+        | "lead_activity_logged"
+        | "campaign_status_changed"
+        | "task_completed"
+        | "manual"
       workspace_plan: "free" | "pro" | "business" | "enterprise"
       workspace_role: "viewer" | "member" | "admin" | "owner"
     }
@@ -3667,6 +9320,104 @@ export type Database = {
         previous_roas: number | null
         change: number | null
       }
+      autopilot_dashboard_row: {
+        workspace_id: string | null
+        autopilot_enabled: boolean | null
+        currency: string | null
+        monthly_budget_cents: number | null
+        month_spend_cents: number | null
+        month_revenue_cents: number | null
+        month_roas: number | null
+        budget_used: number | null
+        total_leads: number | null
+        open_leads: number | null
+        new_leads_7d: number | null
+        hot_leads: number | null
+        converted_leads_30d: number | null
+        average_lead_score: number | null
+        active_campaigns: number | null
+        auto_managed_campaigns: number | null
+        open_tasks: number | null
+        overdue_tasks: number | null
+        activities_7d: number | null
+        pending_approvals: number | null
+        last_report_week_start: string | null
+        last_report_roi: number | null
+        next_weekly_report_at: string | null
+        next_optimisation_at: string | null
+        as_of: string | null
+      }
+      autopilot_proposal_row: {
+        workspace_id: string | null
+        kind: Database["public"]["Enums"]["autopilot_proposal_kind"] | null
+        campaign_id: string | null
+        ad_campaign_id: string | null
+        target_ad_campaign_id: string | null
+        roas_7d: number | null
+        target_roas: number | null
+        spend_7d_cents: number | null
+        revenue_7d_cents: number | null
+        amount_cents: number | null
+        dedupe_key: string | null
+        reason: string | null
+        payload: Json | null
+      }
+      dashboard_tiles_row: {
+        as_of: string | null
+        revenue_currency: string | null
+        revenue_cents: number | null
+        previous_revenue_cents: number | null
+        revenue_change: number | null
+        orders: number | null
+        average_order_cents: number | null
+        skus_tracked: number | null
+        skus_below_reorder_point: number | null
+        lowest_weeks_of_supply: number | null
+        reorder_points_computed_at: string | null
+        ad_spend_cents: number | null
+        ad_revenue_cents: number | null
+        roas: number | null
+        previous_roas: number | null
+        roas_change: number | null
+        pending_approvals: number | null
+        urgent_approvals: number | null
+        approvals_expiring_24h: number | null
+        oldest_pending_approval_at: string | null
+        open_errors: number | null
+        open_alerts: number | null
+      }
+      open_review_request_row: {
+        workspace_id: string | null
+        order_number: string | null
+        products: Json | null
+        expires_at: string | null
+      }
+      product_rating_row: {
+        shopify_product_id: string | null
+        review_count: number | null
+        average_rating: number | null
+        rating_1: number | null
+        rating_2: number | null
+        rating_3: number | null
+        rating_4: number | null
+        rating_5: number | null
+      }
+      product_reviews_row: {
+        id: string | null
+        shopify_product_id: string | null
+        rating: number | null
+        title: string | null
+        body: string | null
+        author_name: string | null
+        verified_purchase: boolean | null
+        helpful_count: number | null
+        unhelpful_count: number | null
+        submitted_at: string | null
+        response_body: string | null
+        response_author_name: string | null
+        responded_at: string | null
+        media: Json | null
+      }
       reorder_point_row: {
         product_id: string | null
         sku: string | null
@@ -3674,6 +9425,17 @@ export type Database = {
         on_hand: number | null
         reorder_point: number | null
         weeks_of_supply: number | null
+      }
+      webhook_event_row: {
+        id: number | null
+        provider: Database["public"]["Enums"]["webhook_provider"] | null
+        topic: string | null
+        status: Database["public"]["Enums"]["webhook_event_status"] | null
+        deliveries: number | null
+        process_attempts: number | null
+        error: string | null
+        received_at: string | null
+        processed_at: string | null
       }
     }
   }
@@ -3804,6 +9566,35 @@ export const Constants = {
       ad_platform: ["meta", "google", "tiktok", "pinterest", "organic"],
       ad_status: ["draft", "active", "paused", "archived", "deleted"],
       ads_group_by: ["platform", "campaign", "day"],
+      agent_feedback_kind: [
+        "thumbs_up",
+        "thumbs_down",
+        "rating",
+        "correction",
+        "comment",
+      ],
+      agent_query_status: ["succeeded", "failed"],
+      agent_run_status: [
+        "queued",
+        "running",
+        "succeeded",
+        "failed",
+        "cancelled",
+      ],
+      agent_run_trigger: ["manual", "schedule", "event", "webhook", "agent"],
+      agent_status: ["active", "paused", "retired"],
+      ai_model_capability: [
+        "text",
+        "vision",
+        "audio",
+        "function_calling",
+        "json_mode",
+        "streaming",
+        "reasoning",
+        "web_search",
+      ],
+      ai_model_type: ["flagship", "fast", "reasoning", "legacy"],
+      ai_provider: ["openai", "anthropic", "google", "mistral"],
       ai_video_job_status: ["pending", "processing", "completed", "failed"],
       ai_video_job_type: ["image_generation", "video_generation"],
       ai_video_platform: ["youtube_short", "tiktok", "reels", "landscape"],
@@ -3815,8 +9606,94 @@ export const Constants = {
         "completed",
         "failed",
       ],
+      approval_action: [
+        "pause_ad_campaign",
+        "resume_ad_campaign",
+        "change_ad_budget",
+        "shift_ad_budget",
+        "pause_campaign",
+        "change_campaign_budget",
+        "send_email_campaign",
+        "publish_content",
+        "send_customer_reply",
+        "reorder_inventory",
+        "apply_discount",
+        "update_product",
+        "run_workflow",
+        "other",
+      ],
+      approval_decision: ["approved", "rejected"],
+      approval_priority: ["low", "normal", "high", "urgent"],
+      approval_status: [
+        "pending",
+        "approved",
+        "rejected",
+        "expired",
+        "executed",
+        "failed",
+      ],
+      asset_kind: ["image", "video", "audio", "document", "other"],
       audit_action: ["insert", "update", "delete", "read"],
+      autopilot_activity_type: [
+        "config_changed",
+        "report_generated",
+        "optimisation_proposed",
+        "campaign_paused",
+        "budget_adjusted",
+        "campaign_created",
+        "content_generated",
+        "lead_routed",
+        "workflow_action",
+        "other",
+      ],
+      autopilot_job: ["weekly_report", "daily_optimisation"],
+      autopilot_proposal_kind: ["pause_ad_campaign", "shift_budget"],
+      autopilot_run_status: ["succeeded", "failed", "skipped"],
+      brand_asset_kind: [
+        "logo",
+        "color",
+        "font",
+        "tagline",
+        "tone_of_voice",
+        "guideline",
+        "imagery",
+      ],
+      briefing_kind: ["daily", "weekly", "monthly"],
+      calendar_status: [
+        "idea",
+        "planned",
+        "in_progress",
+        "scheduled",
+        "published",
+        "cancelled",
+      ],
+      campaign_objective: [
+        "awareness",
+        "consideration",
+        "lead_generation",
+        "conversion",
+        "retention",
+        "launch",
+      ],
+      campaign_status: [
+        "draft",
+        "planned",
+        "active",
+        "paused",
+        "completed",
+        "archived",
+      ],
+      chat_purpose: ["chat", "campaign_copilot", "research", "support"],
+      chat_role: ["user", "assistant", "system", "tool"],
+      chat_session_status: ["active", "archived"],
       connection_status: ["active", "expired", "revoked", "error"],
+      content_status: [
+        "draft",
+        "approved",
+        "rejected",
+        "published",
+        "archived",
+      ],
       conversation_role: ["system", "user", "assistant"],
       decision_domain: [
         "inventory",
@@ -3830,6 +9707,29 @@ export const Constants = {
       ],
       demo_conversation_status: ["created", "active", "ended"],
       demo_status: ["draft", "published", "archived"],
+      discovery_run_status: ["running", "succeeded", "failed"],
+      email_automation_trigger: [
+        "contact_subscribed",
+        "lead_created",
+        "lead_status_changed",
+        "lead_score_reached",
+        "form_submitted",
+        "purchase_made",
+      ],
+      email_campaign_status: [
+        "draft",
+        "scheduled",
+        "sending",
+        "paused",
+        "sent",
+        "cancelled",
+      ],
+      email_contact_status: [
+        "subscribed",
+        "unsubscribed",
+        "bounced",
+        "complained",
+      ],
       email_delivery_status: [
         "queued",
         "sent",
@@ -3837,8 +9737,35 @@ export const Constants = {
         "bounced",
         "failed",
       ],
+      fact_period: ["hour", "day", "week", "month", "quarter", "year"],
+      generated_content_type: [
+        "ad_copy",
+        "email",
+        "social_post",
+        "blog_post",
+        "landing_page",
+        "video_script",
+        "sms",
+        "product_description",
+      ],
       gift_card_source: ["qualifying_order", "manual", "promotion"],
       gift_card_status: ["pending", "issued", "emailed", "failed", "voided"],
+      health_status: ["healthy", "degraded", "down", "unknown"],
+      incident_status: [
+        "investigating",
+        "identified",
+        "monitoring",
+        "resolved",
+      ],
+      insight_impact: ["low", "medium", "high"],
+      insight_kind: [
+        "opportunity",
+        "risk",
+        "anomaly",
+        "trend",
+        "recommendation",
+      ],
+      insight_status: ["new", "acknowledged", "dismissed", "actioned"],
       integration_provider: [
         "shopify",
         "meta",
@@ -3853,7 +9780,70 @@ export const Constants = {
         "mux",
       ],
       interface_mode: ["simple", "advanced"],
+      lead_activity_type: [
+        "email_sent",
+        "email_open",
+        "email_click",
+        "email_reply",
+        "email_bounce",
+        "unsubscribe",
+        "form_submit",
+        "page_view",
+        "download",
+        "demo_request",
+        "call",
+        "meeting",
+        "chat",
+        "purchase",
+        "note",
+        "other",
+      ],
+      lead_source: [
+        "website",
+        "form",
+        "ads",
+        "email",
+        "social",
+        "referral",
+        "event",
+        "chat",
+        "import",
+        "api",
+        "manual",
+        "other",
+      ],
+      lead_status: [
+        "new",
+        "contacted",
+        "qualified",
+        "nurturing",
+        "converted",
+        "unqualified",
+        "lost",
+      ],
+      log_level: ["debug", "info", "warn", "error"],
+      marketing_channel: [
+        "email",
+        "sms",
+        "paid_social",
+        "paid_search",
+        "display",
+        "video",
+        "organic_social",
+        "seo",
+        "content",
+        "influencer",
+        "affiliate",
+        "events",
+        "referral",
+        "direct_mail",
+        "other",
+      ],
       media_processing_status: ["pending", "processing", "completed", "failed"],
+      onboarding_status: ["not_started", "in_progress", "completed", "skipped"],
+      ops_alert_status: ["open", "acknowledged", "resolved"],
+      ops_error_status: ["open", "acknowledged", "resolved", "ignored"],
+      ops_severity: ["low", "medium", "high", "critical"],
       order_financial_status: [
         "pending",
         "authorized",
@@ -3868,6 +9858,15 @@ export const Constants = {
         "partial",
         "fulfilled",
         "restocked",
+      ],
+      prediction_metric: [
+        "spend_cents",
+        "revenue_cents",
+        "roas",
+        "leads",
+        "conversions",
+        "clicks",
+        "impressions",
       ],
       privacy_event: [
         "consent_changed",
@@ -3891,13 +9890,136 @@ export const Constants = {
         "rejected",
       ],
       product_status: ["active", "draft", "archived"],
+      qc_result: ["pass", "warn", "fail"],
+      report_kind: [
+        "performance",
+        "campaign",
+        "ads",
+        "seo",
+        "social",
+        "executive",
+        "custom",
+      ],
+      report_status: ["pending", "generating", "ready", "failed"],
+      review_media_status: ["waiting", "ready", "errored", "deleted"],
+      review_request_status: [
+        "queued",
+        "due",
+        "sent",
+        "opened",
+        "completed",
+        "cancelled",
+        "expired",
+      ],
+      review_request_trigger: ["order_fulfilled", "manual"],
+      review_sort: [
+        "newest",
+        "highest_rating",
+        "lowest_rating",
+        "most_helpful",
+      ],
+      review_status: ["pending", "published", "rejected", "spam"],
+      review_vote_kind: ["helpful", "unhelpful"],
+      scheduled_action_status: ["pending", "succeeded", "failed", "cancelled"],
+      search_device: ["desktop", "mobile"],
+      search_engine: ["google", "bing"],
+      search_intent: [
+        "informational",
+        "navigational",
+        "commercial",
+        "transactional",
+      ],
       secret_action: ["create", "read", "rotate", "delete"],
+      social_platform: [
+        "instagram",
+        "facebook",
+        "tiktok",
+        "x",
+        "linkedin",
+        "youtube",
+        "pinterest",
+        "threads",
+      ],
+      social_post_status: [
+        "draft",
+        "scheduled",
+        "published",
+        "failed",
+        "deleted",
+      ],
+      strategy_document_kind: [
+        "brand_positioning",
+        "funnel_design",
+        "competitive_gap",
+        "kpi_framework",
+      ],
+      strategy_document_status: ["draft", "active", "archived"],
+      support_ticket_category: [
+        "general",
+        "order",
+        "shipping",
+        "returns",
+        "product",
+        "account",
+        "billing",
+        "other",
+      ],
+      support_ticket_priority: ["low", "normal", "high", "urgent"],
+      support_ticket_source: ["storefront", "app", "chatwoot"],
+      support_ticket_status: [
+        "open",
+        "in_progress",
+        "waiting_on_customer",
+        "resolved",
+        "closed",
+      ],
+      survey_question_kind: [
+        "single_choice",
+        "multiple_choice",
+        "free_text",
+        "rating",
+      ],
+      task_priority: ["low", "medium", "high", "urgent"],
+      task_status: ["todo", "in_progress", "blocked", "done", "cancelled"],
+      template_kind: ["content", "proposal"],
+      tour_event: ["shown", "step", "completed", "dismissed"],
+      tour_status: ["pending", "active", "completed", "dismissed"],
+      training_example_kind: ["example", "correction", "pattern"],
+      training_example_source: ["manual", "feedback", "learned"],
       video_permission_level: ["view", "comment", "edit"],
       video_status: ["uploading", "processing", "ready", "errored"],
       video_visibility: ["workspace", "private"],
       webhook_delivery_status: ["pending", "succeeded", "dead"],
-      webhook_event_status: ["processed", "ignored", "failed"],
+      webhook_event_status: [
+        "pending",
+        "processed",
+        "ignored",
+        "failed",
+        "dead",
+      ],
       webhook_provider: ["shopify", "tavus", "mux", "chatwoot"],
+      workflow_action_type: [
+        "create_task",
+        "update_lead_status",
+        "add_to_email_list",
+        "log_activity",
+      ],
+      workflow_execution_status: [
+        "running",
+        "succeeded",
+        "partially_failed",
+        "failed",
+        "cancelled",
+      ],
+      workflow_trigger: [
+        "lead_created",
+        "lead_status_changed",
+        "lead_score_changed",
+        "lead_activity_logged",
+        "campaign_status_changed",
+        "task_completed",
+        "manual",
+      ],
       workspace_plan: ["free", "pro", "business", "enterprise"],
       workspace_role: ["viewer", "member", "admin", "owner"],
     },

@@ -1,6 +1,7 @@
 // /rest/v1/* -> PostgREST on its unix socket, after the API key rules (apikeys.ts). The
 // gateway forwards the client address in X-Forwarded-For (a client-supplied value is kept, as
-// a CDN in front of the hosted gateway would set it), which SQL reads from request.headers.
+// a CDN in front of the hosted gateway would set it), which SQL reads from request.headers;
+// CF-Connecting-IP (set by Cloudflare in the cloud, preferred by private.client_ip) is dropped.
 import { resolveApiKey } from "./apikeys.ts";
 import { withCors } from "./cors.ts";
 import type { StackKeys } from "./keys.ts";
@@ -31,6 +32,9 @@ export function restProxy(keys: StackKeys, socketPath: string): RestProxy {
       for (const h of [...HOP_BY_HOP, "apikey"]) headers.delete(h);
       if (auth.authorization) headers.set("authorization", auth.authorization);
       else headers.delete("authorization");
+      // Locally the gateway plays the CDN: a client-supplied X-Forwarded-For is kept (tests pose
+      // as many visitors), but CF-Connecting-IP, which only Cloudflare may set, never passes.
+      headers.delete("cf-connecting-ip");
       headers.set("x-forwarded-for", req.headers.get("x-forwarded-for") ?? clientIp);
       let upstream: Response;
       try {

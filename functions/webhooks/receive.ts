@@ -57,8 +57,11 @@ export function parseEvent(raw: Uint8Array): Record<string, unknown> {
   return withoutNul(v) as Record<string, unknown>;
 }
 
+/** 200 for what is (or was already) taken in; 202 for what is kept but has nothing to do. */
 function outcomeReply(outcome: string): Reply {
-  if (outcome === "processed" || outcome === "duplicate") return { status: 200, body: { status: outcome } };
+  if (outcome === "processed" || outcome === "accepted" || outcome === "duplicate") {
+    return { status: 200, body: { status: outcome } };
+  }
   return { status: 202, body: { status: outcome } };
 }
 
@@ -81,11 +84,12 @@ export async function shopify(req: Request, d: Deps): Promise<Reply> {
   }
   const payload = parseEvent(raw);
   const sha = await sha256Hex(raw);
+  // Stored once, durably; processing happens in batches after the answer (webhook-process).
   const [row] = await withDeadline(
     asService(
       d.sql,
       (tx) =>
-        tx`select private.receive_shopify_webhook(${check.webhookId}, ${check.topic}, ${check.shop}, ${sha}, ${
+        tx`select private.store_shopify_webhook(${check.webhookId}, ${check.topic}, ${check.shop}, ${sha}, ${
           tx.json(payload as never)
         }) as outcome`,
     ),

@@ -54,6 +54,12 @@ grant usage on schema storage to postgres, anon, authenticated, service_role;
 grant all on schema public, extensions, auth, storage to postgres;  -- demote-postgres; no-op for a superuser
 create extension if not exists "uuid-ossp" with schema extensions;
 create extension if not exists pgcrypto with schema extensions;
+-- The schemas PostgREST exposes, where Supabase's advisor (splinter) reads them; the hosted
+-- platform sets this itself.
+do $$
+begin
+  execute format('alter database %I set pgrst.db_schemas = %L', current_database(), 'public,graphql_public');
+end $$;
 -- Supabase sets this role-wide (post-setup); here per database, so it goes with a dropped database.
 do $$
 begin

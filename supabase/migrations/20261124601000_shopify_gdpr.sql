@@ -5,8 +5,8 @@
 -- only: it now erases everything the shop's data left in the workspace (orders, products, ad and
 -- inventory data, raw Shopify deliveries) through a registry later domains add their tables to.
 -- The GDPR topics also reach a shop whose connection was revoked (Shopify sends shop/redact 48
--- hours after app/uninstalled). Replaces private.receive_shopify_webhook (as last defined by the
--- integrations_authority migration); every other topic behaves exactly as there.
+-- hours after app/uninstalled). Replaces private.store_shopify_webhook and
+-- private.process_shopify_event (webhook_pipeline migration); every other topic behaves as there.
 
 create table private.shop_data_tables (
   table_name regclass primary key,
@@ -70,86 +70,89 @@ comment on function private.erase_shop_data(uuid) is 'shop/redact: deletes the w
 revoke all on function private.erase_shop_data(uuid) from public;
 grant execute on function private.erase_shop_data(uuid) to service_role;
 
-create or replace function private.receive_shopify_webhook(
+-- The GDPR topics come after the app is gone (shop/redact 48 hours after app/uninstalled): they are
+-- stored for the workspace of the shop's latest connection, revoked or not. Everything else as
+-- before: the workspace of the shop's active connection, or ignored.
+create or replace function private.store_shopify_webhook(
   p_webhook_id text, p_topic text, p_shop text, p_sha256 text, p_payload jsonb
 ) returns text
 language plpgsql volatile security definer set search_path = '' as $$
 declare
-  ws uuid;
-  ev bigint;
+  ws uuid := private.shop_workspace(p_shop);
   fresh boolean;
-  outcome public.webhook_event_status := 'processed'::public.webhook_event_status;
-  failure text;
-  ids uuid[];
-  hashes text[];
-  erased jsonb;
-  n bigint;
 begin
-  ws := private.shop_workspace(p_shop);  -- the workspace with the shop's active connection
-  -- The GDPR topics come after the app is gone (shop/redact 48 hours after app/uninstalled): they
-  -- reach the workspace of the shop's latest connection, revoked or not.
   if ws is null and p_topic in ('customers/data_request', 'customers/redact', 'shop/redact') then
     ws := (select c.workspace_id from public.integration_connections c
            where c.provider = 'shopify' and c.external_account_id = lower(p_shop)
            order by c.updated_at desc limit 1);
   end if;
-  insert into private.webhook_events (provider, topic, external_id, payload_sha256, workspace_id, status, payload)
-  values ('shopify', p_topic, p_webhook_id, p_sha256, ws, 'processed', p_payload)
-  on conflict (provider, external_id) do update set attempts = private.webhook_events.attempts + 1
-  returning id, (xmax = 0) into ev, fresh;
+  -- Acknowledged means stored: this commit waits for its WAL whatever the cluster's setting.
+  perform set_config('synchronous_commit', 'on', true);
+  insert into private.webhook_events as e
+    (provider, topic, external_id, payload_sha256, workspace_id, shop, status, payload, next_attempt_at, processed_at)
+  values ('shopify', p_topic, p_webhook_id, p_sha256, ws, p_shop,
+          case when ws is null then 'ignored' else 'pending' end::public.webhook_event_status, p_payload,
+          case when ws is null then null else now() end, case when ws is null then now() end)
+  on conflict (provider, external_id) do update set attempts = e.attempts + 1
+  returning (xmax = 0) into fresh;
   if not fresh then
-    return 'duplicate';  -- a redelivery: counted, not processed again
+    return 'duplicate';
   end if;
+  return case when ws is null then 'ignored' else 'accepted' end;
+end $$;
+comment on function private.store_shopify_webhook(text, text, text, text, jsonb) is 'The webhooks function''s one call for Shopify: stores a verified delivery once (accepted, or ignored when no workspace holds the shop''s active connection, or for the GDPR topics any connection; duplicate for a redelivery). Processing happens in private.process_webhook_events.';
 
-  begin
+create or replace function private.process_shopify_event(e private.webhook_events) returns public.webhook_event_status
+language plpgsql volatile security definer set search_path = '' as $$
+declare
+  ws uuid := e.workspace_id;
+  ids uuid[];
+  hashes text[];
+  n bigint;
+  erased jsonb;
+begin
   if ws is null then
-    outcome := 'ignored'::public.webhook_event_status;
-  elsif p_topic in ('orders/create', 'orders/updated', 'orders/paid', 'orders/cancelled') then
-    perform public.upsert_orders(ws, jsonb_build_array(private.shopify_order(p_payload)));
-  elsif p_topic = 'app/uninstalled' then
+    return 'ignored'::public.webhook_event_status;
+  elsif e.topic in ('orders/create', 'orders/updated', 'orders/paid', 'orders/cancelled', 'orders/fulfilled') then
+    perform public.upsert_orders(ws, jsonb_build_array(private.shopify_order(e.payload)));
+  elsif e.topic = 'app/uninstalled' then
     perform set_config('growthbase.credential_reason', 'app uninstalled (Shopify webhook)', true);
     delete from private.integration_tokens t using public.integration_connections c
-    where t.connection_id = c.id and c.workspace_id = ws and c.provider = 'shopify' and c.external_account_id = p_shop;
+    where t.connection_id = c.id and c.workspace_id = ws and c.provider = 'shopify' and c.external_account_id = e.shop;
     update public.integration_connections set status = 'revoked', expires_at = null
-    where workspace_id = ws and provider = 'shopify' and external_account_id = p_shop;
-    update public.workspaces set shop_domain = null where id = ws and shop_domain = p_shop;
-  elsif p_topic = 'customers/data_request' then
+    where workspace_id = ws and provider = 'shopify' and external_account_id = e.shop;
+    update public.workspaces set shop_domain = null where id = ws and shop_domain = e.shop;
+  elsif e.topic = 'customers/data_request' then
     -- Queued for the privacy worker, which builds the customer's document, stores it in
     -- data-exports and completes the request (admins download it; the shop's endpoints hear of it).
     insert into public.privacy_requests (workspace_id, kind, source, subject, details)
     values (ws, 'export', 'shopify',
-            jsonb_strip_nulls(jsonb_build_object('shopify_customer_id', p_payload #>> '{customer,id}',
-              'email_sha256', private.email_sha256(p_payload #>> '{customer,email}'))),
-            jsonb_build_object('orders_requested', p_payload -> 'orders_requested',
-                               'data_request_id', p_payload #>> '{data_request,id}'));
-  elsif p_topic = 'customers/redact' then
+            jsonb_strip_nulls(jsonb_build_object('shopify_customer_id', e.payload #>> '{customer,id}',
+              'email_sha256', private.email_sha256(e.payload #>> '{customer,email}'))),
+            jsonb_build_object('orders_requested', e.payload -> 'orders_requested',
+                               'data_request_id', e.payload #>> '{data_request,id}'));
+  elsif e.topic = 'customers/redact' then
     select array_agg(c.id) into ids from public.customers c
-    where c.workspace_id = ws and c.shopify_customer_id = p_payload #>> '{customer,id}';
-    hashes := array_remove(array[private.email_sha256(p_payload #>> '{customer,email}')], null);
+    where c.workspace_id = ws and c.shopify_customer_id = e.payload #>> '{customer,id}';
+    hashes := array_remove(array[private.email_sha256(e.payload #>> '{customer,email}')], null);
     insert into public.privacy_requests (workspace_id, kind, source, subject, status, completed_at, details)
     values (ws, 'erasure', 'shopify',
-            jsonb_strip_nulls(jsonb_build_object('shopify_customer_id', p_payload #>> '{customer,id}',
+            jsonb_strip_nulls(jsonb_build_object('shopify_customer_id', e.payload #>> '{customer,id}',
               'email_sha256', hashes[1])), 'completed', now(),
             jsonb_build_object('customers_erased', private.erase_customers(ws, ids, hashes),
-                               'orders_to_redact', p_payload -> 'orders_to_redact'));
-  elsif p_topic = 'shop/redact' then
+                               'orders_to_redact', e.payload -> 'orders_to_redact'));
+  elsif e.topic = 'shop/redact' then
     select array_agg(c.id) into ids from public.customers c where c.workspace_id = ws;
     n := private.erase_customers(ws, ids, null);
     erased := private.erase_shop_data(ws);
     -- Raw deliveries of this shop hold customer data too; this one stays as the record.
-    delete from private.webhook_events e where e.workspace_id = ws and e.provider = 'shopify' and e.id <> ev;
+    delete from private.webhook_events w where w.workspace_id = ws and w.provider = 'shopify' and w.id <> e.id;
     insert into public.privacy_requests (workspace_id, kind, source, subject, status, completed_at, details)
-    values (ws, 'erasure', 'shopify', jsonb_build_object('shop', p_shop), 'completed', now(),
+    values (ws, 'erasure', 'shopify', jsonb_build_object('shop', e.shop), 'completed', now(),
             jsonb_build_object('customers_erased', n, 'erased', erased));
   else
-    outcome := 'ignored'::public.webhook_event_status;
+    return 'ignored'::public.webhook_event_status;
   end if;
-  exception when others then
-    -- Processing failed (e.g. a payload upsert_orders refuses): keep the event, record why.
-    outcome := 'failed'::public.webhook_event_status;
-    failure := sqlerrm;
-  end;
-  update private.webhook_events set status = outcome, error = left(failure, 2000) where id = ev;
-  return outcome::text;
+  return 'processed'::public.webhook_event_status;
 end $$;
-comment on function private.receive_shopify_webhook(text, text, text, text, jsonb) is 'Stores a verified Shopify delivery once (by X-Shopify-Webhook-Id) and processes it in the same transaction, routed by the shop''s active connection (GDPR topics: its latest, even revoked): orders, app/uninstalled, and the GDPR topics (data_request queues an export for the privacy worker; customers/redact erases the customer; shop/redact erases customers and every registered shop data table). Unknown shops and topics are stored as ignored.';
+comment on function private.process_shopify_event(private.webhook_events) is 'Handles one stored Shopify event: orders, app/uninstalled, and the GDPR topics (data_request queues an export for the privacy worker; customers/redact erases the customer; shop/redact erases customers and every registered shop data table, and the shop''s raw deliveries). Returns processed or ignored, raises when it fails.';

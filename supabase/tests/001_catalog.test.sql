@@ -2,7 +2,7 @@
 -- migration that forgets RLS, an index, a search_path or a grant fails here.
 begin;
 set search_path = extensions, public;
-select plan(17);
+select plan(18);
 
 select is_empty($$
   select c.oid::regclass::text from pg_class c
@@ -45,14 +45,14 @@ select is_empty($$
     and a.grantee = 0 and a.privilege_type = 'EXECUTE'
 $$, 'no function in public or private is executable by PUBLIC');
 
--- The one exception: private.anon_* functions, the definer half of a narrow public RPC (or
--- storage policy) meant for anon, named so that every such entry point is deliberate and greppable.
+-- Storefront RPCs are SECURITY INVOKER wrappers in public calling a SECURITY DEFINER half in
+-- private; those halves, and only they, are named private.anon_* and executable by anon.
 select is_empty($$
   select p.oid::regprocedure::text from pg_proc p
   where p.pronamespace = 'private'::regnamespace
     and has_function_privilege('anon', p.oid, 'execute')
-    and p.proname !~ '^anon_'
-$$, 'anon can execute nothing in private but the anon_* entry points of narrow RPCs');
+    and not (p.proname like 'anon\_%' and p.prosecdef)
+$$, 'anon can execute nothing in private but the SECURITY DEFINER private.anon_* halves of storefront RPCs');
 
 -- A function created now, the way a future migration would, is callable by nobody until granted.
 create function public.catalog_probe() returns int language sql set search_path = '' as 'select 1';
@@ -139,6 +139,10 @@ select is_empty($$
   where c.relnamespace = 'public'::regnamespace and r.rolname in ('anon', 'authenticated')
     and x.privilege_type = 'SELECT'
 $$, 'no column-level SELECT grants to API roles: select(''*'') works on every readable table');
+
+select is_empty($$
+  select extname::text from pg_extension where extnamespace = 'public'::regnamespace and extname <> 'plpgsql'
+$$, 'no extension lives in public (the advisor''s extension_in_public)');
 
 select * from finish();
 rollback;

@@ -3,7 +3,7 @@
 -- RPCs and their state machine, the worker's steps, retention, and Shopify's GDPR topics.
 begin;
 set search_path = extensions, public;
-select plan(71);
+select plan(73);
 
 select tests.without_demo_data();  -- counts below are table-wide
 select tests.two_workspaces();
@@ -244,9 +244,11 @@ select public.upsert_orders((select wa from ids), '[
 insert into public.webhook_endpoints (id, workspace_id, url, events)
   values ('e0000000-0000-4000-8000-000000000001', (select wa from ids), 'https://hooks.example.com/x',
           '{privacy_request.created,privacy_request.completed}');
-select is(private.receive_shopify_webhook('wh-1', 'customers/data_request', 'shop-a.myshopify.com', repeat('a', 64),
-  '{"customer": {"id": 77, "email": "buyer@example.com"}, "orders_requested": [9001], "data_request": {"id": 5}}'), 'processed',
+-- The webhooks function stores the delivery (private.store_shopify_webhook); webhook-process runs it.
+select is(private.store_shopify_webhook('wh-1', 'customers/data_request', 'shop-a.myshopify.com', repeat('a', 64),
+  '{"customer": {"id": 77, "email": "buyer@example.com"}, "orders_requested": [9001], "data_request": {"id": 5}}'), 'accepted',
   'the data request is accepted');
+select is(private.process_webhook_events() ->> 'processed', '1', 'and processed');
 create temp table shop_req as select id from public.privacy_requests where source = 'shopify' and kind = 'export';
 grant select on shop_req to authenticated, service_role;
 create temp table shop_claim as select * from private.claim_privacy_exports(5);
@@ -274,11 +276,13 @@ insert into public.ad_campaigns (workspace_id, platform, external_id, name) valu
 insert into public.inventory_snapshots (workspace_id, product_id, day, on_hand)
   select workspace_id, id, '2026-11-01', 5 from public.products;
 -- Shopify sends shop/redact 48 hours after app/uninstalled revoked the connection.
-select private.receive_shopify_webhook('wh-u', 'app/uninstalled', 'shop-a.myshopify.com', repeat('c', 64), '{"domain": "shop-a.myshopify.com"}');
-select is(private.receive_shopify_webhook('wh-2', 'shop/redact', 'shop-a.myshopify.com', repeat('b', 64), '{"shop_domain": "shop-a.myshopify.com"}'),
-  'processed', 'shop/redact reaches the workspace of the shop''s revoked connection');
-select is(private.receive_shopify_webhook('wh-3', 'orders/create', 'shop-a.myshopify.com', repeat('d', 64), '{"id": 1}'),
+select private.store_shopify_webhook('wh-u', 'app/uninstalled', 'shop-a.myshopify.com', repeat('c', 64), '{"domain": "shop-a.myshopify.com"}');
+select private.process_webhook_events();
+select is(private.store_shopify_webhook('wh-2', 'shop/redact', 'shop-a.myshopify.com', repeat('b', 64), '{"shop_domain": "shop-a.myshopify.com"}'),
+  'accepted', 'shop/redact reaches the workspace of the shop''s revoked connection');
+select is(private.store_shopify_webhook('wh-3', 'orders/create', 'shop-a.myshopify.com', repeat('d', 64), '{"id": 1}'),
   'ignored', 'while ordinary topics for the uninstalled shop are ignored');
+select is(private.process_webhook_events() ->> 'processed', '1', 'shop/redact is processed');
 select results_eq($$ select (select count(*) from public.orders where workspace_id = (select wa from ids)),
                             (select count(*) from public.products where workspace_id = (select wa from ids)),
                             (select count(*) from public.ad_campaigns where workspace_id = (select wa from ids)),

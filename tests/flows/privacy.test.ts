@@ -181,7 +181,13 @@ describe("Shopify customers/data_request", () => {
       body,
     });
     expect(res.status).toBe(200);
-    const [req] = await sql`select id from public.privacy_requests where workspace_id = ${ws.id} and kind = 'export'`;
+    // Stored at once, processed by webhook-process (woken at commit): wait for the request.
+    let req: { id: string } | undefined;
+    for (let i = 0; i < 100 && !req; i++) {
+      [req] = await sql`select id from public.privacy_requests where workspace_id = ${ws.id} and kind = 'export'` as unknown as { id: string }[];
+      if (!req) await new Promise((r) => setTimeout(r, 50));
+    }
+    if (!req) throw new Error("the data request was not processed");
     expect(await workUntilDone(req.id)).toBe("completed");
 
     const doc = JSON.parse(storage.objects.get(`data-exports/${ws.id}/privacy/${req.id}.json`)!.body);

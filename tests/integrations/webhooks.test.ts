@@ -63,15 +63,24 @@ function shopify(topic: string, body: string, opts: { id?: string; secret?: stri
 
 const events = async (id: string) => sql`select status, attempts, error from private.webhook_events where external_id = ${id}`;
 
+/** Shopify deliveries are acknowledged when stored; this waits for the processor (pg_net-woken) to handle one. */
+async function processed(id: string) {
+  return await waitFor(async () => {
+    const [e] = await events(id);
+    return e && e.status !== "pending" ? e : undefined;
+  });
+}
+
 describe("shopify webhooks", () => {
   it("stores an order from orders/create once, however often Shopify redelivers it", async () => {
     const id = randomUUID();
     const body = JSON.stringify(order(5001));
     const first = await shopify("orders/create", body, { id });
     expect(first.status).toBe(200);
-    expect(await first.json()).toEqual({ status: "processed" });
+    expect(await first.json()).toEqual({ status: "accepted" });
     const again = await shopify("orders/create", body, { id });
     expect(await again.json()).toEqual({ status: "duplicate" });
+    await processed(id);
     expect(await events(id)).toEqual([{ status: "processed", attempts: 2, error: null }]);
     const rows = await sql`select total_price_cents, subtotal_cents, utm_source, gclid, email_sha256 is not null as hashed
       from public.orders where workspace_id = ${ws.id} and shopify_order_id = '5001'`;
@@ -98,23 +107,23 @@ describe("shopify webhooks", () => {
     expect(await events(id)).toHaveLength(0);
   });
 
-  it("accepts unknown topics and unknown shops with 202 and records them as ignored", async () => {
+  it("accepts unknown topics and unknown shops, and records them as ignored", async () => {
     const id = randomUUID();
     const r = await shopify("products/create", JSON.stringify({ id: 1 }), { id });
-    expect(r.status).toBe(202);
-    expect(await r.json()).toEqual({ status: "ignored" });
+    expect(r.status).toBe(200);
+    expect((await processed(id)).status).toBe("ignored");
     const id2 = randomUUID();
     const r2 = await shopify("orders/create", JSON.stringify(order(5004)), { id: id2, shopDomain: "nobody.myshopify.com" });
     expect(r2.status).toBe(202);
     expect((await events(id2))[0].status).toBe("ignored");
   });
 
-  it("keeps a delivery it cannot process as failed, with the reason, and writes nothing of it", async () => {
+  it("keeps a delivery it can never process as dead, with the reason, and writes nothing of it", async () => {
     const id = randomUUID();
     const r = await shopify("orders/create", JSON.stringify(order(5005, { total_price: "-3.00" })), { id });
-    expect(r.status).toBe(202);
-    expect(await r.json()).toEqual({ status: "failed" });
-    const [e] = await events(id);
+    expect(r.status).toBe(200);
+    const e = await processed(id);
+    expect(e.status).toBe("dead");
     expect(e.error).toContain("total_price_cents");
     expect(await sql`select 1 from public.orders where shopify_order_id = '5005'`).toHaveLength(0);
   });
@@ -123,7 +132,9 @@ describe("shopify webhooks", () => {
     const [c] = await sql`select id from public.integration_connections where workspace_id = ${ws.id} and provider = 'shopify'`;
     await sql`insert into private.integration_tokens (connection_id, access_token_ciphertext, key_id)
       values (${c.id}, 'v1.local1.AAAA.BBBB', 'local1')`;
-    await shopify("app/uninstalled", JSON.stringify({ domain: shop }));
+    const un = randomUUID();
+    await shopify("app/uninstalled", JSON.stringify({ domain: shop }), { id: un });
+    await processed(un);
     const [after] = await sql`select status from public.integration_connections where id = ${c.id}`;
     expect(after.status).toBe("revoked");
     expect(await sql`select 1 from private.integration_tokens where connection_id = ${c.id}`).toHaveLength(0);
@@ -132,7 +143,7 @@ describe("shopify webhooks", () => {
     expect(audit.reason).toBe("app uninstalled (Shopify webhook)");
     const id = randomUUID();
     expect((await shopify("orders/create", JSON.stringify(order(5006)), { id })).status).toBe(202);
-    expect((await events(id))[0].status).toBe("ignored");
+    expect((await events(id))[0].status).toBe("ignored"); // no active connection: ignored at the door
     await sql`update public.integration_connections set status = 'active' where id = ${c.id}`;
   });
 
@@ -158,7 +169,8 @@ describe("shopify webhooks", () => {
     expect(raw).toContain("\\u0000");
     const r = await shopify("orders/create", raw, { id });
     expect(r.status).toBe(200);
-    expect(await r.json()).toEqual({ status: "processed" });
+    expect(await r.json()).toEqual({ status: "accepted" });
+    expect((await processed(id)).status).toBe("processed");
     const [e] = await sql`select payload ->> 'note' as note, payload_sha256 from private.webhook_events where external_id = ${id}`;
     expect(e.note).toBe("gift\uFFFDwrap");
     expect(e.payload_sha256).toBe(createHash("sha256").update(raw).digest("hex"));
@@ -185,7 +197,9 @@ describe("shopify webhooks", () => {
 
   it("erases a customer on customers/redact and records the request", async () => {
     const body = JSON.stringify({ shop_domain: shop, customer: { id: 50010, email: "buyer@example.com" }, orders_to_redact: [5001] });
-    expect((await shopify("customers/redact", body)).status).toBe(200);
+    const id = randomUUID();
+    expect((await shopify("customers/redact", body, { id })).status).toBe(200);
+    await processed(id);
     expect(await sql`select 1 from public.customers where workspace_id = ${ws.id} and shopify_customer_id = '50010'`).toHaveLength(0);
     const [o] = await sql`select email_sha256, customer_id from public.orders where workspace_id = ${ws.id} and shopify_order_id = '5001'`;
     expect(o).toEqual({ email_sha256: null, customer_id: null });
@@ -196,14 +210,18 @@ describe("shopify webhooks", () => {
   it("queues customers/data_request as an export for the privacy worker and shop/redact erases every customer", async () => {
     const req = JSON.stringify({ shop_domain: shop, customer: { id: 50020, email: "other@example.com" },
       orders_requested: [5001], data_request: { id: 9 } });
-    expect((await shopify("customers/data_request", req)).status).toBe(200);
+    const id = randomUUID();
+    expect((await shopify("customers/data_request", req, { id })).status).toBe(200);
+    await processed(id);
     const [exp] = await sql`select kind, subject ->> 'shopify_customer_id' as customer, subject ? 'email' as plaintext
       from public.privacy_requests where workspace_id = ${ws.id} and kind = 'export'`;
     // The privacy worker, woken at commit, builds and stores it (tests/flows/privacy.test.ts).
     expect(exp).toEqual({ kind: "export", customer: "50020", plaintext: false });
     await sql`select public.upsert_orders(${ws.id}, ${sql.json([{ shopify_order_id: "6001", email: "c@example.com",
       shopify_customer_id: "60010", currency: "USD", total_price_cents: 100, processed_at: "2026-11-21T00:00:00Z" }])})`;
-    expect((await shopify("shop/redact", JSON.stringify({ shop_domain: shop }))).status).toBe(200);
+    const redact = randomUUID();
+    expect((await shopify("shop/redact", JSON.stringify({ shop_domain: shop }), { id: redact })).status).toBe(200);
+    await processed(redact);
     expect(await sql`select 1 from public.customers where workspace_id = ${ws.id}`).toHaveLength(0);
     expect(await sql`select 1 from public.orders where workspace_id = ${ws.id} and email_sha256 is not null`).toHaveLength(0);
   });
