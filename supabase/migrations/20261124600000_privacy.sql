@@ -78,8 +78,11 @@ select private.install_tenant_guard('public.privacy_requests');
 create trigger audit after insert or update or delete on public.privacy_requests
   for each row execute function private.audit_row();
 
-create policy "users see their own privacy requests" on public.privacy_requests for select to authenticated
-  using (user_id = (select auth.uid()));
+-- One select policy (the advisor flags several permissive ones): admins see their workspace's
+-- customer requests (the integrations migration's policy), users their own account requests.
+drop policy "admins see privacy requests" on public.privacy_requests;
+create policy "admins see their workspace's requests, users their own" on public.privacy_requests for select to authenticated
+  using (workspace_id = any (array(select private.workspace_ids('admin'))) or user_id = (select auth.uid()));
 
 -- Erasure confirmation tokens: only the SHA-256 is kept.
 create table private.privacy_request_tokens (
@@ -213,10 +216,8 @@ select private.install_tenant_guard('public.privacy_audit_log');
 alter table public.privacy_audit_log enable row level security;
 grant select on public.privacy_audit_log to authenticated;
 grant select, insert on public.privacy_audit_log to service_role;
-create policy "users read their privacy trail" on public.privacy_audit_log for select to authenticated
-  using (user_id = (select auth.uid()));
-create policy "admins read their workspace's privacy trail" on public.privacy_audit_log for select to authenticated
-  using (workspace_id = any (array(select private.workspace_ids('admin'))));
+create policy "users read their privacy trail, admins their workspace's" on public.privacy_audit_log for select to authenticated
+  using (user_id = (select auth.uid()) or workspace_id = any (array(select private.workspace_ids('admin'))));
 
 create function private.log_privacy_event(
   p_event public.privacy_event, p_user uuid, p_workspace uuid, p_request uuid, p_details jsonb default '{}'
