@@ -1572,6 +1572,107 @@ export type Database = {
           },
         ]
       }
+      attribution_credits: {
+        Row: {
+          campaign: string | null
+          channel: Database["public"]["Enums"]["marketing_channel"]
+          conversion_id: string
+          converted_at: string
+          created_at: string
+          credit_cents: number
+          medium: string | null
+          model: Database["public"]["Enums"]["attribution_model"]
+          position: number
+          source: string | null
+          touched_at: string | null
+          touchpoint_id: number | null
+          utm_id: string | null
+          weight: number
+          workspace_id: string
+        }
+        Insert: {
+          campaign?: string | null
+          channel: Database["public"]["Enums"]["marketing_channel"]
+          conversion_id: string
+          converted_at: string
+          created_at?: string
+          credit_cents: number
+          medium?: string | null
+          model: Database["public"]["Enums"]["attribution_model"]
+          position: number
+          source?: string | null
+          touched_at?: string | null
+          touchpoint_id?: number | null
+          utm_id?: string | null
+          weight: number
+          workspace_id: string
+        }
+        Update: {
+          campaign?: string | null
+          channel?: Database["public"]["Enums"]["marketing_channel"]
+          conversion_id?: string
+          converted_at?: string
+          created_at?: string
+          credit_cents?: number
+          medium?: string | null
+          model?: Database["public"]["Enums"]["attribution_model"]
+          position?: number
+          source?: string | null
+          touched_at?: string | null
+          touchpoint_id?: number | null
+          utm_id?: string | null
+          weight?: number
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "attribution_credits_conversion_id_fkey"
+            columns: ["conversion_id"]
+            isOneToOne: false
+            referencedRelation: "conversions"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "attribution_credits_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      attribution_settings: {
+        Row: {
+          created_at: string
+          lookback_days: number
+          time_decay_half_life_days: number
+          updated_at: string
+          workspace_id: string
+        }
+        Insert: {
+          created_at?: string
+          lookback_days?: number
+          time_decay_half_life_days?: number
+          updated_at?: string
+          workspace_id: string
+        }
+        Update: {
+          created_at?: string
+          lookback_days?: number
+          time_decay_half_life_days?: number
+          updated_at?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "attribution_settings_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: true
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       audit_log: {
         Row: {
           action: Database["public"]["Enums"]["audit_action"]
@@ -2642,6 +2743,197 @@ export type Database = {
           },
         ]
       }
+      conversions: {
+        Row: {
+          created_at: string
+          credited_at: string | null
+          currency: string
+          customer_id: string | null
+          id: string
+          identity_id: string | null
+          occurred_at: string
+          order_campaign: string | null
+          order_channel: Database["public"]["Enums"]["marketing_channel"]
+          order_id: string
+          order_medium: string | null
+          order_source: string | null
+          order_utm_id: string | null
+          revenue_cents: number
+          updated_at: string
+          visitor_id: string | null
+          workspace_id: string
+        }
+        Insert: {
+          created_at?: string
+          credited_at?: string | null
+          currency: string
+          customer_id?: string | null
+          id?: string
+          identity_id?: string | null
+          occurred_at: string
+          order_campaign?: string | null
+          order_channel: Database["public"]["Enums"]["marketing_channel"]
+          order_id: string
+          order_medium?: string | null
+          order_source?: string | null
+          order_utm_id?: string | null
+          revenue_cents: number
+          updated_at?: string
+          visitor_id?: string | null
+          workspace_id: string
+        }
+        Update: {
+          created_at?: string
+          credited_at?: string | null
+          currency?: string
+          customer_id?: string | null
+          id?: string
+          identity_id?: string | null
+          occurred_at?: string
+          order_campaign?: string | null
+          order_channel?: Database["public"]["Enums"]["marketing_channel"]
+          order_id?: string
+          order_medium?: string | null
+          order_source?: string | null
+          order_utm_id?: string | null
+          revenue_cents?: number
+          updated_at?: string
+          visitor_id?: string | null
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "conversions_customer_id_fkey"
+            columns: ["customer_id"]
+            isOneToOne: false
+            referencedRelation: "customers"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "conversions_order_id_fkey"
+            columns: ["order_id"]
+            isOneToOne: true
+            referencedRelation: "orders"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "conversions_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "conversions_workspace_id_identity_id_fkey"
+            columns: ["workspace_id", "identity_id"]
+            isOneToOne: false
+            referencedRelation: "customer_identities"
+            referencedColumns: ["workspace_id", "id"]
+          },
+        ]
+      }
+      customer_devices: {
+        Row: {
+          browser: string | null
+          created_at: string
+          device_type: Database["public"]["Enums"]["device_type"]
+          fingerprint: string
+          first_seen_at: string
+          id: string
+          last_seen_at: string
+          os: string | null
+          updated_at: string
+          visitor_id: string
+          workspace_id: string
+        }
+        Insert: {
+          browser?: string | null
+          created_at?: string
+          device_type?: Database["public"]["Enums"]["device_type"]
+          fingerprint: string
+          first_seen_at?: string
+          id?: string
+          last_seen_at?: string
+          os?: string | null
+          updated_at?: string
+          visitor_id: string
+          workspace_id: string
+        }
+        Update: {
+          browser?: string | null
+          created_at?: string
+          device_type?: Database["public"]["Enums"]["device_type"]
+          fingerprint?: string
+          first_seen_at?: string
+          id?: string
+          last_seen_at?: string
+          os?: string | null
+          updated_at?: string
+          visitor_id?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "customer_devices_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "customer_devices_workspace_id_visitor_id_fkey"
+            columns: ["workspace_id", "visitor_id"]
+            isOneToOne: false
+            referencedRelation: "visitors"
+            referencedColumns: ["workspace_id", "visitor_id"]
+          },
+        ]
+      }
+      customer_identities: {
+        Row: {
+          created_at: string
+          customer_id: string
+          first_seen_at: string
+          id: string
+          last_seen_at: string
+          updated_at: string
+          workspace_id: string
+        }
+        Insert: {
+          created_at?: string
+          customer_id: string
+          first_seen_at?: string
+          id?: string
+          last_seen_at?: string
+          updated_at?: string
+          workspace_id: string
+        }
+        Update: {
+          created_at?: string
+          customer_id?: string
+          first_seen_at?: string
+          id?: string
+          last_seen_at?: string
+          updated_at?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "customer_identities_customer_id_fkey"
+            columns: ["customer_id"]
+            isOneToOne: true
+            referencedRelation: "customers"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "customer_identities_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       customers: {
         Row: {
           accepts_marketing: boolean
@@ -3489,6 +3781,493 @@ export type Database = {
         Relationships: [
           {
             foreignKeyName: "email_templates_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      experiment_assignments: {
+        Row: {
+          assigned_at: string
+          experiment_id: string
+          variant_id: string
+          visitor_id: string
+          workspace_id: string
+        }
+        Insert: {
+          assigned_at?: string
+          experiment_id: string
+          variant_id: string
+          visitor_id: string
+          workspace_id: string
+        }
+        Update: {
+          assigned_at?: string
+          experiment_id?: string
+          variant_id?: string
+          visitor_id?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "experiment_assignments_experiment_id_variant_id_fkey"
+            columns: ["experiment_id", "variant_id"]
+            isOneToOne: false
+            referencedRelation: "experiment_variants"
+            referencedColumns: ["experiment_id", "id"]
+          },
+          {
+            foreignKeyName: "experiment_assignments_workspace_id_experiment_id_fkey"
+            columns: ["workspace_id", "experiment_id"]
+            isOneToOne: false
+            referencedRelation: "experiments"
+            referencedColumns: ["workspace_id", "id"]
+          },
+          {
+            foreignKeyName: "experiment_assignments_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      experiment_daily_metrics: {
+        Row: {
+          add_to_carts: number
+          converting_visitors: number
+          day: string
+          experiment_id: string
+          exposures: number
+          goal_events: number
+          new_visitors: number
+          purchases: number
+          refreshed_at: string
+          revenue_cents: number
+          variant_id: string
+          workspace_id: string
+        }
+        Insert: {
+          add_to_carts?: number
+          converting_visitors?: number
+          day: string
+          experiment_id: string
+          exposures?: number
+          goal_events?: number
+          new_visitors?: number
+          purchases?: number
+          refreshed_at?: string
+          revenue_cents?: number
+          variant_id: string
+          workspace_id: string
+        }
+        Update: {
+          add_to_carts?: number
+          converting_visitors?: number
+          day?: string
+          experiment_id?: string
+          exposures?: number
+          goal_events?: number
+          new_visitors?: number
+          purchases?: number
+          refreshed_at?: string
+          revenue_cents?: number
+          variant_id?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "experiment_daily_metrics_experiment_id_variant_id_fkey"
+            columns: ["experiment_id", "variant_id"]
+            isOneToOne: false
+            referencedRelation: "experiment_variants"
+            referencedColumns: ["experiment_id", "id"]
+          },
+          {
+            foreignKeyName: "experiment_daily_metrics_workspace_id_experiment_id_fkey"
+            columns: ["workspace_id", "experiment_id"]
+            isOneToOne: false
+            referencedRelation: "experiments"
+            referencedColumns: ["workspace_id", "id"]
+          },
+          {
+            foreignKeyName: "experiment_daily_metrics_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      experiment_events: {
+        Row: {
+          created_at: string
+          currency: string | null
+          event_name: string | null
+          event_type: Database["public"]["Enums"]["experiment_event_type"]
+          experiment_id: string
+          id: number
+          occurred_at: string
+          order_id: string | null
+          value_cents: number | null
+          variant_id: string
+          visitor_id: string
+          workspace_id: string
+        }
+        Insert: {
+          created_at?: string
+          currency?: string | null
+          event_name?: string | null
+          event_type: Database["public"]["Enums"]["experiment_event_type"]
+          experiment_id: string
+          id?: never
+          occurred_at?: string
+          order_id?: string | null
+          value_cents?: number | null
+          variant_id: string
+          visitor_id: string
+          workspace_id: string
+        }
+        Update: {
+          created_at?: string
+          currency?: string | null
+          event_name?: string | null
+          event_type?: Database["public"]["Enums"]["experiment_event_type"]
+          experiment_id?: string
+          id?: never
+          occurred_at?: string
+          order_id?: string | null
+          value_cents?: number | null
+          variant_id?: string
+          visitor_id?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "experiment_events_workspace_id_experiment_id_visitor_id_fkey"
+            columns: ["workspace_id", "experiment_id", "visitor_id"]
+            isOneToOne: false
+            referencedRelation: "experiment_assignments"
+            referencedColumns: ["workspace_id", "experiment_id", "visitor_id"]
+          },
+          {
+            foreignKeyName: "experiment_events_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      experiment_purchases: {
+        Row: {
+          created_at: string
+          currency: string
+          experiment_id: string
+          order_id: string
+          ordered_at: string
+          revenue_cents: number
+          variant_id: string
+          visitor_id: string
+          workspace_id: string
+        }
+        Insert: {
+          created_at?: string
+          currency: string
+          experiment_id: string
+          order_id: string
+          ordered_at: string
+          revenue_cents: number
+          variant_id: string
+          visitor_id: string
+          workspace_id: string
+        }
+        Update: {
+          created_at?: string
+          currency?: string
+          experiment_id?: string
+          order_id?: string
+          ordered_at?: string
+          revenue_cents?: number
+          variant_id?: string
+          visitor_id?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "experiment_purchases_order_id_fkey"
+            columns: ["order_id"]
+            isOneToOne: false
+            referencedRelation: "orders"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "experiment_purchases_workspace_id_experiment_id_visitor_id_fkey"
+            columns: ["workspace_id", "experiment_id", "visitor_id"]
+            isOneToOne: false
+            referencedRelation: "experiment_assignments"
+            referencedColumns: ["workspace_id", "experiment_id", "visitor_id"]
+          },
+          {
+            foreignKeyName: "experiment_purchases_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      experiment_results: {
+        Row: {
+          average_order_value: number | null
+          computed_at: string
+          conversion_rate: number | null
+          conversions: number
+          cuped_variance_reduction: number | null
+          experiment_id: string
+          is_control: boolean
+          metric: Database["public"]["Enums"]["experiment_metric"]
+          metric_value: number | null
+          orders: number
+          p_value: number | null
+          p_value_adjusted: number | null
+          revenue_cents: number
+          revenue_per_visitor: number | null
+          sequential_lower: number | null
+          sequential_p_value: number | null
+          sequential_upper: number | null
+          significant: boolean
+          srm_detected: boolean
+          srm_p_value: number | null
+          uplift: number | null
+          uplift_lower: number | null
+          uplift_upper: number | null
+          variant_id: string
+          variant_key: string
+          visitors: number
+          workspace_id: string
+        }
+        Insert: {
+          average_order_value?: number | null
+          computed_at?: string
+          conversion_rate?: number | null
+          conversions: number
+          cuped_variance_reduction?: number | null
+          experiment_id: string
+          is_control: boolean
+          metric: Database["public"]["Enums"]["experiment_metric"]
+          metric_value?: number | null
+          orders: number
+          p_value?: number | null
+          p_value_adjusted?: number | null
+          revenue_cents: number
+          revenue_per_visitor?: number | null
+          sequential_lower?: number | null
+          sequential_p_value?: number | null
+          sequential_upper?: number | null
+          significant?: boolean
+          srm_detected?: boolean
+          srm_p_value?: number | null
+          uplift?: number | null
+          uplift_lower?: number | null
+          uplift_upper?: number | null
+          variant_id: string
+          variant_key: string
+          visitors: number
+          workspace_id: string
+        }
+        Update: {
+          average_order_value?: number | null
+          computed_at?: string
+          conversion_rate?: number | null
+          conversions?: number
+          cuped_variance_reduction?: number | null
+          experiment_id?: string
+          is_control?: boolean
+          metric?: Database["public"]["Enums"]["experiment_metric"]
+          metric_value?: number | null
+          orders?: number
+          p_value?: number | null
+          p_value_adjusted?: number | null
+          revenue_cents?: number
+          revenue_per_visitor?: number | null
+          sequential_lower?: number | null
+          sequential_p_value?: number | null
+          sequential_upper?: number | null
+          significant?: boolean
+          srm_detected?: boolean
+          srm_p_value?: number | null
+          uplift?: number | null
+          uplift_lower?: number | null
+          uplift_upper?: number | null
+          variant_id?: string
+          variant_key?: string
+          visitors?: number
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "experiment_results_experiment_id_variant_id_fkey"
+            columns: ["experiment_id", "variant_id"]
+            isOneToOne: true
+            referencedRelation: "experiment_variants"
+            referencedColumns: ["experiment_id", "id"]
+          },
+          {
+            foreignKeyName: "experiment_results_workspace_id_experiment_id_fkey"
+            columns: ["workspace_id", "experiment_id"]
+            isOneToOne: false
+            referencedRelation: "experiments"
+            referencedColumns: ["workspace_id", "id"]
+          },
+          {
+            foreignKeyName: "experiment_results_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      experiment_variants: {
+        Row: {
+          config: NonNullable<Json>
+          created_at: string
+          experiment_id: string
+          id: string
+          is_control: boolean
+          key: string
+          name: string
+          updated_at: string
+          url: string | null
+          weight: number
+          workspace_id: string
+        }
+        Insert: {
+          config?: NonNullable<Json>
+          created_at?: string
+          experiment_id: string
+          id?: string
+          is_control?: boolean
+          key: string
+          name: string
+          updated_at?: string
+          url?: string | null
+          weight: number
+          workspace_id: string
+        }
+        Update: {
+          config?: NonNullable<Json>
+          created_at?: string
+          experiment_id?: string
+          id?: string
+          is_control?: boolean
+          key?: string
+          name?: string
+          updated_at?: string
+          url?: string | null
+          weight?: number
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "experiment_variants_workspace_id_experiment_id_fkey"
+            columns: ["workspace_id", "experiment_id"]
+            isOneToOne: false
+            referencedRelation: "experiments"
+            referencedColumns: ["workspace_id", "id"]
+          },
+          {
+            foreignKeyName: "experiment_variants_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      experiments: {
+        Row: {
+          confidence_level: number
+          created_at: string
+          created_by: string | null
+          cuped_enabled: boolean
+          cuped_lookback_days: number
+          ended_at: string | null
+          goal_event: string
+          hypothesis: string | null
+          id: string
+          key: string
+          name: string
+          primary_metric: Database["public"]["Enums"]["experiment_metric"]
+          sequential_testing: boolean
+          sequential_tuning: number
+          started_at: string | null
+          status: Database["public"]["Enums"]["experiment_status"]
+          targeting_rules: NonNullable<Json>
+          traffic_percentage: number
+          updated_at: string
+          winner_variant_id: string | null
+          workspace_id: string
+        }
+        Insert: {
+          confidence_level?: number
+          created_at?: string
+          created_by?: string | null
+          cuped_enabled?: boolean
+          cuped_lookback_days?: number
+          ended_at?: string | null
+          goal_event?: string
+          hypothesis?: string | null
+          id?: string
+          key: string
+          name: string
+          primary_metric?: Database["public"]["Enums"]["experiment_metric"]
+          sequential_testing?: boolean
+          sequential_tuning?: number
+          started_at?: string | null
+          status?: Database["public"]["Enums"]["experiment_status"]
+          targeting_rules?: NonNullable<Json>
+          traffic_percentage?: number
+          updated_at?: string
+          winner_variant_id?: string | null
+          workspace_id: string
+        }
+        Update: {
+          confidence_level?: number
+          created_at?: string
+          created_by?: string | null
+          cuped_enabled?: boolean
+          cuped_lookback_days?: number
+          ended_at?: string | null
+          goal_event?: string
+          hypothesis?: string | null
+          id?: string
+          key?: string
+          name?: string
+          primary_metric?: Database["public"]["Enums"]["experiment_metric"]
+          sequential_testing?: boolean
+          sequential_tuning?: number
+          started_at?: string | null
+          status?: Database["public"]["Enums"]["experiment_status"]
+          targeting_rules?: NonNullable<Json>
+          traffic_percentage?: number
+          updated_at?: string
+          winner_variant_id?: string | null
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "experiments_winner_is_a_variant"
+            columns: ["id", "winner_variant_id"]
+            isOneToOne: false
+            referencedRelation: "experiment_variants"
+            referencedColumns: ["experiment_id", "id"]
+          },
+          {
+            foreignKeyName: "experiments_workspace_id_fkey"
             columns: ["workspace_id"]
             isOneToOne: false
             referencedRelation: "workspaces"
@@ -4795,6 +5574,7 @@ export type Database = {
           utm_medium: string | null
           utm_source: string | null
           utm_term: string | null
+          visitor_id: string | null
           workspace_id: string
         }
         Insert: {
@@ -4828,6 +5608,7 @@ export type Database = {
           utm_medium?: string | null
           utm_source?: string | null
           utm_term?: string | null
+          visitor_id?: string | null
           workspace_id: string
         }
         Update: {
@@ -4861,6 +5642,7 @@ export type Database = {
           utm_medium?: string | null
           utm_source?: string | null
           utm_term?: string | null
+          visitor_id?: string | null
           workspace_id?: string
         }
         Relationships: [
@@ -4873,6 +5655,118 @@ export type Database = {
           },
           {
             foreignKeyName: "orders_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      pixel_accuracy_hourly: {
+        Row: {
+          ga4_accuracy: number | null
+          ga4_sent: number
+          hour: string
+          meta_accuracy: number | null
+          meta_sent: number
+          refreshed_at: string
+          shopify_orders: number
+          tiktok_accuracy: number | null
+          tiktok_sent: number
+          tracked_orders: number
+          workspace_id: string
+        }
+        Insert: {
+          ga4_accuracy?: number | null
+          ga4_sent: number
+          hour: string
+          meta_accuracy?: number | null
+          meta_sent: number
+          refreshed_at?: string
+          shopify_orders: number
+          tiktok_accuracy?: number | null
+          tiktok_sent: number
+          tracked_orders: number
+          workspace_id: string
+        }
+        Update: {
+          ga4_accuracy?: number | null
+          ga4_sent?: number
+          hour?: string
+          meta_accuracy?: number | null
+          meta_sent?: number
+          refreshed_at?: string
+          shopify_orders?: number
+          tiktok_accuracy?: number | null
+          tiktok_sent?: number
+          tracked_orders?: number
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "pixel_accuracy_hourly_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      pixel_events: {
+        Row: {
+          created_at: string
+          currency: string | null
+          event_id: string
+          event_name: string
+          ga4_status: Database["public"]["Enums"]["pixel_delivery_status"]
+          id: number
+          last_error: string | null
+          meta_status: Database["public"]["Enums"]["pixel_delivery_status"]
+          occurred_at: string
+          shopify_order_id: string | null
+          tiktok_status: Database["public"]["Enums"]["pixel_delivery_status"]
+          updated_at: string
+          value_cents: number | null
+          visitor_id: string | null
+          workspace_id: string
+        }
+        Insert: {
+          created_at?: string
+          currency?: string | null
+          event_id: string
+          event_name: string
+          ga4_status?: Database["public"]["Enums"]["pixel_delivery_status"]
+          id?: never
+          last_error?: string | null
+          meta_status?: Database["public"]["Enums"]["pixel_delivery_status"]
+          occurred_at: string
+          shopify_order_id?: string | null
+          tiktok_status?: Database["public"]["Enums"]["pixel_delivery_status"]
+          updated_at?: string
+          value_cents?: number | null
+          visitor_id?: string | null
+          workspace_id: string
+        }
+        Update: {
+          created_at?: string
+          currency?: string | null
+          event_id?: string
+          event_name?: string
+          ga4_status?: Database["public"]["Enums"]["pixel_delivery_status"]
+          id?: never
+          last_error?: string | null
+          meta_status?: Database["public"]["Enums"]["pixel_delivery_status"]
+          occurred_at?: string
+          shopify_order_id?: string | null
+          tiktok_status?: Database["public"]["Enums"]["pixel_delivery_status"]
+          updated_at?: string
+          value_cents?: number | null
+          visitor_id?: string | null
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "pixel_events_workspace_id_fkey"
             columns: ["workspace_id"]
             isOneToOne: false
             referencedRelation: "workspaces"
@@ -6827,6 +7721,81 @@ export type Database = {
           },
         ]
       }
+      touchpoints: {
+        Row: {
+          campaign: string | null
+          channel: Database["public"]["Enums"]["marketing_channel"]
+          created_at: string
+          fbclid: string | null
+          gclid: string | null
+          id: number
+          landing_url: string | null
+          medium: string | null
+          occurred_at: string
+          referrer: string | null
+          source: string | null
+          ttclid: string | null
+          utm_content: string | null
+          utm_id: string | null
+          utm_term: string | null
+          visitor_id: string
+          workspace_id: string
+        }
+        Insert: {
+          campaign?: string | null
+          channel: Database["public"]["Enums"]["marketing_channel"]
+          created_at?: string
+          fbclid?: string | null
+          gclid?: string | null
+          id?: never
+          landing_url?: string | null
+          medium?: string | null
+          occurred_at?: string
+          referrer?: string | null
+          source?: string | null
+          ttclid?: string | null
+          utm_content?: string | null
+          utm_id?: string | null
+          utm_term?: string | null
+          visitor_id: string
+          workspace_id: string
+        }
+        Update: {
+          campaign?: string | null
+          channel?: Database["public"]["Enums"]["marketing_channel"]
+          created_at?: string
+          fbclid?: string | null
+          gclid?: string | null
+          id?: never
+          landing_url?: string | null
+          medium?: string | null
+          occurred_at?: string
+          referrer?: string | null
+          source?: string | null
+          ttclid?: string | null
+          utm_content?: string | null
+          utm_id?: string | null
+          utm_term?: string | null
+          visitor_id?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "touchpoints_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "touchpoints_workspace_id_visitor_id_fkey"
+            columns: ["workspace_id", "visitor_id"]
+            isOneToOne: false
+            referencedRelation: "visitors"
+            referencedColumns: ["workspace_id", "visitor_id"]
+          },
+        ]
+      }
       user_analytics_events: {
         Row: {
           created_at: string
@@ -7224,6 +8193,57 @@ export type Database = {
             columns: ["workspace_id", "folder_id"]
             isOneToOne: false
             referencedRelation: "video_folders"
+            referencedColumns: ["workspace_id", "id"]
+          },
+        ]
+      }
+      visitors: {
+        Row: {
+          created_at: string
+          first_seen_at: string
+          id: string
+          identified_at: string | null
+          identity_id: string | null
+          last_seen_at: string
+          updated_at: string
+          visitor_id: string
+          workspace_id: string
+        }
+        Insert: {
+          created_at?: string
+          first_seen_at?: string
+          id?: string
+          identified_at?: string | null
+          identity_id?: string | null
+          last_seen_at?: string
+          updated_at?: string
+          visitor_id: string
+          workspace_id: string
+        }
+        Update: {
+          created_at?: string
+          first_seen_at?: string
+          id?: string
+          identified_at?: string | null
+          identity_id?: string | null
+          last_seen_at?: string
+          updated_at?: string
+          visitor_id?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "visitors_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "visitors_workspace_id_identity_id_fkey"
+            columns: ["workspace_id", "identity_id"]
+            isOneToOne: false
+            referencedRelation: "customer_identities"
             referencedColumns: ["workspace_id", "id"]
           },
         ]
@@ -8129,6 +9149,37 @@ export type Database = {
           isSetofReturn: true
         }
       }
+      assign_experiment: {
+        Args: {
+          p_context?: Json
+          p_experiment_key: string
+          p_visitor_id: string
+          p_workspace_id: string
+        }
+        Returns: Database["public"]["CompositeTypes"]["experiment_assignment_row"]
+        SetofOptions: {
+          from: "*"
+          to: "experiment_assignment_row"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
+      attribution_report: {
+        Args: {
+          p_from: string
+          p_group_by?: Database["public"]["Enums"]["attribution_group_by"]
+          p_model?: Database["public"]["Enums"]["attribution_model"]
+          p_to: string
+          p_workspace_id: string
+        }
+        Returns: Database["public"]["CompositeTypes"]["attribution_report_row"][]
+        SetofOptions: {
+          from: "*"
+          to: "attribution_report_row"
+          isOneToOne: false
+          isSetofReturn: true
+        }
+      }
       cancel_privacy_request: {
         Args: { p_request_id: string }
         Returns: {
@@ -8485,6 +9536,44 @@ export type Database = {
           isSetofReturn: false
         }
       }
+      get_experiment_results: {
+        Args: { p_experiment_id: string }
+        Returns: {
+          average_order_value: number | null
+          computed_at: string
+          conversion_rate: number | null
+          conversions: number
+          cuped_variance_reduction: number | null
+          experiment_id: string
+          is_control: boolean
+          metric: Database["public"]["Enums"]["experiment_metric"]
+          metric_value: number | null
+          orders: number
+          p_value: number | null
+          p_value_adjusted: number | null
+          revenue_cents: number
+          revenue_per_visitor: number | null
+          sequential_lower: number | null
+          sequential_p_value: number | null
+          sequential_upper: number | null
+          significant: boolean
+          srm_detected: boolean
+          srm_p_value: number | null
+          uplift: number | null
+          uplift_lower: number | null
+          uplift_upper: number | null
+          variant_id: string
+          variant_key: string
+          visitors: number
+          workspace_id: string
+        }[]
+        SetofOptions: {
+          from: "*"
+          to: "experiment_results"
+          isOneToOne: false
+          isSetofReturn: true
+        }
+      }
       get_public_demo: {
         Args: { p_demo_id: string }
         Returns: {
@@ -8507,6 +9596,16 @@ export type Database = {
           isOneToOne: true
           isSetofReturn: false
         }
+      }
+      identify_visitor: {
+        Args: {
+          p_email?: string
+          p_phone?: string
+          p_shopify_customer_id?: string
+          p_visitor_id: string
+          p_workspace_id: string
+        }
+        Returns: boolean
       }
       import_reviews: {
         Args: { p_reviews: Json; p_workspace_id: string }
@@ -8704,6 +9803,13 @@ export type Database = {
           isSetofReturn: false
         }
       }
+      record_pixel_events: {
+        Args: { p_events: Json; p_workspace_id: string }
+        Returns: {
+          inserted: number
+          updated: number
+        }[]
+      }
       record_slack_poll_response: {
         Args: {
           p_option: number
@@ -8819,6 +9925,18 @@ export type Database = {
         Args: { p_events: Json; p_workspace_id: string }
         Returns: number
       }
+      track_experiment_event: {
+        Args: {
+          p_currency?: string
+          p_event_name?: string
+          p_event_type: Database["public"]["Enums"]["experiment_event_type"]
+          p_experiment_key: string
+          p_value_cents?: number
+          p_visitor_id: string
+          p_workspace_id: string
+        }
+        Returns: number
+      }
       track_feature_tour: {
         Args: {
           p_event: Database["public"]["Enums"]["tour_event"]
@@ -8847,6 +9965,16 @@ export type Database = {
           isOneToOne: true
           isSetofReturn: false
         }
+      }
+      track_touchpoint: {
+        Args: {
+          p_device?: Json
+          p_landing_url: string
+          p_referrer?: string
+          p_visitor_id: string
+          p_workspace_id: string
+        }
+        Returns: number
       }
       transfer_workspace_ownership: {
         Args: { p_new_owner: string; p_workspace_id: string }
@@ -8940,6 +10068,13 @@ export type Database = {
         | "executed"
         | "failed"
       asset_kind: "image" | "video" | "audio" | "document" | "other"
+      attribution_group_by: "channel" | "campaign"
+      attribution_model:
+        | "first_touch"
+        | "last_touch"
+        | "linear"
+        | "time_decay"
+        | "position_based"
       audit_action: "insert" | "update" | "delete" | "read"
       autopilot_activity_type:
         | "config_changed"
@@ -9007,6 +10142,7 @@ export type Database = {
         | "other"
       demo_conversation_status: "created" | "active" | "ended"
       demo_status: "draft" | "published" | "archived"
+      device_type: "desktop" | "mobile" | "tablet" | "other"
       discovery_run_status: "running" | "succeeded" | "failed"
       email_automation_trigger:
         | "contact_subscribed"
@@ -9033,6 +10169,17 @@ export type Database = {
         | "delivered"
         | "bounced"
         | "failed"
+      experiment_event_type: "exposure" | "add_to_cart" | "purchase" | "custom"
+      experiment_metric:
+        | "conversion_rate"
+        | "revenue_per_visitor"
+        | "average_order_value"
+      experiment_status:
+        | "draft"
+        | "running"
+        | "paused"
+        | "completed"
+        | "archived"
       fact_period: "hour" | "day" | "week" | "month" | "quarter" | "year"
       generated_content_type:
         | "ad_copy"
@@ -9112,20 +10259,21 @@ export type Database = {
         | "lost"
       log_level: "debug" | "info" | "warn" | "error"
       marketing_channel:
-        | "email"
-        | "sms"
-        | "paid_social"
         | "paid_search"
+        | "paid_social"
         | "display"
         | "video"
+        | "organic_search"
         | "organic_social"
-        | "seo"
-        | "content"
-        | "influencer"
+        | "email"
+        | "sms"
         | "affiliate"
-        | "events"
+        | "influencer"
         | "referral"
+        | "content"
+        | "events"
         | "direct_mail"
+        | "direct"
         | "other"
       media_processing_status: "pending" | "processing" | "completed" | "failed"
       onboarding_status: "not_started" | "in_progress" | "completed" | "skipped"
@@ -9145,6 +10293,7 @@ export type Database = {
         | "partial"
         | "fulfilled"
         | "restocked"
+      pixel_delivery_status: "pending" | "sent" | "failed" | "skipped"
       prediction_metric:
         | "spend_cents"
         | "revenue_cents"
@@ -9320,6 +10469,16 @@ export type Database = {
         previous_roas: number | null
         change: number | null
       }
+      attribution_report_row: {
+        key: string | null
+        label: string | null
+        channel: Database["public"]["Enums"]["marketing_channel"] | null
+        ad_campaign_id: string | null
+        attributed_revenue_cents: number | null
+        conversions: number | null
+        spend_cents: number | null
+        roas: number | null
+      }
       autopilot_dashboard_row: {
         workspace_id: string | null
         autopilot_enabled: boolean | null
@@ -9385,6 +10544,14 @@ export type Database = {
         oldest_pending_approval_at: string | null
         open_errors: number | null
         open_alerts: number | null
+      }
+      experiment_assignment_row: {
+        experiment_key: string | null
+        variant_key: string | null
+        variant_url: string | null
+        variant_config: Json | null
+        in_experiment: boolean | null
+        assigned_at: string | null
       }
       open_review_request_row: {
         workspace_id: string | null
@@ -9633,6 +10800,14 @@ export const Constants = {
         "failed",
       ],
       asset_kind: ["image", "video", "audio", "document", "other"],
+      attribution_group_by: ["channel", "campaign"],
+      attribution_model: [
+        "first_touch",
+        "last_touch",
+        "linear",
+        "time_decay",
+        "position_based",
+      ],
       audit_action: ["insert", "update", "delete", "read"],
       autopilot_activity_type: [
         "config_changed",
@@ -9707,6 +10882,7 @@ export const Constants = {
       ],
       demo_conversation_status: ["created", "active", "ended"],
       demo_status: ["draft", "published", "archived"],
+      device_type: ["desktop", "mobile", "tablet", "other"],
       discovery_run_status: ["running", "succeeded", "failed"],
       email_automation_trigger: [
         "contact_subscribed",
@@ -9736,6 +10912,19 @@ export const Constants = {
         "delivered",
         "bounced",
         "failed",
+      ],
+      experiment_event_type: ["exposure", "add_to_cart", "purchase", "custom"],
+      experiment_metric: [
+        "conversion_rate",
+        "revenue_per_visitor",
+        "average_order_value",
+      ],
+      experiment_status: [
+        "draft",
+        "running",
+        "paused",
+        "completed",
+        "archived",
       ],
       fact_period: ["hour", "day", "week", "month", "quarter", "year"],
       generated_content_type: [
@@ -9823,20 +11012,21 @@ export const Constants = {
       ],
       log_level: ["debug", "info", "warn", "error"],
       marketing_channel: [
-        "email",
-        "sms",
-        "paid_social",
         "paid_search",
+        "paid_social",
         "display",
         "video",
+        "organic_search",
         "organic_social",
-        "seo",
-        "content",
-        "influencer",
+        "email",
+        "sms",
         "affiliate",
-        "events",
+        "influencer",
         "referral",
+        "content",
+        "events",
         "direct_mail",
+        "direct",
         "other",
       ],
       media_processing_status: ["pending", "processing", "completed", "failed"],
@@ -9859,6 +11049,7 @@ export const Constants = {
         "fulfilled",
         "restocked",
       ],
+      pixel_delivery_status: ["pending", "sent", "failed", "skipped"],
       prediction_metric: [
         "spend_cents",
         "revenue_cents",

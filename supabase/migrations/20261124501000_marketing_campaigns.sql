@@ -40,10 +40,7 @@ comment on function private.require_members() is 'BEFORE INSERT/UPDATE trigger: 
 revoke all on function private.require_members() from public;
 
 -- ===== campaigns
-create type public.marketing_channel as enum (
-  'email', 'sms', 'paid_social', 'paid_search', 'display', 'video', 'organic_social', 'seo', 'content',
-  'influencer', 'affiliate', 'events', 'referral', 'direct_mail', 'other');
-comment on type public.marketing_channel is 'Channels a marketing campaign, content piece or metric belongs to.';
+-- Channels are public.marketing_channel, the one vocabulary shared with attribution (its migration).
 create type public.campaign_status as enum ('draft', 'planned', 'active', 'paused', 'completed', 'archived');
 comment on type public.campaign_status is 'draft -> planned -> active <-> paused -> completed -> archived; draft, planned and paused campaigns may also be archived directly.';
 create type public.campaign_objective as enum ('awareness', 'consideration', 'lead_generation', 'conversion', 'retention', 'launch');

@@ -101,7 +101,7 @@ select '10000000-0000-4000-8000-000000000001', c.title, c.kind::public.generated
 from (values
   ('Refill launch reel', 'social_post', 'organic_social', 'published', -20, '70000000-0000-4000-8000-000000000001', null),
   ('Launch email', 'email', 'email', 'published', -18, '70000000-0000-4000-8000-000000000001', '71000000-0000-4000-8000-000000000002'),
-  ('Why tallow? blog post', 'blog_post', 'seo', 'in_progress', 4, '70000000-0000-4000-8000-000000000001', null),
+  ('Why tallow? blog post', 'blog_post', 'organic_search', 'in_progress', 4, '70000000-0000-4000-8000-000000000001', null),
   ('Gift guide teaser', 'social_post', 'organic_social', 'scheduled', 19, '70000000-0000-4000-8000-000000000003', '71000000-0000-4000-8000-000000000003'),
   ('Gift guide landing page', 'landing_page', 'content', 'planned', 18, '70000000-0000-4000-8000-000000000003', null),
   ('Win-back SMS', 'sms', 'sms', 'idea', 40, '70000000-0000-4000-8000-000000000004', null)

@@ -100,7 +100,7 @@ select throws_ok($$ insert into public.campaigns (workspace_id, name, budget_cen
 insert into public.campaigns (id, workspace_id, name, channels, created_by) values
   ('c0000000-0000-4000-8000-0000000000a2', 'a0000000-0000-4000-8000-000000000000', 'Summer', '{paid_social,email,email}', '00000000-0000-4000-8000-0000000000a1');
 select results_eq($$ select channels::text, created_by, status::text from public.campaigns where id = 'c0000000-0000-4000-8000-0000000000a2' $$,
-  $$ values ('{email,paid_social}'::text, '00000000-0000-4000-8000-0000000000a3'::uuid, 'draft'::text) $$,
+  $$ values ('{paid_social,email}'::text, '00000000-0000-4000-8000-0000000000a3'::uuid, 'draft'::text) $$,
   'channels are kept distinct and sorted; created_by is the caller whatever was sent');
 select throws_ok($$ update public.campaigns set status = 'completed' where id = 'c0000000-0000-4000-8000-0000000000a2' $$,
   'PT409', 'a campaign cannot go from draft to completed', 'a draft cannot jump to completed');

@@ -31,7 +31,7 @@ describe("campaigns", () => {
       .select("*").single();
     expect(error).toBeNull();
     expect(status).toBe(201);
-    expect(data!.channels).toEqual(["email", "paid_social"]);
+    expect(data!.channels).toEqual(["paid_social", "email"]); // enum order
     expect(data!.created_by).toBe(ws.people.member.id);
     expect(data!.status).toBe("draft");
     campaignId = data!.id;
