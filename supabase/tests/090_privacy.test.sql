@@ -3,7 +3,7 @@
 -- RPCs and their state machine, the worker's steps, retention, and Shopify's GDPR topics.
 begin;
 set search_path = extensions, public;
-select plan(73);
+select plan(74);
 
 select tests.without_demo_data();  -- counts below are table-wide
 select tests.two_workspaces();
@@ -229,6 +229,10 @@ set local session_replication_role = origin;
 select is(private.purge_personal_data() -> 'public.video_comments', '1'::jsonb, 'one comment is past its author''s window');
 select results_eq($$ select body from public.video_comments order by body $$, $$ values ('new a2'), ('old a4') $$,
   'a user''s setting shortens what is kept about them only');
+select results_eq($$ select table_name::text collate "C", time_column::text collate "C" from private.personal_data_retention order by 1 $$,
+  $$ values ('chat_messages'::text collate "C", 'created_at'::text collate "C"), ('secret_audit_logs', 'created_at'),
+            ('user_analytics_events', 'occurred_at'), ('video_comments', 'created_at') $$,
+  'event history about a user is registered for their retention window');
 select ok((select count(*) = 3 from cron.job where jobname in ('personal-data-retention', 'privacy-erasures', 'slack-retention')),
   'pg_cron runs retention, erasures and the Slack purge');
 
