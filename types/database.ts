@@ -4786,6 +4786,315 @@ export type Database = {
           },
         ]
       }
+      knowledge_access_logs: {
+        Row: {
+          caller_role: string
+          collection_ids: string[] | null
+          created_at: string
+          embedding_model: Database["public"]["Enums"]["embedding_model"] | null
+          id: number
+          latency_ms: number
+          mode: Database["public"]["Enums"]["knowledge_search_mode"]
+          query_sha256: string
+          result_chunk_ids: string[]
+          result_count: number | null
+          strategy:
+            | Database["public"]["Enums"]["knowledge_search_strategy"]
+            | null
+          user_id: string | null
+          via: string
+          workspace_id: string
+        }
+        Insert: {
+          caller_role: string
+          collection_ids?: string[] | null
+          created_at?: string
+          embedding_model?:
+            | Database["public"]["Enums"]["embedding_model"]
+            | null
+          id?: never
+          latency_ms: number
+          mode: Database["public"]["Enums"]["knowledge_search_mode"]
+          query_sha256: string
+          result_chunk_ids?: string[]
+          result_count?: never
+          strategy?:
+            | Database["public"]["Enums"]["knowledge_search_strategy"]
+            | null
+          user_id?: string | null
+          via: string
+          workspace_id: string
+        }
+        Update: {
+          caller_role?: string
+          collection_ids?: string[] | null
+          created_at?: string
+          embedding_model?:
+            | Database["public"]["Enums"]["embedding_model"]
+            | null
+          id?: never
+          latency_ms?: number
+          mode?: Database["public"]["Enums"]["knowledge_search_mode"]
+          query_sha256?: string
+          result_chunk_ids?: string[]
+          result_count?: never
+          strategy?:
+            | Database["public"]["Enums"]["knowledge_search_strategy"]
+            | null
+          user_id?: string | null
+          via?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "knowledge_access_logs_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      knowledge_chunks: {
+        Row: {
+          answer: string | null
+          chunk_index: number
+          collection_id: string
+          content: string
+          content_sha256: string
+          created_at: string
+          document_id: string
+          embedded_at: string | null
+          embedding: string | null
+          embedding_model: Database["public"]["Enums"]["embedding_model"] | null
+          fts: unknown
+          id: string
+          metadata: NonNullable<Json>
+          question: string | null
+          source: string | null
+          token_count: number
+          updated_at: string
+          workspace_id: string
+        }
+        Insert: {
+          answer?: string | null
+          chunk_index: number
+          collection_id: string
+          content: string
+          content_sha256: string
+          created_at?: string
+          document_id: string
+          embedded_at?: string | null
+          embedding?: string | null
+          embedding_model?:
+            | Database["public"]["Enums"]["embedding_model"]
+            | null
+          fts?: never
+          id?: string
+          metadata?: NonNullable<Json>
+          question?: string | null
+          source?: string | null
+          token_count?: number
+          updated_at?: string
+          workspace_id: string
+        }
+        Update: {
+          answer?: string | null
+          chunk_index?: number
+          collection_id?: string
+          content?: string
+          content_sha256?: string
+          created_at?: string
+          document_id?: string
+          embedded_at?: string | null
+          embedding?: string | null
+          embedding_model?:
+            | Database["public"]["Enums"]["embedding_model"]
+            | null
+          fts?: never
+          id?: string
+          metadata?: NonNullable<Json>
+          question?: string | null
+          source?: string | null
+          token_count?: number
+          updated_at?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "knowledge_chunks_collection_id_fkey"
+            columns: ["collection_id"]
+            isOneToOne: false
+            referencedRelation: "knowledge_collections"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "knowledge_chunks_workspace_id_document_id_fkey"
+            columns: ["workspace_id", "document_id"]
+            isOneToOne: false
+            referencedRelation: "knowledge_documents"
+            referencedColumns: ["workspace_id", "id"]
+          },
+          {
+            foreignKeyName: "knowledge_chunks_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      knowledge_collections: {
+        Row: {
+          created_at: string
+          created_by: string | null
+          description: string | null
+          embedding_model: Database["public"]["Enums"]["embedding_model"] | null
+          id: string
+          metadata: NonNullable<Json>
+          name: string
+          owner_id: string | null
+          scope: Database["public"]["Enums"]["knowledge_scope"]
+          updated_at: string
+          workspace_id: string
+        }
+        Insert: {
+          created_at?: string
+          created_by?: string | null
+          description?: string | null
+          embedding_model?:
+            | Database["public"]["Enums"]["embedding_model"]
+            | null
+          id?: string
+          metadata?: NonNullable<Json>
+          name: string
+          owner_id?: string | null
+          scope?: Database["public"]["Enums"]["knowledge_scope"]
+          updated_at?: string
+          workspace_id: string
+        }
+        Update: {
+          created_at?: string
+          created_by?: string | null
+          description?: string | null
+          embedding_model?:
+            | Database["public"]["Enums"]["embedding_model"]
+            | null
+          id?: string
+          metadata?: NonNullable<Json>
+          name?: string
+          owner_id?: string | null
+          scope?: Database["public"]["Enums"]["knowledge_scope"]
+          updated_at?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "knowledge_collections_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      knowledge_documents: {
+        Row: {
+          chunk_count: number
+          collection_id: string
+          content: string | null
+          content_sha256: string | null
+          created_at: string
+          created_by: string | null
+          document_key: string
+          document_type: string | null
+          error: string | null
+          id: string
+          is_current: boolean
+          metadata: NonNullable<Json>
+          previous_version_id: string | null
+          source_type: Database["public"]["Enums"]["knowledge_source_type"]
+          source_uri: string | null
+          status: Database["public"]["Enums"]["knowledge_document_status"]
+          storage_path: string | null
+          tags: string[]
+          title: string | null
+          updated_at: string
+          version: number
+          workspace_id: string
+        }
+        Insert: {
+          chunk_count?: number
+          collection_id: string
+          content?: string | null
+          content_sha256?: string | null
+          created_at?: string
+          created_by?: string | null
+          document_key: string
+          document_type?: string | null
+          error?: string | null
+          id?: string
+          is_current?: boolean
+          metadata?: NonNullable<Json>
+          previous_version_id?: string | null
+          source_type?: Database["public"]["Enums"]["knowledge_source_type"]
+          source_uri?: string | null
+          status?: Database["public"]["Enums"]["knowledge_document_status"]
+          storage_path?: string | null
+          tags?: string[]
+          title?: string | null
+          updated_at?: string
+          version?: number
+          workspace_id: string
+        }
+        Update: {
+          chunk_count?: number
+          collection_id?: string
+          content?: string | null
+          content_sha256?: string | null
+          created_at?: string
+          created_by?: string | null
+          document_key?: string
+          document_type?: string | null
+          error?: string | null
+          id?: string
+          is_current?: boolean
+          metadata?: NonNullable<Json>
+          previous_version_id?: string | null
+          source_type?: Database["public"]["Enums"]["knowledge_source_type"]
+          source_uri?: string | null
+          status?: Database["public"]["Enums"]["knowledge_document_status"]
+          storage_path?: string | null
+          tags?: string[]
+          title?: string | null
+          updated_at?: string
+          version?: number
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "knowledge_documents_previous_version_id_fkey"
+            columns: ["previous_version_id"]
+            isOneToOne: false
+            referencedRelation: "knowledge_documents"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "knowledge_documents_workspace_id_collection_id_fkey"
+            columns: ["workspace_id", "collection_id"]
+            isOneToOne: false
+            referencedRelation: "knowledge_collections"
+            referencedColumns: ["workspace_id", "id"]
+          },
+          {
+            foreignKeyName: "knowledge_documents_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       lead_activities: {
         Row: {
           activity_data: NonNullable<Json>
@@ -8361,6 +8670,21 @@ export type Database = {
           },
         ]
       }
+      webhook_event_types: {
+        Row: {
+          description: string
+          name: string
+        }
+        Insert: {
+          description: string
+          name: string
+        }
+        Update: {
+          description?: string
+          name?: string
+        }
+        Relationships: []
+      }
       workflow_executions: {
         Row: {
           actions_cancelled: number
@@ -9114,6 +9438,15 @@ export type Database = {
         Args: { p_token: string }
         Returns: string
       }
+      add_agent_memory: {
+        Args: {
+          p_agent_id: string
+          p_content: string
+          p_memory_type?: string
+          p_workspace_id: string
+        }
+        Returns: string
+      }
       ads_blended_roas: {
         Args: { p_from: string; p_to: string; p_workspace_id: string }
         Returns: Database["public"]["CompositeTypes"]["ads_blended_roas_row"][]
@@ -9463,6 +9796,33 @@ export type Database = {
           isSetofReturn: true
         }
       }
+      ensure_knowledge_collection: {
+        Args: {
+          p_name?: string
+          p_owner_id: string
+          p_scope: Database["public"]["Enums"]["knowledge_scope"]
+          p_workspace_id: string
+        }
+        Returns: {
+          created_at: string
+          created_by: string | null
+          description: string | null
+          embedding_model: Database["public"]["Enums"]["embedding_model"] | null
+          id: string
+          metadata: NonNullable<Json>
+          name: string
+          owner_id: string | null
+          scope: Database["public"]["Enums"]["knowledge_scope"]
+          updated_at: string
+          workspace_id: string
+        }
+        SetofOptions: {
+          from: "*"
+          to: "knowledge_collections"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
       estimate_ai_cost: {
         Args: {
           p_cached_input_tokens?: number
@@ -9597,6 +9957,29 @@ export type Database = {
           isSetofReturn: false
         }
       }
+      hybrid_search_knowledge_chunks: {
+        Args: {
+          filter_collection_ids?: string[]
+          filter_document_ids?: string[]
+          filter_embedding_model?: Database["public"]["Enums"]["embedding_model"]
+          filter_tags?: string[]
+          filter_workspace_id?: string
+          full_text_weight?: number
+          match_count?: number
+          min_similarity?: number
+          query_embedding?: string
+          query_text: string
+          rrf_k?: number
+          semantic_weight?: number
+        }
+        Returns: Database["public"]["CompositeTypes"]["knowledge_match_row"][]
+        SetofOptions: {
+          from: "*"
+          to: "knowledge_match_row"
+          isOneToOne: false
+          isSetofReturn: true
+        }
+      }
       identify_visitor: {
         Args: {
           p_email?: string
@@ -9637,6 +10020,29 @@ export type Database = {
           updated: number
         }[]
       }
+      ingest_knowledge_document: {
+        Args: {
+          p_chunks: Json
+          p_collection_id: string
+          p_content: string
+          p_document_key: string
+          p_document_type?: string
+          p_metadata?: Json
+          p_source_type?: Database["public"]["Enums"]["knowledge_source_type"]
+          p_source_uri?: string
+          p_tags?: string[]
+          p_title?: string
+        }
+        Returns: {
+          chunks_queued: number
+          chunks_reused: number
+          chunks_total: number
+          document_id: string
+          status: Database["public"]["Enums"]["knowledge_document_status"]
+          unchanged: boolean
+          version: number
+        }[]
+      }
       ingest_logs: {
         Args: { p_entries: Json; p_workspace_id: string }
         Returns: number
@@ -9657,6 +10063,30 @@ export type Database = {
         Args: { p_users: Json; p_workspace_id: string }
         Returns: number
       }
+      knowledge_search: {
+        Args: {
+          p_collection_ids?: string[]
+          p_document_ids?: string[]
+          p_embed_ms?: number
+          p_embedding_model?: Database["public"]["Enums"]["embedding_model"]
+          p_full_text_weight?: number
+          p_match_count?: number
+          p_min_similarity?: number
+          p_mode?: Database["public"]["Enums"]["knowledge_search_mode"]
+          p_query_embedding?: string
+          p_query_text: string
+          p_semantic_weight?: number
+          p_tags?: string[]
+          p_workspace_id: string
+        }
+        Returns: Database["public"]["CompositeTypes"]["knowledge_match_row"][]
+        SetofOptions: {
+          from: "*"
+          to: "knowledge_match_row"
+          isOneToOne: false
+          isSetofReturn: true
+        }
+      }
       list_webhook_events: {
         Args: {
           p_limit?: number
@@ -9667,6 +10097,25 @@ export type Database = {
         SetofOptions: {
           from: "*"
           to: "webhook_event_row"
+          isOneToOne: false
+          isSetofReturn: true
+        }
+      }
+      match_knowledge_chunks: {
+        Args: {
+          filter_collection_ids?: string[]
+          filter_document_ids?: string[]
+          filter_embedding_model?: Database["public"]["Enums"]["embedding_model"]
+          filter_tags?: string[]
+          filter_workspace_id?: string
+          match_count?: number
+          min_similarity?: number
+          query_embedding: string
+        }
+        Returns: Database["public"]["CompositeTypes"]["knowledge_match_row"][]
+        SetofOptions: {
+          from: "*"
+          to: "knowledge_match_row"
           isOneToOne: false
           isSetofReturn: true
         }
@@ -9900,9 +10349,58 @@ export type Database = {
           isSetofReturn: false
         }
       }
+      requeue_knowledge_document: {
+        Args: { p_document_id: string }
+        Returns: number
+      }
       run_workflow_rule: {
         Args: { p_entity_id?: string; p_rule_id: string; p_subject?: Json }
         Returns: string
+      }
+      search_demo_knowledge: {
+        Args: {
+          demo_id: string
+          match_count?: number
+          match_threshold?: number
+          query_embedding: string
+        }
+        Returns: Database["public"]["CompositeTypes"]["knowledge_match_row"][]
+        SetofOptions: {
+          from: "*"
+          to: "knowledge_match_row"
+          isOneToOne: false
+          isSetofReturn: true
+        }
+      }
+      search_public_demo: {
+        Args: {
+          p_demo_id: string
+          p_match_count?: number
+          p_query: string
+          p_query_embedding?: string
+        }
+        Returns: Database["public"]["CompositeTypes"]["knowledge_match_row"][]
+        SetofOptions: {
+          from: "*"
+          to: "knowledge_match_row"
+          isOneToOne: false
+          isSetofReturn: true
+        }
+      }
+      search_user_knowledge: {
+        Args: {
+          p_limit?: number
+          p_query_embedding: string
+          p_similarity_threshold?: number
+          p_user_id: string
+        }
+        Returns: Database["public"]["CompositeTypes"]["knowledge_match_row"][]
+        SetofOptions: {
+          from: "*"
+          to: "knowledge_match_row"
+          isOneToOne: false
+          isSetofReturn: true
+        }
       }
       submit_review: {
         Args: {
@@ -10169,6 +10667,7 @@ export type Database = {
         | "delivered"
         | "bounced"
         | "failed"
+      embedding_model: "text-embedding-3-small" | "local-lexical-v1"
       experiment_event_type: "exposure" | "add_to_cart" | "purchase" | "custom"
       experiment_metric:
         | "conversion_rate"
@@ -10219,6 +10718,23 @@ export type Database = {
         | "tavus"
         | "mux"
       interface_mode: "simple" | "advanced"
+      knowledge_document_status:
+        | "pending"
+        | "chunking"
+        | "embedding"
+        | "ready"
+        | "failed"
+      knowledge_scope: "general" | "campaign" | "demo" | "agent"
+      knowledge_search_mode: "vector" | "hybrid" | "text"
+      knowledge_search_strategy: "exact" | "index"
+      knowledge_source_type:
+        | "text"
+        | "markdown"
+        | "html"
+        | "url"
+        | "file"
+        | "qa"
+        | "memory"
       lead_activity_type:
         | "email_sent"
         | "email_open"
@@ -10552,6 +11068,22 @@ export type Database = {
         variant_config: Json | null
         in_experiment: boolean | null
         assigned_at: string | null
+      }
+      knowledge_match_row: {
+        id: string | null
+        workspace_id: string | null
+        collection_id: string | null
+        document_id: string | null
+        document_title: string | null
+        chunk_index: number | null
+        content: string | null
+        question: string | null
+        answer: string | null
+        source: string | null
+        metadata: Json | null
+        similarity: number | null
+        text_rank: number | null
+        score: number | null
       }
       open_review_request_row: {
         workspace_id: string | null
@@ -10913,6 +11445,7 @@ export const Constants = {
         "bounced",
         "failed",
       ],
+      embedding_model: ["text-embedding-3-small", "local-lexical-v1"],
       experiment_event_type: ["exposure", "add_to_cart", "purchase", "custom"],
       experiment_metric: [
         "conversion_rate",
@@ -10969,6 +11502,25 @@ export const Constants = {
         "mux",
       ],
       interface_mode: ["simple", "advanced"],
+      knowledge_document_status: [
+        "pending",
+        "chunking",
+        "embedding",
+        "ready",
+        "failed",
+      ],
+      knowledge_scope: ["general", "campaign", "demo", "agent"],
+      knowledge_search_mode: ["vector", "hybrid", "text"],
+      knowledge_search_strategy: ["exact", "index"],
+      knowledge_source_type: [
+        "text",
+        "markdown",
+        "html",
+        "url",
+        "file",
+        "qa",
+        "memory",
+      ],
       lead_activity_type: [
         "email_sent",
         "email_open",

@@ -85,9 +85,19 @@ export async function decryptToken(ring: KeyRing, ciphertext: string): Promise<s
   }
 }
 
+/** Imported HMAC keys by secret: a webhook flood verifies thousands of bodies with one secret. */
+const hmacKeys = new Map<string, Promise<CryptoKey>>();
+
 function hmacKey(secret: string | Uint8Array<ArrayBuffer>) {
-  const raw = typeof secret === "string" ? enc.encode(secret) : secret;
-  return crypto.subtle.importKey("raw", raw, { name: "HMAC", hash: "SHA-256" }, false, ["sign"]);
+  if (typeof secret !== "string") {
+    return crypto.subtle.importKey("raw", secret, { name: "HMAC", hash: "SHA-256" }, false, ["sign"]);
+  }
+  let key = hmacKeys.get(secret);
+  if (!key) {
+    key = crypto.subtle.importKey("raw", enc.encode(secret), { name: "HMAC", hash: "SHA-256" }, false, ["sign"]);
+    if (hmacKeys.size < 100) hmacKeys.set(secret, key);
+  }
+  return key;
 }
 
 export async function hmacSha256(secret: string | Uint8Array<ArrayBuffer>, data: string | Uint8Array<ArrayBuffer>) {

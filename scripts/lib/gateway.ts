@@ -16,6 +16,9 @@ export const gatewayPid = (c: StackConfig) => readPid(pidFile(c));
 /** Where tests run their fake OAuth providers; the local functions are configured to call it. */
 export const fakeProvidersUrl = (c: StackConfig) => `http://127.0.0.1:${c.apiPort + 78}`;
 
+/** Where tests run their fake OpenAI embeddings API (collections that name an OpenAI model). */
+export const fakeOpenAiUrl = (c: StackConfig) => `http://127.0.0.1:${c.apiPort + 59}/v1`;
+
 /**
  * Local-only integration settings: provider endpoints on the fake, test credentials, and a
  * token key that exists only on developer machines. Real values come from the environment
@@ -24,6 +27,10 @@ export const fakeProvidersUrl = (c: StackConfig) => `http://127.0.0.1:${c.apiPor
 export function localIntegrationEnv(c: StackConfig): Record<string, string> {
   const fake = fakeProvidersUrl(c);
   return {
+    EMBEDDING_MODEL: "local-lexical-v1",
+    OPENAI_API_KEY: "local-openai-key",
+    OPENAI_BASE_URL: fakeOpenAiUrl(c),
+    EMBEDDING_TIMEOUT_MS: "5000",
     GROWTHBASE_ENV: "development",
     GROWTHBASE_APP_URL: "http://127.0.0.1:3000",
     GROWTHBASE_TOKEN_KEYS: "local1:bG9jYWwtb25seS10b2tlbi1rZXktMzItYnl0ZXMhISE=",

@@ -62,6 +62,11 @@ language plpgsql volatile security definer set search_path = '' as $$
 declare
   pending timestamptz;
 begin
+  -- The common case under load, a wake-up already pending, costs one read and no lock.
+  select f.wake_requested_at into pending from private.callable_functions f where f.name = p_name;
+  if pending is not null and pending > now() - interval '30 seconds' then
+    return null;
+  end if;
   select f.wake_requested_at into pending from private.callable_functions f
   where f.name = p_name
   for update skip locked;

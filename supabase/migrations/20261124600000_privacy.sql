@@ -150,13 +150,7 @@ revoke all on function private.request_ip() from public;
 revoke all on function private.request_user_agent() from public;
 grant execute on function private.request_ip(), private.request_user_agent() to authenticated, service_role;
 
-create function private.sha256_hex(p text) returns text
-language sql immutable set search_path = '' as $$
-  select encode(extensions.digest(convert_to(p, 'UTF8'), 'sha256'), 'hex')
-$$;
-comment on function private.sha256_hex(text) is 'Hex SHA-256 of a string (subject keys that outlive erasure).';
-revoke all on function private.sha256_hex(text) from public;
-grant execute on function private.sha256_hex(text) to authenticated, service_role;
+-- (private.sha256_hex, hex SHA-256 of a text, comes from the knowledge domain's embedding queue migration.)
 
 -- ===== privacy settings and consents
 create table public.user_privacy_settings (
@@ -1017,12 +1011,9 @@ select private.register_personal_retention('public.secret_audit_logs', 'user_id'
   'a user''s own secret reads and rotations');
 
 -- ===== outbound events: shops learn about their customers' requests
-alter table public.webhook_endpoints drop constraint webhook_endpoints_events_check;
--- (the list as the approval_webhook_events migration left it, plus privacy_request.completed)
-alter table public.webhook_endpoints add constraint webhook_endpoints_events_check check (
-  cardinality(events) > 0 and events <@ array['order.created', 'order.updated', 'integration.connected',
-    'integration.disconnected', 'privacy_request.created', 'privacy_request.completed',
-    'approval.requested', 'approval.decided', 'approval.executed']);
+insert into public.webhook_event_types (name, description)
+values ('privacy_request.completed', 'a privacy request finished (a shop customer''s export is ready to download)')
+on conflict (name) do nothing;
 
 create function private.privacy_request_webhook() returns trigger
 language plpgsql security definer set search_path = '' as $$

@@ -87,44 +87,48 @@ where id in ('80000000-0000-4000-8000-0000000b0001', '80000000-0000-4000-8000-00
 update public.ai_video_jobs set status = 'failed', error = 'image provider quota exceeded'
 where id = '80000000-0000-4000-8000-0000000b0004' and status = 'processing';
 
--- ===== demos: a published one with videos, a conversation and its transcript; a private draft
+-- ===== demos: the published glow serum demo (its knowledge is the knowledge seed's demo collection,
+-- 50000000-...-0002, owner 40000000-...-0001) with videos, a conversation and its transcript; a private draft
 insert into public.demos (id, workspace_id, name, description, agent_name, agent_personality, agent_greeting, agent_objectives,
                           cta_text, cta_link, tavus_persona_id)
 values
-  ('80000000-0000-4000-8000-0000000d0001', '10000000-0000-4000-8000-000000000001', 'Repair Balm walkthrough',
-   'A three-minute tour of the balm with Bea answering questions.', 'Bea',
-   'Warm, concise, never pushy; knows the ingredients by heart.', 'Hi, I''m Bea! Want to see how the balm feels on dry skin?',
-   array['explain the ingredients', 'offer the starter bundle'], 'Get 15% off', 'https://demo-brand.example.com/balm?ref=demo', 'p-seed-bea'),
-  ('80000000-0000-4000-8000-0000000d0002', '10000000-0000-4000-8000-000000000001', 'Spring bundle (draft)',
+  ('40000000-0000-4000-8000-000000000001', '10000000-0000-4000-8000-000000000001', 'Glow Serum walkthrough',
+   'A three-minute tour of the vitamin C serum with Bea answering questions.', 'Bea',
+   'Warm, concise, never pushy; a skincare chemist who names every active ingredient and its strength.',
+   'Hi, I''m Bea! Want to see how Glow Serum fits into a morning routine?',
+   array['explain the ingredients', 'offer the starter bundle'], 'Get 15% off', 'https://demo-brand.example/products/glow-serum?ref=demo',
+   'p-seed-bea'),
+  ('40000000-0000-4000-8000-000000000002', '10000000-0000-4000-8000-000000000001', 'Spring bundle (draft)',
    'Not public yet.', 'Bea', 'Friendly and helpful', 'Hello!', '{}', null, null, null)
 on conflict (id) do nothing;
 
 insert into public.demo_videos (id, workspace_id, demo_id, title, storage_path, order_index, duration_seconds, processing_status, transcript)
-select ('80000000-0000-4000-8000-0000000d1' || lpad(i::text, 3, '0'))::uuid, '10000000-0000-4000-8000-000000000001', '80000000-0000-4000-8000-0000000d0001',
-       (array['Why a balm', 'Texture on dry skin', 'Ingredients and price'])[i],
-       '10000000-0000-4000-8000-000000000001/80000000-0000-4000-8000-0000000d0001/part-' || i || '.mp4',
+select ('40000000-0000-4000-8000-0000000001' || lpad(i::text, 2, '0'))::uuid, '10000000-0000-4000-8000-000000000001',
+       '40000000-0000-4000-8000-000000000001',
+       (array['Product Demo', 'Routine', 'Ingredients and price'])[i],
+       '10000000-0000-4000-8000-000000000001/40000000-0000-4000-8000-000000000001/part-' || i || '.mp4',
        i - 1, 40 + i * 20, 'completed',
-       (array['Most lotions evaporate; a balm stays where you put it.',
-              'Watch it melt at skin temperature and absorb in under a minute.',
-              'Shea butter, squalane and nothing else. 32 dollars for 60 ml.'])[i]
+       (array['Three drops every morning on clean, dry skin, then moisturiser and sunscreen.',
+              'Use it in the morning and keep retinol for the night; a 30 ml bottle lasts about two months.',
+              '15% vitamin C, ferulic acid and vitamin E, vegan and fragrance free. 32 for 30 ml.'])[i]
 from generate_series(1, 3) i
 on conflict (id) do nothing;
-update public.demos set status = 'published' where id = '80000000-0000-4000-8000-0000000d0001' and status = 'draft';
+update public.demos set status = 'published' where id = '40000000-0000-4000-8000-000000000001' and status = 'draft';
 
 insert into public.demo_conversations (id, workspace_id, demo_id, conversation_id, status, started_at, ended_at, shutdown_reason,
                                        transcript_ready_at, last_event_at)
-values ('80000000-0000-4000-8000-0000000dc001', '10000000-0000-4000-8000-000000000001', '80000000-0000-4000-8000-0000000d0001',
+values ('40000000-0000-4000-8000-000000000c01', '10000000-0000-4000-8000-000000000001', '40000000-0000-4000-8000-000000000001',
         'c-seed-0001', 'ended', now() - interval '3 hours', now() - interval '3 hours' + interval '6 minutes', 'participant left',
         now() - interval '3 hours' + interval '7 minutes', now() - interval '3 hours' + interval '7 minutes')
 on conflict (workspace_id, conversation_id) do nothing;
 insert into public.conversation_messages (workspace_id, conversation_id, message_index, role, content, occurred_at, sentiment, intent, confidence)
 select '10000000-0000-4000-8000-000000000001', 'c-seed-0001', m.i - 1, m.role::public.conversation_role, m.content,
        now() - interval '3 hours' + (m.i * 40 || ' seconds')::interval, m.sentiment, m.intent, m.confidence
-from (values (1, 'assistant', 'Hi, I''m Bea! Want to see how the balm feels on dry skin?', 'positive', 'greeting', 0.95),
-             (2, 'user', 'Yes. Does it work on cracked knuckles?', 'neutral', 'product_question', 0.88),
-             (3, 'assistant', 'It does: the shea seals the skin so it can repair overnight.', 'positive', 'answer', 0.91),
+from (values (1, 'assistant', 'Hi, I''m Bea! Want to see how Glow Serum fits into a morning routine?', 'positive', 'greeting', 0.95),
+             (2, 'user', 'Yes. Can I use it with my retinol?', 'neutral', 'product_question', 0.88),
+             (3, 'assistant', 'Yes, but not at the same time: Glow Serum in the morning, retinol at night.', 'positive', 'answer', 0.91),
              (4, 'user', 'How much is it?', 'neutral', 'pricing_question', 0.97),
-             (5, 'assistant', '32 dollars for 60 ml, and 15% off from this demo.', 'positive', 'answer', 0.93))
+             (5, 'assistant', '32 for 30 ml, about two months of mornings, and 15% off from this demo.', 'positive', 'answer', 0.93))
      as m (i, role, content, sentiment, intent, confidence)
 on conflict (workspace_id, conversation_id, message_index) do nothing;
 

@@ -89,7 +89,7 @@ select ok((select secret ~ '^whsec_' from ep), 'the signing secret is returned a
 select throws_ok($$ select * from public.create_webhook_endpoint('b0000000-0000-4000-8000-000000000000', 'https://x.example.com', '{order.created}') $$,
   '42501', null, 'not in another workspace');
 select throws_ok($$ select * from public.create_webhook_endpoint('a0000000-0000-4000-8000-000000000000', 'https://x.example.com', '{order.deleted}') $$,
-  '23514', null, 'only known event types');
+  '22023', 'unknown event type order.deleted', 'only known event types (22023 naming the unknown one)');
 select tests.authenticate_as('00000000-0000-4000-8000-0000000000a3');
 select throws_ok($$ select * from public.create_webhook_endpoint('a0000000-0000-4000-8000-000000000000', 'https://x.example.com', '{order.created}') $$,
   '42501', null, 'not for members');

@@ -3,7 +3,7 @@
 -- reordering, realtime.
 begin;
 set search_path = extensions, public;
-select plan(38);
+select plan(50);
 
 select tests.without_demo_data();  -- counts below are table-wide
 select tests.two_workspaces();
@@ -147,6 +147,52 @@ select is((select total_video_duration from public.get_demo_stats('de000000-0000
 select tests.authenticate_as('00000000-0000-4000-8000-0000000000b1');
 select is_empty($$ select * from public.conversation_messages $$, 'another workspace reads no transcripts');
 select is_empty($$ select * from public.demo_conversations $$, 'nor conversations');
+
+-- ---------- the demo's knowledge: a collection made with it, searchable by anyone once published
+select tests.clear_authentication();
+select is((select count(*) from public.knowledge_collections where scope = 'demo' and owner_id = 'de000000-0000-4000-8000-000000000001'),
+  1::bigint, 'every demo gets its knowledge collection');
+update public.knowledge_collections set embedding_model = 'local-lexical-v1' where owner_id = 'de000000-0000-4000-8000-000000000001';
+insert into public.knowledge_documents (id, workspace_id, collection_id, document_key, title, source_type)
+  select 'dc000000-0000-4000-8000-000000000001', workspace_id, id, 'faq', 'FAQ', 'qa'
+  from public.knowledge_collections where owner_id = 'de000000-0000-4000-8000-000000000001';
+insert into public.knowledge_chunks (workspace_id, collection_id, document_id, chunk_index, content, content_sha256, embedding, embedding_model)
+  select c.workspace_id, c.id, 'dc000000-0000-4000-8000-000000000001', x.i, x.t, private.sha256_hex(x.t),
+         private.local_lexical_embedding(x.t), 'local-lexical-v1'
+  from public.knowledge_collections c,
+       (values (0, 'Q: Can I use the balm with retinol? A: Yes, at night.'), (1, 'Q: Is it vegan? A: Yes, fully vegan.'),
+               (2, 'Q: How long does a tin last? A: About three months.')) x (i, t)
+  where c.owner_id = 'de000000-0000-4000-8000-000000000001';
+select tests.authenticate_as_anon();
+select set_config('request.headers', '{"x-forwarded-for": "198.51.100.23"}', true);
+select results_eq($$ select chunk_index from public.search_public_demo('de000000-0000-4000-8000-000000000001', 'is the balm vegan?') limit 1 $$,
+  $$ values (1) $$, 'anon searches a published demo''s knowledge: the vegan answer comes first');
+select throws_ok($$ select * from public.search_public_demo((select id from draft_id), 'vegan?') $$, 'PT404', 'no such demo',
+  'an unpublished demo''s knowledge is not searchable');
+select throws_ok($$ select * from public.search_public_demo('de000000-0000-4000-8000-000000000001', 'vegan?', null, 11) $$, 'PT413', null,
+  'at most 10 results');
+select throws_ok($$ select * from public.search_public_demo('de000000-0000-4000-8000-000000000001', '  ') $$, '22023', null,
+  'an empty question is refused');
+select throws_ok($$ select * from public.knowledge_chunks $$, '42501', null, 'anon cannot read knowledge directly');
+select tests.clear_authentication();
+update private.rate_limit_rules set max_hits = 2 where bucket = 'demo_knowledge_search';
+select tests.authenticate_as_anon();
+select set_config('request.headers', '{"x-forwarded-for": "203.0.113.99"}', true);
+select lives_ok($$ select * from public.search_public_demo('de000000-0000-4000-8000-000000000001', 'vegan?') $$, 'a visitor searches');
+select lives_ok($$ select * from public.search_public_demo('de000000-0000-4000-8000-000000000001', 'tin?') $$, 'twice');
+select throws_ok($$ select * from public.search_public_demo('de000000-0000-4000-8000-000000000001', 'retinol?') $$, 'PT429', null,
+  'the third search in the window (limit lowered to 2 for the test) is rate limited');
+select set_config('request.headers', '{"x-forwarded-for": "203.0.113.100"}', true);
+select lives_ok($$ select * from public.search_public_demo('de000000-0000-4000-8000-000000000001', 'retinol?') $$,
+  'another address is not');
+select tests.authenticate_as('00000000-0000-4000-8000-0000000000a4');
+select is((select knowledge_chunk_count from public.get_demo_stats('de000000-0000-4000-8000-000000000001')), 3::bigint,
+  'stats count the three chunks of the demo''s knowledge');
+select tests.authenticate_as('00000000-0000-4000-8000-0000000000a3');
+delete from public.demos where id = (select id from draft_id);
+select tests.clear_authentication();
+select is((select count(*) from public.knowledge_collections where owner_id = (select id from draft_id)), 0::bigint,
+  'a deleted demo''s knowledge goes with it');
 
 -- ---------- realtime
 select ok((select count(*) = 3 from pg_publication_tables where pubname = 'supabase_realtime'

@@ -76,6 +76,39 @@ describe("demos", () => {
   });
 });
 
+describe("a published demo's knowledge", () => {
+  it("answers visitors with the publishable key, and rate-limits them with 429", async () => {
+    const anon = await anonClient();
+    // The seed's published demo: its knowledge is the knowledge seed's Q&A.
+    const seeded = await anon.rpc("search_public_demo", {
+      p_demo_id: "40000000-0000-4000-8000-000000000001", p_query: "can I use it with retinol?" });
+    expect(seeded.error).toBeNull();
+    expect(seeded.data![0].question).toBe("Can I use the serum with retinol?");
+
+    const member = await userClient(ws.people.member.jwt);
+    const demo = await member.from("demos").insert({ workspace_id: ws.id, name: "Rate-limited" }).select("id").single();
+    const draft = await anon.rpc("search_public_demo", { p_demo_id: demo.data!.id, p_query: "hello" });
+    expect(draft.status).toBe(404);
+    await member.from("demo_videos").insert({ workspace_id: ws.id, demo_id: demo.data!.id, title: "v", order_index: 0,
+      storage_path: `${ws.id}/${demo.data!.id}/v.mp4` });
+    await member.from("demos").update({ status: "published" }).eq("id", demo.data!.id);
+    const [rule] = await sql`select max_hits from private.rate_limit_rules where bucket = 'demo_knowledge_search'`;
+    await sql`update private.rate_limit_rules set max_hits = 2 where bucket = 'demo_knowledge_search'`;
+    try {
+      for (let i = 0; i < 2; i++) {
+        const ok = await anon.rpc("search_public_demo", { p_demo_id: demo.data!.id, p_query: "hello" });
+        expect(ok.error).toBeNull();
+        expect(ok.data).toEqual([]); // an empty collection answers nothing, not an error
+      }
+      const limited = await anon.rpc("search_public_demo", { p_demo_id: demo.data!.id, p_query: "hello" });
+      expect(limited.status).toBe(429);
+      expect(limited.error?.code).toBe("PT429");
+    } finally {
+      await sql`update private.rate_limit_rules set max_hits = ${rule.max_hits} where bucket = 'demo_knowledge_search'`;
+    }
+  });
+});
+
 describe("video folders", () => {
   it("refuse a move that would make a cycle with a 400", async () => {
     const member = await userClient(ws.people.member.jwt);

@@ -1,0 +1,103 @@
+// A fake OpenAI embeddings API on 127.0.0.1 (API port + 59, where the local functions send
+// OPENAI_BASE_URL) that answers as the real one does: float arrays when asked for
+// encoding_format "float", base64 otherwise; 429 with Retry-After, 500, 400 and slow answers on
+// demand. Vectors are local-lexical-v1's, so searches over them rank sensibly. It also serves
+// pages for URL ingestion under /pages/.
+import { createServer, type Server } from "node:http";
+import { localLexicalEmbedding } from "../../functions/_shared/embeddings_local.ts";
+import { fakeOpenAiUrl } from "../../scripts/lib/gateway.ts";
+import { config } from "./stack.ts";
+
+export type Behaviour = "ok" | "429" | "500" | "400" | "slow";
+
+export interface EmbeddingsCall {
+  model: string;
+  input: string[];
+  encoding_format?: string;
+  dimensions?: number;
+  authorization?: string;
+  behaviour: Behaviour;
+}
+
+export interface Page {
+  status: number;
+  type: string;
+  body: string;
+}
+
+export class FakeOpenAi {
+  server!: Server;
+  calls: EmbeddingsCall[] = [];
+  /** One behaviour per request, consumed in order; "ok" once empty. */
+  plan: Behaviour[] = [];
+  /** How long a "slow" answer takes (the local functions give up after 5 s). */
+  slowMs = 6500;
+  pages = new Map<string, Page>();
+
+  /** The base URL the SDK is configured with (ends in /v1). */
+  get url() {
+    return fakeOpenAiUrl(config);
+  }
+
+  get origin() {
+    return new URL(this.url).origin;
+  }
+
+  /** Texts embedded successfully, in order. */
+  embedded(): string[] {
+    return this.calls.filter((c) => c.behaviour === "ok").flatMap((c) => c.input);
+  }
+
+  async start() {
+    this.server = createServer(async (req, res) => {
+      let body = "";
+      for await (const chunk of req) body += chunk;
+      const path = (req.url ?? "").split("?")[0];
+      const send = (status: number, json: unknown, headers: Record<string, string> = {}) => {
+        if (res.destroyed) return;
+        res.writeHead(status, { "content-type": "application/json", ...headers });
+        res.end(JSON.stringify(json));
+      };
+      if (req.method === "GET" && path.startsWith("/pages/")) {
+        const page = this.pages.get(path.slice("/pages/".length));
+        if (!page) return send(404, { error: "no such page" });
+        res.writeHead(page.status, { "content-type": page.type });
+        return res.end(page.body);
+      }
+      if (req.method !== "POST" || path !== "/v1/embeddings") return send(404, { error: { message: "not found" } });
+      const b = JSON.parse(body) as { model: string; input: string | string[]; encoding_format?: string; dimensions?: number };
+      const input = Array.isArray(b.input) ? b.input : [b.input];
+      const behaviour = this.plan.shift() ?? "ok";
+      this.calls.push({
+        model: b.model, input, encoding_format: b.encoding_format, dimensions: b.dimensions,
+        authorization: req.headers.authorization, behaviour,
+      });
+      if (behaviour === "429") {
+        return send(429, { error: { message: "Rate limit reached for requests", type: "requests", code: "rate_limit_exceeded" } },
+          { "retry-after": "1" });
+      }
+      if (behaviour === "500") return send(500, { error: { message: "The server had an error while processing your request.", type: "server_error" } });
+      if (behaviour === "400") {
+        return send(400, { error: { message: "This model's maximum context length is 8192 tokens.", type: "invalid_request_error" } });
+      }
+      if (behaviour === "slow") await new Promise((r) => setTimeout(r, this.slowMs));
+      const data = input.map((t, index) => {
+        const v = localLexicalEmbedding(t);
+        const embedding = b.encoding_format === "float" ? v : Buffer.from(new Float32Array(v).buffer).toString("base64");
+        return { object: "embedding", index, embedding };
+      });
+      send(200, { object: "list", data, model: b.model, usage: { prompt_tokens: input.length * 10, total_tokens: input.length * 10 } });
+    });
+    const port = Number(new URL(this.url).port);
+    await new Promise<void>((resolve, reject) => {
+      this.server.once("error", reject);
+      this.server.listen(port, "127.0.0.1", () => resolve());
+    });
+    return this;
+  }
+
+  stop() {
+    this.server.closeAllConnections();
+    return new Promise<void>((r) => this.server.close(() => r()));
+  }
+}
