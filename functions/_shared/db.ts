@@ -13,7 +13,7 @@ let pool: Sql | undefined;
  */
 export function db(url: string): Sql {
   return (pool ??= postgres(url, {
-    max: 5,
+    max: 10,
     prepare: false,
     idle_timeout: 20,
     connect_timeout: 2,

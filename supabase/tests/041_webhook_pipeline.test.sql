@@ -3,7 +3,7 @@
 -- and what admins see. Expected values are counted by hand from the events sent.
 begin;
 set search_path = extensions, public;
-select plan(19);
+select plan(20);
 select tests.without_demo_data();
 select tests.two_workspaces();
 insert into public.integration_connections (workspace_id, provider, external_account_id, status)
@@ -26,7 +26,8 @@ select is(private.store_shopify_webhook('p-x', 'orders/create', 'nobody.myshopif
 select tests.clear_authentication();
 select results_eq($$ select status::text, attempts, process_attempts from private.webhook_events where external_id = 'p-1' $$,
   $$ values ('pending', 2, 0) $$, 'stored as pending, two deliveries, not yet processed');
-select is((select count(*)::int from public.orders where shopify_order_id = '9001'), 0, 'nothing is processed at ack time');
+select is((select count(*)::int from public.orders where workspace_id = 'a0000000-0000-4000-8000-000000000000' and shopify_order_id = '9001'), 0,
+  'nothing is processed at ack time');
 select ok(exists (select 1 from net.http_request_queue where url like '%/functions/v1/webhook-process'),
   'storing woke the processor through pg_net');
 
@@ -63,7 +64,7 @@ select results_eq($$ select external_id, status::text, error like 'orders[0].tot
                      where external_id in ('p-5', 'p-6', 'p-7') order by 1 $$,
   $$ values ('p-5', 'processed', null::boolean), ('p-6', 'dead', true), ('p-7', 'processed', null) $$,
   'a payload that can never pass is dead at once, with the reason');
-select is((select count(*)::int from public.orders where shopify_order_id in ('9003', '9005')), 2, 'the good orders are in');
+select is((select count(*)::int from public.orders where workspace_id = 'a0000000-0000-4000-8000-000000000000' and shopify_order_id in ('9003', '9005')), 2, 'the good orders are in');
 
 -- ---------- retries: a failure backs off 30 s, 60 s ... and dies after the 5th attempt
 select private.store_shopify_webhook('p-8', 'customers/redact', 'pipe-a.myshopify.com', repeat('9', 64), '{"customer": {"id": 1}}');
@@ -75,6 +76,24 @@ update private.webhook_events set process_attempts = 4, next_attempt_at = now() 
 select private.finish_webhook_event((select id from private.webhook_events where external_id = 'p-8'), null, 'still lost');
 select results_eq($$ select status::text, error from private.webhook_events where external_id = 'p-8' $$,
   $$ values ('dead', 'still lost') $$, 'the fifth failure dead-letters it with the last error');
+
+-- ---------- Shopify's order JSON, mapped (values worked out by hand from the payload)
+select is(private.shopify_order('{"id": 1001, "name": "#1001", "contact_email": "a@b.test", "currency": "USD",
+  "subtotal_price": "40.00", "total_discounts": "5.50", "total_tax": "3.20", "total_price": "47.70",
+  "total_shipping_price_set": {"shop_money": {"amount": "10.00"}}, "financial_status": "partially_refunded",
+  "fulfillment_status": null, "created_at": "2026-11-01T10:00:00Z", "updated_at": "2026-11-02T10:00:00Z",
+  "customer": {"id": 77}, "note_attributes": [{"name": "gift", "value": "x"}, {"name": "_visitor_id", "value": "v-123456"}],
+  "refunds": [{"transactions": [{"kind": "refund", "status": "success", "amount": "7.25"},
+                                {"kind": "refund", "status": "failure", "amount": "9.99"}]},
+              {"transactions": [{"kind": "refund", "status": "success", "amount": "2.75"}]}],
+  "line_items": [{"product_id": 1, "variant_id": 2, "sku": "", "title": "Balm", "quantity": 2, "price": "20.00"}]}'),
+  '{"shopify_order_id": "1001", "order_number": "#1001", "email": "a@b.test", "shopify_customer_id": "77", "currency": "USD",
+    "subtotal_cents": 4000, "total_discounts_cents": 550, "total_tax_cents": 320, "total_shipping_cents": 1000,
+    "total_price_cents": 4770, "total_refunded_cents": 1000, "financial_status": "partially_refunded",
+    "fulfillment_status": "unfulfilled", "processed_at": "2026-11-01T10:00:00Z", "source_updated_at": "2026-11-02T10:00:00Z",
+    "visitor_id": "v-123456",
+    "line_items": [{"shopify_product_id": "1", "shopify_variant_id": "2", "title": "Balm", "quantity": 2, "price_cents": 2000}]}'::jsonb,
+  'a Shopify order maps to upsert_orders'' shape: cents, successful refunds summed (7.25 + 2.75), visitor id from note_attributes, empty SKU dropped');
 
 -- ---------- what admins see
 select tests.authenticate_as('00000000-0000-4000-8000-0000000000a2');

@@ -3,7 +3,7 @@
 -- now() is fixed inside the test's transaction, so every visible_at is checked against it exactly.
 begin;
 set search_path = extensions, public;
-select plan(37);
+select plan(36);
 select tests.two_workspaces();
 
 create function pg_temp.vec(x double precision, y double precision) returns extensions.vector
@@ -194,10 +194,6 @@ select results_eq(
   'backoff: 10 s, 20 s, 80 s x 0.75 and x 1.25, capped at an hour');
 
 -- ===== scheduling
-select results_eq(
-  $$ select jobname::text collate "default", schedule::text collate "default" from cron.job where jobname in ('knowledge-embed', 'knowledge-housekeeping') order by 1 $$,
-  $$ values ('knowledge-embed'::text, '* * * * *'::text), ('knowledge-housekeeping', '17 4 * * *') $$,
-  'pg_cron wakes the worker every minute and cleans up daily');
 select ok(exists (select 1 from private.callable_functions where name = 'embed'), 'the database may call the embed worker');
 
 select * from finish();

@@ -5,7 +5,7 @@
 -- with audit, imports, responses, Mux media, and access from other roles and workspaces.
 begin;
 set search_path = extensions, public;
-select plan(123);
+select plan(121);
 
 select tests.two_workspaces();
 -- Webhooks route by the shop's active connection (a verified install).
@@ -153,7 +153,6 @@ select results_eq($$ select o.shopify_order_id, r.status::text, r.shopify_produc
   $$ values ('o1', 'due', '{P1,P2}'::text[], null::text), ('o2', 'due', '{P3}'::text[], null),
             ('o3', 'cancelled', '{}'::text[], 'the order has no products to review') $$,
   'due requests hold the order''s distinct products; an order without products is cancelled');
-select is((select schedule from cron.job where jobname = 'review-requests-due'), '*/5 * * * *', 'pg_cron marks due requests every 5 minutes');
 
 -- The email dispatcher claims due requests with fresh tokens and reports delivery.
 select tests.authenticate_as_service_role();
@@ -529,7 +528,6 @@ select is((select count(*)::integer from private.rate_limit_hits h
            where h.key_hash = digest((select salt from private.rate_limit_salt) || convert_to('review_submit|a0000000-0000-4000-8000-000000000000|203.0.113.9', 'UTF8'), 'sha256')),
   1, 'the limit is kept per salted hash of bucket, shop and address, no address in clear');
 select is(pg_temp.vote_drift(), 0::bigint, 'counters still equal a recount');
-select is((select schedule from cron.job where jobname = 'rate-limit-purge'), '17 * * * *', 'old rate-limit windows are purged hourly');
 
 select * from finish();
 rollback;

@@ -3,7 +3,7 @@
 -- ingestion, social engagement rate, user events, and retention on both sides of each window.
 begin;
 set search_path = extensions, public;
-select plan(64);
+select plan(63);
 
 select tests.two_workspaces();
 insert into public.ai_models (provider, model, model_type, input_price_per_mtok_micros, output_price_per_mtok_micros)
@@ -310,10 +310,6 @@ select results_eq($$ select event_name from public.user_analytics_events where w
   'user events: past the window gone (A 30, B 395)');
 select is(to_regclass('private.user_analytics_events_p' || to_char((now() - interval '3 years') at time zone 'UTC', 'YYYYMM')),
   null::regclass, 'the event partition past 731 days was dropped');
-select results_eq($$ select format('%s: %s', jobname, schedule) collate "default" from cron.job
-  where jobname in ('analytics-retention', 'analytics-partitions', 'dashboard-facts') order by jobname $$,
-  $$ values ('analytics-partitions: 12 0 * * *'), ('analytics-retention: 25 4 * * *'), ('dashboard-facts: 15 1 * * *') $$,
-  'pg_cron keeps partitions, retention and daily facts');
 select tests.authenticate_as('00000000-0000-4000-8000-0000000000a3');
 select throws_ok($$ select private.purge_analytics_data() $$, '42501', null, 'signed-in users cannot run the purge');
 

@@ -7,7 +7,7 @@
 -- cents to the largest remainders (ties: the later touch).
 begin;
 set search_path = extensions, public;
-select plan(54);
+select plan(53);
 
 select tests.without_demo_data();
 select tests.two_workspaces();
@@ -266,9 +266,6 @@ select ok((select count(*) >= 4 from pg_inherits i join pg_class c on c.oid = i.
           and (select count(*) >= 4 from pg_inherits i join pg_class c on c.oid = i.inhrelid
                where i.inhparent = 'public.pixel_events'::regclass and c.relrowsecurity),
   'touchpoints and pixel events are partitioned by month');
-select is((select string_agg(jobname || ' ' || schedule, ', ' order by jobname) from cron.job
-           where jobname in ('attribution-credits', 'pixel-accuracy')),
-  'attribution-credits */10 * * * *, pixel-accuracy 23 * * * *', 'credits every 10 minutes, accuracy hourly');
 
 select * from finish();
 rollback;
