@@ -1326,6 +1326,152 @@ export type Database = {
         }
         Relationships: []
       }
+      ai_video_jobs: {
+        Row: {
+          attempts: number
+          completed_at: string | null
+          cost_micros: number
+          created_at: string
+          currency: string
+          error: string | null
+          external_operation_id: string | null
+          id: string
+          job_type: Database["public"]["Enums"]["ai_video_job_type"]
+          project_id: string
+          prompt: string | null
+          result_path: string | null
+          result_url: string | null
+          scene_index: number | null
+          started_at: string | null
+          status: Database["public"]["Enums"]["ai_video_job_status"]
+          updated_at: string
+          workspace_id: string
+        }
+        Insert: {
+          attempts?: number
+          completed_at?: string | null
+          cost_micros?: number
+          created_at?: string
+          currency?: string
+          error?: string | null
+          external_operation_id?: string | null
+          id?: string
+          job_type: Database["public"]["Enums"]["ai_video_job_type"]
+          project_id: string
+          prompt?: string | null
+          result_path?: string | null
+          result_url?: string | null
+          scene_index?: number | null
+          started_at?: string | null
+          status?: Database["public"]["Enums"]["ai_video_job_status"]
+          updated_at?: string
+          workspace_id: string
+        }
+        Update: {
+          attempts?: number
+          completed_at?: string | null
+          cost_micros?: number
+          created_at?: string
+          currency?: string
+          error?: string | null
+          external_operation_id?: string | null
+          id?: string
+          job_type?: Database["public"]["Enums"]["ai_video_job_type"]
+          project_id?: string
+          prompt?: string | null
+          result_path?: string | null
+          result_url?: string | null
+          scene_index?: number | null
+          started_at?: string | null
+          status?: Database["public"]["Enums"]["ai_video_job_status"]
+          updated_at?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "ai_video_jobs_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "ai_video_jobs_workspace_id_project_id_fkey"
+            columns: ["workspace_id", "project_id"]
+            isOneToOne: false
+            referencedRelation: "ai_video_projects"
+            referencedColumns: ["workspace_id", "id"]
+          },
+        ]
+      }
+      ai_video_projects: {
+        Row: {
+          auto_generated: boolean
+          brand_kit: NonNullable<Json>
+          completed_at: string | null
+          created_at: string
+          created_by: string | null
+          duration_s: number
+          error: string | null
+          goal: string
+          id: string
+          platform: Database["public"]["Enums"]["ai_video_platform"]
+          result_path: string | null
+          scene_plan: Json | null
+          started_at: string | null
+          status: Database["public"]["Enums"]["ai_video_status"]
+          title: string
+          updated_at: string
+          workspace_id: string
+        }
+        Insert: {
+          auto_generated?: boolean
+          brand_kit?: NonNullable<Json>
+          completed_at?: string | null
+          created_at?: string
+          created_by?: string | null
+          duration_s: number
+          error?: string | null
+          goal: string
+          id?: string
+          platform: Database["public"]["Enums"]["ai_video_platform"]
+          result_path?: string | null
+          scene_plan?: Json | null
+          started_at?: string | null
+          status?: Database["public"]["Enums"]["ai_video_status"]
+          title: string
+          updated_at?: string
+          workspace_id: string
+        }
+        Update: {
+          auto_generated?: boolean
+          brand_kit?: NonNullable<Json>
+          completed_at?: string | null
+          created_at?: string
+          created_by?: string | null
+          duration_s?: number
+          error?: string | null
+          goal?: string
+          id?: string
+          platform?: Database["public"]["Enums"]["ai_video_platform"]
+          result_path?: string | null
+          scene_plan?: Json | null
+          started_at?: string | null
+          status?: Database["public"]["Enums"]["ai_video_status"]
+          title?: string
+          updated_at?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "ai_video_projects_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       analytics_reports: {
         Row: {
           created_at: string
@@ -2522,39 +2668,72 @@ export type Database = {
       }
       conversation_messages: {
         Row: {
+          confidence: number | null
           content: string
           content_length: number | null
           conversation_id: string
           created_at: string
+          demo_id: string | null
           id: string
+          intent: string | null
           message_index: number
           occurred_at: string | null
           role: Database["public"]["Enums"]["conversation_role"]
+          sentiment: string | null
           workspace_id: string
         }
         Insert: {
+          confidence?: number | null
           content: string
           content_length?: never
           conversation_id: string
           created_at?: string
+          demo_id?: string | null
           id?: string
+          intent?: string | null
           message_index: number
           occurred_at?: string | null
           role: Database["public"]["Enums"]["conversation_role"]
+          sentiment?: string | null
           workspace_id: string
         }
         Update: {
+          confidence?: number | null
           content?: string
           content_length?: never
           conversation_id?: string
           created_at?: string
+          demo_id?: string | null
           id?: string
+          intent?: string | null
           message_index?: number
           occurred_at?: string | null
           role?: Database["public"]["Enums"]["conversation_role"]
+          sentiment?: string | null
           workspace_id?: string
         }
         Relationships: [
+          {
+            foreignKeyName: "conversation_messages_demo_fkey"
+            columns: ["workspace_id", "demo_id"]
+            isOneToOne: false
+            referencedRelation: "demo_stats"
+            referencedColumns: ["workspace_id", "demo_id"]
+          },
+          {
+            foreignKeyName: "conversation_messages_demo_fkey"
+            columns: ["workspace_id", "demo_id"]
+            isOneToOne: false
+            referencedRelation: "demos"
+            referencedColumns: ["workspace_id", "id"]
+          },
+          {
+            foreignKeyName: "conversation_messages_demo_fkey"
+            columns: ["workspace_id", "demo_id"]
+            isOneToOne: false
+            referencedRelation: "public_demos"
+            referencedColumns: ["workspace_id", "id"]
+          },
           {
             foreignKeyName: "conversation_messages_workspace_id_fkey"
             columns: ["workspace_id"]
@@ -2913,6 +3092,228 @@ export type Database = {
         Relationships: [
           {
             foreignKeyName: "decision_log_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      demo_conversations: {
+        Row: {
+          conversation_id: string
+          conversation_url: string | null
+          created_at: string
+          demo_id: string
+          ended_at: string | null
+          id: string
+          last_event_at: string | null
+          perception_analysis: string | null
+          shutdown_reason: string | null
+          started_at: string | null
+          status: Database["public"]["Enums"]["demo_conversation_status"]
+          transcript_ready_at: string | null
+          updated_at: string
+          workspace_id: string
+        }
+        Insert: {
+          conversation_id: string
+          conversation_url?: string | null
+          created_at?: string
+          demo_id: string
+          ended_at?: string | null
+          id?: string
+          last_event_at?: string | null
+          perception_analysis?: string | null
+          shutdown_reason?: string | null
+          started_at?: string | null
+          status?: Database["public"]["Enums"]["demo_conversation_status"]
+          transcript_ready_at?: string | null
+          updated_at?: string
+          workspace_id: string
+        }
+        Update: {
+          conversation_id?: string
+          conversation_url?: string | null
+          created_at?: string
+          demo_id?: string
+          ended_at?: string | null
+          id?: string
+          last_event_at?: string | null
+          perception_analysis?: string | null
+          shutdown_reason?: string | null
+          started_at?: string | null
+          status?: Database["public"]["Enums"]["demo_conversation_status"]
+          transcript_ready_at?: string | null
+          updated_at?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "demo_conversations_workspace_id_demo_id_fkey"
+            columns: ["workspace_id", "demo_id"]
+            isOneToOne: false
+            referencedRelation: "demo_stats"
+            referencedColumns: ["workspace_id", "demo_id"]
+          },
+          {
+            foreignKeyName: "demo_conversations_workspace_id_demo_id_fkey"
+            columns: ["workspace_id", "demo_id"]
+            isOneToOne: false
+            referencedRelation: "demos"
+            referencedColumns: ["workspace_id", "id"]
+          },
+          {
+            foreignKeyName: "demo_conversations_workspace_id_demo_id_fkey"
+            columns: ["workspace_id", "demo_id"]
+            isOneToOne: false
+            referencedRelation: "public_demos"
+            referencedColumns: ["workspace_id", "id"]
+          },
+          {
+            foreignKeyName: "demo_conversations_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      demo_videos: {
+        Row: {
+          created_at: string
+          demo_id: string
+          duration_seconds: number | null
+          id: string
+          order_index: number
+          processing_status: Database["public"]["Enums"]["media_processing_status"]
+          storage_path: string
+          title: string
+          transcript: string | null
+          updated_at: string
+          workspace_id: string
+        }
+        Insert: {
+          created_at?: string
+          demo_id: string
+          duration_seconds?: number | null
+          id?: string
+          order_index: number
+          processing_status?: Database["public"]["Enums"]["media_processing_status"]
+          storage_path: string
+          title: string
+          transcript?: string | null
+          updated_at?: string
+          workspace_id: string
+        }
+        Update: {
+          created_at?: string
+          demo_id?: string
+          duration_seconds?: number | null
+          id?: string
+          order_index?: number
+          processing_status?: Database["public"]["Enums"]["media_processing_status"]
+          storage_path?: string
+          title?: string
+          transcript?: string | null
+          updated_at?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "demo_videos_workspace_id_demo_id_fkey"
+            columns: ["workspace_id", "demo_id"]
+            isOneToOne: false
+            referencedRelation: "demo_stats"
+            referencedColumns: ["workspace_id", "demo_id"]
+          },
+          {
+            foreignKeyName: "demo_videos_workspace_id_demo_id_fkey"
+            columns: ["workspace_id", "demo_id"]
+            isOneToOne: false
+            referencedRelation: "demos"
+            referencedColumns: ["workspace_id", "id"]
+          },
+          {
+            foreignKeyName: "demo_videos_workspace_id_demo_id_fkey"
+            columns: ["workspace_id", "demo_id"]
+            isOneToOne: false
+            referencedRelation: "public_demos"
+            referencedColumns: ["workspace_id", "id"]
+          },
+          {
+            foreignKeyName: "demo_videos_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      demos: {
+        Row: {
+          agent_greeting: string
+          agent_name: string
+          agent_objectives: string[]
+          agent_personality: string
+          archived_at: string | null
+          created_at: string
+          cta_link: string | null
+          cta_text: string | null
+          description: string | null
+          id: string
+          metadata: NonNullable<Json>
+          name: string
+          published_at: string | null
+          status: Database["public"]["Enums"]["demo_status"]
+          tavus_persona_id: string | null
+          tavus_replica_id: string | null
+          updated_at: string
+          workspace_id: string
+        }
+        Insert: {
+          agent_greeting?: string
+          agent_name?: string
+          agent_objectives?: string[]
+          agent_personality?: string
+          archived_at?: string | null
+          created_at?: string
+          cta_link?: string | null
+          cta_text?: string | null
+          description?: string | null
+          id?: string
+          metadata?: NonNullable<Json>
+          name: string
+          published_at?: string | null
+          status?: Database["public"]["Enums"]["demo_status"]
+          tavus_persona_id?: string | null
+          tavus_replica_id?: string | null
+          updated_at?: string
+          workspace_id: string
+        }
+        Update: {
+          agent_greeting?: string
+          agent_name?: string
+          agent_objectives?: string[]
+          agent_personality?: string
+          archived_at?: string | null
+          created_at?: string
+          cta_link?: string | null
+          cta_text?: string | null
+          description?: string | null
+          id?: string
+          metadata?: NonNullable<Json>
+          name?: string
+          published_at?: string | null
+          status?: Database["public"]["Enums"]["demo_status"]
+          tavus_persona_id?: string | null
+          tavus_replica_id?: string | null
+          updated_at?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "demos_workspace_id_fkey"
             columns: ["workspace_id"]
             isOneToOne: false
             referencedRelation: "workspaces"
@@ -4905,6 +5306,69 @@ export type Database = {
           },
         ]
       }
+      meeting_transcripts: {
+        Row: {
+          action_items: NonNullable<Json>
+          created_at: string
+          created_by: string | null
+          duration_seconds: number | null
+          id: string
+          key_insights: string[]
+          meeting_at: string | null
+          participants: string[]
+          slack_channel_id: string | null
+          title: string
+          transcript_text: string
+          updated_at: string
+          workspace_id: string
+        }
+        Insert: {
+          action_items?: NonNullable<Json>
+          created_at?: string
+          created_by?: string | null
+          duration_seconds?: number | null
+          id?: string
+          key_insights?: string[]
+          meeting_at?: string | null
+          participants?: string[]
+          slack_channel_id?: string | null
+          title: string
+          transcript_text: string
+          updated_at?: string
+          workspace_id: string
+        }
+        Update: {
+          action_items?: NonNullable<Json>
+          created_at?: string
+          created_by?: string | null
+          duration_seconds?: number | null
+          id?: string
+          key_insights?: string[]
+          meeting_at?: string | null
+          participants?: string[]
+          slack_channel_id?: string | null
+          title?: string
+          transcript_text?: string
+          updated_at?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "meeting_transcripts_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "meeting_transcripts_workspace_id_slack_channel_id_fkey"
+            columns: ["workspace_id", "slack_channel_id"]
+            isOneToOne: false
+            referencedRelation: "slack_channels"
+            referencedColumns: ["workspace_id", "slack_channel_id"]
+          },
+        ]
+      }
       onboarding_progress: {
         Row: {
           attempts: number
@@ -5619,42 +6083,152 @@ export type Database = {
           },
         ]
       }
-      privacy_requests: {
+      privacy_audit_log: {
         Row: {
-          completed_at: string | null
           created_at: string
           details: NonNullable<Json>
+          event: Database["public"]["Enums"]["privacy_event"]
+          id: number
+          ip_address: unknown
+          request_id: string | null
+          subject_sha256: string | null
+          user_agent: string | null
+          user_id: string | null
+          workspace_id: string | null
+        }
+        Insert: {
+          created_at?: string
+          details?: NonNullable<Json>
+          event: Database["public"]["Enums"]["privacy_event"]
+          id?: never
+          ip_address?: unknown
+          request_id?: string | null
+          subject_sha256?: string | null
+          user_agent?: string | null
+          user_id?: string | null
+          workspace_id?: string | null
+        }
+        Update: {
+          created_at?: string
+          details?: NonNullable<Json>
+          event?: Database["public"]["Enums"]["privacy_event"]
+          id?: never
+          ip_address?: unknown
+          request_id?: string | null
+          subject_sha256?: string | null
+          user_agent?: string | null
+          user_id?: string | null
+          workspace_id?: string | null
+        }
+        Relationships: [
+          {
+            foreignKeyName: "privacy_audit_log_request_id_fkey"
+            columns: ["request_id"]
+            isOneToOne: false
+            referencedRelation: "data_deletion_requests"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "privacy_audit_log_request_id_fkey"
+            columns: ["request_id"]
+            isOneToOne: false
+            referencedRelation: "data_export_requests"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "privacy_audit_log_request_id_fkey"
+            columns: ["request_id"]
+            isOneToOne: false
+            referencedRelation: "privacy_requests"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "privacy_audit_log_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      privacy_requests: {
+        Row: {
+          attempts: number
+          completed_at: string | null
+          confirm_by: string | null
+          confirmation_required: boolean
+          confirmed_at: string | null
+          created_at: string
+          details: NonNullable<Json>
+          download_expires_at: string | null
+          error: string | null
+          export_bytes: number | null
+          export_path: string | null
+          export_removed_at: string | null
           id: string
           kind: Database["public"]["Enums"]["privacy_request_kind"]
           requested_at: string
+          requested_by: string | null
           source: string
+          started_at: string | null
           status: Database["public"]["Enums"]["privacy_request_status"]
           subject: NonNullable<Json>
-          workspace_id: string
+          subject_sha256: string | null
+          updated_at: string
+          user_id: string | null
+          workspace_id: string | null
         }
         Insert: {
+          attempts?: number
           completed_at?: string | null
+          confirm_by?: string | null
+          confirmation_required?: boolean
+          confirmed_at?: string | null
           created_at?: string
           details?: NonNullable<Json>
+          download_expires_at?: string | null
+          error?: string | null
+          export_bytes?: number | null
+          export_path?: string | null
+          export_removed_at?: string | null
           id?: string
           kind: Database["public"]["Enums"]["privacy_request_kind"]
           requested_at?: string
+          requested_by?: string | null
           source: string
+          started_at?: string | null
           status?: Database["public"]["Enums"]["privacy_request_status"]
           subject?: NonNullable<Json>
-          workspace_id: string
+          subject_sha256?: string | null
+          updated_at?: string
+          user_id?: string | null
+          workspace_id?: string | null
         }
         Update: {
+          attempts?: number
           completed_at?: string | null
+          confirm_by?: string | null
+          confirmation_required?: boolean
+          confirmed_at?: string | null
           created_at?: string
           details?: NonNullable<Json>
+          download_expires_at?: string | null
+          error?: string | null
+          export_bytes?: number | null
+          export_path?: string | null
+          export_removed_at?: string | null
           id?: string
           kind?: Database["public"]["Enums"]["privacy_request_kind"]
           requested_at?: string
+          requested_by?: string | null
           source?: string
+          started_at?: string | null
           status?: Database["public"]["Enums"]["privacy_request_status"]
           subject?: NonNullable<Json>
-          workspace_id?: string
+          subject_sha256?: string | null
+          updated_at?: string
+          user_id?: string | null
+          workspace_id?: string | null
         }
         Relationships: [
           {
@@ -6504,6 +7078,363 @@ export type Database = {
           },
         ]
       }
+      slack_assistant_settings: {
+        Row: {
+          created_at: string
+          id: string
+          setting_key: string
+          setting_value: NonNullable<Json>
+          updated_at: string
+          updated_by: string | null
+          workspace_id: string
+        }
+        Insert: {
+          created_at?: string
+          id?: string
+          setting_key: string
+          setting_value: NonNullable<Json>
+          updated_at?: string
+          updated_by?: string | null
+          workspace_id: string
+        }
+        Update: {
+          created_at?: string
+          id?: string
+          setting_key?: string
+          setting_value?: NonNullable<Json>
+          updated_at?: string
+          updated_by?: string | null
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "slack_assistant_settings_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      slack_channels: {
+        Row: {
+          created_at: string
+          id: string
+          is_archived: boolean
+          is_im: boolean
+          is_mpim: boolean
+          is_private: boolean
+          member_count: number | null
+          name: string | null
+          purpose: string | null
+          slack_channel_id: string
+          synced_at: string
+          team_id: string
+          topic: string | null
+          updated_at: string
+          workspace_id: string
+        }
+        Insert: {
+          created_at?: string
+          id?: string
+          is_archived?: boolean
+          is_im?: boolean
+          is_mpim?: boolean
+          is_private?: boolean
+          member_count?: number | null
+          name?: string | null
+          purpose?: string | null
+          slack_channel_id: string
+          synced_at?: string
+          team_id: string
+          topic?: string | null
+          updated_at?: string
+          workspace_id: string
+        }
+        Update: {
+          created_at?: string
+          id?: string
+          is_archived?: boolean
+          is_im?: boolean
+          is_mpim?: boolean
+          is_private?: boolean
+          member_count?: number | null
+          name?: string | null
+          purpose?: string | null
+          slack_channel_id?: string
+          synced_at?: string
+          team_id?: string
+          topic?: string | null
+          updated_at?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "slack_channels_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      slack_messages: {
+        Row: {
+          blocks: Json | null
+          created_at: string
+          edited_at: string | null
+          files: Json | null
+          id: string
+          posted_at: string
+          reactions: Json | null
+          slack_channel_id: string
+          slack_user_id: string | null
+          subtype: string | null
+          text: string | null
+          thread_ts: string | null
+          ts: string
+          updated_at: string
+          workspace_id: string
+        }
+        Insert: {
+          blocks?: Json | null
+          created_at?: string
+          edited_at?: string | null
+          files?: Json | null
+          id?: string
+          posted_at: string
+          reactions?: Json | null
+          slack_channel_id: string
+          slack_user_id?: string | null
+          subtype?: string | null
+          text?: string | null
+          thread_ts?: string | null
+          ts: string
+          updated_at?: string
+          workspace_id: string
+        }
+        Update: {
+          blocks?: Json | null
+          created_at?: string
+          edited_at?: string | null
+          files?: Json | null
+          id?: string
+          posted_at?: string
+          reactions?: Json | null
+          slack_channel_id?: string
+          slack_user_id?: string | null
+          subtype?: string | null
+          text?: string | null
+          thread_ts?: string | null
+          ts?: string
+          updated_at?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "slack_messages_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "slack_messages_workspace_id_slack_channel_id_fkey"
+            columns: ["workspace_id", "slack_channel_id"]
+            isOneToOne: false
+            referencedRelation: "slack_channels"
+            referencedColumns: ["workspace_id", "slack_channel_id"]
+          },
+        ]
+      }
+      slack_poll_states: {
+        Row: {
+          closed_at: string | null
+          closes_at: string | null
+          created_at: string
+          created_by: string | null
+          id: string
+          options: string[]
+          poll_id: string
+          question: string
+          responses: NonNullable<Json>
+          slack_channel_id: string
+          thread_ts: string | null
+          updated_at: string
+          workspace_id: string
+        }
+        Insert: {
+          closed_at?: string | null
+          closes_at?: string | null
+          created_at?: string
+          created_by?: string | null
+          id?: string
+          options: string[]
+          poll_id: string
+          question: string
+          responses?: NonNullable<Json>
+          slack_channel_id: string
+          thread_ts?: string | null
+          updated_at?: string
+          workspace_id: string
+        }
+        Update: {
+          closed_at?: string | null
+          closes_at?: string | null
+          created_at?: string
+          created_by?: string | null
+          id?: string
+          options?: string[]
+          poll_id?: string
+          question?: string
+          responses?: NonNullable<Json>
+          slack_channel_id?: string
+          thread_ts?: string | null
+          updated_at?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "slack_poll_states_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "slack_poll_states_workspace_id_slack_channel_id_fkey"
+            columns: ["workspace_id", "slack_channel_id"]
+            isOneToOne: false
+            referencedRelation: "slack_channels"
+            referencedColumns: ["workspace_id", "slack_channel_id"]
+          },
+        ]
+      }
+      slack_threads: {
+        Row: {
+          created_at: string
+          id: string
+          last_reply_at: string | null
+          participant_ids: string[]
+          preserved: boolean
+          preserved_by: string | null
+          reply_count: number
+          slack_channel_id: string
+          summary: string | null
+          thread_ts: string
+          updated_at: string
+          workspace_id: string
+        }
+        Insert: {
+          created_at?: string
+          id?: string
+          last_reply_at?: string | null
+          participant_ids?: string[]
+          preserved?: boolean
+          preserved_by?: string | null
+          reply_count?: number
+          slack_channel_id: string
+          summary?: string | null
+          thread_ts: string
+          updated_at?: string
+          workspace_id: string
+        }
+        Update: {
+          created_at?: string
+          id?: string
+          last_reply_at?: string | null
+          participant_ids?: string[]
+          preserved?: boolean
+          preserved_by?: string | null
+          reply_count?: number
+          slack_channel_id?: string
+          summary?: string | null
+          thread_ts?: string
+          updated_at?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "slack_threads_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "slack_threads_workspace_id_slack_channel_id_fkey"
+            columns: ["workspace_id", "slack_channel_id"]
+            isOneToOne: false
+            referencedRelation: "slack_channels"
+            referencedColumns: ["workspace_id", "slack_channel_id"]
+          },
+        ]
+      }
+      slack_users: {
+        Row: {
+          avatar_url: string | null
+          created_at: string
+          email: string | null
+          id: string
+          is_admin: boolean
+          is_bot: boolean
+          is_deleted: boolean
+          name: string | null
+          real_name: string | null
+          slack_user_id: string
+          synced_at: string
+          team_id: string
+          timezone: string | null
+          title: string | null
+          updated_at: string
+          workspace_id: string
+        }
+        Insert: {
+          avatar_url?: string | null
+          created_at?: string
+          email?: string | null
+          id?: string
+          is_admin?: boolean
+          is_bot?: boolean
+          is_deleted?: boolean
+          name?: string | null
+          real_name?: string | null
+          slack_user_id: string
+          synced_at?: string
+          team_id: string
+          timezone?: string | null
+          title?: string | null
+          updated_at?: string
+          workspace_id: string
+        }
+        Update: {
+          avatar_url?: string | null
+          created_at?: string
+          email?: string | null
+          id?: string
+          is_admin?: boolean
+          is_bot?: boolean
+          is_deleted?: boolean
+          name?: string | null
+          real_name?: string | null
+          slack_user_id?: string
+          synced_at?: string
+          team_id?: string
+          timezone?: string | null
+          title?: string | null
+          updated_at?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "slack_users_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       social_analytics: {
         Row: {
           clicks: number
@@ -7262,6 +8193,42 @@ export type Database = {
           },
         ]
       }
+      user_privacy_settings: {
+        Row: {
+          analytics_consent: boolean
+          consent_updated_at: string | null
+          created_at: string
+          data_processing_consent: boolean
+          data_retention_days: number
+          marketing_consent: boolean
+          third_party_consent: boolean
+          updated_at: string
+          user_id: string
+        }
+        Insert: {
+          analytics_consent?: boolean
+          consent_updated_at?: string | null
+          created_at?: string
+          data_processing_consent?: boolean
+          data_retention_days?: number
+          marketing_consent?: boolean
+          third_party_consent?: boolean
+          updated_at?: string
+          user_id?: string
+        }
+        Update: {
+          analytics_consent?: boolean
+          consent_updated_at?: string | null
+          created_at?: string
+          data_processing_consent?: boolean
+          data_retention_days?: number
+          marketing_consent?: boolean
+          third_party_consent?: boolean
+          updated_at?: string
+          user_id?: string
+        }
+        Relationships: []
+      }
       user_secrets: {
         Row: {
           created_at: string
@@ -7294,6 +8261,250 @@ export type Database = {
           user_id?: string
         }
         Relationships: []
+      }
+      video_comments: {
+        Row: {
+          body: string
+          created_at: string
+          id: string
+          parent_id: string | null
+          resolved_at: string | null
+          timestamp_seconds: number | null
+          updated_at: string
+          user_id: string
+          video_id: string
+          workspace_id: string
+        }
+        Insert: {
+          body: string
+          created_at?: string
+          id?: string
+          parent_id?: string | null
+          resolved_at?: string | null
+          timestamp_seconds?: number | null
+          updated_at?: string
+          user_id?: string
+          video_id: string
+          workspace_id: string
+        }
+        Update: {
+          body?: string
+          created_at?: string
+          id?: string
+          parent_id?: string | null
+          resolved_at?: string | null
+          timestamp_seconds?: number | null
+          updated_at?: string
+          user_id?: string
+          video_id?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "video_comments_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "video_comments_workspace_id_parent_id_fkey"
+            columns: ["workspace_id", "parent_id"]
+            isOneToOne: false
+            referencedRelation: "video_comments"
+            referencedColumns: ["workspace_id", "id"]
+          },
+          {
+            foreignKeyName: "video_comments_workspace_id_video_id_fkey"
+            columns: ["workspace_id", "video_id"]
+            isOneToOne: false
+            referencedRelation: "videos"
+            referencedColumns: ["workspace_id", "id"]
+          },
+        ]
+      }
+      video_folders: {
+        Row: {
+          created_at: string
+          created_by: string | null
+          id: string
+          name: string
+          parent_id: string | null
+          updated_at: string
+          workspace_id: string
+        }
+        Insert: {
+          created_at?: string
+          created_by?: string | null
+          id?: string
+          name: string
+          parent_id?: string | null
+          updated_at?: string
+          workspace_id: string
+        }
+        Update: {
+          created_at?: string
+          created_by?: string | null
+          id?: string
+          name?: string
+          parent_id?: string | null
+          updated_at?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "video_folders_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "video_folders_workspace_id_parent_id_fkey"
+            columns: ["workspace_id", "parent_id"]
+            isOneToOne: false
+            referencedRelation: "video_folders"
+            referencedColumns: ["workspace_id", "id"]
+          },
+        ]
+      }
+      video_permissions: {
+        Row: {
+          created_at: string
+          granted_by: string | null
+          id: string
+          permission_level: Database["public"]["Enums"]["video_permission_level"]
+          updated_at: string
+          user_id: string
+          video_id: string
+          workspace_id: string
+        }
+        Insert: {
+          created_at?: string
+          granted_by?: string | null
+          id?: string
+          permission_level?: Database["public"]["Enums"]["video_permission_level"]
+          updated_at?: string
+          user_id: string
+          video_id: string
+          workspace_id: string
+        }
+        Update: {
+          created_at?: string
+          granted_by?: string | null
+          id?: string
+          permission_level?: Database["public"]["Enums"]["video_permission_level"]
+          updated_at?: string
+          user_id?: string
+          video_id?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "video_permissions_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "video_permissions_workspace_id_video_id_fkey"
+            columns: ["workspace_id", "video_id"]
+            isOneToOne: false
+            referencedRelation: "videos"
+            referencedColumns: ["workspace_id", "id"]
+          },
+        ]
+      }
+      videos: {
+        Row: {
+          created_at: string
+          created_by: string | null
+          deleted_at: string | null
+          description: string | null
+          duration_seconds: number | null
+          error: string | null
+          folder_id: string | null
+          id: string
+          mux_asset_id: string | null
+          mux_playback_id: string | null
+          mux_upload_id: string | null
+          size_bytes: number | null
+          status: Database["public"]["Enums"]["video_status"]
+          storage_path: string | null
+          thumbnail_url: string | null
+          title: string
+          transcription_status: Database["public"]["Enums"]["media_processing_status"]
+          transcription_text: string | null
+          updated_at: string
+          view_count: number
+          visibility: Database["public"]["Enums"]["video_visibility"]
+          workspace_id: string
+        }
+        Insert: {
+          created_at?: string
+          created_by?: string | null
+          deleted_at?: string | null
+          description?: string | null
+          duration_seconds?: number | null
+          error?: string | null
+          folder_id?: string | null
+          id?: string
+          mux_asset_id?: string | null
+          mux_playback_id?: string | null
+          mux_upload_id?: string | null
+          size_bytes?: number | null
+          status?: Database["public"]["Enums"]["video_status"]
+          storage_path?: string | null
+          thumbnail_url?: string | null
+          title: string
+          transcription_status?: Database["public"]["Enums"]["media_processing_status"]
+          transcription_text?: string | null
+          updated_at?: string
+          view_count?: number
+          visibility?: Database["public"]["Enums"]["video_visibility"]
+          workspace_id: string
+        }
+        Update: {
+          created_at?: string
+          created_by?: string | null
+          deleted_at?: string | null
+          description?: string | null
+          duration_seconds?: number | null
+          error?: string | null
+          folder_id?: string | null
+          id?: string
+          mux_asset_id?: string | null
+          mux_playback_id?: string | null
+          mux_upload_id?: string | null
+          size_bytes?: number | null
+          status?: Database["public"]["Enums"]["video_status"]
+          storage_path?: string | null
+          thumbnail_url?: string | null
+          title?: string
+          transcription_status?: Database["public"]["Enums"]["media_processing_status"]
+          transcription_text?: string | null
+          updated_at?: string
+          view_count?: number
+          visibility?: Database["public"]["Enums"]["video_visibility"]
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "videos_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "videos_workspace_id_folder_id_fkey"
+            columns: ["workspace_id", "folder_id"]
+            isOneToOne: false
+            referencedRelation: "video_folders"
+            referencedColumns: ["workspace_id", "id"]
+          },
+        ]
       }
       visitors: {
         Row: {
@@ -7685,14 +8896,48 @@ export type Database = {
           },
         ]
       }
+      workspace_storage_usage: {
+        Row: {
+          bucket_id: string
+          bytes: number
+          objects: number
+          updated_at: string
+          workspace_id: string
+        }
+        Insert: {
+          bucket_id: string
+          bytes?: number
+          objects?: number
+          updated_at?: string
+          workspace_id: string
+        }
+        Update: {
+          bucket_id?: string
+          bytes?: number
+          objects?: number
+          updated_at?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "workspace_storage_usage_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       workspaces: {
         Row: {
           created_at: string
           created_by: string | null
           id: string
           name: string
+          plan: Database["public"]["Enums"]["workspace_plan"]
           shop_domain: string | null
           slug: string
+          storage_quota_bytes: number | null
           updated_at: string
         }
         Insert: {
@@ -7700,8 +8945,10 @@ export type Database = {
           created_by?: string | null
           id?: string
           name: string
+          plan?: Database["public"]["Enums"]["workspace_plan"]
           shop_domain?: string | null
           slug: string
+          storage_quota_bytes?: number | null
           updated_at?: string
         }
         Update: {
@@ -7709,8 +8956,10 @@ export type Database = {
           created_by?: string | null
           id?: string
           name?: string
+          plan?: Database["public"]["Enums"]["workspace_plan"]
           shop_domain?: string | null
           slug?: string
+          storage_quota_bytes?: number | null
           updated_at?: string
         }
         Relationships: []
@@ -7773,6 +9022,28 @@ export type Database = {
           },
           {
             foreignKeyName: "agent_runs_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      ai_video_stats: {
+        Row: {
+          auto_generated: number | null
+          avg_generation_seconds: number | null
+          completed: number | null
+          failed: number | null
+          in_progress: number | null
+          jobs: number | null
+          projects: number | null
+          total_cost_micros: number | null
+          workspace_id: string | null
+        }
+        Relationships: [
+          {
+            foreignKeyName: "ai_video_projects_workspace_id_fkey"
             columns: ["workspace_id"]
             isOneToOne: false
             referencedRelation: "workspaces"
@@ -7893,6 +9164,156 @@ export type Database = {
           },
         ]
       }
+      data_deletion_requests: {
+        Row: {
+          completed_at: string | null
+          confirm_by: string | null
+          confirmation_required: boolean | null
+          confirmed_at: string | null
+          details: Json | null
+          error: string | null
+          id: string | null
+          requested_at: string | null
+          source: string | null
+          status: Database["public"]["Enums"]["privacy_request_status"] | null
+          user_id: string | null
+          workspace_id: string | null
+        }
+        Insert: {
+          completed_at?: string | null
+          confirm_by?: string | null
+          confirmation_required?: boolean | null
+          confirmed_at?: string | null
+          details?: Json | null
+          error?: string | null
+          id?: string | null
+          requested_at?: string | null
+          source?: string | null
+          status?: Database["public"]["Enums"]["privacy_request_status"] | null
+          user_id?: string | null
+          workspace_id?: string | null
+        }
+        Update: {
+          completed_at?: string | null
+          confirm_by?: string | null
+          confirmation_required?: boolean | null
+          confirmed_at?: string | null
+          details?: Json | null
+          error?: string | null
+          id?: string | null
+          requested_at?: string | null
+          source?: string | null
+          status?: Database["public"]["Enums"]["privacy_request_status"] | null
+          user_id?: string | null
+          workspace_id?: string | null
+        }
+        Relationships: [
+          {
+            foreignKeyName: "privacy_requests_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      data_export_requests: {
+        Row: {
+          completed_at: string | null
+          download_expires_at: string | null
+          error: string | null
+          export_bytes: number | null
+          export_path: string | null
+          id: string | null
+          requested_at: string | null
+          source: string | null
+          started_at: string | null
+          status: Database["public"]["Enums"]["privacy_request_status"] | null
+          user_id: string | null
+          workspace_id: string | null
+        }
+        Insert: {
+          completed_at?: string | null
+          download_expires_at?: string | null
+          error?: string | null
+          export_bytes?: number | null
+          export_path?: string | null
+          id?: string | null
+          requested_at?: string | null
+          source?: string | null
+          started_at?: string | null
+          status?: Database["public"]["Enums"]["privacy_request_status"] | null
+          user_id?: string | null
+          workspace_id?: string | null
+        }
+        Update: {
+          completed_at?: string | null
+          download_expires_at?: string | null
+          error?: string | null
+          export_bytes?: number | null
+          export_path?: string | null
+          id?: string | null
+          requested_at?: string | null
+          source?: string | null
+          started_at?: string | null
+          status?: Database["public"]["Enums"]["privacy_request_status"] | null
+          user_id?: string | null
+          workspace_id?: string | null
+        }
+        Relationships: [
+          {
+            foreignKeyName: "privacy_requests_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      demo_stats: {
+        Row: {
+          conversation_count: number | null
+          demo_id: string | null
+          knowledge_chunk_count: number | null
+          last_conversation_at: string | null
+          message_count: number | null
+          ready_video_count: number | null
+          total_video_duration: number | null
+          video_count: number | null
+          workspace_id: string | null
+        }
+        Insert: {
+          conversation_count?: never
+          demo_id?: string | null
+          knowledge_chunk_count?: never
+          last_conversation_at?: never
+          message_count?: never
+          ready_video_count?: never
+          total_video_duration?: never
+          video_count?: never
+          workspace_id?: string | null
+        }
+        Update: {
+          conversation_count?: never
+          demo_id?: string | null
+          knowledge_chunk_count?: never
+          last_conversation_at?: never
+          message_count?: never
+          ready_video_count?: never
+          total_video_duration?: never
+          video_count?: never
+          workspace_id?: string | null
+        }
+        Relationships: [
+          {
+            foreignKeyName: "demos_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       order_revenue_daily: {
         Row: {
           currency: string | null
@@ -7904,6 +9325,59 @@ export type Database = {
         Relationships: [
           {
             foreignKeyName: "orders_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      public_demos: {
+        Row: {
+          agent_greeting: string | null
+          agent_name: string | null
+          agent_objectives: string[] | null
+          agent_personality: string | null
+          cta_link: string | null
+          cta_text: string | null
+          description: string | null
+          id: string | null
+          name: string | null
+          published_at: string | null
+          videos: Json | null
+          workspace_id: string | null
+        }
+        Insert: {
+          agent_greeting?: string | null
+          agent_name?: string | null
+          agent_objectives?: string[] | null
+          agent_personality?: string | null
+          cta_link?: string | null
+          cta_text?: string | null
+          description?: string | null
+          id?: string | null
+          name?: string | null
+          published_at?: string | null
+          videos?: never
+          workspace_id?: string | null
+        }
+        Update: {
+          agent_greeting?: string | null
+          agent_name?: string | null
+          agent_objectives?: string[] | null
+          agent_personality?: string | null
+          cta_link?: string | null
+          cta_text?: string | null
+          description?: string | null
+          id?: string | null
+          name?: string | null
+          published_at?: string | null
+          videos?: never
+          workspace_id?: string | null
+        }
+        Relationships: [
+          {
+            foreignKeyName: "demos_workspace_id_fkey"
             columns: ["workspace_id"]
             isOneToOne: false
             referencedRelation: "workspaces"
@@ -8039,6 +9513,41 @@ export type Database = {
           isSetofReturn: true
         }
       }
+      cancel_privacy_request: {
+        Args: { p_request_id: string }
+        Returns: {
+          attempts: number
+          completed_at: string | null
+          confirm_by: string | null
+          confirmation_required: boolean
+          confirmed_at: string | null
+          created_at: string
+          details: NonNullable<Json>
+          download_expires_at: string | null
+          error: string | null
+          export_bytes: number | null
+          export_path: string | null
+          export_removed_at: string | null
+          id: string
+          kind: Database["public"]["Enums"]["privacy_request_kind"]
+          requested_at: string
+          requested_by: string | null
+          source: string
+          started_at: string | null
+          status: Database["public"]["Enums"]["privacy_request_status"]
+          subject: NonNullable<Json>
+          subject_sha256: string | null
+          updated_at: string
+          user_id: string | null
+          workspace_id: string | null
+        }
+        SetofOptions: {
+          from: "*"
+          to: "privacy_requests"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
       cancel_review_request: {
         Args: { p_request_id: string }
         Returns: {
@@ -8096,6 +9605,41 @@ export type Database = {
           isSetofReturn: false
         }
       }
+      confirm_account_erasure: {
+        Args: { p_request_id: string; p_token: string }
+        Returns: {
+          attempts: number
+          completed_at: string | null
+          confirm_by: string | null
+          confirmation_required: boolean
+          confirmed_at: string | null
+          created_at: string
+          details: NonNullable<Json>
+          download_expires_at: string | null
+          error: string | null
+          export_bytes: number | null
+          export_path: string | null
+          export_removed_at: string | null
+          id: string
+          kind: Database["public"]["Enums"]["privacy_request_kind"]
+          requested_at: string
+          requested_by: string | null
+          source: string
+          started_at: string | null
+          status: Database["public"]["Enums"]["privacy_request_status"]
+          subject: NonNullable<Json>
+          subject_sha256: string | null
+          updated_at: string
+          user_id: string | null
+          workspace_id: string | null
+        }
+        SetofOptions: {
+          from: "*"
+          to: "privacy_requests"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
       create_support_ticket: {
         Args: {
           p_body: string
@@ -8131,8 +9675,10 @@ export type Database = {
           created_by: string | null
           id: string
           name: string
+          plan: Database["public"]["Enums"]["workspace_plan"]
           shop_domain: string | null
           slug: string
+          storage_quota_bytes: number | null
           updated_at: string
         }
         SetofOptions: {
@@ -8330,6 +9876,26 @@ export type Database = {
           isSetofReturn: false
         }
       }
+      get_demo_stats: {
+        Args: { p_demo_id: string }
+        Returns: {
+          conversation_count: number | null
+          demo_id: string | null
+          knowledge_chunk_count: number | null
+          last_conversation_at: string | null
+          message_count: number | null
+          ready_video_count: number | null
+          total_video_duration: number | null
+          video_count: number | null
+          workspace_id: string | null
+        }
+        SetofOptions: {
+          from: "*"
+          to: "demo_stats"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
       get_experiment_results: {
         Args: { p_experiment_id: string }
         Returns: {
@@ -8366,6 +9932,29 @@ export type Database = {
           to: "experiment_results"
           isOneToOne: false
           isSetofReturn: true
+        }
+      }
+      get_public_demo: {
+        Args: { p_demo_id: string }
+        Returns: {
+          agent_greeting: string | null
+          agent_name: string | null
+          agent_objectives: string[] | null
+          agent_personality: string | null
+          cta_link: string | null
+          cta_text: string | null
+          description: string | null
+          id: string | null
+          name: string | null
+          published_at: string | null
+          videos: Json | null
+          workspace_id: string | null
+        }
+        SetofOptions: {
+          from: "*"
+          to: "public_demos"
+          isOneToOne: true
+          isSetofReturn: false
         }
       }
       hybrid_search_knowledge_chunks: {
@@ -8462,6 +10051,18 @@ export type Database = {
         Args: { p_rows: Json; p_workspace_id: string }
         Returns: number
       }
+      ingest_slack_channels: {
+        Args: { p_channels: Json; p_workspace_id: string }
+        Returns: number
+      }
+      ingest_slack_messages: {
+        Args: { p_messages: Json; p_workspace_id: string }
+        Returns: number
+      }
+      ingest_slack_users: {
+        Args: { p_users: Json; p_workspace_id: string }
+        Returns: number
+      }
       knowledge_search: {
         Args: {
           p_collection_ids?: string[]
@@ -8534,6 +10135,29 @@ export type Database = {
         SetofOptions: {
           from: "*"
           to: "open_review_request_row"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
+      preserve_slack_thread: {
+        Args: { p_preserved?: boolean; p_thread_id: string }
+        Returns: {
+          created_at: string
+          id: string
+          last_reply_at: string | null
+          participant_ids: string[]
+          preserved: boolean
+          preserved_by: string | null
+          reply_count: number
+          slack_channel_id: string
+          summary: string | null
+          thread_ts: string
+          updated_at: string
+          workspace_id: string
+        }
+        SetofOptions: {
+          from: "*"
+          to: "slack_threads"
           isOneToOne: true
           isSetofReturn: false
         }
@@ -8635,6 +10259,38 @@ export type Database = {
           updated: number
         }[]
       }
+      record_slack_poll_response: {
+        Args: {
+          p_option: number
+          p_poll_id: string
+          p_slack_user_id: string
+          p_workspace_id: string
+        }
+        Returns: Json
+      }
+      record_video_view: { Args: { p_video_id: string }; Returns: number }
+      reorder_demo_videos: {
+        Args: { p_demo_id: string; p_video_ids: string[] }
+        Returns: {
+          created_at: string
+          demo_id: string
+          duration_seconds: number | null
+          id: string
+          order_index: number
+          processing_status: Database["public"]["Enums"]["media_processing_status"]
+          storage_path: string
+          title: string
+          transcript: string | null
+          updated_at: string
+          workspace_id: string
+        }[]
+        SetofOptions: {
+          from: "*"
+          to: "demo_videos"
+          isOneToOne: false
+          isSetofReturn: true
+        }
+      }
       report_error: {
         Args: {
           p_context?: Json
@@ -8653,6 +10309,15 @@ export type Database = {
           status: Database["public"]["Enums"]["ops_error_status"]
         }[]
       }
+      request_account_erasure: {
+        Args: Record<PropertyKey, never>
+        Returns: {
+          confirm_by: string
+          confirmation_token: string
+          request_id: string
+        }[]
+      }
+      request_data_export: { Args: Record<PropertyKey, never>; Returns: string }
       request_review: {
         Args: { p_order_id: string; p_send_after?: string }
         Returns: {
@@ -8698,6 +10363,21 @@ export type Database = {
           match_count?: number
           match_threshold?: number
           query_embedding: string
+        }
+        Returns: Database["public"]["CompositeTypes"]["knowledge_match_row"][]
+        SetofOptions: {
+          from: "*"
+          to: "knowledge_match_row"
+          isOneToOne: false
+          isSetofReturn: true
+        }
+      }
+      search_public_demo: {
+        Args: {
+          p_demo_id: string
+          p_match_count?: number
+          p_query: string
+          p_query_embedding?: string
         }
         Returns: Database["public"]["CompositeTypes"]["knowledge_match_row"][]
         SetofOptions: {
@@ -8851,6 +10531,16 @@ export type Database = {
         | "web_search"
       ai_model_type: "flagship" | "fast" | "reasoning" | "legacy"
       ai_provider: "openai" | "anthropic" | "google" | "mistral"
+      ai_video_job_status: "pending" | "processing" | "completed" | "failed"
+      ai_video_job_type: "image_generation" | "video_generation"
+      ai_video_platform: "youtube_short" | "tiktok" | "reels" | "landscape"
+      ai_video_status:
+        | "draft"
+        | "planning"
+        | "generating_images"
+        | "generating_video"
+        | "completed"
+        | "failed"
       approval_action:
         | "pause_ad_campaign"
         | "resume_ad_campaign"
@@ -8948,6 +10638,8 @@ export type Database = {
         | "ops"
         | "privacy"
         | "other"
+      demo_conversation_status: "created" | "active" | "ended"
+      demo_status: "draft" | "published" | "archived"
       device_type: "desktop" | "mobile" | "tablet" | "other"
       discovery_run_status: "running" | "succeeded" | "failed"
       email_automation_trigger:
@@ -9099,6 +10791,7 @@ export type Database = {
         | "direct_mail"
         | "direct"
         | "other"
+      media_processing_status: "pending" | "processing" | "completed" | "failed"
       onboarding_status: "not_started" | "in_progress" | "completed" | "skipped"
       ops_alert_status: "open" | "acknowledged" | "resolved"
       ops_error_status: "open" | "acknowledged" | "resolved" | "ignored"
@@ -9125,8 +10818,25 @@ export type Database = {
         | "conversions"
         | "clicks"
         | "impressions"
-      privacy_request_kind: "export" | "deletion"
-      privacy_request_status: "pending" | "completed" | "rejected"
+      privacy_event:
+        | "consent_changed"
+        | "settings_changed"
+        | "export_requested"
+        | "export_completed"
+        | "export_failed"
+        | "export_removed"
+        | "erasure_requested"
+        | "erasure_confirmed"
+        | "erasure_completed"
+        | "erasure_failed"
+        | "request_rejected"
+      privacy_request_kind: "export" | "erasure"
+      privacy_request_status:
+        | "pending"
+        | "processing"
+        | "completed"
+        | "failed"
+        | "rejected"
       product_status: "active" | "draft" | "archived"
       qc_result: "pass" | "warn" | "fail"
       report_kind:
@@ -9214,6 +10924,9 @@ export type Database = {
       tour_status: "pending" | "active" | "completed" | "dismissed"
       training_example_kind: "example" | "correction" | "pattern"
       training_example_source: "manual" | "feedback" | "learned"
+      video_permission_level: "view" | "comment" | "edit"
+      video_status: "uploading" | "processing" | "ready" | "errored"
+      video_visibility: "workspace" | "private"
       webhook_delivery_status: "pending" | "succeeded" | "dead"
       webhook_event_status:
         | "pending"
@@ -9241,6 +10954,7 @@ export type Database = {
         | "campaign_status_changed"
         | "task_completed"
         | "manual"
+      workspace_plan: "free" | "pro" | "business" | "enterprise"
       workspace_role: "viewer" | "member" | "admin" | "owner"
     }
     CompositeTypes: {
@@ -9580,6 +11294,17 @@ export const Constants = {
       ],
       ai_model_type: ["flagship", "fast", "reasoning", "legacy"],
       ai_provider: ["openai", "anthropic", "google", "mistral"],
+      ai_video_job_status: ["pending", "processing", "completed", "failed"],
+      ai_video_job_type: ["image_generation", "video_generation"],
+      ai_video_platform: ["youtube_short", "tiktok", "reels", "landscape"],
+      ai_video_status: [
+        "draft",
+        "planning",
+        "generating_images",
+        "generating_video",
+        "completed",
+        "failed",
+      ],
       approval_action: [
         "pause_ad_campaign",
         "resume_ad_campaign",
@@ -9687,6 +11412,8 @@ export const Constants = {
         "privacy",
         "other",
       ],
+      demo_conversation_status: ["created", "active", "ended"],
+      demo_status: ["draft", "published", "archived"],
       device_type: ["desktop", "mobile", "tablet", "other"],
       discovery_run_status: ["running", "succeeded", "failed"],
       email_automation_trigger: [
@@ -9854,6 +11581,7 @@ export const Constants = {
         "direct",
         "other",
       ],
+      media_processing_status: ["pending", "processing", "completed", "failed"],
       onboarding_status: ["not_started", "in_progress", "completed", "skipped"],
       ops_alert_status: ["open", "acknowledged", "resolved"],
       ops_error_status: ["open", "acknowledged", "resolved", "ignored"],
@@ -9883,8 +11611,27 @@ export const Constants = {
         "clicks",
         "impressions",
       ],
-      privacy_request_kind: ["export", "deletion"],
-      privacy_request_status: ["pending", "completed", "rejected"],
+      privacy_event: [
+        "consent_changed",
+        "settings_changed",
+        "export_requested",
+        "export_completed",
+        "export_failed",
+        "export_removed",
+        "erasure_requested",
+        "erasure_confirmed",
+        "erasure_completed",
+        "erasure_failed",
+        "request_rejected",
+      ],
+      privacy_request_kind: ["export", "erasure"],
+      privacy_request_status: [
+        "pending",
+        "processing",
+        "completed",
+        "failed",
+        "rejected",
+      ],
       product_status: ["active", "draft", "archived"],
       qc_result: ["pass", "warn", "fail"],
       report_kind: [
@@ -9982,6 +11729,9 @@ export const Constants = {
       tour_status: ["pending", "active", "completed", "dismissed"],
       training_example_kind: ["example", "correction", "pattern"],
       training_example_source: ["manual", "feedback", "learned"],
+      video_permission_level: ["view", "comment", "edit"],
+      video_status: ["uploading", "processing", "ready", "errored"],
+      video_visibility: ["workspace", "private"],
       webhook_delivery_status: ["pending", "succeeded", "dead"],
       webhook_event_status: [
         "pending",
@@ -10013,6 +11763,7 @@ export const Constants = {
         "task_completed",
         "manual",
       ],
+      workspace_plan: ["free", "pro", "business", "enterprise"],
       workspace_role: ["viewer", "member", "admin", "owner"],
     },
   },

@@ -204,18 +204,19 @@ describe("shopify webhooks", () => {
     const [o] = await sql`select email_sha256, customer_id from public.orders where workspace_id = ${ws.id} and shopify_order_id = '5001'`;
     expect(o).toEqual({ email_sha256: null, customer_id: null });
     const [p] = await sql`select kind, status, details ->> 'customers_erased' as n from public.privacy_requests where workspace_id = ${ws.id}`;
-    expect(p).toEqual({ kind: "deletion", status: "completed", n: "1" });
+    expect(p).toEqual({ kind: "erasure", status: "completed", n: "1" });
   });
 
-  it("records customers/data_request as a pending export and shop/redact erases every customer", async () => {
+  it("queues customers/data_request as an export for the privacy worker and shop/redact erases every customer", async () => {
     const req = JSON.stringify({ shop_domain: shop, customer: { id: 50020, email: "other@example.com" },
       orders_requested: [5001], data_request: { id: 9 } });
     const id = randomUUID();
     expect((await shopify("customers/data_request", req, { id })).status).toBe(200);
     await processed(id);
-    const [exp] = await sql`select kind, status, subject ->> 'shopify_customer_id' as customer, subject ? 'email' as plaintext
+    const [exp] = await sql`select kind, subject ->> 'shopify_customer_id' as customer, subject ? 'email' as plaintext
       from public.privacy_requests where workspace_id = ${ws.id} and kind = 'export'`;
-    expect(exp).toEqual({ kind: "export", status: "pending", customer: "50020", plaintext: false });
+    // The privacy worker, woken at commit, builds and stores it (tests/flows/privacy.test.ts).
+    expect(exp).toEqual({ kind: "export", customer: "50020", plaintext: false });
     await sql`select public.upsert_orders(${ws.id}, ${sql.json([{ shopify_order_id: "6001", email: "c@example.com",
       shopify_customer_id: "60010", currency: "USD", total_price_cents: 100, processed_at: "2026-11-21T00:00:00Z" }])})`;
     const redact = randomUUID();
