@@ -21,7 +21,15 @@ interface Target {
   name: string;
   rpc: string;
   body: Record<string, unknown>;
+  /** Whose member token: the bench workspace's, or the demo seed's member (the other domains' dashboards). */
+  demo?: boolean;
 }
+
+// The demo seed's workspace, its member, its published demo and its running experiment.
+const DEMO_WS = "10000000-0000-4000-8000-000000000001";
+const DEMO_MEMBER = { sub: "00000000-0000-4000-8000-000000000003", email: "member@demo.test" };
+const DEMO_DEMO = "40000000-0000-4000-8000-000000000001";
+const DEMO_EXPERIMENT = "40000000-0000-4000-8000-000000000002";
 
 export async function main(args: string[]): Promise<void> {
   const total = arg(args, "requests", 1000);
@@ -60,9 +68,12 @@ export async function main(args: string[]): Promise<void> {
       grant execute on function public.bench_ping() to authenticated, service_role;
       notify pgrst, 'reload schema';`);
     await sql`vacuum analyze public.ad_metrics_daily`;
-    const memberJwt = await signAccessToken(await stackKeys(c), {
-      sub: userId, email, role: "authenticated", aud: "authenticated", aal: "aal1", is_anonymous: false,
-    }, 3600);
+    const sign = async (sub: string, mail: string) =>
+      await signAccessToken(await stackKeys(c), {
+        sub, email: mail, role: "authenticated", aud: "authenticated", aal: "aal1", is_anonymous: false,
+      }, 3600);
+    const memberJwt = await sign(userId, email);
+    const demoMemberJwt = await sign(DEMO_MEMBER.sub, DEMO_MEMBER.email);
     await new Promise((r) => setTimeout(r, 500)); // the schema cache reload
     const from = new Date(Date.now() - 90 * 864e5).toISOString().slice(0, 10);
     const to = new Date(Date.now() - 864e5).toISOString().slice(0, 10);
@@ -73,23 +84,34 @@ export async function main(args: string[]): Promise<void> {
       { name: "ads_dashboard by day", rpc: "ads_dashboard", body: { p_workspace_id: wsId, p_from: from, p_to: to, p_group_by: "day" } },
       { name: "ads_blended_roas", rpc: "ads_blended_roas", body: { p_workspace_id: wsId, p_from: from, p_to: to } },
       { name: "ads_roas_tile", rpc: "ads_roas_tile", body: { p_workspace_id: wsId } },
+      { name: "dashboard_tiles (demo)", rpc: "dashboard_tiles", body: { p_workspace_id: DEMO_WS }, demo: true },
+      {
+        name: "attribution_report (demo)",
+        rpc: "attribution_report",
+        body: { p_workspace_id: DEMO_WS, p_from: from, p_to: to, p_model: "linear", p_group_by: "channel" },
+        demo: true,
+      },
+      { name: "autopilot stats (demo)", rpc: "get_autopilot_dashboard_stats", body: { p_workspace_id: DEMO_WS }, demo: true },
+      { name: "get_demo_stats (demo)", rpc: "get_demo_stats", body: { p_demo_id: DEMO_DEMO }, demo: true },
+      { name: "experiment results (demo)", rpc: "get_experiment_results", body: { p_experiment_id: DEMO_EXPERIMENT }, demo: true },
     ];
-    const as = {
-      member: { apikey: keys.publishableKey, authorization: `Bearer ${memberJwt}` },
-      service: { apikey: keys.secretKey },
-    };
-    // Sanity: both see the same rows.
+    const headers = (t: Target, who: "member" | "service"): Record<string, string> =>
+      who === "service"
+        ? { apikey: keys.secretKey }
+        : { apikey: keys.publishableKey, authorization: `Bearer ${t.demo ? demoMemberJwt : memberJwt}` };
+    // Sanity: both see the same rows (but for the moment they were computed).
     for (const t of targets) {
-      const rows = await Promise.all(Object.values(as).map(async (h) => {
+      const rows = await Promise.all((["member", "service"] as const).map(async (who) => {
+        const h = headers(t, who);
         const r = await fetch(`${api}/rest/v1/rpc/${t.rpc}`, { method: "POST", headers: { ...h, "content-type": "application/json" }, body: JSON.stringify(t.body) });
         if (r.status !== 200) throw new Error(`${t.name}: ${r.status} ${await r.text()}`);
-        return await r.text();
+        return (await r.text()).replace(/"(as_of|computed_at)":"[^"]*"/g, "");
       }));
       if (rows[0] !== rows[1]) throw new Error(`${t.name}: member and service see different answers`);
     }
 
-    const run = (t: Target, who: keyof typeof as, n: number, conc: number) =>
-      load(() => ({ url: `${api}/rest/v1/rpc/${t.rpc}`, headers: as[who], body: JSON.stringify(t.body) }), n, conc);
+    const run = (t: Target, who: "member" | "service", n: number, conc: number) =>
+      load(() => ({ url: `${api}/rest/v1/rpc/${t.rpc}`, headers: headers(t, who), body: JSON.stringify(t.body) }), n, conc);
     const runTrivial = (n: number, conc: number) => load(() => ({ url: trivial.url }), n, conc);
 
     console.log(`gateway benchmark: ${total} requests per variant and round, ${rounds} rounds, variants alternating; medians over rounds`);
@@ -97,7 +119,7 @@ export async function main(args: string[]): Promise<void> {
       const floor: LoadResult[] = [];
       for (let r = 0; r < rounds; r++) floor.push(await runTrivial(total, conc));
       console.log(`\nconcurrency ${conc}: trivial Deno server ${fmt(median(floor.map((x) => x.rate)), 0)} req/s, p99 ${ms(median(floor.map((x) => x.p99)))}`);
-      console.log(`  ${"target".padEnd(28)} ${"member req/s".padStart(12)} ${"service req/s".padStart(13)} ${"ratio".padStart(6)} ${"p99 member".padStart(11)} ${"p99 service".padStart(12)}`);
+      console.log(`  ${"target".padEnd(30)} ${"member req/s".padStart(12)} ${"service req/s".padStart(13)} ${"ratio".padStart(6)} ${"p99 member".padStart(11)} ${"p99 service".padStart(12)}`);
       for (const t of targets) {
         await run(t, "member", Math.min(200, total), conc); // warm the very data measured
         await run(t, "service", Math.min(200, total), conc);
@@ -114,18 +136,18 @@ export async function main(args: string[]): Promise<void> {
         const bad = [...m, ...s].reduce((a, x) => a + x.failures, 0);
         if (bad) throw new Error(`${t.name}: ${bad} requests did not answer 200`);
         const mr = median(m.map((x) => x.rate)), sr = median(s.map((x) => x.rate));
-        console.log(`  ${t.name.padEnd(28)} ${fmt(mr, 0).padStart(12)} ${fmt(sr, 0).padStart(13)} ${(sr / mr).toFixed(2).padStart(5)}x ${ms(median(m.map((x) => x.p99))).padStart(11)} ${ms(median(s.map((x) => x.p99))).padStart(12)}`);
+        console.log(`  ${t.name.padEnd(30)} ${fmt(mr, 0).padStart(12)} ${fmt(sr, 0).padStart(13)} ${(sr / mr).toFixed(2).padStart(5)}x ${ms(median(m.map((x) => x.p99))).padStart(11)} ${ms(median(s.map((x) => x.p99))).padStart(12)}`);
       }
     }
 
     // PostgREST's own account of where a request's time goes (Server-Timing), averaged.
-    console.log("\nServer-Timing (PostgREST, mean of 200 sequential requests, ms): jwt / parse / plan / transaction / response");
+    console.log("\nServer-Timing (PostgREST 12 reports microseconds; mean of 200 sequential requests, us): jwt / parse / plan / transaction / response");
     for (const t of targets) {
       const line: string[] = [];
       for (const who of ["member", "service"] as const) {
         const sums = new Map<string, number>();
         for (let i = 0; i < 200; i++) {
-          const r = await fetch(`${api}/rest/v1/rpc/${t.rpc}`, { method: "POST", headers: { ...as[who], "content-type": "application/json" }, body: JSON.stringify(t.body) });
+          const r = await fetch(`${api}/rest/v1/rpc/${t.rpc}`, { method: "POST", headers: { ...headers(t, who), "content-type": "application/json" }, body: JSON.stringify(t.body) });
           await r.arrayBuffer();
           for (const part of (r.headers.get("server-timing") ?? "").split(",")) {
             const mm = part.trim().match(/^(\w+);dur=([\d.]+)/);
@@ -134,7 +156,7 @@ export async function main(args: string[]): Promise<void> {
         }
         line.push(`${who} ${["jwt", "parse", "plan", "transaction", "response"].map((k) => ((sums.get(k) ?? 0) / 200).toFixed(2)).join(" / ")}`);
       }
-      console.log(`  ${t.name.padEnd(28)} ${line.join("   ")}`);
+      console.log(`  ${t.name.padEnd(30)} ${line.join("   ")}`);
     }
   } finally {
     trivial.stop();
