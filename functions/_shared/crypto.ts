@@ -1,5 +1,6 @@
 // Token encryption (AES-256-GCM, key id in every ciphertext for rotation), HMAC signatures and
 // constant-time comparison, with WebCrypto: the same code runs in Deno and Node.
+import { createHash, createHmac } from "node:crypto";
 import { base64url as b64url } from "jose";
 
 const base64url = (bytes: Uint8Array) => b64url.encode(bytes);
@@ -85,31 +86,21 @@ export async function decryptToken(ring: KeyRing, ciphertext: string): Promise<s
   }
 }
 
-/** Imported HMAC keys by secret: a webhook flood verifies thousands of bodies with one secret. */
-const hmacKeys = new Map<string, Promise<CryptoKey>>();
-
-function hmacKey(secret: string | Uint8Array<ArrayBuffer>) {
-  if (typeof secret !== "string") {
-    return crypto.subtle.importKey("raw", secret, { name: "HMAC", hash: "SHA-256" }, false, ["sign"]);
-  }
-  let key = hmacKeys.get(secret);
-  if (!key) {
-    key = crypto.subtle.importKey("raw", enc.encode(secret), { name: "HMAC", hash: "SHA-256" }, false, ["sign"]);
-    if (hmacKeys.size < 100) hmacKeys.set(secret, key);
-  }
-  return key;
-}
-
-export async function hmacSha256(secret: string | Uint8Array<ArrayBuffer>, data: string | Uint8Array<ArrayBuffer>) {
-  const bytes = typeof data === "string" ? enc.encode(data) : data;
-  return new Uint8Array(await crypto.subtle.sign("HMAC", await hmacKey(secret), bytes));
+// HMAC and digests through node:crypto: one synchronous native call each. WebCrypto's
+// subtle.sign/digest are async ops, and on the webhook path (a verify and a digest per delivery)
+// they were a fifth of the gateway's CPU under load (docs/benchmarks.md, webhooks).
+export function hmacSha256(
+  secret: string | Uint8Array<ArrayBuffer>,
+  data: string | Uint8Array<ArrayBuffer>,
+): Promise<Uint8Array<ArrayBuffer>> {
+  const mac = createHmac("sha256", secret).update(data).digest();
+  return Promise.resolve(new Uint8Array(mac)); // a copy: node may hand out a view of a shared pool
 }
 
 export const hex = (bytes: Uint8Array) => Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
 
-export async function sha256Hex(data: string | Uint8Array<ArrayBuffer>): Promise<string> {
-  const bytes = typeof data === "string" ? enc.encode(data) : data;
-  return hex(new Uint8Array(await crypto.subtle.digest("SHA-256", bytes)));
+export function sha256Hex(data: string | Uint8Array<ArrayBuffer>): Promise<string> {
+  return Promise.resolve(createHash("sha256").update(data).digest("hex"));
 }
 
 /** Compares two strings in time independent of where they differ (lengths may leak). */

@@ -98,7 +98,10 @@ export async function gatewayServesThisStack(c: StackConfig): Promise<boolean> {
 
 export async function startGateway(c: StackConfig): Promise<void> {
   const out = openSync(gatewayLog(c), "a");
-  const child = spawn(binPath("deno"), ["run", "--allow-all", "--no-prompt", "functions/_local/gateway.ts"], {
+  // GROWTHBASE_GATEWAY_PROFILE=<dir>: V8 CPU profile (and a markdown summary) written there on stop.
+  const profile = process.env.GROWTHBASE_GATEWAY_PROFILE;
+  const flags = profile ? ["--cpu-prof-dir", profile, "--cpu-prof-md"] : [];
+  const child = spawn(binPath("deno"), ["run", "--allow-all", "--no-prompt", ...flags, "functions/_local/gateway.ts"], {
     cwd: c.repoRoot,
     detached: true,
     stdio: ["ignore", out, out],
