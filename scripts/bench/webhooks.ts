@@ -6,7 +6,8 @@
 //   load generator (the machine's HTTP floor);
 // - processing: orders/s from the first acknowledgement to the last processed event, and how long
 //   each order took to become visible after its acknowledgement (p50/p99);
-// - stored events = unique deliveries and stored orders = unique orders.
+// - stored events = unique deliveries and stored orders = unique orders;
+// - the reference for processing: as many orders stored by SQL in one statement, no HTTP load.
 // With --restart, PostgreSQL is killed (pg_ctl stop -m immediate, a crash) halfway through and
 // started again; senders retry a failed delivery as Shopify does (here after 200 ms), and nothing
 // acknowledged may be lost.
@@ -136,6 +137,32 @@ export async function main(args: string[]): Promise<void> {
       `p50 ${ms(Number(p.lag_p50))}, p99 ${ms(Number(p.lag_p99))} (target p99 < 2 s)`);
     console.log(`stored events ${p.events}, unique deliveries ${unique}, stored orders ${orders}, unique orders ${unique}: ` +
       `${p.events === unique && orders === unique ? "equal, nothing lost" : "NOT EQUAL"}`);
+
+    // The reference for processing: the same number of orders stored by SQL in one statement
+    // (no HTTP load beside it), processed by the same worker, woken the same way.
+    const [alone] = await sql`
+      with stored as (
+        select private.store_shopify_webhook('alone-' || ${tag} || '-' || i, 'orders/create', ${shop},
+                 encode(extensions.digest(i::text, 'sha256'), 'hex'),
+                 jsonb_build_object('id', 9500000 + i, 'name', '#A' || i, 'email', 'buyer' || (i % 500) || '@example.com',
+                   'currency', 'USD', 'subtotal_price', '40.00', 'total_price', '45.50', 'total_tax', '5.50',
+                   'financial_status', 'paid', 'processed_at', '2026-11-20T10:00:00Z', 'updated_at', '2026-11-20T10:00:00Z',
+                   'customer', jsonb_build_object('id', 70000 + (i % 500)),
+                   'line_items', jsonb_build_array(jsonb_build_object('product_id', 1, 'variant_id', 2, 'sku', 'SKU-1',
+                     'title', 'Balm', 'quantity', 1, 'price', '40.00')))) as outcome
+        from generate_series(1, ${unique}) i)
+      select count(*) filter (where outcome = 'accepted')::int as n from stored`;
+    for (;;) {
+      const [{ n }] = await sql`select count(*)::int as n from private.webhook_events
+        where workspace_id = ${ws.id} and status in ('pending', 'failed')`;
+      if (n === 0) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    const [a] = await sql`select min(received_at) as first_in, max(processed_at) as last_out
+      from private.webhook_events where workspace_id = ${ws.id} and external_id like ${"alone-" + tag + "-%"}`;
+    const aloneSeconds = (new Date(a.last_out).getTime() - new Date(a.first_in).getTime()) / 1000;
+    console.log(`reference, processing alone (${fmt(alone.n, 0)} orders stored by SQL in one statement, no HTTP load): ` +
+      `${fmt(alone.n / aloneSeconds, 0)} orders/s`);
   } finally {
     trivial.stop();
     await done(cleanup);

@@ -2,7 +2,7 @@
 -- newest-version-wins), line items, customers, revenue by day, gift cards, and tenancy.
 begin;
 set search_path = extensions, public;
-select plan(43);
+select plan(44);
 select tests.without_demo_data();
 
 select tests.two_workspaces();
@@ -152,6 +152,12 @@ select tests.authenticate_as_service_role();
 select throws_ok($$ insert into public.order_line_items (workspace_id, order_id, quantity)
   values ('b0000000-0000-4000-8000-000000000000', (select id from public.orders where shopify_order_id = '1001'), 1) $$,
   '23503', null, 'a line item cannot join another workspace''s order');
+
+-- Generic plans: a new shop's orders are looked up by the fully matched unique key whatever the
+-- statistics say of its workspace (migration upsert_orders_generic_plans; the webhooks bench's
+-- "processing alone" line shows batches flat in the number of orders already stored).
+select ok((select p.proconfig from pg_proc p where p.oid = 'public.upsert_orders'::regproc) @> array['plan_cache_mode=force_generic_plan'],
+          'upsert_orders plans its statements generically');
 
 select * from finish();
 rollback;

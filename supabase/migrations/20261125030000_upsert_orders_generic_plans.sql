@@ -1,0 +1,12 @@
+-- upsert_orders slowed down with every batch of a new shop: 150, 217, 300, 387, 471 ms for five
+-- batches of 500 orders of the same 500 customers (webhooks bench, "processing alone": 436
+-- orders/s). The per-order lookup of an order's previous customer,
+--   where o2.workspace_id = p_workspace_id and o2.shopify_order_id = ...,
+-- was planned as a custom plan for the workspace at hand; a workspace too new to be in the
+-- statistics is estimated at one row, both unique indexes (workspace_id, id) and
+-- (workspace_id, shopify_order_id) then cost the same, and the planner took the first: every
+-- lookup scanned all of the workspace's orders, O(orders) per order until the next ANALYZE.
+-- Generic plans estimate a workspace by the average, so the fully matched unique index wins
+-- whatever the statistics say of one workspace; every statement here looks rows up by keys,
+-- where a generic plan is what a custom one would be. Measured: 131, 128, 126, 132, 134 ms.
+alter function public.upsert_orders(uuid, jsonb) set plan_cache_mode = force_generic_plan;
