@@ -76,11 +76,14 @@ export async function stop(c: StackConfig): Promise<void> {
 export async function reset(c: StackConfig): Promise<void> {
   if (!isRunning(c)) await start(c, { quiet: true });
   log("rebuilding the database");
+  // The gateway's functions hold pooled connections into the database being dropped: their first
+  // query afterwards would fail (a health check answered 503). They start again with fresh pools.
+  await stopGateway(c);
   await stopPostgrest(c);
   rebuildDatabase(c, log);
   await configureDatabase(c);
   await startPostgrest(c);
-  if (gatewayPid(c) === null) await startGateway(c);
+  await startGateway(c);
 }
 
 /** Confirms every part answers and that the ports serve this checkout's stack. */

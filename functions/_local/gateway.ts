@@ -23,6 +23,18 @@ interface GatewayConfig {
   functions: Record<string, { verifyJwt: boolean }>;
 }
 
+// postgres.js can throw from a timer after PostgreSQL drops its connections (a crash or restart:
+// "Cannot read properties of null (reading 'write')" in nextWrite), which would end the whole
+// gateway and every function with it. Log and keep serving; the pools reconnect.
+globalThis.addEventListener("error", (e) => {
+  console.error("uncaught error (gateway kept running):", e.error);
+  e.preventDefault();
+});
+globalThis.addEventListener("unhandledrejection", (e) => {
+  console.error("unhandled rejection (gateway kept running):", e.reason);
+  e.preventDefault();
+});
+
 const cfg = JSON.parse(Deno.env.get("GROWTHBASE_GATEWAY") ?? "null") as GatewayConfig | null;
 if (!cfg) throw new Error("GROWTHBASE_GATEWAY is not set: start the gateway with npm run dev");
 

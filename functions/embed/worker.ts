@@ -5,23 +5,14 @@
 // current and retries or dead-letters the rest. Rounds repeat until the queue is empty or the time
 // budget is spent. Body (optional): { limit?: 1-2048, once?: boolean, visibilityTimeoutS?: 10-900 }.
 import { z } from "zod";
-import { type AuthConfig, requireServiceRole } from "../_shared/auth.ts";
-import { asService, type Sql } from "../_shared/db.ts";
-import {
-  type EmbeddingEnv,
-  EmbeddingError,
-  type EmbeddingModel,
-  type EmbeddingProvider,
-  planBatches,
-} from "../_shared/embeddings.ts";
+import { requireServiceRole } from "../_shared/auth.ts";
+import { asService } from "../_shared/db.ts";
+import { EmbeddingError, type EmbeddingModel, type EmbeddingProvider, planBatches } from "../_shared/embeddings.ts";
+import type { EmbeddingDeps } from "../_shared/embedding_provider.ts";
 import { HttpError, type Reply } from "../_shared/http.ts";
 import { estimateTokens } from "../_shared/tokens.ts";
 
-export interface Deps {
-  sql: Sql;
-  auth: AuthConfig;
-  env: EmbeddingEnv;
-  provider: (model: EmbeddingModel) => EmbeddingProvider;
+export interface Deps extends EmbeddingDeps {
   now: () => number;
   /** Stop starting new rounds after this many milliseconds. */
   budgetMs: number;

@@ -5,23 +5,13 @@
 // then one SQL call as the user (public.knowledge_search) searches and logs the search with its
 // latency. Another workspace's knowledge is simply not found.
 import { z } from "zod";
-import { type AuthConfig, requireUser } from "../_shared/auth.ts";
-import { asService, asUser, type Sql } from "../_shared/db.ts";
-import {
-  type EmbeddingEnv,
-  EmbeddingError,
-  type EmbeddingModel,
-  type EmbeddingProvider,
-  sha256Hex,
-} from "../_shared/embeddings.ts";
+import { requireUser } from "../_shared/auth.ts";
+import { asService, asUser } from "../_shared/db.ts";
+import { EmbeddingError, type EmbeddingModel, sha256Hex } from "../_shared/embeddings.ts";
+import type { EmbeddingDeps } from "../_shared/embedding_provider.ts";
 import { HttpError, readJson, type Reply } from "../_shared/http.ts";
 
-export interface Deps {
-  sql: Sql;
-  auth: AuthConfig;
-  env: EmbeddingEnv;
-  provider: (model: EmbeddingModel) => EmbeddingProvider;
-}
+export type Deps = EmbeddingDeps;
 
 export const Body = z.object({
   workspaceId: z.string().uuid(),

@@ -2,7 +2,7 @@
 // queue (read, decide, the errors a UI branches on), the model registry, chats and metrics.
 import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from "vitest";
 import { type Client, serviceClient, userClient } from "../helpers/api.ts";
-import { superuser, workspaceWithRoles } from "../helpers/stack.ts";
+import { dropWorkspace, superuser, workspaceWithRoles } from "../helpers/stack.ts";
 
 const sql = superuser();
 type Ws = Awaited<ReturnType<typeof workspaceWithRoles>>;
@@ -20,8 +20,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   for (const tag of created) {
-    await sql`delete from public.workspaces where slug = ${"ws-" + tag}`;
-    await sql`delete from auth.users where email like ${"%-" + tag + "@test.local"}`;
+    await dropWorkspace(sql, tag);
   }
   await sql`delete from public.ai_models where model like 'flow-%'`;
   await sql.end();

@@ -2,7 +2,7 @@
 // briefings for owners and admins only, event tracking caps, social engagement.
 import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from "vitest";
 import { serviceClient, userClient } from "../helpers/api.ts";
-import { superuser, workspaceWithRoles } from "../helpers/stack.ts";
+import { dropWorkspace, superuser, workspaceWithRoles } from "../helpers/stack.ts";
 
 const sql = superuser();
 type Ws = Awaited<ReturnType<typeof workspaceWithRoles>>;
@@ -13,8 +13,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await sql`delete from public.workspaces where id = ${ws.id}`;
-  await sql`delete from auth.users where email like ${"%-" + ws.tag + "@test.local"}`;
+  await dropWorkspace(sql, ws.tag);
   await sql.end();
 });
 

@@ -2,7 +2,7 @@
 // deliveries and the inbound event log, as each role and an outsider see them.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { team, type Team } from "../helpers/api.ts";
-import { superuser } from "../helpers/stack.ts";
+import { dropWorkspace, superuser } from "../helpers/stack.ts";
 
 const sql = superuser();
 let t: Team;
@@ -14,7 +14,7 @@ beforeAll(async () => {
     values (${t.ws.id}, 'shopify', ${shop}, '{read_orders}', ${t.ws.people.admin.id})`;
 });
 afterAll(async () => {
-  await sql`delete from public.workspaces where id = ${t.ws.id}`;
+  await dropWorkspace(sql, t.ws.tag);
   await sql.end();
 });
 

@@ -3,7 +3,7 @@
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { serviceClient, userClient } from "../helpers/api.ts";
-import { superuser, superuserUrl, workspaceWithRoles } from "../helpers/stack.ts";
+import { dropWorkspace, superuser, superuserUrl, workspaceWithRoles } from "../helpers/stack.ts";
 
 const sql = superuser();
 type Ws = Awaited<ReturnType<typeof workspaceWithRoles>>;
@@ -14,8 +14,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await sql`delete from public.workspaces where id = ${ws.id}`;
-  await sql`delete from auth.users where email like ${"%-" + ws.tag + "@test.local"}`;
+  await dropWorkspace(sql, ws.tag);
   await sql.end();
 });
 

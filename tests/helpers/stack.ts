@@ -48,6 +48,12 @@ export interface Person {
   jwt: string;
 }
 
+/** Removes a workspace made by workspaceWithRoles (by its tag) and its people. */
+export async function dropWorkspace(sql: postgres.Sql, tag: string): Promise<void> {
+  await sql`delete from public.workspaces where slug = ${"ws-" + tag}`;
+  await sql`delete from auth.users where email like ${"%-" + tag + "@test.local"}`;
+}
+
 /** A workspace with one user per role (and a slug unique to this run), made as the table owner. */
 export async function workspaceWithRoles(sql: postgres.Sql, shopDomain: string | null = null) {
   const tag = crypto.randomUUID().slice(0, 8);

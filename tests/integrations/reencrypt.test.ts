@@ -3,7 +3,7 @@ import { afterAll, expect, it } from "vitest";
 import { decryptToken, encryptToken, keyIdOf, loadKeyRing, toBase64 } from "../../functions/_shared/crypto.ts";
 import { reencrypt } from "../../scripts/reencrypt-tokens.ts";
 import { localIntegrationEnv } from "../../scripts/lib/gateway.ts";
-import { config, superuser, workspaceWithRoles } from "../helpers/stack.ts";
+import { config, dropWorkspace, superuser, workspaceWithRoles } from "../helpers/stack.ts";
 
 const sql = superuser();
 afterAll(() => sql.end());
@@ -37,7 +37,6 @@ it("re-encrypts every token and secret under the current key and leaves the plai
     const audit = await sql`select action from public.secret_audit_logs where user_id = ${ws.people.member.id} order by id`;
     expect(audit.map((a) => a.action)).toEqual(["create", "rotate"]);
   } finally {
-    await sql`delete from public.workspaces where id = ${ws.id}`;
-    await sql`delete from auth.users where email like ${"%-" + ws.tag + "@test.local"}`;
+    await dropWorkspace(sql, ws.tag);
   }
 });
