@@ -73,114 +73,62 @@ end $$;
 comment on function private.ad_rollup_current(uuid, date, date) is 'The ads rollup of one workspace and date range as of now: stored days, with the days still queued for the hourly refresh recomputed from campaign-level rows. No membership check: only the private dashboard readers call it, after theirs.';
 revoke execute on function private.ad_rollup_current(uuid, date, date) from authenticated;
 
-create function private.ads_dashboard(p_workspace_id uuid, p_from date, p_to date, p_group_by public.ads_group_by)
-returns setof public.ads_dashboard_row
-language plpgsql stable security definer set search_path = '' as $$begin
-  perform private.check_date_range(p_workspace_id, p_from, p_to);
-  if p_group_by is null then
-    raise exception 'p_group_by is required: platform, campaign or day' using errcode = '22023';
-  end if;
-  if p_group_by = 'campaign' then
-    return query
-    select c.id::text, c.name, s.spend, s.revenue, s.impr, s.clk, s.conv,
-           case when s.spend > 0 then round(s.revenue::numeric / s.spend, 4) end,
-           case when s.conv > 0 then round(s.spend / s.conv, 2) end,
-           case when s.impr > 0 then round(s.clk::numeric / s.impr, 6) end
-    from (
-      select m.campaign_id, sum(m.spend_cents)::bigint as spend, sum(m.revenue_cents)::bigint as revenue,
-             sum(m.impressions)::bigint as impr, sum(m.clicks)::bigint as clk, sum(m.conversions) as conv
-      from public.ad_metrics_daily m
-      where m.workspace_id = p_workspace_id and m.level = 'campaign' and m.day between p_from and p_to
-      group by m.campaign_id
-    ) s join public.ad_campaigns c on c.workspace_id = p_workspace_id and c.id = s.campaign_id
-    order by s.spend desc, c.name;
-  else
-    return query
-    select s.k, s.k, s.spend, s.revenue, s.impr, s.clk, s.conv,
-           case when s.spend > 0 then round(s.revenue::numeric / s.spend, 4) end,
-           case when s.conv > 0 then round(s.spend / s.conv, 2) end,
-           case when s.impr > 0 then round(s.clk::numeric / s.impr, 6) end
-    from (
-      select case when p_group_by = 'platform' then r.platform::text else r.day::text end as k,
-             sum(r.spend_cents)::bigint as spend, sum(r.revenue_cents)::bigint as revenue,
-             sum(r.impressions)::bigint as impr, sum(r.clicks)::bigint as clk, sum(r.conversions) as conv
-      from private.ad_rollup_current(p_workspace_id, p_from, p_to) r
-      group by 1
-    ) s
-    order by case when p_group_by = 'day' then s.k end, s.spend desc;
-  end if;
-end $$;
+-- Its body is already the reader's (check_date_range now checks from inside a definer too): moved, not copied.
+alter function public.ads_dashboard(uuid, date, date, public.ads_group_by) set schema private;
+alter function private.ads_dashboard(uuid, date, date, public.ads_group_by) security definer;
+-- The wrapper made below keeps the RPC's documentation.
+select set_config('growthbase.moved_comment', obj_description('private.ads_dashboard(uuid, date, date, public.ads_group_by)'::regprocedure, 'pg_proc'), true);
 comment on function private.ads_dashboard(uuid, date, date, public.ads_group_by) is 'What public.ads_dashboard returns, read as the owner after one membership check (see the header).';
 revoke all on function private.ads_dashboard(uuid, date, date, public.ads_group_by) from public;
 grant execute on function private.ads_dashboard(uuid, date, date, public.ads_group_by) to authenticated, service_role;
 
-create or replace function public.ads_dashboard(p_workspace_id uuid, p_from date, p_to date, p_group_by public.ads_group_by)
+create function public.ads_dashboard(p_workspace_id uuid, p_from date, p_to date, p_group_by public.ads_group_by)
 returns setof public.ads_dashboard_row
 language sql stable set search_path = '' as $$
   select * from private.ads_dashboard(p_workspace_id, p_from, p_to, p_group_by)
 $$;
-
-create function private.ads_blended_roas(p_workspace_id uuid, p_from date, p_to date)
-returns setof public.ads_blended_roas_row
-language plpgsql stable security definer set search_path = '' as $$begin
-  perform private.check_date_range(p_workspace_id, p_from, p_to);
-  return query
-  with spend as (
-    select coalesce(sum(r.spend_cents), 0)::bigint as spend, coalesce(sum(r.revenue_cents), 0)::bigint as revenue
-    from private.ad_rollup_current(p_workspace_id, p_from, p_to) r
-  ), sales as (
-    select coalesce(sum(o.net_revenue_cents), 0)::bigint as revenue, coalesce(sum(o.orders), 0)::bigint as n
-    from public.order_revenue_daily o
-    where o.workspace_id = p_workspace_id and o.day between p_from and p_to
-  )
-  select spend.spend, spend.revenue, sales.revenue, sales.n,
-         case when spend.spend > 0 then round(spend.revenue::numeric / spend.spend, 4) end,
-         case when spend.spend > 0 then round(sales.revenue::numeric / spend.spend, 4) end
-  from spend, sales;
+do $$ begin
+  execute format('comment on function public.ads_dashboard(uuid, date, date, public.ads_group_by) is %L', current_setting('growthbase.moved_comment'));
 end $$;
+grant execute on function public.ads_dashboard(uuid, date, date, public.ads_group_by) to authenticated, service_role;
+
+-- Its body is already the reader's (check_date_range now checks from inside a definer too): moved, not copied.
+alter function public.ads_blended_roas(uuid, date, date) set schema private;
+alter function private.ads_blended_roas(uuid, date, date) security definer;
+-- The wrapper made below keeps the RPC's documentation.
+select set_config('growthbase.moved_comment', obj_description('private.ads_blended_roas(uuid, date, date)'::regprocedure, 'pg_proc'), true);
 comment on function private.ads_blended_roas(uuid, date, date) is 'What public.ads_blended_roas returns, read as the owner after one membership check (see the header).';
 revoke all on function private.ads_blended_roas(uuid, date, date) from public;
 grant execute on function private.ads_blended_roas(uuid, date, date) to authenticated, service_role;
 
-create or replace function public.ads_blended_roas(p_workspace_id uuid, p_from date, p_to date)
+create function public.ads_blended_roas(p_workspace_id uuid, p_from date, p_to date)
 returns setof public.ads_blended_roas_row
 language sql stable set search_path = '' as $$
   select * from private.ads_blended_roas(p_workspace_id, p_from, p_to)
 $$;
-
-create function private.ads_roas_tile(p_workspace_id uuid, p_today date)
-returns setof public.ads_roas_tile_row
-language plpgsql stable security definer set search_path = '' as $$begin
-  if p_today is null then
-    raise exception 'p_today is required' using errcode = '22023';
-  end if;
-  perform private.check_date_range(p_workspace_id, p_today - 60, p_today - 1);
-  return query
-  with w as (
-    select sum(r.spend_cents) filter (where r.day >= p_today - 30) as spend,
-           sum(r.revenue_cents) filter (where r.day >= p_today - 30) as revenue,
-           sum(r.spend_cents) filter (where r.day < p_today - 30) as prev_spend,
-           sum(r.revenue_cents) filter (where r.day < p_today - 30) as prev_revenue
-    from private.ad_rollup_current(p_workspace_id, p_today - 60, p_today - 1) r
-  ), k as (
-    select coalesce(w.spend, 0)::bigint as spend, coalesce(w.revenue, 0)::bigint as revenue,
-           case when w.spend > 0 then round(w.revenue::numeric / w.spend, 4) end as roas,
-           case when w.prev_spend > 0 then round(w.prev_revenue::numeric / w.prev_spend, 4) end as prev
-    from w
-  )
-  select k.spend, k.revenue, k.roas, k.prev,
-         case when k.prev > 0 then round((k.roas - k.prev) / k.prev, 4) end
-  from k;
+do $$ begin
+  execute format('comment on function public.ads_blended_roas(uuid, date, date) is %L', current_setting('growthbase.moved_comment'));
 end $$;
+grant execute on function public.ads_blended_roas(uuid, date, date) to authenticated, service_role;
+
+-- Its body is already the reader's (check_date_range now checks from inside a definer too): moved, not copied.
+alter function public.ads_roas_tile(uuid, date) set schema private;
+alter function private.ads_roas_tile(uuid, date) security definer;
+-- The wrapper made below keeps the RPC's documentation.
+select set_config('growthbase.moved_comment', obj_description('private.ads_roas_tile(uuid, date)'::regprocedure, 'pg_proc'), true);
 comment on function private.ads_roas_tile(uuid, date) is 'What public.ads_roas_tile returns, read as the owner after one membership check (see the header).';
 revoke all on function private.ads_roas_tile(uuid, date) from public;
 grant execute on function private.ads_roas_tile(uuid, date) to authenticated, service_role;
 
-create or replace function public.ads_roas_tile(p_workspace_id uuid, p_today date default current_date)
+create function public.ads_roas_tile(p_workspace_id uuid, p_today date default current_date)
 returns setof public.ads_roas_tile_row
 language sql stable set search_path = '' as $$
   select * from private.ads_roas_tile(p_workspace_id, p_today)
 $$;
+do $$ begin
+  execute format('comment on function public.ads_roas_tile(uuid, date) is %L', current_setting('growthbase.moved_comment'));
+end $$;
+grant execute on function public.ads_roas_tile(uuid, date) to authenticated, service_role;
 
 create function private.dashboard_tiles(p_workspace_id uuid, p_today date)
 returns public.dashboard_tiles_row
@@ -249,90 +197,25 @@ language sql stable set search_path = '' as $$
   select private.dashboard_tiles(p_workspace_id, p_today)
 $$;
 
-create function private.attribution_report(p_workspace_id uuid, p_from date, p_to date, p_model public.attribution_model, p_group_by public.attribution_group_by)
-returns setof public.attribution_report_row
-language plpgsql stable security definer set search_path = '' as $$declare
-  t0 timestamptz := p_from::timestamp at time zone 'UTC';
-  t1 timestamptz := (p_to + 1)::timestamp at time zone 'UTC';
-begin
-  perform private.check_date_range(p_workspace_id, p_from, p_to);
-  if p_model is null or p_group_by is null then
-    raise exception 'p_model and p_group_by are required' using errcode = '22023';
-  end if;
-  return query
-  with credits as (
-    select a.conversion_id, a.channel, a.campaign, a.utm_id, a.weight, a.credit_cents
-    from public.attribution_credits a
-    where a.workspace_id = p_workspace_id and a.model = p_model and a.converted_at >= t0 and a.converted_at < t1
-    union all
-    -- fresh reads: conversions the cron round has not credited yet are computed now
-    select f.conversion_id, f.channel, f.campaign, f.utm_id, f.weight, f.credit_cents
-    from private.compute_attribution_credits(array(
-      select c.id from public.conversions c
-      where c.workspace_id = p_workspace_id and c.credited_at is null and c.occurred_at >= t0 and c.occurred_at < t1)) f
-    where f.model = p_model
-  ), grouped as (
-    select c.channel, c.campaign, c.utm_id, sum(c.credit_cents)::bigint as revenue, sum(c.weight) as conv
-    from credits c group by c.channel, c.campaign, c.utm_id
-  ), matched as (
-    select g.*, ac.id as ad_campaign_id, ac.name as ad_campaign_name, ac.platform
-    from grouped g
-    left join lateral (
-      select a.id, a.name, a.platform from public.ad_campaigns a
-      where a.workspace_id = p_workspace_id
-        and (a.external_id = g.utm_id or a.utm_campaign = g.campaign or a.external_id = g.campaign)
-      order by (a.external_id = g.utm_id) desc nulls last, (a.utm_campaign = g.campaign) desc nulls last, a.id
-      limit 1
-    ) ac on g.campaign is not null or g.utm_id is not null
-  ), spend as (
-    select m.campaign_id, a.name, a.platform, sum(m.spend_cents)::bigint as spend
-    from public.ad_metrics_daily m join public.ad_campaigns a on a.id = m.campaign_id
-    where m.workspace_id = p_workspace_id and m.level = 'campaign' and m.day between p_from and p_to
-    group by m.campaign_id, a.name, a.platform
-  ), rows as (
-    select case when p_group_by = 'channel' then x.channel::text
-                else coalesce(x.ad_campaign_id::text, x.campaign, '(none)') end as key,
-           case when p_group_by = 'channel' then x.channel::text
-                else coalesce(x.ad_campaign_name, x.campaign, '(no campaign)') end as label,
-           x.channel, x.ad_campaign_id, x.revenue, x.conv
-    from matched x
-  ), revenue as (
-    select r.key, min(r.label) as label,
-           case when count(distinct r.channel) = 1 then min(r.channel::text)::public.marketing_channel end as channel,
-           min(r.ad_campaign_id::text)::uuid as ad_campaign_id,
-           sum(r.revenue)::bigint as revenue, sum(r.conv) as conv
-    from rows r group by r.key
-  ), cost as (
-    select case when p_group_by = 'channel' then private.ad_platform_channel(s.platform)::text else s.campaign_id::text end as key,
-           case when p_group_by = 'channel' then private.ad_platform_channel(s.platform)::text else s.name end as label,
-           private.ad_platform_channel(s.platform) as channel,
-           case when p_group_by = 'campaign' then s.campaign_id end as ad_campaign_id,
-           s.spend
-    from spend s
-  ), cost_by_key as (
-    select c.key, min(c.label) as label, min(c.channel::text)::public.marketing_channel as channel,
-           min(c.ad_campaign_id::text)::uuid as ad_campaign_id, sum(c.spend)::bigint as spend
-    from cost c group by c.key
-  )
-  select coalesce(r.key, k.key), coalesce(r.label, k.label),
-         case when r.key is null or p_group_by = 'channel' then coalesce(r.channel, k.channel) else r.channel end,
-         coalesce(r.ad_campaign_id, k.ad_campaign_id),
-         coalesce(r.revenue, 0)::bigint, round(coalesce(r.conv, 0), 4), k.spend,
-         case when k.spend > 0 then round(coalesce(r.revenue, 0)::numeric / k.spend, 4) end
-  from revenue r
-  full join cost_by_key k on k.key = r.key
-  order by coalesce(r.revenue, 0) desc, k.spend desc nulls last, 1;
-end $$;
+-- Its body is already the reader's (check_date_range now checks from inside a definer too): moved, not copied.
+alter function public.attribution_report(uuid, date, date, public.attribution_model, public.attribution_group_by) set schema private;
+alter function private.attribution_report(uuid, date, date, public.attribution_model, public.attribution_group_by) security definer;
+-- The wrapper made below keeps the RPC's documentation.
+select set_config('growthbase.moved_comment', obj_description('private.attribution_report(uuid, date, date, public.attribution_model, public.attribution_group_by)'::regprocedure, 'pg_proc'), true);
 comment on function private.attribution_report(uuid, date, date, public.attribution_model, public.attribution_group_by) is 'What public.attribution_report returns, read as the owner after one membership check (see the header).';
 revoke all on function private.attribution_report(uuid, date, date, public.attribution_model, public.attribution_group_by) from public;
 grant execute on function private.attribution_report(uuid, date, date, public.attribution_model, public.attribution_group_by) to authenticated, service_role;
 
-create or replace function public.attribution_report(p_workspace_id uuid, p_from date, p_to date,
+create function public.attribution_report(p_workspace_id uuid, p_from date, p_to date,
   p_model public.attribution_model default 'last_touch', p_group_by public.attribution_group_by default 'channel')
 returns setof public.attribution_report_row
 language sql stable set search_path = '' as $$
   select * from private.attribution_report(p_workspace_id, p_from, p_to, p_model, p_group_by)
 $$;
+do $$ begin
+  execute format('comment on function public.attribution_report(uuid, date, date, public.attribution_model, public.attribution_group_by) is %L', current_setting('growthbase.moved_comment'));
+end $$;
+grant execute on function public.attribution_report(uuid, date, date, public.attribution_model, public.attribution_group_by) to authenticated, service_role;
 
 create function private.get_autopilot_dashboard_stats(p_workspace_id uuid, p_today date)
 returns setof public.autopilot_dashboard_row
