@@ -1,9 +1,10 @@
 // npm run stack -- start|stop|reset|status|token : the embedded local Supabase stack (no Docker):
 // PostgreSQL 15, PostgREST 12 and one gateway (REST, functions, JWKS, pg_net worker).
+import { describeAnswer, statusAnswers } from "./lib/answers.ts";
 import { apiUrl, dbUrl, stackConfig, type StackConfig } from "./lib/config.ts";
 import { buildDatabase, databaseBuilt, localPlatformCurrent, pushMigrations, rebuildDatabase, reloadSchemaCache, setVaultSecrets } from "./lib/database.ts";
 import { ensureSystemDeps } from "./lib/deps.ts";
-import { gatewayPid, gatewayServesThisStack, startGateway, stopGateway } from "./lib/gateway.ts";
+import { gatewayLog, gatewayPid, gatewayServesThisStack, startGateway, stopGateway } from "./lib/gateway.ts";
 import { publicKeys } from "./lib/keys.ts";
 import { initCluster, isRunning, startPostgres, stopPostgres } from "./lib/postgres.ts";
 import { postgrestPid, postgrestReady, startPostgrest, stopPostgrest } from "./lib/postgrest.ts";
@@ -62,7 +63,9 @@ export async function start(c: StackConfig, opts: { quiet?: boolean } = {}): Pro
     if (!pgUp) stopPostgres(c);
     throw e;
   }
-  if (!opts.quiet) await status(c);
+  if (!opts.quiet && !(await status(c))) {
+    throw new Error(`not every URL answers; the gateway's log is ${gatewayLog(c)}`);
+  }
 }
 
 export async function stop(c: StackConfig): Promise<void> {
@@ -95,22 +98,26 @@ export async function verify(c: StackConfig): Promise<void> {
   }
 }
 
-export async function status(c: StackConfig): Promise<void> {
+/** Prints what `supabase status` prints, each URL with what it answered; false if one did not. */
+export async function status(c: StackConfig): Promise<boolean> {
   const pg = isRunning(c);
   const rest = postgrestPid(c) !== null;
   const gw = gatewayPid(c) !== null;
   if (!pg && !rest && !gw) {
     console.log("growthbase local stack is not running (npm run dev starts it)");
     process.exitCode = 1;
-    return;
+    return false;
   }
   const k = await publicKeys(c);
   const api = apiUrl(c);
+  const answers = await statusAnswers(c, k.publishableKey);
   const rows: [string, string][] = [
     ["API URL", api],
     ["REST URL", `${api}/rest/v1`],
+    ["REST root", describeAnswer(answers.rest)],
     ["Functions URL", `${api}/functions/v1`],
-    ["JWKS URL", `${api}/auth/v1/.well-known/jwks.json`],
+    ["health function", describeAnswer(answers.functions)],
+    ["JWKS URL", describeAnswer(answers.jwks)],
     ["DB URL", dbUrl(c)],
     ["Publishable key", k.publishableKey],
     ["Secret key", k.secretKey],
@@ -124,6 +131,9 @@ export async function status(c: StackConfig): Promise<void> {
   const w = Math.max(...rows.map(([key]) => key.length));
   console.log("growthbase local stack:\n" + rows.map(([key, v]) => `${key.padStart(w)}: ${v}`).join("\n") +
     "\nSign in locally: npm run stack -- token owner@demo.test (prints an access token; LOCAL ONLY)");
+  const ok = Object.values(answers).every((a) => a.ok);
+  if (!ok) process.exitCode = 1;
+  return ok;
 }
 
 async function token(c: StackConfig, args: string[]): Promise<void> {
@@ -136,7 +146,7 @@ const commands: Record<string, (c: StackConfig, args: string[]) => Promise<void>
   start: (c) => start(c),
   stop,
   reset,
-  status,
+  status: async (c) => void (await status(c)),
   token,
 };
 

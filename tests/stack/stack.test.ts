@@ -24,7 +24,10 @@ describe("npm run stack", () => {
     expect(r.out).toMatch(/service_role key \(legacy\): eyJ/);
     expect(r.out).toContain(`REST URL: ${api}/rest/v1`);
     expect(r.out).toContain(`Functions URL: ${api}/functions/v1`);
-    expect(r.out).toContain(`JWKS URL: ${api}/auth/v1/.well-known/jwks.json`);
+    expect(r.out).toContain(`JWKS URL: ${api}/auth/v1/.well-known/jwks.json  (answers 200)`);
+    // Each printed URL is asked, not only printed: the REST root, a function and the JWKS.
+    expect(r.out).toContain(`REST root: ${api}/rest/v1/  (answers 200)`);
+    expect(r.out).toContain(`health function: ${api}/functions/v1/health  (answers 200)`);
   });
 
   it("a second start while running is a no-op that says so", () => {
