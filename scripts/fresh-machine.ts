@@ -1,0 +1,130 @@
+// npm run fresh-machine -- bare|pg15 [--keep] : a fresh clone's first start, timed, on a fresh
+// Debian bookworm made by debootstrap (minbase) in a chroot. As root; Linux only.
+//   bare: nothing but the minimal base system (no Node.js, no PostgreSQL, no compiler, no curl).
+//   pg15: PostgreSQL 15 from bookworm without its server headers, and Node.js 20, already there:
+//         a bookworm image made for PostgreSQL (this is prepared untimed, as the image would be).
+// Times `sh scripts/bootstrap.sh`, `npm run dev` and `npm test` in that clone, checks that every
+// URL `status` prints answers, stops the stack and unmounts. The chroot shares this machine's
+// network, so its stack runs on its own ports (57322/57321 unless GROWTHBASE_*_PORT are set).
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { repoRoot } from "./lib/config.ts";
+import { isRoot, run } from "./lib/proc.ts";
+
+const KINDS = ["bare", "pg15"] as const;
+type Kind = (typeof KINDS)[number];
+const MIRROR = "http://deb.debian.org/debian";
+const root = process.env.GROWTHBASE_CHROOTS ?? "/var/tmp/growthbase-chroots";
+const dbPort = process.env.GROWTHBASE_DB_PORT ?? "57322";
+const apiPort = process.env.GROWTHBASE_API_PORT ?? "57321";
+const log = (s: string) => console.log(`[fresh-machine] ${s}`);
+
+function mounted(dir: string): string[] {
+  return readFileSync("/proc/self/mounts", "utf8").split("\n").map((l) => l.split(" ")[1])
+    .filter((m) => m && (m === dir || m.startsWith(`${dir}/`)));
+}
+
+function unmountAll(dir: string) {
+  for (const m of mounted(dir).sort((a, b) => b.length - a.length)) run("umount", ["-l", m], { allowFail: true });
+  if (mounted(dir).length) throw new Error(`still mounted under ${dir}: ${mounted(dir).join(", ")}`);
+}
+
+function mountAll(dir: string) {
+  run("mount", ["-t", "proc", "proc", join(dir, "proc")]);
+  run("mount", ["-t", "sysfs", "sys", join(dir, "sys")]);
+  run("mount", ["--rbind", "/dev", join(dir, "dev")]);
+  run("mount", ["--make-rslave", join(dir, "dev")]);
+  writeFileSync(join(dir, "etc/resolv.conf"), readFileSync("/etc/resolv.conf"));
+}
+
+/** A command inside the chroot with a clean environment, as a new root login would have. */
+function inChroot(dir: string, script: string, extraEnv: Record<string, string> = {}): { status: number | null; seconds: number } {
+  const env = {
+    HOME: "/root",
+    PATH: "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin",
+    LANG: "C.UTF-8",
+    TERM: "dumb",
+    GROWTHBASE_DB_PORT: dbPort,
+    GROWTHBASE_API_PORT: apiPort,
+    ...extraEnv,
+  };
+  const t0 = performance.now();
+  const r = spawnSync("chroot", [dir, "/usr/bin/env", "-i", ...Object.entries(env).map(([k, v]) => `${k}=${v}`), "/bin/sh", "-c", script], {
+    stdio: "inherit",
+  });
+  return { status: r.status, seconds: (performance.now() - t0) / 1000 };
+}
+
+function freshBase(): string {
+  const base = join(root, "base");
+  if (!existsSync(join(base, ".growthbase-complete"))) {
+    if (!existsSync("/usr/sbin/debootstrap")) run("apt-get", ["install", "-y", "-qq", "debootstrap"], { inherit: true });
+    run("rm", ["-rf", "--one-file-system", base]);
+    log(`debootstrap --variant=minbase bookworm ${base}`);
+    run("debootstrap", ["--variant=minbase", "bookworm", base, MIRROR], { inherit: true });
+    writeFileSync(join(base, ".growthbase-complete"), "");
+  }
+  return base;
+}
+
+function main() {
+  const kind = process.argv[2] as Kind;
+  if (!KINDS.includes(kind)) {
+    console.error(`usage: npm run fresh-machine -- ${KINDS.join("|")} [--keep]`);
+    process.exit(2);
+  }
+  if (!isRoot()) throw new Error("needs root (debootstrap, chroot, mount)");
+  const dirty = run("git", ["status", "--porcelain"], { cwd: repoRoot }).stdout.trim();
+  if (dirty) log("note: uncommitted changes are not in the clone; it is made from HEAD");
+  mkdirSync(root, { recursive: true });
+  const base = freshBase();
+  const dir = join(root, kind);
+  unmountAll(dir);
+  run("rm", ["-rf", "--one-file-system", dir]);
+  run("cp", ["-a", base, dir]);
+  mountAll(dir);
+  const times: [string, number][] = [];
+  let failed = "";
+  try {
+    if (kind === "pg15") {
+      log("preparing the image (untimed): PostgreSQL 15 from bookworm without server headers, Node.js 20");
+      const prep = inChroot(dir, "apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq " +
+        "--no-install-recommends postgresql-15 postgresql-client-15 >/dev/null");
+      if (prep.status !== 0) throw new Error("preparing the pg15 image failed");
+    }
+    run("git", ["clone", "--quiet", "--no-hardlinks", repoRoot, join(dir, "root/growthbase")]);
+    if (kind === "pg15") {
+      const node = inChroot(dir, "cd /root/growthbase && sh scripts/bootstrap.sh");
+      if (node.status !== 0) throw new Error("installing Node.js into the pg15 image failed");
+    }
+    const steps: [string, string][] = [
+      ["sh scripts/bootstrap.sh", "cd /root/growthbase && sh scripts/bootstrap.sh"],
+      ["npm run dev", "cd /root/growthbase && npm run dev"],
+      ["npm test", "cd /root/growthbase && npm test"],
+    ];
+    for (const [name, script] of steps) {
+      log(`${kind}: ${name}`);
+      const r = inChroot(dir, script);
+      times.push([name, r.seconds]);
+      if (r.status !== 0) {
+        failed = `${name} exited ${r.status}`;
+        break;
+      }
+    }
+  } finally {
+    inChroot(dir, "cd /root/growthbase 2>/dev/null && test -x node_modules/.bin/tsx && npm run -s stack -- stop || true");
+    unmountAll(dir);
+    if (!process.argv.includes("--keep")) run("rm", ["-rf", "--one-file-system", dir]);
+  }
+  console.log(`\nfresh clone on a debootstrap bookworm (${kind}), seconds of wall time:`);
+  for (const [name, s] of times) console.log(`  ${name.padEnd(24)} ${s.toFixed(1)}`);
+  if (failed) throw new Error(failed);
+}
+
+try {
+  main();
+} catch (e) {
+  console.error(`[fresh-machine] failed: ${e instanceof Error ? e.message : String(e)}`);
+  process.exit(1);
+}
