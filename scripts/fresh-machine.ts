@@ -36,6 +36,10 @@ function mountAll(dir: string) {
   run("mount", ["--rbind", "/dev", join(dir, "dev")]);
   run("mount", ["--make-rslave", join(dir, "dev")]);
   writeFileSync(join(dir, "etc/resolv.conf"), readFileSync("/etc/resolv.conf"));
+  // This machine's network trusts local CAs (an egress proxy's, here); a fresh machine on the same
+  // network has them too. ca-certificates, once installed in the chroot, adds them to its bundle.
+  const localCas = "/usr/local/share/ca-certificates";
+  if (existsSync(localCas)) run("cp", ["-a", `${localCas}/.`, join(dir, localCas)]);
 }
 
 /** A command inside the chroot with a clean environment, as a new root login would have. */
@@ -47,6 +51,8 @@ function inChroot(dir: string, script: string, extraEnv: Record<string, string> 
     TERM: "dumb",
     GROWTHBASE_DB_PORT: dbPort,
     GROWTHBASE_API_PORT: apiPort,
+    // Where this machine points Node.js at that CA bundle, the chroot's Node.js is pointed too.
+    ...(process.env.NODE_EXTRA_CA_CERTS ? { NODE_EXTRA_CA_CERTS: process.env.NODE_EXTRA_CA_CERTS } : {}),
     ...extraEnv,
   };
   const t0 = performance.now();
