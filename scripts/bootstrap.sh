@@ -20,8 +20,14 @@ say() { printf 'bootstrap: %s\n' "$*"; }
 
 # The range package.json's "engines" allows: >=20.19 <21 || >=22.
 node_ok() {
-  command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1 &&
-    node -e 'const [a,b]=process.versions.node.split(".").map(Number);process.exit((a===20&&b>=19)||a>=22?0:1)' 2>/dev/null
+  command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1 || return 1
+  v=$(node --version 2>/dev/null) || return 1
+  v=${v#v}
+  major=${v%%.*}
+  rest=${v#*.}
+  minor=${rest%%.*}
+  case "$major$minor" in '' | *[!0-9]*) return 1 ;; esac
+  { [ "$major" -eq 20 ] && [ "$minor" -ge 19 ]; } || [ "$major" -ge 22 ]
 }
 
 if node_ok; then
