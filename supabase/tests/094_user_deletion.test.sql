@@ -1,0 +1,86 @@
+-- Deleting a user (auth.admin.deleteUser, the dashboard's "delete user") clears the columns that
+-- named them and keeps the history those columns were part of; only a workspace's last owner
+-- cannot be deleted. Before 20261126000000_user_deletion, deleting anyone who had decided an
+-- approval, acknowledged an alert or accepted an invitation failed.
+begin;
+set search_path = extensions, public;
+select plan(16);
+
+select tests.two_workspaces();
+
+-- ================= every guard knows
+select is_empty($$
+  select tg.tgrelid::regclass::text || '.' || tg.tgname
+  from pg_trigger tg
+  where not tg.tgisinternal and tg.tgtype & 1 = 1 and tg.tgtype & 2 = 2 and tg.tgtype & 16 = 16
+    and tg.tgfoid not in ('private.set_updated_at()'::regprocedure, 'private.keep_tenant_keys()'::regprocedure)
+    and exists (select 1 from pg_constraint k where k.conrelid = tg.tgrelid and k.contype = 'f'
+                and k.confrelid = 'auth.users'::regclass and k.confdeltype = 'n'
+                and (array_length(tg.tgattr::int2[], 1) is null or k.conkey && tg.tgattr::int2[]))
+    and pg_get_triggerdef(tg.oid) not like '%only_deleted_users_cleared%' $$,
+  'every BEFORE UPDATE trigger on a table with user columns (ON DELETE SET NULL) lets a user''s deletion clear them');
+select is(private.only_deleted_users_cleared('{"decided_by": "00000000-0000-4000-8000-0000000000ff"}', '{"decided_by": null}',
+  array['decided_by']), false, 'called outside a trigger it answers false, so it reveals no user''s existence');
+
+-- ================= a member who decided, acknowledged and joined by invitation
+select tests.authenticate_as('00000000-0000-4000-8000-0000000000a3');
+insert into public.agent_approvals (id, workspace_id, action, title, payload) values
+  ('c0000000-0000-4000-8000-000000000001', 'a0000000-0000-4000-8000-000000000000', 'pause_campaign', 'Pause the spring sale', '{}');
+select public.decide_approval('c0000000-0000-4000-8000-000000000001', 'approved', 'ROAS fell below 1');
+select tests.clear_authentication();
+select private.raise_alert('a0000000-0000-4000-8000-000000000000', 'manual', 'high', 'Checkout errors');
+select tests.authenticate_as('00000000-0000-4000-8000-0000000000a3');
+update public.ops_alerts set status = 'acknowledged' where title = 'Checkout errors';
+
+select tests.authenticate_as('00000000-0000-4000-8000-0000000000a2');
+create temp table invite on commit drop as
+  select * from public.create_workspace_invitation('a0000000-0000-4000-8000-000000000000', 'new-a@a.test', 'member');
+grant select on invite to authenticated;
+select tests.clear_authentication();
+select tests.create_user('new-a@a.test', '00000000-0000-4000-8000-0000000000c1');
+select tests.authenticate_as('00000000-0000-4000-8000-0000000000c1');
+select public.accept_workspace_invitation((select token from invite));
+select tests.clear_authentication();
+
+-- ================= the guards still refuse the same change while the user exists
+select throws_ok($$ update public.agent_approvals set decided_by = null where id = 'c0000000-0000-4000-8000-000000000001' $$,
+  'PT409', 'a decision and its outcome are recorded only by changing the status',
+  'clearing decided_by by hand is still an edit of history');
+select throws_ok($$ update public.ops_alerts set acknowledged_by = null where title = 'Checkout errors' $$,
+  'PT409', 'acknowledgement and resolution are recorded by changing the status', 'and so is clearing acknowledged_by');
+select throws_ok($$ update public.workspace_invitations set accepted_at = null where email = 'new-a@a.test' $$,
+  '23514', null, 'an invitation that names who accepted it has the time it was accepted');
+
+-- ================= deleting them
+select lives_ok($$ delete from auth.users where id in ('00000000-0000-4000-8000-0000000000a3', '00000000-0000-4000-8000-0000000000c1') $$,
+  'a member who decided, acknowledged and joined by invitation can be deleted');
+select results_eq($$ select status::text, proposed_by, decided_by, decided_at is not null, decision_note
+                     from public.agent_approvals where id = 'c0000000-0000-4000-8000-000000000001' $$,
+  $$ values ('approved'::text, null::uuid, null::uuid, true, 'ROAS fell below 1'::text) $$,
+  'the approval stays approved with its time and note; who proposed and decided it is cleared');
+select is((select count(*)::int from public.decision_log where inputs ->> 'approval_id' = 'c0000000-0000-4000-8000-000000000001'
+           and actor_id is null and decision like 'Approved: %'), 1, 'its decision_log entry stays, without the actor');
+select results_eq($$ select status::text, acknowledged_by, acknowledged_at is not null from public.ops_alerts where title = 'Checkout errors' $$,
+  $$ values ('acknowledged'::text, null::uuid, true) $$, 'the alert stays acknowledged, with its time');
+select results_eq($$ select accepted_by, accepted_at is not null from public.workspace_invitations where email = 'new-a@a.test' $$,
+  $$ values (null::uuid, true) $$, 'the invitation stays accepted (it cannot be accepted again)');
+select is_empty($$ select 1 from public.workspace_members where user_id in ('00000000-0000-4000-8000-0000000000a3', '00000000-0000-4000-8000-0000000000c1') $$,
+  'their memberships are gone');
+
+select throws_ok($$ delete from auth.users where id = '00000000-0000-4000-8000-0000000000a1' $$,
+  '23514', 'a workspace must keep at least one owner; transfer ownership or delete the workspace',
+  'a workspace''s last owner cannot be deleted, and the message says what to do');
+
+-- ================= the demo seed's users, who appear across every domain
+select ok(exists (select 1 from public.workspaces where id = '10000000-0000-4000-8000-000000000001'), 'the demo seed is loaded');
+select ok((select count(*) from public.agent_approvals where decided_by in ('00000000-0000-4000-8000-000000000002', '00000000-0000-4000-8000-000000000003')) > 0
+   and (select count(*) from public.ops_alerts where acknowledged_by is not null or resolved_by is not null) > 0,
+  'the seed has approvals and alerts decided by its admin and member (what failed before)');
+select lives_ok($$ delete from auth.users where id in ('00000000-0000-4000-8000-000000000002', '00000000-0000-4000-8000-000000000003',
+  '00000000-0000-4000-8000-000000000004') $$, 'the demo admin, member and viewer can be deleted');
+select throws_ok($$ delete from auth.users where id = '00000000-0000-4000-8000-000000000001' $$,
+  '23514', 'a workspace must keep at least one owner; transfer ownership or delete the workspace',
+  'the demo owner, the workspace''s only owner, cannot');
+
+select * from finish();
+rollback;
