@@ -158,4 +158,24 @@ describe("agents, runs and chats", () => {
     const theirs = await owner.from("chat_messages").select("*").eq("session_id", session.data!.id);
     expect(theirs.data).toEqual([]);
   });
+
+  it("an admin deletes an agent that has feedback; the feedback about it goes with it", async () => {
+    const admin = await userClient(ws.people.admin.jwt);
+    const member = await userClient(ws.people.member.jwt);
+    const agent = await admin.from("agents").insert({ workspace_id: ws.id, key: "retired", name: "Old bot", role: "copy" })
+      .select("id").single();
+    const run = await member.from("agent_runs").insert({ workspace_id: ws.id, agent_id: agent.data!.id, input: {} }).select("id").single();
+    const fb = await member.from("agent_feedback").insert([
+      { workspace_id: ws.id, kind: "rating", rating: 2, agent_id: agent.data!.id },
+      { workspace_id: ws.id, kind: "thumbs_down", agent_id: agent.data!.id, run_id: run.data!.id },
+    ]);
+    expect(fb.error).toBeNull();
+    const nothing = await member.from("agent_feedback").insert({ workspace_id: ws.id, kind: "thumbs_up" });
+    expect([nothing.status, nothing.error?.code, nothing.error?.message])
+      .toEqual([400, "23514", "feedback is about an agent, run, call or message"]);
+    const del = await admin.from("agents").delete().eq("id", agent.data!.id);
+    expect(del.status).toBe(204);
+    const left = await member.from("agent_feedback").select("id").eq("workspace_id", ws.id).is("agent_id", null);
+    expect(left.data).toEqual([]);
+  });
 });

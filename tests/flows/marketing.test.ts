@@ -139,4 +139,30 @@ describe("content and strategy", () => {
     }).select("version, status").single();
     expect(good.data).toEqual({ version: 1, status: "active" });
   });
+
+  it("answers 409 PT409 naming what uses a template or a file, and deletes them once nothing needs them", async () => {
+    const t = await member.from("email_templates")
+      .insert({ workspace_id: ws.id, name: "Win-back", subject: "We miss you", body_text: "Come back" }).select("id").single();
+    const rule = await member.from("email_automation_rules")
+      .insert({ workspace_id: ws.id, name: "Lapsed buyers", trigger_event: "purchase_made", template_id: t.data!.id, active: true })
+      .select("id").single();
+    expect(rule.error).toBeNull();
+    const refused = await member.from("email_templates").delete().eq("id", t.data!.id);
+    expect(refused.status).toBe(409);
+    expect(refused.error?.code).toBe("PT409");
+    expect(refused.error?.message).toBe('the active automation "Lapsed buyers" sends this template');
+    expect(refused.error?.hint).toContain("pause that automation");
+    await member.from("email_automation_rules").update({ active: false }).eq("id", rule.data!.id);
+    const gone = await member.from("email_templates").delete().eq("id", t.data!.id).select("id");
+    expect(gone.status).toBe(200);
+    expect(gone.data).toHaveLength(1);
+
+    const file = await member.from("digital_assets").insert({
+      workspace_id: ws.id, name: "logo.svg", kind: "image", storage_path: `${ws.id}/brand/logo.svg`, mime_type: "image/svg+xml",
+    }).select("id").single();
+    await member.from("brand_assets").insert({ workspace_id: ws.id, kind: "logo", name: "Wordmark", digital_asset_id: file.data!.id });
+    const kept = await member.from("digital_assets").delete().eq("id", file.data!.id);
+    expect(kept.status).toBe(409);
+    expect(kept.error?.message).toBe('this file is the brand logo "Wordmark"');
+  });
 });
