@@ -4,23 +4,43 @@
 -- approval, acknowledged an alert or accepted an invitation failed.
 begin;
 set search_path = extensions, public;
-select plan(16);
+select plan(17);
 
 select tests.two_workspaces();
 
 -- ================= every guard knows
+-- The guards the migration rewrote, and any added since: each names every user column of its
+-- table in the exemption (a column added later must be added to the clause too).
 select is_empty($$
-  select tg.tgrelid::regclass::text || '.' || tg.tgname
+  with fk as (
+    select k.conrelid, a.attname::text col
+    from pg_constraint k join pg_attribute a on a.attrelid = k.conrelid and a.attnum = any (k.conkey)
+    where k.contype = 'f' and k.confrelid = 'auth.users'::regclass and k.confdeltype = 'n'
+  ), guards as (
+    select tg.tgrelid, tg.tgname, pg_get_triggerdef(tg.oid) def
+    from pg_trigger tg
+    where not tg.tgisinternal and tg.tgtype & 1 = 1 and tg.tgtype & 2 = 2 and tg.tgtype & 16 = 16
+      and tg.tgfoid not in ('private.set_updated_at()'::regprocedure, 'private.keep_tenant_keys()'::regprocedure)
+      and tg.tgrelid in (select conrelid from fk)
+      and (cardinality(tg.tgattr::int2[]) = 0 or exists (
+        select 1 from fk join pg_attribute a on a.attrelid = fk.conrelid and a.attname = fk.col
+        where fk.conrelid = tg.tgrelid and a.attnum = any (tg.tgattr::int2[])))
+  )
+  select g.tgrelid::regclass::text || '.' || g.tgname || coalesce(' lacks ' || fk.col, ' lacks the exemption')
+  from guards g left join fk on fk.conrelid = g.tgrelid
+  where g.def not like '%only_deleted_users_cleared%'
+     or position(format('old.%s IS NOT NULL', quote_ident(fk.col)) in g.def) = 0 $$,
+  'every BEFORE UPDATE trigger on a table with user columns (ON DELETE SET NULL) lets a user''s deletion clear each of them');
+select is_empty($$
+  select tg.tgrelid::regclass::text || ' keeps ' || a.attname
   from pg_trigger tg
-  where not tg.tgisinternal and tg.tgtype & 1 = 1 and tg.tgtype & 2 = 2 and tg.tgtype & 16 = 16
-    and tg.tgfoid not in ('private.set_updated_at()'::regprocedure, 'private.keep_tenant_keys()'::regprocedure)
-    and exists (select 1 from pg_constraint k where k.conrelid = tg.tgrelid and k.contype = 'f'
-                and k.confrelid = 'auth.users'::regclass and k.confdeltype = 'n'
-                and (array_length(tg.tgattr::int2[], 1) is null or k.conkey && tg.tgattr::int2[]))
-    and pg_get_triggerdef(tg.oid) not like '%only_deleted_users_cleared%' $$,
-  'every BEFORE UPDATE trigger on a table with user columns (ON DELETE SET NULL) lets a user''s deletion clear them');
-select is(private.only_deleted_users_cleared('{"decided_by": "00000000-0000-4000-8000-0000000000ff"}', '{"decided_by": null}',
-  array['decided_by']), false, 'called outside a trigger it answers false, so it reveals no user''s existence');
+  join pg_constraint k on k.conrelid = tg.tgrelid and k.contype = 'f' and k.confrelid = 'auth.users'::regclass and k.confdeltype = 'n'
+  join pg_attribute a on a.attrelid = k.conrelid and a.attnum = any (k.conkey)
+  where tg.tgfoid = 'private.keep_tenant_keys()'::regprocedure and a.attname <> 'created_by'
+    and pg_get_triggerdef(tg.oid) like '%' || quote_literal(a.attname) || '%' $$,
+  'keep_tenant_keys, which lets only created_by become null, keeps no other user column');
+select is(private.only_deleted_users_cleared(array['00000000-0000-4000-8000-0000000000ff']::uuid[], array[null]::uuid[]), false,
+  'called outside a trigger it answers false, so it reveals no user''s existence');
 
 -- ================= a member who decided, acknowledged and joined by invitation
 select tests.authenticate_as('00000000-0000-4000-8000-0000000000a3');
