@@ -30,7 +30,7 @@ export async function start(c: StackConfig, opts: { quiet?: boolean } = {}): Pro
   const gwUp = gatewayPid(c) !== null;
   if (pgUp && restUp && gwUp) {
     log("already running; nothing to do (npm run stack -- reset rebuilds the database)");
-    if (!opts.quiet && !(await status(c))) throw new Error(`not every URL answers; the gateway's log is ${gatewayLog(c)}`);
+    if (!opts.quiet) await statusOrThrow(c);
     return;
   }
   ensureSystemDeps(log);
@@ -63,9 +63,12 @@ export async function start(c: StackConfig, opts: { quiet?: boolean } = {}): Pro
     if (!pgUp) stopPostgres(c);
     throw e;
   }
-  if (!opts.quiet && !(await status(c))) {
-    throw new Error(`not every URL answers; the gateway's log is ${gatewayLog(c)}`);
-  }
+  if (!opts.quiet) await statusOrThrow(c);
+}
+
+/** `status`, then an error unless every URL it asked answered. */
+async function statusOrThrow(c: StackConfig): Promise<void> {
+  if (!(await status(c))) throw new Error(`not every URL answers; the gateway's log is ${gatewayLog(c)}`);
 }
 
 export async function stop(c: StackConfig): Promise<void> {
