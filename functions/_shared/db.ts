@@ -22,6 +22,18 @@ export function db(url: string): Sql {
   }));
 }
 
+/**
+ * A string as an SQL literal, written as libpq's PQescapeLiteral writes it: quotes doubled, and
+ * backslashes doubled in an E'' string when there are any, so it is read back exactly whatever
+ * standard_conforming_strings says. For a statement sent whole (sql.unsafe without parameters:
+ * the simple query protocol, one round trip). A PostgreSQL string cannot hold NUL: refused.
+ */
+export function literal(s: string): string {
+  if (s.includes("\0")) throw new TypeError("an SQL string cannot hold NUL");
+  const quoted = s.replaceAll("'", "''");
+  return s.includes("\\") ? `E'${quoted.replaceAll("\\", "\\\\")}'` : `'${quoted}'`;
+}
+
 /** Runs fn in one transaction as role `authenticated` with the caller's claims, so RLS applies. */
 export function asUser<T>(sql: Sql, claims: UserClaims, fn: (tx: Tx) => Promise<T>): Promise<T> {
   return sql.begin(async (tx) => {
