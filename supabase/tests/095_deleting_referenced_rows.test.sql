@@ -4,7 +4,7 @@
 -- brand's logo 22023, and a template an active automation sends 23514 from another table.
 begin;
 set search_path = extensions, public;
-select plan(16);
+select plan(17);
 
 -- ================= every referenced table, against the demo seed
 select ok(exists (select 1 from public.workspaces where id = '10000000-0000-4000-8000-000000000001'), 'the demo seed is loaded');
@@ -107,6 +107,15 @@ select results_eq($$ select active, template_id from public.email_automation_rul
 
 -- ================= deleting the workspace deletes all of it regardless
 select tests.clear_authentication();
+-- Workspace B has its own logo file and an active automation's template, which must not go with A.
+insert into public.digital_assets (id, workspace_id, name, kind, storage_path, mime_type) values
+  ('d0000000-0000-4000-8000-000000000040', 'b0000000-0000-4000-8000-000000000000', 'b.svg', 'image', 'b0000000-0000-4000-8000-000000000000/b.svg', 'image/svg+xml');
+insert into public.brand_assets (workspace_id, kind, name, value, digital_asset_id) values
+  ('b0000000-0000-4000-8000-000000000000', 'logo', 'B logo', '{}', 'd0000000-0000-4000-8000-000000000040');
+insert into public.email_templates (id, workspace_id, name, subject, body_text) values
+  ('d0000000-0000-4000-8000-000000000041', 'b0000000-0000-4000-8000-000000000000', 'B welcome', 'Hi', 'Hello');
+insert into public.email_automation_rules (workspace_id, name, trigger_event, template_id, active) values
+  ('b0000000-0000-4000-8000-000000000000', 'B flow', 'contact_subscribed', 'd0000000-0000-4000-8000-000000000041', true);
 insert into public.digital_assets (id, workspace_id, name, kind, storage_path, mime_type) values
   ('d0000000-0000-4000-8000-000000000030', 'a0000000-0000-4000-8000-000000000000', 'logo2.svg', 'image', 'a0000000-0000-4000-8000-000000000000/logo2.svg', 'image/svg+xml');
 update public.brand_assets set value = '{}', digital_asset_id = 'd0000000-0000-4000-8000-000000000030'
@@ -123,7 +132,13 @@ select is((select count(*)::int from public.digital_assets where workspace_id = 
         + (select count(*)::int from public.email_templates where workspace_id = 'a0000000-0000-4000-8000-000000000000')
         + (select count(*)::int from public.brand_assets where workspace_id = 'a0000000-0000-4000-8000-000000000000'),
   0, 'and nothing of it is left');
-select ok(exists (select 1 from public.workspaces where id = 'b0000000-0000-4000-8000-000000000000'), 'workspace B is still there');
+select results_eq($$ select (select count(*)::int from public.digital_assets where workspace_id = 'b0000000-0000-4000-8000-000000000000'),
+                            (select count(*)::int from public.brand_assets where digital_asset_id = 'd0000000-0000-4000-8000-000000000040'),
+                            (select count(*)::int from public.email_automation_rules where template_id = 'd0000000-0000-4000-8000-000000000041' and active) $$,
+  $$ values (1, 1, 1) $$, 'workspace B''s file, logo and active automation are untouched');
+select tests.authenticate_as('00000000-0000-4000-8000-0000000000b2');
+select throws_ok($$ delete from public.digital_assets where id = 'd0000000-0000-4000-8000-000000000040' $$,
+  'PT409', 'this file is the brand logo "B logo"', 'and in B the refusal still holds for its member');
 
 select * from finish();
 rollback;
