@@ -1,37 +1,125 @@
 -- Test helpers, kept in the repo. This file runs first (pg_prove and `supabase test db` sort
--- files by name) and commits, so every later file can call tests.* to act as a user, anon or
--- service_role exactly as PostgREST does: a role plus request.jwt.claims, local to the transaction.
+-- files by name) and commits, so every later file can act as a named user, anon or service_role
+-- exactly as PostgREST does: a role plus request.jwt.claims, local to the transaction.
+--
+-- Users and workspaces are addressed by name, never by a UUID literal:
+--   select tests.two_workspaces();             -- A: owner-a, admin-a, member-a, viewer-a; B: owner-b, member-b
+--   select tests.authenticate_as('member-a');  -- or an email, or a user id as text
+--   select tests.user_id('viewer-a'), tests.workspace_id('A');
+--   select tests.create_user('dana');          -- dana@test.local
+--   select tests.create_workspace('C', 'dana'); select tests.add_member('C', 'erin', 'viewer');
 begin;
 create extension if not exists pgtap with schema extensions;
 create schema if not exists tests;
 grant usage on schema tests to anon, authenticated, service_role;
 
--- A user in auth.users; returns its id.
+-- A user in auth.users; returns its id. A bare name becomes <name>@test.local.
 create or replace function tests.create_user(p_email text, p_id uuid default gen_random_uuid())
 returns uuid
 language sql security definer set search_path = '' as $$
   insert into auth.users (id, email, aud, role, raw_app_meta_data, raw_user_meta_data, created_at, updated_at)
-  values (p_id, lower(p_email), 'authenticated', 'authenticated', '{"provider":"email"}', '{}', now(), now())
+  values (p_id, lower(case when p_email like '%@%' then p_email else p_email || '@test.local' end),
+          'authenticated', 'authenticated', '{"provider":"email"}', '{}', now(), now())
   returning id
 $$;
 
--- Act as a signed-in user for the rest of the transaction.
-create or replace function tests.authenticate_as(p_user uuid, p_aal text default 'aal1')
+-- A user's id by name (the part of the email before @), by email, or by id as text.
+create or replace function tests.user_id(p_user text)
+returns uuid
+language plpgsql stable security definer set search_path = '' as $$
+declare
+  found_id uuid;
+  n integer;
+begin
+  if p_user ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' then
+    select u.id into found_id from auth.users u where u.id = p_user::uuid;
+    n := case when found_id is null then 0 else 1 end;
+  else
+    select min(u.id::text)::uuid, count(*) into found_id, n from auth.users u
+    where u.email = lower(p_user) or (p_user not like '%@%' and split_part(u.email, '@', 1) = lower(p_user));
+  end if;
+  if n = 0 then
+    raise exception 'tests.user_id: no user %', p_user;
+  elsif n > 1 then
+    raise exception 'tests.user_id: % names % users; use the email', p_user, n;
+  end if;
+  return found_id;
+end $$;
+
+-- A workspace's id by name, slug, or id as text.
+create or replace function tests.workspace_id(p_workspace text)
+returns uuid
+language plpgsql stable security definer set search_path = '' as $$
+declare
+  found_id uuid;
+  n integer;
+begin
+  select min(w.id::text)::uuid, count(*) into found_id, n from public.workspaces w
+  where w.name = p_workspace or w.slug = p_workspace or w.id::text = lower(p_workspace);
+  if n <> 1 then
+    raise exception 'tests.workspace_id: % names % workspaces', p_workspace, n;
+  end if;
+  return found_id;
+end $$;
+
+-- A workspace owned by a named user (created if missing); slug ws-<name lowercased>.
+create or replace function tests.create_workspace(p_name text, p_owner text)
+returns uuid
+language plpgsql security definer set search_path = '' as $$
+declare
+  owner_id uuid;
+  ws uuid;
+begin
+  begin
+    owner_id := tests.user_id(p_owner);
+  exception when raise_exception then
+    owner_id := tests.create_user(p_owner);
+  end;
+  insert into public.workspaces (name, slug, created_by)
+  values (p_name, 'ws-' || regexp_replace(lower(p_name), '[^a-z0-9]+', '-', 'g'), owner_id)
+  returning id into ws;
+  return ws;
+end $$;
+
+-- Adds a named user (created if missing) to a workspace with a role.
+create or replace function tests.add_member(p_workspace text, p_user text, p_role public.workspace_role)
+returns uuid
+language plpgsql security definer set search_path = '' as $$
+declare
+  uid uuid;
+begin
+  begin
+    uid := tests.user_id(p_user);
+  exception when raise_exception then
+    uid := tests.create_user(p_user);
+  end;
+  insert into public.workspace_members (workspace_id, user_id, role)
+  values (tests.workspace_id(p_workspace), uid, p_role);
+  return uid;
+end $$;
+
+-- Act as a signed-in user (by name, email or id) for the rest of the transaction.
+create or replace function tests.authenticate_as(p_user text, p_aal text default 'aal1')
 returns void
 language plpgsql set search_path = '' as $$
 declare
+  uid uuid;
   e text;
 begin
   perform set_config('role', 'none', true);
-  select u.email into e from auth.users u where u.id = p_user;
-  if not found then
-    raise exception 'tests.authenticate_as: no user %', p_user;
-  end if;
+  uid := tests.user_id(p_user);
+  select u.email into e from auth.users u where u.id = uid;
   perform set_config('request.jwt.claims', jsonb_build_object(
-    'sub', p_user, 'email', e, 'role', 'authenticated', 'aud', 'authenticated',
+    'sub', uid, 'email', e, 'role', 'authenticated', 'aud', 'authenticated',
     'aal', p_aal, 'is_anonymous', false)::text, true);
   perform set_config('role', 'authenticated', true);
 end $$;
+
+create or replace function tests.authenticate_as(p_user uuid, p_aal text default 'aal1')
+returns void
+language sql set search_path = '' as $$
+  select tests.authenticate_as(p_user::text, p_aal)
+$$;
 
 -- Act as the anon key (storefront widgets, logged-out visitors).
 create or replace function tests.authenticate_as_anon()
@@ -62,9 +150,10 @@ begin
   perform set_config('request.jwt.claims', '', true);
 end $$;
 
--- The standard fixture: workspace A (a0000000-...) with owner a1, admin a2, member a3 and
--- viewer a4; workspace B (b0000000-...) with owner b1 and member b2. User ids are
--- 00000000-0000-4000-8000-0000000000<a1|a2|a3|a4|b1|b2>, emails <role>-<a|b>@<a|b>.test.
+-- The standard fixture: workspace A (slug ws-a) with owner-a, admin-a, member-a and viewer-a;
+-- workspace B (ws-b) with owner-b and member-b; emails <name>@<a|b>.test. The ids are fixed
+-- (users 00000000-0000-4000-8000-0000000000<a1|a2|a3|a4|b1|b2>, workspaces a0000000-... and
+-- b0000000-...) only so that failures read the same from run to run; tests use the names.
 create or replace function tests.two_workspaces()
 returns void
 language plpgsql security definer set search_path = '' as $$
@@ -76,13 +165,12 @@ begin
     perform tests.create_user(u.email, ('00000000-0000-4000-8000-0000000000' || u.k)::uuid);
   end loop;
   insert into public.workspaces (id, name, slug, created_by) values
-    ('a0000000-0000-4000-8000-000000000000', 'A', 'ws-a', '00000000-0000-4000-8000-0000000000a1'),
-    ('b0000000-0000-4000-8000-000000000000', 'B', 'ws-b', '00000000-0000-4000-8000-0000000000b1');
-  insert into public.workspace_members (workspace_id, user_id, role) values
-    ('a0000000-0000-4000-8000-000000000000', '00000000-0000-4000-8000-0000000000a2', 'admin'),
-    ('a0000000-0000-4000-8000-000000000000', '00000000-0000-4000-8000-0000000000a3', 'member'),
-    ('a0000000-0000-4000-8000-000000000000', '00000000-0000-4000-8000-0000000000a4', 'viewer'),
-    ('b0000000-0000-4000-8000-000000000000', '00000000-0000-4000-8000-0000000000b2', 'member');
+    ('a0000000-0000-4000-8000-000000000000', 'A', 'ws-a', tests.user_id('owner-a')),
+    ('b0000000-0000-4000-8000-000000000000', 'B', 'ws-b', tests.user_id('owner-b'));
+  perform tests.add_member('A', 'admin-a', 'admin');
+  perform tests.add_member('A', 'member-a', 'member');
+  perform tests.add_member('A', 'viewer-a', 'viewer');
+  perform tests.add_member('B', 'member-b', 'member');
 end $$;
 
 -- For files that count rows table-wide: removes the demo seed's workspace (and with it every
@@ -97,15 +185,26 @@ end $$;
 grant execute on all functions in schema tests to anon, authenticated, service_role;
 -- Default privileges revoke execute from public, so the API roles need pgTAP's functions granted.
 grant execute on all functions in schema extensions to anon, authenticated, service_role;
-
-set search_path = extensions, public;
-select plan(7);
-select has_function('tests', 'create_user', array['text', 'uuid'], 'tests.create_user exists');
-select has_function('tests', 'authenticate_as', array['uuid', 'text'], 'tests.authenticate_as exists');
-select has_function('tests', 'authenticate_as_anon', 'tests.authenticate_as_anon exists');
-select has_function('tests', 'authenticate_as_service_role', 'tests.authenticate_as_service_role exists');
-select has_function('tests', 'clear_authentication', 'tests.clear_authentication exists');
-select has_function('tests', 'two_workspaces', 'tests.two_workspaces exists');
-select has_function('tests', 'without_demo_data', 'tests.without_demo_data exists');
-select * from finish();
 commit;
+
+-- The helpers themselves, checked in a transaction that rolls back.
+begin;
+set search_path = extensions, public;
+select plan(9);
+select tests.two_workspaces();
+select is(tests.workspace_id('A'), (select id from public.workspaces where slug = 'ws-a'), 'a workspace by name');
+select is(tests.workspace_id('ws-b'), (select id from public.workspaces where name = 'B'), 'a workspace by slug');
+select tests.authenticate_as('member-a');
+select is((select auth.uid()), tests.user_id('member-a@a.test'), 'authenticate_as by name sets the subject');
+select is(current_user::text, 'authenticated', 'and the role');
+select tests.authenticate_as('owner-b@b.test');
+select is((select auth.jwt() ->> 'email'), 'owner-b@b.test', 'authenticate_as by email');
+select tests.authenticate_as_anon();
+select is(current_user::text, 'anon', 'authenticate_as_anon');
+select tests.clear_authentication();
+select throws_ok($$ select tests.user_id('nobody') $$, 'P0001', 'tests.user_id: no user nobody', 'an unknown name is an error');
+select tests.add_member('B', 'dana', 'viewer');
+select is(tests.user_id('dana@test.local'), (select user_id from public.workspace_members where workspace_id = tests.workspace_id('B') and role = 'viewer'), 'add_member creates a missing user');
+select is((select role::text from public.workspace_members where user_id = tests.user_id('dana')), 'viewer', 'with the role asked');
+select * from finish();
+rollback;

@@ -278,7 +278,7 @@ insert into public.products (workspace_id, shopify_product_id, shopify_variant_i
 insert into public.ad_campaigns (workspace_id, platform, external_id, name) values
   ((select wa from ids), 'meta', 'c1', 'A campaign'), ((select wb from ids), 'meta', 'c1', 'B campaign');
 insert into public.inventory_snapshots (workspace_id, product_id, day, on_hand)
-  select workspace_id, id, '2026-11-01', 5 from public.products;
+  select workspace_id, id, '2026-11-01', 5 from public.products where workspace_id in ((select wa from ids), (select wb from ids));
 -- Shopify sends shop/redact 48 hours after app/uninstalled revoked the connection.
 select private.store_shopify_webhook('wh-u', 'app/uninstalled', 'shop-a.myshopify.com', repeat('c', 64), '{"domain": "shop-a.myshopify.com"}');
 select private.process_webhook_events();
