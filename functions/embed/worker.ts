@@ -5,11 +5,11 @@
 // current and retries or dead-letters the rest. Rounds repeat until the queue is empty or the time
 // budget is spent. Body (optional): { limit?: 1-2048, once?: boolean, visibilityTimeoutS?: 10-900 }.
 import { z } from "zod";
-import { requireServiceRole } from "../_shared/auth.ts";
 import { asService } from "../_shared/db.ts";
 import { EmbeddingError, type EmbeddingModel, type EmbeddingProvider, planBatches } from "../_shared/embeddings.ts";
 import type { EmbeddingDeps } from "../_shared/embedding_provider.ts";
-import { HttpError, type Reply } from "../_shared/http.ts";
+import type { Reply } from "../_shared/http.ts";
+import { acceptWorkerCall, drain } from "../_shared/queue_worker.ts";
 import { estimateTokens } from "../_shared/tokens.ts";
 
 export interface Deps extends EmbeddingDeps {
@@ -83,56 +83,46 @@ export async function embedJobs(jobs: Job[], provider: EmbeddingProvider): Promi
 }
 
 export async function runWorker(req: Request, d: Deps): Promise<Reply> {
-  if (req.method !== "POST") throw new HttpError(405, "method_not_allowed", "use POST");
-  await requireServiceRole(req, d.auth);
-  const text = await req.text(); // an empty body (pg_net sends {}) means the defaults
-  let raw: unknown = {};
-  try {
-    if (text.trim()) raw = JSON.parse(text);
-  } catch {
-    throw new HttpError(400, "invalid_json", "the body is not valid JSON");
-  }
-  const opts = Body.parse(raw);
-  const started = d.now();
-  // later jobs need a new wake-up from now on (private.wake_function)
-  await asService(d.sql, (tx) => tx`select private.function_round_started('embed')`);
-  const outcomes: { jobId: string; chunkId: string; outcome: string }[] = [];
-  let claimed = 0;
-  let rounds = 0;
-  do {
-    rounds++;
-    const jobs = await asService(
-      d.sql,
-      (tx) =>
-        tx`select * from private.claim_embedding_jobs(${opts.limit}, make_interval(secs => ${opts.visibilityTimeoutS}))`,
-    ) as unknown as Job[];
-    claimed += jobs.length;
-    if (!jobs.length) break;
-    const byModel = new Map<EmbeddingModel, Job[]>();
-    for (const j of jobs) {
-      const m = j.embedding_model ?? d.env.EMBEDDING_MODEL;
-      byModel.set(m, [...(byModel.get(m) ?? []), j]);
-    }
-    for (const [model, group] of byModel) {
-      const results = await embedJobs(group, d.provider(model));
-      const rows = await asService(
+  const opts = Body.parse(await acceptWorkerCall(req, d.auth));
+  const jobs: { jobId: string; chunkId: string; outcome: string }[] = [];
+  const totals = await drain(
+    { sql: d.sql, name: "embed", roundSize: opts.limit, budgetMs: d.budgetMs, once: opts.once, now: d.now },
+    async (limit) => {
+      const claimed = await asService(
         d.sql,
-        (tx) => tx`select * from private.finish_embedding_jobs(${tx.json(results as never)})`,
-      ) as unknown as { job_id: string; chunk_id: string; outcome: string }[];
-      for (const r of rows) outcomes.push({ jobId: String(r.job_id), chunkId: r.chunk_id, outcome: r.outcome });
-    }
-  } while (!opts.once && d.now() - started < d.budgetMs);
-  const count = (o: string) => outcomes.filter((x) => x.outcome === o).length;
+        (tx) =>
+          tx`select * from private.claim_embedding_jobs(${limit}, make_interval(secs => ${opts.visibilityTimeoutS}))`,
+      ) as unknown as Job[];
+      const byModel = new Map<EmbeddingModel, Job[]>();
+      for (const j of claimed) {
+        const m = j.embedding_model ?? d.env.EMBEDDING_MODEL;
+        byModel.set(m, [...(byModel.get(m) ?? []), j]);
+      }
+      const outcomes: Record<string, number> = {};
+      for (const [model, group] of byModel) {
+        const results = await embedJobs(group, d.provider(model));
+        const rows = await asService(
+          d.sql,
+          (tx) => tx`select * from private.finish_embedding_jobs(${tx.json(results as never)})`,
+        ) as unknown as { job_id: string; chunk_id: string; outcome: string }[];
+        for (const r of rows) {
+          jobs.push({ jobId: String(r.job_id), chunkId: r.chunk_id, outcome: r.outcome });
+          outcomes[r.outcome] = (outcomes[r.outcome] ?? 0) + 1;
+        }
+      }
+      return { claimed: claimed.length, outcomes };
+    },
+  );
   return {
     status: 200,
     body: {
-      rounds,
-      claimed,
-      embedded: count("embedded"),
-      retrying: count("retrying"),
-      dead: count("dead"),
-      leaseLost: count("lease_lost"),
-      jobs: outcomes,
+      rounds: totals.rounds,
+      claimed: totals.claimed,
+      embedded: totals.embedded ?? 0,
+      retrying: totals.retrying ?? 0,
+      dead: totals.dead ?? 0,
+      leaseLost: totals.lease_lost ?? 0,
+      jobs,
     },
   };
 }

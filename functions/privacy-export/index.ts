@@ -1,10 +1,10 @@
 // POST /functions/v1/privacy-export with a secret key: one round of the privacy worker (build and
 // store pending exports, remove expired ones). Woken by the database when an export is requested
 // and swept by pg_cron every 5 minutes.
-import { requireServiceRole } from "../_shared/auth.ts";
 import { db } from "../_shared/db.ts";
 import { env } from "../_shared/env.ts";
-import { HttpError, serve } from "../_shared/http.ts";
+import { serve } from "../_shared/http.ts";
+import { acceptWorkerCall } from "../_shared/queue_worker.ts";
 import { runRound } from "./round.ts";
 import { storageApi } from "./storage.ts";
 
@@ -16,7 +16,6 @@ const getStorage = () =>
   );
 
 serve(async (req) => {
-  if (req.method !== "POST") throw new HttpError(405, "method_not_allowed", "use POST");
-  await requireServiceRole(req, env().auth);
+  await acceptWorkerCall(req, env().auth);
   return { status: 200, body: await runRound({ sql: db(env().dbUrl), storage: getStorage() }) };
 });

@@ -2,6 +2,7 @@
 // this stores them in the private data-exports bucket), then remove documents whose download
 // window has passed or whose user was erased. Every outcome goes back to SQL.
 import { asService, type Sql } from "../_shared/db.ts";
+import { drain, type RoundResult as QueueRound } from "../_shared/queue_worker.ts";
 import type { Storage } from "./storage.ts";
 
 export interface Deps {
@@ -25,13 +26,20 @@ interface Claimed {
   document: unknown;
 }
 
+/** Rounds until no export is pending (or 20 s pass): each builds and stores up to `limit` exports. */
 export async function runRound(d: Deps): Promise<RoundResult> {
-  const totals: RoundResult = { exported: 0, retrying: 0, failed: 0, removed: 0 };
-  await asService(d.sql, (tx) => tx`select private.function_round_started('privacy-export')`);
+  const t = await drain(
+    { sql: d.sql, name: "privacy-export", roundSize: d.limit ?? 5, budgetMs: 20_000 },
+    (limit) => exportRound(d, limit),
+  );
+  return { exported: t.exported ?? 0, retrying: t.retrying ?? 0, failed: t.failed ?? 0, removed: t.removed ?? 0 };
+}
 
+async function exportRound(d: Deps, limit: number): Promise<QueueRound> {
+  const totals = { exported: 0, retrying: 0, failed: 0, removed: 0 };
   const claimed = await asService(
     d.sql,
-    (tx) => tx`select request_id, bucket, object_path, document from private.claim_privacy_exports(${d.limit ?? 5})`,
+    (tx) => tx`select request_id, bucket, object_path, document from private.claim_privacy_exports(${limit})`,
   ) as unknown as Claimed[];
   for (const c of claimed) {
     const body = JSON.stringify(c.document, null, 2);
@@ -67,5 +75,5 @@ export async function runRound(d: Deps): Promise<RoundResult> {
       console.error("privacy-export: removing expired exports failed:", (e as Error).message);
     }
   }
-  return totals;
+  return { claimed: claimed.length, outcomes: totals };
 }

@@ -4,7 +4,8 @@
 import { standardWebhookSignature } from "../_shared/crypto.ts";
 import { asService, type Sql } from "../_shared/db.ts";
 import type { Reply } from "../_shared/http.ts";
-import { type AuthConfig, requireServiceRole } from "../_shared/auth.ts";
+import type { AuthConfig } from "../_shared/auth.ts";
+import { acceptWorkerCall, drain, perRow } from "../_shared/queue_worker.ts";
 
 export interface Deps {
   sql: Sql;
@@ -86,28 +87,31 @@ export async function deliver(
 
 /** Rounds of up to 50 deliveries until none is due or 20 s have passed (a backlog drains in one call). */
 export async function dispatch(req: Request, d: Deps): Promise<Reply> {
-  await requireServiceRole(req, d.auth);
-  await asService(d.sql, (tx) => tx`select private.function_round_started('webhook-dispatch')`);
-  const started = d.now();
-  const totals = { claimed: 0, succeeded: 0, retrying: 0, dead: 0 };
-  for (;;) {
-    const claimed = await asService(
-      d.sql,
-      (tx) => tx`select * from private.claim_webhook_deliveries(${ROUND})`,
-    ) as unknown as Claimed[];
-    const outcomes = await Promise.all(claimed.map(async (c) => {
-      const r = await deliver(c, d);
-      const [row] = await asService(
-        d.sql,
-        (tx) => tx`select private.finish_webhook_delivery(${c.id}, ${r.code}, ${r.error}) as status`,
-      );
-      return row.status as string;
-    }));
-    totals.claimed += claimed.length;
-    totals.succeeded += outcomes.filter((o) => o === "succeeded").length;
-    totals.retrying += outcomes.filter((o) => o === "pending").length;
-    totals.dead += outcomes.filter((o) => o === "dead").length;
-    if (claimed.length < ROUND || d.now() - started > 20_000) break;
-  }
-  return { status: 200, body: totals };
+  await acceptWorkerCall(req, d.auth);
+  const totals = await drain(
+    { sql: d.sql, name: "webhook-dispatch", roundSize: ROUND, budgetMs: 20_000, now: d.now },
+    perRow({
+      claim: (limit) =>
+        asService(d.sql, (tx) => tx`select * from private.claim_webhook_deliveries(${limit})`) as Promise<
+          Claimed[]
+        >,
+      work: (c) => deliver(c, d),
+      finish: async (c, r) => {
+        const [row] = await asService(
+          d.sql,
+          (tx) => tx`select private.finish_webhook_delivery(${c.id}, ${r.code}, ${r.error}) as status`,
+        );
+        return row.status as string;
+      },
+    }),
+  );
+  return {
+    status: 200,
+    body: {
+      claimed: totals.claimed,
+      succeeded: totals.succeeded ?? 0,
+      retrying: totals.pending ?? 0,
+      dead: totals.dead ?? 0,
+    },
+  };
 }
