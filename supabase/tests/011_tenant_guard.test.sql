@@ -2,7 +2,7 @@
 -- as a user who belongs to both workspaces (the attack that found it), and as service_role.
 begin;
 set search_path = extensions, public;
-select plan(9);
+select plan(12);
 select tests.without_demo_data();
 
 select tests.two_workspaces();
@@ -39,10 +39,19 @@ select throws_ok($$ select private.require_batch_size('orders', 501, 500) $$,
 select lives_ok($$ select private.require_batch_size('orders', 500, 500) $$, 'a batch at its cap passes');
 
 -- a table created the way a later migration does gets the guard from the helper
-create table public.guard_probe (id int primary key, workspace_id uuid not null, created_at timestamptz not null default now());
-select private.tenant_policies('public.guard_probe', 'viewer', 'member');
-select is((select tgname::text from pg_trigger where tgrelid = 'public.guard_probe'::regclass and not tgisinternal and tgname = 'keep_tenant_keys'),
-  'keep_tenant_keys', 'private.tenant_policies installs keep_tenant_keys');
+create table public.guard_probe (id int primary key, workspace_id uuid not null, created_at timestamptz not null default now(),
+  updated_at timestamptz not null default now());
+select private.install_row_triggers('public.guard_probe');
+select is((select string_agg(format('%s', tgname), ' ' order by tgname) from pg_trigger where tgrelid = 'public.guard_probe'::regclass and not tgisinternal),
+  'keep_tenant_keys set_updated_at', 'private.install_row_triggers installs keep_tenant_keys and set_updated_at');
+select is((select pg_get_triggerdef(oid) ~ 'UPDATE OF workspace_id, created_at ON' from pg_trigger where tgrelid = 'public.guard_probe'::regclass and tgname = 'keep_tenant_keys'),
+  true, 'the guard names the tenant columns the table has, not updated_at');
+select private.tenant_policies('public.guard_probe', 'viewer', 'member', p_delete => 'admin');
+select is((select string_agg(format('%s %s', polname, polcmd), ', ' order by polname) from pg_policy where polrelid = 'public.guard_probe'::regclass),
+  'admins remove d, members add a, members change w, viewers read r',
+  'private.tenant_policies makes one policy per command, p_delete overriding the delete role');
+select throws_ok($$ select private.tenant_policy('public.guard_probe', 'truncate', 'admin') $$, 'P0001',
+  'tenant_policy: truncate is not select, insert, update or delete', 'an unknown command is refused');
 
 select * from finish();
 rollback;
