@@ -8,6 +8,9 @@
 --   select tests.user_id('viewer-a'), tests.workspace_id('A');
 --   select tests.create_user('dana');          -- dana@test.local
 --   select tests.create_workspace('C', 'dana'); select tests.add_member('C', 'erin', 'viewer');
+--   select tests.workspace_id('demo-brand');   -- the demo seed's workspace; its users are owner@demo.test ...
+-- Other rows are found by their natural keys, or remembered under a label when they have none:
+--   with r as (insert ... returning id) select tests.remember('first run', id) from r;  ... tests.id('first run')
 begin;
 create extension if not exists pgtap with schema extensions;
 create schema if not exists tests;
@@ -173,13 +176,45 @@ begin
   perform tests.add_member('B', 'member-b', 'member');
 end $$;
 
+-- Rows a test creates and has no natural key to find them by, under a label the test chooses:
+--   with r as (insert into public.agent_runs (...) values (...) returning id) select tests.remember('cx run', id) from r;
+--   ... where id = tests.id('cx run')
+-- The labels live in a temporary table of the session, so they go with the file's transaction.
+create or replace function tests.remember(p_label text, p_id uuid)
+returns uuid
+language plpgsql security definer set search_path = '' as $$
+begin
+  if p_id is null then
+    raise exception 'tests.remember: % has no id', p_label;
+  end if;
+  create temp table if not exists test_ids (label text primary key, id uuid not null);
+  insert into pg_temp.test_ids (label, id) values (p_label, p_id);
+  return p_id;
+end $$;
+
+-- The id remembered under a label.
+create or replace function tests.id(p_label text)
+returns uuid
+language plpgsql stable security definer set search_path = '' as $$
+declare
+  found_id uuid;
+begin
+  if to_regclass('pg_temp.test_ids') is not null then
+    select t.id into found_id from pg_temp.test_ids t where t.label = p_label;
+  end if;
+  if found_id is null then
+    raise exception 'tests.id: nothing remembered as %', p_label;
+  end if;
+  return found_id;
+end $$;
+
 -- For files that count rows table-wide: removes the demo seed's workspace (and with it every
 -- row that belongs to it) for the rest of the file's transaction, which rolls back.
 create or replace function tests.without_demo_data()
 returns void
 language plpgsql security definer set search_path = '' as $$
 begin
-  delete from public.workspaces where id = '10000000-0000-4000-8000-000000000001';
+  delete from public.workspaces where slug = 'demo-brand';
 end $$;
 
 grant execute on all functions in schema tests to anon, authenticated, service_role;
@@ -190,7 +225,7 @@ commit;
 -- The helpers themselves, checked in a transaction that rolls back.
 begin;
 set search_path = extensions, public;
-select plan(9);
+select plan(15);
 select tests.two_workspaces();
 select is(tests.workspace_id('A'), (select id from public.workspaces where slug = 'ws-a'), 'a workspace by name');
 select is(tests.workspace_id('ws-b'), (select id from public.workspaces where name = 'B'), 'a workspace by slug');
@@ -206,5 +241,16 @@ select throws_ok($$ select tests.user_id('nobody') $$, 'P0001', 'tests.user_id: 
 select tests.add_member('B', 'dana', 'viewer');
 select is(tests.user_id('dana@test.local'), (select user_id from public.workspace_members where workspace_id = tests.workspace_id('B') and role = 'viewer'), 'add_member creates a missing user');
 select is((select role::text from public.workspace_members where user_id = tests.user_id('dana')), 'viewer', 'with the role asked');
+select tests.remember('C', tests.create_workspace('C', 'erin'));
+select is((select workspace_id from public.workspace_members where user_id = tests.user_id('erin@test.local') and role = 'owner'), tests.id('C'),
+  'create_workspace creates a missing owner, who owns the workspace');
+select is(tests.workspace_id('ws-c'), tests.workspace_id('C'), 'and its slug is ws-<name>');
+select tests.authenticate_as('member-a');
+select is(tests.id('C'), tests.workspace_id('C'), 'tests.id finds what tests.remember stored, whoever asks');
+select throws_ok($$ select tests.id('nothing') $$, 'P0001', 'tests.id: nothing remembered as nothing', 'an unknown label is an error');
+select tests.clear_authentication();
+select isnt_empty($$ select 1 from public.workspaces where slug = 'demo-brand' $$, 'the demo seed is loaded');
+select tests.without_demo_data();
+select is_empty($$ select 1 from public.workspaces where slug = 'demo-brand' $$, 'without_demo_data removes the demo workspace');
 select * from finish();
 rollback;

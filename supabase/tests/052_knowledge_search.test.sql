@@ -18,15 +18,15 @@ end $$;
 grant execute on function pg_temp.vec(double precision, double precision) to authenticated, service_role;
 
 insert into public.knowledge_collections (id, workspace_id, scope, owner_id, name, embedding_model) values
-  ('c0000000-0000-4000-8000-00000000000a', 'a0000000-0000-4000-8000-000000000000', 'general', null, 'A', 'local-lexical-v1'),
-  ('c0000000-0000-4000-8000-0000000000d1', 'a0000000-0000-4000-8000-000000000000', 'demo',
+  ('c0000000-0000-4000-8000-00000000000a', tests.workspace_id('A'), 'general', null, 'A', 'local-lexical-v1'),
+  ('c0000000-0000-4000-8000-0000000000d1', tests.workspace_id('A'), 'demo',
    'd0000000-0000-4000-8000-000000000001', 'A demo', 'local-lexical-v1'),
-  ('c0000000-0000-4000-8000-00000000000b', 'b0000000-0000-4000-8000-000000000000', 'general', null, 'B', 'local-lexical-v1');
+  ('c0000000-0000-4000-8000-00000000000b', tests.workspace_id('B'), 'general', null, 'B', 'local-lexical-v1');
 insert into public.knowledge_documents (id, workspace_id, collection_id, document_key, title, tags) values
-  ('f0000000-0000-4000-8000-0000000000a1', 'a0000000-0000-4000-8000-000000000000', 'c0000000-0000-4000-8000-00000000000a', 'policies', 'Policies', '{policy}'),
-  ('f0000000-0000-4000-8000-0000000000a2', 'a0000000-0000-4000-8000-000000000000', 'c0000000-0000-4000-8000-00000000000a', 'notes', 'Notes', '{notes}'),
-  ('f0000000-0000-4000-8000-0000000000d1', 'a0000000-0000-4000-8000-000000000000', 'c0000000-0000-4000-8000-0000000000d1', 'faq', 'Demo FAQ', '{}'),
-  ('f0000000-0000-4000-8000-0000000000b1', 'b0000000-0000-4000-8000-000000000000', 'c0000000-0000-4000-8000-00000000000b', 'policies', 'B policies', '{}');
+  ('f0000000-0000-4000-8000-0000000000a1', tests.workspace_id('A'), 'c0000000-0000-4000-8000-00000000000a', 'policies', 'Policies', '{policy}'),
+  ('f0000000-0000-4000-8000-0000000000a2', tests.workspace_id('A'), 'c0000000-0000-4000-8000-00000000000a', 'notes', 'Notes', '{notes}'),
+  ('f0000000-0000-4000-8000-0000000000d1', tests.workspace_id('A'), 'c0000000-0000-4000-8000-0000000000d1', 'faq', 'Demo FAQ', '{}'),
+  ('f0000000-0000-4000-8000-0000000000b1', tests.workspace_id('B'), 'c0000000-0000-4000-8000-00000000000b', 'policies', 'B policies', '{}');
 insert into public.knowledge_chunks (id, document_id, chunk_index, content, question, answer, source, embedding, embedding_model) values
   ('a0000000-0000-4000-8000-0000000000a1', 'f0000000-0000-4000-8000-0000000000a1', 0, 'Free shipping on orders over fifty.', null, null, null, pg_temp.vec(1, 0), 'local-lexical-v1'),
   ('a0000000-0000-4000-8000-0000000000a2', 'f0000000-0000-4000-8000-0000000000a1', 1, 'Returns are accepted within thirty days.', null, null, null, pg_temp.vec(0.8, 0.6), 'local-lexical-v1'),
@@ -40,7 +40,7 @@ insert into public.knowledge_chunks (id, document_id, chunk_index, content, ques
   ('b0000000-0000-4000-8000-0000000000b1', 'f0000000-0000-4000-8000-0000000000b1', 0, 'Free shipping everywhere.', null, null, null, pg_temp.vec(1, 0), 'local-lexical-v1');
 
 -- ===== match_knowledge_chunks: the caller's rights decide
-select tests.authenticate_as('00000000-0000-4000-8000-0000000000a4');
+select tests.authenticate_as('viewer-a');
 select results_eq(
   $$ select right(id::text, 2), round(similarity::numeric, 6), round(score::numeric, 6), document_title
      from public.match_knowledge_chunks(pg_temp.vec(1, 0), 10, 0.5, filter_collection_ids => array['c0000000-0000-4000-8000-00000000000a'::uuid]) $$,
@@ -64,14 +64,14 @@ select is_empty(
   $$ select * from public.match_knowledge_chunks(pg_temp.vec(1, 0), 10, -1, filter_embedding_model => 'text-embedding-3-small') $$,
   'vectors of another model are never compared');
 
-select tests.authenticate_as('00000000-0000-4000-8000-0000000000b2');
+select tests.authenticate_as('member-b');
 select results_eq($$ select right(id::text, 2) from public.match_knowledge_chunks(pg_temp.vec(1, 0), 10, -1) $$,
   $$ values ('b1') $$, 'another workspace''s member finds only their own chunks');
 select is_empty(
-  $$ select * from public.match_knowledge_chunks(pg_temp.vec(1, 0), 10, -1, filter_workspace_id => 'a0000000-0000-4000-8000-000000000000') $$,
+  $$ select * from public.match_knowledge_chunks(pg_temp.vec(1, 0), 10, -1, filter_workspace_id => tests.workspace_id('A')) $$,
   'asking for another workspace returns nothing');
 
-select tests.authenticate_as('00000000-0000-4000-8000-0000000000a3');
+select tests.authenticate_as('member-a');
 select throws_ok($$ select * from public.match_knowledge_chunks('[1,0,0]', 5) $$, '22023',
   'query_embedding has 3 dimensions; 1536 expected', 'a vector of the wrong size is refused');
 select throws_ok($$ select * from public.match_knowledge_chunks(pg_temp.vec(1, 0), 201) $$, 'PT413',
@@ -114,41 +114,41 @@ select results_eq(
 select throws_ok($$ select * from public.search_demo_knowledge(pg_temp.vec(1, 0), gen_random_uuid()) $$, 'PT404',
   'no knowledge collection for this demo', 'an unknown demo is not found');
 select results_eq(
-  $$ select right(id::text, 2) from public.search_user_knowledge('00000000-0000-4000-8000-0000000000a3', pg_temp.vec(1, 0)) $$,
+  $$ select right(id::text, 2) from public.search_user_knowledge(tests.user_id('member-a'), pg_temp.vec(1, 0)) $$,
   $$ values ('a1'), ('d1'), ('a2') $$, 'user search: everything the user can read at or above 0.7');
 select throws_ok(
-  $$ select * from public.search_user_knowledge('00000000-0000-4000-8000-0000000000a4', pg_temp.vec(1, 0)) $$,
+  $$ select * from public.search_user_knowledge(tests.user_id('viewer-a'), pg_temp.vec(1, 0)) $$,
   '42501', 'you can search only your own knowledge', 'nobody searches as someone else');
-select tests.authenticate_as('00000000-0000-4000-8000-0000000000b2');
+select tests.authenticate_as('member-b');
 select throws_ok($$ select * from public.search_demo_knowledge(pg_temp.vec(1, 0), 'd0000000-0000-4000-8000-000000000001') $$,
   'PT404', 'no knowledge collection for this demo', 'another workspace''s demo is not found');
 
 -- ===== knowledge_search: search and log
-select tests.authenticate_as('00000000-0000-4000-8000-0000000000a3');
+select tests.authenticate_as('member-a');
 select results_eq(
-  $$ select right(id::text, 2) from public.knowledge_search('a0000000-0000-4000-8000-000000000000', 'free shipping',
+  $$ select right(id::text, 2) from public.knowledge_search(tests.workspace_id('A'), 'free shipping',
        pg_temp.vec(1, 0), 'local-lexical-v1', 'vector', 2, p_embed_ms => 12.5) $$,
   $$ values ('a1'), ('d1') $$, 'knowledge_search returns the matches');
 select tests.clear_authentication();
 select results_eq(
   $$ select user_id, caller_role, via, mode::text, strategy::text, query_sha256, embedding_model::text,
             result_chunk_ids, result_count, latency_ms >= 12.5
-     from public.knowledge_access_logs where workspace_id = 'a0000000-0000-4000-8000-000000000000' $$,
-  $$ values ('00000000-0000-4000-8000-0000000000a3'::uuid, 'authenticated', 'knowledge-search', 'vector', 'exact',
+     from public.knowledge_access_logs where workspace_id = tests.workspace_id('A') $$,
+  $$ values (tests.user_id('member-a'), 'authenticated', 'knowledge-search', 'vector', 'exact',
              encode(sha256('free shipping'::bytea), 'hex'), 'local-lexical-v1',
              array['a0000000-0000-4000-8000-0000000000a1', 'a0000000-0000-4000-8000-0000000000d1']::uuid[], 2, true) $$,
   '... and logs who, the query''s hash, the results and the latency (embedding time included)');
-select tests.authenticate_as('00000000-0000-4000-8000-0000000000b2');
+select tests.authenticate_as('member-b');
 select is_empty(
-  $$ select * from public.knowledge_search('a0000000-0000-4000-8000-000000000000', 'free shipping', pg_temp.vec(1, 0),
+  $$ select * from public.knowledge_search(tests.workspace_id('A'), 'free shipping', pg_temp.vec(1, 0),
        'local-lexical-v1', 'hybrid') $$,
   'searching another workspace returns nothing');
 select tests.clear_authentication();
-select is((select count(*)::integer from public.knowledge_access_logs where workspace_id = 'a0000000-0000-4000-8000-000000000000'), 1,
+select is((select count(*)::integer from public.knowledge_access_logs where workspace_id = tests.workspace_id('A')), 1,
   '... and leaves no trace in its log');
 
 -- ===== the anon path's building block
-select tests.authenticate_as('00000000-0000-4000-8000-0000000000a3');
+select tests.authenticate_as('member-a');
 select throws_ok(
   $$ select * from private.search_collection('c0000000-0000-4000-8000-0000000000d1', pg_temp.vec(1, 0)) $$,
   '42501', null, 'signed-in users cannot call the definer search');
@@ -167,26 +167,26 @@ select results_eq(
 select is(private.knowledge_index_threshold(), 5000, 'below 100,000 chunks the index is used from 5,000 chunks in scope');
 -- A: 5 chunks in the general collection, 2 in the demo one; B: 1 (inserted above)
 select results_eq(
-  $$ select private.knowledge_scope_chunks(array['a0000000-0000-4000-8000-000000000000'::uuid], null),
+  $$ select private.knowledge_scope_chunks(array[tests.workspace_id('A')], null),
             private.knowledge_scope_chunks(null, array['c0000000-0000-4000-8000-0000000000d1'::uuid]),
-            private.knowledge_scope_chunks(array['b0000000-0000-4000-8000-000000000000'::uuid], null) $$,
+            private.knowledge_scope_chunks(array[tests.workspace_id('B')], null) $$,
   $$ values (7::bigint, 2::bigint, 1::bigint) $$, 'chunk counts per workspace and collection follow inserts');
 delete from public.knowledge_chunks where id = 'a0000000-0000-4000-8000-0000000000a4';
-select is(private.knowledge_scope_chunks(array['a0000000-0000-4000-8000-000000000000'::uuid], null), 6::bigint,
+select is(private.knowledge_scope_chunks(array[tests.workspace_id('A')], null), 6::bigint,
   '... and deletes');
-select is(private.knowledge_use_index(array['a0000000-0000-4000-8000-000000000000'::uuid], null, null, null, null), false,
+select is(private.knowledge_use_index(array[tests.workspace_id('A')], null, null, null, null), false,
   'a scope of 6 chunks is searched exactly');
 select results_eq(
-  $$ select chunk_id from private.knowledge_vector_candidates(pg_temp.vec(1, 0), 3, array['a0000000-0000-4000-8000-000000000000'::uuid],
+  $$ select chunk_id from private.knowledge_vector_candidates(pg_temp.vec(1, 0), 3, array[tests.workspace_id('A')],
        null, null, null, null, true) $$,
-  $$ select chunk_id from private.knowledge_vector_candidates(pg_temp.vec(1, 0), 3, array['a0000000-0000-4000-8000-000000000000'::uuid],
+  $$ select chunk_id from private.knowledge_vector_candidates(pg_temp.vec(1, 0), 3, array[tests.workspace_id('A')],
        null, null, null, null, false) $$,
   'the index path (iterative scan under a tenant filter) returns the same rows as the exact one here');
 
 -- ===== query embedding context and cache
 update public.knowledge_collections set embedding_model = null where id = 'c0000000-0000-4000-8000-00000000000b';
 update public.knowledge_collections set embedding_model = 'text-embedding-3-small' where id = 'c0000000-0000-4000-8000-0000000000d1';
-select tests.authenticate_as('00000000-0000-4000-8000-0000000000a3');
+select tests.authenticate_as('member-a');
 select throws_ok(
   $$ select * from private.knowledge_search_context(array['c0000000-0000-4000-8000-00000000000a'::uuid,
        'c0000000-0000-4000-8000-0000000000d1'::uuid], 'text-embedding-3-small', repeat('0', 64)) $$,
@@ -195,12 +195,12 @@ select throws_ok(
 select tests.clear_authentication();
 select lives_ok($$ select private.store_query_embedding('local-lexical-v1', repeat('0', 64), pg_temp.vec(0.6, 0.8)) $$,
   'the service caches a query embedding');
-select tests.authenticate_as('00000000-0000-4000-8000-0000000000a3');
+select tests.authenticate_as('member-a');
 select results_eq(
   $$ select embedding_model::text, cached_embedding::extensions.vector = pg_temp.vec(0.6, 0.8)
      from private.knowledge_search_context(array['c0000000-0000-4000-8000-00000000000a'::uuid], 'text-embedding-3-small', repeat('0', 64)) $$,
   $$ values ('local-lexical-v1', true) $$, 'the collection''s own model wins over the default, with the cached vector');
-select tests.authenticate_as('00000000-0000-4000-8000-0000000000b2');
+select tests.authenticate_as('member-b');
 select results_eq(
   $$ select embedding_model::text, cached_embedding is null
      from private.knowledge_search_context(array['c0000000-0000-4000-8000-00000000000b'::uuid], 'text-embedding-3-small', repeat('0', 64)) $$,

@@ -98,12 +98,12 @@ select ok((select z.p_value is null from private.two_proportion_ztest(0, 100, 0,
 select tests.without_demo_data();
 select tests.two_workspaces();
 insert into public.experiments (id, workspace_id, key, name, primary_metric, sequential_testing, cuped_enabled) values
-  ('e1000000-0000-4000-8000-000000000001', 'a0000000-0000-4000-8000-000000000000', 'price-test', 'Price test',
+  ('e1000000-0000-4000-8000-000000000001', tests.workspace_id('A'), 'price-test', 'Price test',
    'conversion_rate', false, false);
 insert into public.experiment_variants (workspace_id, experiment_id, key, name, weight, is_control) values
-  ('a0000000-0000-4000-8000-000000000000', 'e1000000-0000-4000-8000-000000000001', 'a', 'Control', 34, true),
-  ('a0000000-0000-4000-8000-000000000000', 'e1000000-0000-4000-8000-000000000001', 'b', 'Higher price', 33, false),
-  ('a0000000-0000-4000-8000-000000000000', 'e1000000-0000-4000-8000-000000000001', 'c', 'Same price', 33, false);
+  (tests.workspace_id('A'), 'e1000000-0000-4000-8000-000000000001', 'a', 'Control', 34, true),
+  (tests.workspace_id('A'), 'e1000000-0000-4000-8000-000000000001', 'b', 'Higher price', 33, false),
+  (tests.workspace_id('A'), 'e1000000-0000-4000-8000-000000000001', 'c', 'Same price', 33, false);
 update public.experiments set status = 'running' where id = 'e1000000-0000-4000-8000-000000000001';
 insert into public.experiment_assignments (workspace_id, experiment_id, visitor_id, variant_id, assigned_at)
 select v.workspace_id, v.experiment_id, 'sv-' || v.key || '-' || i, v.id, now() - interval '2 days'
@@ -128,7 +128,7 @@ grant select on sim to service_role;
 
 select tests.authenticate_as_service_role();
 -- in batches under upsert_orders' cap of 500
-select public.upsert_orders('a0000000-0000-4000-8000-000000000000', b.orders) from (
+select public.upsert_orders(tests.workspace_id('A'), b.orders) from (
   select jsonb_agg(jsonb_build_object('shopify_order_id', s.id, 'currency', 'USD', 'total_price_cents', s.cents,
                                       'processed_at', s.at, 'visitor_id', s.visitor)) as orders
   from (select s.*, row_number() over (order by s.id) as rn from sim s) s group by s.rn % 3) b;
@@ -143,7 +143,7 @@ select results_eq($$
   'visitors, converters, orders and revenue per variant (numpy sums: 279350/150, 343970/160, 268800/145); orders before the assignment do not count');
 
 -- as a viewer of the workspace, the live results read through RLS
-select tests.authenticate_as('00000000-0000-4000-8000-0000000000a4');
+select tests.authenticate_as('viewer-a');
 create temp table r1 on commit drop as select * from public.get_experiment_results('e1000000-0000-4000-8000-000000000001');
 select tests.clear_authentication();
 select ok((select pg_temp.near(p_value, 0.09151641239095147) and pg_temp.near(uplift, 0.16935483870967727)
@@ -241,10 +241,10 @@ select ok((select pg_temp.near(p_value_adjusted, 0.008339488275578115) and signi
 
 -- A second experiment: equal conversion (100/500 vs 80/400 signups) and a broken split.
 insert into public.experiments (id, workspace_id, key, name, goal_event) values
-  ('e1000000-0000-4000-8000-000000000002', 'a0000000-0000-4000-8000-000000000000', 'signup-test', 'Signup', 'signup');
+  ('e1000000-0000-4000-8000-000000000002', tests.workspace_id('A'), 'signup-test', 'Signup', 'signup');
 insert into public.experiment_variants (workspace_id, experiment_id, key, name, weight, is_control) values
-  ('a0000000-0000-4000-8000-000000000000', 'e1000000-0000-4000-8000-000000000002', 'x', 'Control', 50, true),
-  ('a0000000-0000-4000-8000-000000000000', 'e1000000-0000-4000-8000-000000000002', 'y', 'New form', 50, false);
+  (tests.workspace_id('A'), 'e1000000-0000-4000-8000-000000000002', 'x', 'Control', 50, true),
+  (tests.workspace_id('A'), 'e1000000-0000-4000-8000-000000000002', 'y', 'New form', 50, false);
 update public.experiments set status = 'running' where id = 'e1000000-0000-4000-8000-000000000002';
 insert into public.experiment_assignments (workspace_id, experiment_id, visitor_id, variant_id, assigned_at)
 select v.workspace_id, v.experiment_id, 'sx-' || v.key || '-' || i, v.id, now() - interval '1 day'
@@ -262,12 +262,12 @@ select ok((select winner_variant_id is null and ended_at is not null from public
   'completed without a significant difference: no winner');
 
 -- ===== what viewers and other workspaces see
-select tests.authenticate_as('00000000-0000-4000-8000-0000000000b2');
+select tests.authenticate_as('member-b');
 select is_empty($$ select * from public.experiment_results $$, 'another workspace''s results are invisible');
 select is_empty($$ select * from public.experiment_daily_metrics $$, 'and so is its rollup');
 select throws_ok($$ select * from public.get_experiment_results('e1000000-0000-4000-8000-000000000001') $$, 'PT404', null,
   'live results of another workspace''s experiment: PT404');
-select tests.authenticate_as('00000000-0000-4000-8000-0000000000a4');
+select tests.authenticate_as('viewer-a');
 select is((select count(*)::int from public.experiment_results), 5, 'a viewer reads the stored results');
 select throws_ok($$ update public.experiment_results set significant = true $$, '42501', null,
   'results are not writable by users');

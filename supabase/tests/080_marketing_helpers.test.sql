@@ -12,20 +12,20 @@ returns setof text
 -- pgTAP's functions call each other unqualified, so they need extensions on the path
 language plpgsql set search_path = extensions, public as $$
 declare
-  a constant uuid := 'a0000000-0000-4000-8000-000000000000';
+  a constant uuid := tests.workspace_id('A');
   t text := p_table::text;
 begin
-  perform tests.authenticate_as('00000000-0000-4000-8000-0000000000b2');
+  perform tests.authenticate_as('member-b');
   return next extensions.is_empty(format('select 1 from %s where workspace_id = %L', t, a),
     t || ': another workspace''s member sees none of its rows');
   return next extensions.is_empty(format('delete from %s where workspace_id = %L returning 1', t, a),
     t || ': another workspace''s member deletes nothing');
-  perform tests.authenticate_as('00000000-0000-4000-8000-0000000000a4');
+  perform tests.authenticate_as('viewer-a');
   return next extensions.isnt_empty(format('select 1 from %s where workspace_id = %L', t, a), t || ': a viewer reads');
   return next extensions.throws_ok(p_insert, '42501', null, t || ': a viewer cannot add');
   return next extensions.is_empty(format('delete from %s where workspace_id = %L returning 1', t, a),
     t || ': a viewer deletes nothing');
-  perform tests.authenticate_as('00000000-0000-4000-8000-0000000000a3');
+  perform tests.authenticate_as('member-a');
   return next extensions.lives_ok(p_insert, t || ': a member adds');
   perform tests.authenticate_as_anon();
   return next extensions.throws_ok(format('select 1 from %s', t), '42501', null, t || ': anon is refused');

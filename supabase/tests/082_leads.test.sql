@@ -52,29 +52,29 @@ select ok(not private.conditions_match('[{"field": "s", "op": "exists"}, {"field
 select tests.without_demo_data();
 select tests.two_workspaces();
 insert into public.leads (id, workspace_id, email, first_name) values
-  ('1e000000-0000-4000-8000-000000000001', 'a0000000-0000-4000-8000-000000000000', 'Ada@Example.COM ', 'Ada'),
-  ('1e000000-0000-4000-8000-000000000002', 'a0000000-0000-4000-8000-000000000000', 'bo@example.com', 'Bo'),
-  ('1e000000-0000-4000-8000-000000000003', 'a0000000-0000-4000-8000-000000000000', null, 'Cy'),
-  ('1e000000-0000-4000-8000-00000000000b', 'b0000000-0000-4000-8000-000000000000', 'ada@example.com', 'Ada B');
+  ('1e000000-0000-4000-8000-000000000001', tests.workspace_id('A'), 'Ada@Example.COM ', 'Ada'),
+  ('1e000000-0000-4000-8000-000000000002', tests.workspace_id('A'), 'bo@example.com', 'Bo'),
+  ('1e000000-0000-4000-8000-000000000003', tests.workspace_id('A'), null, 'Cy'),
+  ('1e000000-0000-4000-8000-00000000000b', tests.workspace_id('B'), 'ada@example.com', 'Ada B');
 insert into public.lead_scoring_rules (id, workspace_id, name, activity_type, conditions, points, max_occurrences) values
-  ('5c000000-0000-4000-8000-000000000001', 'a0000000-0000-4000-8000-000000000000', 'Email opens', 'email_open', '[]', 5, 3),
-  ('5c000000-0000-4000-8000-000000000002', 'a0000000-0000-4000-8000-000000000000', 'Pricing page', 'page_view', '[{"field": "data.url", "op": "contains", "value": "/pricing"}]', 20, null),
-  ('5c000000-0000-4000-8000-000000000003', 'a0000000-0000-4000-8000-000000000000', 'Demo request', 'demo_request', '[]', 50, null),
-  ('5c000000-0000-4000-8000-000000000004', 'a0000000-0000-4000-8000-000000000000', 'Unsubscribed', 'unsubscribe', '[]', -30, null),
-  ('5c000000-0000-4000-8000-000000000005', 'a0000000-0000-4000-8000-000000000000', 'Big spender', null, '[{"field": "data.amount_cents", "op": "gte", "value": 10000}]', 40, null),
-  ('5c000000-0000-4000-8000-00000000000b', 'b0000000-0000-4000-8000-000000000000', 'B opens', 'email_open', '[]', 1000, null);
+  ('5c000000-0000-4000-8000-000000000001', tests.workspace_id('A'), 'Email opens', 'email_open', '[]', 5, 3),
+  ('5c000000-0000-4000-8000-000000000002', tests.workspace_id('A'), 'Pricing page', 'page_view', '[{"field": "data.url", "op": "contains", "value": "/pricing"}]', 20, null),
+  ('5c000000-0000-4000-8000-000000000003', tests.workspace_id('A'), 'Demo request', 'demo_request', '[]', 50, null),
+  ('5c000000-0000-4000-8000-000000000004', tests.workspace_id('A'), 'Unsubscribed', 'unsubscribe', '[]', -30, null),
+  ('5c000000-0000-4000-8000-000000000005', tests.workspace_id('A'), 'Big spender', null, '[{"field": "data.amount_cents", "op": "gte", "value": 10000}]', 40, null),
+  ('5c000000-0000-4000-8000-00000000000b', tests.workspace_id('B'), 'B opens', 'email_open', '[]', 1000, null);
 insert into public.lead_activities (workspace_id, lead_id, activity_type) values
-  ('b0000000-0000-4000-8000-000000000000', '1e000000-0000-4000-8000-00000000000b', 'email_open');
+  (tests.workspace_id('B'), '1e000000-0000-4000-8000-00000000000b', 'email_open');
 
 -- ---------- access matrix
 select tests.tenant_table_checks('public.leads',
-  $$ insert into public.leads (workspace_id, email) values ('a0000000-0000-4000-8000-000000000000', 'matrix@example.com') $$);
+  $$ insert into public.leads (workspace_id, email) values (tests.workspace_id('A'), 'matrix@example.com') $$);
 select tests.tenant_table_checks('public.lead_scoring_rules',
-  $$ insert into public.lead_scoring_rules (workspace_id, name, activity_type, points, active) values ('a0000000-0000-4000-8000-000000000000', 'Matrix rule', 'call', 1, false) $$);
+  $$ insert into public.lead_scoring_rules (workspace_id, name, activity_type, points, active) values (tests.workspace_id('A'), 'Matrix rule', 'call', 1, false) $$);
 insert into public.lead_activities (workspace_id, lead_id, activity_type, occurred_at) values
-  ('a0000000-0000-4000-8000-000000000000', '1e000000-0000-4000-8000-000000000003', 'note', '2026-11-01 10:00Z');
+  (tests.workspace_id('A'), '1e000000-0000-4000-8000-000000000003', 'note', '2026-11-01 10:00Z');
 select tests.tenant_table_checks('public.lead_activities',
-  $$ insert into public.lead_activities (workspace_id, lead_id, activity_type, occurred_at) values ('a0000000-0000-4000-8000-000000000000', '1e000000-0000-4000-8000-000000000003', 'note', '2026-11-01 11:00Z') $$);
+  $$ insert into public.lead_activities (workspace_id, lead_id, activity_type, occurred_at) values (tests.workspace_id('A'), '1e000000-0000-4000-8000-000000000003', 'note', '2026-11-01 11:00Z') $$);
 delete from public.leads where email = 'matrix@example.com';
 
 -- The independent recomputation: per lead and active rule, a correlated count of matching
@@ -91,9 +91,9 @@ create temp view expected_scores as
 grant select on expected_scores to authenticated;
 
 -- ---------- scores follow activities (written by a member through RLS)
-select tests.authenticate_as('00000000-0000-4000-8000-0000000000a3');
+select tests.authenticate_as('member-a');
 insert into public.lead_activities (workspace_id, lead_id, activity_type, activity_data, occurred_at)
-select 'a0000000-0000-4000-8000-000000000000', l::uuid, t::public.lead_activity_type, d::jsonb, o::timestamptz from (values
+select tests.workspace_id('A'), l::uuid, t::public.lead_activity_type, d::jsonb, o::timestamptz from (values
   ('1e000000-0000-4000-8000-000000000001', 'email_open', '{}', '2026-11-02 09:00Z'),
   ('1e000000-0000-4000-8000-000000000001', 'email_open', '{}', '2026-11-02 10:00Z'),
   ('1e000000-0000-4000-8000-000000000001', 'email_open', '{}', '2026-11-03 09:00Z'),
@@ -121,13 +121,13 @@ select is((select last_activity_at from public.leads where id = '1e000000-0000-4
   'last_activity_at is the latest activity');
 
 -- ---------- rule edits, switches and deletes (by a member)
-select tests.authenticate_as('00000000-0000-4000-8000-0000000000a3');
+select tests.authenticate_as('member-a');
 update public.lead_scoring_rules set points = 10 where id = '5c000000-0000-4000-8000-000000000001';
 select is((select score from public.leads where id = '1e000000-0000-4000-8000-000000000001'), 50, 'points 5 -> 10: Ada 10 x 3 + 20 = 50');
 select tests.clear_authentication();
 select results_eq($$ select id, score from public.leads order by id $$, $$ select id, score from expected_scores order by id $$,
   'after a points edit: equal to the recomputation');
-select tests.authenticate_as('00000000-0000-4000-8000-0000000000a3');
+select tests.authenticate_as('member-a');
 update public.lead_scoring_rules set max_occurrences = null where id = '5c000000-0000-4000-8000-000000000001';
 select is((select score from public.leads where id = '1e000000-0000-4000-8000-000000000001'), 60, 'cap removed: Ada 10 x 4 + 20 = 60');
 update public.lead_scoring_rules set conditions = '[{"field": "data.url", "op": "contains", "value": "/blog"}]' where id = '5c000000-0000-4000-8000-000000000002';
@@ -151,7 +151,7 @@ select results_eq($$ select score_updated_at, last_activity_at from public.leads
   'score_updated_at and last_activity_at cannot be written directly, even by the table owner');
 
 -- ---------- activity updates and deletes (by a member)
-select tests.authenticate_as('00000000-0000-4000-8000-0000000000a3');
+select tests.authenticate_as('member-a');
 update public.lead_activities set activity_data = '{"amount_cents": 20000}'
 where lead_id = '1e000000-0000-4000-8000-000000000003' and activity_type = 'purchase';
 select is((select score from public.leads where id = '1e000000-0000-4000-8000-000000000003'), 40, 'purchase raised to 20000: Cy 40');
@@ -163,7 +163,7 @@ where lead_id = '1e000000-0000-4000-8000-000000000001' and activity_data ->> 'ur
 select results_eq($$ select id, score from public.leads where id in ('1e000000-0000-4000-8000-000000000001', '1e000000-0000-4000-8000-000000000003') order by id $$,
   $$ values ('1e000000-0000-4000-8000-000000000001'::uuid, 20), ('1e000000-0000-4000-8000-000000000003'::uuid, 60) $$,
   'an activity moved between leads rescores both: Ada 20, Cy 40 + 20 = 60');
-insert into public.lead_scoring_rules (workspace_id, name, points) values ('a0000000-0000-4000-8000-000000000000', 'Any activity', 1);
+insert into public.lead_scoring_rules (workspace_id, name, points) values (tests.workspace_id('A'), 'Any activity', 1);
 -- Ada: 2 opens + the pricing view = 3 activities, 20 + 3; Bo: 3 activities, 40 + 3;
 -- Cy: two matrix notes, the pricing view, the purchase and the moved blog view = 5, 60 + 5
 select results_eq($$ select id, score from public.leads order by id $$,
@@ -178,36 +178,36 @@ select results_eq($$ select l.id, l.score from public.leads l order by l.id $$,
   'the stored scores are what private.lead_scores computes');
 
 -- ---------- nobody writes a score directly
-select tests.authenticate_as('00000000-0000-4000-8000-0000000000a3');
+select tests.authenticate_as('member-a');
 select throws_ok($$ update public.leads set score = 999 where id = '1e000000-0000-4000-8000-000000000001' $$, '42501', null,
   'a member cannot write a score');
 select tests.authenticate_as_service_role();
 update public.leads set score = 999 where id = '1e000000-0000-4000-8000-000000000001';
 select is((select score from public.leads where id = '1e000000-0000-4000-8000-000000000001'), 23, 'the service''s write to a score is ignored');
-insert into public.leads (id, workspace_id, email, score) values ('1e000000-0000-4000-8000-000000000009', 'a0000000-0000-4000-8000-000000000000', 'new@example.com', 500);
+insert into public.leads (id, workspace_id, email, score) values ('1e000000-0000-4000-8000-000000000009', tests.workspace_id('A'), 'new@example.com', 500);
 select is((select score from public.leads where id = '1e000000-0000-4000-8000-000000000009'), 0, 'a new lead starts at 0 whatever was sent');
 
 -- ---------- leads and rules: validation a member meets
-select tests.authenticate_as('00000000-0000-4000-8000-0000000000a3');
+select tests.authenticate_as('member-a');
 select is((select email from public.leads where id = '1e000000-0000-4000-8000-000000000001'), 'ada@example.com', 'emails are stored trimmed and lowercase');
-select throws_ok($$ insert into public.leads (workspace_id, email) values ('a0000000-0000-4000-8000-000000000000', 'ADA@example.com') $$,
+select throws_ok($$ insert into public.leads (workspace_id, email) values (tests.workspace_id('A'), 'ADA@example.com') $$,
   '23505', 'a lead with the email ada@example.com already exists in this workspace', 'one lead per email per workspace, case-insensitively');
-select throws_ok($$ insert into public.leads (workspace_id, source) values ('a0000000-0000-4000-8000-000000000000', 'form') $$,
+select throws_ok($$ insert into public.leads (workspace_id, source) values (tests.workspace_id('A'), 'form') $$,
   '23514', null, 'a lead has an email, a phone or a name');
-select throws_ok($$ insert into public.leads (workspace_id, email) values ('a0000000-0000-4000-8000-000000000000', 'not-an-email') $$,
+select throws_ok($$ insert into public.leads (workspace_id, email) values (tests.workspace_id('A'), 'not-an-email') $$,
   '23514', null, 'emails are addresses');
-select throws_ok($$ update public.leads set owner_id = '00000000-0000-4000-8000-0000000000b1' where id = '1e000000-0000-4000-8000-000000000002' $$,
+select throws_ok($$ update public.leads set owner_id = tests.user_id('owner-b') where id = '1e000000-0000-4000-8000-000000000002' $$,
   '22023', 'owner_id: that user is not a member of this workspace', 'a lead''s owner is a member');
 update public.leads set status = 'converted', tags = '{ vip ,b,vip,""}' where id = '1e000000-0000-4000-8000-000000000002';
 select results_eq($$ select converted_at is not null, tags from public.leads where id = '1e000000-0000-4000-8000-000000000002' $$,
   $$ values (true, '{b,vip}'::text[]) $$, 'converting stamps converted_at; tags are trimmed, distinct, sorted');
-select throws_ok($$ insert into public.lead_scoring_rules (workspace_id, name, points, conditions) values ('a0000000-0000-4000-8000-000000000000', 'Bad', 5, '[{"field": "data.n", "op": "gt", "value": "a"}]') $$,
+select throws_ok($$ insert into public.lead_scoring_rules (workspace_id, name, points, conditions) values (tests.workspace_id('A'), 'Bad', 5, '[{"field": "data.n", "op": "gt", "value": "a"}]') $$,
   '22023', 'conditions[0].value: gt compares numbers; give a number', 'scoring rule conditions are validated with a readable message');
-select throws_ok($$ insert into public.lead_scoring_rules (workspace_id, name, points, conditions) values ('a0000000-0000-4000-8000-000000000000', 'Bad', 5, '{"a": 1}') $$,
+select throws_ok($$ insert into public.lead_scoring_rules (workspace_id, name, points, conditions) values (tests.workspace_id('A'), 'Bad', 5, '{"a": 1}') $$,
   '22023', 'conditions: must be a JSON array of conditions', 'conditions are a list');
-select throws_ok($$ insert into public.lead_scoring_rules (workspace_id, name, points) values ('a0000000-0000-4000-8000-000000000000', 'Zero', 0) $$,
+select throws_ok($$ insert into public.lead_scoring_rules (workspace_id, name, points) values (tests.workspace_id('A'), 'Zero', 0) $$,
   '23514', null, 'a rule gives points (not 0)');
-select throws_ok($$ insert into public.lead_activities (workspace_id, lead_id, activity_type) values ('a0000000-0000-4000-8000-000000000000', '1e000000-0000-4000-8000-00000000000b', 'call') $$,
+select throws_ok($$ insert into public.lead_activities (workspace_id, lead_id, activity_type) values (tests.workspace_id('A'), '1e000000-0000-4000-8000-00000000000b', 'call') $$,
   '23503', null, 'an activity cannot name another workspace''s lead');
 select tests.clear_authentication();
 

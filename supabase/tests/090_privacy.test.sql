@@ -9,9 +9,9 @@ select tests.without_demo_data();  -- counts below are table-wide
 select tests.two_workspaces();
 -- a3 = member-a@a.test is the subject; ids from tests.two_workspaces().
 create temp table ids as select
-  '00000000-0000-4000-8000-0000000000a3'::uuid as a3, 'member-a@a.test'::text as a3_email,
-  '00000000-0000-4000-8000-0000000000a2'::uuid as a2, '00000000-0000-4000-8000-0000000000b1'::uuid as b1,
-  'a0000000-0000-4000-8000-000000000000'::uuid as wa, 'b0000000-0000-4000-8000-000000000000'::uuid as wb;
+  tests.user_id('member-a') as a3, 'member-a@a.test'::text as a3_email,
+  tests.user_id('admin-a') as a2, tests.user_id('owner-b') as b1,
+  tests.workspace_id('A') as wa, tests.workspace_id('B') as wb;
 grant select on ids to authenticated, anon, service_role;
 
 -- ---------- the catalog rule
@@ -91,7 +91,7 @@ begin
   if p_email then
     execute format('select count(*) from %s t where lower(t.%I) = $1', p_table, p_col) into n using 'member-a@a.test';
   else
-    execute format('select count(*) from %s t where t.%I = $1', p_table, p_col) into n using '00000000-0000-4000-8000-0000000000a3'::uuid;
+    execute format('select count(*) from %s t where t.%I = $1', p_table, p_col) into n using tests.user_id('member-a');
   end if;
   return n;
 end $f$;
@@ -119,7 +119,7 @@ select tests.authenticate_as((select a2 from ids));
 select is_empty($$ select * from public.privacy_requests $$, 'an admin does not see a user''s own account requests');
 select tests.authenticate_as_anon();
 select throws_ok($$ select public.request_data_export() $$, '42501', null, 'anon cannot make requests');
-select tests.authenticate_as('00000000-0000-4000-8000-0000000000a1');
+select tests.authenticate_as('owner-a');
 select throws_ok($$ select * from public.request_account_erasure() $$, 'PT409',
   'you are the only owner of A: transfer ownership or delete the workspace first',
   'the only owner of a workspace cannot be erased');
@@ -188,7 +188,7 @@ select ok(not exists (select 1 from public.user_preferences where user_id = (sel
           and not exists (select 1 from public.video_comments where body = 'love the intro')
           and not exists (select 1 from public.workspace_invitations where email = 'member-a@a.test'),
   'rows that were the user''s are deleted (preferences, comments, invitations to their email)');
-select results_eq($$ select rationale from public.decision_log where actor_id = '00000000-0000-4000-8000-0000000000a2' $$,
+select results_eq($$ select rationale from public.decision_log where actor_id = tests.user_id('admin-a') $$,
   $$ values ('[erased] ([erased]) was right') $$, 'mentions in free text are scrubbed, the rest of the text kept');
 select ok((select email is null and name = 'mia' from public.slack_users where slack_user_id = 'U3'), 'a cached Slack profile loses the email');
 select ok((select count(*) >= 5 and bool_and(user_id is null and ip_address is null and user_agent is null)
@@ -201,7 +201,7 @@ select ok((select details -> 'erased' -> 'public.profiles' -> 'id' ->> 'delete' 
 select is(private.erase_user((select a3 from ids)), '{}'::jsonb, 'a second run finds nothing and changes nothing');
 
 -- ---------- lapsed confirmations
-select tests.authenticate_as('00000000-0000-4000-8000-0000000000b2');
+select tests.authenticate_as('member-b');
 create temp table er2 as select * from public.request_account_erasure();
 grant select on er2 to authenticated, service_role;
 select tests.clear_authentication();
@@ -221,7 +221,7 @@ insert into public.user_privacy_settings (user_id, data_retention_days) values (
 insert into public.video_comments (workspace_id, video_id, user_id, body) values
   ((select wa from ids), 'd0000000-0000-4000-8000-000000000001', (select a2 from ids), 'old a2'),
   ((select wa from ids), 'd0000000-0000-4000-8000-000000000001', (select a2 from ids), 'new a2'),
-  ((select wa from ids), 'd0000000-0000-4000-8000-000000000001', '00000000-0000-4000-8000-0000000000a4', 'old a4');
+  ((select wa from ids), 'd0000000-0000-4000-8000-000000000001', tests.user_id('viewer-a'), 'old a4');
 set local session_replication_role = replica;
 update public.video_comments set created_at = now() - interval '40 days' where body in ('old a2', 'old a4');
 set local session_replication_role = origin;
@@ -269,7 +269,7 @@ select results_eq($$ select event_type from public.webhook_deliveries where endp
 select tests.authenticate_as((select a2 from ids));
 select results_eq($$ select private.downloadable_exports() $$,
   $$ select (select wa from ids) || '/privacy/' || (select id from shop_req) || '.json' $$, 'the shop''s admins may download it');
-select tests.authenticate_as('00000000-0000-4000-8000-0000000000a4');
+select tests.authenticate_as('viewer-a');
 select is_empty($$ select private.downloadable_exports() $$, 'a viewer may not');
 
 -- ---------- shop/redact erases the shop's commerce, ad and inventory data, in that workspace only

@@ -8,16 +8,16 @@ select plan(63);
 select tests.without_demo_data();  -- counts below are table-wide
 select tests.two_workspaces();
 create temp table ids as select
-  'a0000000-0000-4000-8000-000000000000'::uuid as wa, 'b0000000-0000-4000-8000-000000000000'::uuid as wb,
-  '00000000-0000-4000-8000-0000000000a2'::uuid as a2, '00000000-0000-4000-8000-0000000000a3'::uuid as a3,
-  '00000000-0000-4000-8000-0000000000a4'::uuid as a4, '00000000-0000-4000-8000-0000000000b1'::uuid as b1;
+  tests.workspace_id('A') as wa, tests.workspace_id('B') as wb,
+  tests.user_id('admin-a') as a2, tests.user_id('member-a') as a3,
+  tests.user_id('viewer-a') as a4, tests.user_id('owner-b') as b1;
 grant select on ids to authenticated, anon, service_role;
 insert into public.demos (id, workspace_id, name) values
-  ('de000000-0000-4000-8000-00000000000a', 'a0000000-0000-4000-8000-000000000000', 'A draft'),
-  ('de000000-0000-4000-8000-00000000000b', 'a0000000-0000-4000-8000-000000000000', 'A published'),
-  ('de000000-0000-4000-8000-0000000000b0', 'b0000000-0000-4000-8000-000000000000', 'B demo');
+  ('de000000-0000-4000-8000-00000000000a', tests.workspace_id('A'), 'A draft'),
+  ('de000000-0000-4000-8000-00000000000b', tests.workspace_id('A'), 'A published'),
+  ('de000000-0000-4000-8000-0000000000b0', tests.workspace_id('B'), 'B demo');
 insert into public.demo_videos (workspace_id, demo_id, title, storage_path, order_index) values
-  ('a0000000-0000-4000-8000-000000000000', 'de000000-0000-4000-8000-00000000000b', 'Intro',
+  (tests.workspace_id('A'), 'de000000-0000-4000-8000-00000000000b', 'Intro',
    'a0000000-0000-4000-8000-000000000000/de000000-0000-4000-8000-00000000000b/intro.mp4', 0);
 update public.demos set status = 'published' where id = 'de000000-0000-4000-8000-00000000000b';
 
@@ -30,7 +30,7 @@ select results_eq($$ select id, public, file_size_limit from storage.buckets ord
 -- ---------- workspace media buckets
 select tests.authenticate_as((select a3 from ids));
 select lives_ok($$ insert into storage.objects (bucket_id, name, owner, metadata) values
-  ('ai-videos', 'a0000000-0000-4000-8000-000000000000/p1/clip.mp4', '00000000-0000-4000-8000-0000000000a3', '{"size": 1000}') $$,
+  ('ai-videos', 'a0000000-0000-4000-8000-000000000000/p1/clip.mp4', tests.user_id('member-a'), '{"size": 1000}') $$,
   'a member uploads into their workspace''s folder');
 select throws_ok($$ insert into storage.objects (bucket_id, name) values
   ('ai-videos', 'b0000000-0000-4000-8000-000000000000/p1/clip.mp4') $$, '42501', null,
@@ -99,7 +99,7 @@ update public.workspaces set storage_quota_bytes = 4500 where id = (select wa fr
 select tests.authenticate_as((select a3 from ids));
 select throws_ok($$ insert into storage.objects (bucket_id, name) values ('ai-videos', 'a0000000-0000-4000-8000-000000000000/p2/x.mp4') $$,
   '42501', null, 'a workspace at its quota (4500 of 4500 bytes) takes no more uploads');
-select throws_ok($$ update public.workspaces set plan = 'enterprise' where id = 'a0000000-0000-4000-8000-000000000000' $$,
+select throws_ok($$ update public.workspaces set plan = 'enterprise' where id = tests.workspace_id('A') $$,
   '42501', null, 'members cannot change the plan');
 select tests.authenticate_as_service_role();
 select is((select storage_quota_bytes from private.set_workspace_plan((select wa from ids), 'pro')), 107374182400::bigint,
@@ -122,11 +122,11 @@ select throws_ok($$ update public.video_folders set parent_id = id where id = 'f
 select lives_ok($$ update public.video_folders set parent_id = 'f0000000-0000-4000-8000-000000000001'
                    where id = 'f0000000-0000-4000-8000-000000000003' $$, 'moving a folder up the tree is fine');
 select throws_ok($$ insert into public.video_folders (workspace_id, parent_id, name)
-                    values ('a0000000-0000-4000-8000-000000000000', 'f0000000-0000-4000-8000-000000000001', 'ADS') $$,
+                    values (tests.workspace_id('A'), 'f0000000-0000-4000-8000-000000000001', 'ADS') $$,
   '23505', null, 'two folders in one place cannot share a name (case-insensitive)');
 select tests.authenticate_as((select b1 from ids));
 select throws_ok($$ insert into public.video_folders (workspace_id, parent_id, name)
-                    values ('b0000000-0000-4000-8000-000000000000', 'f0000000-0000-4000-8000-000000000001', 'Steal') $$,
+                    values (tests.workspace_id('B'), 'f0000000-0000-4000-8000-000000000001', 'Steal') $$,
   '23503', null, 'a folder cannot sit in another workspace''s folder');
 select is_empty($$ select * from public.video_folders $$, 'another workspace sees no folders');
 
@@ -136,7 +136,7 @@ insert into public.videos (id, workspace_id, folder_id, title, visibility, durat
   ('d0000000-0000-4000-8000-000000000001', (select wa from ids), 'f0000000-0000-4000-8000-000000000002', 'Team cut', 'workspace', 60),
   ('d0000000-0000-4000-8000-000000000002', (select wa from ids), null, 'Rough cut', 'private', 30);
 select throws_ok($$ insert into public.videos (workspace_id, title, created_by)
-                    values ('a0000000-0000-4000-8000-000000000000', 'spoof', '00000000-0000-4000-8000-0000000000a2') $$,
+                    values (tests.workspace_id('A'), 'spoof', tests.user_id('admin-a')) $$,
   '42501', null, 'a member adds videos as themselves only');
 select tests.authenticate_as((select a4 from ids));
 select results_eq($$ select title from public.videos $$, $$ values ('Team cut') $$, 'a viewer sees workspace videos, not private ones');
@@ -144,25 +144,25 @@ select tests.authenticate_as((select a2 from ids));
 select is((select count(*) from public.videos), 2::bigint, 'an admin sees private videos too');
 select tests.authenticate_as((select a3 from ids));
 select throws_ok($$ insert into public.video_permissions (workspace_id, video_id, user_id)
-                    values ('a0000000-0000-4000-8000-000000000000', 'd0000000-0000-4000-8000-000000000002', '00000000-0000-4000-8000-0000000000b1') $$,
+                    values (tests.workspace_id('A'), 'd0000000-0000-4000-8000-000000000002', tests.user_id('owner-b')) $$,
   '22023', 'a video can only be shared with members of its workspace', 'no sharing outside the workspace');
 insert into public.video_permissions (workspace_id, video_id, user_id, permission_level)
   values ((select wa from ids), 'd0000000-0000-4000-8000-000000000002', (select a4 from ids), 'view');
 select tests.authenticate_as((select a4 from ids));
 select is((select count(*) from public.videos), 2::bigint, 'a view share shows the private video');
 select throws_ok($$ insert into public.video_comments (workspace_id, video_id, body)
-                    values ('a0000000-0000-4000-8000-000000000000', 'd0000000-0000-4000-8000-000000000002', 'hi') $$,
+                    values (tests.workspace_id('A'), 'd0000000-0000-4000-8000-000000000002', 'hi') $$,
   '42501', null, 'a viewer with a view share cannot comment');
 select tests.authenticate_as((select a3 from ids));
 update public.video_permissions set permission_level = 'comment' where user_id = (select a4 from ids);
 select tests.authenticate_as((select a4 from ids));
 select lives_ok($$ insert into public.video_comments (workspace_id, video_id, body, timestamp_seconds, user_id)
-                   values ('a0000000-0000-4000-8000-000000000000', 'd0000000-0000-4000-8000-000000000002', 'cut here', 12.5,
-                           '00000000-0000-4000-8000-0000000000a3') $$, 'a comment share can comment');
+                   values (tests.workspace_id('A'), 'd0000000-0000-4000-8000-000000000002', 'cut here', 12.5,
+                           tests.user_id('member-a')) $$, 'a comment share can comment');
 select results_eq($$ select user_id, timestamp_seconds from public.video_comments $$,
-  $$ values ('00000000-0000-4000-8000-0000000000a4'::uuid, 12.500::numeric) $$, 'as themselves, whatever user_id they send');
+  $$ values (tests.user_id('viewer-a'), 12.500::numeric) $$, 'as themselves, whatever user_id they send');
 select throws_ok($$ insert into public.video_comments (workspace_id, video_id, body, timestamp_seconds)
-                    values ('a0000000-0000-4000-8000-000000000000', 'd0000000-0000-4000-8000-000000000002', 'late', 31) $$,
+                    values (tests.workspace_id('A'), 'd0000000-0000-4000-8000-000000000002', 'late', 31) $$,
   '22023', null, 'a comment cannot point past the end of the video (30 s)');
 select is_empty($$ update public.videos set title = 'mine now' where id = 'd0000000-0000-4000-8000-000000000002' returning id $$,
   'a comment share cannot edit the video');
@@ -191,10 +191,10 @@ select tests.authenticate_as((select a3 from ids));
 insert into public.ai_video_projects (id, workspace_id, title, goal, platform, duration_s) values
   ('ab000000-0000-4000-8000-000000000001', (select wa from ids), 'Launch teaser', 'Announce the new balm', 'tiktok', 15);
 select throws_ok($$ insert into public.ai_video_projects (workspace_id, title, goal, platform, duration_s)
-                    values ('a0000000-0000-4000-8000-000000000000', 'x', 'y', 'reels', 121) $$, '23514', null,
+                    values (tests.workspace_id('A'), 'x', 'y', 'reels', 121) $$, '23514', null,
   'duration is 1-120 seconds');
 select throws_ok($$ insert into public.ai_video_projects (workspace_id, title, goal, platform, duration_s, status)
-                    values ('a0000000-0000-4000-8000-000000000000', 'x', 'y', 'reels', 10, 'completed') $$, '22023', null,
+                    values (tests.workspace_id('A'), 'x', 'y', 'reels', 10, 'completed') $$, '22023', null,
   'a new project is a draft');
 select lives_ok($$ update public.ai_video_projects set status = 'planning' $$, 'a member starts a draft');
 select throws_ok($$ update public.ai_video_projects set status = 'generating_images' $$, '42501', null,

@@ -9,49 +9,49 @@ select tests.without_demo_data();  -- counts below are table-wide
 select tests.two_workspaces();
 
 -- ---------- building a demo
-select tests.authenticate_as('00000000-0000-4000-8000-0000000000a3');
+select tests.authenticate_as('member-a');
 insert into public.demos (id, workspace_id, name, agent_name, agent_objectives, cta_text, cta_link) values
-  ('de000000-0000-4000-8000-000000000001', 'a0000000-0000-4000-8000-000000000000', 'Balm walkthrough', 'Bea',
+  ('de000000-0000-4000-8000-000000000001', tests.workspace_id('A'), 'Balm walkthrough', 'Bea',
    array['book a call'], 'Buy now', 'https://shop.example.com/balm');
-select throws_ok($$ insert into public.demos (workspace_id, name) values ('a0000000-0000-4000-8000-000000000000', '') $$,
+select throws_ok($$ insert into public.demos (workspace_id, name) values (tests.workspace_id('A'), '') $$,
   '23514', 'new row for relation "demos" violates check constraint "demo name must be 1-255 characters"',
   'an empty name is refused with a readable constraint name');
-select throws_ok($$ insert into public.demos (workspace_id, name) values ('a0000000-0000-4000-8000-000000000000', repeat('x', 256)) $$,
+select throws_ok($$ insert into public.demos (workspace_id, name) values (tests.workspace_id('A'), repeat('x', 256)) $$,
   '23514', null, 'so is a name over 255 characters');
-select lives_ok($$ insert into public.demos (workspace_id, name) values ('a0000000-0000-4000-8000-000000000000', repeat('x', 255)) $$,
+select lives_ok($$ insert into public.demos (workspace_id, name) values (tests.workspace_id('A'), repeat('x', 255)) $$,
   '255 characters are fine');
-select throws_ok($$ insert into public.demos (workspace_id, name, cta_link) values ('a0000000-0000-4000-8000-000000000000', 'x', 'javascript:alert(1)') $$,
+select throws_ok($$ insert into public.demos (workspace_id, name, cta_link) values (tests.workspace_id('A'), 'x', 'javascript:alert(1)') $$,
   '23514', null, 'a call-to-action link must be http(s)');
-select throws_ok($$ insert into public.demos (workspace_id, name, status) values ('a0000000-0000-4000-8000-000000000000', 'x', 'published') $$,
+select throws_ok($$ insert into public.demos (workspace_id, name, status) values (tests.workspace_id('A'), 'x', 'published') $$,
   'PT409', null, 'a demo starts as a draft');
 select throws_ok($$ update public.demos set status = 'published' where id = 'de000000-0000-4000-8000-000000000001' $$,
   'PT409', 'add at least one video before publishing the demo', 'a demo without videos cannot be published');
 select throws_ok($$ insert into public.demo_videos (workspace_id, demo_id, title, storage_path, order_index)
-                    values ('a0000000-0000-4000-8000-000000000000', 'de000000-0000-4000-8000-000000000001', 'v', 'a0000000-0000-4000-8000-000000000000/de000000-0000-4000-8000-000000000001/v.mp4', -1) $$,
+                    values (tests.workspace_id('A'), 'de000000-0000-4000-8000-000000000001', 'v', 'a0000000-0000-4000-8000-000000000000/de000000-0000-4000-8000-000000000001/v.mp4', -1) $$,
   '23514', null, 'order index cannot be negative');
 select throws_ok($$ insert into public.demo_videos (workspace_id, demo_id, title, storage_path, order_index, duration_seconds)
-                    values ('a0000000-0000-4000-8000-000000000000', 'de000000-0000-4000-8000-000000000001', 'v', 'a0000000-0000-4000-8000-000000000000/de000000-0000-4000-8000-000000000001/v.mp4', 0, 0) $$,
+                    values (tests.workspace_id('A'), 'de000000-0000-4000-8000-000000000001', 'v', 'a0000000-0000-4000-8000-000000000000/de000000-0000-4000-8000-000000000001/v.mp4', 0, 0) $$,
   '23514', null, 'duration must be positive');
 select throws_ok($$ insert into public.demo_videos (workspace_id, demo_id, title, storage_path, order_index)
-                    values ('a0000000-0000-4000-8000-000000000000', 'de000000-0000-4000-8000-000000000001', 'v', 'elsewhere/v.mp4', 0) $$,
+                    values (tests.workspace_id('A'), 'de000000-0000-4000-8000-000000000001', 'v', 'elsewhere/v.mp4', 0) $$,
   '23514', null, 'a video lives under <workspace_id>/<demo_id>/');
 insert into public.demo_videos (id, workspace_id, demo_id, title, storage_path, order_index, duration_seconds, processing_status) values
-  ('dd000000-0000-4000-8000-000000000001', 'a0000000-0000-4000-8000-000000000000', 'de000000-0000-4000-8000-000000000001', 'Intro',
+  ('dd000000-0000-4000-8000-000000000001', tests.workspace_id('A'), 'de000000-0000-4000-8000-000000000001', 'Intro',
    'a0000000-0000-4000-8000-000000000000/de000000-0000-4000-8000-000000000001/intro.mp4', 0, 42, 'completed'),
-  ('dd000000-0000-4000-8000-000000000002', 'a0000000-0000-4000-8000-000000000000', 'de000000-0000-4000-8000-000000000001', 'Texture',
+  ('dd000000-0000-4000-8000-000000000002', tests.workspace_id('A'), 'de000000-0000-4000-8000-000000000001', 'Texture',
    'a0000000-0000-4000-8000-000000000000/de000000-0000-4000-8000-000000000001/texture.mp4', 1, 75, 'pending'),
-  ('dd000000-0000-4000-8000-000000000003', 'a0000000-0000-4000-8000-000000000000', 'de000000-0000-4000-8000-000000000001', 'Price',
+  ('dd000000-0000-4000-8000-000000000003', tests.workspace_id('A'), 'de000000-0000-4000-8000-000000000001', 'Price',
    'a0000000-0000-4000-8000-000000000000/de000000-0000-4000-8000-000000000001/price.mp4', 2, null, 'pending');
 select throws_ok($$ insert into public.demo_videos (workspace_id, demo_id, title, storage_path, order_index)
-                    values ('a0000000-0000-4000-8000-000000000000', 'de000000-0000-4000-8000-000000000001', 'v', 'a0000000-0000-4000-8000-000000000000/de000000-0000-4000-8000-000000000001/v.mp4', 1) $$,
+                    values (tests.workspace_id('A'), 'de000000-0000-4000-8000-000000000001', 'v', 'a0000000-0000-4000-8000-000000000000/de000000-0000-4000-8000-000000000001/v.mp4', 1) $$,
   '23505', null, 'two videos cannot share a place');
 
 -- ---------- reordering
-select tests.authenticate_as('00000000-0000-4000-8000-0000000000a4');
+select tests.authenticate_as('viewer-a');
 select throws_ok($$ select * from public.reorder_demo_videos('de000000-0000-4000-8000-000000000001',
   array['dd000000-0000-4000-8000-000000000003', 'dd000000-0000-4000-8000-000000000001', 'dd000000-0000-4000-8000-000000000002']::uuid[]) $$,
   '42501', null, 'a viewer cannot reorder');
-select tests.authenticate_as('00000000-0000-4000-8000-0000000000a3');
+select tests.authenticate_as('member-a');
 select throws_ok($$ select * from public.reorder_demo_videos('de000000-0000-4000-8000-000000000001',
   array['dd000000-0000-4000-8000-000000000003', 'dd000000-0000-4000-8000-000000000001']::uuid[]) $$,
   '22023', 'list every video of the demo exactly once', 'a partial list is refused');
@@ -75,24 +75,24 @@ select throws_ok($$ select * from public.demos $$, '42501', null, 'anon cannot r
 create temp table draft_id as select 'de000000-0000-4000-8000-000000000099'::uuid as id;
 grant select on draft_id to anon, authenticated;
 select tests.clear_authentication();
-insert into public.demos (id, workspace_id, name) values ((select id from draft_id), 'a0000000-0000-4000-8000-000000000000', 'Secret draft');
+insert into public.demos (id, workspace_id, name) values ((select id from draft_id), tests.workspace_id('A'), 'Secret draft');
 select tests.authenticate_as_anon();
 select throws_ok($$ select * from public.get_public_demo((select id from draft_id)) $$, 'PT404', 'no such demo',
   'a draft is not public');
 select throws_ok($$ select * from public.get_public_demo(gen_random_uuid()) $$, 'PT404', 'no such demo', 'nor is an unknown id');
 select throws_ok($$ select * from public.get_demo_stats('de000000-0000-4000-8000-000000000001') $$, '42501', null,
   'anon gets no stats');
-select tests.authenticate_as('00000000-0000-4000-8000-0000000000a3');
+select tests.authenticate_as('member-a');
 select lives_ok($$ update public.demos set status = 'archived' where id = (select id from draft_id) $$, 'a draft can be archived');
 select throws_ok($$ update public.demos set status = 'published' where id = (select id from draft_id) $$, 'PT409',
   'a demo cannot move from archived to published', 'an archived demo goes back to draft before it is published again');
 
 -- ---------- access across workspaces and roles
-select tests.authenticate_as('00000000-0000-4000-8000-0000000000a4');
-select throws_ok($$ insert into public.demos (workspace_id, name) values ('a0000000-0000-4000-8000-000000000000', 'viewer demo') $$,
+select tests.authenticate_as('viewer-a');
+select throws_ok($$ insert into public.demos (workspace_id, name) values (tests.workspace_id('A'), 'viewer demo') $$,
   '42501', null, 'a viewer cannot create demos');
 select is((select count(*) from public.demos), 3::bigint, 'a viewer reads the workspace''s demos, drafts included');
-select tests.authenticate_as('00000000-0000-4000-8000-0000000000b1');
+select tests.authenticate_as('owner-b');
 select is_empty($$ select * from public.demos $$, 'another workspace sees no demos');
 select is_empty($$ select * from public.demo_videos $$, 'nor their videos');
 select throws_ok($$ select * from public.get_demo_stats('de000000-0000-4000-8000-000000000001') $$, 'PT404', null,
@@ -105,15 +105,15 @@ select private.link_demo_conversation('de000000-0000-4000-8000-000000000001', 'c
 select is((select count(*) from public.demo_conversations), 1::bigint, 'linking a conversation twice keeps one row');
 select private.receive_webhook('tavus', 'system.replica_joined', 'h1', repeat('1', 64),
   '{"event_type": "system.replica_joined", "conversation_id": "c-1", "timestamp": "2026-11-20T10:00:00Z"}',
-  'a0000000-0000-4000-8000-000000000000');
+  tests.workspace_id('A'));
 select private.receive_webhook('tavus', 'application.transcription_ready', 'h2', repeat('2', 64),
   '{"event_type": "application.transcription_ready", "conversation_id": "c-1", "timestamp": "2026-11-20T10:06:00Z",
     "properties": {"transcript": [{"role": "system", "content": "You are Bea."}, {"role": "user", "content": "Is it vegan?"},
                                   {"role": "assistant", "content": "Yes, fully."}]}}',
-  'a0000000-0000-4000-8000-000000000000');
+  tests.workspace_id('A'));
 select private.receive_webhook('tavus', 'system.shutdown', 'h3', repeat('3', 64),
   '{"event_type": "system.shutdown", "conversation_id": "c-1", "timestamp": "2026-11-20T10:05:30Z", "properties": {"shutdown_reason": "participant left"}}',
-  'a0000000-0000-4000-8000-000000000000');
+  tests.workspace_id('A'));
 select results_eq($$ select status::text, started_at, ended_at, shutdown_reason, last_event_at from public.demo_conversations $$,
   $$ values ('ended', '2026-11-20T10:00:00Z'::timestamptz, '2026-11-20T10:06:00Z'::timestamptz, 'participant left',
              '2026-11-20T10:06:00Z'::timestamptz) $$,
@@ -123,13 +123,13 @@ select is((select count(*) from public.conversation_messages where demo_id = 'de
 -- A conversation whose messages arrive before the link.
 select private.receive_webhook('tavus', 'application.transcription_ready', 'h4', repeat('4', 64),
   '{"event_type": "application.transcription_ready", "conversation_id": "c-2", "timestamp": "2026-11-21T09:00:00Z",
-    "properties": {"transcript": [{"role": "user", "content": "Price?"}]}}', 'a0000000-0000-4000-8000-000000000000');
+    "properties": {"transcript": [{"role": "user", "content": "Price?"}]}}', tests.workspace_id('A'));
 select private.link_demo_conversation('de000000-0000-4000-8000-000000000001', 'c-2');
 select is((select demo_id from public.conversation_messages where conversation_id = 'c-2'),
   'de000000-0000-4000-8000-000000000001'::uuid, 'messages that came first are linked when the conversation is');
 
 -- ---------- stats, against numbers computed by hand
-select tests.authenticate_as('00000000-0000-4000-8000-0000000000a4');
+select tests.authenticate_as('viewer-a');
 -- videos: 3 (one transcribed); duration 42 + 75 + (null) = 117 s; conversations c-1, c-2; messages 3 + 1 = 4;
 -- last conversation: c-1's last event 10:06 on the 20th vs c-2 (no event of its own after linking: its
 -- link time, now()) -> now().
@@ -138,13 +138,13 @@ select results_eq($$ select video_count, ready_video_count, total_video_duration
   $$ values (3::bigint, 1::bigint, 117::bigint, 0::bigint, 2::bigint, 4::bigint) $$, 'get_demo_stats counts videos, seconds, conversations and messages');
 select is((select last_conversation_at from public.get_demo_stats('de000000-0000-4000-8000-000000000001')), now(),
   'the last conversation is the most recent one');
-select tests.authenticate_as('00000000-0000-4000-8000-0000000000a3');
+select tests.authenticate_as('member-a');
 insert into public.demo_videos (workspace_id, demo_id, title, storage_path, order_index, duration_seconds) values
-  ('a0000000-0000-4000-8000-000000000000', 'de000000-0000-4000-8000-000000000001', 'Outro',
+  (tests.workspace_id('A'), 'de000000-0000-4000-8000-000000000001', 'Outro',
    'a0000000-0000-4000-8000-000000000000/de000000-0000-4000-8000-000000000001/outro.mp4', 3, 8);
 select is((select total_video_duration from public.get_demo_stats('de000000-0000-4000-8000-000000000001')), 125::bigint,
   'stats are fresh: a new 8 s video makes 125 s at once');
-select tests.authenticate_as('00000000-0000-4000-8000-0000000000b1');
+select tests.authenticate_as('owner-b');
 select is_empty($$ select * from public.conversation_messages $$, 'another workspace reads no transcripts');
 select is_empty($$ select * from public.demo_conversations $$, 'nor conversations');
 
@@ -185,10 +185,10 @@ select throws_ok($$ select * from public.search_public_demo('de000000-0000-4000-
 select set_config('request.headers', '{"x-forwarded-for": "203.0.113.100"}', true);
 select lives_ok($$ select * from public.search_public_demo('de000000-0000-4000-8000-000000000001', 'retinol?') $$,
   'another address is not');
-select tests.authenticate_as('00000000-0000-4000-8000-0000000000a4');
+select tests.authenticate_as('viewer-a');
 select is((select knowledge_chunk_count from public.get_demo_stats('de000000-0000-4000-8000-000000000001')), 3::bigint,
   'stats count the three chunks of the demo''s knowledge');
-select tests.authenticate_as('00000000-0000-4000-8000-0000000000a3');
+select tests.authenticate_as('member-a');
 delete from public.demos where id = (select id from draft_id);
 select tests.clear_authentication();
 select is((select count(*) from public.knowledge_collections where owner_id = (select id from draft_id)), 0::bigint,
