@@ -217,6 +217,37 @@ begin
   delete from public.workspaces where slug = 'demo-brand';
 end $$;
 
+-- Seven checks on a table whose rows viewers read and members write (as private.tenant_policies
+-- with viewer/member makes them), in the two_workspaces() fixture. Workspace A must already hold
+-- at least one row of the table; p_insert is a valid insert of a new row into A.
+--   B's member sees none of A's rows and deletes none; A's viewer reads them, cannot add and
+--   deletes nothing; A's member adds p_insert; anon is refused outright.
+create or replace function tests.tenant_table_checks(p_table regclass, p_insert text)
+returns setof text
+-- pgTAP's functions call each other unqualified, so they need extensions on the path
+language plpgsql set search_path = extensions, public as $$
+declare
+  a constant uuid := tests.workspace_id('A');
+  t text := p_table::text;
+begin
+  perform tests.authenticate_as('member-b');
+  return next extensions.is_empty(format('select 1 from %s where workspace_id = %L', t, a),
+    t || ': another workspace''s member sees none of its rows');
+  return next extensions.is_empty(format('delete from %s where workspace_id = %L returning 1', t, a),
+    t || ': another workspace''s member deletes nothing');
+  perform tests.authenticate_as('viewer-a');
+  return next extensions.isnt_empty(format('select 1 from %s where workspace_id = %L', t, a), t || ': a viewer reads');
+  return next extensions.throws_ok(p_insert, '42501', null, t || ': a viewer cannot add');
+  return next extensions.is_empty(format('delete from %s where workspace_id = %L returning 1', t, a),
+    t || ': a viewer deletes nothing');
+  perform tests.authenticate_as('member-a');
+  return next extensions.lives_ok(p_insert, t || ': a member adds');
+  perform tests.authenticate_as_anon();
+  return next extensions.throws_ok(format('select 1 from %s', t), '42501', null, t || ': anon is refused');
+  perform tests.clear_authentication();
+end $$;
+comment on function tests.tenant_table_checks(regclass, text) is 'Seven access checks of a viewer-read, member-write tenant table in the two_workspaces() fixture.';
+
 grant execute on all functions in schema tests to anon, authenticated, service_role;
 -- Default privileges revoke execute from public, so the API roles need pgTAP's functions granted.
 grant execute on all functions in schema extensions to anon, authenticated, service_role;
@@ -225,7 +256,7 @@ commit;
 -- The helpers themselves, checked in a transaction that rolls back.
 begin;
 set search_path = extensions, public;
-select plan(15);
+select plan(23);
 select tests.two_workspaces();
 select is(tests.workspace_id('A'), (select id from public.workspaces where slug = 'ws-a'), 'a workspace by name');
 select is(tests.workspace_id('ws-b'), (select id from public.workspaces where name = 'B'), 'a workspace by slug');
@@ -252,5 +283,19 @@ select tests.clear_authentication();
 select isnt_empty($$ select 1 from public.workspaces where slug = 'demo-brand' $$, 'the demo seed is loaded');
 select tests.without_demo_data();
 select is_empty($$ select 1 from public.workspaces where slug = 'demo-brand' $$, 'without_demo_data removes the demo workspace');
+-- tenant_table_checks on a table whose policies say what it expects: viewers read, members write.
+create table tests.probe (id uuid primary key default gen_random_uuid(), workspace_id uuid not null references public.workspaces, note text);
+alter table tests.probe enable row level security;
+grant select, insert, delete on tests.probe to authenticated;
+create policy probe_read on tests.probe for select to authenticated using (workspace_id in (
+  select m.workspace_id from public.workspace_members m where m.user_id = (select auth.uid())));
+create policy probe_write on tests.probe for insert to authenticated with check (workspace_id in (
+  select m.workspace_id from public.workspace_members m where m.user_id = (select auth.uid()) and m.role <> 'viewer'));
+create policy probe_delete on tests.probe for delete to authenticated using (workspace_id in (
+  select m.workspace_id from public.workspace_members m where m.user_id = (select auth.uid()) and m.role <> 'viewer'));
+insert into tests.probe (workspace_id, note) values (tests.workspace_id('A'), 'first');
+select tests.tenant_table_checks('tests.probe', $$ insert into tests.probe (workspace_id, note) values (tests.workspace_id('A'), 'second') $$);
+select results_eq($$ select note from tests.probe order by note $$, $$ values ('first'), ('second') $$,
+  'tenant_table_checks deleted nothing and its member added one row');
 select * from finish();
 rollback;
