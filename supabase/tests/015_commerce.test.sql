@@ -6,9 +6,10 @@ select plan(44);
 select tests.without_demo_data();
 
 select tests.two_workspaces();
-insert into public.products (id, workspace_id, shopify_product_id, shopify_variant_id, sku, title, price_cents) values
-  ('c0000000-0000-4000-8000-000000000001', tests.workspace_id('A'), 'p1', 'v1', 'SKU-1', 'Tallow balm', 3000),
-  ('c0000000-0000-4000-8000-000000000002', tests.workspace_id('B'), 'p1', 'v1', 'SKU-1', 'B balm', 3000);
+with r as (insert into public.products (workspace_id, shopify_product_id, shopify_variant_id, sku, title, price_cents) values
+  (tests.workspace_id('A'), 'p1', 'v1', 'SKU-1', 'Tallow balm', 3000),
+  (tests.workspace_id('B'), 'p1', 'v1', 'SKU-1', 'B balm', 3000) returning id, title)
+select tests.remember(title, id) from r;
 insert into public.gift_card_products (workspace_id, shopify_product_id, shopify_variant_id, amount_cents, currency, min_order_subtotal_cents) values
   (tests.workspace_id('A'), 'gc', 'gc-10', 1000, 'USD', 5000),
   (tests.workspace_id('A'), 'gc', 'gc-25', 2500, 'USD', 10000);
@@ -42,7 +43,7 @@ select hasnt_column('public', 'customers', 'email', 'customers keep no plaintext
 select is((select phone_sha256 from public.customers c join public.orders o on o.customer_id = c.id where o.shopify_order_id = '1002'),
   encode(digest('+15550102000', 'sha256'), 'hex'), 'phones are hashed as +digits');
 select results_eq($$ select product_id, quantity from public.order_line_items $$,
-  $$ values ('c0000000-0000-4000-8000-000000000001'::uuid, 2) $$, 'line items match the workspace''s own product by variant');
+  $$ values (tests.id('Tallow balm'), 2) $$, 'line items match the workspace''s own product by variant');
 
 -- guest checkouts with the same email are one customer; totals are net of refunds
 select results_eq($$ select * from public.upsert_orders(tests.workspace_id('A'),
@@ -64,7 +65,7 @@ select lives_ok($$ select public.upsert_orders(tests.workspace_id('A'),
      "line_items": [{"sku": "SKU-1", "quantity": 1, "price_cents": 3000}, {"sku": "GONE", "quantity": 1}]}]') $$,
   'a newer version with other line items');
 select results_eq($$ select sku, product_id from public.order_line_items order by sku $$,
-  $$ values ('GONE', null::uuid), ('SKU-1', 'c0000000-0000-4000-8000-000000000001'::uuid) $$,
+  $$ values ('GONE', null::uuid), ('SKU-1', tests.id('Tallow balm')) $$,
   'line items are replaced wholesale; unknown SKUs keep no product');
 
 -- an order that moves to another customer updates both customers' totals
