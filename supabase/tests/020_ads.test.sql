@@ -6,29 +6,32 @@ select plan(48);
 select tests.without_demo_data();
 
 select tests.two_workspaces();
-insert into public.ad_accounts (id, workspace_id, platform, external_account_id) values
-  ('aa000000-0000-4000-8000-000000000001', tests.workspace_id('A'), 'meta', 'act_1');
-insert into public.ad_campaigns (id, workspace_id, ad_account_id, platform, external_id, name) values
-  ('ac000000-0000-4000-8000-000000000001', tests.workspace_id('A'), 'aa000000-0000-4000-8000-000000000001', 'meta', 'c1', 'Meta prospecting'),
-  ('ac000000-0000-4000-8000-000000000002', tests.workspace_id('A'), null, 'google', 'g1', 'Google brand'),
-  ('bc000000-0000-4000-8000-000000000001', tests.workspace_id('B'), null, 'meta', 'b1', 'B campaign');
-insert into public.ad_groups (id, workspace_id, campaign_id, platform, external_id, name) values
-  ('a9000000-0000-4000-8000-000000000001', tests.workspace_id('A'), 'ac000000-0000-4000-8000-000000000001', 'meta', 's1', 'Lookalikes');
-insert into public.ads (id, workspace_id, ad_group_id, platform, external_id, name) values
-  ('ad000000-0000-4000-8000-000000000001', tests.workspace_id('A'), 'a9000000-0000-4000-8000-000000000001', 'meta', 'x1', 'UGC video');
+with r as (insert into public.ad_accounts (workspace_id, platform, external_account_id) values
+  (tests.workspace_id('A'), 'meta', 'act_1') returning id)
+select tests.remember('act_1', id) from r;
+with r as (insert into public.ad_campaigns (workspace_id, ad_account_id, platform, external_id, name) values
+  (tests.workspace_id('A'), tests.id('act_1'), 'meta', 'c1', 'Meta prospecting'),
+  (tests.workspace_id('A'), null, 'google', 'g1', 'Google brand'),
+  (tests.workspace_id('B'), null, 'meta', 'b1', 'B campaign') returning id, name)
+select tests.remember(name, id) from r;
+with r as (insert into public.ad_groups (workspace_id, campaign_id, platform, external_id, name) values
+  (tests.workspace_id('A'), tests.id('Meta prospecting'), 'meta', 's1', 'Lookalikes') returning id)
+select tests.remember('Lookalikes', id) from r;
+insert into public.ads (workspace_id, ad_group_id, platform, external_id, name) values
+  (tests.workspace_id('A'), tests.id('Lookalikes'), 'meta', 'x1', 'UGC video');
 
 -- ---------- derived KPIs at their edges (as the owner, straight into the table)
 create temp table kpi (label text, campaign uuid, day date, spend bigint, impr bigint, clk bigint, conv numeric, rev bigint) on commit drop;
 insert into kpi values
-  ('zero clicks',        'ac000000-0000-4000-8000-000000000001', '2020-01-01', 500, 1000, 0, 0, 0),
-  ('zero impressions',   'ac000000-0000-4000-8000-000000000001', '2020-01-02', 0, 0, 0, 0, 0),
-  ('zero spend',         'ac000000-0000-4000-8000-000000000001', '2020-01-03', 0, 100, 10, 2, 5000),
-  ('thirds',             'ac000000-0000-4000-8000-000000000001', '2020-01-04', 2, 3, 3, 3, 4),
-  ('half rounds away',   'ac000000-0000-4000-8000-000000000001', '2020-01-05', 1, 8, 8, 0.5, 1),
-  ('huge',               'ac000000-0000-4000-8000-000000000001', '2020-01-06', 9000000000000000, 9000000000000000, 3000000000000000, 1000000000, 9000000000000000);
+  ('zero clicks',        tests.id('Meta prospecting'), '2020-01-01', 500, 1000, 0, 0, 0),
+  ('zero impressions',   tests.id('Meta prospecting'), '2020-01-02', 0, 0, 0, 0, 0),
+  ('zero spend',         tests.id('Meta prospecting'), '2020-01-03', 0, 100, 10, 2, 5000),
+  ('thirds',             tests.id('Meta prospecting'), '2020-01-04', 2, 3, 3, 3, 4),
+  ('half rounds away',   tests.id('Meta prospecting'), '2020-01-05', 1, 8, 8, 0.5, 1),
+  ('huge',               tests.id('Meta prospecting'), '2020-01-06', 9000000000000000, 9000000000000000, 3000000000000000, 1000000000, 9000000000000000);
 insert into public.ad_metrics_daily (workspace_id, platform, level, object_id, ad_account_id, campaign_id, day,
   spend_cents, impressions, clicks, conversions, revenue_cents)
-select tests.workspace_id('A'), 'meta', 'campaign', campaign, 'aa000000-0000-4000-8000-000000000001', campaign, day,
+select tests.workspace_id('A'), 'meta', 'campaign', campaign, tests.id('act_1'), campaign, day,
        spend, impr, clk, conv, rev from kpi;
 
 select results_eq($$ select cpc_cents, cpa_cents, cpm_cents, roas, ctr, cvr from public.ad_metrics_daily where day = '2020-01-01' $$,
@@ -74,7 +77,7 @@ select results_eq($$ select * from public.ingest_ad_metrics(tests.workspace_id('
   $$ values (0, 6) $$, 're-ingesting the same batch updates, inserts nothing');
 select is((select count(*)::int from public.ad_metrics_daily), 6, 'still six rows');
 select results_eq($$ select campaign_id, ad_group_id, ad_account_id from public.ad_metrics_daily where level = 'ad' $$,
-  $$ values ('ac000000-0000-4000-8000-000000000001'::uuid, 'a9000000-0000-4000-8000-000000000001'::uuid, 'aa000000-0000-4000-8000-000000000001'::uuid) $$,
+  $$ values (tests.id('Meta prospecting'), tests.id('Lookalikes'), tests.id('act_1')) $$,
   'an ad''s row carries its ad group, campaign and account');
 
 select throws_ok($$ select public.ingest_ad_metrics(tests.workspace_id('A'),
@@ -163,7 +166,7 @@ select throws_ok($$ select public.ingest_ad_metrics(tests.workspace_id('A'), '[]
 select is_empty($$ update public.ad_metrics_daily set spend_cents = 0 returning id $$, 'B member: updating A''s metrics touches nothing');
 select is_empty($$ delete from public.ad_campaigns where workspace_id = tests.workspace_id('A') returning id $$, 'B member: deleting A''s campaigns touches nothing');
 select throws_ok($$ insert into public.ad_groups (workspace_id, campaign_id, platform, external_id, name)
-  values (tests.workspace_id('B'), 'ac000000-0000-4000-8000-000000000001', 'meta', 'steal', 'x') $$,
+  values (tests.workspace_id('B'), tests.id('Meta prospecting'), 'meta', 'steal', 'x') $$,
   '23503', null, 'B member: cannot hang an ad group under A''s campaign');
 select tests.authenticate_as_anon();
 select throws_ok($$ select * from public.ad_metrics_daily $$, '42501', null, 'anon cannot read metrics');

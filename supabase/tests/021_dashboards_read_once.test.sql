@@ -8,6 +8,7 @@ set search_path = extensions, public;
 select plan(34);
 
 select tests.two_workspaces();
+select tests.remember('glow serum demo', (select id from public.demos where name = 'Glow Serum walkthrough'));
 
 -- (name, call) of every dashboard RPC, over the demo workspace's seeded data.
 create temp table dash (name text primary key, call text not null, outsider_code text not null default '42501');
@@ -20,7 +21,7 @@ insert into dash values
   ('dashboard tiles', $$select to_jsonb(public.dashboard_tiles(tests.workspace_id('demo-brand')))$$),
   ('attribution', $$select jsonb_agg(r order by r.key) from public.attribution_report(tests.workspace_id('demo-brand'), current_date - 60, current_date - 1, 'linear', 'channel') r$$),
   ('autopilot', $$select jsonb_agg(to_jsonb(r) - 'as_of') from public.get_autopilot_dashboard_stats(tests.workspace_id('demo-brand')) r$$),
-  ('demo stats', $$select to_jsonb(public.get_demo_stats('40000000-0000-4000-8000-000000000001'))$$);
+  ('demo stats', $$select to_jsonb(public.get_demo_stats(tests.id('glow serum demo')))$$);
 update dash set outsider_code = 'PT404' where name = 'demo stats';
 grant select on dash to authenticated, service_role, anon;
 
@@ -43,7 +44,7 @@ select ok((select bool_and(answer is not null and answer not in ('[]', 'null')) 
           'the demo seed gives every dashboard something to show');
 
 -- The demo workspace's viewer (the lowest role) sees exactly the service's answer.
-select tests.authenticate_as('00000000-0000-4000-8000-000000000004');
+select tests.authenticate_as('viewer@demo.test');
 select is(pg_temp.run(d.call), e.answer, d.name || ': a viewer sees what the service sees')
 from dash d join expected e using (name) order by d.name;
 
