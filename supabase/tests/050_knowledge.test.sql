@@ -18,9 +18,12 @@ begin
 end $$;
 grant execute on function pg_temp.vec(double precision, double precision) to authenticated, service_role;
 
-insert into public.knowledge_collections (id, workspace_id, name) values
-  ('c0000000-0000-4000-8000-00000000000a', tests.workspace_id('A'), 'A handbook'),
-  ('c0000000-0000-4000-8000-00000000000b', tests.workspace_id('B'), 'B handbook');
+with r as (insert into public.knowledge_collections (workspace_id, name) values
+  (tests.workspace_id('A'), 'A handbook'),
+  (tests.workspace_id('B'), 'B handbook') returning id, name)
+select tests.remember(name, id) from r;
+-- A demo's and an agent's ids: collections name their owner without a foreign key.
+select tests.remember('demo 1', gen_random_uuid()), tests.remember('agent', gen_random_uuid());
 
 -- ===== collections
 select tests.authenticate_as('member-a');
@@ -32,13 +35,13 @@ select throws_ok(
   $$ insert into public.knowledge_collections (workspace_id, scope, name) values (tests.workspace_id('A'), 'demo', 'x') $$,
   '22023', 'a demo collection needs owner_id: the id of its demo', 'a demo collection must name its demo');
 select lives_ok(
-  $$ insert into public.knowledge_collections (id, workspace_id, scope, owner_id, name)
-     values ('c0000000-0000-4000-8000-0000000000d1', tests.workspace_id('A'), 'demo',
-             'd0000000-0000-4000-8000-000000000001', 'Demo 1') $$,
+  $$ with r as (insert into public.knowledge_collections (workspace_id, scope, owner_id, name)
+     values (tests.workspace_id('A'), 'demo', tests.id('demo 1'), 'Demo 1') returning id)
+     select tests.remember('Demo 1 collection', id) from r $$,
   'a member creates a demo collection');
 select throws_ok(
   $$ insert into public.knowledge_collections (workspace_id, scope, owner_id, name)
-     values (tests.workspace_id('A'), 'demo', 'd0000000-0000-4000-8000-000000000001', 'Demo 1 again') $$,
+     values (tests.workspace_id('A'), 'demo', tests.id('demo 1'), 'Demo 1 again') $$,
   '23505', null, 'one collection per demo');
 select throws_ok(
   $$ insert into public.knowledge_collections (workspace_id, name) values (tests.workspace_id('B'), 'x') $$,
@@ -58,7 +61,7 @@ select is_empty($$ select * from public.knowledge_collections where workspace_id
 select tests.authenticate_as('admin-a');
 select throws_ok(
   $$ update public.knowledge_collections set workspace_id = tests.workspace_id('B')
-     where id = 'c0000000-0000-4000-8000-00000000000a' $$,
+     where id = tests.id('A handbook') $$,
   '42501', null, 'a collection never moves to another workspace');
 
 select tests.authenticate_as_anon();
@@ -68,7 +71,7 @@ select throws_ok($$ select * from public.knowledge_chunks $$, '42501', null, 'an
 select tests.authenticate_as('member-a');
 select results_eq(
   $$ select version, status::text, unchanged, chunks_total, chunks_reused, chunks_queued
-     from public.ingest_knowledge_document('c0000000-0000-4000-8000-00000000000a', 'handbook',
+     from public.ingest_knowledge_document(tests.id('A handbook'), 'handbook',
        'Alpha shipping policy. Beta returns policy. Gamma storage.',
        '[{"content": "Alpha shipping policy.", "token_count": 4}, {"content": "Beta returns policy.", "token_count": 4},
          {"content": "Gamma storage.", "token_count": 3, "metadata": {"heading": "Storage"}}]',
@@ -91,7 +94,7 @@ select is((select status::text from public.knowledge_documents where document_ke
 select tests.authenticate_as('member-a');
 select results_eq(
   $$ select version, status::text, unchanged, chunks_total, chunks_reused, chunks_queued
-     from public.ingest_knowledge_document('c0000000-0000-4000-8000-00000000000a', 'handbook',
+     from public.ingest_knowledge_document(tests.id('A handbook'), 'handbook',
        'Alpha shipping policy. Beta returns policy. Gamma storage.',
        '[{"content": "Alpha shipping policy."}, {"content": "Beta returns policy."}, {"content": "Gamma storage."}]',
        p_tags => array['policy', 'v1']) $$,
@@ -102,7 +105,7 @@ create temporary table v1_chunks on commit drop as
   select c.chunk_index, c.id, c.embedding::text as embedding from public.knowledge_chunks c order by c.chunk_index;
 select results_eq(
   $$ select version, status::text, unchanged, chunks_total, chunks_reused, chunks_queued
-     from public.ingest_knowledge_document('c0000000-0000-4000-8000-00000000000a', 'handbook',
+     from public.ingest_knowledge_document(tests.id('A handbook'), 'handbook',
        'Alpha shipping policy. Beta returns policy, now 60 days. Gamma storage.',
        '[{"content": "Alpha shipping policy."}, {"content": "Beta returns policy, now 60 days."}, {"content": "Gamma storage."}]') $$,
   $$ values (2, 'embedding', false, 3, 2, 1) $$,
@@ -130,22 +133,22 @@ select results_eq(
 
 select tests.authenticate_as('viewer-a');
 select throws_ok(
-  $$ select * from public.ingest_knowledge_document('c0000000-0000-4000-8000-00000000000a', 'bad', 'text', '[{"content": "text"}]') $$,
+  $$ select * from public.ingest_knowledge_document(tests.id('A handbook'), 'bad', 'text', '[{"content": "text"}]') $$,
   '42501', 'you need the member role in this workspace', 'a viewer cannot ingest');
 select tests.authenticate_as('member-b');
 select throws_ok(
-  $$ select * from public.ingest_knowledge_document('c0000000-0000-4000-8000-00000000000a', 'bad', 'text', '[{"content": "text"}]') $$,
+  $$ select * from public.ingest_knowledge_document(tests.id('A handbook'), 'bad', 'text', '[{"content": "text"}]') $$,
   'PT404', 'collection not found', 'another workspace''s collection does not exist for the caller');
 select tests.authenticate_as('member-a');
 select throws_ok(
-  $$ select * from public.ingest_knowledge_document('c0000000-0000-4000-8000-00000000000a', 'bad', '   ', '[{"content": "x"}]') $$,
+  $$ select * from public.ingest_knowledge_document(tests.id('A handbook'), 'bad', '   ', '[{"content": "x"}]') $$,
   '22023', 'the document has no text', 'an empty document is refused');
 select throws_ok(
-  $$ select * from public.ingest_knowledge_document('c0000000-0000-4000-8000-00000000000a', 'bad', 'text',
+  $$ select * from public.ingest_knowledge_document(tests.id('A handbook'), 'bad', 'text',
        '[{"content": "fine"}, {"content": " "}]') $$,
   '22023', null, 'an empty chunk is refused');
 select throws_ok(
-  $$ select * from public.ingest_knowledge_document('c0000000-0000-4000-8000-00000000000a', 'bad', 'text',
+  $$ select * from public.ingest_knowledge_document(tests.id('A handbook'), 'bad', 'text',
        (select jsonb_agg(jsonb_build_object('content', 'chunk ' || i)) from generate_series(1, 5001) i)) $$,
   'PT413', 'too many chunks: 5001 given, at most 5000 per call', 'more than 5000 chunks is over the cap');
 select is((select count(*)::integer from public.knowledge_documents where document_key = 'bad'), 0,
@@ -185,28 +188,28 @@ select is_empty($$ update public.knowledge_chunks set content = 'defaced' return
   'updating another workspace''s chunks touches nothing');
 
 select tests.authenticate_as('member-a');
-update public.knowledge_collections set embedding_model = 'text-embedding-3-small' where id = 'c0000000-0000-4000-8000-00000000000a';
+update public.knowledge_collections set embedding_model = 'text-embedding-3-small' where id = tests.id('A handbook');
 select tests.clear_authentication();
 select results_eq(
   $$ select count(*)::integer, count(*) filter (where c.embedding is null)::integer,
             count(j.id)::integer
      from public.knowledge_chunks c
      left join private.embedding_jobs j on j.chunk_id = c.id and j.status = 'queued'
-     where c.collection_id = 'c0000000-0000-4000-8000-00000000000a' $$,
+     where c.collection_id = tests.id('A handbook') $$,
   $$ values (3, 3, 3) $$,
   'a collection that changes model has every chunk cleared and queued again');
 
 -- ===== demo and agent collections
 select tests.authenticate_as('member-a');
 select is(
-  (public.ensure_knowledge_collection(tests.workspace_id('A'), 'demo', 'd0000000-0000-4000-8000-000000000001')).id,
-  'c0000000-0000-4000-8000-0000000000d1'::uuid, 'ensure_knowledge_collection returns the demo''s existing collection');
+  (public.ensure_knowledge_collection(tests.workspace_id('A'), 'demo', tests.id('demo 1'))).id,
+  tests.id('Demo 1 collection'), 'ensure_knowledge_collection returns the demo''s existing collection');
 select throws_ok(
   $$ select public.ensure_knowledge_collection(tests.workspace_id('A'), 'general', gen_random_uuid()) $$,
   '22023', null, 'only demo and agent collections are ensured');
-select isnt(public.add_agent_memory(tests.workspace_id('A'), 'e0000000-0000-4000-8000-000000000001',
+select isnt(public.add_agent_memory(tests.workspace_id('A'), tests.id('agent'),
   'Prefers email over phone calls.', 'preference'), null, 'an agent memory is stored');
-select isnt(public.add_agent_memory(tests.workspace_id('A'), 'e0000000-0000-4000-8000-000000000001',
+select isnt(public.add_agent_memory(tests.workspace_id('A'), tests.id('agent'),
   'Ships to the Netherlands.', 'fact'), null, 'a second memory is stored');
 select tests.clear_authentication();
 select results_eq(
@@ -216,7 +219,7 @@ select results_eq(
      join public.knowledge_chunks c on c.collection_id = col.id
      join public.knowledge_documents d on d.id = c.document_id
      left join private.embedding_jobs j on j.chunk_id = c.id and j.status = 'queued'
-     where col.scope = 'agent' and col.owner_id = 'e0000000-0000-4000-8000-000000000001' $$,
+     where col.scope = 'agent' and col.owner_id = tests.id('agent') $$,
   $$ values (1, 2, 'fact,preference', true, 2) $$,
   'memories are queued chunks in the agent''s one collection, typed by document_type');
 
