@@ -11,6 +11,7 @@
 --   select tests.workspace_id('demo-brand');   -- the demo seed's workspace; its users are owner@demo.test ...
 -- Other rows are found by their natural keys, or remembered under a label when they have none:
 --   with r as (insert ... returning id) select tests.remember('first run', id) from r;  ... tests.id('first run')
+--   select tests.label(run_id) from ...       -- 'first run': results that name rows by their labels
 begin;
 create extension if not exists pgtap with schema extensions;
 create schema if not exists tests;
@@ -208,6 +209,19 @@ begin
   return found_id;
 end $$;
 
+-- The label an id was remembered under (null if none): results read as names, not ids.
+create or replace function tests.label(p_id uuid)
+returns text
+language plpgsql stable security definer set search_path = '' as $$
+declare
+  found text;
+begin
+  if to_regclass('pg_temp.test_ids') is not null then
+    select t.label into found from pg_temp.test_ids t where t.id = p_id;
+  end if;
+  return found;
+end $$;
+
 -- For files that count rows table-wide: removes the demo seed's workspace (and with it every
 -- row that belongs to it) for the rest of the file's transaction, which rolls back.
 create or replace function tests.without_demo_data()
@@ -256,7 +270,7 @@ commit;
 -- The helpers themselves, checked in a transaction that rolls back.
 begin;
 set search_path = extensions, public;
-select plan(23);
+select plan(24);
 select tests.two_workspaces();
 select is(tests.workspace_id('A'), (select id from public.workspaces where slug = 'ws-a'), 'a workspace by name');
 select is(tests.workspace_id('ws-b'), (select id from public.workspaces where name = 'B'), 'a workspace by slug');
@@ -279,6 +293,7 @@ select is(tests.workspace_id('ws-c'), tests.workspace_id('C'), 'and its slug is 
 select tests.authenticate_as('member-a');
 select is(tests.id('C'), tests.workspace_id('C'), 'tests.id finds what tests.remember stored, whoever asks');
 select throws_ok($$ select tests.id('nothing') $$, 'P0001', 'tests.id: nothing remembered as nothing', 'an unknown label is an error');
+select is(tests.label(tests.workspace_id('C')), 'C', 'tests.label names a remembered id');
 select tests.clear_authentication();
 select isnt_empty($$ select 1 from public.workspaces where slug = 'demo-brand' $$, 'the demo seed is loaded');
 select tests.without_demo_data();
