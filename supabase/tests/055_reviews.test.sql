@@ -260,7 +260,7 @@ select tests.authenticate_as('viewer-a');
 select throws_ok($$ select public.request_review((select id from public.orders where shopify_order_id = 'o2')) $$, '42501', null,
   'a viewer cannot ask for reviews');
 select tests.authenticate_as('member-b');
-select throws_ok($$ select public.request_review('00000000-0000-0000-0000-000000000000') $$, 'PT404', null,
+select throws_ok($$ select public.request_review(gen_random_uuid()) $$, 'PT404', null,
   'an unknown order is not found');
 select is_empty($$ select * from public.review_requests $$, 'B member: A''s review requests are invisible');
 select tests.clear_authentication();
@@ -344,21 +344,23 @@ select results_eq($$ select status::text, error from public.review_media where m
   $$ values ('errored', 'unsupported codec'::text) $$, 'an errored asset records Mux''s message');
 
 select set_config('test.pending_id', id::text, true) from public.reviews where original_id = 'y4';
+-- Two storefront visitors: their ids are kept in their browsers, not in any table.
+select tests.remember('visitor 1', gen_random_uuid()), tests.remember('visitor 2', gen_random_uuid());
 select set_config('request.headers', '{"x-forwarded-for": "198.51.100.8, 10.0.0.1"}', true);
 select tests.authenticate_as_anon();
 select results_eq($$ select helpful_count from public.vote_review((select id from public.product_reviews(tests.workspace_id('A'), 'P4')
-                        where title = 'y3'), '11111111-1111-4111-8111-111111111111', 'helpful') $$,
+                        where title = 'y3'), tests.id('visitor 1'), 'helpful') $$,
   $$ values (1) $$, 'a visitor votes y3 helpful and gets the new count');
 select public.vote_review((select id from public.product_reviews(tests.workspace_id('A'), 'P4') where title = 'y3'),
-  '22222222-2222-4222-8222-222222222222', 'helpful');
+  tests.id('visitor 2'), 'helpful');
 select public.vote_review((select id from public.product_reviews(tests.workspace_id('A'), 'P4') where title = 'y1'),
-  '11111111-1111-4111-8111-111111111111', 'helpful');
+  tests.id('visitor 1'), 'helpful');
 select public.vote_review((select id from public.product_reviews(tests.workspace_id('A'), 'P4') where title = 'y2'),
-  '11111111-1111-4111-8111-111111111111', 'unhelpful');
+  tests.id('visitor 1'), 'unhelpful');
 select throws_ok($$ select public.vote_review((select id from public.product_reviews(tests.workspace_id('A'), 'P4')
-                      where title = 'y3'), '11111111-1111-4111-8111-111111111111', 'unhelpful') $$,
+                      where title = 'y3'), tests.id('visitor 1'), 'unhelpful') $$,
   'PT409', 'you have already voted on this review', 'a second vote by the same voter is refused');
-select throws_ok($$ select public.vote_review(current_setting('test.pending_id')::uuid, '11111111-1111-4111-8111-111111111111', 'helpful') $$,
+select throws_ok($$ select public.vote_review(current_setting('test.pending_id')::uuid, tests.id('visitor 1'), 'helpful') $$,
   'PT404', null, 'a pending review cannot be voted on: it is not found');
 
 -- What anon sees: published reviews only, in each ordering, without private columns.
@@ -485,11 +487,11 @@ select results_eq($$ select review_count, rating_sum, average_rating from public
 update public.reviews set shopify_product_id = 'P3' where original_id = 'y3';
 select is(pg_temp.summary_drift(), 0::bigint, 'after moving a review to another product the summary equals a recomputation');
 select tests.authenticate_as('member-a');
-delete from public.review_votes where voter_id = '22222222-2222-4222-8222-222222222222';
+delete from public.review_votes where voter_id = tests.id('visitor 2');
 delete from public.reviews where original_id in ('y2', 'y5');
 delete from public.reviews where body = 'Forged!';
 select tests.clear_authentication();
-update public.review_votes set kind = 'unhelpful' where voter_id = '11111111-1111-4111-8111-111111111111'
+update public.review_votes set kind = 'unhelpful' where voter_id = tests.id('visitor 1')
   and review_id = (select id from public.reviews where original_id = 'y1');
 select is(pg_temp.summary_drift(), 0::bigint, 'after deletes the summary equals a recomputation');
 select is(pg_temp.vote_drift(), 0::bigint, 'after a vote is deleted, another changed and a voted review deleted, counters equal a recount');
@@ -525,7 +527,7 @@ select throws_ok($$ select public.vote_review((select id from public.product_rev
                       gen_random_uuid(), 'helpful') $$, 'PT429', null, 'votes are rate limited per address even with fresh voter ids');
 select tests.clear_authentication();
 select is((select count(*)::integer from private.rate_limit_hits h
-           where h.key_hash = digest((select salt from private.rate_limit_salt) || convert_to('review_submit|a0000000-0000-4000-8000-000000000000|203.0.113.9', 'UTF8'), 'sha256')),
+           where h.key_hash = digest((select salt from private.rate_limit_salt) || convert_to('review_submit|' || tests.workspace_id('A') || '|203.0.113.9', 'UTF8'), 'sha256')),
   1, 'the limit is kept per salted hash of bucket, shop and address, no address in clear');
 select is(pg_temp.vote_drift(), 0::bigint, 'counters still equal a recount');
 

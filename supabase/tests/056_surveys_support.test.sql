@@ -118,7 +118,7 @@ select throws_ok($$ select * from public.create_support_ticket(tests.workspace_i
   '22023', 'a valid email address is required', 'an invalid email is refused');
 select throws_ok($$ select * from public.create_support_ticket(tests.workspace_id('A'), 'a@b.cd', '', 'B') $$,
   '22023', null, 'a subject is required');
-select throws_ok($$ select * from public.create_support_ticket('c0000000-0000-4000-8000-000000000000', 'a@b.cd', 'S', 'B') $$,
+select throws_ok($$ select * from public.create_support_ticket(gen_random_uuid(), 'a@b.cd', 'S', 'B') $$,
   'PT404', null, 'an unknown shop is not found');
 select throws_ok($$ select * from public.support_tickets $$, '42501', null, 'anon cannot read tickets');
 select public.create_support_ticket(tests.workspace_id('A'), 'eve@example.test', 'Hi', 'two', null, 'general', '#1001');

@@ -92,8 +92,8 @@ select is_empty($$ update public.ops_alerts set status = 'resolved' returning id
 
 -- ================= incidents
 select tests.authenticate_as('member-a');
-insert into public.ops_incidents (id, workspace_id, title, severity) values
-  ('91000000-0000-4000-8000-000000000001', tests.workspace_id('A'), 'Checkout errors', 'critical');
+insert into public.ops_incidents (workspace_id, title, severity) values
+  (tests.workspace_id('A'), 'Checkout errors', 'critical');
 update public.ops_incidents set status = 'identified', root_cause = 'Payment provider timeout';
 select throws_ok($$ update public.ops_incidents set status = 'investigating' $$, 'PT409', null,
   'an identified incident does not go back to investigating');
