@@ -188,7 +188,9 @@ begin
   if p_id is null then
     raise exception 'tests.remember: % has no id', p_label;
   end if;
-  create temp table if not exists test_ids (label text primary key, id uuid not null);
+  if to_regclass('pg_temp.test_ids') is null then
+    create temp table test_ids (label text primary key, id uuid not null);
+  end if;
   insert into pg_temp.test_ids (label, id) values (p_label, p_id);
   return p_id;
 end $$;
