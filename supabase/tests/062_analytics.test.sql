@@ -19,21 +19,23 @@ select public.upsert_orders(tests.workspace_id('A'), '[
   {"shopify_order_id": "o5", "currency": "USD", "total_price_cents": 7000, "processed_at": "2026-10-01T12:00:00Z"},
   {"shopify_order_id": "o6", "currency": "EUR", "total_price_cents": 2000, "processed_at": "2026-11-12T12:00:00Z"}]');
 select tests.clear_authentication();
-insert into public.products (id, workspace_id, shopify_product_id, shopify_variant_id, sku, title) values
-  ('c0000000-0000-4000-8000-000000000001', tests.workspace_id('A'), 'p1', 'v1', 'BALM', 'Balm'),
-  ('c0000000-0000-4000-8000-000000000002', tests.workspace_id('A'), 'p2', 'v2', 'SOAP', 'Soap'),
-  ('c0000000-0000-4000-8000-000000000003', tests.workspace_id('A'), 'p3', 'v3', 'OIL', 'Oil');
+with r as (insert into public.products (workspace_id, shopify_product_id, shopify_variant_id, sku, title) values
+  (tests.workspace_id('A'), 'p1', 'v1', 'BALM', 'Balm'),
+  (tests.workspace_id('A'), 'p2', 'v2', 'SOAP', 'Soap'),
+  (tests.workspace_id('A'), 'p3', 'v3', 'OIL', 'Oil') returning id, sku)
+select tests.remember(sku, id) from r;
 insert into public.reorder_points (workspace_id, product_id, as_of, window_days, units_sold, avg_daily_demand, demand_stddev,
   service_level_z, on_hand, weeks_of_supply, below_reorder_point, computed_at) values
-  (tests.workspace_id('A'), 'c0000000-0000-4000-8000-000000000001', '2026-11-20', 28, 28, 1, 0, 1.65, 3, 0.50, true, '2026-11-20 05:30:00+00'),
-  (tests.workspace_id('A'), 'c0000000-0000-4000-8000-000000000002', '2026-11-20', 28, 28, 1, 0, 1.65, 30, 4.20, false, '2026-11-20 05:30:00+00'),
-  (tests.workspace_id('A'), 'c0000000-0000-4000-8000-000000000003', '2026-11-20', 28, 0, 0, 0, 1.65, 10, null, false, '2026-11-20 05:30:00+00');
-insert into public.ad_campaigns (id, workspace_id, platform, external_id, name) values
-  ('ac000000-0000-4000-8000-000000000001', tests.workspace_id('A'), 'meta', 'c1', 'Prospecting');
+  (tests.workspace_id('A'), tests.id('BALM'), '2026-11-20', 28, 28, 1, 0, 1.65, 3, 0.50, true, '2026-11-20 05:30:00+00'),
+  (tests.workspace_id('A'), tests.id('SOAP'), '2026-11-20', 28, 28, 1, 0, 1.65, 30, 4.20, false, '2026-11-20 05:30:00+00'),
+  (tests.workspace_id('A'), tests.id('OIL'), '2026-11-20', 28, 0, 0, 0, 1.65, 10, null, false, '2026-11-20 05:30:00+00');
+with r as (insert into public.ad_campaigns (workspace_id, platform, external_id, name) values
+  (tests.workspace_id('A'), 'meta', 'c1', 'Prospecting') returning id, name)
+select tests.remember(name, id) from r;
 insert into public.ad_metrics_daily (workspace_id, platform, level, object_id, campaign_id, day, spend_cents, impressions, clicks,
   conversions, revenue_cents) values
-  (tests.workspace_id('A'), 'meta', 'campaign', 'ac000000-0000-4000-8000-000000000001', 'ac000000-0000-4000-8000-000000000001', '2026-11-19', 10000, 5000, 100, 4, 30000),
-  (tests.workspace_id('A'), 'meta', 'campaign', 'ac000000-0000-4000-8000-000000000001', 'ac000000-0000-4000-8000-000000000001', '2026-10-10', 5000, 3000, 50, 1, 5000);
+  (tests.workspace_id('A'), 'meta', 'campaign', tests.id('Prospecting'), tests.id('Prospecting'), '2026-11-19', 10000, 5000, 100, 4, 30000),
+  (tests.workspace_id('A'), 'meta', 'campaign', tests.id('Prospecting'), tests.id('Prospecting'), '2026-10-10', 5000, 3000, 50, 1, 5000);
 select private.refresh_ad_rollup();
 insert into public.agent_approvals (workspace_id, action, title, priority, expires_at) values
   (tests.workspace_id('A'), 'pause_ad_campaign', 'Pause Prospecting', 'high', now() + interval '12 hours'),
@@ -102,21 +104,22 @@ select throws_ok($$ insert into public.dashboard_facts (workspace_id, metric, pe
   (tests.workspace_id('A'), 'x', 'day', now(), 1) $$, '42501', null, 'facts are computed, not written by users');
 
 -- ================= reports
-insert into public.analytics_reports (id, workspace_id, name, kind, period_start, period_end) values
-  ('ab000000-0000-4000-8000-000000000001', tests.workspace_id('A'), 'November', 'performance', '2026-11-01', '2026-11-30');
+with r as (insert into public.analytics_reports (workspace_id, name, kind, period_start, period_end) values
+  (tests.workspace_id('A'), 'November', 'performance', '2026-11-01', '2026-11-30') returning id, name)
+select tests.remember(name, id) from r;
 select throws_ok($$ update public.analytics_reports set status = 'ready' $$, 'PT409', null, 'pending cannot jump to ready');
 select throws_ok($$ update public.analytics_reports set status = 'generating' $$, '42501', null, 'members do not run the generator');
 select tests.authenticate_as_service_role();
-update public.analytics_reports set status = 'generating' where id = 'ab000000-0000-4000-8000-000000000001';
-update public.analytics_reports set status = 'failed', error = 'timeout' where id = 'ab000000-0000-4000-8000-000000000001';
+update public.analytics_reports set status = 'generating' where id = tests.id('November');
+update public.analytics_reports set status = 'failed', error = 'timeout' where id = tests.id('November');
 select tests.authenticate_as('member-a');
 select lives_ok($$ update public.analytics_reports set status = 'pending' $$, 'members retry a failed report');
 select tests.authenticate_as_service_role();
-update public.analytics_reports set status = 'generating' where id = 'ab000000-0000-4000-8000-000000000001';
+update public.analytics_reports set status = 'generating' where id = tests.id('November');
 update public.analytics_reports set status = 'ready', results = '{"revenue_cents": 14000}'
-  where id = 'ab000000-0000-4000-8000-000000000001';
+  where id = tests.id('November');
 select results_eq($$ select status::text, generated_at is not null, created_by from public.analytics_reports
-  where id = 'ab000000-0000-4000-8000-000000000001' $$,
+  where id = tests.id('November') $$,
   $$ values ('ready'::text, true, tests.user_id('member-a')) $$, 'the generator finishes it; the requester is recorded');
 select tests.authenticate_as('viewer-a');
 select throws_ok($$ insert into public.analytics_reports (workspace_id, name, kind, period_start, period_end) values
@@ -144,8 +147,8 @@ select is_empty($$ select * from public.real_time_metrics $$, 'real-time metrics
 
 -- ================= insights
 select tests.clear_authentication();
-insert into public.ai_insights (id, workspace_id, kind, title, impact) values
-  ('a5000000-0000-4000-8000-000000000001', tests.workspace_id('A'), 'anomaly', 'Refunds doubled', 'high');
+insert into public.ai_insights (workspace_id, kind, title, impact) values
+  (tests.workspace_id('A'), 'anomaly', 'Refunds doubled', 'high');
 select tests.authenticate_as('member-a');
 update public.ai_insights set status = 'acknowledged';
 select results_eq($$ select status::text, status_changed_by from public.ai_insights $$,
@@ -156,11 +159,11 @@ select is_empty($$ update public.ai_insights set status = 'dismissed' returning 
 
 -- ================= CEO briefings: owners and admins only
 select tests.authenticate_as_service_role();
-insert into public.ceo_briefings (id, workspace_id, kind, period_start, period_end, executive_summary, generation_model,
+insert into public.ceo_briefings (workspace_id, kind, period_start, period_end, executive_summary, generation_model,
   generation_input_tokens, generation_output_tokens, cost_micros, rating) values
-  ('cb000000-0000-4000-8000-000000000001', tests.workspace_id('A'), 'weekly', '2026-11-09', '2026-11-15',
+  (tests.workspace_id('A'), 'weekly', '2026-11-09', '2026-11-15',
    'Revenue up 100%.', 'test-flagship', 10000, 2000, 1, 5),
-  ('cb000000-0000-4000-8000-0000000000b1', tests.workspace_id('B'), 'weekly', '2026-11-09', '2026-11-15',
+  (tests.workspace_id('B'), 'weekly', '2026-11-09', '2026-11-15',
    'B week.', 'unknown-model', 10, 10, null, null);
 -- 10,000 in x $1.25/M = 12,500 micros; 2,000 out x $10/M = 20,000; 32,500 in all
 select results_eq($$ select cost_micros, rating from public.ceo_briefings where workspace_id in (tests.workspace_id('A'), tests.workspace_id('B')) order by workspace_id $$,
@@ -214,17 +217,19 @@ select throws_ok($$ insert into public.keyword_research (workspace_id, keyword, 
   '23514', null, 'a CPC needs its currency');
 
 -- ================= social: engagement rate by trigger
-insert into public.social_posts (id, workspace_id, platform, caption, status) values
-  ('50000000-0000-4000-8000-000000000001', tests.workspace_id('A'), 'instagram', 'Winter balm drop', 'published');
+with r as (insert into public.social_posts (workspace_id, platform, caption, status) values
+  (tests.workspace_id('A'), 'instagram', 'Winter balm drop', 'published') returning id, caption)
+select tests.remember(caption, id) from r;
 select isnt((select published_at from public.social_posts), null::timestamptz, 'publishing stamps published_at');
 select tests.authenticate_as_service_role();
-insert into public.social_posts (id, workspace_id, platform, caption) values
-  ('50000000-0000-4000-8000-0000000000b1', tests.workspace_id('B'), 'tiktok', 'B post');
+with r as (insert into public.social_posts (workspace_id, platform, caption) values
+  (tests.workspace_id('B'), 'tiktok', 'B post') returning id, caption)
+select tests.remember(caption, id) from r;
 insert into public.social_analytics (workspace_id, social_post_id, platform, measured_at, likes, comments, shares, saves, reach) values
-  (tests.workspace_id('A'), '50000000-0000-4000-8000-000000000001', 'tiktok', '2026-11-19 10:00+00', 30, 5, 3, 2, 1000),
-  (tests.workspace_id('A'), '50000000-0000-4000-8000-000000000001', 'tiktok', '2026-11-19 11:00+00', 1, 0, 0, 0, 3),
-  (tests.workspace_id('A'), '50000000-0000-4000-8000-000000000001', 'tiktok', '2026-11-19 12:00+00', 4, 0, 0, 0, 0),
-  (tests.workspace_id('A'), '50000000-0000-4000-8000-000000000001', 'tiktok', '2026-11-19 13:00+00', 4, 0, 0, 0, null);
+  (tests.workspace_id('A'), tests.id('Winter balm drop'), 'tiktok', '2026-11-19 10:00+00', 30, 5, 3, 2, 1000),
+  (tests.workspace_id('A'), tests.id('Winter balm drop'), 'tiktok', '2026-11-19 11:00+00', 1, 0, 0, 0, 3),
+  (tests.workspace_id('A'), tests.id('Winter balm drop'), 'tiktok', '2026-11-19 12:00+00', 4, 0, 0, 0, 0),
+  (tests.workspace_id('A'), tests.id('Winter balm drop'), 'tiktok', '2026-11-19 13:00+00', 4, 0, 0, 0, null);
 -- (30 + 5 + 3 + 2) / 1000 = 0.04; 1 / 3 = 0.333333; reach 0 or unknown: NULL
 select results_eq($$ select platform::text, engagements, engagement_rate from public.social_analytics where workspace_id = tests.workspace_id('A')
   order by measured_at $$,
@@ -235,7 +240,7 @@ select is((select engagement_rate from public.social_analytics where workspace_i
   0.500000::numeric,
   'an update recomputes the rate (4 / 8)');
 select throws_ok($$ insert into public.social_analytics (workspace_id, social_post_id, platform, measured_at) values
-  (tests.workspace_id('A'), '50000000-0000-4000-8000-0000000000b1', 'tiktok', now()) $$,
+  (tests.workspace_id('A'), tests.id('B post'), 'tiktok', now()) $$,
   '23503', null, 'analytics cannot point at another workspace''s post');
 
 -- ================= user analytics events
@@ -282,8 +287,8 @@ insert into public.seo_rankings (workspace_id, keyword, tracked_on) values
   (tests.workspace_id('B'), 'old', (now() at time zone 'UTC')::date - 366),
   (tests.workspace_id('B'), 'kept', (now() at time zone 'UTC')::date - 365);
 insert into public.social_analytics (workspace_id, social_post_id, platform, measured_at, reach) values
-  (tests.workspace_id('A'), '50000000-0000-4000-8000-000000000001', 'instagram', now() - interval '30 days 1 minute', 1),
-  (tests.workspace_id('A'), '50000000-0000-4000-8000-000000000001', 'instagram', now() - interval '29 days 23 hours', 2);
+  (tests.workspace_id('A'), tests.id('Winter balm drop'), 'instagram', now() - interval '30 days 1 minute', 1),
+  (tests.workspace_id('A'), tests.id('Winter balm drop'), 'instagram', now() - interval '29 days 23 hours', 2);
 insert into public.ceo_briefings (workspace_id, kind, period_start, period_end, executive_summary) values
   (tests.workspace_id('A'), 'daily', (now() at time zone 'UTC')::date - 31, (now() at time zone 'UTC')::date - 31, 'old'),
   (tests.workspace_id('A'), 'daily', (now() at time zone 'UTC')::date - 30, (now() at time zone 'UTC')::date - 30, 'kept'),
