@@ -14,10 +14,10 @@ values (tests.workspace_id('A'), 'shopify', 'shop-a.myshopify.com');
 -- ===== members manage experiments; viewers and other workspaces do not
 select tests.authenticate_as('member-a');
 select lives_ok($$
-  insert into public.experiments (id, workspace_id, key, name, hypothesis, goal_event, primary_metric, targeting_rules)
-  values ('e0000000-0000-4000-8000-000000000001', tests.workspace_id('A'), 'hero', 'Hero image',
-          'A lifestyle photo sells more balm', 'purchase', 'revenue_per_visitor',
-          '[{"field": "country", "op": "in", "value": ["US", "CA"]}]') $$,
+  with r as (insert into public.experiments (workspace_id, key, name, hypothesis, goal_event, primary_metric, targeting_rules)
+    values (tests.workspace_id('A'), 'hero', 'Hero image', 'A lifestyle photo sells more balm', 'purchase', 'revenue_per_visitor',
+            '[{"field": "country", "op": "in", "value": ["US", "CA"]}]') returning id, key)
+  select tests.remember(key, id) from r $$,
   'a member creates an experiment');
 select is((select status::text from public.experiments where key = 'hero'), 'draft', 'it starts as a draft');
 select is((select created_by from public.experiments where key = 'hero'), tests.user_id('member-a'),
@@ -35,12 +35,12 @@ select throws_ok($$
   '23505', null, 'a key is unique per workspace');
 select lives_ok($$
   insert into public.experiment_variants (workspace_id, experiment_id, key, name, weight, is_control, url) values
-    (tests.workspace_id('A'), 'e0000000-0000-4000-8000-000000000001', 'control', 'Studio photo', 50, true, null),
-    (tests.workspace_id('A'), 'e0000000-0000-4000-8000-000000000001', 'lifestyle', 'Lifestyle photo', 40, false, '/pages/hero-b') $$,
+    (tests.workspace_id('A'), tests.id('hero'), 'control', 'Studio photo', 50, true, null),
+    (tests.workspace_id('A'), tests.id('hero'), 'lifestyle', 'Lifestyle photo', 40, false, '/pages/hero-b') $$,
   'a member adds variants');
 select throws_ok($$
   insert into public.experiment_variants (workspace_id, experiment_id, key, name, weight, is_control)
-  values (tests.workspace_id('A'), 'e0000000-0000-4000-8000-000000000001', 'second-control', 'x', 10, true) $$,
+  values (tests.workspace_id('A'), tests.id('hero'), 'second-control', 'x', 10, true) $$,
   '23505', null, 'at most one control');
 select throws_ok($$ update public.experiments set status = 'running' where key = 'hero' $$, '22023',
   'the variant weights of experiment hero sum to 90.00; they must sum to 100 to start',
@@ -56,7 +56,7 @@ select throws_ok($$ update public.experiment_variants set weight = 60 where key 
   'a running experiment''s weights are frozen');
 select throws_ok($$
   insert into public.experiment_variants (workspace_id, experiment_id, key, name, weight)
-  values (tests.workspace_id('A'), 'e0000000-0000-4000-8000-000000000001', 'third', 'x', 0) $$,
+  values (tests.workspace_id('A'), tests.id('hero'), 'third', 'x', 0) $$,
   'PT409', null, 'no variant is added to a running experiment');
 select lives_ok($$ update public.experiment_variants set name = 'Lifestyle photo (beach)' where key = 'lifestyle' $$,
   'names, urls and configs can still change');
@@ -198,20 +198,21 @@ select lives_ok($$ delete from public.experiments where key = 'hero' $$, 'an arc
 select is((select count(*)::int from public.experiment_events), 0, 'and its events go with it');
 
 -- ===== split accuracy and stickiness: 100,000 simulated visitors
-insert into public.experiments (id, workspace_id, key, name, traffic_percentage) values
-  ('e0000000-0000-4000-8000-000000000002', tests.workspace_id('A'), 'split', 'Split', 100);
+with r as (insert into public.experiments (workspace_id, key, name, traffic_percentage) values
+  (tests.workspace_id('A'), 'split', 'Split', 100) returning id, key)
+select tests.remember(key, id) from r;
 insert into public.experiment_variants (workspace_id, experiment_id, key, name, weight, is_control) values
-  (tests.workspace_id('A'), 'e0000000-0000-4000-8000-000000000002', 'a', 'A', 50, true),
-  (tests.workspace_id('A'), 'e0000000-0000-4000-8000-000000000002', 'b', 'B', 30, false),
-  (tests.workspace_id('A'), 'e0000000-0000-4000-8000-000000000002', 'c', 'C', 20, false);
+  (tests.workspace_id('A'), tests.id('split'), 'a', 'A', 50, true),
+  (tests.workspace_id('A'), tests.id('split'), 'b', 'B', 30, false),
+  (tests.workspace_id('A'), tests.id('split'), 'c', 'C', 20, false);
 update public.experiments set status = 'running' where key = 'split';
 create temp table buckets on commit drop as
   select i, private.experiment_bucket('split', 'sim-' || i) as n from generate_series(1, 100000) i;
-select is((select count(*)::int from buckets b join private.experiment_variant_ranges('e0000000-0000-4000-8000-000000000002') r
+select is((select count(*)::int from buckets b join private.experiment_variant_ranges(tests.id('split')) r
            on b.n >= r.range_start and b.n < r.range_end), 100000, 'at 100% traffic every visitor lands in exactly one variant');
 select is_empty($$
   select v.key, count(*)::numeric / 100000 as share, v.weight / 100 as weight
-  from buckets b join private.experiment_variant_ranges('e0000000-0000-4000-8000-000000000002') r
+  from buckets b join private.experiment_variant_ranges(tests.id('split')) r
     on b.n >= r.range_start and b.n < r.range_end
   join public.experiment_variants v on v.id = r.variant_id
   group by v.key, v.weight having abs(count(*)::numeric / 100000 - v.weight / 100) >= 0.01 $$,
@@ -219,7 +220,7 @@ select is_empty($$
 update public.experiments set traffic_percentage = 40 where key = 'split';
 create temp table expected40 on commit drop as
   select b.i, v.key from buckets b
-  left join private.experiment_variant_ranges('e0000000-0000-4000-8000-000000000002') r
+  left join private.experiment_variant_ranges(tests.id('split')) r
     on b.n >= r.range_start and b.n < r.range_end
   left join public.experiment_variants v on v.id = r.variant_id;
 select ok((select abs(count(key)::numeric / 100000 - 0.4) < 0.01 from expected40),
@@ -244,7 +245,7 @@ select is_empty($$
 select is_empty($$ select a.i from rpc_calls a join rpc_calls b on b.i = a.i and b.round = 2
                    where a.round = 1 and a.in_experiment and (b.variant_key, b.in_experiment) is distinct from (a.variant_key, true) $$,
   'after traffic goes from 40% to 100% every assigned visitor keeps the variant (stickiness)');
-select is((select count(*)::int from public.experiment_assignments where experiment_id = 'e0000000-0000-4000-8000-000000000002'), 2000,
+select is((select count(*)::int from public.experiment_assignments where experiment_id = tests.id('split')), 2000,
   'by then all 2,000 are assigned, once each');
 
 -- ===== partitions and retention
@@ -256,7 +257,7 @@ select ok(to_regclass(format('private.experiment_events_p%s', to_char(now() + in
   'partitions exist three months ahead');
 insert into public.experiment_events (workspace_id, experiment_id, variant_id, visitor_id, event_type)
 select workspace_id, experiment_id, variant_id, visitor_id, 'exposure' from public.experiment_assignments
-where experiment_id = 'e0000000-0000-4000-8000-000000000002' limit 10;
+where experiment_id = tests.id('split') limit 10;
 select ok((select dropped > 0 from private.maintain_partitions((now() + interval '26 months')::date, 'public.experiment_events'))
           and to_regclass(format('private.experiment_events_p%s', to_char(now(), 'YYYYMM'))) is null,
   '26 months on, retention (25 months) drops this month''s partition');

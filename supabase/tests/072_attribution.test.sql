@@ -38,7 +38,7 @@ select throws_ok($$ select public.track_touchpoint(tests.workspace_id('A'), 'v-p
   '22023', null, 'a landing that is not an http(s) URL or a path: 22023');
 select throws_ok($$ select public.track_touchpoint(tests.workspace_id('A'), 'v-phone', '/', null, '{"type": "fridge"}') $$,
   '22023', null, 'a device without fingerprint or with an unknown type: 22023');
-select throws_ok($$ select public.track_touchpoint('c0000000-0000-4000-8000-000000000000', 'v-phone', '/') $$,
+select throws_ok($$ select public.track_touchpoint(gen_random_uuid(), 'v-phone', '/') $$,
   'PT404', null, 'an unknown workspace: PT404');
 select throws_ok($$ select * from public.touchpoints $$, '42501', null, 'anon reads no touchpoints');
 select is(public.identify_visitor(tests.workspace_id('A'), 'v-phone', 'ann@example.com'), false,
@@ -148,9 +148,10 @@ select is_empty($$
   'for every conversion and every model the credits sum to its revenue');
 
 -- ===== the report: revenue and ROAS against ad spend
-insert into public.ad_campaigns (id, workspace_id, platform, external_id, name, utm_campaign) values
-  ('ac000000-0000-4000-8000-000000000001', tests.workspace_id('A'), 'meta', '2385001', 'BFCM prospecting', 'bfcm'),
-  ('ac000000-0000-4000-8000-000000000002', tests.workspace_id('A'), 'google', '12345', 'Brand search', null);
+with r as (insert into public.ad_campaigns (workspace_id, platform, external_id, name, utm_campaign) values
+  (tests.workspace_id('A'), 'meta', '2385001', 'BFCM prospecting', 'bfcm'),
+  (tests.workspace_id('A'), 'google', '12345', 'Brand search', null) returning id, name)
+select tests.remember(name, id) from r;
 insert into public.ad_metrics_daily (workspace_id, platform, level, object_id, campaign_id, day, spend_cents)
 select tests.workspace_id('A'), c.platform, 'campaign', c.id, c.id, current_date - d, s
 from public.ad_campaigns c, (values ('2385001', 1, 1000), ('2385001', 2, 1000), ('2385001', 3, 1000), ('12345', 1, 2000),
@@ -166,8 +167,8 @@ select results_eq($$ select key, attributed_revenue_cents, conversions, spend_ce
   'per channel (linear): paid search 2500 + 2592 + 5000 on 2000 spend = ROAS 5.046; paid social 2500 on 3000 = 0.8333; spend outside the range excluded');
 select results_eq($$ select key, label, attributed_revenue_cents, spend_cents, roas
                      from public.attribution_report(tests.workspace_id('A'), current_date - 40, current_date, 'first_touch', 'campaign') $$,
-  $$ values ('ac000000-0000-4000-8000-000000000001', 'BFCM prospecting', 10001::bigint, 3000::bigint, 3.3337::numeric),
-            ('ac000000-0000-4000-8000-000000000002', 'Brand search', 7777::bigint, 2000::bigint, 3.8885::numeric),
+  $$ values (tests.id('BFCM prospecting')::text, 'BFCM prospecting', 10001::bigint, 3000::bigint, 3.3337::numeric),
+            (tests.id('Brand search')::text, 'Brand search', 7777::bigint, 2000::bigint, 3.8885::numeric),
             ('brand', 'brand', 5000::bigint, null::bigint, null::numeric) $$,
   'per campaign (first touch): utm_campaign bfcm joins the Meta campaign, utm_id 12345 the Google one by external id');
 select tests.clear_authentication();
