@@ -195,6 +195,18 @@ begin
   return p_id;
 end $$;
 
+-- Fresh ids for labels, ascending in the order the labels are given, for a fixture whose
+-- results depend on id order (ties broken by id, rows ordered by id): insert with id = tests.id(label).
+create or replace function tests.remember_in_order(variadic p_labels text[])
+returns void
+language plpgsql security definer set search_path = '' as $$
+begin
+  perform tests.remember(l.label, i.id)
+  from unnest(p_labels) with ordinality l (label, n)
+  join (select g.id, row_number() over (order by g.id) n
+        from (select gen_random_uuid() id from generate_series(1, cardinality(p_labels))) g) i using (n);
+end $$;
+
 -- The id remembered under a label.
 create or replace function tests.id(p_label text)
 returns uuid
@@ -272,7 +284,7 @@ commit;
 -- The helpers themselves, checked in a transaction that rolls back.
 begin;
 set search_path = extensions, public;
-select plan(24);
+select plan(25);
 select tests.two_workspaces();
 select is(tests.workspace_id('A'), (select id from public.workspaces where slug = 'ws-a'), 'a workspace by name');
 select is(tests.workspace_id('ws-b'), (select id from public.workspaces where name = 'B'), 'a workspace by slug');
@@ -296,6 +308,9 @@ select tests.authenticate_as('member-a');
 select is(tests.id('C'), tests.workspace_id('C'), 'tests.id finds what tests.remember stored, whoever asks');
 select throws_ok($$ select tests.id('nothing') $$, 'P0001', 'tests.id: nothing remembered as nothing', 'an unknown label is an error');
 select is(tests.label(tests.workspace_id('C')), 'C', 'tests.label names a remembered id');
+select tests.remember_in_order('third', 'second', 'first', 'fourth');
+select ok(tests.id('third') < tests.id('second') and tests.id('second') < tests.id('first') and tests.id('first') < tests.id('fourth'),
+  'remember_in_order gives ids ascending in the order of the labels');
 select tests.clear_authentication();
 select isnt_empty($$ select 1 from public.workspaces where slug = 'demo-brand' $$, 'the demo seed is loaded');
 select tests.without_demo_data();

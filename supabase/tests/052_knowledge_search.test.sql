@@ -32,21 +32,18 @@ with r as (insert into public.knowledge_documents (workspace_id, collection_id, 
 select tests.remember(title, id) from r;
 -- Chunks are labelled a1..a5 (A's general collection), d1, d2 (its demo) and b1 (B), and results
 -- name them by label. Equal ranks break ties by id, so the ids ascend in that order.
-with ids as (select row_number() over (order by id) n, id from (select gen_random_uuid() id from generate_series(1, 8)) g)
-insert into public.knowledge_chunks (id, document_id, chunk_index, content, question, answer, source, embedding, embedding_model)
-select tests.remember(c.label, ids.id), tests.id(c.document), c.chunk_index, c.content, c.question, c.answer, c.source, c.embedding, 'local-lexical-v1'
-from ids join (values
-  (1, 'a1', 'Policies', 0, 'Free shipping on orders over fifty.', null, null, null, pg_temp.vec(1, 0)),
-  (2, 'a2', 'Policies', 1, 'Returns are accepted within thirty days.', null, null, null, pg_temp.vec(0.8, 0.6)),
-  (3, 'a3', 'Policies', 2, 'Store the serum away from sunlight.', null, null, null, pg_temp.vec(0.6, 0.8)),
-  (4, 'a4', 'Policies', 3, 'Our brand voice is warm.', null, null, null, pg_temp.vec(0, 1)),
-  (5, 'a5', 'Notes', 0, 'Shipping labels are printed at noon.', null, null, null, pg_temp.vec(-1, 0)),
-  (6, 'd1', 'Demo FAQ', 0, 'Q: Can I use it with retinol? A: Yes, at night.',
-   'Can I use it with retinol?', 'Yes, at night.', 'Video: Product Demo', pg_temp.vec(0.9, 0.435889894354067)),
-  (7, 'd2', 'Demo FAQ', 1, 'Q: Is it vegan? A: Yes.',
-   'Is it vegan?', 'Yes.', 'Video: Product Demo', pg_temp.vec(0.5, 0.866025403784439)),
-  (8, 'b1', 'B policies', 0, 'Free shipping everywhere.', null, null, null, pg_temp.vec(1, 0))
-) c (n, label, document, chunk_index, content, question, answer, source, embedding) using (n);
+select tests.remember_in_order('a1', 'a2', 'a3', 'a4', 'a5', 'd1', 'd2', 'b1');
+insert into public.knowledge_chunks (id, document_id, chunk_index, content, question, answer, source, embedding, embedding_model) values
+  (tests.id('a1'), tests.id('Policies'), 0, 'Free shipping on orders over fifty.', null, null, null, pg_temp.vec(1, 0), 'local-lexical-v1'),
+  (tests.id('a2'), tests.id('Policies'), 1, 'Returns are accepted within thirty days.', null, null, null, pg_temp.vec(0.8, 0.6), 'local-lexical-v1'),
+  (tests.id('a3'), tests.id('Policies'), 2, 'Store the serum away from sunlight.', null, null, null, pg_temp.vec(0.6, 0.8), 'local-lexical-v1'),
+  (tests.id('a4'), tests.id('Policies'), 3, 'Our brand voice is warm.', null, null, null, pg_temp.vec(0, 1), 'local-lexical-v1'),
+  (tests.id('a5'), tests.id('Notes'), 0, 'Shipping labels are printed at noon.', null, null, null, pg_temp.vec(-1, 0), 'local-lexical-v1'),
+  (tests.id('d1'), tests.id('Demo FAQ'), 0, 'Q: Can I use it with retinol? A: Yes, at night.',
+   'Can I use it with retinol?', 'Yes, at night.', 'Video: Product Demo', pg_temp.vec(0.9, 0.435889894354067), 'local-lexical-v1'),
+  (tests.id('d2'), tests.id('Demo FAQ'), 1, 'Q: Is it vegan? A: Yes.',
+   'Is it vegan?', 'Yes.', 'Video: Product Demo', pg_temp.vec(0.5, 0.866025403784439), 'local-lexical-v1'),
+  (tests.id('b1'), tests.id('B policies'), 0, 'Free shipping everywhere.', null, null, null, pg_temp.vec(1, 0), 'local-lexical-v1');
 
 -- ===== match_knowledge_chunks: the caller's rights decide
 select tests.authenticate_as('viewer-a');
