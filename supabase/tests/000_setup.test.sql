@@ -207,16 +207,23 @@ begin
         from (select gen_random_uuid() id from generate_series(1, cardinality(p_labels))) g) i using (n);
 end $$;
 
+-- Every (label, id) remembered so far in this transaction.
+create or replace function tests.remembered()
+returns table (label text, id uuid)
+language plpgsql stable security definer set search_path = '' as $$
+begin
+  if to_regclass('pg_temp.test_ids') is not null then
+    return query select t.label, t.id from pg_temp.test_ids t;
+  end if;
+end $$;
+
 -- The id remembered under a label.
 create or replace function tests.id(p_label text)
 returns uuid
-language plpgsql stable security definer set search_path = '' as $$
+language plpgsql stable set search_path = '' as $$
 declare
-  found_id uuid;
+  found_id uuid := (select r.id from tests.remembered() r where r.label = p_label);
 begin
-  if to_regclass('pg_temp.test_ids') is not null then
-    select t.id into found_id from pg_temp.test_ids t where t.label = p_label;
-  end if;
   if found_id is null then
     raise exception 'tests.id: nothing remembered as %', p_label;
   end if;
@@ -226,15 +233,9 @@ end $$;
 -- The label an id was remembered under (null if none): results read as names, not ids.
 create or replace function tests.label(p_id uuid)
 returns text
-language plpgsql stable security definer set search_path = '' as $$
-declare
-  found text;
-begin
-  if to_regclass('pg_temp.test_ids') is not null then
-    select t.label into found from pg_temp.test_ids t where t.id = p_id;
-  end if;
-  return found;
-end $$;
+language sql stable set search_path = '' as $$
+  select min(r.label) from tests.remembered() r where r.id = p_id
+$$;
 
 -- For files that count rows table-wide: removes the demo seed's workspace (and with it every
 -- row that belongs to it) for the rest of the file's transaction, which rolls back.
