@@ -56,14 +56,14 @@ comment on type public.workspace_role is 'Ordered: viewer < member < admin < own
 -- so it runs once per statement (an InitPlan), never once per row.
 -- PL/pgSQL rather than SQL: a non-inlinable SQL function is planned on every call, a PL/pgSQL
 -- one keeps its plan for the session (measured: ~92 us vs ~52 us per statement).
-create function private.workspace_ids(min_role public.workspace_role default 'viewer')
+create function private.workspace_ids(p_min_role public.workspace_role default 'viewer')
 returns setof uuid
 language plpgsql stable security definer set search_path = '' as $$
 begin
   return query
     select m.workspace_id
     from public.workspace_members m
-    where m.user_id = (select auth.uid()) and m.role >= min_role;
+    where m.user_id = (select auth.uid()) and m.role >= p_min_role;
 end $$;
 comment on function private.workspace_ids(public.workspace_role) is 'The caller''s workspace ids with at least min_role; wrap in array(select ...) in policies.';
 grant execute on function private.workspace_ids(public.workspace_role) to authenticated;
@@ -80,14 +80,14 @@ comment on function private.workspace_role(uuid) is 'The caller''s role in the g
 grant execute on function private.workspace_role(uuid) to authenticated;
 
 -- For RPCs: raise 42501 unless the caller has at least min_role in the workspace.
-create function private.require_workspace_role(p_workspace_id uuid, min_role public.workspace_role)
+create function private.require_workspace_role(p_workspace_id uuid, p_min_role public.workspace_role)
 returns public.workspace_role
 language plpgsql stable security definer set search_path = '' as $$
 declare
   r public.workspace_role := private.workspace_role(p_workspace_id);
 begin
-  if r is null or r < min_role then
-    raise exception 'you need the % role in this workspace', min_role using errcode = '42501';
+  if r is null or r < p_min_role then
+    raise exception 'you need the % role in this workspace', p_min_role using errcode = '42501';
   end if;
   return r;
 end $$;
@@ -241,6 +241,21 @@ begin
 end $$;
 comment on function private.invoke_function(text) is 'Calls an edge function listed in private.callable_functions through pg_net with the Vault secrets project_url and service_role_key (sent as apikey and bearer); returns the pg_net request id, or null where pg_net or the secrets are missing.';
 
+-- ===== who is calling
+-- An end user is a signed-in user calling through the API (PostgREST, or an edge function acting
+-- as the user): the request's JWT role is authenticated, also inside a SECURITY DEFINER function
+-- (where current_user is the function's owner). Their workspace roles decide what they may do.
+-- Everything else acts for the system: service_role (edge functions after verifying a provider),
+-- pg_cron jobs, migrations, and the storefront functions anonymous visitors call, which validate
+-- their own input and act for the shop. Functions an anonymous caller must never pass refuse
+-- role anon explicitly.
+create function private.is_end_user() returns boolean
+language sql stable set search_path = '' as $$
+  select coalesce(auth.role() = 'authenticated', false)
+$$;
+comment on function private.is_end_user() is 'True when the request comes from a signed-in user (JWT role authenticated), also inside SECURITY DEFINER functions; false for service_role, pg_cron, migrations and the storefront functions anon calls.';
+grant execute on function private.is_end_user() to authenticated, service_role;
+
 -- ===== the tenant-key guard
 -- Tenant rows never move: workspace_id, created_at and created_by are fixed at insert. A user who
 -- belongs to two workspaces could otherwise `update orders set workspace_id = <other>` (both
@@ -356,7 +371,7 @@ select cron.schedule('cron-history-retention', '17 4 * * *', $$select private.pu
 -- Retention and upkeep for monthly time partitions, declared once per table: a registry of
 -- parents (experiment_events, touchpoints, pixel_events) with how many months each keeps and
 -- how many it makes ahead, kept by one daily pg_cron job. The partitions themselves are made and
--- dropped by the ops migration's generic private.ensure_monthly_partitions() and
+-- dropped by the generic private.ensure_monthly_partitions() and
 -- private.drop_monthly_partitions() (private.<parent>_pYYYYMM, RLS on, reached only through the
 -- parent; a default partition catches what falls outside).
 create table private.partitioned_tables (
@@ -1036,7 +1051,7 @@ comment on function private.check_rule_conditions() is 'BEFORE INSERT/UPDATE OF 
 create function private.require_reader(p_workspace_id uuid) returns void
 language plpgsql stable set search_path = '' as $$
 begin
-  if current_setting('role', true) in ('authenticated', 'anon') and private.workspace_role(p_workspace_id) is null then
+  if ((select auth.role()) = 'anon' or private.is_end_user()) and private.workspace_role(p_workspace_id) is null then
     raise exception 'you need the viewer role in this workspace' using errcode = '42501';
   end if;
 end $$;
@@ -1056,19 +1071,19 @@ grant execute on function private.require_reader(uuid) to authenticated, service
 
 -- True inside a trigger when each user id in `new_ids` equals the one in `old_ids` or is null
 -- where the old user no longer exists, and at least one was cleared.
-create function private.only_deleted_users_cleared(old_ids uuid[], new_ids uuid[]) returns boolean
+create function private.only_deleted_users_cleared(p_old_ids uuid[], p_new_ids uuid[]) returns boolean
 language plpgsql stable security definer set search_path = '' as $$
 declare
   cleared boolean := false;
 begin
   -- Called anywhere but inside a trigger (a user's own update is checked at depth 0), the answer
   -- is false, so it tells nobody whether a user id exists.
-  if pg_trigger_depth() = 0 or cardinality(old_ids) is distinct from cardinality(new_ids) then
+  if pg_trigger_depth() = 0 or cardinality(p_old_ids) is distinct from cardinality(p_new_ids) then
     return false;
   end if;
-  for i in 1 .. cardinality(old_ids) loop
-    continue when new_ids[i] is not distinct from old_ids[i];
-    if new_ids[i] is not null or exists (select 1 from auth.users u where u.id = old_ids[i]) then
+  for i in 1 .. cardinality(p_old_ids) loop
+    continue when p_new_ids[i] is not distinct from p_old_ids[i];
+    if p_new_ids[i] is not null or exists (select 1 from auth.users u where u.id = p_old_ids[i]) then
       return false;
     end if;
     cleared := true;

@@ -90,7 +90,7 @@ begin
     return new;
   end if;
 
-  if actor is not null and (select auth.role()) = 'authenticated' then
+  if actor is not null and private.is_end_user() then
     actor_role := (select m.role from public.workspace_members m
                    where m.workspace_id = target.workspace_id and m.user_id = actor);
     if tg_op = 'UPDATE' and new.user_id = actor and new.role > old.role then
@@ -185,7 +185,7 @@ language plpgsql security definer set search_path = '' as $$
 declare
   actor_role public.workspace_role;
 begin
-  if (select auth.role()) = 'authenticated' then
+  if private.is_end_user() then
     actor_role := (select m.role from public.workspace_members m
                    where m.workspace_id = new.workspace_id and m.user_id = (select auth.uid()));
     if actor_role is null or new.role > actor_role then
@@ -391,7 +391,7 @@ create table public.decision_log (
   subject_id text,
   created_at timestamptz not null default now()
 );
-comment on table public.decision_log is 'Append-only record of decisions (inventory, CX, growth ...) and their reasons, from HotDash''s DecisionLog. Rows are never updated or deleted by API roles.';
+comment on table public.decision_log is 'Append-only record of decisions (inventory, CX, growth ...) and their reasons. Rows are never updated or deleted by API roles.';
 comment on column public.decision_log.actor_name is 'For agents and automations: the agent or job that decided.';
 comment on column public.decision_log.inputs is 'The figures the decision was based on.';
 comment on column public.decision_log.subject_table is 'What the decision was about (table name), with subject_id.';
@@ -409,7 +409,7 @@ create index decision_log_actor_id_idx on public.decision_log (actor_id);
 create function private.guard_decision_actor() returns trigger
 language plpgsql set search_path = '' as $$
 begin
-  if (select auth.role()) = 'authenticated' then
+  if private.is_end_user() then
     new.actor_kind := 'user';
     new.actor_id := (select auth.uid());
   end if;
@@ -434,32 +434,32 @@ alter table private.invitation_tokens enable row level security;
 select private.enable_audit('public.workspace_invitations');
 
 -- Stores the token hash of an invitation the caller just created (the RPC below, as the caller).
-create function private.store_invitation_token(p_invitation uuid, p_token_hash bytea) returns void
+create function private.store_invitation_token(p_invitation_id uuid, p_token_hash bytea) returns void
 language plpgsql volatile security definer set search_path = '' as $$
 begin
   if not exists (select 1 from public.workspace_invitations i
-                 where i.id = p_invitation and i.accepted_at is null
+                 where i.id = p_invitation_id and i.accepted_at is null
                    and ((select auth.role()) = 'service_role'
                         or i.workspace_id = any (array(select private.workspace_ids('admin'))))) then
-    raise exception 'no open invitation % in a workspace you administer', p_invitation using errcode = '42501';
+    raise exception 'no open invitation % in a workspace you administer', p_invitation_id using errcode = '42501';
   end if;
-  insert into private.invitation_tokens (invitation_id, token_hash) values (p_invitation, p_token_hash);
+  insert into private.invitation_tokens (invitation_id, token_hash) values (p_invitation_id, p_token_hash);
 end $$;
 comment on function private.store_invitation_token(uuid, bytea) is 'Keeps the SHA-256 of a new invitation''s token; only for admins of its workspace.';
 grant execute on function private.store_invitation_token(uuid, bytea) to authenticated, service_role;
 
 -- The insert runs beneath the column grants (API roles no longer insert invitations directly);
 -- the guard trigger still checks the inviter's role against the invited one.
-create function private.insert_invitation(p_workspace uuid, p_email text, p_role public.workspace_role)
+create function private.insert_invitation(p_workspace_id uuid, p_email text, p_role public.workspace_role)
 returns public.workspace_invitations
 language plpgsql volatile security definer set search_path = '' as $$
 declare
   inv public.workspace_invitations;
 begin
-  if (select auth.role()) <> 'service_role' and not (p_workspace = any (array(select private.workspace_ids('admin')))) then
+  if (select auth.role()) <> 'service_role' and not (p_workspace_id = any (array(select private.workspace_ids('admin')))) then
     raise exception 'you need the admin role in this workspace' using errcode = '42501';
   end if;
-  insert into public.workspace_invitations (workspace_id, email, role) values (p_workspace, p_email, p_role)
+  insert into public.workspace_invitations (workspace_id, email, role) values (p_workspace_id, p_email, p_role)
   returning * into inv;
   return inv;
 end $$;
@@ -571,7 +571,7 @@ create policy "members read their workspaces, creators the one they are creating
 -- the demo too (<workspace_id>/<demo_id>/...), so a member uploads and reads only their
 -- workspace's objects. anon reads media of published demos only. Export documents are read only
 -- by whoever may download them (privacy_requests). workspaces gains plan and storage quota
--- (RAWDOG's video_organizations plan and storage limit), usage is counted per workspace and bucket.
+-- usage is counted per workspace and bucket.
 
 -- ===== plan and quota on the one tenant model
 

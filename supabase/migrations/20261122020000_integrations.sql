@@ -1,6 +1,6 @@
 -- Integrations: OAuth connections with encrypted tokens (ciphertext only, in private), OAuth
 -- state, personal secrets with an audit trail, inbound webhook events (deduplicated, processed
--- by SQL in the same transaction) and outbound webhooks (endpoints, queued deliveries, retries).
+-- by SQL after a durable store) and outbound webhooks (endpoints, queued deliveries, retries).
 -- Edge functions encrypt and decrypt; the database never sees a plaintext token or the key.
 create type public.integration_provider as enum (
   'shopify', 'meta', 'google_ads', 'tiktok', 'klaviyo', 'yotpo', 'slack', 'chatwoot', 'ga4', 'tavus',
@@ -80,22 +80,22 @@ create index oauth_states_user_id_idx on private.oauth_states (user_id);
 create index oauth_states_workspace_id_idx on private.oauth_states (workspace_id);
 
 create function private.record_refresh(
-  p_connection uuid, p_access_ciphertext text, p_refresh_ciphertext text, p_key_id text, p_expires_at timestamptz,
+  p_connection_id uuid, p_access_ciphertext text, p_refresh_ciphertext text, p_key_id text, p_expires_at timestamptz,
   p_error text default null
 ) returns void
 language plpgsql volatile security definer set search_path = '' as $$
 begin
   perform set_config('growthbase.credential_reason', 'token refresh', true);
   if p_error is not null then
-    update public.integration_connections set status = 'expired', last_error = left(p_error, 2000) where id = p_connection;
+    update public.integration_connections set status = 'expired', last_error = left(p_error, 2000) where id = p_connection_id;
     return;
   end if;
   update private.integration_tokens set access_token_ciphertext = p_access_ciphertext,
     refresh_token_ciphertext = coalesce(p_refresh_ciphertext, refresh_token_ciphertext), key_id = p_key_id
-  where connection_id = p_connection;
+  where connection_id = p_connection_id;
   update public.integration_connections set expires_at = p_expires_at, last_refreshed_at = now(), last_error = null,
     status = 'active'
-  where id = p_connection;
+  where id = p_connection_id;
 end $$;
 comment on function private.record_refresh(uuid, text, text, text, timestamp with time zone, text) is 'Stores refreshed token ciphertext, or marks the connection expired with the provider''s error.';
 grant execute on function private.record_refresh(uuid, text, text, text, timestamp with time zone, text) to service_role;
@@ -111,7 +111,7 @@ comment on function private.token_ciphertexts(text) is 'Token ciphertexts not ye
 grant execute on function private.token_ciphertexts(text) to service_role;
 
 create function private.replace_token_ciphertexts(
-  p_connection uuid, p_old_access text, p_access text, p_refresh text, p_key_id text
+  p_connection_id uuid, p_old_access text, p_access text, p_refresh text, p_key_id text
 ) returns boolean
 language plpgsql volatile security definer set search_path = '' as $$
 declare
@@ -120,7 +120,7 @@ begin
   perform set_config('growthbase.credential_reason', 'key rotation (re-encryption)', true);
   update private.integration_tokens set access_token_ciphertext = p_access, refresh_token_ciphertext = p_refresh,
     key_id = p_key_id
-  where connection_id = p_connection and access_token_ciphertext = p_old_access;
+  where connection_id = p_connection_id and access_token_ciphertext = p_old_access;
   get diagnostics done = row_count;
   return done;
 end $$;
@@ -182,21 +182,21 @@ create trigger audit_user_secret after insert or delete on public.user_secrets
   for each row execute function private.audit_user_secret();
 
 -- The only read path: returns the ciphertext to the edge function and logs the read.
-create function private.read_user_secret(p_user uuid, p_name text)
+create function private.read_user_secret(p_user_id uuid, p_name text)
 returns table (ciphertext text, provider text)
 language plpgsql volatile security definer set search_path = '' as $$
 begin
   return query
     with used as (
       update public.user_secrets s set last_used_at = now()
-      where s.user_id = p_user and s.name = p_name
+      where s.user_id = p_user_id and s.name = p_name
       returning s.id, s.provider)
     select v.ciphertext, used.provider from used join private.user_secret_values v on v.secret_id = used.id;
   if not found then
     raise exception 'no secret named %', p_name using errcode = 'PT404';
   end if;
   insert into public.secret_audit_logs (user_id, secret_name, action, actor_role)
-  values (p_user, p_name, 'read', coalesce(nullif((select auth.role()), ''), session_user::text));
+  values (p_user_id, p_name, 'read', coalesce(nullif((select auth.role()), ''), session_user::text));
 end $$;
 comment on function private.read_user_secret(uuid, text) is 'Returns a user''s secret ciphertext for decryption and records the read.';
 grant execute on function private.read_user_secret(uuid, text) to service_role;
@@ -251,12 +251,12 @@ create index webhook_events_workspace_id_idx on private.webhook_events (workspac
 -- transcripts become conversation_messages of the workspace named in the callback URL.
 create function private.receive_webhook(
   p_provider public.webhook_provider, p_topic text, p_external_id text, p_sha256 text, p_payload jsonb,
-  p_workspace uuid default null
+  p_workspace_id uuid default null
 ) returns text
 language plpgsql volatile security definer set search_path = '' as $$
 declare
   fresh boolean;
-  ws uuid := (select w.id from public.workspaces w where w.id = p_workspace);
+  ws uuid := (select w.id from public.workspaces w where w.id = p_workspace_id);
 begin
   insert into private.webhook_events (provider, topic, external_id, payload_sha256, workspace_id, status, payload)
   values (p_provider, p_topic, p_external_id, p_sha256, ws, 'processed', p_payload)
@@ -351,17 +351,17 @@ create index webhook_deliveries_workspace_id_idx on public.webhook_deliveries (w
 create index webhook_deliveries_due_idx on public.webhook_deliveries (next_attempt_at) where status = 'pending';
 
 -- Queues an event for every enabled endpoint of the workspace subscribed to it.
-create function private.enqueue_webhook_event(p_workspace uuid, p_event_type text, p_payload jsonb)
+create function private.enqueue_webhook_event(p_workspace_id uuid, p_event_type text, p_payload jsonb)
 returns integer
 language plpgsql volatile security definer set search_path = '' as $$
 declare
   n integer;
 begin
   insert into public.webhook_deliveries (workspace_id, endpoint_id, event_type, payload)
-  select p_workspace, e.id, p_event_type,
+  select p_workspace_id, e.id, p_event_type,
          jsonb_build_object('type', p_event_type, 'timestamp', now(), 'data', p_payload)
   from public.webhook_endpoints e
-  where e.workspace_id = p_workspace and e.enabled and p_event_type = any (e.events);
+  where e.workspace_id = p_workspace_id and e.enabled and p_event_type = any (e.events);
   get diagnostics n = row_count;
   return n;
 end $$;
@@ -485,17 +485,17 @@ end $$;
 comment on function public.create_webhook_endpoint(uuid, text, text[], text) is 'Admin only: registers an endpoint and returns its signing secret once.';
 grant execute on function public.create_webhook_endpoint(uuid, text, text[], text) to authenticated;
 
-create function private.new_webhook_secret(p_endpoint uuid) returns text
+create function private.new_webhook_secret(p_endpoint_id uuid) returns text
 language plpgsql volatile security definer set search_path = '' as $$
 declare
   s text := 'whsec_' || encode(extensions.gen_random_bytes(32), 'base64');
 begin
-  if (select auth.role()) = 'authenticated' and not exists (
+  if private.is_end_user() and not exists (
     select 1 from public.webhook_endpoints e
-    where e.id = p_endpoint and e.workspace_id = any (array(select private.workspace_ids('admin')))) then
+    where e.id = p_endpoint_id and e.workspace_id = any (array(select private.workspace_ids('admin')))) then
     raise exception 'no such endpoint in a workspace you administer' using errcode = '42501';
   end if;
-  insert into private.webhook_endpoint_secrets (endpoint_id, secret) values (p_endpoint, s)
+  insert into private.webhook_endpoint_secrets (endpoint_id, secret) values (p_endpoint_id, s)
   on conflict (endpoint_id) do update set secret = excluded.secret, created_at = now();
   return s;
 end $$;
@@ -577,13 +577,13 @@ create trigger audit_user_secret_rotate after update of ciphertext on private.us
   for each row when (old.ciphertext is distinct from new.ciphertext) execute function private.audit_user_secret_rotation();
 
 -- Writes (service: the function that encrypts) create or rotate a secret and its ciphertext together.
-create function private.store_user_secret(p_user uuid, p_name text, p_provider text, p_ciphertext text, p_key_id text, p_hint text)
+create function private.store_user_secret(p_user_id uuid, p_name text, p_provider text, p_ciphertext text, p_key_id text, p_hint text)
 returns uuid
 language plpgsql volatile security definer set search_path = '' as $$
 declare
   sid uuid;
 begin
-  insert into public.user_secrets as s (user_id, name, provider, hint) values (p_user, p_name, p_provider, p_hint)
+  insert into public.user_secrets as s (user_id, name, provider, hint) values (p_user_id, p_name, p_provider, p_hint)
   on conflict (user_id, name) do update set provider = excluded.provider, hint = excluded.hint
   returning s.id into sid;
   insert into private.user_secret_values as v (secret_id, ciphertext, key_id) values (sid, p_ciphertext, p_key_id)
@@ -630,7 +630,7 @@ create trigger audit after insert or update or delete on private.integration_tok
   for each row execute function private.audit_integration_token();
 
 -- The only read path for a connection's tokens: returns the ciphertext and records the read.
-create function private.read_integration_tokens(p_connection uuid, p_reason text)
+create function private.read_integration_tokens(p_connection_id uuid, p_reason text)
 returns table (provider public.integration_provider, access_token_ciphertext text, refresh_token_ciphertext text)
 language plpgsql volatile security definer set search_path = '' as $$
 begin
@@ -640,12 +640,12 @@ begin
   return query
     select c.provider, t.access_token_ciphertext, t.refresh_token_ciphertext
     from public.integration_connections c join private.integration_tokens t on t.connection_id = c.id
-    where c.id = p_connection;
+    where c.id = p_connection_id;
   if found then
     insert into public.audit_log (workspace_id, table_name, record_id, action, actor_id, actor_role, reason)
     select c.workspace_id, 'integration_tokens', c.id::text, 'read', (select auth.uid()),
            coalesce(nullif((select auth.role()), ''), session_user::text), p_reason
-    from public.integration_connections c where c.id = p_connection;
+    from public.integration_connections c where c.id = p_connection_id;
   end if;
 end $$;
 comment on function private.read_integration_tokens(uuid, text) is 'Returns a connection''s token ciphertext for use and records the read with its reason in audit_log.';
@@ -664,18 +664,18 @@ comment on function private.connections_to_refresh(interval, integer) is 'Active
 grant execute on function private.connections_to_refresh(interval, integer) to service_role;
 
 create function private.oauth_begin(
-  p_workspace uuid, p_provider public.integration_provider, p_state_hash text, p_browser_hash text,
+  p_workspace_id uuid, p_provider public.integration_provider, p_state_hash text, p_browser_hash text,
   p_redirect_to text, p_shop text, p_account_id text, p_code_verifier_ciphertext text
 ) returns timestamptz
 language plpgsql volatile security definer set search_path = '' as $$
 declare
   exp timestamptz;
 begin
-  perform private.require_workspace_role(p_workspace, 'admin');
+  perform private.require_workspace_role(p_workspace_id, 'admin');
   delete from private.oauth_states where expires_at < now() - interval '1 day';
   insert into private.oauth_states (state_hash, user_id, workspace_id, provider, redirect_to, shop, account_id,
                                     code_verifier_ciphertext, browser_hash)
-  values (p_state_hash, (select auth.uid()), p_workspace, p_provider, p_redirect_to, p_shop, p_account_id,
+  values (p_state_hash, (select auth.uid()), p_workspace_id, p_provider, p_redirect_to, p_shop, p_account_id,
           p_code_verifier_ciphertext, p_browser_hash)
   returning expires_at into exp;
   return exp;
@@ -748,21 +748,21 @@ end $$;
 comment on function private.oauth_complete(text, public.integration_provider, text, text[], timestamp with time zone, text, text, text, jsonb) is 'After a successful code exchange: consumes the state and stores the connection and token ciphertext atomically; PT404 for a bad state, PT409 for a shop connected to another workspace (state left usable).';
 grant execute on function private.oauth_complete(text, public.integration_provider, text, text[], timestamp with time zone, text, text, text, jsonb) to service_role;
 
-create function private.disconnect(p_connection uuid)
+create function private.disconnect(p_connection_id uuid)
 returns table (provider public.integration_provider, access_token_ciphertext text)
 language plpgsql volatile security definer set search_path = '' as $$
 declare
   conn public.integration_connections;
 begin
-  select * into conn from public.integration_connections c where c.id = p_connection;
+  select * into conn from public.integration_connections c where c.id = p_connection_id;
   if not found or not (conn.workspace_id = any (array(select private.workspace_ids('admin')))) then
     raise exception 'no such connection in a workspace you administer' using errcode = 'PT404';
   end if;
   return query select r.provider, r.access_token_ciphertext
-               from private.read_integration_tokens(p_connection, 'revoke at provider on disconnect') r;
+               from private.read_integration_tokens(p_connection_id, 'revoke at provider on disconnect') r;
   perform set_config('growthbase.credential_reason', 'disconnect', true);
-  delete from private.integration_tokens t where t.connection_id = p_connection;
-  update public.integration_connections set status = 'revoked', expires_at = null where id = p_connection;
+  delete from private.integration_tokens t where t.connection_id = p_connection_id;
+  update public.integration_connections set status = 'revoked', expires_at = null where id = p_connection_id;
   if conn.provider = 'shopify' then
     update public.workspaces set shop_domain = null where id = conn.workspace_id and shop_domain = conn.external_account_id;
   end if;
@@ -837,10 +837,10 @@ create trigger wake_webhook_processor after insert on private.webhook_events
   for each statement execute function private.wake_webhook_processor();
 
 -- ===== processing one event (everything but the batched order topics)
-create function private.process_shopify_event(e private.webhook_events) returns public.webhook_event_status
+create function private.process_shopify_event(p_event private.webhook_events) returns public.webhook_event_status
 language plpgsql volatile security definer set search_path = '' as $$
 declare
-  ws uuid := e.workspace_id;
+  ws uuid := p_event.workspace_id;
   ids uuid[];
   hashes text[];
   n bigint;
@@ -848,42 +848,42 @@ declare
 begin
   if ws is null then
     return 'ignored'::public.webhook_event_status;
-  elsif e.topic in ('orders/create', 'orders/updated', 'orders/paid', 'orders/cancelled', 'orders/fulfilled') then
-    perform public.upsert_orders(ws, jsonb_build_array(private.shopify_order(e.payload)));
-  elsif e.topic = 'app/uninstalled' then
+  elsif p_event.topic in ('orders/create', 'orders/updated', 'orders/paid', 'orders/cancelled', 'orders/fulfilled') then
+    perform public.upsert_orders(ws, jsonb_build_array(private.shopify_order(p_event.payload)));
+  elsif p_event.topic = 'app/uninstalled' then
     perform set_config('growthbase.credential_reason', 'app uninstalled (Shopify webhook)', true);
     delete from private.integration_tokens t using public.integration_connections c
-    where t.connection_id = c.id and c.workspace_id = ws and c.provider = 'shopify' and c.external_account_id = e.shop;
+    where t.connection_id = c.id and c.workspace_id = ws and c.provider = 'shopify' and c.external_account_id = p_event.shop;
     update public.integration_connections set status = 'revoked', expires_at = null
-    where workspace_id = ws and provider = 'shopify' and external_account_id = e.shop;
-    update public.workspaces set shop_domain = null where id = ws and shop_domain = e.shop;
-  elsif e.topic = 'customers/data_request' then
+    where workspace_id = ws and provider = 'shopify' and external_account_id = p_event.shop;
+    update public.workspaces set shop_domain = null where id = ws and shop_domain = p_event.shop;
+  elsif p_event.topic = 'customers/data_request' then
     -- Queued for the privacy worker, which builds the customer's document, stores it in
     -- data-exports and completes the request (admins download it; the shop's endpoints hear of it).
     insert into public.privacy_requests (workspace_id, kind, source, subject, details)
     values (ws, 'export', 'shopify',
-            jsonb_strip_nulls(jsonb_build_object('shopify_customer_id', e.payload #>> '{customer,id}',
-              'email_sha256', private.email_sha256(e.payload #>> '{customer,email}'))),
-            jsonb_build_object('orders_requested', e.payload -> 'orders_requested',
-                               'data_request_id', e.payload #>> '{data_request,id}'));
-  elsif e.topic = 'customers/redact' then
+            jsonb_strip_nulls(jsonb_build_object('shopify_customer_id', p_event.payload #>> '{customer,id}',
+              'email_sha256', private.email_sha256(p_event.payload #>> '{customer,email}'))),
+            jsonb_build_object('orders_requested', p_event.payload -> 'orders_requested',
+                               'data_request_id', p_event.payload #>> '{data_request,id}'));
+  elsif p_event.topic = 'customers/redact' then
     select array_agg(c.id) into ids from public.customers c
-    where c.workspace_id = ws and c.shopify_customer_id = e.payload #>> '{customer,id}';
-    hashes := array_remove(array[private.email_sha256(e.payload #>> '{customer,email}')], null);
+    where c.workspace_id = ws and c.shopify_customer_id = p_event.payload #>> '{customer,id}';
+    hashes := array_remove(array[private.email_sha256(p_event.payload #>> '{customer,email}')], null);
     insert into public.privacy_requests (workspace_id, kind, source, subject, status, completed_at, details)
     values (ws, 'erasure', 'shopify',
-            jsonb_strip_nulls(jsonb_build_object('shopify_customer_id', e.payload #>> '{customer,id}',
+            jsonb_strip_nulls(jsonb_build_object('shopify_customer_id', p_event.payload #>> '{customer,id}',
               'email_sha256', hashes[1])), 'completed', now(),
             jsonb_build_object('customers_erased', private.erase_customers(ws, ids, hashes),
-                               'orders_to_redact', e.payload -> 'orders_to_redact'));
-  elsif e.topic = 'shop/redact' then
+                               'orders_to_redact', p_event.payload -> 'orders_to_redact'));
+  elsif p_event.topic = 'shop/redact' then
     select array_agg(c.id) into ids from public.customers c where c.workspace_id = ws;
     n := private.erase_customers(ws, ids, null);
     erased := private.erase_shop_data(ws);
     -- Raw deliveries of this shop hold customer data too; this one stays as the record.
-    delete from private.webhook_events w where w.workspace_id = ws and w.provider = 'shopify' and w.id <> e.id;
+    delete from private.webhook_events w where w.workspace_id = ws and w.provider = 'shopify' and w.id <> p_event.id;
     insert into public.privacy_requests (workspace_id, kind, source, subject, status, completed_at, details)
-    values (ws, 'erasure', 'shopify', jsonb_build_object('shop', e.shop), 'completed', now(),
+    values (ws, 'erasure', 'shopify', jsonb_build_object('shop', p_event.shop), 'completed', now(),
             jsonb_build_object('customers_erased', n, 'erased', erased));
   else
     return 'ignored'::public.webhook_event_status;

@@ -1,6 +1,6 @@
 -- Commerce: Shopify customers, products (one row per sellable variant), orders with line items,
--- the idempotent order upsert every connector and webhook uses, daily order revenue, and the
--- RAWDOG gift-card-with-qualifying-order model.
+-- the idempotent order upsert every connector and webhook uses, daily order revenue, and gift
+-- cards earned by qualifying orders.
 
 -- ===== PII: emails and phones are kept only as SHA-256 of their normalized form, for matching
 create function private.email_sha256(p_email text) returns text
@@ -226,51 +226,51 @@ comment on function private.is_whole_number(jsonb, numeric) is 'True for a JSON 
 grant execute on function private.is_whole_number(jsonb, numeric) to authenticated, service_role;
 
 -- One order object of upsert_orders' batch: the first problem as 'field: reason', or null.
-create function private.order_problem(o jsonb) returns text
+create function private.order_problem(p_order jsonb) returns text
 language plpgsql stable set search_path = '' as $$
 declare
   k text;
   li jsonb;
   n integer := 0;
 begin
-  if jsonb_typeof(o) is distinct from 'object' then
+  if jsonb_typeof(p_order) is distinct from 'object' then
     return 'row: must be an object';
   end if;
-  if coalesce(jsonb_typeof(o -> 'shopify_order_id'), '') not in ('string', 'number') or btrim(o ->> 'shopify_order_id') = '' then
+  if coalesce(jsonb_typeof(p_order -> 'shopify_order_id'), '') not in ('string', 'number') or btrim(p_order ->> 'shopify_order_id') = '' then
     return 'shopify_order_id: is required';
   end if;
-  if coalesce(o ->> 'currency', '') !~ '^[A-Z]{3}$' then
+  if coalesce(p_order ->> 'currency', '') !~ '^[A-Z]{3}$' then
     return 'currency: must be a three-letter ISO code';
   end if;
-  if o -> 'total_price_cents' is null or o -> 'total_price_cents' = 'null'::jsonb then
+  if p_order -> 'total_price_cents' is null or p_order -> 'total_price_cents' = 'null'::jsonb then
     return 'total_price_cents: is required';
   end if;
   foreach k in array array['subtotal_cents', 'total_discounts_cents', 'total_tax_cents', 'total_shipping_cents',
                            'total_price_cents', 'total_refunded_cents'] loop
-    if o -> k is not null and o -> k <> 'null'::jsonb and not private.is_whole_number(o -> k) then
+    if p_order -> k is not null and p_order -> k <> 'null'::jsonb and not private.is_whole_number(p_order -> k) then
       return k || ': must be a non-negative whole number of cents';
     end if;
   end loop;
-  if o ->> 'processed_at' is null then
+  if p_order ->> 'processed_at' is null then
     return 'processed_at: is required';
   end if;
   foreach k in array array['processed_at', 'cancelled_at', 'source_updated_at'] loop
-    if o ->> k is not null and not private.is_timestamptz(o ->> k) then
+    if p_order ->> k is not null and not private.is_timestamptz(p_order ->> k) then
       return k || ': is not a timestamp';
     end if;
   end loop;
-  if o ->> 'financial_status' is not null
-     and not (o ->> 'financial_status' = any (enum_range(null::public.order_financial_status)::text[])) then
+  if p_order ->> 'financial_status' is not null
+     and not (p_order ->> 'financial_status' = any (enum_range(null::public.order_financial_status)::text[])) then
     return 'financial_status: is not one of ' || array_to_string(enum_range(null::public.order_financial_status)::text[], ', ');
   end if;
-  if o ->> 'fulfillment_status' is not null
-     and not (o ->> 'fulfillment_status' = any (enum_range(null::public.order_fulfillment_status)::text[])) then
+  if p_order ->> 'fulfillment_status' is not null
+     and not (p_order ->> 'fulfillment_status' = any (enum_range(null::public.order_fulfillment_status)::text[])) then
     return 'fulfillment_status: is not one of ' || array_to_string(enum_range(null::public.order_fulfillment_status)::text[], ', ');
   end if;
-  if o -> 'line_items' is not null and jsonb_typeof(o -> 'line_items') <> 'array' then
+  if p_order -> 'line_items' is not null and jsonb_typeof(p_order -> 'line_items') <> 'array' then
     return 'line_items: must be an array';
   end if;
-  for li in select value from jsonb_array_elements(coalesce(o -> 'line_items', '[]')) loop
+  for li in select value from jsonb_array_elements(coalesce(p_order -> 'line_items', '[]')) loop
     if not private.is_whole_number(li -> 'quantity', 1) then
       return format('line_items[%s].quantity: must be a whole number >= 1', n);
     end if;
@@ -310,7 +310,7 @@ begin
       perform private.require_batch_size(format('line items in orders[%s]', idx), jsonb_array_length(o -> 'line_items'), 250);
     end if;
   end loop;
-  if current_user in ('authenticated', 'anon') then
+  if private.is_end_user() then
     perform private.require_workspace_role(p_workspace_id, 'member');
   end if;
 
@@ -616,7 +616,7 @@ comment on function private.cents(text) is 'A decimal amount as Shopify sends it
 grant execute on function private.cents(text) to service_role;
 
 -- Shopify's order JSON as one upsert_orders element.
-create function private.shopify_order(p jsonb) returns jsonb
+create function private.shopify_order(p_payload jsonb) returns jsonb
 language plpgsql immutable set search_path = '' as $$
 declare
   amount constant text := '^-?\d+(\.\d+)?$';
@@ -624,46 +624,46 @@ declare
   visitor text;
   items jsonb;
 begin
-  if jsonb_typeof(p -> 'refunds') = 'array' then
+  if jsonb_typeof(p_payload -> 'refunds') = 'array' then
     select sum(round((t ->> 'amount')::numeric * 100))::bigint into refunded
-    from jsonb_array_elements(p -> 'refunds') r, jsonb_array_elements(coalesce(r -> 'transactions', '[]')) t
+    from jsonb_array_elements(p_payload -> 'refunds') r, jsonb_array_elements(coalesce(r -> 'transactions', '[]')) t
     where t ->> 'kind' = 'refund' and t ->> 'status' = 'success' and t ->> 'amount' ~ amount;
   end if;
-  if jsonb_typeof(p -> 'note_attributes') = 'array' then
-    select a ->> 'value' into visitor from jsonb_array_elements(p -> 'note_attributes') a
+  if jsonb_typeof(p_payload -> 'note_attributes') = 'array' then
+    select a ->> 'value' into visitor from jsonb_array_elements(p_payload -> 'note_attributes') a
     where a ->> 'name' in ('_visitor_id', 'visitor_id') and private.is_visitor_id(a ->> 'value')
     order by a ->> 'name' limit 1;
   end if;
-  if jsonb_typeof(p -> 'line_items') = 'array' then
+  if jsonb_typeof(p_payload -> 'line_items') = 'array' then
     select jsonb_agg(jsonb_strip_nulls(jsonb_build_object(
              'shopify_product_id', li ->> 'product_id', 'shopify_variant_id', li ->> 'variant_id',
              'sku', nullif(li ->> 'sku', ''), 'title', li ->> 'title', 'quantity', (li ->> 'quantity')::numeric,
              'price_cents', case when li ->> 'price' ~ amount then round((li ->> 'price')::numeric * 100)::bigint end)))
-    into items from jsonb_array_elements(p -> 'line_items') li;
+    into items from jsonb_array_elements(p_payload -> 'line_items') li;
   end if;
   return jsonb_strip_nulls(jsonb_build_object(
-    'shopify_order_id', p ->> 'id',
-    'order_number', p ->> 'name',
-    'email', coalesce(p ->> 'email', p ->> 'contact_email'),
-    'phone', p ->> 'phone',
-    'shopify_customer_id', p #>> '{customer,id}',
-    'currency', p ->> 'currency',
-    'subtotal_cents', case when p ->> 'subtotal_price' ~ amount then round((p ->> 'subtotal_price')::numeric * 100)::bigint end,
-    'total_discounts_cents', case when p ->> 'total_discounts' ~ amount then round((p ->> 'total_discounts')::numeric * 100)::bigint end,
-    'total_tax_cents', case when p ->> 'total_tax' ~ amount then round((p ->> 'total_tax')::numeric * 100)::bigint end,
-    'total_shipping_cents', case when p #>> '{total_shipping_price_set,shop_money,amount}' ~ amount
-                                 then round((p #>> '{total_shipping_price_set,shop_money,amount}')::numeric * 100)::bigint end,
-    'total_price_cents', case when p ->> 'total_price' ~ amount then round((p ->> 'total_price')::numeric * 100)::bigint end,
+    'shopify_order_id', p_payload ->> 'id',
+    'order_number', p_payload ->> 'name',
+    'email', coalesce(p_payload ->> 'email', p_payload ->> 'contact_email'),
+    'phone', p_payload ->> 'phone',
+    'shopify_customer_id', p_payload #>> '{customer,id}',
+    'currency', p_payload ->> 'currency',
+    'subtotal_cents', case when p_payload ->> 'subtotal_price' ~ amount then round((p_payload ->> 'subtotal_price')::numeric * 100)::bigint end,
+    'total_discounts_cents', case when p_payload ->> 'total_discounts' ~ amount then round((p_payload ->> 'total_discounts')::numeric * 100)::bigint end,
+    'total_tax_cents', case when p_payload ->> 'total_tax' ~ amount then round((p_payload ->> 'total_tax')::numeric * 100)::bigint end,
+    'total_shipping_cents', case when p_payload #>> '{total_shipping_price_set,shop_money,amount}' ~ amount
+                                 then round((p_payload #>> '{total_shipping_price_set,shop_money,amount}')::numeric * 100)::bigint end,
+    'total_price_cents', case when p_payload ->> 'total_price' ~ amount then round((p_payload ->> 'total_price')::numeric * 100)::bigint end,
     'total_refunded_cents', refunded,
-    'financial_status', p ->> 'financial_status',
-    'fulfillment_status', case p ->> 'fulfillment_status' when 'partial' then 'partial' when 'fulfilled' then 'fulfilled'
+    'financial_status', p_payload ->> 'financial_status',
+    'fulfillment_status', case p_payload ->> 'fulfillment_status' when 'partial' then 'partial' when 'fulfilled' then 'fulfilled'
                             when 'restocked' then 'restocked' else 'unfulfilled' end,
-    'landing_site', p ->> 'landing_site',
-    'referring_site', p ->> 'referring_site',
-    'source_name', p ->> 'source_name',
-    'processed_at', coalesce(p ->> 'processed_at', p ->> 'created_at'),
-    'cancelled_at', p ->> 'cancelled_at',
-    'source_updated_at', p ->> 'updated_at',
+    'landing_site', p_payload ->> 'landing_site',
+    'referring_site', p_payload ->> 'referring_site',
+    'source_name', p_payload ->> 'source_name',
+    'processed_at', coalesce(p_payload ->> 'processed_at', p_payload ->> 'created_at'),
+    'cancelled_at', p_payload ->> 'cancelled_at',
+    'source_updated_at', p_payload ->> 'updated_at',
     'visitor_id', visitor,
     'line_items', items));
 end $$;
@@ -682,10 +682,10 @@ grant all on private.gift_card_recipients to service_role;
 create index orders_workspace_visitor_idx on public.orders (workspace_id, visitor_id) where visitor_id is not null;
 
 -- The visitor id of one order object of upsert_orders' batch: 'visitor_id: reason', or null.
-create function private.order_visitor_problem(o jsonb) returns text
+create function private.order_visitor_problem(p_order jsonb) returns text
 language sql immutable set search_path = '' as $$
-  select case when o -> 'visitor_id' is not null and o -> 'visitor_id' <> 'null'::jsonb
-                   and (jsonb_typeof(o -> 'visitor_id') <> 'string' or not private.is_visitor_id(o ->> 'visitor_id'))
+  select case when p_order -> 'visitor_id' is not null and p_order -> 'visitor_id' <> 'null'::jsonb
+                   and (jsonb_typeof(p_order -> 'visitor_id') <> 'string' or not private.is_visitor_id(p_order ->> 'visitor_id'))
               then 'visitor_id: must be 1-128 letters, digits or . _ : - (a storefront visitor id)' end
 $$;
 comment on function private.order_visitor_problem(jsonb) is 'Validates the visitor_id of one upsert_orders element (next to private.order_problem); returns ''visitor_id: reason'' or null.';

@@ -1,3 +1,6 @@
+-- Inventory: daily stock snapshots per product variant and location, supplier lead times, and
+-- reorder points computed in SQL from order demand (reorder point and weeks of supply).
+
 create table public.inventory_snapshots (
   id bigint generated always as identity primary key,
   workspace_id uuid not null references public.workspaces (id) on delete cascade,
@@ -99,7 +102,7 @@ declare
   z numeric;
   flagged integer;
 begin
-  if (select auth.role()) = 'authenticated' then
+  if private.is_end_user() then
     perform private.require_workspace_role(p_workspace_id, 'member');
   end if;
   select coalesce(s.demand_window_days, 28), coalesce(s.service_level_z, 1.65) into win, z

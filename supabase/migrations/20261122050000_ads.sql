@@ -1,7 +1,6 @@
 -- Ads: accounts, campaigns, ad groups and ads across platforms; daily metrics with KPIs derived
 -- by trigger; batch ingestion; an incremental per-day rollup kept by pg_cron; dashboard RPCs;
--- retention. Unifies RAWDOG's meta_/google_ tables, HotDash's ads_campaigns/ads_daily_metrics
--- and HotDash 7-13's ad_campaigns/ad_performance.
+-- retention.
 create type public.ad_platform as enum ('meta', 'google', 'tiktok', 'pinterest', 'organic');
 
 comment on type public.ad_platform is 'Where an ad object lives. organic: unpaid posts tracked like campaigns (spend 0).';
@@ -32,7 +31,7 @@ create table public.ad_accounts (
   unique (workspace_id, id)
 );
 comment on table public.ad_accounts is 'Ad accounts (Meta act_..., Google customer ids ...) a workspace reports on.';
-comment on column public.ad_accounts.integration_connection_id is 'The integration connection that syncs this account. A foreign key is added by the integrations migration.';
+comment on column public.ad_accounts.integration_connection_id is 'The integration connection that syncs this account.';
 alter table public.ad_accounts enable row level security;
 grant select, insert, update, delete on public.ad_accounts to authenticated;
 select private.install_row_triggers('public.ad_accounts');
@@ -300,7 +299,7 @@ begin
     raise exception 'p_rows must be a JSON array of metric rows' using errcode = '22023';
   end if;
   perform private.require_batch_size('metric rows', jsonb_array_length(p_rows), 5000);
-  if current_user in ('authenticated', 'anon') then
+  if private.is_end_user() then
     perform private.require_workspace_role(p_workspace_id, 'member');
   end if;
 
@@ -452,7 +451,7 @@ end $$;
 comment on function private.rebuild_ad_rollup() is 'Recomputes ad_metrics_rollup_daily from scratch; the incremental refresh must give the same table.';
 grant execute on function private.rebuild_ad_rollup() to service_role;
 
--- ===== retention: metrics older than the workspace's window (default 730 days, HotDash 7-13)
+-- ===== retention: metrics older than the workspace's window (default 730 days)
 create table public.ads_settings (
   workspace_id uuid primary key references public.workspaces (id) on delete cascade,
   metrics_retention_days integer not null default 730 check (metrics_retention_days between 30 and 3650),
@@ -674,7 +673,7 @@ begin
   if p_workspace_id is null or p_as_of is null then
     raise exception 'workspace and as_of are required' using errcode = '22023';
   end if;
-  if current_user in ('authenticated', 'anon') then
+  if private.is_end_user() then
     perform private.require_workspace_role(p_workspace_id, 'member');
   end if;
   perform private.compute_reorder_points(p_workspace_id, p_as_of);
@@ -720,5 +719,5 @@ returns setof public.ads_roas_tile_row
 language sql stable set search_path = '' as $$
   select * from private.ads_roas_tile(p_workspace_id, p_today)
 $$;
-comment on function public.ads_roas_tile(uuid, date) is 'HotDash''s "ROAS tile: last 30 days": spend, revenue and ROAS of the 30 days before p_today (days p_today-30 .. p_today-1), the 30 days before that (p_today-60 .. p_today-31), and the relative change.';
+comment on function public.ads_roas_tile(uuid, date) is 'The ROAS tile of the last 30 days: spend, revenue and ROAS of the 30 days before p_today (days p_today-30 .. p_today-1), the 30 days before that (p_today-60 .. p_today-31), and the relative change.';
 grant execute on function public.ads_roas_tile(uuid, date) to authenticated;

@@ -1,13 +1,12 @@
--- Knowledge: one model for every seed's knowledge base. Collections (general, campaign, demo,
--- agent) hold versioned documents; documents are split into chunks with a 1536-dimension
--- embedding and a full-text vector; searches are logged. 001's documents/chunks/metadata, 002's
--- versioned knowledge_base with tags, 003's buckets and access logs, 004's demo chunks with
--- question/answer/source, 000's agent memories (chunks of an agent collection).
+-- Knowledge: one model for every knowledge base. Collections (general, campaign, demo, agent)
+-- hold versioned documents with tags; documents are split into chunks with a 1536-dimension
+-- embedding and a full-text vector (a demo's chunks may carry question, answer and source; an
+-- agent's memories are chunks of its collection); searches are logged.
 --
 -- Who writes what: members create collections and documents and may edit chunk text through
 -- PostgREST; ingestion (knowledge-ingest -> public.ingest_knowledge_document) writes versions and
 -- chunks; only the embed worker (service role, through private functions) writes embeddings.
--- Every chunk whose text changes is queued for embedding by a trigger (20261124110000).
+-- Every chunk whose text changes is queued for embedding by a trigger (the embedding queue below).
 
 -- ===== closed sets
 create type public.knowledge_scope as enum ('general', 'campaign', 'demo', 'agent');
@@ -631,7 +630,7 @@ begin
   if not found then
     raise exception 'document not found' using errcode = 'PT404';
   end if;
-  if (select auth.role()) = 'authenticated' then
+  if private.is_end_user() then
     perform private.require_workspace_role(ws, 'member');
   end if;
   -- dead jobs of the current text go back to the queue; chunks without any open job get one
@@ -749,7 +748,7 @@ begin
   if not found then
     raise exception 'collection not found' using errcode = 'PT404';
   end if;
-  if (select auth.role()) = 'authenticated' then
+  if private.is_end_user() then
     perform private.require_workspace_role(col.workspace_id, 'member');
   end if;
 
@@ -911,7 +910,7 @@ begin
   if found then
     return c;
   end if;
-  if (select auth.role()) = 'authenticated' then
+  if private.is_end_user() then
     perform private.require_workspace_role(p_workspace_id, 'member');
   end if;
   insert into public.knowledge_collections as k (workspace_id, scope, owner_id, name)
@@ -1242,7 +1241,7 @@ grant execute on function private.check_search_args(extensions.vector, integer, 
 create function private.search_workspaces(p_workspace_id uuid) returns uuid[]
 language sql stable set search_path = '' as $$
   select case when p_workspace_id is not null then array[p_workspace_id]
-              when (select auth.role()) in ('authenticated', 'anon') then array(select private.workspace_ids('viewer'))
+              when private.is_end_user() then array(select private.workspace_ids('viewer'))
               end
 $$;
 comment on function private.search_workspaces(uuid) is 'The workspace filter of a search: the given one, else every workspace a signed-in caller can read, else (service role, system) none. RLS applies in any case.';
@@ -1373,7 +1372,7 @@ create function private.log_knowledge_access(p_workspace_id uuid, p_via text, p_
 returns void
 language plpgsql volatile security definer set search_path = '' as $$
 begin
-  if (select auth.role()) = 'authenticated'
+  if private.is_end_user()
      and not (p_workspace_id = any (array(select private.workspace_ids('viewer')))) then
     raise exception 'not a member of this workspace' using errcode = '42501';
   end if;
@@ -1425,7 +1424,7 @@ begin
   end if;
   perform private.check_search_args(p_query_embedding, p_match_count, p_min_similarity);
   -- Another workspace's search finds nothing and leaves no trace.
-  if (select auth.role()) = 'authenticated' and not (p_workspace_id = any (array(select private.workspace_ids('viewer')))) then
+  if private.is_end_user() and not (p_workspace_id = any (array(select private.workspace_ids('viewer')))) then
     return;
   end if;
   if p_mode <> 'text' then

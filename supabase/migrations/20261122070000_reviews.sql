@@ -1,8 +1,10 @@
+-- Reviews, surveys and support: what customers tell the brand.
+--
 -- Review requests: when an order is fulfilled, one request per order is queued N days later
 -- (per-workspace setting); a pg_cron job marks due requests for the email dispatcher, which
 -- claims them with a fresh one-time verification token (only its SHA-256 is stored) and reports
 -- delivery. The token in the email lets the customer submit verified reviews of the order's
--- products (reviews migration). RAWDOG's review_email_requests and review_email_queue, unified.
+-- products (the reviews section below).
 
 -- ===== per-workspace review settings (requests here; publishing rules used by reviews)
 create table public.review_settings (
@@ -324,11 +326,11 @@ declare
   r public.review_requests;
 begin
   select * into o from public.orders where id = p_order_id;
-  if not found or ((select auth.role()) = 'authenticated'
+  if not found or (private.is_end_user()
                    and not o.workspace_id = any (array(select private.workspace_ids('viewer')))) then
     raise exception 'order % not found', p_order_id using errcode = 'PT404';
   end if;
-  if (select auth.role()) = 'authenticated' then
+  if private.is_end_user() then
     perform private.require_workspace_role(o.workspace_id, 'member');
   end if;
   if o.cancelled_at is not null or o.financial_status in ('refunded', 'voided') then
@@ -354,11 +356,11 @@ declare
   r public.review_requests;
 begin
   select * into r from public.review_requests where id = p_request_id for update;
-  if not found or ((select auth.role()) = 'authenticated'
+  if not found or (private.is_end_user()
                    and not r.workspace_id = any (array(select private.workspace_ids('viewer')))) then
     raise exception 'review request % not found', p_request_id using errcode = 'PT404';
   end if;
-  if (select auth.role()) = 'authenticated' then
+  if private.is_end_user() then
     perform private.require_workspace_role(r.workspace_id, 'member');
   end if;
   if r.status in ('completed', 'cancelled', 'expired') then
@@ -642,7 +644,7 @@ select private.tenant_policy('public.product_rating_summaries', 'select', 'viewe
 -- the summaries: existing rows are updated; products without a row get one (an INSERT checks its
 -- candidate row before ON CONFLICT, so negative deltas must never take the insert path). Workspaces
 -- being deleted are skipped (their summaries go with them).
-create function private.apply_rating_deltas(p_workspace uuid[], p_product text[], p_rating smallint[], p_sign integer[])
+create function private.apply_rating_deltas(p_workspace_ids uuid[], p_product text[], p_rating smallint[], p_sign integer[])
 returns void
 language sql volatile security definer set search_path = '' as $$
   with d as (
@@ -652,7 +654,7 @@ language sql volatile security definer set search_path = '' as $$
            coalesce(sum(x.sign) filter (where x.rating = 3), 0)::integer as r3,
            coalesce(sum(x.sign) filter (where x.rating = 4), 0)::integer as r4,
            coalesce(sum(x.sign) filter (where x.rating = 5), 0)::integer as r5
-    from unnest(p_workspace, p_product, p_rating, p_sign) as x (ws, product, rating, sign)
+    from unnest(p_workspace_ids, p_product, p_rating, p_sign) as x (ws, product, rating, sign)
     where exists (select 1 from public.workspaces w where w.id = x.ws)
     group by x.ws, x.product
   ), upd as (
@@ -1233,7 +1235,7 @@ begin
     raise exception 'the moderation note may be at most 2000 characters' using errcode = '22023';
   end if;
   perform private.require_batch_size('reviews', cardinality(p_review_ids), 500);
-  if current_user in ('authenticated', 'anon') then
+  if private.is_end_user() then
     perform private.require_workspace_role(p_workspace_id, 'member');
   end if;
   select count(distinct x) into wanted from unnest(p_review_ids) x;
@@ -1250,44 +1252,44 @@ comment on function public.moderate_reviews(uuid, uuid[], public.review_status, 
 grant execute on function public.moderate_reviews(uuid, uuid[], public.review_status, text) to authenticated;
 
 -- One element of import_reviews' batch: the first problem as 'field: reason', or null.
-create function private.review_import_problem(o jsonb) returns text
+create function private.review_import_problem(p_review jsonb) returns text
 language plpgsql stable set search_path = '' as $$
 begin
-  if jsonb_typeof(o) is distinct from 'object' then
+  if jsonb_typeof(p_review) is distinct from 'object' then
     return 'row: must be an object';
   end if;
-  if coalesce(o ->> 'imported_from', '') !~ '^[a-z0-9_-]{1,32}$' then
+  if coalesce(p_review ->> 'imported_from', '') !~ '^[a-z0-9_-]{1,32}$' then
     return 'imported_from: is required (lowercase letters, digits, _ or -, at most 32)';
   end if;
-  if coalesce(jsonb_typeof(o -> 'original_id'), '') not in ('string', 'number') or char_length(o ->> 'original_id') not between 1 and 128 then
+  if coalesce(jsonb_typeof(p_review -> 'original_id'), '') not in ('string', 'number') or char_length(p_review ->> 'original_id') not between 1 and 128 then
     return 'original_id: is required (at most 128 characters)';
   end if;
-  if coalesce(jsonb_typeof(o -> 'shopify_product_id'), '') not in ('string', 'number') or (o ->> 'shopify_product_id') !~ '^\S{1,64}$' then
+  if coalesce(jsonb_typeof(p_review -> 'shopify_product_id'), '') not in ('string', 'number') or (p_review ->> 'shopify_product_id') !~ '^\S{1,64}$' then
     return 'shopify_product_id: is required (1-64 characters)';
   end if;
-  if not private.is_whole_number(o -> 'rating', 1) or (o ->> 'rating')::numeric > 5 then
+  if not private.is_whole_number(p_review -> 'rating', 1) or (p_review ->> 'rating')::numeric > 5 then
     return 'rating: must be a whole number from 1 to 5';
   end if;
-  if o ->> 'author_name' is not null and char_length(btrim(o ->> 'author_name')) not between 1 and 100 then
+  if p_review ->> 'author_name' is not null and char_length(btrim(p_review ->> 'author_name')) not between 1 and 100 then
     return 'author_name: must be 1-100 characters';
   end if;
-  if o ->> 'author_email' is not null and (char_length(o ->> 'author_email') > 254
-     or btrim(o ->> 'author_email') !~ '^[^@\s]+@[^@\s]+\.[^@\s]+$') then
+  if p_review ->> 'author_email' is not null and (char_length(p_review ->> 'author_email') > 254
+     or btrim(p_review ->> 'author_email') !~ '^[^@\s]+@[^@\s]+\.[^@\s]+$') then
     return 'author_email: is not a valid address';
   end if;
-  if char_length(o ->> 'title') > 150 then
+  if char_length(p_review ->> 'title') > 150 then
     return 'title: may be at most 150 characters';
   end if;
-  if char_length(o ->> 'body') > 5000 then
+  if char_length(p_review ->> 'body') > 5000 then
     return 'body: may be at most 5000 characters';
   end if;
-  if o ->> 'status' is not null and not (o ->> 'status' = any (enum_range(null::public.review_status)::text[])) then
+  if p_review ->> 'status' is not null and not (p_review ->> 'status' = any (enum_range(null::public.review_status)::text[])) then
     return 'status: is not one of pending, published, rejected, spam';
   end if;
-  if o -> 'verified_purchase' is not null and jsonb_typeof(o -> 'verified_purchase') not in ('boolean', 'null') then
+  if p_review -> 'verified_purchase' is not null and jsonb_typeof(p_review -> 'verified_purchase') not in ('boolean', 'null') then
     return 'verified_purchase: must be true or false';
   end if;
-  if o ->> 'submitted_at' is not null and not private.is_timestamptz(o ->> 'submitted_at') then
+  if p_review ->> 'submitted_at' is not null and not private.is_timestamptz(p_review ->> 'submitted_at') then
     return 'submitted_at: is not a timestamp';
   end if;
   return null;
@@ -1304,7 +1306,7 @@ declare
   n_upd integer;
   total integer := jsonb_array_length(p_reviews);
 begin
-  if (select auth.role()) = 'authenticated' then
+  if private.is_end_user() then
     perform private.require_workspace_role(p_workspace_id, 'member');
   end if;
   with src as (
@@ -1358,7 +1360,7 @@ begin
     raise exception 'p_reviews must be a JSON array of reviews' using errcode = '22023';
   end if;
   perform private.require_batch_size('reviews', jsonb_array_length(p_reviews), 1000);
-  if current_user in ('authenticated', 'anon') then
+  if private.is_end_user() then
     perform private.require_workspace_role(p_workspace_id, 'member');
   end if;
   for o, idx in select e.value, e.ordinality - 1 from jsonb_array_elements(p_reviews) with ordinality e loop
@@ -1378,7 +1380,7 @@ end $$;
 comment on function public.import_reviews(uuid, jsonb) is 'Members and service_role: import up to 1000 reviews from another system (objects with imported_from, original_id, shopify_product_id, rating, title, body, author_name, author_email, status (default published), verified_purchase, submitted_at). Idempotent: re-imports update content, never status. Returns counts inserted, updated, unchanged. 22023 names the first bad row and field; PT413 over 1000.';
 grant execute on function public.import_reviews(uuid, jsonb) to authenticated;
 
--- Surveys: post-purchase survey questions and responses (Fairing). RAWDOG kept them in Redis: a
+-- Surveys: post-purchase survey questions and responses (Fairing). Kept before in Redis: a
 -- hash of questions (fairing:questions), a sorted set of responses by time
 -- (fairing:responses:all), a set per question (fairing:responses:q:{id}) and the sync cursor
 -- (fairing:sync:state). Here: survey_questions, survey_responses (the time-ordered feed is an
@@ -1463,7 +1465,7 @@ create table public.survey_answer_counts (
   primary key (question_id, workspace_id, answer),
   foreign key (workspace_id, question_id) references public.survey_questions (workspace_id, id) on delete cascade
 );
-comment on table public.survey_answer_counts is 'How many responses chose each answer of each question (the per-question sets RAWDOG kept in Redis), kept by triggers on survey_responses; answers nobody chose have no row. Read-only for API roles.';
+comment on table public.survey_answer_counts is 'How many responses chose each answer of each question, kept by triggers on survey_responses; answers nobody chose have no row. Read-only for API roles.';
 alter table public.survey_answer_counts enable row level security;
 grant select on public.survey_answer_counts to authenticated;
 select private.install_row_triggers('public.survey_answer_counts');
@@ -1482,7 +1484,7 @@ create table public.survey_sync_state (
   updated_at timestamptz not null default now(),
   primary key (workspace_id, source)
 );
-comment on table public.survey_sync_state is 'Where the survey sync stands per workspace and tool (RAWDOG''s fairing:sync:state): the tool''s paging cursor, last sync, newest response seen, responses stored. Written by public.import_survey.';
+comment on table public.survey_sync_state is 'Where the survey sync stands per workspace and tool: the tool''s paging cursor, last sync, newest response seen, responses stored. Written by public.import_survey.';
 comment on column public.survey_sync_state.cursor is 'The survey tool''s paging cursor to resume from.';
 alter table public.survey_sync_state enable row level security;
 grant select on public.survey_sync_state to authenticated;
@@ -1503,14 +1505,14 @@ grant select on public.survey_feed to authenticated;
 -- never take the insert path: an INSERT checks its candidate row before ON CONFLICT). Questions
 -- being deleted are skipped (their counts go with them). p_answers[i] is the i-th response's
 -- answers as a text[] literal, since arrays of arrays must be rectangular.
-create function private.apply_survey_deltas(p_workspace uuid[], p_question uuid[], p_answers text[], p_sign integer[],
+create function private.apply_survey_deltas(p_workspace_ids uuid[], p_question uuid[], p_answers text[], p_sign integer[],
                                             p_responded_at timestamptz[])
 returns void
 language plpgsql volatile security definer set search_path = '' as $$
 begin
   with x as (
     select u.ws, u.q, u.answers::text[] as answers, u.sign, u.at
-    from unnest(p_workspace, p_question, p_answers, p_sign, p_responded_at) as u (ws, q, answers, sign, at)
+    from unnest(p_workspace_ids, p_question, p_answers, p_sign, p_responded_at) as u (ws, q, answers, sign, at)
     where exists (select 1 from public.survey_questions q where q.id = u.q)
   ), d as (
     select x.ws, x.q, a.answer, sum(x.sign)::integer as n
@@ -1574,49 +1576,49 @@ create trigger survey_counts_on_update after update of answers, question_id on p
   execute function private.survey_counts_on_update();
 
 -- ===== the sync: questions and a page of responses in one call
-create function private.survey_import_problem(p_what text, o jsonb) returns text
+create function private.survey_import_problem(p_what text, p_response jsonb) returns text
 language plpgsql stable set search_path = '' as $$
 begin
-  if jsonb_typeof(o) is distinct from 'object' then
+  if jsonb_typeof(p_response) is distinct from 'object' then
     return 'row: must be an object';
   end if;
-  if coalesce(jsonb_typeof(o -> 'id'), '') not in ('string', 'number') or char_length(o ->> 'id') not between 1 and 128 then
+  if coalesce(jsonb_typeof(p_response -> 'id'), '') not in ('string', 'number') or char_length(p_response ->> 'id') not between 1 and 128 then
     return 'id: is required (at most 128 characters)';
   end if;
   if p_what = 'question' then
-    if o ->> 'prompt' is null or char_length(btrim(o ->> 'prompt')) not between 1 and 1000 then
+    if p_response ->> 'prompt' is null or char_length(btrim(p_response ->> 'prompt')) not between 1 and 1000 then
       return 'prompt: is required (at most 1000 characters)';
     end if;
-    if o ->> 'kind' is not null and not (o ->> 'kind' = any (enum_range(null::public.survey_question_kind)::text[])) then
+    if p_response ->> 'kind' is not null and not (p_response ->> 'kind' = any (enum_range(null::public.survey_question_kind)::text[])) then
       return 'kind: is not one of single_choice, multiple_choice, free_text, rating';
     end if;
-    if o -> 'options' is not null and (jsonb_typeof(o -> 'options') <> 'array' or jsonb_array_length(o -> 'options') > 100
-       or exists (select 1 from jsonb_array_elements(o -> 'options') e where jsonb_typeof(e) <> 'string' or char_length(e #>> '{}') > 500)) then
+    if p_response -> 'options' is not null and (jsonb_typeof(p_response -> 'options') <> 'array' or jsonb_array_length(p_response -> 'options') > 100
+       or exists (select 1 from jsonb_array_elements(p_response -> 'options') e where jsonb_typeof(e) <> 'string' or char_length(e #>> '{}') > 500)) then
       return 'options: must be an array of at most 100 strings of at most 500 characters';
     end if;
-    if o -> 'active' is not null and jsonb_typeof(o -> 'active') <> 'boolean' then
+    if p_response -> 'active' is not null and jsonb_typeof(p_response -> 'active') <> 'boolean' then
       return 'active: must be true or false';
     end if;
-    if o -> 'position' is not null and not private.is_whole_number(o -> 'position') then
+    if p_response -> 'position' is not null and not private.is_whole_number(p_response -> 'position') then
       return 'position: must be a whole number';
     end if;
     return null;
   end if;
-  if coalesce(jsonb_typeof(o -> 'question_id'), '') not in ('string', 'number') then
+  if coalesce(jsonb_typeof(p_response -> 'question_id'), '') not in ('string', 'number') then
     return 'question_id: is required (the question''s id in the survey tool)';
   end if;
-  if o -> 'answers' is not null and (jsonb_typeof(o -> 'answers') <> 'array' or jsonb_array_length(o -> 'answers') > 50
-     or exists (select 1 from jsonb_array_elements(o -> 'answers') e where jsonb_typeof(e) not in ('string', 'number')
+  if p_response -> 'answers' is not null and (jsonb_typeof(p_response -> 'answers') <> 'array' or jsonb_array_length(p_response -> 'answers') > 50
+     or exists (select 1 from jsonb_array_elements(p_response -> 'answers') e where jsonb_typeof(e) not in ('string', 'number')
                 or char_length(e #>> '{}') not between 1 and 500)) then
     return 'answers: must be an array of at most 50 answers of 1-500 characters';
   end if;
-  if char_length(o ->> 'other_text') > 5000 then
+  if char_length(p_response ->> 'other_text') > 5000 then
     return 'other_text: may be at most 5000 characters';
   end if;
-  if o ->> 'responded_at' is null or not private.is_timestamptz(o ->> 'responded_at') then
+  if p_response ->> 'responded_at' is null or not private.is_timestamptz(p_response ->> 'responded_at') then
     return 'responded_at: is required and must be a timestamp';
   end if;
-  if char_length(o ->> 'shopify_order_id') > 64 then
+  if char_length(p_response ->> 'shopify_order_id') > 64 then
     return 'shopify_order_id: may be at most 64 characters';
   end if;
   return null;
@@ -1634,7 +1636,7 @@ declare
   nu integer;
   missing text;
 begin
-  if (select auth.role()) = 'authenticated' then
+  if private.is_end_user() then
     perform private.require_workspace_role(p_workspace_id, 'member');
   end if;
   with up as (
@@ -1735,7 +1737,7 @@ begin
   end if;
   perform private.require_batch_size('questions', jsonb_array_length(coalesce(p_questions, '[]')), 100);
   perform private.require_batch_size('responses', jsonb_array_length(coalesce(p_responses, '[]')), 1000);
-  if current_user in ('authenticated', 'anon') then
+  if private.is_end_user() then
     perform private.require_workspace_role(p_workspace_id, 'member');
   end if;
   for o, idx in select e.value, e.ordinality - 1 from jsonb_array_elements(coalesce(p_questions, '[]')) with ordinality e loop
@@ -1768,7 +1770,7 @@ grant execute on function public.import_survey(uuid, jsonb, jsonb, text, text) t
 
 -- Support: customer tickets (from the storefront through a narrow, rate-limited anon RPC, from
 -- signed-in members, or from Chatwoot) with a status workflow enforced by trigger, and curated
--- replies for Chatwoot (seed 003's support_tickets, seed 001's support_curated_replies).
+-- replies for Chatwoot.
 create type public.support_ticket_status as enum (
   'open', 'in_progress', 'waiting_on_customer', 'resolved', 'closed'
 );
@@ -1844,7 +1846,7 @@ language plpgsql security definer set search_path = '' as $$
 begin
   if tg_op = 'INSERT' then
     new.requester_email := lower(btrim(new.requester_email));
-    if (select auth.role()) = 'authenticated' then
+    if private.is_end_user() then
       new.source := 'app';
       new.status := 'open';
       new.created_by := (select auth.uid());
@@ -2024,7 +2026,7 @@ declare
 begin
   update public.support_curated_replies r set usage_count = r.usage_count + 1, last_used_at = now()
   where r.id = p_reply_id and r.active
-    and ((select auth.role()) <> 'authenticated' or r.workspace_id = any (array(select private.workspace_ids('member'))))
+    and (not private.is_end_user() or r.workspace_id = any (array(select private.workspace_ids('member'))))
   returning r.usage_count into n;
   if n is null then
     raise exception 'no active curated reply % in a workspace you are a member of', p_reply_id using errcode = 'PT404';
@@ -2050,18 +2052,18 @@ grant execute on function public.record_curated_reply_use(uuid) to authenticated
 -- Erasing a customer (Shopify's customers/redact) anonymises their reviews (no email, the name
 -- becomes 'Anonymous'; rating and text stay, so summaries do not move) and deletes their tickets.
 -- For the privacy domain's erasure to call with the customer's email hashes.
-create function private.erase_review_support_contacts(p_workspace uuid, p_email_sha256 text[]) returns jsonb
+create function private.erase_review_support_contacts(p_workspace_id uuid, p_email_sha256 text[]) returns jsonb
 language plpgsql volatile security definer set search_path = '' as $$
 declare
   n_reviews integer;
   n_tickets integer;
 begin
   update public.reviews set author_email = null, author_name = 'Anonymous'
-  where workspace_id = p_workspace and author_email is not null
+  where workspace_id = p_workspace_id and author_email is not null
     and private.email_sha256(author_email) = any (coalesce(p_email_sha256, '{}'));
   get diagnostics n_reviews = row_count;
   delete from public.support_tickets
-  where workspace_id = p_workspace and private.email_sha256(requester_email) = any (coalesce(p_email_sha256, '{}'));
+  where workspace_id = p_workspace_id and private.email_sha256(requester_email) = any (coalesce(p_email_sha256, '{}'));
   get diagnostics n_tickets = row_count;
   return jsonb_build_object('reviews_anonymised', n_reviews, 'support_tickets_deleted', n_tickets);
 end $$;

@@ -1,6 +1,9 @@
+-- Agents: the AI model registry, agents with their runs, model calls, feedback, quality checks
+-- and training examples, chat with our AI, and the human approval queue.
+--
 -- AI model registry (global): which models exist per provider, their type, capabilities,
--- context window and per-token prices, and the monthly discovery runs that keep it current
--- (seed 003's ai_model_configs and ai_model_update_logs). Readable by every signed-in user,
+-- context window and per-token prices, and the monthly discovery runs that keep it current.
+-- Readable by every signed-in user,
 -- written by the service only. Per-workspace choices (an agent's model) live in workspace tables.
 --
 -- Prices: a token costs fractions of a micro (gpt-5-nano input is $0.05 per million tokens,
@@ -76,7 +79,7 @@ create table public.ai_model_discovery_runs (
   details jsonb not null default '{}'::jsonb check (jsonb_typeof(details) = 'object'),
   created_at timestamptz not null default now()
 );
-comment on table public.ai_model_discovery_runs is 'Log of model discovery runs (seed 003''s ai_model_update_logs): which providers were checked and what changed. Global; written by the service.';
+comment on table public.ai_model_discovery_runs is 'Log of model discovery runs: which providers were checked and what changed. Global; written by the service.';
 comment on column public.ai_model_discovery_runs.details is 'Model ids added, updated and deprecated, per provider.';
 alter table public.ai_model_discovery_runs enable row level security;
 grant select on public.ai_model_discovery_runs to authenticated;
@@ -278,7 +281,7 @@ create policy "signed-in users read the model registry" on public.ai_models
 create policy "signed-in users read discovery runs" on public.ai_model_discovery_runs
   for select to authenticated using (true);
 
--- AI agents: definitions with their personality (seed 000's ai_agents + agent_personalities),
+-- AI agents: definitions with their personality,
 -- runs (001's agent_run) with metrics views, every LLM call with redacted request and response
 -- and its cost computed from the model registry (001's AgentQuery), QC checks (agent_qc),
 -- feedback (001's AgentFeedback, 003's ai_interaction_feedback), training examples (000's
@@ -294,7 +297,7 @@ declare
   col text;
   stamped jsonb := '{}'::jsonb;
 begin
-  if (select auth.role()) = 'authenticated' then
+  if private.is_end_user() then
     foreach col in array tg_argv loop
       stamped := stamped || jsonb_build_object(col, (select auth.uid()));
     end loop;
@@ -308,9 +311,9 @@ comment on function private.stamp_actor() is 'BEFORE INSERT trigger: for signed-
 -- Values under secret-looking keys become "[redacted]"; in every string, email addresses,
 -- bearer tokens, API keys (sk-..., key-...), card-like digit runs (13-19 digits) and phone numbers
 -- (+ and 8 or more digits, or the 3-3-4 North American shape) are masked; dates are left alone.
-create function private.redact_text(p text) returns text
+create function private.redact_text(p_text text) returns text
 language sql immutable set search_path = '' as $$
-  select regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(p,
+  select regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(p_text,
     '[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}', '[email]', 'g'),
     '(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]{8,}', '\1 [token]', 'gi'),
     '\m(sk|pk|rk|key|xox[abp])[-_][A-Za-z0-9_-]{12,}', '[key]', 'g'),
@@ -321,7 +324,7 @@ $$;
 comment on function private.redact_text(text) is 'Masks emails, bearer/basic tokens, API keys, card-like numbers and phone numbers in a string.';
 grant execute on function private.redact_text(text) to service_role;
 
-create function private.redact_jsonb(p jsonb) returns jsonb
+create function private.redact_jsonb(p_value jsonb) returns jsonb
 language plpgsql immutable set search_path = '' as $$
 declare
   k text;
@@ -329,9 +332,9 @@ declare
   out_obj jsonb := '{}'::jsonb;
   out_arr jsonb := '[]'::jsonb;
 begin
-  case jsonb_typeof(p)
+  case jsonb_typeof(p_value)
     when 'object' then
-      for k, v in select * from jsonb_each(p) loop
+      for k, v in select * from jsonb_each(p_value) loop
         if k ~* '(pass(word)?|secret|token|api[_-]?key|authorization|cookie|credential|private[_-]?key)' then
           out_obj := out_obj || jsonb_build_object(k, '[redacted]');
         else
@@ -340,14 +343,14 @@ begin
       end loop;
       return out_obj;
     when 'array' then
-      for v in select * from jsonb_array_elements(p) loop
+      for v in select * from jsonb_array_elements(p_value) loop
         out_arr := out_arr || jsonb_build_array(private.redact_jsonb(v));
       end loop;
       return out_arr;
     when 'string' then
-      return to_jsonb(private.redact_text(p #>> '{}'));
+      return to_jsonb(private.redact_text(p_value #>> '{}'));
     else
-      return p;
+      return p_value;
   end case;
 end $$;
 comment on function private.redact_jsonb(jsonb) is 'Redacts a JSON document recursively: secret-named keys lose their values, strings are masked by private.redact_text().';
@@ -385,14 +388,14 @@ create table public.agents (
   unique (workspace_id, key),
   unique (workspace_id, id)
 );
-comment on table public.agents is 'AI agents of a workspace with their personality (seed 000''s ai_agents and agent_personalities). Viewers read; admins configure. Memories: the knowledge collection with scope agent and owner_id = id.';
+comment on table public.agents is 'AI agents of a workspace with their personality. Viewers read; admins configure. Memories: the knowledge collection with scope agent and owner_id = id.';
 comment on column public.agents.key is 'Stable handle used by code and prompts (e.g. cx-responder), unique in the workspace.';
 comment on column public.agents.role is 'What the agent does, in words (support replies, ads optimisation ...).';
 comment on column public.agents.email is 'The mailbox the agent writes from, if any.';
 comment on column public.agents.capabilities is 'Skill tags the runtime checks before giving the agent a task (draft_reply, pause_campaign ...).';
 comment on column public.agents.model_id is 'The registry model it uses; NULL means the provider''s default flagship (get_default_model).';
-comment on column public.agents.personality_formality is 'Personality trait 0-100: 0 casual, 100 formal (seed 000 traitFormality).';
-comment on column public.agents.personality_verbosity is 'Personality trait 0-100: 0 terse, 100 expansive (seed 000 traitVerbosity).';
+comment on column public.agents.personality_formality is 'Personality trait 0-100: 0 casual, 100 formal.';
+comment on column public.agents.personality_verbosity is 'Personality trait 0-100: 0 terse, 100 expansive.';
 comment on column public.agents.personality_warmth is 'Personality trait 0-100: 0 matter-of-fact, 100 warm.';
 comment on column public.agents.requires_approval is 'Whether the agent''s actions go through the approval queue (agent_approvals) before they run.';
 alter table public.agents enable row level security;
@@ -437,7 +440,7 @@ create table public.agent_runs (
   unique (workspace_id, id),
   foreign key (workspace_id, agent_id) references public.agents (workspace_id, id) on delete cascade
 );
-comment on table public.agent_runs is 'One execution of an agent (seed 001''s agent_run): trigger, status, timings, and token and cost totals summed from its agent_queries. Members queue manual runs and cancel; the agent runtime (service) moves them.';
+comment on table public.agent_runs is 'One execution of an agent: trigger, status, timings, and token and cost totals summed from its agent_queries. Members queue manual runs and cancel; the agent runtime (service) moves them.';
 comment on column public.agent_runs.duration_ms is 'finished_at - started_at in milliseconds, once both are set.';
 comment on column public.agent_runs.queries is 'LLM calls made by the run (agent_queries rows), kept by trigger.';
 comment on column public.agent_runs.cost_micros is 'Sum of its agent_queries.cost_micros (micros of USD), kept by trigger.';
@@ -459,7 +462,7 @@ create index agent_runs_active_idx on public.agent_runs (workspace_id, status) w
 create function private.guard_agent_run() returns trigger
 language plpgsql set search_path = '' as $$
 declare
-  signed_in boolean := (select auth.role()) = 'authenticated';
+  signed_in boolean := private.is_end_user();
 begin
   if tg_op = 'INSERT' then
     if signed_in then
@@ -527,7 +530,7 @@ create table public.agent_queries (
   foreign key (workspace_id, agent_id) references public.agents (workspace_id, id) on delete set null (agent_id),
   foreign key (workspace_id, run_id) references public.agent_runs (workspace_id, id) on delete set null (run_id)
 );
-comment on table public.agent_queries is 'Every LLM call (seed 001''s AgentQuery): provider, model, tokens, latency, cost and the redacted request and response. Written by the service; admins read.';
+comment on table public.agent_queries is 'Every LLM call: provider, model, tokens, latency, cost and the redacted request and response. Written by the service; admins read.';
 comment on column public.agent_queries.model_id is 'The registry entry priced; found from provider + model when not given.';
 comment on column public.agent_queries.cost_micros is 'Computed on insert from the registry''s prices at that time (private.ai_cost_micros); NULL when the model is not in the registry. Never taken from the caller.';
 comment on column public.agent_queries.request is 'The prompt sent, redacted on insert (private.redact_jsonb).';
@@ -616,7 +619,7 @@ create table public.agent_qc (
   unique (run_id, check_name),
   foreign key (workspace_id, run_id) references public.agent_runs (workspace_id, id) on delete cascade
 );
-comment on table public.agent_qc is 'Quality checks of a run''s output (seed 001''s agent_qc): automatic checks by the service (checked_by NULL) or a person''s review. One result per run and check.';
+comment on table public.agent_qc is 'Quality checks of a run''s output: automatic checks by the service (checked_by NULL) or a person''s review. One result per run and check.';
 comment on column public.agent_qc.score is 'Check score from 0 to 1, when the check scores.';
 alter table public.agent_qc enable row level security;
 grant select, insert, update, delete on public.agent_qc to authenticated;
@@ -659,7 +662,7 @@ create table public.chat_sessions (
   unique (workspace_id, id),
   foreign key (workspace_id, agent_id) references public.agents (workspace_id, id) on delete set null (agent_id)
 );
-comment on table public.chat_sessions is 'A user''s conversation with our AI (seed 003''s chat_sessions; its campaign_copilot_sessions are sessions with purpose campaign_copilot). Personal: only the user who owns it reads or writes it, and only while a member of its workspace.';
+comment on table public.chat_sessions is 'A user''s conversation with our AI. Personal: only the user who owns it reads or writes it, and only while a member of its workspace.';
 comment on column public.chat_sessions.campaign_id is 'The marketing campaign a copilot session designs or discusses (public.campaigns, marketing domain).';
 comment on column public.chat_sessions.state is 'Copilot working state: current step, the campaign draft, choices made.';
 comment on column public.chat_sessions.message_count is 'Messages in the session, kept by trigger.';
@@ -715,7 +718,7 @@ begin
     raise exception 'no chat session %', new.session_id using errcode = 'PT404';
   end if;
   new.user_id := s.user_id;
-  if (select auth.role()) = 'authenticated' and new.role in ('system', 'tool') then
+  if private.is_end_user() and new.role in ('system', 'tool') then
     raise exception 'system and tool messages are written by the service' using errcode = '42501';
   end if;
   return new;
@@ -747,7 +750,7 @@ comment on type public.agent_feedback_kind is 'What a person said about an agent
 
 create type public.training_example_kind as enum ('example', 'correction', 'pattern');
 
-comment on type public.training_example_kind is 'example: input and the expected output; correction: what the agent should have said; pattern: a learned pattern (seed 003''s agent_learning_data).';
+comment on type public.training_example_kind is 'example: input and the expected output; correction: what the agent should have said; pattern: a learned pattern.';
 
 create type public.training_example_source as enum ('manual', 'feedback', 'learned');
 
@@ -777,7 +780,7 @@ create table public.agent_feedback (
     on delete set null (chat_message_id),
   unique (workspace_id, id)
 );
-comment on table public.agent_feedback is 'Operators'' feedback on agent output (seed 001''s AgentFeedback, 003''s ai_interaction_feedback). A correction becomes a training example. Members give feedback; each person edits only their own.';
+comment on table public.agent_feedback is 'Operators'' feedback on agent output. A correction becomes a training example. Members give feedback; each person edits only their own.';
 comment on column public.agent_feedback.prompt_excerpt is 'What the agent was asked, for corrections the training example keeps (defaults to the run''s input).';
 alter table public.agent_feedback enable row level security;
 grant select, delete on public.agent_feedback to authenticated;
@@ -826,9 +829,9 @@ create table public.agent_training_examples (
   foreign key (workspace_id, agent_id) references public.agents (workspace_id, id) on delete cascade,
   foreign key (workspace_id, feedback_id) references public.agent_feedback (workspace_id, id) on delete set null (feedback_id)
 );
-comment on table public.agent_training_examples is 'What an agent learns from (seed 000''s agent_training_examples, 003''s agent_learning_data): curated examples, corrections from feedback, learned patterns with confidence.';
+comment on table public.agent_training_examples is 'What an agent learns from: curated examples, corrections from feedback, learned patterns with confidence.';
 comment on column public.agent_training_examples.actual_output is 'What the agent said, for corrections.';
-comment on column public.agent_training_examples.pattern is 'A learned pattern (seed 003): e.g. {"when": "refund asked", "prefer": "store credit offer"}.';
+comment on column public.agent_training_examples.pattern is 'A learned pattern: e.g. {"when": "refund asked", "prefer": "store credit offer"}.';
 comment on column public.agent_training_examples.usage_count is 'How often the runtime put this example into a prompt.';
 alter table public.agent_training_examples enable row level security;
 grant select, insert, update, delete on public.agent_training_examples to authenticated;
@@ -850,7 +853,7 @@ create trigger stamp_actor before insert on public.agent_training_examples
 create function private.guard_feedback_message() returns trigger
 language plpgsql set search_path = '' as $$
 begin
-  if (select auth.role()) = 'authenticated' and new.chat_message_id is not null
+  if private.is_end_user() and new.chat_message_id is not null
      and not exists (select 1 from public.chat_messages m
                      where m.id = new.chat_message_id and m.user_id = (select auth.uid())) then
     raise exception 'feedback can name messages of your own chats only' using errcode = '42501';
@@ -893,7 +896,7 @@ comment on function private.learn_from_feedback() is 'AFTER INSERT on agent_feed
 create trigger learn_from_feedback after insert on public.agent_feedback
   for each row when (new.kind = 'correction') execute function private.learn_from_feedback();
 
--- ===== metrics (seed 001's agent metrics, as views over runs; RLS of the caller applies)
+-- ===== metrics (views over runs; RLS of the caller applies)
 create view public.agent_metrics with (security_invoker = true) as
   select a.workspace_id, a.id as agent_id, a.key, a.name, a.status,
          count(r.id)::integer as runs,
@@ -951,7 +954,7 @@ create policy "members change their feedback" on public.agent_feedback for updat
 create policy "members remove their feedback" on public.agent_feedback for delete to authenticated
   using (user_id = (select auth.uid()) and workspace_id = any (array(select private.workspace_ids('member'))));
 
--- The human approval queue (seed 001's AgentApproval): agents, automations (the marketing
+-- The human approval queue: agents, automations (the marketing
 -- autopilot) and people propose actions; members approve or reject them; the service that owns
 -- the action executes approved ones and reports the outcome; pending proposals past their expiry
 -- expire by pg_cron. The state machine lives in a trigger:
@@ -1072,11 +1075,11 @@ language sql immutable set search_path = '' as $$
 $$;
 comment on function private.approval_domain(public.approval_action) is 'Maps an approval action to the decision_log domain it is recorded under.';
 
-create function private.approval_event(a public.agent_approvals) returns jsonb
+create function private.approval_event(p_approval public.agent_approvals) returns jsonb
 language sql stable set search_path = '' as $$
-  select jsonb_build_object('id', a.id, 'action', a.action, 'status', a.status, 'title', a.title,
-    'agent_id', a.agent_id, 'subject_table', a.subject_table, 'subject_id', a.subject_id, 'payload', a.payload,
-    'expires_at', a.expires_at, 'decided_by', a.decided_by, 'decided_at', a.decided_at, 'executed_at', a.executed_at)
+  select jsonb_build_object('id', p_approval.id, 'action', p_approval.action, 'status', p_approval.status, 'title', p_approval.title,
+    'agent_id', p_approval.agent_id, 'subject_table', p_approval.subject_table, 'subject_id', p_approval.subject_id, 'payload', p_approval.payload,
+    'expires_at', p_approval.expires_at, 'decided_by', p_approval.decided_by, 'decided_at', p_approval.decided_at, 'executed_at', p_approval.executed_at)
 $$;
 comment on function private.approval_event(public.agent_approvals) is 'The data of an approval.* outbound webhook event.';
 
@@ -1084,7 +1087,7 @@ comment on function private.approval_event(public.agent_approvals) is 'The data 
 create function private.guard_agent_approval() returns trigger
 language plpgsql security definer set search_path = '' as $$
 declare
-  signed_in boolean := (select auth.role()) = 'authenticated';
+  signed_in boolean := private.is_end_user();
   uid uuid := (select auth.uid());
   decided boolean;
 begin

@@ -1,4 +1,4 @@
--- Ops and observability (seed 000's ops_* tables, seed 001's observability_logs): errors
+-- Ops and observability: errors
 -- deduplicated by fingerprint (reported through one atomic upsert), one health row per service,
 -- alerts and incidents with status workflows, and high-volume structured logs partitioned by
 -- month with workspace_id in the key, where info and warn are visible to members and error and
@@ -138,7 +138,7 @@ create table public.ops_errors (
   unique (workspace_id, fingerprint),
   unique (workspace_id, id)
 );
-comment on table public.ops_errors is 'Errors deduplicated by fingerprint (seed 000''s ops_errors): one row per distinct error per workspace, counted by public.report_error(). Members triage (status); the service and signed-in members report.';
+comment on table public.ops_errors is 'Errors deduplicated by fingerprint: one row per distinct error per workspace, counted by public.report_error(). Members triage (status); the service and signed-in members report.';
 comment on column public.ops_errors.last_context is 'Context of the latest occurrence (request id, url, user agent ...).';
 comment on column public.ops_errors.fingerprint is 'SHA-256 (hex) of the error''s identity: type, source and the message with numbers, ids and hex strings masked, or of the caller''s own key.';
 comment on column public.ops_errors.occurrence_count is 'How many times it was reported; incremented atomically by report_error.';
@@ -173,7 +173,7 @@ create function private.report_error(
 ) returns table (error_id uuid, occurrence_count bigint, is_new boolean, status public.ops_error_status)
 language plpgsql volatile security definer set search_path = '' as $$
 begin
-  if (select auth.role()) = 'authenticated' then
+  if private.is_end_user() then
     perform private.require_workspace_role(p_workspace_id, 'viewer');
   end if;
   return query
@@ -215,7 +215,7 @@ begin
   if p_context is not null and jsonb_typeof(p_context) <> 'object' then
     raise exception 'context must be a JSON object' using errcode = '22023';
   end if;
-  if current_user in ('authenticated', 'anon') then
+  if private.is_end_user() then
     perform private.require_workspace_role(p_workspace_id, 'viewer');
   end if;
   return query select * from private.report_error(p_workspace_id, p_error_type, p_source, p_message, p_severity,
@@ -231,7 +231,7 @@ begin
   if new.status is distinct from old.status then
     if new.status = 'resolved' then
       new.resolved_at := now();
-      new.resolved_by := case when (select auth.role()) = 'authenticated' then (select auth.uid()) else new.resolved_by end;
+      new.resolved_by := case when private.is_end_user() then (select auth.uid()) else new.resolved_by end;
     elsif old.status = 'resolved' then
       new.resolved_at := null;
       new.resolved_by := null;
@@ -294,7 +294,7 @@ create table public.ops_alerts (
   unique (workspace_id, id),
   foreign key (workspace_id, error_id) references public.ops_errors (workspace_id, id) on delete set null (error_id)
 );
-comment on table public.ops_alerts is 'Alerts (seed 000''s ops_alerts): raised by health checks, error spikes or people; acknowledged and resolved by members. At most one unresolved alert per dedupe key. Realtime.';
+comment on table public.ops_alerts is 'Alerts: raised by health checks, error spikes or people; acknowledged and resolved by members. At most one unresolved alert per dedupe key. Realtime.';
 comment on column public.ops_alerts.alert_type is 'What raised it: health, error, budget, manual ...';
 comment on column public.ops_alerts.dedupe_key is 'At most one unresolved alert per workspace and key (e.g. health:shopify).';
 comment on column public.ops_alerts.slack_message_ts is 'The Slack message that announced it, to thread updates.';
@@ -325,7 +325,7 @@ create trigger stamp_actor before insert on public.ops_alerts for each row execu
 create function private.guard_ops_alert() returns trigger
 language plpgsql set search_path = '' as $$
 declare
-  signed_in boolean := (select auth.role()) = 'authenticated';
+  signed_in boolean := private.is_end_user();
 begin
   if tg_op = 'INSERT' then
     if new.status <> 'open' then
@@ -445,7 +445,7 @@ create table public.ops_incidents (
   updated_at timestamptz not null default now(),
   foreign key (workspace_id, alert_id) references public.ops_alerts (workspace_id, id) on delete set null (alert_id)
 );
-comment on table public.ops_incidents is 'Incidents (seed 000''s ops_incidents) with a status workflow; every status change is appended to timeline by trigger. Members run them; admins delete them.';
+comment on table public.ops_incidents is 'Incidents with a status workflow; every status change is appended to timeline by trigger. Members run them; admins delete them.';
 comment on column public.ops_incidents.commander_id is 'Who leads the response.';
 comment on column public.ops_incidents.timeline is 'Status changes, appended by trigger: [{"at", "status", "by"}].';
 alter table public.ops_incidents enable row level security;
@@ -466,7 +466,7 @@ create trigger stamp_actor before insert on public.ops_incidents for each row ex
 create function private.guard_ops_incident() returns trigger
 language plpgsql security definer set search_path = '' as $$
 declare
-  actor uuid := case when (select auth.role()) = 'authenticated' then (select auth.uid()) end;
+  actor uuid := case when private.is_end_user() then (select auth.uid()) end;
 begin
   if new.commander_id is not null and (tg_op = 'INSERT' or new.commander_id is distinct from old.commander_id)
      and not exists (select 1 from public.workspace_members m
@@ -523,7 +523,7 @@ create table public.ops_logs (
   created_at timestamptz not null default now(),
   primary key (workspace_id, logged_at, id)
 ) partition by range (logged_at);
-comment on table public.ops_logs is 'Structured logs (seed 000''s ops_logs, seed 001''s observability_logs), partitioned by month of logged_at (partitions in private, made ahead by pg_cron, dropped by retention). Members read info and warn; admins read every level. Written by the service.';
+comment on table public.ops_logs is 'Structured logs, partitioned by month of logged_at (partitions in private, made ahead by pg_cron, dropped by retention). Members read info and warn; admins read every level. Written by the service.';
 comment on column public.ops_logs.source is 'The component that logged: an edge function, a cron job, a connector.';
 comment on column public.ops_logs.user_id is 'The user the entry concerns, if any (not a foreign key: logs outlive users until retention).';
 alter table public.ops_logs enable row level security;
@@ -602,6 +602,6 @@ select cron.schedule('ops-partitions', '10 0 * * *', 'select private.maintain_op
 
 select cron.schedule('ops-retention', '20 4 * * *', 'select private.purge_ops_data()');
 
--- Log visibility by level (seed 001): info and warn for members, everything for admins.
+-- Log visibility by level: info and warn for members, everything for admins.
 create policy "members read info and warn logs" on public.ops_logs for select to authenticated
   using (level in ('info', 'warn') and workspace_id = any (array(select private.workspace_ids('member'))));

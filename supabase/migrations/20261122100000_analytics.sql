@@ -1,7 +1,7 @@
--- Analytics and briefings: dashboard facts (seed 001's DashboardFact; 003's performance_analytics
--- are facts with entity dimensions), analytics reports, real-time metrics, AI insights, CEO
--- briefings (owners and admins only, with rating and feedback), SEO audits and rankings, keyword
--- research, social posts (referenced by seed 002, defined here) and their analytics with the
+-- Analytics and briefings: dashboard facts (performance analytics are facts with entity
+-- dimensions), analytics reports, real-time metrics, AI insights, CEO briefings (owners and
+-- admins only, with rating and feedback), SEO audits and rankings, keyword research, social
+-- posts and their analytics with the
 -- engagement rate computed by trigger, and user analytics events partitioned by month.
 -- Retention per workspace (analytics_settings) by pg_cron.
 
@@ -41,7 +41,7 @@ create table public.dashboard_facts (
   created_at timestamptz not null default now(),
   unique (workspace_id, metric, period, period_start, dimensions)
 );
-comment on table public.dashboard_facts is 'Generic fact table for dashboards (seed 001''s DashboardFact): one value per metric, period and dimension set. Seed 003''s performance_analytics are facts with {"entity_type", "entity_id"} dimensions. Written by the service and pg_cron (upsert on the unique key); viewers read.';
+comment on table public.dashboard_facts is 'Generic fact table for dashboards: one value per metric, period and dimension set. Performance analytics are facts with {"entity_type", "entity_id"} dimensions. Written by the service and pg_cron (upsert on the unique key); viewers read.';
 comment on column public.dashboard_facts.dimensions is 'What the value is broken down by, e.g. {"platform": "meta"} or {"currency": "USD"}; {} for the total.';
 alter table public.dashboard_facts enable row level security;
 grant select on public.dashboard_facts to authenticated;
@@ -126,7 +126,7 @@ create table public.analytics_reports (
   updated_at timestamptz not null default now(),
   constraint "a report period ends on or after it starts" check (period_end >= period_start)
 );
-comment on table public.analytics_reports is 'Generated reports (seed 003''s analytics_reports): members request one (pending); the report generator (service) fills results and moves the status.';
+comment on table public.analytics_reports is 'Generated reports: members request one (pending); the report generator (service) fills results and moves the status.';
 comment on column public.analytics_reports.storage_path is 'A rendered file (PDF, CSV) in storage, <workspace_id>/reports/...';
 alter table public.analytics_reports enable row level security;
 grant select, delete on public.analytics_reports to authenticated;
@@ -156,7 +156,7 @@ begin
             or old.status = 'failed' and new.status = 'pending') then
       raise exception 'a report that is % cannot become %', old.status, new.status using errcode = 'PT409';
     end if;
-    if (select auth.role()) = 'authenticated' and not (old.status = 'failed' and new.status = 'pending') then
+    if private.is_end_user() and not (old.status = 'failed' and new.status = 'pending') then
       raise exception 'the report generator moves reports; you can retry a failed one' using errcode = '42501';
     end if;
     if new.status = 'ready' then
@@ -183,7 +183,7 @@ create table public.real_time_metrics (
   created_at timestamptz not null default now(),
   primary key (workspace_id, entity_type, entity_id, metric)
 );
-comment on table public.real_time_metrics is 'Latest value of a metric per entity (seed 003''s real_time_metrics: live visitors on a page, today''s spend of a campaign ...); upserted by private.record_metrics(), published to Realtime. previous_value is the value it replaced.';
+comment on table public.real_time_metrics is 'Latest value of a metric per entity (live visitors on a page, today''s spend of a campaign ...); upserted by private.record_metrics(), published to Realtime. previous_value is the value it replaced.';
 alter table public.real_time_metrics enable row level security;
 grant select on public.real_time_metrics to authenticated;
 alter publication supabase_realtime add table public.real_time_metrics;
@@ -248,7 +248,7 @@ create table public.ai_insights (
   foreign key (workspace_id, agent_id) references public.agents (workspace_id, id) on delete set null (agent_id),
   foreign key (workspace_id, approval_id) references public.agent_approvals (workspace_id, id) on delete set null (approval_id)
 );
-comment on table public.ai_insights is 'AI-generated insights (seed 003''s ai_insights): written by agents (service), triaged by members. An insight acted on may point at the approval it became.';
+comment on table public.ai_insights is 'AI-generated insights: written by agents (service), triaged by members. An insight acted on may point at the approval it became.';
 comment on column public.ai_insights.data is 'The figures behind the insight.';
 comment on column public.ai_insights.status_changed_by is 'Who last changed the status (from the session).';
 alter table public.ai_insights enable row level security;
@@ -272,7 +272,7 @@ language plpgsql set search_path = '' as $$
 begin
   if new.status is distinct from old.status then
     new.status_changed_at := now();
-    new.status_changed_by := case when (select auth.role()) = 'authenticated' then (select auth.uid()) else new.status_changed_by end;
+    new.status_changed_by := case when private.is_end_user() then (select auth.uid()) else new.status_changed_by end;
   end if;
   return new;
 end $$;
@@ -310,7 +310,7 @@ create table public.ceo_briefings (
   unique (workspace_id, kind, period_end),
   constraint "a briefing period ends on or after it starts" check (period_end >= period_start)
 );
-comment on table public.ceo_briefings is 'Generated executive summaries (seed 002''s ceo_briefings): visible to the workspace''s owners and admins only, who rate them and leave feedback. Written by the service; one per workspace, kind and period end.';
+comment on table public.ceo_briefings is 'Generated executive summaries: visible to the workspace''s owners and admins only, who rate them and leave feedback. Written by the service; one per workspace, kind and period end.';
 comment on column public.ceo_briefings.model_id is 'The registry model that wrote it (found from generation_model when not given).';
 comment on column public.ceo_briefings.cost_micros is 'Generation cost from the registry''s prices at insert (private.ai_cost_micros); NULL for a model not in the registry.';
 comment on column public.ceo_briefings.rating is 'A reader''s rating from 1 to 5; rated_by/rated_at come from the session.';
@@ -346,7 +346,7 @@ begin
   end if;
   if (new.rating, new.feedback_notes) is distinct from (old.rating, old.feedback_notes) then
     new.rated_at := now();
-    new.rated_by := case when (select auth.role()) = 'authenticated' then (select auth.uid()) else new.rated_by end;
+    new.rated_by := case when private.is_end_user() then (select auth.uid()) else new.rated_by end;
   end if;
   return new;
 end $$;
@@ -388,7 +388,7 @@ create table public.seo_audits (
   issues jsonb not null default '[]'::jsonb check (jsonb_typeof(issues) = 'array'),
   created_at timestamptz not null default now()
 );
-comment on table public.seo_audits is 'Daily SEO crawl results (seed 002''s seo_audits) with Core Web Vitals and scores. Written by the crawler (service); kept seo_retention_days (default 365).';
+comment on table public.seo_audits is 'Daily SEO crawl results with Core Web Vitals and scores. Written by the crawler (service); kept seo_retention_days (default 365).';
 comment on column public.seo_audits.avg_inp_ms is 'Interaction to Next Paint, which replaced FID as a Core Web Vital in 2024; avg_fid_ms is kept for older crawls.';
 comment on column public.seo_audits.overall_score is 'Mean of the technical, content and performance scores, rounded; NULL when one is missing.';
 alter table public.seo_audits enable row level security;
@@ -413,7 +413,7 @@ create table public.seo_rankings (
   created_at timestamptz not null default now(),
   unique (workspace_id, keyword, search_engine, location, device, tracked_on)
 );
-comment on table public.seo_rankings is 'Keyword positions per day (seed 002''s seo_rankings): one row per keyword, engine, location, device and day. Written by the rank tracker (service, idempotent upsert); kept seo_retention_days (default 365).';
+comment on table public.seo_rankings is 'Keyword positions per day: one row per keyword, engine, location, device and day. Written by the rank tracker (service, idempotent upsert); kept seo_retention_days (default 365).';
 comment on column public.seo_rankings.position is 'Position 1-100 in the results; NULL when not in the top 100.';
 comment on column public.seo_rankings.keyword is 'Lower-cased keyword.';
 alter table public.seo_rankings enable row level security;
@@ -481,7 +481,7 @@ create table public.keyword_research (
   unique (workspace_id, keyword, locale),
   constraint "a cost per click has a currency" check (cpc_cents is null or currency is not null)
 );
-comment on table public.keyword_research is 'Keyword research results (seed 003''s keyword_research): volume, difficulty, CPC, intent, related keywords; one row per keyword and locale. Members research.';
+comment on table public.keyword_research is 'Keyword research results: volume, difficulty, CPC, intent, related keywords; one row per keyword and locale. Members research.';
 comment on column public.keyword_research.monthly_volumes is 'Search volume per month, e.g. [{"month": "2026-10", "volume": 1900}].';
 alter table public.keyword_research enable row level security;
 grant select, insert, update, delete on public.keyword_research to authenticated;
@@ -522,7 +522,7 @@ create table public.social_posts (
   unique (workspace_id, id),
   constraint "a scheduled post has a time" check (status <> 'scheduled' or scheduled_at is not null)
 );
-comment on table public.social_posts is 'Posts on social networks (referenced by seed 002''s social_analytics, defined here). Members draft and schedule; the publisher (service) records the external id and publication.';
+comment on table public.social_posts is 'Posts on social networks. Members draft and schedule; the publisher (service) records the external id and publication.';
 comment on column public.social_posts.external_post_id is 'The network''s post id once published.';
 comment on column public.social_posts.campaign_id is 'The marketing campaign the post belongs to (public.campaigns, marketing domain).';
 alter table public.social_posts enable row level security;
@@ -572,7 +572,7 @@ create table public.social_analytics (
   unique (social_post_id, measured_at),
   foreign key (workspace_id, social_post_id) references public.social_posts (workspace_id, id) on delete cascade
 );
-comment on table public.social_analytics is 'A post''s metrics as measured at a time (seed 002''s social_analytics); one row per post and measurement. Written by connectors (service); kept social_retention_days (default 365).';
+comment on table public.social_analytics is 'A post''s metrics as measured at a time; one row per post and measurement. Written by connectors (service); kept social_retention_days (default 365).';
 comment on column public.social_analytics.platform is 'Copied from the post by trigger.';
 comment on column public.social_analytics.engagements is 'likes + comments + shares + saves, by trigger.';
 comment on column public.social_analytics.engagement_rate is 'engagements / reach, rounded to 6 decimals, by trigger; NULL when reach is 0 or unknown.';
@@ -612,7 +612,7 @@ create table public.user_analytics_events (
   created_at timestamptz not null default now(),
   primary key (workspace_id, occurred_at, id)
 ) partition by range (occurred_at);
-comment on table public.user_analytics_events is 'What our users do in the app (seed 003''s user_analytics_events, e.g. form friction: {"form", "field", "friction"}), partitioned by month of occurred_at. Each user writes and reads their own; admins read the workspace''s. Kept events_retention_days (default 395).';
+comment on table public.user_analytics_events is 'What our users do in the app (e.g. form friction: {"form", "field", "friction"}), partitioned by month of occurred_at. Each user writes and reads their own; admins read the workspace''s. Kept events_retention_days (default 395).';
 alter table public.user_analytics_events enable row level security;
 grant select on public.user_analytics_events to authenticated;
 grant insert (workspace_id, occurred_at, event_name, page, session_id, properties) on public.user_analytics_events to authenticated;
@@ -651,7 +651,7 @@ begin
     raise exception 'each event needs event_name (lowercase, starting with a letter), optional page, session_id, properties (object) and occurred_at (ISO): %',
       left(bad::text, 300) using errcode = '22023';
   end if;
-  if current_user in ('authenticated', 'anon') then
+  if private.is_end_user() then
     perform private.require_workspace_role(p_workspace_id, 'viewer');
   end if;
   insert into public.user_analytics_events (workspace_id, occurred_at, event_name, page, session_id, properties)
@@ -712,7 +712,7 @@ create policy "users read their events" on public.user_analytics_events for sele
 create policy "users record their events" on public.user_analytics_events for insert to authenticated
   with check (user_id = (select auth.uid()) and workspace_id = any (array(select private.workspace_ids('viewer'))));
 
--- HotDash's dashboard tiles (seed 001: revenue, inventory, ads ROAS, the approval queue as the
+-- The overview dashboard's tiles (revenue, inventory, ads ROAS, the approval queue as the
 -- support tile), plus open ops work, as one RPC a frontend calls once. SECURITY INVOKER: the
 -- caller's RLS decides what is counted; viewers and up may call it.
 create type public.dashboard_tiles_row as (
@@ -807,5 +807,5 @@ returns public.dashboard_tiles_row
 language sql stable set search_path = '' as $$
   select private.dashboard_tiles(p_workspace_id, p_today)
 $$;
-comment on function public.dashboard_tiles(uuid, date) is 'HotDash tiles in one call: revenue (30 days before p_today vs the 30 before, main currency, orders, AOV), inventory (reorder points), ads ROAS (public.ads_roas_tile), pending approvals, open errors and alerts. Viewers and up.';
+comment on function public.dashboard_tiles(uuid, date) is 'The overview tiles in one call: revenue (30 days before p_today vs the 30 before, main currency, orders, AOV), inventory (reorder points), ads ROAS (public.ads_roas_tile), pending approvals, open errors and alerts. Viewers and up.';
 grant execute on function public.dashboard_tiles(uuid, date) to authenticated;

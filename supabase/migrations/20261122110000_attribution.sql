@@ -6,7 +6,7 @@
 -- storefront's identify call) it joins the customer's identity. Touchpoints stay keyed by visitor
 -- id, so a journey is every touchpoint of every visitor of the identity: nothing is copied or
 -- lost, and touchpoints recorded before identification count from then on.
--- Credits and the report are in the attribution_credits migration.
+-- Credits and the report follow below.
 
 -- One channel vocabulary for the whole growth team: where a visit came from (touchpoints,
 -- classified by private.classify_channel() into the traffic channels) and where a marketing
@@ -757,7 +757,7 @@ grant execute on function private.attribution_report(uuid, date, date, public.at
 
 -- Pixel events: the conversion events a server-side pixel forwards to GA4, Meta and TikTok, with
 -- each destination's delivery status (high volume, partitioned by month, 13 months kept), and the
--- hourly accuracy rollup against Shopify orders (RAWDOG's Elevar-style pixel_accuracy_hourly):
+-- hourly accuracy rollup against Shopify orders (pixel_accuracy_hourly):
 -- of the orders processed in an hour, how many had a purchase event that reached each destination.
 create type public.pixel_delivery_status as enum ('pending', 'sent', 'failed', 'skipped');
 
@@ -856,45 +856,45 @@ grant execute on function private.refresh_pixel_accuracy(timestamp with time zon
 select cron.schedule('pixel-accuracy', '23 * * * *', 'select private.refresh_pixel_accuracy()');
 
 -- One pixel event object of record_pixel_events' batch: the first problem as 'field: reason', or null.
-create function private.pixel_event_problem(p jsonb, p_oldest timestamptz) returns text
+create function private.pixel_event_problem(p_event jsonb, p_oldest timestamptz) returns text
 language plpgsql stable set search_path = '' as $$
 declare
   k text;
 begin
-  if jsonb_typeof(p) is distinct from 'object' then
+  if jsonb_typeof(p_event) is distinct from 'object' then
     return 'row: must be an object';
   end if;
-  if jsonb_typeof(p -> 'event_id') is distinct from 'string' or char_length(p ->> 'event_id') not between 1 and 128 then
+  if jsonb_typeof(p_event -> 'event_id') is distinct from 'string' or char_length(p_event ->> 'event_id') not between 1 and 128 then
     return 'event_id: is required (1-128 characters)';
   end if;
-  if coalesce(p ->> 'event_name', '') !~ '^[a-z][a-z0-9_]{0,63}$' then
+  if coalesce(p_event ->> 'event_name', '') !~ '^[a-z][a-z0-9_]{0,63}$' then
     return 'event_name: is required (lowercase letters, digits and _), e.g. purchase';
   end if;
-  if p ->> 'occurred_at' is null or not private.is_timestamptz(p ->> 'occurred_at') then
+  if p_event ->> 'occurred_at' is null or not private.is_timestamptz(p_event ->> 'occurred_at') then
     return 'occurred_at: is required and must be a timestamp';
   end if;
-  if (p ->> 'occurred_at')::timestamptz < p_oldest or (p ->> 'occurred_at')::timestamptz > now() + interval '1 day' then
+  if (p_event ->> 'occurred_at')::timestamptz < p_oldest or (p_event ->> 'occurred_at')::timestamptz > now() + interval '1 day' then
     return format('occurred_at: must be between %s and tomorrow', p_oldest);
   end if;
-  if p ? 'visitor_id' and p -> 'visitor_id' <> 'null'::jsonb and not coalesce(private.is_visitor_id(p ->> 'visitor_id'), false) then
+  if p_event ? 'visitor_id' and p_event -> 'visitor_id' <> 'null'::jsonb and not coalesce(private.is_visitor_id(p_event ->> 'visitor_id'), false) then
     return 'visitor_id: must be 1-128 letters, digits or . _ : -';
   end if;
-  if p ? 'shopify_order_id' and p -> 'shopify_order_id' <> 'null'::jsonb
-     and char_length(p ->> 'shopify_order_id') not between 1 and 64 then
+  if p_event ? 'shopify_order_id' and p_event -> 'shopify_order_id' <> 'null'::jsonb
+     and char_length(p_event ->> 'shopify_order_id') not between 1 and 64 then
     return 'shopify_order_id: must be 1-64 characters';
   end if;
-  if p ? 'value_cents' and p -> 'value_cents' <> 'null'::jsonb and not private.is_whole_number(p -> 'value_cents') then
+  if p_event ? 'value_cents' and p_event -> 'value_cents' <> 'null'::jsonb and not private.is_whole_number(p_event -> 'value_cents') then
     return 'value_cents: must be a non-negative whole number of cents';
   end if;
-  if p ? 'currency' and p -> 'currency' <> 'null'::jsonb and coalesce(p ->> 'currency', '') !~ '^[A-Z]{3}$' then
+  if p_event ? 'currency' and p_event -> 'currency' <> 'null'::jsonb and coalesce(p_event ->> 'currency', '') !~ '^[A-Z]{3}$' then
     return 'currency: must be a three-letter ISO code';
   end if;
   foreach k in array array['ga4_status', 'meta_status', 'tiktok_status'] loop
-    if p ? k and not coalesce(p ->> k = any (enum_range(null::public.pixel_delivery_status)::text[]), false) then
+    if p_event ? k and not coalesce(p_event ->> k = any (enum_range(null::public.pixel_delivery_status)::text[]), false) then
       return k || ': must be one of pending, sent, failed, skipped';
     end if;
   end loop;
-  if p ? 'error' and p -> 'error' <> 'null'::jsonb and char_length(p ->> 'error') > 2000 then
+  if p_event ? 'error' and p_event -> 'error' <> 'null'::jsonb and char_length(p_event ->> 'error') > 2000 then
     return 'error: at most 2000 characters';
   end if;
   return null;
@@ -910,7 +910,7 @@ declare
   bad record;
   known integer;
 begin
-  if current_user in ('authenticated', 'anon') then
+  if private.is_end_user() then
     raise exception 'pixel events are recorded by the server-side pixel (service role) only' using errcode = '42501';
   end if;
   if p_workspace_id is null or jsonb_typeof(p_events) is distinct from 'array' then

@@ -1,8 +1,7 @@
 -- Experiments (A/B tests): definitions with a status machine, weighted variants, sticky
 -- assignments by deterministic hash bucketing, events (high volume, partitioned by month) and
 -- purchases from orders. The storefront (anon) assigns and tracks through two narrow RPCs.
--- Unifies RAWDOG's ab_tests/ab_variants/ab_targeting_rules/ab_visitors/ab_events/
--- ab_purchase_attribution and HotDash's experiments. Statistics: the experiment_results migration.
+-- Statistics: the results section below.
 --
 -- Bucketing: n = first 4 bytes of sha256(key || ':' || visitor_id) / 2^32, in [0, 1). Variants,
 -- ordered by key, own consecutive ranges of the unit interval proportional to their weights; with

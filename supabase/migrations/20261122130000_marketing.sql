@@ -1,15 +1,14 @@
 -- Marketing campaigns: the brand's own initiatives (budget, channels, KPI targets, tasks), their
 -- historical metrics, AI predictions and generated content. Ad campaigns (what the ad platforms
--- run, landed with ads) may belong to one through ad_campaigns.campaign_id. From 003's
--- campaigns, campaign_tasks, campaign_metrics, campaign_performance_metrics,
--- campaign_performance_monitor, campaign_predictions and generated_content_pieces.
+-- run) may belong to one through ad_campaigns.campaign_id. Also: leads with scoring, content,
+-- email, strategy documents, onboarding and feature tours.
 
 -- ===== shared row helpers for the marketing and automation domains
 -- created_by is the caller for signed-in users, whatever the client sent.
 create function private.stamp_created_by() returns trigger
 language plpgsql set search_path = '' as $$
 begin
-  if (select auth.role()) = 'authenticated' then
+  if private.is_end_user() then
     new := jsonb_populate_record(new, jsonb_build_object('created_by', (select auth.uid())));
   end if;
   return new;
@@ -38,7 +37,7 @@ end $$;
 comment on function private.require_members() is 'BEFORE INSERT/UPDATE trigger: each user id in the named columns must be a member of the row''s workspace (22023 otherwise).';
 
 -- ===== campaigns
--- Channels are public.marketing_channel, the one vocabulary shared with attribution (its migration).
+-- Channels are public.marketing_channel, the one vocabulary shared with attribution.
 create type public.campaign_status as enum ('draft', 'planned', 'active', 'paused', 'completed', 'archived');
 
 comment on type public.campaign_status is 'draft -> planned -> active <-> paused -> completed -> archived; draft, planned and paused campaigns may also be archived directly.';
@@ -104,10 +103,10 @@ create trigger require_members before insert or update of owner_id on public.cam
 select private.exempt_user_deletion('public.campaigns', 'require_members');
 
 -- KPI targets: known keys with numbers in range.
-create function private.kpi_targets_problem(p jsonb) returns text
+create function private.kpi_targets_problem(p_targets jsonb) returns text
 language sql immutable set search_path = '' as $$
   select case
-    when p is null or jsonb_typeof(p) <> 'object' then 'must be a JSON object'
+    when p_targets is null or jsonb_typeof(p_targets) <> 'object' then 'must be a JSON object'
     else (
       select string_agg(msg, '; ' order by key) from (
         select e.key, case
@@ -122,7 +121,7 @@ language sql immutable set search_path = '' as $$
           when e.key in ('target_cpa_cents', 'target_cpl_cents', 'target_leads', 'target_conversions', 'target_revenue_cents')
                and (e.value::text !~ '^\d{1,15}$') then e.key || ': must be a non-negative whole number'
         end as msg
-        from jsonb_each(p) e
+        from jsonb_each(p_targets) e
       ) m where msg is not null
     )
   end
@@ -1311,10 +1310,10 @@ create type public.strategy_document_status as enum ('draft', 'active', 'archive
 comment on type public.strategy_document_status is 'Only one active document per kind and campaign (or per kind for the workspace as a whole).';
 
 -- A JSON array of n_min..n_max non-blank strings of at most 2000 characters each.
-create function private.is_text_list(p jsonb, p_min integer, p_max integer) returns boolean
+create function private.is_text_list(p_value jsonb, p_min integer, p_max integer) returns boolean
 language sql immutable set search_path = '' as $$
-  select jsonb_typeof(p) = 'array' and jsonb_array_length(p) between p_min and p_max
-     and not exists (select 1 from jsonb_array_elements(p) e
+  select jsonb_typeof(p_value) = 'array' and jsonb_array_length(p_value) between p_min and p_max
+     and not exists (select 1 from jsonb_array_elements(p_value) e
                      where jsonb_typeof(e.value) <> 'string' or btrim(e.value #>> '{}') = ''
                         or char_length(e.value #>> '{}') > 2000)
 $$;
@@ -1322,22 +1321,22 @@ comment on function private.is_text_list(jsonb, integer, integer) is 'True for a
 grant execute on function private.is_text_list(jsonb, integer, integer) to authenticated, service_role;
 
 -- A non-blank JSON string of at most p_max characters.
-create function private.is_text(p jsonb, p_max integer default 2000) returns boolean
+create function private.is_text(p_value jsonb, p_max integer default 2000) returns boolean
 language sql immutable set search_path = '' as $$
-  select coalesce(jsonb_typeof(p) = 'string' and btrim(p #>> '{}') <> '' and char_length(p #>> '{}') <= p_max, false)
+  select coalesce(jsonb_typeof(p_value) = 'string' and btrim(p_value #>> '{}') <> '' and char_length(p_value #>> '{}') <= p_max, false)
 $$;
 comment on function private.is_text(jsonb, integer) is 'True for a non-blank JSON string of at most p_max characters.';
 grant execute on function private.is_text(jsonb, integer) to authenticated, service_role;
 
 -- Keys of an object outside the allowed set, as "a, b", or null.
-create function private.unknown_keys(p jsonb, p_allowed text[]) returns text
+create function private.unknown_keys(p_value jsonb, p_allowed text[]) returns text
 language sql immutable set search_path = '' as $$
-  select string_agg(k, ', ' order by k) from jsonb_object_keys(p) k where not (k = any (p_allowed))
+  select string_agg(k, ', ' order by k) from jsonb_object_keys(p_value) k where not (k = any (p_allowed))
 $$;
 comment on function private.unknown_keys(jsonb, text[]) is 'The keys of a JSON object not in p_allowed, comma-separated, or null.';
 grant execute on function private.unknown_keys(jsonb, text[]) to authenticated, service_role;
 
-create function private.strategy_document_problem(p_kind public.strategy_document_kind, b jsonb) returns text
+create function private.strategy_document_problem(p_kind public.strategy_document_kind, p_body jsonb) returns text
 language plpgsql stable set search_path = '' as $$
 declare
   e record;
@@ -1346,55 +1345,55 @@ declare
   last_stage integer := 0;
   pos integer;
 begin
-  if jsonb_typeof(b) is distinct from 'object' then
+  if jsonb_typeof(p_body) is distinct from 'object' then
     return 'body: must be a JSON object';
   end if;
-  if octet_length(b::text) > 262144 then
+  if octet_length(p_body::text) > 262144 then
     return 'body: is larger than 256 kB';
   end if;
 
   if p_kind = 'brand_positioning' then
-    extra := private.unknown_keys(b, array['positioning_statement', 'differentiators', 'three_cs', 'brand_tone', 'recommendations']);
+    extra := private.unknown_keys(p_body, array['positioning_statement', 'differentiators', 'three_cs', 'brand_tone', 'recommendations']);
     if extra is not null then return 'body: unknown keys ' || extra; end if;
-    if not private.is_text(b -> 'positioning_statement') then
+    if not private.is_text(p_body -> 'positioning_statement') then
       return 'body.positioning_statement: is required (text up to 2000 characters)';
     end if;
-    if not private.is_text_list(b -> 'differentiators', 1, 20) then
+    if not private.is_text_list(p_body -> 'differentiators', 1, 20) then
       return 'body.differentiators: give 1 to 20 differentiators as text';
     end if;
-    if jsonb_typeof(b -> 'three_cs') is distinct from 'object' then
+    if jsonb_typeof(p_body -> 'three_cs') is distinct from 'object' then
       return 'body.three_cs: is required: {"company": {...}, "customer": {...}, "competition": {...}}';
     end if;
-    extra := private.unknown_keys(b -> 'three_cs', array['company', 'customer', 'competition']);
+    extra := private.unknown_keys(p_body -> 'three_cs', array['company', 'customer', 'competition']);
     if extra is not null then return 'body.three_cs: unknown keys ' || extra; end if;
     for e in select c from unnest(array['company', 'customer', 'competition']) c loop
-      if jsonb_typeof(b -> 'three_cs' -> e.c) is distinct from 'object' or b -> 'three_cs' -> e.c = '{}'::jsonb then
+      if jsonb_typeof(p_body -> 'three_cs' -> e.c) is distinct from 'object' or p_body -> 'three_cs' -> e.c = '{}'::jsonb then
         return format('body.three_cs.%s: is required and not empty', e.c);
       end if;
     end loop;
-    if b ? 'brand_tone' then
-      if jsonb_typeof(b -> 'brand_tone') <> 'object' then return 'body.brand_tone: must be an object'; end if;
-      extra := private.unknown_keys(b -> 'brand_tone', array['voice', 'attributes']);
+    if p_body ? 'brand_tone' then
+      if jsonb_typeof(p_body -> 'brand_tone') <> 'object' then return 'body.brand_tone: must be an object'; end if;
+      extra := private.unknown_keys(p_body -> 'brand_tone', array['voice', 'attributes']);
       if extra is not null then return 'body.brand_tone: unknown keys ' || extra; end if;
-      if b -> 'brand_tone' ? 'voice' and not private.is_text(b -> 'brand_tone' -> 'voice') then
+      if p_body -> 'brand_tone' ? 'voice' and not private.is_text(p_body -> 'brand_tone' -> 'voice') then
         return 'body.brand_tone.voice: must be text';
       end if;
-      if b -> 'brand_tone' ? 'attributes' and not private.is_text_list(b -> 'brand_tone' -> 'attributes', 0, 20) then
+      if p_body -> 'brand_tone' ? 'attributes' and not private.is_text_list(p_body -> 'brand_tone' -> 'attributes', 0, 20) then
         return 'body.brand_tone.attributes: at most 20 attributes as text';
       end if;
     end if;
-    if b ? 'recommendations' and not private.is_text_list(b -> 'recommendations', 0, 50) then
+    if p_body ? 'recommendations' and not private.is_text_list(p_body -> 'recommendations', 0, 50) then
       return 'body.recommendations: at most 50 recommendations as text';
     end if;
 
   elsif p_kind = 'funnel_design' then
-    extra := private.unknown_keys(b, array['name', 'stages']);
+    extra := private.unknown_keys(p_body, array['name', 'stages']);
     if extra is not null then return 'body: unknown keys ' || extra; end if;
-    if b ? 'name' and not private.is_text(b -> 'name', 200) then return 'body.name: must be text up to 200 characters'; end if;
-    if jsonb_typeof(b -> 'stages') is distinct from 'array' or jsonb_array_length(b -> 'stages') not between 1 and 4 then
+    if p_body ? 'name' and not private.is_text(p_body -> 'name', 200) then return 'body.name: must be text up to 200 characters'; end if;
+    if jsonb_typeof(p_body -> 'stages') is distinct from 'array' or jsonb_array_length(p_body -> 'stages') not between 1 and 4 then
       return 'body.stages: give 1 to 4 stages';
     end if;
-    for e in select s.value as v, s.ordinality - 1 as i from jsonb_array_elements(b -> 'stages') with ordinality s loop
+    for e in select s.value as v, s.ordinality - 1 as i from jsonb_array_elements(p_body -> 'stages') with ordinality s loop
       if jsonb_typeof(e.v) <> 'object' then return format('body.stages[%s]: must be an object', e.i); end if;
       extra := private.unknown_keys(e.v, array['stage', 'goal', 'offers', 'channels', 'automation_tasks']);
       if extra is not null then return format('body.stages[%s]: unknown keys %s', e.i, extra); end if;
@@ -1422,13 +1421,13 @@ begin
     end loop;
 
   elsif p_kind = 'competitive_gap' then
-    extra := private.unknown_keys(b, array['our_brand', 'competitors', 'gap_analysis', 'ownable_differentiator']);
+    extra := private.unknown_keys(p_body, array['our_brand', 'competitors', 'gap_analysis', 'ownable_differentiator']);
     if extra is not null then return 'body: unknown keys ' || extra; end if;
-    if not private.is_text(b -> 'our_brand', 200) then return 'body.our_brand: is required (text up to 200 characters)'; end if;
-    if jsonb_typeof(b -> 'competitors') is distinct from 'array' or jsonb_array_length(b -> 'competitors') not between 1 and 20 then
+    if not private.is_text(p_body -> 'our_brand', 200) then return 'body.our_brand: is required (text up to 200 characters)'; end if;
+    if jsonb_typeof(p_body -> 'competitors') is distinct from 'array' or jsonb_array_length(p_body -> 'competitors') not between 1 and 20 then
       return 'body.competitors: give 1 to 20 competitors';
     end if;
-    for e in select s.value as v, s.ordinality - 1 as i from jsonb_array_elements(b -> 'competitors') with ordinality s loop
+    for e in select s.value as v, s.ordinality - 1 as i from jsonb_array_elements(p_body -> 'competitors') with ordinality s loop
       if jsonb_typeof(e.v) <> 'object' then return format('body.competitors[%s]: must be an object', e.i); end if;
       extra := private.unknown_keys(e.v, array['name', 'strengths', 'weaknesses']);
       if extra is not null then return format('body.competitors[%s]: unknown keys %s', e.i, extra); end if;
@@ -1440,31 +1439,31 @@ begin
         return format('body.competitors[%s].weaknesses: at most 20 as text', e.i);
       end if;
     end loop;
-    if jsonb_typeof(b -> 'gap_analysis') is distinct from 'object' or b -> 'gap_analysis' = '{}'::jsonb then
+    if jsonb_typeof(p_body -> 'gap_analysis') is distinct from 'object' or p_body -> 'gap_analysis' = '{}'::jsonb then
       return 'body.gap_analysis: is required, with at least one of messaging, channels, audience, content';
     end if;
-    extra := private.unknown_keys(b -> 'gap_analysis', array['messaging', 'channels', 'audience', 'content']);
+    extra := private.unknown_keys(p_body -> 'gap_analysis', array['messaging', 'channels', 'audience', 'content']);
     if extra is not null then return 'body.gap_analysis: unknown keys ' || extra; end if;
-    for e in select g.key as k, g.value as v from jsonb_each(b -> 'gap_analysis') g loop
+    for e in select g.key as k, g.value as v from jsonb_each(p_body -> 'gap_analysis') g loop
       if not private.is_text_list(e.v, 1, 20) then
         return format('body.gap_analysis.%s: give 1 to 20 gaps as text', e.k);
       end if;
     end loop;
-    if not private.is_text(b -> 'ownable_differentiator') then
+    if not private.is_text(p_body -> 'ownable_differentiator') then
       return 'body.ownable_differentiator: is required text';
     end if;
 
   else -- kpi_framework
-    extra := private.unknown_keys(b, array['campaign_name', 'channels', 'kpis']);
+    extra := private.unknown_keys(p_body, array['campaign_name', 'channels', 'kpis']);
     if extra is not null then return 'body: unknown keys ' || extra; end if;
-    if b ? 'campaign_name' and not private.is_text(b -> 'campaign_name', 200) then
+    if p_body ? 'campaign_name' and not private.is_text(p_body -> 'campaign_name', 200) then
       return 'body.campaign_name: must be text up to 200 characters';
     end if;
-    if not private.is_text_list(b -> 'channels', 1, 20) then return 'body.channels: give 1 to 20 channels as text'; end if;
-    if jsonb_typeof(b -> 'kpis') is distinct from 'array' or jsonb_array_length(b -> 'kpis') not between 1 and 50 then
+    if not private.is_text_list(p_body -> 'channels', 1, 20) then return 'body.channels: give 1 to 20 channels as text'; end if;
+    if jsonb_typeof(p_body -> 'kpis') is distinct from 'array' or jsonb_array_length(p_body -> 'kpis') not between 1 and 50 then
       return 'body.kpis: give 1 to 50 KPIs';
     end if;
-    for e in select s.value as v, s.ordinality - 1 as i from jsonb_array_elements(b -> 'kpis') with ordinality s loop
+    for e in select s.value as v, s.ordinality - 1 as i from jsonb_array_elements(p_body -> 'kpis') with ordinality s loop
       if jsonb_typeof(e.v) <> 'object' then return format('body.kpis[%s]: must be an object', e.i); end if;
       extra := private.unknown_keys(e.v, array['name', 'metric', 'target', 'unit', 'frequency']);
       if extra is not null then return format('body.kpis[%s]: unknown keys %s', e.i, extra); end if;
@@ -1480,7 +1479,7 @@ begin
         return format('body.kpis[%s].frequency: must be daily, weekly, monthly or quarterly', e.i);
       end if;
     end loop;
-    if (select count(distinct lower(k.value ->> 'name')) from jsonb_array_elements(b -> 'kpis') k) < jsonb_array_length(b -> 'kpis') then
+    if (select count(distinct lower(k.value ->> 'name')) from jsonb_array_elements(p_body -> 'kpis') k) < jsonb_array_length(p_body -> 'kpis') then
       return 'body.kpis: KPI names must be unique';
     end if;
   end if;
@@ -1505,7 +1504,7 @@ create table public.strategy_documents (
   constraint "a document title has 1 to 200 characters" check (char_length(btrim(title)) between 1 and 200)
 );
 comment on table public.strategy_documents is 'Brand positioning (3Cs), funnel designs, competitive gap analyses and KPI frameworks of a workspace, optionally for one campaign; body validated per kind by private.strategy_document_problem(). The kind never changes.';
-comment on column public.strategy_documents.body is 'The document, validated per kind (see the strategy_documents migration header).';
+comment on column public.strategy_documents.body is 'The document, validated per kind (private.strategy_document_problem).';
 comment on column public.strategy_documents.version is 'Starts at 1 and goes up by one each time the body changes.';
 comment on column public.strategy_documents.campaign_id is 'The marketing campaign the document is for; null for the whole workspace.';
 alter table public.strategy_documents enable row level security;
@@ -1560,7 +1559,7 @@ create trigger check_strategy_document before insert or update on public.strateg
   for each row execute function private.check_strategy_document();
 select private.exempt_user_deletion('public.strategy_documents', 'check_strategy_document');
 
--- Onboarding progress and feature tours (HotDash 7-13): personal rows. Only their user reads or
+-- Onboarding progress and feature tours: personal rows. Only their user reads or
 -- writes them; teammates, even admins, see nothing. Onboarding also carries the workspace it
 -- happens in (a user may onboard into several); tours belong to the user alone.
 create type public.onboarding_status as enum ('not_started', 'in_progress', 'completed', 'skipped');

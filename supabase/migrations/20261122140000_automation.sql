@@ -1,10 +1,7 @@
 -- Autopilot: one configuration per workspace, its activity log, weekly reports built by pg_cron
 -- (Monday 09:00 UTC, for the ISO week before) from the ads rollup and the workspace's leads,
 -- the per-workspace cron schedule and its monitor view, the lead inbox view and one dashboard
--- RPC. From 003's marketing_autopilot_config (one per user there, one per workspace here),
--- autopilot_activity_log, autopilot_weekly_reports, the cron schedule, autopilot_cron_monitor,
--- autopilot_lead_inbox and get_autopilot_dashboard_stats. The daily optimisation job lives in
--- its own migration.
+-- RPC. The daily optimisation job and the workflow engine follow below.
 create table public.autopilot_configs (
   workspace_id uuid primary key references public.workspaces (id) on delete cascade,
   enabled boolean not null default false,
@@ -170,7 +167,7 @@ begin
     perform private.log_autopilot_activity(new.workspace_id, 'config_changed',
       case when new.enabled then 'Autopilot set up and enabled' else 'Autopilot set up (disabled)' end,
       'autopilot_configs', null, jsonb_build_object('enabled', new.enabled),
-      case when (select auth.role()) = 'authenticated' then 'user' else 'system' end::public.actor_kind);
+      case when private.is_end_user() then 'user' else 'system' end::public.actor_kind);
   else
     changed := array(select n.key from jsonb_each(to_jsonb(new)) n
                      where n.key not in ('updated_at') and n.value is distinct from to_jsonb(old) -> n.key order by 1);
@@ -180,7 +177,7 @@ begin
              when old.enabled and not new.enabled then 'Autopilot disabled'
              else 'Autopilot settings changed: ' || array_to_string(changed, ', ') end,
         'autopilot_configs', null, jsonb_build_object('changed', to_jsonb(changed)),
-        case when (select auth.role()) = 'authenticated' then 'user' else 'system' end::public.actor_kind);
+        case when private.is_end_user() then 'user' else 'system' end::public.actor_kind);
     end if;
   end if;
   return null;
@@ -466,7 +463,7 @@ create type public.autopilot_dashboard_row as (
 
 comment on type public.autopilot_dashboard_row is 'get_autopilot_dashboard_stats'' single row. Never null: workspace_id, autopilot_enabled, currency, the month''s spend and revenue, every count, as_of. NULL: monthly_budget_cents without a config; month_roas without spend; budget_used without a budget; average_lead_score without leads; last_report_* before the first finished week''s report; next_* while the autopilot is off.';
 
--- Workflow engine (RAWDOG's workflow_rules, workflow_executions, scheduled_actions; its
+-- Workflow engine (workflow_rules, workflow_executions, scheduled_actions; its
 -- project_id is the workspace here). A rule names a trigger, conditions (the shared condition
 -- language, evaluated against the event's subject) and 1-10 actions, each optionally delayed:
 --   event (statement triggers on leads, lead_activities, campaigns, campaign_tasks, or a manual
@@ -1049,11 +1046,11 @@ declare
   eid uuid;
 begin
   select * into r from public.workflow_rules w where w.id = p_rule_id;
-  if not found or (select auth.role()) = 'authenticated'
+  if not found or private.is_end_user()
      and not (r.workspace_id = any (array(select private.workspace_ids('viewer')))) then
     raise exception 'no workflow rule %', p_rule_id using errcode = 'PT404';
   end if;
-  if (select auth.role()) = 'authenticated' then
+  if private.is_end_user() then
     perform private.require_workspace_role(r.workspace_id, 'member');
   end if;
   if r.trigger_type <> 'manual' then
@@ -1094,11 +1091,11 @@ declare
   sa public.scheduled_actions;
 begin
   select * into sa from public.scheduled_actions s where s.id = p_id for update;
-  if not found or (select auth.role()) = 'authenticated'
+  if not found or private.is_end_user()
      and not (sa.workspace_id = any (array(select private.workspace_ids('viewer')))) then
     raise exception 'no scheduled action %', p_id using errcode = 'PT404';
   end if;
-  if (select auth.role()) = 'authenticated' then
+  if private.is_end_user() then
     perform private.require_workspace_role(sa.workspace_id, 'member');
   end if;
   if sa.status <> 'pending' then
@@ -1230,7 +1227,7 @@ begin
   if p_workspace_id is null then
     raise exception 'p_workspace_id is required' using errcode = '22023';
   end if;
-  if current_user in ('authenticated', 'anon') then
+  if private.is_end_user() then
     perform private.require_workspace_role(p_workspace_id, 'viewer');
   end if;
   return query select * from private.autopilot_optimisation_proposals(

@@ -1,3 +1,7 @@
+-- Privacy: GDPR and CCPA requests of every subject (a shop's customer, one of our users) with
+-- export and erasure, driven by a catalog of where personal data lives; privacy settings and
+-- consents; the privacy trail; Shopify's mandatory GDPR topics; retention per user.
+
 create type public.privacy_request_kind as enum ('export', 'erasure');
 
 comment on type public.privacy_request_kind is 'export: a copy of everything held about the subject; erasure: delete or anonymise it.';
@@ -56,7 +60,7 @@ create index privacy_requests_workspace_id_idx on public.privacy_requests (works
 
 -- Erases what this workspace holds about customers: their rows, the hashes on their orders,
 -- gift card recipients. Returns how many customers were erased.
-create function private.erase_customers(p_workspace uuid, p_customer_ids uuid[], p_email_sha256 text[])
+create function private.erase_customers(p_workspace_id uuid, p_customer_ids uuid[], p_email_sha256 text[])
 returns integer
 language plpgsql volatile security definer set search_path = '' as $$
 declare
@@ -64,14 +68,14 @@ declare
   ids uuid[];
 begin
   select array_agg(c.id) into ids from public.customers c
-  where c.workspace_id = p_workspace
+  where c.workspace_id = p_workspace_id
     and (c.id = any (coalesce(p_customer_ids, '{}')) or c.email_sha256 = any (coalesce(p_email_sha256, '{}')));
   delete from private.gift_card_recipients r
   using public.gift_card_emails e, public.gift_card_transactions t, public.orders o
-  where r.email_id = e.id and e.transaction_id = t.id and o.id = t.order_id and o.workspace_id = p_workspace
+  where r.email_id = e.id and e.transaction_id = t.id and o.id = t.order_id and o.workspace_id = p_workspace_id
     and (o.customer_id = any (coalesce(ids, '{}')) or o.email_sha256 = any (coalesce(p_email_sha256, '{}')));
   update public.orders o set email_sha256 = null, customer_id = null
-  where o.workspace_id = p_workspace
+  where o.workspace_id = p_workspace_id
     and (o.customer_id = any (coalesce(ids, '{}')) or o.email_sha256 = any (coalesce(p_email_sha256, '{}')));
   delete from public.customers c where c.id = any (coalesce(ids, '{}'));
   get diagnostics n = row_count;
@@ -130,19 +134,19 @@ comment on function private.guard_privacy_request_status() is 'BEFORE UPDATE OF 
 create trigger guard_privacy_request_status before update of status on public.privacy_requests
   for each row execute function private.guard_privacy_request_status();
 
--- The frontend names from seed 003, as views over the one table.
+-- Export and erasure requests as views over the one table.
 create view public.data_export_requests with (security_invoker = true) as
   select r.id, r.workspace_id, r.user_id, r.source, r.status, r.requested_at, r.started_at, r.completed_at,
          r.export_path, r.export_bytes, r.download_expires_at, r.error
   from public.privacy_requests r where r.kind = 'export';
-comment on view public.data_export_requests is 'Export requests (seed 003''s data_export_requests) from privacy_requests; RLS of the table applies.';
+comment on view public.data_export_requests is 'Export requests from privacy_requests; RLS of the table applies.';
 grant select on public.data_export_requests to authenticated;
 
 create view public.data_deletion_requests with (security_invoker = true) as
   select r.id, r.workspace_id, r.user_id, r.source, r.status, r.requested_at, r.confirmation_required,
          r.confirm_by, r.confirmed_at, r.completed_at, r.details, r.error
   from public.privacy_requests r where r.kind = 'erasure';
-comment on view public.data_deletion_requests is 'Erasure requests (seed 003''s data_deletion_requests) from privacy_requests; RLS of the table applies.';
+comment on view public.data_deletion_requests is 'Erasure requests from privacy_requests; RLS of the table applies.';
 grant select on public.data_deletion_requests to authenticated;
 
 -- ===== request context: where a request came from (PostgREST puts the headers in request.headers)
@@ -162,8 +166,6 @@ language sql stable set search_path = '' as $$
 $$;
 comment on function private.request_user_agent() is 'The User-Agent of the PostgREST request (500 chars at most), or null.';
 grant execute on function private.request_user_agent() to authenticated, service_role;
-
--- (private.sha256_hex, hex SHA-256 of a text, comes from the knowledge domain's embedding queue migration.)
 
 -- ===== privacy settings and consents
 create table public.user_privacy_settings (
@@ -218,7 +220,7 @@ create table public.privacy_audit_log (
   user_agent text check (char_length(user_agent) <= 500),
   created_at timestamptz not null default now()
 );
-comment on table public.privacy_audit_log is 'Append-only privacy trail (seed 003): consent changes, requests and their outcomes, with the IP and user agent of the request that caused them. Written by triggers only. A user reads their own events; admins the events of their workspace''s customer requests. Kept after erasure under subject_sha256, with IP and user agent removed.';
+comment on table public.privacy_audit_log is 'Append-only privacy trail: consent changes, requests and their outcomes, with the IP and user agent of the request that caused them. Written by triggers only. A user reads their own events; admins the events of their workspace''s customer requests. Kept after erasure under subject_sha256, with IP and user agent removed.';
 comment on column public.privacy_audit_log.subject_sha256 is 'Hex SHA-256 of the user id (or the customer''s email hash for shop customers); survives erasure.';
 comment on column public.privacy_audit_log.ip_address is 'Client IP (X-Forwarded-For) of the request; nulled when the user is erased or their retention window passes.';
 alter table public.privacy_audit_log enable row level security;
@@ -237,11 +239,11 @@ create policy "users read their privacy trail, admins their workspace's" on publ
   using (user_id = (select auth.uid()) or workspace_id = any (array(select private.workspace_ids('admin'))));
 
 create function private.log_privacy_event(
-  p_event public.privacy_event, p_user uuid, p_workspace uuid, p_request uuid, p_details jsonb default '{}'
+  p_event public.privacy_event, p_user_id uuid, p_workspace_id uuid, p_request_id uuid, p_details jsonb default '{}'
 ) returns void
 language sql volatile security definer set search_path = '' as $$
   insert into public.privacy_audit_log (user_id, subject_sha256, workspace_id, request_id, event, details, ip_address, user_agent)
-  values (p_user, case when p_user is not null then private.sha256_hex(p_user::text) end, p_workspace, p_request, p_event,
+  values (p_user_id, case when p_user_id is not null then private.sha256_hex(p_user_id::text) end, p_workspace_id, p_request_id, p_event,
           coalesce(p_details, '{}'), private.request_ip(), private.request_user_agent())
 $$;
 comment on function private.log_privacy_event(public.privacy_event, uuid, uuid, uuid, jsonb) is 'Appends to privacy_audit_log with the current request''s IP and user agent.';
@@ -376,10 +378,10 @@ comment on function private.secret_columns(regclass) is 'Export rule: the column
 grant execute on function private.secret_columns(regclass) to service_role;
 
 -- ===== export: one JSON document of everything held about a user
-create function private.build_user_export(p_user uuid) returns jsonb
+create function private.build_user_export(p_user_id uuid) returns jsonb
 language plpgsql volatile security definer set search_path = '' as $$
 declare
-  uemail text := (select lower(u.email) from auth.users u where u.id = p_user);
+  uemail text := (select lower(u.email) from auth.users u where u.id = p_user_id);
   t record;
   conds text;
   hidden text[];
@@ -397,7 +399,7 @@ begin
     where k <> 'email' or uemail is not null;
     hidden := private.secret_columns(t.table_name);
     execute format('select jsonb_agg(to_jsonb(t) - $3) from %s t where %s', t.table_name, conds)
-      into rows_j using p_user, uemail, hidden;
+      into rows_j using p_user_id, uemail, hidden;
     if rows_j is not null then
       tables_j := tables_j || jsonb_build_object(t.table_name::text, rows_j);
     end if;
@@ -405,15 +407,15 @@ begin
   return jsonb_build_object(
     'format', 'growthbase.privacy_export.v1',
     'generated_at', now(),
-    'subject', jsonb_build_object('user_id', p_user, 'email', uemail),
+    'subject', jsonb_build_object('user_id', p_user_id, 'email', uemail),
     'account', (select jsonb_build_object('id', u.id, 'email', u.email, 'phone', u.phone, 'created_at', u.created_at,
                   'last_sign_in_at', u.last_sign_in_at, 'email_confirmed_at', u.email_confirmed_at,
                   'user_metadata', u.raw_user_meta_data)
-                from auth.users u where u.id = p_user),
+                from auth.users u where u.id = p_user_id),
     'tables', tables_j,
     'storage_objects', coalesce((select jsonb_agg(jsonb_build_object('bucket_id', o.bucket_id, 'name', o.name,
                                    'created_at', o.created_at, 'size', o.metadata -> 'size') order by o.bucket_id, o.name)
-                                 from storage.objects o where o.owner = p_user or o.owner_id = p_user::text), '[]'::jsonb),
+                                 from storage.objects o where o.owner = p_user_id or o.owner_id = p_user_id::text), '[]'::jsonb),
     'rule', 'rows of every table in public and private with a foreign key to auth.users, a uuid column named user_id, owner_id, actor_id, author_id, *_user_id or *_by equal to the user id, or a column email/*_email equal to the user''s email; secret columns left out');
 end $$;
 comment on function private.build_user_export(uuid) is 'The export document of one user, discovered from the catalog (private.personal_data_columns): account, every matching row per table, storage objects they own.';
@@ -423,7 +425,7 @@ grant execute on function private.build_user_export(uuid) to service_role;
 -- rows, orders by customer, email hash or order id, and, following foreign keys outwards from
 -- those rows (up to 4 steps), every row that hangs off them: line items, gift cards and their
 -- deliveries, and whatever later domains attach to customers or orders.
-create function private.build_customer_export(p_workspace uuid, p_subject jsonb) returns jsonb
+create function private.build_customer_export(p_workspace_id uuid, p_subject jsonb) returns jsonb
 language plpgsql volatile security definer set search_path = '' as $$
 declare
   hashes text[] := array_remove(array[p_subject ->> 'email_sha256'], null);
@@ -440,10 +442,10 @@ declare
   depth integer := 0;
 begin
   found_ids := jsonb_build_object(
-    'public.customers', coalesce((select jsonb_agg(c.id) from public.customers c where c.workspace_id = p_workspace
+    'public.customers', coalesce((select jsonb_agg(c.id) from public.customers c where c.workspace_id = p_workspace_id
       and (c.shopify_customer_id = p_subject ->> 'shopify_customer_id' or c.email_sha256 = any (hashes))), '[]'));
   found_ids := found_ids || jsonb_build_object(
-    'public.orders', coalesce((select jsonb_agg(o.id) from public.orders o where o.workspace_id = p_workspace
+    'public.orders', coalesce((select jsonb_agg(o.id) from public.orders o where o.workspace_id = p_workspace_id
       and (o.customer_id in (select x::uuid from jsonb_array_elements_text(found_ids -> 'public.customers') x)
            or o.email_sha256 = any (hashes) or o.shopify_order_id = any (order_ids))), '[]'));
   tables_j := jsonb_build_object(
@@ -482,7 +484,7 @@ begin
     frontier := next_frontier;
   end loop;
   return jsonb_build_object('format', 'growthbase.customer_export.v1', 'generated_at', now(),
-    'workspace_id', p_workspace, 'subject', p_subject, 'tables', tables_j);
+    'workspace_id', p_workspace_id, 'subject', p_subject, 'tables', tables_j);
 end $$;
 comment on function private.build_customer_export(uuid, jsonb) is 'Export document of a shop customer (shopify_customer_id, email_sha256, orders_requested in p_subject): customers, orders, and every row reached from them through foreign keys (up to 4 steps; secret columns left out).';
 grant execute on function private.build_customer_export(uuid, jsonb) to service_role;
@@ -528,24 +530,24 @@ comment on function private.personal_value_locations(text[]) is 'Scans every tex
 grant execute on function private.personal_value_locations(text[]) to service_role;
 
 -- Why a user cannot be erased yet, or null: an owner who would leave a workspace ownerless.
-create function private.erasure_blocker(p_user uuid) returns text
+create function private.erasure_blocker(p_user_id uuid) returns text
 language sql stable security definer set search_path = '' as $$
   select 'you are the only owner of ' || string_agg(w.name, ', ' order by w.name)
          || ': transfer ownership or delete the workspace first'
   from public.workspace_members m join public.workspaces w on w.id = m.workspace_id
-  where m.user_id = p_user and m.role = 'owner'
+  where m.user_id = p_user_id and m.role = 'owner'
     and not exists (select 1 from public.workspace_members o
-                    where o.workspace_id = m.workspace_id and o.role = 'owner' and o.user_id <> p_user)
+                    where o.workspace_id = m.workspace_id and o.role = 'owner' and o.user_id <> p_user_id)
 $$;
 comment on function private.erasure_blocker(uuid) is 'A readable reason why the user cannot be erased yet (sole owner of a workspace), or null.';
 grant execute on function private.erasure_blocker(uuid) to service_role;
 
 -- Erases one user everywhere (see the header for the rule). Idempotent: a second run finds
 -- nothing and changes nothing. Returns what it did per table. Runs beneath RLS.
-create function private.erase_user(p_user uuid) returns jsonb
+create function private.erase_user(p_user_id uuid) returns jsonb
 language plpgsql volatile security definer set search_path = '' as $$
 declare
-  uemail text := (select lower(u.email) from auth.users u where u.id = p_user);
+  uemail text := (select lower(u.email) from auth.users u where u.id = p_user_id);
   pattern text;
   t record;
   col record;
@@ -553,16 +555,16 @@ declare
   done jsonb := '{}'::jsonb;
   sets text;
   conds text;
-  blocker text := private.erasure_blocker(p_user);
+  blocker text := private.erasure_blocker(p_user_id);
 begin
-  if p_user is null then
+  if p_user_id is null then
     raise exception 'no user given' using errcode = '22023';
   end if;
   if blocker is not null then
     raise exception '%', blocker using errcode = 'PT409';
   end if;
   -- Once the account is gone the email is only known from a previous run's trail; the id suffices.
-  pattern := p_user::text || coalesce('|' || regexp_replace(uemail, '([.*+?^${}()|\[\]\\])', '\\\1', 'g'), '');
+  pattern := p_user_id::text || coalesce('|' || regexp_replace(uemail, '([.*+?^${}()|\[\]\\])', '\\\1', 'g'), '');
 
   -- 1. rows and references (R1-R3), with quasi-identifiers of rows that stay. Deletions first, so
   -- a row that is the user's (an invitation to their email) goes before its links are unlinked.
@@ -575,7 +577,7 @@ begin
                   else format('t.%I = $1', col.column_name) end;
     if col.erase_action = 'delete' then
       execute format('with d as (delete from %s t where %s returning 1) select count(*) from d', col.table_name, conds)
-        into n using p_user, uemail;
+        into n using p_user_id, uemail;
     else
       select string_agg(format('%I = null', a.attname), ', ') into sets
       from pg_attribute a
@@ -586,13 +588,13 @@ begin
         -- rows that would copy the id again): it changes who a row names, nothing else.
         perform set_config('session_replication_role', 'replica', true);
         execute format('with u as (update %s t set %s where %s returning 1) select count(*) from u', col.table_name, sets, conds)
-          into n using p_user, uemail;
+          into n using p_user_id, uemail;
         perform set_config('session_replication_role', 'origin', true);
       exception when check_violation or not_null_violation then
         perform set_config('session_replication_role', 'origin', true);
         -- Unlinking breaks the row's own rules (an accepted invitation needs its acceptor): the row goes.
         execute format('with d as (delete from %s t where %s returning 1) select count(*) from d', col.table_name, conds)
-          into n using p_user, uemail;
+          into n using p_user_id, uemail;
         col.erase_action := 'delete';
       end;
     end if;
@@ -604,18 +606,18 @@ begin
   end loop;
 
   -- 2. storage objects stay with their workspace; their owner goes.
-  update storage.objects o set owner = null, owner_id = null where o.owner = p_user or o.owner_id = p_user::text;
+  update storage.objects o set owner = null, owner_id = null where o.owner = p_user_id or o.owner_id = p_user_id::text;
   get diagnostics n = row_count;
   if n > 0 then
     done := done || jsonb_build_object('storage.objects', jsonb_build_object('owner', jsonb_build_object('set_null', n)));
   end if;
   -- The user's own export documents: expired now, removed from storage by the privacy worker.
   update public.privacy_requests r set download_expires_at = now()
-  where r.subject_sha256 = private.sha256_hex(p_user::text) and r.export_path is not null and r.export_removed_at is null
+  where r.subject_sha256 = private.sha256_hex(p_user_id::text) and r.export_path is not null and r.export_removed_at is null
     and (r.download_expires_at is null or r.download_expires_at > now());
 
   -- 3. the account (sessions and identities go with it in Supabase).
-  delete from auth.users u where u.id = p_user;
+  delete from auth.users u where u.id = p_user_id;
   get diagnostics n = row_count;
   if n > 0 then
     done := done || jsonb_build_object('auth.users', jsonb_build_object('id', jsonb_build_object('delete', n)));
@@ -727,12 +729,12 @@ end $$;
 comment on function public.request_account_erasure() is 'Asks to erase the signed-in user''s account and data. Returns the request and a one-time confirmation token (24 hours) to pass to confirm_account_erasure. PT409 while the user is the only owner of a workspace or a request is open.';
 grant execute on function public.request_account_erasure() to authenticated;
 
-create function private.confirm_erasure(p_request uuid, p_token text) returns public.privacy_requests
+create function private.confirm_erasure(p_request_id uuid, p_token text) returns public.privacy_requests
 language plpgsql volatile security definer set search_path = '' as $$
 declare
   r public.privacy_requests;
 begin
-  select * into r from public.privacy_requests p where p.id = p_request and p.user_id = (select auth.uid()) for update;
+  select * into r from public.privacy_requests p where p.id = p_request_id and p.user_id = (select auth.uid()) for update;
   if not found or r.kind <> 'erasure' then
     raise exception 'no such erasure request' using errcode = 'PT404';
   end if;
@@ -743,11 +745,11 @@ begin
     raise exception 'the confirmation window has passed; make a new request' using errcode = 'PT409';
   end if;
   if not exists (select 1 from private.privacy_request_tokens t
-                 where t.request_id = p_request and t.token_hash = extensions.digest(p_token, 'sha256')) then
+                 where t.request_id = p_request_id and t.token_hash = extensions.digest(p_token, 'sha256')) then
     raise exception 'the confirmation token does not match' using errcode = '42501';
   end if;
-  delete from private.privacy_request_tokens t where t.request_id = p_request;
-  update public.privacy_requests p set confirmed_at = now() where p.id = p_request returning * into r;
+  delete from private.privacy_request_tokens t where t.request_id = p_request_id;
+  update public.privacy_requests p set confirmed_at = now() where p.id = p_request_id returning * into r;
   return r;
 end $$;
 comment on function private.confirm_erasure(uuid, text) is 'Confirms the caller''s pending erasure with its one-time token.';
@@ -764,21 +766,21 @@ end $$;
 comment on function public.confirm_account_erasure(uuid, text) is 'Confirms an erasure request with the token request_account_erasure returned; the privacy job erases the account within minutes. 22023 bad input, PT404 unknown, 42501 wrong token, PT409 not pending or expired.';
 grant execute on function public.confirm_account_erasure(uuid, text) to authenticated;
 
-create function private.cancel_request(p_request uuid) returns public.privacy_requests
+create function private.cancel_request(p_request_id uuid) returns public.privacy_requests
 language plpgsql volatile security definer set search_path = '' as $$
 declare
   r public.privacy_requests;
 begin
   update public.privacy_requests p set status = 'rejected', details = p.details || '{"reason": "cancelled by the user"}'
-  where p.id = p_request and p.user_id = (select auth.uid()) and p.status = 'pending'
+  where p.id = p_request_id and p.user_id = (select auth.uid()) and p.status = 'pending'
   returning * into r;
   if not found then
-    if exists (select 1 from public.privacy_requests p where p.id = p_request and p.user_id = (select auth.uid())) then
+    if exists (select 1 from public.privacy_requests p where p.id = p_request_id and p.user_id = (select auth.uid())) then
       raise exception 'only a pending request can be cancelled' using errcode = 'PT409';
     end if;
     raise exception 'no such privacy request' using errcode = 'PT404';
   end if;
-  delete from private.privacy_request_tokens t where t.request_id = p_request;
+  delete from private.privacy_request_tokens t where t.request_id = p_request_id;
   return r;
 end $$;
 comment on function private.cancel_request(uuid) is 'Cancels the caller''s own pending request (it becomes rejected).';
@@ -832,20 +834,20 @@ comment on function private.claim_privacy_exports(integer) is 'Worker step: take
 grant execute on function private.claim_privacy_exports(integer) to service_role;
 
 -- Records the upload: completed (downloadable for 7 days) or back to pending / failed after 5 tries.
-create function private.finish_privacy_export(p_request uuid, p_bytes bigint, p_error text default null)
+create function private.finish_privacy_export(p_request_id uuid, p_bytes bigint, p_error text default null)
 returns public.privacy_request_status
 language plpgsql volatile security definer set search_path = '' as $$
 declare
   r public.privacy_requests;
 begin
-  select * into r from public.privacy_requests p where p.id = p_request for update;
+  select * into r from public.privacy_requests p where p.id = p_request_id for update;
   if not found or r.status <> 'processing' or r.kind <> 'export' then
-    raise exception 'no export in processing with id %', p_request using errcode = 'PT409';
+    raise exception 'no export in processing with id %', p_request_id using errcode = 'PT409';
   end if;
   if p_error is null then
     update public.privacy_requests set status = 'completed', export_bytes = p_bytes, error = null,
       download_expires_at = now() + interval '7 days'
-    where id = p_request;
+    where id = p_request_id;
     if r.workspace_id is not null then
       perform private.enqueue_webhook_event(r.workspace_id, 'privacy_request.completed',
         jsonb_build_object('id', r.id, 'kind', r.kind, 'source', r.source, 'export_path', r.export_path,
@@ -855,7 +857,7 @@ begin
   end if;
   update public.privacy_requests set status = case when r.attempts >= 5 then 'failed' else 'pending' end::public.privacy_request_status,
     error = left(p_error, 2000)
-  where id = p_request;
+  where id = p_request_id;
   return case when r.attempts >= 5 then 'failed' else 'pending' end::public.privacy_request_status;
 end $$;
 comment on function private.finish_privacy_export(uuid, bigint, text) is 'Worker step: the document is stored (completed, 7-day download, privacy_request.completed webhook for shop requests) or the upload failed (retried up to 5 attempts, then failed).';
@@ -1018,12 +1020,10 @@ create trigger privacy_request_webhook after insert on public.privacy_requests
 -- Shopify's mandatory GDPR topics, completed. customers/data_request used to record a pending
 -- request only: it now queues an export the privacy worker builds (private.build_customer_export)
 -- and stores in the data-exports bucket, downloadable by the workspace's admins, with a
--- privacy_request.completed webhook to the shop's endpoints. shop/redact used to erase customers
--- only: it now erases everything the shop's data left in the workspace (orders, products, ad and
--- inventory data, raw Shopify deliveries) through a registry later domains add their tables to.
--- The GDPR topics also reach a shop whose connection was revoked (Shopify sends shop/redact 48
--- hours after app/uninstalled). Replaces private.store_shopify_webhook and
--- private.process_shopify_event (webhook_pipeline migration); every other topic behaves as there.
+-- privacy_request.completed webhook to the shop's endpoints. shop/redact erases everything the
+-- shop's data left in the workspace (orders, products, ad and inventory data, raw Shopify
+-- deliveries) through a registry each domain adds its tables to. The GDPR topics also reach a
+-- shop whose connection was revoked (Shopify sends shop/redact 48 hours after app/uninstalled).
 create table private.shop_data_tables (
   table_name regclass primary key,
   position integer not null default 100,
@@ -1083,7 +1083,7 @@ select private.register_shop_data_table('public.ad_accounts', 46, 'ad accounts')
 select private.register_shop_data_table('public.ads_settings', 47, 'ads retention settings');
 
 -- Erases every registered table's rows of the workspace; returns rows deleted per table.
-create function private.erase_shop_data(p_workspace uuid) returns jsonb
+create function private.erase_shop_data(p_workspace_id uuid) returns jsonb
 language plpgsql volatile security definer set search_path = '' as $$
 declare
   t record;
@@ -1092,7 +1092,7 @@ declare
 begin
   for t in select s.table_name from private.shop_data_tables s order by s.position, s.table_name::text loop
     execute format('with d as (delete from %s t where t.workspace_id = $1 returning 1) select count(*) from d', t.table_name)
-      into n using p_workspace;
+      into n using p_workspace_id;
     if n > 0 then
       done := done || jsonb_build_object(t.table_name::text, n);
     end if;
@@ -1139,8 +1139,7 @@ grant execute on function private.privacy_work_due() to service_role;
 
 select cron.schedule('privacy-export', '*/5 * * * *', 'select private.privacy_work_due()');
 
--- shop/redact erases what the shop's customers left in the workspace in the domains that landed
--- after the privacy migration: reviews and review requests, survey answers, support tickets,
+-- shop/redact also erases what the shop's customers left in the other domains: reviews and review requests, survey answers, support tickets,
 -- attribution (identities, visitors, devices, touchpoints, conversions, credits), experiment
 -- assignments and events, and pixel events. Aggregates without personal data stay (survey answer
 -- counts, experiment daily metrics and results, pixel accuracy). Children before parents.
@@ -1178,8 +1177,8 @@ select private.register_shop_data_table('public.experiment_assignments', 72, 'wh
 
 select private.register_shop_data_table('public.pixel_events', 75, 'conversion events forwarded to ad platforms');
 
--- A user's data_retention_days also limits how long the domains that landed after the privacy
--- migration keep their event history about that user: what they did in the app
+-- A user's data_retention_days also limits how long other domains keep their event history
+-- about that user: what they did in the app
 -- (user_analytics_events) and what they said to our AI (chat_messages). Records the workspace
 -- relies on (approvals, decisions, campaigns, audit) are not registered: they are unlinked on
 -- erasure, not aged out.

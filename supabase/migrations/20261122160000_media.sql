@@ -1,7 +1,8 @@
--- Videos (RAWDOG's video module): folders in a hierarchy that cannot form a cycle, videos hosted
--- by Mux (processed from Mux webhook events), per-video permissions for private videos, and
--- comments pinned to a moment of the video. RAWDOG's video_organizations are workspaces (plan
--- and storage quota live on workspaces, see the storage migration).
+-- Media: videos, AI video projects and the storage buckets with their policies.
+--
+-- Videos: folders in a hierarchy that cannot form a cycle, videos hosted by Mux (processed from
+-- Mux webhook events), per-video permissions for private videos, and comments pinned to a moment
+-- of the video. A workspace's plan and storage quota live on workspaces.
 create type public.media_processing_status as enum ('pending', 'processing', 'completed', 'failed');
 
 comment on type public.media_processing_status is 'Progress of background work on a media item (transcription, encoding): pending -> processing -> completed | failed.';
@@ -146,7 +147,7 @@ begin
   if not exists (select 1 from public.workspace_members m where m.workspace_id = new.workspace_id and m.user_id = new.user_id) then
     raise exception 'a video can only be shared with members of its workspace' using errcode = '22023';
   end if;
-  if (select auth.role()) = 'authenticated' then
+  if private.is_end_user() then
     new.granted_by := (select auth.uid());
   end if;
   return new;
@@ -190,7 +191,7 @@ language plpgsql security definer set search_path = '' as $$
 declare
   dur numeric;
 begin
-  if (select auth.role()) = 'authenticated' and tg_op = 'INSERT' then
+  if private.is_end_user() and tg_op = 'INSERT' then
     new.user_id := (select auth.uid());
   end if;
   if tg_op = 'UPDATE' and new.user_id is distinct from old.user_id then
@@ -211,13 +212,13 @@ select private.register_personal_retention('public.video_comments', 'user_id', '
 
 -- ===== access
 -- Videos shared with the caller at min_level or above, in workspaces the caller still belongs to.
-create function private.shared_video_ids(min_level public.video_permission_level) returns setof uuid
+create function private.shared_video_ids(p_min_level public.video_permission_level) returns setof uuid
 language plpgsql stable security definer set search_path = '' as $$
 begin
   return query
     select p.video_id from public.video_permissions p
     join public.workspace_members m on m.workspace_id = p.workspace_id and m.user_id = p.user_id
-    where p.user_id = (select auth.uid()) and p.permission_level >= min_level;
+    where p.user_id = (select auth.uid()) and p.permission_level >= p_min_level;
 end $$;
 comment on function private.shared_video_ids(public.video_permission_level) is 'Ids of videos shared with the caller at least at min_level (policies: array(select ...)).';
 grant execute on function private.shared_video_ids(public.video_permission_level) to authenticated;
@@ -349,7 +350,7 @@ comment on function private.apply_mux_event() is 'AFTER INSERT on private.webhoo
 create trigger apply_mux_event after insert on private.webhook_events
   for each row when (new.provider = 'mux') execute function private.apply_mux_event();
 
--- AI video generation (seed 003): projects a member drafts and starts, the background jobs that
+-- AI video generation: projects a member drafts and starts, the background jobs that
 -- generate images and video (Nano Banana, Veo) with their external operation ids and cost, and the
 -- ai_video_stats view. Results are stored in the ai-videos bucket under <workspace_id>/<project_id>/.
 create type public.ai_video_platform as enum ('youtube_short', 'tiktok', 'reels', 'landscape');
@@ -445,7 +446,7 @@ create function private.guard_ai_video_project() returns trigger
 language plpgsql set search_path = '' as $$
 declare
   ok boolean;
-  by_user boolean := (select auth.role()) = 'authenticated';
+  by_user boolean := private.is_end_user();
 begin
   if tg_op = 'INSERT' then
     if by_user and (new.status <> 'draft' or new.result_path is not null or new.auto_generated) then
@@ -569,15 +570,15 @@ create view public.ai_video_stats with (security_invoker = true) as
   left join (select j.project_id, sum(j.cost_micros) as cost_micros, count(*) as jobs
              from public.ai_video_jobs j group by j.project_id) j on j.project_id = p.id
   group by p.workspace_id;
-comment on view public.ai_video_stats is 'Per workspace (seed 003''s ai_video_stats): projects by state, autopilot share, total generation cost in USD micros (sum of job cost_micros), jobs, and mean seconds from start to completion of completed projects. RLS of the tables applies.';
+comment on view public.ai_video_stats is 'Per workspace: projects by state, autopilot share, total generation cost in USD micros (sum of job cost_micros), jobs, and mean seconds from start to completion of completed projects. RLS of the tables applies.';
 grant select on public.ai_video_stats to authenticated;
 
-create function private.set_workspace_plan(p_workspace uuid, p_plan public.workspace_plan) returns public.workspaces
+create function private.set_workspace_plan(p_workspace_id uuid, p_plan public.workspace_plan) returns public.workspaces
 language sql volatile security definer set search_path = '' as $$
   update public.workspaces set plan = p_plan,
     storage_quota_bytes = case p_plan when 'free' then 5368709120 when 'pro' then 107374182400
                                       when 'business' then 1099511627776 else null end
-  where id = p_workspace
+  where id = p_workspace_id
   returning *
 $$;
 comment on function private.set_workspace_plan(uuid, public.workspace_plan) is 'Billing (service role): sets a workspace''s plan and the storage quota that comes with it.';
@@ -654,10 +655,10 @@ create trigger track_storage_usage after insert or delete or update of bucket_id
   for each row execute function private.track_storage_usage();
 
 -- ===== helpers the policies call once per statement (array(select ...))
-create function private.workspace_folders(min_role public.workspace_role) returns setof text
+create function private.workspace_folders(p_min_role public.workspace_role) returns setof text
 language plpgsql stable security definer set search_path = '' as $$
 begin
-  return query select w::text from private.workspace_ids(min_role) w;
+  return query select w::text from private.workspace_ids(p_min_role) w;
 end $$;
 comment on function private.workspace_folders(public.workspace_role) is 'The caller''s workspace ids with at least min_role, as the text a storage path starts with.';
 grant execute on function private.workspace_folders(public.workspace_role) to authenticated;

@@ -37,7 +37,7 @@ create table public.demos (
   unique (workspace_id, id)
 );
 comment on table public.demos is 'Interactive demos: an agent persona (name, personality, greeting, objectives) guiding visitors through ordered videos, with a call to action. Members build them; published ones are public through get_public_demo.';
-comment on column public.demos.agent_objectives is 'What the agent steers the conversation towards (seed 004''s custom objectives).';
+comment on column public.demos.agent_objectives is 'What the agent steers the conversation towards.';
 comment on column public.demos.tavus_persona_id is 'The Tavus persona the agent runs as.';
 comment on column public.demos.published_at is 'When it was last published; null while never published.';
 alter table public.demos enable row level security;
@@ -72,7 +72,7 @@ create table public.conversation_messages (
 comment on table public.conversation_messages is 'Messages of AI video conversations (Tavus), extracted from transcription_ready events; one row per message, replays add nothing.';
 comment on column public.conversation_messages.message_index is 'Position in the transcript (Tavus messages carry no id).';
 comment on column public.conversation_messages.demo_id is 'The demo the conversation was about (from demo_conversations); null when the conversation is not linked to a demo.';
-comment on column public.conversation_messages.sentiment is 'positive, neutral or negative, from message analysis (seed 004).';
+comment on column public.conversation_messages.sentiment is 'positive, neutral or negative, from message analysis.';
 comment on column public.conversation_messages.intent is 'What the speaker wanted (pricing_question, objection ...), from message analysis.';
 comment on column public.conversation_messages.confidence is 'Confidence of sentiment and intent, 0-1.';
 alter table public.conversation_messages enable row level security;
@@ -203,14 +203,14 @@ create trigger link_conversation_messages after insert on public.demo_conversati
   for each row execute function private.link_conversation_messages();
 
 -- For the function that starts a Tavus conversation (service role): link it to its demo, once.
-create function private.link_demo_conversation(p_demo uuid, p_conversation_id text, p_conversation_url text default null)
+create function private.link_demo_conversation(p_demo_id uuid, p_conversation_id text, p_conversation_url text default null)
 returns uuid
 language plpgsql volatile security definer set search_path = '' as $$
 declare
   d public.demos;
   cid uuid;
 begin
-  select * into d from public.demos where id = p_demo;
+  select * into d from public.demos where id = p_demo_id;
   if not found then
     raise exception 'no such demo' using errcode = 'PT404';
   end if;
@@ -284,7 +284,7 @@ begin
   if ws is null then
     raise exception 'no such demo' using errcode = 'PT404';
   end if;
-  if current_user = 'authenticated' then
+  if private.is_end_user() then
     perform private.require_workspace_role(ws, 'member');
   end if;
   if p_video_ids is null or cardinality(p_video_ids) <> (select count(distinct x) from unnest(p_video_ids) x)
@@ -345,18 +345,18 @@ end $$;
 comment on function private.anon_published_demo_prefixes() is 'Storage folder prefixes (<workspace_id>/<demo_id>) of published demos: the media anon may read.';
 grant execute on function private.anon_published_demo_prefixes() to anon, authenticated;
 
-create function private.demo_prefixes(min_role public.workspace_role) returns setof text
+create function private.demo_prefixes(p_min_role public.workspace_role) returns setof text
 language plpgsql stable security definer set search_path = '' as $$
 begin
   return query
     select d.workspace_id::text || '/' || d.id::text from public.demos d
-    where d.workspace_id in (select private.workspace_ids(min_role));
+    where d.workspace_id in (select private.workspace_ids(p_min_role));
 end $$;
 comment on function private.demo_prefixes(public.workspace_role) is 'Storage folder prefixes (<workspace_id>/<demo_id>) of the demos in the caller''s workspaces where they have min_role.';
 grant execute on function private.demo_prefixes(public.workspace_role) to authenticated;
 
 -- ===== policies on storage.objects
--- demo-videos: seed 004's four policies, by demo (<workspace_id>/<demo_id>/...), for the demo's workspace.
+-- demo-videos: four policies, by demo (<workspace_id>/<demo_id>/...), for the demo's workspace.
 create policy "demo-videos: members read their demos' media" on storage.objects for select to authenticated
   using (bucket_id = 'demo-videos'
          and array_to_string((storage.foldername(name))[1:2], '/') = any (array(select private.demo_prefixes('viewer'))));
@@ -380,7 +380,7 @@ create policy "demo-videos: anyone reads published demos' media" on storage.obje
   using (bucket_id = 'demo-videos'
          and array_to_string((storage.foldername(name))[1:2], '/') = any (array(select private.anon_published_demo_prefixes())));
 
--- Demo knowledge (seed 004's demo knowledge chunks): a demo's knowledge is the knowledge
+-- Demo knowledge: a demo's knowledge is the knowledge
 -- collection with scope demo and owner_id = the demo (knowledge domain), made with the demo and
 -- removed with it. Visitors of a published demo search it through search_public_demo, a narrow
 -- anon RPC rate-limited per client address (private.hit_rate_limit: a salted hash of the address
@@ -475,7 +475,7 @@ declare
 begin
   select * into s from public.demo_stats where demo_id = p_demo_id;
   -- Another workspace's demo is as absent as a missing one.
-  if not found or (current_setting('role', true) in ('authenticated', 'anon')
+  if not found or (((select auth.role()) = 'anon' or private.is_end_user())
                    and private.workspace_role(s.workspace_id) is null) then
     raise exception 'no such demo' using errcode = 'PT404';
   end if;

@@ -1,4 +1,4 @@
--- Slack cache (RAWDOG's slack module and its Bri assistant): users and channels of the connected
+-- Chat ops: the Slack cache and the assistant. Users and channels of the connected
 -- Slack team, 30 days of messages (purged daily unless their thread is preserved), threads with
 -- reply counts kept by triggers, the assistant's settings, poll state and meeting transcripts.
 -- A sync worker (service role) writes the cache through the ingest RPCs; members read it.
@@ -102,7 +102,7 @@ create table public.slack_messages (
   unique (workspace_id, slack_channel_id, ts),
   foreign key (workspace_id, slack_channel_id) references public.slack_channels (workspace_id, slack_channel_id) on delete cascade
 );
-comment on table public.slack_messages is 'The last 30 days of messages (seed 000), by (channel, ts): a re-synced message updates in place. Purged daily unless its thread is preserved.';
+comment on table public.slack_messages is 'The last 30 days of messages, by (channel, ts): a re-synced message updates in place. Purged daily unless its thread is preserved.';
 comment on column public.slack_messages.ts is 'Slack''s message timestamp ("1700000000.000100"): the message id within its channel.';
 comment on column public.slack_messages.thread_ts is 'The parent''s ts for replies and for the parent itself; null outside threads.';
 comment on column public.slack_messages.posted_at is 'ts as a time; the 30-day window counts from it.';
@@ -266,7 +266,7 @@ begin
   if ws is null then
     raise exception 'no such thread' using errcode = 'PT404';
   end if;
-  if current_user = 'authenticated' then
+  if private.is_end_user() then
     perform private.require_workspace_role(ws, 'member');
   end if;
   update public.slack_threads set preserved = coalesce(p_preserved, true),
@@ -326,7 +326,7 @@ create index slack_assistant_settings_updated_by_idx on public.slack_assistant_s
 create function private.stamp_updated_by() returns trigger
 language plpgsql set search_path = '' as $$
 begin
-  if (select auth.role()) = 'authenticated' then
+  if private.is_end_user() then
     new.updated_by := (select auth.uid());
   end if;
   return new;
@@ -354,7 +354,7 @@ create table public.slack_poll_states (
   unique (workspace_id, poll_id),
   foreign key (workspace_id, slack_channel_id) references public.slack_channels (workspace_id, slack_channel_id) on delete cascade
 );
-comment on table public.slack_poll_states is 'Polls the assistant posts in Slack (seed 000''s bri_slack_poll_state): the answers so far, one per Slack user, until closed.';
+comment on table public.slack_poll_states is 'Polls the assistant posts in Slack: the answers so far, one per Slack user, until closed.';
 comment on column public.slack_poll_states.responses is 'Slack user id -> chosen option index, e.g. {"U123": 0}.';
 alter table public.slack_poll_states enable row level security;
 grant select on public.slack_poll_states to authenticated;
@@ -407,7 +407,7 @@ create table public.meeting_transcripts (
   updated_at timestamptz not null default now(),
   foreign key (workspace_id, slack_channel_id) references public.slack_channels (workspace_id, slack_channel_id) on delete set null (slack_channel_id)
 );
-comment on table public.meeting_transcripts is 'Meeting recordings transcribed for the assistant (seed 000''s bri_meeting_transcripts): the text, insights and action items ([{"owner": "...", "task": "...", "due": "2026-12-01"}]).';
+comment on table public.meeting_transcripts is 'Meeting recordings transcribed for the assistant: the text, insights and action items ([{"owner": "...", "task": "...", "due": "2026-12-01"}]).';
 comment on column public.meeting_transcripts.slack_channel_id is 'Where the assistant posted the summary, if anywhere.';
 alter table public.meeting_transcripts enable row level security;
 grant select, insert, update, delete on public.meeting_transcripts to authenticated;
