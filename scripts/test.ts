@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { binPath, cliDbUrl, dbUrl, stackConfig } from "./lib/config.ts";
 import { functionEnv } from "./lib/gateway.ts";
 import { run } from "./lib/proc.ts";
+import { snapshotDrift } from "./lib/schema-snapshot.ts";
 import { typesDrift } from "./lib/types.ts";
 import { reset, start, verify } from "./stack.ts";
 
@@ -44,6 +45,10 @@ if (results.some((r) => r.step.startsWith("stack") && !r.ok)) {
 await step("types: types/database.ts matches the live schema", () => {
   const drift = typesDrift(c);
   if (drift) throw new Error(`${drift}\nrun: npm run gen:types`);
+});
+await step("schema: supabase/schema/ matches the live database", () => {
+  const drift = snapshotDrift(c);
+  if (drift.length) throw new Error(`${drift.slice(0, 20).join("\n")}${drift.length > 20 ? `\n... ${drift.length - 20} more` : ""}\nrun: npm run gen:schema`);
 });
 await step("pgTAP: supabase/tests", () => {
   const files = readdirSync(join(c.repoRoot, "supabase/tests")).filter((f) => f.endsWith(".sql")).sort();
