@@ -78,8 +78,11 @@ export async function finishJob(
   sql: Sql,
   job: ClaimedJob<unknown, unknown>,
   r: JobReport,
+  /** The connector's own bookkeeping, in the same transaction, before the job is finished. */
+  before?: (tx: Tx) => Promise<unknown>,
 ): Promise<string | null> {
   return await asService(sql, async (tx) => {
+    if (before) await before(tx);
     if (r.connection && job.connection_id) {
       await tx`select private.record_connection_call(${job.connection_id}, ${r.connection.outcome},
         ${r.connection.error ?? null}, ${r.connection.throttledUntil ?? null})`;

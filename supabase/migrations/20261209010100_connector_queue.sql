@@ -59,6 +59,9 @@ alter table private.connector_queues enable row level security;
 create type private.connector_job_status as enum ('queued', 'running', 'done', 'dead');
 comment on type private.connector_job_status is 'queued (due at next_attempt_at) -> running (leased until lease_expires_at) -> done | queued again | dead (dead letter: last_error says why).';
 
+create type private.connector_job_outcome as enum ('done', 'continue', 'wait', 'retry', 'throttled', 'dead');
+comment on type private.connector_job_outcome is 'How a worker''s turn on a job ended: done; continue (progress made, more to do: due again at once, failures forgotten); wait (the provider is preparing something: due at p_retry_at, the attempt not counted); retry (failed: backoff, dead after max_attempts); throttled (the connection must wait: due at p_retry_at, not counted); dead (a permanent failure).';
+
 create table private.connector_jobs (
   id bigint generated always as identity primary key,
   queue text not null references private.connector_queues (queue),
@@ -75,6 +78,7 @@ create table private.connector_jobs (
   payload jsonb not null default '{}'::jsonb check (jsonb_typeof(payload) = 'object'),
   progress jsonb not null default '{}'::jsonb check (jsonb_typeof(progress) = 'object'),
   provider_ref text check (char_length(provider_ref) <= 300),
+  last_outcome private.connector_job_outcome,
   last_error text check (char_length(last_error) <= 2000),
   finished_at timestamptz,
   created_at timestamptz not null default now(),
@@ -90,6 +94,7 @@ comment on column private.connector_jobs.next_attempt_at is 'A queued job is not
 comment on column private.connector_jobs.lease_expires_at is 'While running: when the claim lapses and another worker may take the job (the worker extends it as it saves progress).';
 comment on column private.connector_jobs.payload is 'What to do, set at enqueue; never changed by the worker.';
 comment on column private.connector_jobs.progress is 'Where the work stands (a page cursor, a report run id), saved by the worker as it goes so a retry resumes there.';
+comment on column private.connector_jobs.last_outcome is 'How the worker''s last turn on the job ended (a connector''s public view of its work reads it: retrying, waiting ...).';
 comment on column private.connector_jobs.provider_ref is 'The provider''s id for what the job did, once it answered (a request id, events received ...).';
 create index connector_jobs_workspace_id_idx on private.connector_jobs (workspace_id);
 create index connector_jobs_connection_id_idx on private.connector_jobs (connection_id, queue, status);
@@ -106,9 +111,6 @@ create type private.connector_job_claim as (
   job_id bigint, lease_id uuid, workspace_id uuid, connection_id uuid, provider public.integration_provider,
   external_account_id text, idempotency_key text, payload jsonb, progress jsonb, attempts integer, max_attempts integer);
 comment on type private.connector_job_claim is 'One leased job as private.claim_connector_jobs hands it to a worker, with its connection''s provider and account.';
-
-create type private.connector_job_outcome as enum ('done', 'continue', 'wait', 'retry', 'throttled', 'dead');
-comment on type private.connector_job_outcome is 'How a worker''s turn on a job ended: done; continue (progress made, more to do: due again at once, failures forgotten); wait (the provider is preparing something: due at p_retry_at, the attempt not counted); retry (failed: backoff, dead after max_attempts); throttled (the connection must wait: due at p_retry_at, not counted); dead (a permanent failure).';
 
 -- ===== enqueue, claim, touch, finish
 create function private.enqueue_connector_job(
@@ -160,7 +162,7 @@ begin
 
   -- leases that ran out on their last attempt: the worker died on this job every time
   update private.connector_jobs j set status = 'dead', finished_at = now(), lease_id = null, lease_expires_at = null,
-    last_error = coalesce(j.last_error || ' / ', '') ||
+    last_outcome = 'dead', last_error = coalesce(j.last_error || ' / ', '') ||
                  format('the worker did not report back within the lease (%s attempts)', j.attempts)
   where j.queue = p_queue and j.status = 'running' and j.lease_expires_at <= now() and j.attempts >= j.max_attempts;
 
@@ -287,6 +289,7 @@ begin
     finished_at = case when next_status in ('done', 'dead') then now() end,
     progress = coalesce(p_progress, progress),
     provider_ref = coalesce(left(p_provider_ref, 300), provider_ref),
+    last_outcome = p_outcome,
     last_error = case when p_outcome in ('done', 'continue') then last_error else coalesce(left(p_last_error, 2000), last_error) end
   where id = p_job_id;
   return next_status;

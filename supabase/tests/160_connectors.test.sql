@@ -115,8 +115,9 @@ select is_empty($$ select * from private.claim_connector_jobs('probe', 10) $$, '
 select is(private.finish_connector_job(j.id, j.lease_id, 'wait', null, now() + interval '30 seconds', '{"report": "r1"}'),
   'queued'::private.connector_job_status, 'a job waiting for the provider goes back to the queue')
 from private.connector_jobs j where j.idempotency_key = 'w1';
-select results_eq($$ select attempts, next_attempt_at = now() + interval '30 seconds', progress ->> 'report' from private.connector_jobs where idempotency_key = 'w1' $$,
-  $$ values (0, true, 'r1') $$, 'without counting the attempt, due when asked, with its progress');
+select results_eq($$ select attempts, next_attempt_at = now() + interval '30 seconds', progress ->> 'report', last_outcome::text
+  from private.connector_jobs where idempotency_key = 'w1' $$,
+  $$ values (0, true, 'r1', 'wait') $$, 'without counting the attempt, due when asked, with its progress and how the turn ended');
 select is(private.finish_connector_job(j.id, gen_random_uuid(), 'done'), null, 'a report under another lease changes nothing')
 from private.connector_jobs j where j.idempotency_key = 'w3';
 select throws_ok($$ select private.touch_connector_job(j.id, gen_random_uuid(), '{}') from private.connector_jobs j where j.idempotency_key = 'w3' $$,

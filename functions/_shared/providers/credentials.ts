@@ -6,7 +6,7 @@
 // stays token_invalid, which the connector records as reauth_required.
 import { decryptToken, encryptToken, type KeyRing } from "../crypto.ts";
 import { asService, type Sql } from "../db.ts";
-import { ProviderError } from "./http.ts";
+import { type Call, type Client, ProviderError } from "./http.ts";
 
 export interface RefreshedTokens {
   access: string;
@@ -117,6 +117,24 @@ export function credentials(o: CredentialOptions): Credentials {
     clear: () => {
       cache.clear();
       refreshing.clear();
+    },
+  };
+}
+
+/** A provider client whose every call carries the connection's token, refreshed once when refused. */
+export function authorizedClient(
+  client: Client,
+  creds: Credentials,
+  connectionId: string,
+  authHeaders: (token: string) => Record<string, string>,
+): Client {
+  return {
+    name: client.name,
+    call<T>(c: Call) {
+      return creds.withToken(
+        connectionId,
+        (token) => client.call<T>({ ...c, headers: { ...c.headers, ...authHeaders(token) } }),
+      );
     },
   };
 }

@@ -14,7 +14,13 @@ export class ProviderError extends Error {
   constructor(
     readonly kind: FailureKind,
     message: string,
-    readonly details: { status?: number; retryAt?: Date; providerCode?: string | number } = {},
+    readonly details: {
+      status?: number;
+      retryAt?: Date;
+      providerCode?: string | number;
+      /** The work must start over (a report the provider gave up on): the saved cursor is dropped. */
+      restart?: boolean;
+    } = {},
   ) {
     super(message);
     this.name = "ProviderError";
