@@ -4579,46 +4579,64 @@ export type Database = {
       integration_connections: {
         Row: {
           connected_by: string | null
+          consecutive_failures: number
           created_at: string
           expires_at: string | null
           external_account_id: string
+          health: Database["public"]["Enums"]["connection_health"]
+          health_changed_at: string | null
           id: string
           last_error: string | null
+          last_failure_at: string | null
           last_refreshed_at: string | null
+          last_success_at: string | null
           metadata: NonNullable<Json>
           provider: Database["public"]["Enums"]["integration_provider"]
           scopes: string[]
           status: Database["public"]["Enums"]["connection_status"]
+          throttled_until: string | null
           updated_at: string
           workspace_id: string
         }
         Insert: {
           connected_by?: string | null
+          consecutive_failures?: number
           created_at?: string
           expires_at?: string | null
           external_account_id: string
+          health?: Database["public"]["Enums"]["connection_health"]
+          health_changed_at?: string | null
           id?: string
           last_error?: string | null
+          last_failure_at?: string | null
           last_refreshed_at?: string | null
+          last_success_at?: string | null
           metadata?: NonNullable<Json>
           provider: Database["public"]["Enums"]["integration_provider"]
           scopes?: string[]
           status?: Database["public"]["Enums"]["connection_status"]
+          throttled_until?: string | null
           updated_at?: string
           workspace_id: string
         }
         Update: {
           connected_by?: string | null
+          consecutive_failures?: number
           created_at?: string
           expires_at?: string | null
           external_account_id?: string
+          health?: Database["public"]["Enums"]["connection_health"]
+          health_changed_at?: string | null
           id?: string
           last_error?: string | null
+          last_failure_at?: string | null
           last_refreshed_at?: string | null
+          last_success_at?: string | null
           metadata?: NonNullable<Json>
           provider?: Database["public"]["Enums"]["integration_provider"]
           scopes?: string[]
           status?: Database["public"]["Enums"]["connection_status"]
+          throttled_until?: string | null
           updated_at?: string
           workspace_id?: string
         }
@@ -10621,6 +10639,7 @@ export type Database = {
       chat_purpose: "chat" | "campaign_copilot" | "research" | "support"
       chat_role: "user" | "assistant" | "system" | "tool"
       chat_session_status: "active" | "archived"
+      connection_health: "ok" | "rate_limited" | "reauth_required" | "failing"
       connection_status: "active" | "expired" | "revoked" | "error"
       content_status:
         | "draft"
@@ -11393,6 +11412,7 @@ export const Constants = {
       chat_purpose: ["chat", "campaign_copilot", "research", "support"],
       chat_role: ["user", "assistant", "system", "tool"],
       chat_session_status: ["active", "archived"],
+      connection_health: ["ok", "rate_limited", "reauth_required", "failing"],
       connection_status: ["active", "expired", "revoked", "error"],
       content_status: [
         "draft",

@@ -26,6 +26,11 @@ export interface DrainOptions {
   budgetMs: number;
   /** One round only (tests, manual runs). */
   once?: boolean;
+  /**
+   * Keep going until a round claims nothing, not merely fewer than roundSize: for queues that
+   * hand out one job per connection, where a short round does not mean an empty queue.
+   */
+  untilEmpty?: boolean;
   now?: () => number;
 }
 
@@ -43,7 +48,8 @@ export async function drain(o: DrainOptions, round: Round): Promise<Totals> {
     totals.rounds++;
     totals.claimed += r.claimed;
     for (const [k, n] of Object.entries(r.outcomes)) totals[k] = (totals[k] ?? 0) + n;
-    if (o.once || r.claimed < o.roundSize || now() - started >= o.budgetMs) return totals;
+    const drained = o.untilEmpty ? r.claimed === 0 : r.claimed < o.roundSize;
+    if (o.once || drained || now() - started >= o.budgetMs) return totals;
   }
 }
 
