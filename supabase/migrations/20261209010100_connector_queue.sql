@@ -101,10 +101,8 @@ create index connector_jobs_connection_id_idx on private.connector_jobs (connect
 create index connector_jobs_due_idx on private.connector_jobs (queue, next_attempt_at) where status = 'queued';
 create index connector_jobs_leased_idx on private.connector_jobs (queue, lease_expires_at) where status = 'running';
 create index connector_jobs_finished_idx on private.connector_jobs (queue, finished_at) where status in ('done', 'dead');
-create trigger set_updated_at before update on private.connector_jobs
-  for each row execute function private.set_updated_at();
 alter table private.connector_jobs enable row level security;
-select private.install_tenant_guard('private.connector_jobs');
+select private.install_row_triggers('private.connector_jobs');
 
 -- What a claim hands the worker.
 create type private.connector_job_claim as (

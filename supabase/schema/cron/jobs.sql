@@ -6,6 +6,8 @@ select cron.schedule('approvals-expiry', '* * * * *', 'select private.expire_app
 select cron.schedule('attribution-credits', '*/10 * * * *', 'select private.credit_conversions()');
 select cron.schedule('autopilot-daily-optimisation', '0 2 * * *', 'select private.run_autopilot_optimisation()');
 select cron.schedule('autopilot-weekly-reports', '0 9 * * 1', 'select private.build_weekly_reports()');
+select cron.schedule('connector-jobs-retention', '29 3 * * *', 'select private.purge_connector_jobs()');
+select cron.schedule('connector-queues', '* * * * *', 'select private.wake_connector_queues()');
 select cron.schedule('cron-history-retention', '17 4 * * *', 'select private.purge_cron_history()');
 select cron.schedule('dashboard-facts', '15 1 * * *', 'select private.refresh_dashboard_facts()');
 select cron.schedule('experiments-refresh', '11 * * * *', 'select private.refresh_experiments()');

@@ -18,6 +18,27 @@ create type private.ad_metric_row as (
 );
 comment on type private.ad_metric_row is 'One validated, resolved row of an ingest_ad_metrics batch.';
 
+create type private.connector_job_claim as (
+  job_id bigint,
+  lease_id uuid,
+  workspace_id uuid,
+  connection_id uuid,
+  provider public.integration_provider,
+  external_account_id text,
+  idempotency_key text,
+  payload jsonb,
+  progress jsonb,
+  attempts integer,
+  max_attempts integer
+);
+comment on type private.connector_job_claim is 'One leased job as private.claim_connector_jobs hands it to a worker, with its connection''s provider and account.';
+
+create type private.connector_job_outcome as enum ('done', 'continue', 'wait', 'retry', 'throttled', 'dead');
+comment on type private.connector_job_outcome is 'How a worker''s turn on a job ended: done; continue (progress made, more to do: due again at once, failures forgotten); wait (the provider is preparing something: due at p_retry_at, the attempt not counted); retry (failed: backoff, dead after max_attempts); throttled (the connection must wait: due at p_retry_at, not counted); dead (a permanent failure).';
+
+create type private.connector_job_status as enum ('queued', 'running', 'done', 'dead');
+comment on type private.connector_job_status is 'queued (due at next_attempt_at) -> running (leased until lease_expires_at) -> done | queued again | dead (dead letter: last_error says why).';
+
 create type private.embedding_job_status as enum ('queued', 'running', 'done', 'dead');
 comment on type private.embedding_job_status is 'queued (waiting until visible_at) -> running (leased until visible_at) -> done | dead (dead letter, last_error says why); a failed attempt goes back to queued.';
 
@@ -35,6 +56,9 @@ comment on type private.knowledge_vector_candidate is 'A chunk and its cosine di
 
 create type private.personal_column_kind as enum ('user_fk', 'user_named', 'email');
 comment on type private.personal_column_kind is 'R1 user_fk: foreign key to auth.users; R2 user_named: uuid named like a user reference; R3 email: text named email or *_email.';
+
+create type private.provider_call_outcome as enum ('ok', 'throttled', 'token_invalid', 'retry_later', 'bad_request');
+comment on type private.provider_call_outcome is 'How one provider call ended, as functions/_shared/providers/http.ts classifies it: ok; throttled (wait until a time the provider gave or implied); token_invalid (after one refresh); retry_later (timeout, 5xx, connection failure); bad_request (the provider refused what we sent).';
 
 create type private.variant_moments as (
   variant_id uuid,

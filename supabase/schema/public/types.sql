@@ -198,6 +198,9 @@ comment on type public.chat_role is 'Who wrote a chat message.';
 create type public.chat_session_status as enum ('active', 'archived');
 comment on type public.chat_session_status is 'Archived sessions are kept but hidden from the default list.';
 
+create type public.connection_health as enum ('ok', 'rate_limited', 'reauth_required', 'failing');
+comment on type public.connection_health is 'What the last provider calls through a connection said: ok; rate_limited (the provider asked us to wait until throttled_until); reauth_required (the token is revoked or expired and a refresh did not help: an admin reconnects); failing (3 or more calls in a row failed for another reason).';
+
 create type public.connection_status as enum ('active', 'expired', 'revoked', 'error');
 comment on type public.connection_status is 'active: tokens valid; expired: refresh failed or lapsed; revoked: disconnected or app uninstalled; error: last sync failed.';
 
