@@ -1,8 +1,7 @@
 // npm test : every check, on a freshly reset database. Each step prints its own output; the
 // run ends with one line "N passed, N failed" and exits non-zero on any failure.
-import { readdirSync } from "node:fs";
-import { join } from "node:path";
-import { binPath, cliDbUrl, dbUrl, stackConfig } from "./lib/config.ts";
+import { dbLint, proveArgs } from "./lib/checks.ts";
+import { binPath, cliDbUrl, stackConfig } from "./lib/config.ts";
 import { functionEnv } from "./lib/gateway.ts";
 import { run } from "./lib/proc.ts";
 import { typesDrift } from "./lib/types.ts";
@@ -46,18 +45,12 @@ await step("types: types/database.ts matches the live schema", () => {
   if (drift) throw new Error(`${drift}\nrun: npm run gen:types`);
 });
 await step("pgTAP: supabase/tests", () => {
-  const files = readdirSync(join(c.repoRoot, "supabase/tests")).filter((f) => f.endsWith(".sql")).sort();
-  sh("pg_prove", ["--dbname", dbUrl(c), "--failures", ...files.map((f) => join("supabase/tests", f))]);
+  sh("pg_prove", proveArgs(c));
 });
 await step("lint: supabase db lint (warning level)", () => {
-  const r = run(bin("supabase"), ["db", "lint", "--db-url", cliDbUrl(c), "--level", "warning", "--schema", "public,private"], {
-    cwd: c.repoRoot,
-    allowFail: true,
-    env: { ...process.env, SUPABASE_TELEMETRY_DISABLED: "1" },
-  });
-  const out = r.output.trim();
-  console.log(out);
-  if (r.status !== 0 || !/No schema errors found/.test(out)) throw new Error("supabase db lint reported problems");
+  const lint = dbLint(c);
+  console.log(lint.output);
+  if (!lint.ok) throw new Error("supabase db lint reported problems");
 });
 await step("advisor: supabase db advisors (no WARN or ERROR)", () => {
   const r = run(bin("supabase"), ["db", "advisors", "--db-url", cliDbUrl(c), "--level", "warn", "--fail-on", "warn",
