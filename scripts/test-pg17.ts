@@ -22,8 +22,13 @@ const log = (s: string) => console.log(`[pg17] ${s}`);
 const rebuild = process.argv.includes("--rebuild");
 const times: { what: string; seconds: number; result?: string }[] = [];
 let failed = false;
+// A signal stops the run after the step under way, so the cleanup below still runs (a run killed
+// outright leaves a cluster and mounts behind; the next run removes them first).
+let interrupted: string | null = null;
+for (const sig of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(sig, () => void (interrupted = sig));
 
 async function timed<T>(what: string, fn: () => T | Promise<T>, result?: (v: T) => string): Promise<T> {
+  if (interrupted) throw new Error(`stopped by ${interrupted} before: ${what}`);
   const t0 = performance.now();
   const seconds = () => (performance.now() - t0) / 1000;
   try {
@@ -62,6 +67,8 @@ function prepareChroot(dir: string, repoRoot: string): string {
     removeTree(dir);
   }
   if (plan.debootstrap) ensureDebootstrap(dir, SUITE, log);
+  // Mounts a run killed outright left behind, before mounting again over them.
+  unmountAll(dir);
   mountAll(dir, [repoRoot]);
   if (plan.install) installPackages(dir, log);
   return plan.debootstrap ? "made" : plan.install ? "packages installed" : "cached";
@@ -131,8 +138,10 @@ try {
   failed = true;
   console.error(`[pg17] failed: ${e instanceof Error ? e.message : String(e)}`);
 }
-console.log("\n=== PostgreSQL 17, seconds of wall time");
-for (const t of times) console.log(`  ${t.what.padEnd(40)} ${t.seconds.toFixed(1).padStart(6)}${t.result ? `  ${t.result}` : ""}`);
-console.log(`  ${"total".padEnd(40)} ${((performance.now() - t0) / 1000).toFixed(1).padStart(6)}`);
+if (times.length) {
+  console.log("\n=== PostgreSQL 17, seconds of wall time");
+  for (const t of times) console.log(`  ${t.what.padEnd(40)} ${t.seconds.toFixed(1).padStart(6)}${t.result ? `  ${t.result}` : ""}`);
+  console.log(`  ${"total".padEnd(40)} ${((performance.now() - t0) / 1000).toFixed(1).padStart(6)}`);
+}
 console.log(failed ? "test:pg17 FAILED" : "test:pg17 passed");
 process.exit(failed ? 1 : 0);

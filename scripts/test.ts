@@ -1,21 +1,29 @@
 // npm test : every check, on a freshly reset database. Each step prints its own output; the
-// run ends with one line "N passed, N failed" and exits non-zero on any failure.
+// run ends with one line "N passed, N failed" (", N skipped" when a step could not run here) and
+// exits non-zero on any failure.
 import { dbLint, proveArgs } from "./lib/checks.ts";
 import { binPath, cliDbUrl, stackConfig } from "./lib/config.ts";
 import { functionEnv } from "./lib/gateway.ts";
-import { run } from "./lib/proc.ts";
+import { pg17StepSkip } from "./lib/pg17.ts";
+import { isRoot, run } from "./lib/proc.ts";
 import { typesDrift } from "./lib/types.ts";
 import { reset, start, verify } from "./stack.ts";
 
 const c = stackConfig();
 const bin = binPath;
-const results: { step: string; ok: boolean; ms: number; detail?: string }[] = [];
+const results: { step: string; ok: boolean; ms: number; detail?: string; skipped?: boolean }[] = [];
 const only = process.argv.slice(2);
 
-async function step(name: string, fn: () => void | Promise<void>) {
+/** Runs one step unless `only` leaves it out; `skip` (a reason) records it as skipped instead. */
+async function step(name: string, fn: () => void | Promise<void>, skip: string | null = null) {
   if (only.length && !only.some((o) => name.startsWith(o))) return;
   const t0 = Date.now();
   console.log(`\n=== ${name}`);
+  if (skip) {
+    console.log(`skipped: ${skip}`);
+    results.push({ step: name, ok: true, ms: 0, detail: skip, skipped: true });
+    return;
+  }
   try {
     await fn();
     results.push({ step: name, ok: true, ms: Date.now() - t0 });
@@ -86,8 +94,17 @@ await step("vitest: scripts, shared code and flows through the running stack", (
   sh(bin("vitest"), ["run"]);
 });
 
+// Last: its own PostgreSQL 17 cluster in a chroot, independent of the stack above.
+await step("pg17: platform, migrations, seed, pgTAP and db lint on PostgreSQL 17 (npm run test:pg17)", () => {
+  sh(bin("tsx"), ["scripts/test-pg17.ts"]);
+}, pg17StepSkip(process.env, process.platform, isRoot()));
+
 const failed = results.filter((r) => !r.ok);
+const skipped = results.filter((r) => r.skipped);
 console.log("\n=== summary");
-for (const r of results) console.log(`${r.ok ? "ok  " : "FAIL"} ${r.step} (${(r.ms / 1000).toFixed(1)} s)${r.detail ? `: ${r.detail}` : ""}`);
-console.log(`${results.length - failed.length} passed, ${failed.length} failed`);
+for (const r of results) {
+  const mark = r.skipped ? "skip" : r.ok ? "ok  " : "FAIL";
+  console.log(`${mark} ${r.step}${r.skipped ? "" : ` (${(r.ms / 1000).toFixed(1)} s)`}${r.detail ? `: ${r.detail}` : ""}`);
+}
+console.log(`${results.length - failed.length - skipped.length} passed, ${failed.length} failed${skipped.length ? `, ${skipped.length} skipped` : ""}`);
 process.exit(failed.length ? 1 : 0);

@@ -58,6 +58,13 @@ export function cannotRun(platform: NodeJS.Platform, root: boolean): string | nu
   return null;
 }
 
+/** Why `npm test` skips its PostgreSQL 17 step here (GROWTHBASE_SKIP_PG17=1, or no root), or null. */
+export function pg17StepSkip(env: NodeJS.ProcessEnv, platform: NodeJS.Platform, root: boolean): string | null {
+  if (env.GROWTHBASE_SKIP_PG17 === "1") return "GROWTHBASE_SKIP_PG17=1 is set; `npm run test:pg17` runs it alone";
+  const why = cannotRun(platform, root);
+  return why && `the PostgreSQL 17 run ${why}`;
+}
+
 export interface ChrootState {
   /** debootstrap finished (its marker is there). */
   bootstrapped: boolean;
