@@ -5,7 +5,8 @@
 //         a bookworm image made for PostgreSQL (this is prepared untimed, as the image would be).
 // Times `sh scripts/bootstrap.sh`, `npm run dev` and `npm test` in that clone, checks that every
 // URL `status` prints answers, stops the stack and unmounts. The chroot shares this machine's
-// network, so its stack runs on its own ports (57322/57321 unless GROWTHBASE_*_PORT are set).
+// network, so its stack runs on its own ports (57322/57321 unless GROWTHBASE_*_PORT are set; npm
+// test's PostgreSQL 17 step on the DB port + 100 unless GROWTHBASE_PG17_PORT is set).
 import { mkdirSync, realpathSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { ensureDebootstrap, inChroot as inChrootAs, mountAll, mounted, removeTree, unmountAll } from "./lib/chroot.ts";
@@ -16,7 +17,12 @@ const KINDS = ["bare", "pg15"] as const;
 type Kind = (typeof KINDS)[number];
 // Absolute and without symlinks, as /proc/self/mounts names mount points.
 const rootDir = resolve(process.env.GROWTHBASE_CHROOTS ?? "/var/tmp/growthbase-chroots");
-const ports = { GROWTHBASE_DB_PORT: process.env.GROWTHBASE_DB_PORT ?? "57322", GROWTHBASE_API_PORT: process.env.GROWTHBASE_API_PORT ?? "57321" };
+const ports: Record<string, string> = {
+  GROWTHBASE_DB_PORT: process.env.GROWTHBASE_DB_PORT ?? "57322",
+  GROWTHBASE_API_PORT: process.env.GROWTHBASE_API_PORT ?? "57321",
+  // npm test's PostgreSQL 17 step (in a trixie chroot inside this one): the DB port + 100 unless set.
+  ...(process.env.GROWTHBASE_PG17_PORT ? { GROWTHBASE_PG17_PORT: process.env.GROWTHBASE_PG17_PORT } : {}),
+};
 const log = (s: string) => console.log(`[fresh-machine] ${s}`);
 
 /** A command inside the chroot with a clean environment and this run's ports. */
