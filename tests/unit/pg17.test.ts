@@ -7,7 +7,7 @@ import { mountsUnder } from "../../scripts/lib/chroot.ts";
 import { proveSummary } from "../../scripts/lib/checks.ts";
 import { stackConfig } from "../../scripts/lib/config.ts";
 import {
-  cannotRun, chrootDir, lockHolder, PG17_PACKAGES, packagesLine, pg17Config, pg17Port, pg17StepSkip, planChroot,
+  cannotRun, type ChrootPlan, type ChrootState, chrootDir, lockHolder, PG17_PACKAGES, packagesLine, pg17Config, pg17Port, pg17StepSkip, planChroot,
 } from "../../scripts/lib/pg17.ts";
 
 describe("who can run it", () => {
@@ -63,31 +63,18 @@ describe("pg17Config", () => {
 
 describe("planChroot", () => {
   const line = packagesLine();
+  const older = packagesLine(PG17_PACKAGES.filter((p) => p !== "postgresql-17-plpgsql-check"));
+  const nothing = { remove: false, debootstrap: false, install: false };
+  const cases: [string, ChrootState, boolean, Partial<ChrootPlan>][] = [
+    ["on a first run: debootstrap, then the packages", { bootstrapped: false, packagesMarker: null }, false, { debootstrap: true, install: true }],
+    ["after a run cut short during apt-get: only the packages", { bootstrapped: true, packagesMarker: null }, false, { install: true }],
+    ["cached with the same packages: nothing to do", { bootstrapped: true, packagesMarker: `${line}\n` }, false, {}],
+    ["when the package list changed: installs again without a new debootstrap", { bootstrapped: true, packagesMarker: older }, false, { install: true }],
+    ["--rebuild removes and makes everything anew", { bootstrapped: true, packagesMarker: line }, true, { remove: true, debootstrap: true, install: true }],
+  ];
 
-  it("on a first run: debootstrap, then the packages", () => {
-    expect(planChroot({ bootstrapped: false, packagesMarker: null }, { rebuild: false }))
-      .toEqual({ remove: false, debootstrap: true, install: true });
-  });
-
-  it("after a run cut short during apt-get: only the packages", () => {
-    expect(planChroot({ bootstrapped: true, packagesMarker: null }, { rebuild: false }))
-      .toEqual({ remove: false, debootstrap: false, install: true });
-  });
-
-  it("cached with the same packages: nothing to do", () => {
-    expect(planChroot({ bootstrapped: true, packagesMarker: `${line}\n` }, { rebuild: false }))
-      .toEqual({ remove: false, debootstrap: false, install: false });
-  });
-
-  it("when the package list changed: installs again without a new debootstrap", () => {
-    const older = packagesLine(PG17_PACKAGES.filter((p) => p !== "postgresql-17-plpgsql-check"));
-    expect(planChroot({ bootstrapped: true, packagesMarker: older }, { rebuild: false }))
-      .toEqual({ remove: false, debootstrap: false, install: true });
-  });
-
-  it("--rebuild removes and makes everything anew", () => {
-    expect(planChroot({ bootstrapped: true, packagesMarker: line }, { rebuild: true }))
-      .toEqual({ remove: true, debootstrap: true, install: true });
+  it.each(cases)("%s", (_name, state, rebuild, plan) => {
+    expect(planChroot(state, { rebuild })).toEqual({ ...nothing, ...plan });
   });
 
   it("installs PostgreSQL 17 with pgvector, pg_cron, pgTAP, plpgsql_check and pg_prove", () => {
