@@ -112,8 +112,8 @@ async function main(): Promise<void> {
     log(psql(c, ["-tAc", `select current_setting('server_version') || '; ' || string_agg(extname || ' ' || extversion, ', ' order by extname)
       from pg_extension where extname in ('vector', 'pg_cron', 'pg_trgm', 'pgcrypto')`]).stdout.trim());
     const prove = await timed("pg_prove supabase/tests", () => {
-      const args = proveArgs(c).map((a) => `'${a.replace(/'/g, "'\\''")}'`).join(" ");
-      const r = runInChroot(dir, ["/bin/sh", "-c", `cd '${base.repoRoot}' && exec pg_prove ${args}`], { allowFail: true });
+      // From the repo root (bind-mounted at its own path), as npm test runs it.
+      const r = runInChroot(dir, ["/bin/sh", "-c", 'cd "$0" && exec pg_prove "$@"', base.repoRoot, ...proveArgs(c)], { allowFail: true });
       console.log(r.output.trim());
       return proveSummary(r.output);
     }, (s) => s.line);
