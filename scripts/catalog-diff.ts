@@ -99,8 +99,9 @@ function compare(label: string, a: Map<string, string>, b: Map<string, string>):
 const RANDOM_ROWS = ["private.rate_limit_salt", "cron.runid_seq", "cron.jobid_seq"];
 const indent = (s: string, n = 2) => s.split("\n").map((l) => " ".repeat(n) + l).join("\n");
 
-const oldC = scratchConfig("at-ref", main.dbPort + 100);
-const newC = scratchConfig("working-tree", main.dbPort + 101);
+// + 100 is test:pg17's port
+const oldC = scratchConfig("at-ref", main.dbPort + 110);
+const newC = scratchConfig("working-tree", main.dbPort + 111);
 try {
   console.log(`building the catalog from ${ref} and from the working tree`);
   build(oldC, ref);
