@@ -2,7 +2,7 @@
 // named by KNOWLEDGE_FETCH_PROXY (a URL template with {url}, e.g. a scraping/reader API). Limits:
 // 10 s, 2 MB, text-like content types, at most 3 redirects; in production only https and no
 // address on our own network, checked on every hop.
-import { HttpError } from "../_shared/http.ts";
+import { HttpError, readLimited } from "../_shared/http.ts";
 import { refusedInProduction } from "../webhook-dispatch/dispatch.ts";
 
 export interface FetchDeps {
@@ -71,25 +71,11 @@ export async function fetchDocument(url: string, d: FetchDeps): Promise<Fetched>
       await res.body?.cancel();
       throw new HttpError(400, "document_too_large", `the page is over ${maxBytes} bytes`);
     }
-    const reader = res.body?.getReader();
-    const parts: Uint8Array[] = [];
-    let size = 0;
-    while (reader) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      size += value.byteLength;
-      if (size > maxBytes) {
-        await reader.cancel();
-        throw new HttpError(400, "document_too_large", `the page is over ${maxBytes} bytes`);
-      }
-      parts.push(value);
-    }
-    const all = new Uint8Array(size);
-    let at = 0;
-    for (const p of parts) {
-      all.set(p, at);
-      at += p.byteLength;
-    }
+    const all = await readLimited(
+      res.body,
+      maxBytes,
+      () => new HttpError(400, "document_too_large", `the page is over ${maxBytes} bytes`),
+    );
     return { body: new TextDecoder().decode(all), format, finalUrl: target };
   }
   throw new HttpError(400, "fetch_failed", "too many redirects");

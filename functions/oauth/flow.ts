@@ -23,21 +23,34 @@ export const BROWSER_COOKIE = "gb_oauth_nonce";
 const FALLBACK = "/settings/integrations";
 
 /**
- * Where to send the browser back: resolved against the app's origin with the URL parser and
- * kept only when it stays on that origin; control characters and backslashes are refused
- * outright (browsers strip tabs and newlines, turning "/\t/evil.test" into "//evil.test").
+ * The absolute URL a stored path sends the browser to, or null unless it is on the app's
+ * origin. Control characters and backslashes are refused outright (browsers strip tabs and
+ * newlines, turning "/\t/evil.test" into "//evil.test", and read "\" as "/").
  */
-export function safeRedirect(appUrl: string, input: string): string | null {
+function appLocation(appUrl: string, path: string): URL | null {
   // deno-lint-ignore no-control-regex -- finding control characters is the point
-  if (/[\u0000-\u001f\u007f\\]/.test(input)) return null;
+  if (/[\u0000-\u001f\u007f\\]/.test(path)) return null;
   const app = new URL(appUrl);
   let url: URL;
   try {
-    url = new URL(input, app);
+    url = new URL(path, app);
   } catch {
     return null;
   }
-  return url.origin === app.origin ? `${url.pathname}${url.search}${url.hash}` : null;
+  return url.origin === app.origin ? url : null;
+}
+
+/**
+ * Where to send the browser back, as a path of the app: kept only when the path, resolved again
+ * as the callback resolves it, lands on the same URL of the app's origin. Dot segments can turn
+ * "/.//evil.test", "/%2e//evil.test" or "/a/..//evil.test" into the path "//evil.test", which
+ * a browser reads as another host: refused.
+ */
+export function safeRedirect(appUrl: string, input: string): string | null {
+  const url = appLocation(appUrl, input);
+  if (!url) return null;
+  const path = `${url.pathname}${url.search}${url.hash}`;
+  return appLocation(appUrl, path)?.href === url.href ? path : null;
 }
 
 const StartBody = z.object({
@@ -94,8 +107,10 @@ export async function start(req: Request, d: Deps): Promise<Reply> {
   };
 }
 
+/** Back to the app: the stored path when it passes safeRedirect again (rows may predate a rule), else the fallback. */
 function backToApp(d: Deps, path: string, provider: string, status: "connected" | "error", code?: string): Response {
-  const url = new URL(path, d.settings.GROWTHBASE_APP_URL);
+  const app = d.settings.GROWTHBASE_APP_URL;
+  const url = appLocation(app, safeRedirect(app, path) ?? FALLBACK)!;
   url.searchParams.set("integration", provider);
   url.searchParams.set("status", status);
   if (code) url.searchParams.set("code", code);
