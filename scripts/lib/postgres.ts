@@ -2,7 +2,8 @@
 import { chownSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync, appendFileSync } from "node:fs";
 import { join } from "node:path";
 import { type StackConfig } from "./config.ts";
-import { isRoot, run, runAsPostgres } from "./proc.ts";
+import { spawn } from "node:child_process";
+import { isRoot, postgresCommand, run, runAsPostgres } from "./proc.ts";
 
 function postgresIds(): { uid: number; gid: number } {
   const out = run("id", ["-u", "postgres"]).stdout.trim();
@@ -98,6 +99,14 @@ export function startPostgres(c: StackConfig): void {
 export function stopPostgres(c: StackConfig): void {
   if (!isRunning(c)) return;
   runAsPostgres(join(c.pgBin, "pg_ctl"), ["stop", "-D", c.pgData, "-m", "fast", "-w", "-t", "60"]);
+}
+
+/** stopPostgres without blocking the caller's event loop (a test keeps sending meanwhile). */
+export function stopPostgresInBackground(c: StackConfig): Promise<void> {
+  const [cmd, args] = postgresCommand(join(c.pgBin, "pg_ctl"), ["stop", "-D", c.pgData, "-m", "fast", "-w", "-t", "60"]);
+  return new Promise((resolve, reject) => {
+    spawn(cmd, args, { stdio: "ignore" }).once("exit", (code) => code === 0 ? resolve() : reject(new Error(`pg_ctl stop exited ${code}`)));
+  });
 }
 
 /** psql against the cluster as the superuser over the socket; stops at the first error. */
