@@ -26,7 +26,11 @@ Deno.test("postgres.js connection failures are classified as the database being 
     assertEquals([r.status, r.body.error.code, r.headers?.["retry-after"]], [503, "db_unavailable", "5"], code);
   }
   assertEquals(isDatabaseUnavailable(new Error("wrapped", { cause: err("ECONNREFUSED") })), true, "a cause");
-  assertEquals(isDatabaseUnavailable(new AggregateError([new Error("x"), err("ECONNREFUSED")])), true, "happy eyeballs");
+  assertEquals(
+    isDatabaseUnavailable(new AggregateError([new Error("x"), err("ECONNREFUSED")])),
+    true,
+    "happy eyeballs",
+  );
   for (const code of ["23505", "42501", "P0001", "57014", "22023", "0800"]) {
     assertEquals(isDatabaseUnavailable(err(code)), false, code);
   }

@@ -37,6 +37,10 @@ export class FakeProviders {
         res.end(JSON.stringify(json));
       };
       if (path.startsWith("/sink")) return send(this.sinkStatus, { ok: this.sinkStatus < 300 });
+      if (path === "/redirect") {
+        res.writeHead(307, { location: `${this.url}/sink/after-redirect` });
+        return res.end();
+      }
       if (this.failStatus && /token$/.test(path)) return send(this.failStatus, { error: "server_error" });
       const token = (prefix: string) => {
         const t = `${prefix}_${Math.random().toString(36).slice(2)}${Date.now().toString(36)}`;
