@@ -68,7 +68,11 @@ export function handle(handler: Handler, opts: ServeOptions = {}): (req: Request
 
 /** Reads a JSON body with a size limit; a bad body is a 400/413 with the stable error shape. */
 export async function readJson(req: Request, maxBytes = 1_000_000): Promise<unknown> {
-  const text = await readText(req, maxBytes);
+  return parseJson(await readText(req, maxBytes));
+}
+
+/** JSON.parse, a failure answered as 400 invalid_json. */
+export function parseJson(text: string): unknown {
   try {
     return JSON.parse(text);
   } catch {

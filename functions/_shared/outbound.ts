@@ -14,7 +14,7 @@ import http from "node:http";
 import https from "node:https";
 import type { LookupFunction } from "node:net";
 import { Readable } from "node:stream";
-import type { Settings } from "./env.ts";
+import { env, type Settings } from "./env.ts";
 
 export interface OutboundPolicy {
   /** https only, and the loopback allowance is off whatever the settings say. */
@@ -275,4 +275,10 @@ export function guardedFetch(deps: GuardDeps): typeof fetch {
       req.end(body);
     });
   }) as typeof fetch;
+}
+
+let deployed: typeof fetch | undefined;
+/** The guarded fetch with this deployment's policy (GROWTHBASE_ENV, GROWTHBASE_OUTBOUND_ALLOW_LOOPBACK). */
+export function outboundFetch(): typeof fetch {
+  return deployed ??= guardedFetch({ policy: outboundPolicy(env().settings) });
 }

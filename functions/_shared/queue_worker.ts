@@ -7,7 +7,7 @@
 // round: what it claims, what it does with a row, and how it reports the outcome.
 import { type AuthConfig, requireServiceRole } from "./auth.ts";
 import { asService, type Sql } from "./db.ts";
-import { HttpError, readText } from "./http.ts";
+import { HttpError, parseJson, readText } from "./http.ts";
 
 /** What one round did: how many rows it claimed, and a count per outcome (`sent`, `retrying` ...). */
 export interface RoundResult {
@@ -83,10 +83,5 @@ export async function acceptWorkerCall(req: Request, auth: AuthConfig): Promise<
   if (req.method !== "POST") throw new HttpError(405, "method_not_allowed", "use POST");
   await requireServiceRole(req, auth);
   const text = await readText(req, 64_000);
-  if (!text.trim()) return {};
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw new HttpError(400, "invalid_json", "the body is not valid JSON");
-  }
+  return text.trim() ? parseJson(text) : {};
 }

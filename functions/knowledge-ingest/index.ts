@@ -2,7 +2,7 @@
 import { db } from "../_shared/db.ts";
 import { env } from "../_shared/env.ts";
 import { serve } from "../_shared/http.ts";
-import { guardedFetch, outboundPolicy } from "../_shared/outbound.ts";
+import { outboundFetch, outboundPolicy } from "../_shared/outbound.ts";
 import { type Deps, ingest } from "./ingest.ts";
 
 let deps: Deps | undefined;
@@ -11,7 +11,7 @@ const getDeps = () =>
     sql: db(env().dbUrl),
     auth: env().auth,
     fetcher: {
-      fetch: guardedFetch({ policy: outboundPolicy(env().settings) }),
+      fetch: outboundFetch(),
       policy: outboundPolicy(env().settings),
       // The reader service is ours (configuration), not the user's: reached directly.
       proxyFetch: fetch,

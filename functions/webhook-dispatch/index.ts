@@ -3,7 +3,7 @@
 import { db } from "../_shared/db.ts";
 import { env } from "../_shared/env.ts";
 import { HttpError, serve } from "../_shared/http.ts";
-import { guardedFetch, outboundPolicy } from "../_shared/outbound.ts";
+import { outboundFetch } from "../_shared/outbound.ts";
 import { type Deps, dispatch } from "./dispatch.ts";
 
 let deps: Deps | undefined;
@@ -11,7 +11,7 @@ const getDeps = () =>
   deps ??= {
     sql: db(env().dbUrl),
     auth: env().auth,
-    fetch: guardedFetch({ policy: outboundPolicy(env().settings) }),
+    fetch: outboundFetch(),
     now: () => Date.now(),
   };
 

@@ -86,7 +86,8 @@ language plpgsql security definer set search_path = '' as $$
 declare
   problem text := private.outbound_url_problem(new.url);
 begin
-  if problem is not null then
+  -- What is not an http(s) URL at all is the table's check constraint's to refuse (23514).
+  if problem is not null and problem not in ('not a URL', 'not http or https') then
     raise exception 'url: this endpoint cannot receive webhooks (%)', problem using errcode = '22023',
       hint = 'use a public https URL';
   end if;
