@@ -2,7 +2,7 @@
 // over MAX_BODY_BYTES is refused with 413 before it is read whole. A declared Content-Length is
 // checked first (nothing read); a body without one (chunked) is counted as it streams through
 // and cut off the moment it passes the limit.
-import { payloadTooLarge } from "../_shared/http.ts";
+import { payloadTooLarge } from "../_shared/body.ts";
 
 /** 10 MiB: above the largest request a documented cap allows (docs/api.md, "Caps"). */
 export const MAX_BODY_BYTES = 10 * 1024 * 1024;

@@ -7,7 +7,8 @@
 // round: what it claims, what it does with a row, and how it reports the outcome.
 import { type AuthConfig, requireServiceRole } from "./auth.ts";
 import { asService, type Sql } from "./db.ts";
-import { HttpError, parseJson, readText } from "./http.ts";
+import { parseJson, readText } from "./body.ts";
+import { HttpError } from "./errors.ts";
 
 /** What one round did: how many rows it claimed, and a count per outcome (`sent`, `retrying` ...). */
 export interface RoundResult {
