@@ -287,8 +287,11 @@ describe("outbound webhooks", () => {
       Number(hit.headers["webhook-timestamp"]), hit.body);
     expect(hit.headers["webhook-signature"]).toBe(expected);
     expect(JSON.parse(hit.body)).toMatchObject({ type: "order.created", data: { shopify_order_id: "7001" } });
-    const calls = await sql`select r.status_code, r.content from net._http_response r where r.id > ${before}`;
-    expect(calls.some((c) => c.status_code === 200 && JSON.parse(c.content).succeeded === 1)).toBe(true);
+    // The pg_net worker records the dispatcher's answer after the receiver was hit: wait for it.
+    await waitFor(async () => {
+      const calls = await sql`select r.status_code, r.content from net._http_response r where r.id > ${before}`;
+      return calls.some((c) => c.status_code === 200 && JSON.parse(c.content).succeeded === 1) || undefined;
+    });
     await waitFor(async () => (await sql`select 1 from public.webhook_deliveries where endpoint_id = ${ep.id}
       and status = 'succeeded'`).length === 1 || undefined);
   });
