@@ -7,12 +7,7 @@ import { randomUUID } from "node:crypto";
 import { apiUrl, stackConfig } from "../lib/config.ts";
 import { signAccessToken } from "../../functions/_local/keys.ts";
 import { publicKeys, stackKeys } from "../lib/keys.ts";
-import { benchDatabase } from "./scratch.ts";
-
-function arg(args: string[], name: string, dflt: number): number {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? Number(args[i + 1]) : dflt;
-}
+import { arg, benchDatabase } from "./scratch.ts";
 
 export function ordersPayload(orders: number, items: number, tag: string): Record<string, unknown>[] {
   return Array.from({ length: orders }, (_, i) => ({

@@ -47,7 +47,7 @@ begin
   -- IPv4 inside IPv6 (mapped ::ffff:a.b.c.d) is decided by its IPv4.
   v4 := case when ip is null then null when family(ip) = 4 then ip
              when ip <<= '::ffff:0:0/96' then '0.0.0.0'::inet + (ip - '::ffff:0.0.0.0'::inet) end;
-  if v4 is not null then
+  if ip is not null then
     select r.what into problem
     from (values ('127.0.0.0/8'::inet, 'loopback address'), ('0.0.0.0/8', 'unspecified address'),
                  ('10.0.0.0/8', 'private address'), ('172.16.0.0/12', 'private address'),
@@ -56,20 +56,15 @@ begin
                  ('192.0.0.0/24', 'reserved address'), ('192.0.2.0/24', 'documentation address'),
                  ('192.88.99.0/24', 'reserved address'), ('198.18.0.0/15', 'benchmarking address'),
                  ('198.51.100.0/24', 'documentation address'), ('203.0.113.0/24', 'documentation address'),
-                 ('224.0.0.0/4', 'multicast address'), ('240.0.0.0/4', 'reserved address')) r (net, what)
-    where v4 <<= r.net
-    order by masklen(r.net) desc
-    limit 1;
-  elsif ip is not null then
-    select r.what into problem
-    from (values ('::1/128'::inet, 'loopback address'), ('::/128', 'unspecified address'),
+                 ('224.0.0.0/4', 'multicast address'), ('240.0.0.0/4', 'reserved address'),
+                 ('::1/128', 'loopback address'), ('::/128', 'unspecified address'),
                  ('::/96', 'IPv4-compatible address'), ('64:ff9b::/96', 'NAT64 address'),
                  ('64:ff9b:1::/48', 'local NAT64 address'), ('100::/64', 'discard-only address'),
                  ('2001::/32', 'Teredo address'), ('2001:db8::/32', 'documentation address'),
                  ('2002::/16', '6to4 address'), ('fc00::/7', 'unique-local address'),
                  ('fe80::/10', 'link-local address'), ('fec0::/10', 'site-local address'),
                  ('ff00::/8', 'multicast address')) r (net, what)
-    where ip <<= r.net
+    where coalesce(v4, ip) <<= r.net  -- never true across families
     order by masklen(r.net) desc
     limit 1;
   end if;
