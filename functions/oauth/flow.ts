@@ -7,9 +7,10 @@ import { decryptToken, encryptToken, type KeyRing, pkceChallenge, randomToken, s
 import { asService, asUser, type Sql } from "../_shared/db.ts";
 import type { Settings } from "../_shared/env.ts";
 import { HttpError, readJson, type Reply } from "../_shared/http.ts";
+import { perRow } from "../_shared/queue_worker.ts";
 import { callbackUrl, SHOP_DOMAIN } from "../_shared/providers.ts";
 import { PROVIDER_IDS, type ProviderId, PROVIDERS } from "./providers/index.ts";
-import type { Http } from "./providers/types.ts";
+import type { Http, Tokens } from "./providers/types.ts";
 
 export interface Deps extends Http {
   settings: Settings;
@@ -195,40 +196,48 @@ export async function callback(req: Request, providerId: ProviderId, d: Deps): P
   return backToApp(d, bound.redirect_to, providerId, "connected");
 }
 
-/** Renews tokens expiring within 15 minutes; called by the scheduled job with the secret key. */
+/**
+ * Renews tokens expiring within 15 minutes; called by the scheduled job with the secret key. One
+ * round of the shared queue loop: the due connections are the claim, the provider's refresh the
+ * work, private.record_refresh the finish.
+ */
 export async function refresh(req: Request, d: Deps): Promise<Reply> {
   await requireServiceRole(req, d.auth);
-  const due = await asService(d.sql, (tx) => tx`select * from private.connections_to_refresh()`);
-  let renewed = 0, failed = 0, skipped = 0;
-  for (const c of due) {
-    const provider = PROVIDERS[c.provider as ProviderId];
-    if (!provider?.refresh) {
-      skipped++;
-      continue;
-    }
-    try {
-      const [t] = await asService(
-        d.sql,
-        (tx) => tx`select * from private.read_integration_tokens(${c.connection_id}, 'token refresh')`,
-      );
-      const fresh = await provider.refresh(d.settings, d, await decryptToken(d.ring, t.refresh_token_ciphertext));
-      const access = await encryptToken(d.ring, fresh.access);
-      const refreshCt = fresh.refresh ? await encryptToken(d.ring, fresh.refresh) : null;
+  const round = perRow<{ connection_id: string; provider: ProviderId }, { fresh?: Tokens; error?: string } | null>({
+    claim: (limit) =>
+      asService(d.sql, (tx) => tx`select * from private.connections_to_refresh(p_limit => ${limit})`) as Promise<
+        { connection_id: string; provider: ProviderId }[]
+      >,
+    work: async (c) => {
+      const provider = PROVIDERS[c.provider];
+      if (!provider?.refresh) return null;
+      try {
+        const [t] = await asService(
+          d.sql,
+          (tx) => tx`select * from private.read_integration_tokens(${c.connection_id}, 'token refresh')`,
+        );
+        return { fresh: await provider.refresh(d.settings, d, await decryptToken(d.ring, t.refresh_token_ciphertext)) };
+      } catch (e) {
+        return { error: (e as Error).message };
+      }
+    },
+    finish: async (c, r) => {
+      if (!r) return "skipped";
+      const access = r.fresh ? await encryptToken(d.ring, r.fresh.access) : null;
+      const refreshCt = r.fresh?.refresh ? await encryptToken(d.ring, r.fresh.refresh) : null;
       await asService(
         d.sql,
         (tx) =>
-          tx`select private.record_refresh(${c.connection_id}, ${access}, ${refreshCt}, ${d.ring.currentId}, ${fresh.expiresAt}, null)`,
+          tx`select private.record_refresh(${c.connection_id}, ${access}, ${refreshCt},
+            ${r.fresh ? d.ring.currentId : null}, ${r.fresh?.expiresAt ?? null}, ${r.error ?? null})`,
       );
-      renewed++;
-    } catch (e) {
-      await asService(
-        d.sql,
-        (tx) => tx`select private.record_refresh(${c.connection_id}, null, null, null, null, ${(e as Error).message})`,
-      );
-      failed++;
-    }
-  }
-  return { status: 200, body: { due: due.length, renewed, failed, skipped } };
+      return r.fresh ? "renewed" : "failed";
+    },
+    concurrency: 1,
+  });
+  const r = await round(100);
+  const n = (k: string) => r.outcomes[k] ?? 0;
+  return { status: 200, body: { due: r.claimed, renewed: n("renewed"), failed: n("failed"), skipped: n("skipped") } };
 }
 
 const DisconnectBody = z.object({ connectionId: z.string().uuid() });
