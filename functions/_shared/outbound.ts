@@ -185,16 +185,20 @@ export function checkUrl(raw: string, policy: OutboundPolicy): URL {
   return url;
 }
 
-/** Deno's resolver: every A and AAAA record of the name (none when it does not exist). */
-export const systemResolver: Resolver = async (host) => {
-  const ask = (type: "A" | "AAAA") =>
-    Deno.resolveDns(host, type, { signal: AbortSignal.timeout(5000) }).catch((e: Error) => {
-      if (e.name === "NotFound") return [] as string[];
-      throw e;
-    });
-  const [a, aaaa] = await Promise.all([ask("A"), ask("AAAA")]);
-  return [...a, ...aaaa];
-};
+/** Deno's resolver (the system's name servers, or the one given): every A and AAAA record of a name. */
+export function dnsResolver(nameServer?: { ipAddr: string; port?: number }): Resolver {
+  return async (host) => {
+    const ask = (type: "A" | "AAAA") =>
+      Deno.resolveDns(host, type, { nameServer, signal: AbortSignal.timeout(5000) }).catch((e: Error) => {
+        if (e.name === "NotFound") return [] as string[];
+        throw e;
+      });
+    const [a, aaaa] = await Promise.all([ask("A"), ask("AAAA")]);
+    return [...a, ...aaaa];
+  };
+}
+
+export const systemResolver: Resolver = dnsResolver();
 
 /** The address to connect to for a URL: its literal, or the first of its name's addresses when none is refused. */
 export async function resolveTarget(url: URL, policy: OutboundPolicy, resolve: Resolver): Promise<string> {

@@ -2,6 +2,7 @@ import { assertEquals } from "./assert.ts";
 import {
   addressProblem,
   checkUrl,
+  dnsResolver,
   guardedFetch,
   type OutboundPolicy,
   outboundPolicy,
@@ -165,6 +166,69 @@ Deno.test("a redirect is returned, not followed", async () => {
     await r.body?.cancel();
     assertEquals([r.status, r.headers.get("location"), l.hosts.length], [302, "http://10.0.0.1/", 1]);
   } finally {
+    await l.close();
+  }
+});
+
+/** A name server on 127.0.0.1 (UDP) answering A and AAAA queries from a table; NXDOMAIN otherwise. */
+async function fakeNameServer(records: Record<string, string[]>) {
+  const { createSocket } = await import("node:dgram");
+  const socket = createSocket("udp4");
+  socket.on("message", (q: Uint8Array, from: { address: string; port: number }) => {
+    let at = 12;
+    const labels: string[] = [];
+    while (q[at]) {
+      labels.push(new TextDecoder().decode(q.slice(at + 1, at + 1 + q[at])));
+      at += q[at] + 1;
+    }
+    const qtype = (q[at + 1] << 8) | q[at + 2];
+    const question = q.slice(12, at + 5);
+    const name = labels.join(".").toLowerCase();
+    const answers = (records[name] ?? []).map((a) => ({ a, v6: a.includes(":") }))
+      .filter((r) => (qtype === 28) === r.v6)
+      .map(({ a, v6 }) => {
+        const data = v6 ? parseIPv6(a)! : parseIPv4(a)!;
+        return [0xc0, 12, 0, v6 ? 28 : 1, 0, 1, 0, 0, 0, 60, 0, data.length, ...data];
+      });
+    const flags = name in records ? 0x8180 : 0x8183;
+    const header = [q[0], q[1], flags >> 8, flags & 255, 0, 1, 0, answers.length, 0, 0, 0, 0];
+    socket.send(new Uint8Array([...header, ...question, ...answers.flat()]), from.port, from.address);
+  });
+  await new Promise<void>((r) => socket.bind(0, "127.0.0.1", () => r()));
+  return { ipAddr: "127.0.0.1", port: socket.address().port, close: () => socket.close() };
+}
+
+Deno.test("through a real DNS lookup: a name resolving to a private or metadata address is refused, an allowed one connected to at its checked address", async () => {
+  const l = listener();
+  const ns = await fakeNameServer({
+    "private.test": ["10.1.2.3"],
+    "metadata.test": ["169.254.169.254"],
+    "v6-local.test": ["fd00::5"],
+    "fake.test": ["127.0.0.1"],
+  });
+  try {
+    const resolve = dnsResolver(ns);
+    const reason = (f: typeof fetch, url: string) => f(url).then(() => null, (e) => (e as OutboundRefused).reason);
+    const production = guardedFetch({ policy: prod, resolve });
+    assertEquals(await reason(production, "https://private.test/hook"), "the host name resolves to a private address");
+    assertEquals(
+      await reason(production, "https://metadata.test/"),
+      "the host name resolves to a cloud metadata address",
+    );
+    assertEquals(
+      await reason(production, "https://v6-local.test/"),
+      "the host name resolves to a unique-local address",
+    );
+    assertEquals(
+      await reason(production, `https://fake.test:${l.port}/`),
+      "the host name resolves to a loopback address",
+    );
+    assertEquals(await reason(production, "https://nowhere.test/"), "the host name does not resolve");
+    assertEquals(l.hosts, []);
+    const r = await guardedFetch({ policy: dev, resolve })(`http://fake.test:${l.port}/x`);
+    assertEquals([r.status, await r.text(), l.hosts], [200, "hello", [`fake.test:${l.port}`]]);
+  } finally {
+    ns.close();
     await l.close();
   }
 });
