@@ -5,6 +5,7 @@
 import type { JSONWebKeySet } from "jose";
 import { z } from "zod";
 import type { AuthConfig } from "./auth.ts";
+import { EMBEDDING_MODELS } from "./embeddings.ts";
 
 const Jwk = z.object({ kty: z.string() }).passthrough();
 const Jwks = z.union([z.object({ keys: z.array(Jwk) }), z.array(Jwk).transform((keys) => ({ keys }))]);
@@ -27,6 +28,25 @@ const Settings = z.object({
   SUPABASE_SERVICE_ROLE_KEY: z.string().optional(),
   GROWTHBASE_APP_URL: z.string().url().default("http://127.0.0.1:3000"),
   GROWTHBASE_ENV: z.enum(["development", "test", "production"]).default("development"),
+  /**
+   * Development only: outbound requests (webhooks, knowledge URLs) may reach 127.0.0.1 / ::1,
+   * where the tests' fakes listen. Ignored when GROWTHBASE_ENV is production.
+   */
+  GROWTHBASE_OUTBOUND_ALLOW_LOOPBACK: z.enum(["true", "false"]).default("false").transform((v) => v === "true"),
+  /** The Storage API the privacy worker stores exports in; default $SUPABASE_URL/storage/v1. */
+  GROWTHBASE_STORAGE_URL: z.string().url().optional(),
+  /** A reader service for URL ingestion, as a URL template with {url}; empty: fetch directly. */
+  KNOWLEDGE_FETCH_PROXY: z.string().refine((v) => v === "" || (/^https?:\/\//.test(v) && v.includes("{url}")), {
+    message: "must be an http(s) URL template containing {url}",
+  }).default(""),
+  /** The deployment's default embedding model (a collection may name its own). */
+  EMBEDDING_MODEL: z.enum(EMBEDDING_MODELS).default("text-embedding-3-small"),
+  OPENAI_API_KEY: z.string().default(""),
+  OPENAI_BASE_URL: z.string().url().default("https://api.openai.com/v1"),
+  EMBEDDING_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
+  /** OpenAI allows 2048 inputs and 300,000 tokens per request; stay below both. */
+  EMBEDDING_MAX_INPUTS: z.coerce.number().int().min(1).max(2048).default(512),
+  EMBEDDING_MAX_TOKENS_PER_REQUEST: z.coerce.number().int().min(1000).max(300_000).default(250_000),
   GROWTHBASE_TOKEN_KEYS: z.string().default(""),
   GROWTHBASE_TOKEN_KEY_ID: z.string().default(""),
   SHOPIFY_API_KEY: z.string().default(""),
@@ -53,6 +73,8 @@ export type Settings = z.infer<typeof Settings>;
 
 export interface FunctionEnv {
   supabaseUrl: string;
+  /** The Storage API's base URL (GROWTHBASE_STORAGE_URL, or the project's own). */
+  storageUrl: string;
   dbUrl: string;
   auth: AuthConfig;
   /** Everything else, validated: app URL, token keys, provider credentials and endpoints. */
@@ -78,6 +100,7 @@ export function readEnv(get: (k: string) => string | undefined): FunctionEnv {
   if (!serviceKeys.length) throw new Error("environment variable SUPABASE_SECRET_KEYS is not set");
   return {
     supabaseUrl: s.SUPABASE_URL,
+    storageUrl: s.GROWTHBASE_STORAGE_URL ?? `${s.SUPABASE_URL.replace(/\/$/, "")}/storage/v1`,
     dbUrl: s.SUPABASE_DB_URL,
     auth: { jwks: s.SUPABASE_JWKS as JSONWebKeySet, serviceKeys },
     settings: s,

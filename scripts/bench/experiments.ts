@@ -10,12 +10,7 @@ import { randomUUID } from "node:crypto";
 import { Agent, request } from "node:http";
 import { apiUrl, stackConfig } from "../lib/config.ts";
 import { publicKeys } from "../lib/keys.ts";
-import { benchDatabase, fmt } from "./scratch.ts";
-
-function arg(args: string[], name: string, dflt: number): number {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? Number(args[i + 1]) : dflt;
-}
+import { arg, benchDatabase, fmt } from "./scratch.ts";
 
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))];
 

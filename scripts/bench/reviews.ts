@@ -9,12 +9,7 @@
 import { Agent, request } from "node:http";
 import { publicKeys } from "../lib/keys.ts";
 import { apiUrl, stackConfig } from "../lib/config.ts";
-import { benchDatabase, fmt, median } from "./scratch.ts";
-
-function arg(args: string[], name: string, dflt: number): number {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? Number(args[i + 1]) : dflt;
-}
+import { arg, benchDatabase, fmt, median } from "./scratch.ts";
 
 const WS = "b2000000-0000-4000-8000-000000000001";
 const PRODUCT = "bench-product";

@@ -19,12 +19,7 @@ import { localIntegrationEnv } from "../lib/gateway.ts";
 import { startPostgres } from "../lib/postgres.ts";
 import { runAsPostgres } from "../lib/proc.ts";
 import { load, ms, trivialServer } from "./load.ts";
-import { benchDatabase, fmt } from "./scratch.ts";
-
-function arg(args: string[], name: string, dflt: number): number {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? Number(args[i + 1]) : dflt;
-}
+import { arg, benchDatabase, fmt } from "./scratch.ts";
 
 interface Delivery {
   id: string;

@@ -32,6 +32,7 @@ export function localIntegrationEnv(c: StackConfig): Record<string, string> {
     OPENAI_BASE_URL: fakeOpenAiUrl(c),
     EMBEDDING_TIMEOUT_MS: "5000",
     GROWTHBASE_ENV: "development",
+    GROWTHBASE_OUTBOUND_ALLOW_LOOPBACK: "true",
     GROWTHBASE_APP_URL: "http://127.0.0.1:3000",
     GROWTHBASE_TOKEN_KEYS: "local1:bG9jYWwtb25seS10b2tlbi1rZXktMzItYnl0ZXMhISE=",
     GROWTHBASE_TOKEN_KEY_ID: "local1",

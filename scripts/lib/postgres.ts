@@ -5,7 +5,8 @@ import { chownSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync, 
 import { join } from "node:path";
 import { runInChroot } from "./chroot.ts";
 import { type StackConfig } from "./config.ts";
-import { isRoot, run, runAsPostgres, type RunOptions } from "./proc.ts";
+import { spawn } from "node:child_process";
+import { isRoot, postgresCommand, run, runAsPostgres, type RunOptions } from "./proc.ts";
 
 /** A cluster path (inside c.chroot when there is one) as this process sees it. */
 const local = (c: StackConfig, path: string) => (c.chroot ? join(c.chroot, path) : path);
@@ -113,6 +114,14 @@ export function startPostgres(c: StackConfig): void {
 export function stopPostgres(c: StackConfig): void {
   if (!isRunning(c)) return;
   runServerBinary(c, join(c.pgBin, "pg_ctl"), ["stop", "-D", c.pgData, "-m", "fast", "-w", "-t", "60"]);
+}
+
+/** stopPostgres without blocking the caller's event loop (a test keeps sending meanwhile). */
+export function stopPostgresInBackground(c: StackConfig): Promise<void> {
+  const [cmd, args] = postgresCommand(join(c.pgBin, "pg_ctl"), ["stop", "-D", c.pgData, "-m", "fast", "-w", "-t", "60"]);
+  return new Promise((resolve, reject) => {
+    spawn(cmd, args, { stdio: "ignore" }).once("exit", (code) => code === 0 ? resolve() : reject(new Error(`pg_ctl stop exited ${code}`)));
+  });
 }
 
 /** psql against the cluster as the superuser over the socket; stops at the first error. */

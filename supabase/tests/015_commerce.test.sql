@@ -31,7 +31,7 @@ select tests.authenticate_as_service_role();
 select results_eq($$ select * from public.upsert_orders(tests.workspace_id('A'), (select j from batch1)) $$,
   $$ values (2, 0, 0) $$, 'a new batch inserts every order');
 select results_eq($$ select * from public.upsert_orders(tests.workspace_id('A'), (select j from batch1)) $$,
-  $$ values (0, 2, 0) $$, 'the same batch again updates, inserts nothing');
+  $$ values (0, 0, 2) $$, 'the same batch again changes nothing: both unchanged');
 select is((select count(*)::int from public.orders where workspace_id = tests.workspace_id('A')), 2,
   'still two orders after the retry');
 select results_eq($$ select utm_source, utm_medium, utm_campaign, fbclid from public.orders where shopify_order_id = '1001' $$,

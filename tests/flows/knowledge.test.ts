@@ -323,6 +323,21 @@ describe("URLs, Q&A and the offline model", () => {
     expect([image.status, image.body.error.code]).toEqual([400, "unsupported_type"]);
   });
 
+  it("refuses URLs on our own network through the outbound-address guard, redirect hops included", async () => {
+    fake.pages.set("to-metadata.html", { status: 302, type: "text/html", body: "", location: "http://169.254.169.254/latest/meta-data/" });
+    const cases: [string, string][] = [
+      ["http://169.254.169.254/latest/meta-data/", "this URL cannot be fetched (cloud metadata address)"],
+      ["http://2852039166/latest/meta-data/", "this URL cannot be fetched (cloud metadata address)"],
+      ["http://[::ffff:10.0.0.1]/", "this URL cannot be fetched (private address)"],
+      ["http://metadata.google.internal/computeMetadata/v1/", "this URL cannot be fetched (internal host name)"],
+      [`${fake.origin}/pages/to-metadata.html`, "this URL cannot be fetched (cloud metadata address)"],
+    ];
+    for (const [url, message] of cases) {
+      const r = await call("knowledge-ingest", { collectionId: localCollection, type: "url", url }, a.people.member.jwt);
+      expect([r.status, r.body.error?.code, r.body.error?.message], url).toEqual([400, "url_refused", message]);
+    }
+  });
+
   it("embeds Q&A pairs with the offline default model and finds them by RPC and by knowledge-search", async () => {
     const r = await call("knowledge-ingest", {
       collectionId: localCollection, type: "qa", documentKey: "faq",

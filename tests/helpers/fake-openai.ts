@@ -23,6 +23,8 @@ export interface Page {
   status: number;
   type: string;
   body: string;
+  /** A redirect's target. */
+  location?: string;
 }
 
 export class FakeOpenAi {
@@ -61,7 +63,7 @@ export class FakeOpenAi {
       if (req.method === "GET" && path.startsWith("/pages/")) {
         const page = this.pages.get(path.slice("/pages/".length));
         if (!page) return send(404, { error: "no such page" });
-        res.writeHead(page.status, { "content-type": page.type });
+        res.writeHead(page.status, { "content-type": page.type, ...(page.location ? { location: page.location } : {}) });
         return res.end(page.body);
       }
       if (req.method !== "POST" || path !== "/v1/embeddings") return send(404, { error: { message: "not found" } });

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { decryptToken, loadKeyRing } from "../../functions/_shared/crypto.ts";
 import { localIntegrationEnv } from "../../scripts/lib/gateway.ts";
 import { FakeProviders } from "../helpers/fake-providers.ts";
-import { anonKey, api, config, serviceKey, superuser, workspaceWithRoles } from "../helpers/stack.ts";
+import { anonKey, api, config, dropWorkspace, serviceKey, superuser, workspaceWithRoles } from "../helpers/stack.ts";
 
 const sql = superuser();
 const fake = new FakeProviders();
@@ -106,6 +106,43 @@ describe("oauth start", () => {
     expect(ok.status).toBe(200);
     const [row] = await sql`select redirect_to from private.oauth_states where state_hash = ${createHash("sha256").update(ok.state).digest("hex")}`;
     expect(row.redirect_to).toBe("/settings?tab=shop#top");
+  });
+
+  // Dot segments (plain, percent-encoded, after a segment) resolve "/.//evil.test" to the path
+  // "//evil.test", which a browser reads as another host; tabs and newlines are stripped by it.
+  const disguised = ["/.//evil.test", "/..//evil.test", "/%2e//evil.test", "/a/..//evil.test", "/%2e%2e//evil.test",
+    "/%2E/%2e//evil.test", "/a/%2e%2e//evil.test", "/./\t/evil.test", "/.\n//evil.test", "/\t/evil.test", "\t//evil.test",
+    "/.//evil.test/done?x=1#y"];
+
+  it("refuses a redirect whose dot segments resolve off the app's origin", async () => {
+    for (const redirectTo of disguised) {
+      const r = await startFlow(ws.people.admin.jwt, { workspaceId: ws.id, provider: "shopify", shop, redirectTo });
+      expect(r.status, JSON.stringify(redirectTo)).toBe(400);
+      expect(r.body.error!.details![0].path).toBe("redirectTo");
+    }
+  });
+
+  it("never redirects off the app's origin from the callback, on success or error, whatever path was stored", async () => {
+    const app = new URL(env.GROWTHBASE_APP_URL).origin;
+    for (const stored of [...disguised, "//evil.test", "https://evil.test/x"]) {
+      const w = await workspaceWithRoles(sql);
+      const wShop = `shop-${w.tag}.myshopify.com`;
+      try {
+        const failing = await startShopify(w, wShop);
+        const connecting = await startShopify(w, wShop);
+        await sql`update private.oauth_states set redirect_to = ${stored} where workspace_id = ${w.id}`;
+        const error = await shopifyCallback(failing.state, null, { shop: wShop });
+        const ok = await shopifyCallback(connecting.state, connecting.cookie, { shop: wShop });
+        for (const [r, status] of [[error, "error"], [ok, "connected"]] as const) {
+          expect(r.status, JSON.stringify(stored)).toBe(302);
+          const to = new URL(r.headers.get("location")!);
+          expect(to.origin, JSON.stringify(stored)).toBe(app);
+          expect([to.pathname, to.searchParams.get("status")]).toEqual(["/settings/integrations", status]);
+        }
+      } finally {
+        await dropWorkspace(sql, w.tag);
+      }
+    }
   });
 
   it("refuses members, anonymous callers and bad input", async () => {

@@ -71,3 +71,10 @@ export function tokensFrom(j: Record<string, unknown>, now: number, scopeSep = "
 
 /** The ad account the admin chose at start (Google Ads, Meta). */
 export const chosenAccount = (_: URLSearchParams, bound: { account_id: string | null }) => bound.account_id ?? "";
+
+/** A provider URL with its query replaced by params (authorize and token endpoints). */
+export function withQuery(base: string, params: Record<string, string>): URL {
+  const url = new URL(base);
+  url.search = new URLSearchParams(params).toString();
+  return url;
+}

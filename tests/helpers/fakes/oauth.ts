@@ -58,6 +58,11 @@ export class OAuthFake extends FakeProvider {
       this.requests.push(r);
       return { status: this.sinkStatus, json: { ok: this.sinkStatus < 300 } };
     }
+    // a redirect to the sink: the dispatcher must not follow it, the URL fetcher must re-check it
+    if (r.path === "/redirect") {
+      this.requests.push(r);
+      return { status: 307, headers: { location: `http://${r.headers.host}/sink/after-redirect` }, json: {} };
+    }
     return await super.answer(r);
   }
 }

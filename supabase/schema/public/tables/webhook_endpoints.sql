@@ -16,7 +16,7 @@ create table public.webhook_endpoints (
   constraint "webhook_endpoints_disabled_reason_check" CHECK ((char_length(disabled_reason) <= 500)),
   constraint "webhook_endpoints_workspace_id_fkey" FOREIGN KEY (workspace_id) REFERENCES public.workspaces(id) ON DELETE CASCADE
 );
-comment on table public.webhook_endpoints is 'Where a workspace wants events sent. Admins manage them; the signing secret lives in private.webhook_endpoint_secrets and is shown once at creation. The dispatcher refuses non-https URLs in production.';
+comment on table public.webhook_endpoints is 'Where a workspace wants events sent. Admins manage them; the signing secret lives in private.webhook_endpoint_secrets and is shown once at creation. A URL must be public https (http and loopback only in local development): refused at registration from the URL (22023), and at every delivery after resolving its host.';
 comment on column public.webhook_endpoints.consecutive_failures is 'Failed attempts since the last success; at 50 the endpoint is disabled.';
 
 alter table public.webhook_endpoints enable row level security;
@@ -42,5 +42,6 @@ create policy "admins remove" on public.webhook_endpoints for delete to authenti
   using ((workspace_id = ANY (ARRAY( SELECT private.workspace_ids('admin'::public.workspace_role) AS workspace_ids))));
 
 CREATE TRIGGER check_endpoint_events BEFORE INSERT OR UPDATE OF events ON public.webhook_endpoints FOR EACH ROW EXECUTE FUNCTION private.check_endpoint_events();
+CREATE TRIGGER check_webhook_endpoint_url BEFORE INSERT OR UPDATE OF url ON public.webhook_endpoints FOR EACH ROW EXECUTE FUNCTION private.check_webhook_endpoint_url();
 CREATE TRIGGER keep_tenant_keys BEFORE UPDATE OF workspace_id, created_at ON public.webhook_endpoints FOR EACH ROW EXECUTE FUNCTION private.keep_tenant_keys('workspace_id', 'created_at');
 CREATE TRIGGER set_updated_at BEFORE UPDATE ON public.webhook_endpoints FOR EACH ROW EXECUTE FUNCTION private.set_updated_at();
