@@ -210,6 +210,9 @@ select throws_ok($$ insert into public.agent_feedback (workspace_id, agent_id, k
   '42501', null, 'viewers do not give feedback');
 
 -- ================= chats are personal
+select tests.clear_authentication();
+insert into public.campaigns (id, workspace_id, name) values
+  ('c2000000-0000-4000-8000-000000000001', 'a0000000-0000-4000-8000-000000000000', 'Spring launch');
 select tests.authenticate_as('00000000-0000-4000-8000-0000000000a3');
 insert into public.chat_sessions (id, workspace_id, purpose, title, campaign_id) values
   ('c1000000-0000-4000-8000-000000000001', 'a0000000-0000-4000-8000-000000000000', 'campaign_copilot', 'Spring launch',
