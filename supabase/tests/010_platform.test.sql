@@ -137,6 +137,8 @@ select throws_ok($$ delete from public.workspace_members where user_id = '000000
   '23514', null, 'owner: the last owner cannot leave');
 select lives_ok($$ select public.transfer_workspace_ownership('a0000000-0000-4000-8000-000000000000', '00000000-0000-4000-8000-0000000000a2') $$,
   'owner: transfers ownership to the admin');
+select tests.authenticate_as('00000000-0000-4000-8000-0000000000a2');
+select public.accept_workspace_ownership('a0000000-0000-4000-8000-000000000000');
 select results_eq($$ select user_id, role::text from public.workspace_members where role in ('owner', 'admin') order by role $$,
   $$ values ('00000000-0000-4000-8000-0000000000a1'::uuid, 'admin'), ('00000000-0000-4000-8000-0000000000a2'::uuid, 'owner') $$,
   'after the transfer the old owner is admin and the new one owner');
