@@ -73,7 +73,8 @@ alter table public.digital_assets
 -- Each single-column foreign key below becomes (column, workspace_id) -> parent (id, workspace_id)
 -- with the same ON DELETE action (SET NULL clears the column only), keeping its name; the parent
 -- gets a unique (workspace_id, id) where it lacks one; the column's plain index becomes
--- (column, workspace_id), in the key's order. References that had no foreign key get one.
+-- (column, workspace_id), in the key's order (unique where the column alone is unique).
+-- References that had no foreign key get one.
 do $$
 declare
   r record;
@@ -126,8 +127,15 @@ begin
                where i.indrelid = r.tbl::regclass and i.indnatts = 1 and not i.indisunique and a.attname = r.col loop
       execute format('drop index %s', idx.name);
     end loop;
-    execute format('create index %I on %s (%I, workspace_id)', split_part(r.tbl, '.', 2) || '_' || r.col || '_workspace_id_idx',
-                   r.tbl, r.col);
+    -- a unique constraint where the column alone is one, so the row still embeds one-to-one
+    if exists (select 1 from pg_constraint u where u.conrelid = r.tbl::regclass and u.contype in ('u', 'p')
+               and u.conkey = array[(select a.attnum from pg_attribute a where a.attrelid = r.tbl::regclass and a.attname = r.col)]) then
+      execute format('alter table %s add constraint %I unique (%I, workspace_id)', r.tbl,
+                     split_part(r.tbl, '.', 2) || '_' || r.col || '_workspace_id_key', r.col);
+    else
+      execute format('create index %I on %s (%I, workspace_id)', split_part(r.tbl, '.', 2) || '_' || r.col || '_workspace_id_idx',
+                     r.tbl, r.col);
+    end if;
   end loop;
 end $$;
 

@@ -13,15 +13,10 @@ create table public.workspace_ownership_transfers (
   to_user_id uuid not null references auth.users (id) on delete cascade,
   created_at timestamptz not null default now(),
   expires_at timestamptz not null default now() + interval '7 days',
-  -- both people stay members while the offer stands: leaving withdraws it
-  foreign key (workspace_id, from_user_id) references public.workspace_members (workspace_id, user_id) on delete cascade,
-  foreign key (workspace_id, to_user_id) references public.workspace_members (workspace_id, user_id) on delete cascade,
   constraint "an owner cannot offer ownership to themselves" check (from_user_id <> to_user_id)
 );
-comment on table public.workspace_ownership_transfers is 'An owner''s pending offer of the workspace''s ownership to another member (one per workspace, 7 days). Written by transfer_workspace_ownership; the recipient accepts with accept_workspace_ownership (they become owner, the offering owner admin); the owner withdraws or the recipient declines by deleting the row. Read by the workspace''s owners and the recipient.';
+comment on table public.workspace_ownership_transfers is 'An owner''s pending offer of the workspace''s ownership to another member (one per workspace, 7 days; acceptable only while the offering member is still an owner and the recipient still a member). Written by transfer_workspace_ownership; the recipient accepts with accept_workspace_ownership (they become owner, the offering owner admin); the owner withdraws or the recipient declines by deleting the row. Read by the workspace''s owners and the recipient.';
 comment on column public.workspace_ownership_transfers.expires_at is 'An offer not accepted by then can no longer be accepted (PT410); a new offer replaces it.';
-create index workspace_ownership_transfers_from_idx on public.workspace_ownership_transfers (workspace_id, from_user_id);
-create index workspace_ownership_transfers_to_idx on public.workspace_ownership_transfers (workspace_id, to_user_id);
 create index workspace_ownership_transfers_from_user_id_idx on public.workspace_ownership_transfers (from_user_id);
 create index workspace_ownership_transfers_to_user_id_idx on public.workspace_ownership_transfers (to_user_id);
 select private.install_tenant_guard('public.workspace_ownership_transfers');
@@ -175,6 +170,9 @@ begin
   end if;
   update public.workspace_members x set role = 'owner' where x.workspace_id = p_workspace_id and x.user_id = me
   returning * into m;
+  if not found then
+    raise exception 'you are no longer a member of this workspace' using errcode = 'PT409';
+  end if;
   update public.workspace_members x set role = 'admin' where x.workspace_id = p_workspace_id and x.user_id = t.from_user_id;
   delete from public.workspace_ownership_transfers x where x.workspace_id = p_workspace_id;
   return m;
@@ -191,5 +189,5 @@ begin
   end if;
   return private.accept_ownership(p_workspace_id);
 end $$;
-comment on function public.accept_workspace_ownership(uuid) is 'The member offered ownership accepts: they become owner and the offering owner becomes admin. Returns the caller''s membership. PT404 no offer to the caller, PT410 expired, PT409 the offering member is no longer an owner.';
+comment on function public.accept_workspace_ownership(uuid) is 'The member offered ownership accepts: they become owner and the offering owner becomes admin. Returns the caller''s membership. PT404 no offer to the caller, PT410 expired, PT409 the offering member is no longer an owner or the caller no longer a member.';
 grant execute on function public.accept_workspace_ownership(uuid) to authenticated;
