@@ -8981,20 +8981,6 @@ export type Database = {
             referencedRelation: "workspaces"
             referencedColumns: ["id"]
           },
-          {
-            foreignKeyName: "workspace_ownership_transfers_workspace_id_from_user_id_fkey"
-            columns: ["workspace_id", "from_user_id"]
-            isOneToOne: false
-            referencedRelation: "workspace_members"
-            referencedColumns: ["workspace_id", "user_id"]
-          },
-          {
-            foreignKeyName: "workspace_ownership_transfers_workspace_id_to_user_id_fkey"
-            columns: ["workspace_id", "to_user_id"]
-            isOneToOne: false
-            referencedRelation: "workspace_members"
-            referencedColumns: ["workspace_id", "user_id"]
-          },
         ]
       }
       workspace_storage_usage: {

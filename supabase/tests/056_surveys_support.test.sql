@@ -126,7 +126,7 @@ select public.create_support_ticket('a0000000-0000-4000-8000-000000000000', 'eve
 select public.create_support_ticket('a0000000-0000-4000-8000-000000000000', 'eve@example.test', 'Hi', 'four');
 select public.create_support_ticket('a0000000-0000-4000-8000-000000000000', 'eve@example.test', 'Hi', 'five');
 select throws_ok($$ select * from public.create_support_ticket('a0000000-0000-4000-8000-000000000000', 'eve@example.test', 'Hi', 'six') $$,
-  'PT429', null, 'the sixth ticket from one address within the hour is rate limited');
+  'PGRST', null, 'the sixth ticket from one address within the hour is rate limited');
 select set_config('request.headers', '{"x-forwarded-for": "192.0.2.45"}', true);
 select lives_ok($$ select * from public.create_support_ticket('a0000000-0000-4000-8000-000000000000', 'eve@example.test', 'Hi', 'other address') $$,
   'another address may still write');

@@ -3,7 +3,7 @@
 // model, and the server-side pixel reports deliveries.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { anonClient, type Client, serviceClient, userClient } from "../helpers/api.ts";
-import { anonKey, api, superuser, workspaceWithRoles } from "../helpers/stack.ts";
+import { anonKey, api, dropWorkspace, superuser, workspaceWithRoles } from "../helpers/stack.ts";
 import type { Database } from "../../types/database.ts";
 import { loadRoasByChannel } from "../frontend/growth-dashboard.ts";
 
@@ -43,25 +43,27 @@ async function storefrontPost(rpc: string, body: Record<string, unknown>): Promi
 
 describe("identify_visitor is no customer oracle", () => {
   it("answers a customer's and a stranger's token alike, and the publishable key cannot mint one", async () => {
-    const known = `known-${ws.tag}@example.com`;
+    const shop = await workspaceWithRoles(sql);
+    const known = `known-${shop.tag}@example.com`;
     await service.rpc("upsert_orders", {
-      p_workspace_id: ws.id,
-      p_orders: [{ shopify_order_id: `oracle-${ws.tag}`, email: known, currency: "USD", total_price_cents: 100,
+      p_workspace_id: shop.id,
+      p_orders: [{ shopify_order_id: `oracle-${shop.tag}`, email: known, currency: "USD", total_price_cents: 100,
         processed_at: new Date().toISOString() }],
     });
     const answers = [];
-    for (const [visitor, email] of [["oracle-a", known], ["oracle-b", `stranger-${ws.tag}@example.com`]]) {
-      const minted = await service.rpc("create_visitor_identity_token", { p_workspace_id: ws.id, p_visitor_id: visitor, p_email: email });
+    for (const [visitor, email] of [["oracle-a", known], ["oracle-b", `stranger-${shop.tag}@example.com`]]) {
+      const minted = await service.rpc("create_visitor_identity_token", { p_workspace_id: shop.id, p_visitor_id: visitor, p_email: email });
       expect(minted.error).toBeNull();
       answers.push(await storefrontPost("identify_visitor", {
-        p_workspace_id: ws.id, p_visitor_id: visitor, p_identity_token: minted.data![0].token,
+        p_workspace_id: shop.id, p_visitor_id: visitor, p_identity_token: minted.data![0].token,
       }));
     }
     expect(answers[0]).toEqual(answers[1]);
-    const guess = await storefront.rpc("create_visitor_identity_token", { p_workspace_id: ws.id, p_visitor_id: "oracle-c", p_email: known });
+    const guess = await storefront.rpc("create_visitor_identity_token", { p_workspace_id: shop.id, p_visitor_id: "oracle-c", p_email: known });
     expect([guess.status, guess.error?.code]).toEqual([401, "42501"]);
-    const [oldStatus] = await storefrontPost("identify_visitor", { p_workspace_id: ws.id, p_visitor_id: "oracle-c", p_email: known });
+    const [oldStatus] = await storefrontPost("identify_visitor", { p_workspace_id: shop.id, p_visitor_id: "oracle-c", p_email: known });
     expect(oldStatus).toBe(404);
+    await dropWorkspace(sql, shop.tag);
   });
 });
 
