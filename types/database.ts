@@ -10432,6 +10432,87 @@ export type Database = {
           request_id: string
         }[]
       }
+      request_customer_erasure: {
+        Args: {
+          p_email?: string
+          p_name?: string
+          p_phone?: string
+          p_shopify_customer_id?: string
+          p_workspace_id: string
+        }
+        Returns: {
+          attempts: number
+          completed_at: string | null
+          confirm_by: string | null
+          confirmation_required: boolean
+          confirmed_at: string | null
+          created_at: string
+          details: NonNullable<Json>
+          download_expires_at: string | null
+          error: string | null
+          export_bytes: number | null
+          export_path: string | null
+          export_removed_at: string | null
+          id: string
+          kind: Database["public"]["Enums"]["privacy_request_kind"]
+          requested_at: string
+          requested_by: string | null
+          source: string
+          started_at: string | null
+          status: Database["public"]["Enums"]["privacy_request_status"]
+          subject: NonNullable<Json>
+          subject_sha256: string | null
+          updated_at: string
+          user_id: string | null
+          workspace_id: string | null
+        }
+        SetofOptions: {
+          from: "*"
+          to: "privacy_requests"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
+      request_customer_export: {
+        Args: {
+          p_email?: string
+          p_phone?: string
+          p_shopify_customer_id?: string
+          p_workspace_id: string
+        }
+        Returns: {
+          attempts: number
+          completed_at: string | null
+          confirm_by: string | null
+          confirmation_required: boolean
+          confirmed_at: string | null
+          created_at: string
+          details: NonNullable<Json>
+          download_expires_at: string | null
+          error: string | null
+          export_bytes: number | null
+          export_path: string | null
+          export_removed_at: string | null
+          id: string
+          kind: Database["public"]["Enums"]["privacy_request_kind"]
+          requested_at: string
+          requested_by: string | null
+          source: string
+          started_at: string | null
+          status: Database["public"]["Enums"]["privacy_request_status"]
+          subject: NonNullable<Json>
+          subject_sha256: string | null
+          updated_at: string
+          user_id: string | null
+          workspace_id: string | null
+        }
+        SetofOptions: {
+          from: "*"
+          to: "privacy_requests"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
       request_data_export: { Args: Record<PropertyKey, never>; Returns: string }
       request_review: {
         Args: { p_order_id: string; p_send_after?: string }
