@@ -150,18 +150,20 @@ begin
     from (select case when k = 'email' then format('lower(t.%I) = $2', col) else format('t.%I = $1', col) end as c, a
           from unnest(t.cols, t.kinds, t.actions) as x (col, k, a)
           where k <> 'email' or uemail is not null) x;
-    -- a touched row shows its keys, the columns naming the user, the workspace and its times
+    -- a touched row shows its keys, the workspace, its times and the columns that name the user
     keep_keys := array(select a.attname::text from pg_attribute a
                        where a.attrelid = t.table_name and a.attnum > 0 and not a.attisdropped
-                         and (a.attname = any (t.cols) or a.attname = 'workspace_id' or a.atttypid = 'timestamptz'::regtype
+                         and (a.attname = 'workspace_id' or a.atttypid = 'timestamptz'::regtype
                               or a.attnum = any (coalesce((select i.indkey::int2[] from pg_index i
                                                            where i.indrelid = t.table_name and i.indisprimary), '{}'))));
     execute format(
       'select jsonb_agg(case when %s then to_jsonb(t) - $3
-                            else (select jsonb_object_agg(e.key, e.value) from jsonb_each(to_jsonb(t)) e where e.key = any ($4)) end)
+                            else (select jsonb_object_agg(e.key, e.value) from jsonb_each(to_jsonb(t)) e
+                                  where e.key = any ($4) or (e.key = any ($5) and (e.value #>> ''{}'' = $1::text
+                                                                                   or lower(e.value #>> ''{}'') = $2))) end)
        from %s t where %s',
       coalesce(own_conds, 'false'), t.table_name, concat_ws(' or ', own_conds, touch_conds))
-      into rows_j using p_user, uemail, private.secret_columns(t.table_name), keep_keys;
+      into rows_j using p_user, uemail, private.secret_columns(t.table_name), keep_keys, t.cols::text[];
     if rows_j is not null then
       tables_j := tables_j || jsonb_build_object(t.table_name::text, rows_j);
     end if;
