@@ -149,7 +149,11 @@ begin
   if p_identity_token is null or char_length(p_identity_token) > 2048 then
     raise exception 'p_identity_token is required (at most 2048 characters)' using errcode = '22023';
   end if;
+  perform private.anon_hit_rate_limit('visitor_identify', p_workspace_id::text);
   perform private.anon_identify_visitor(p_workspace_id, p_visitor_id, p_identity_token);
 end $$;
-comment on function public.identify_visitor(uuid, text, text) is 'Storefront (anon): the visitor signed in; p_identity_token comes from the shop''s server (create_visitor_identity_token). Links the visitor to that customer''s identity when the customer exists, and answers nothing either way (no oracle). 22023 malformed, 42501 a forged, expired or another visitor''s token.';
+comment on function public.identify_visitor(uuid, text, text) is 'Storefront (anon): the visitor signed in; p_identity_token comes from the shop''s server (create_visitor_identity_token). Links the visitor to that customer''s identity when the customer exists, and answers nothing either way (no oracle). 22023 malformed, 42501 a forged, expired or another visitor''s token; 30 calls an hour per address and workspace (429).';
 grant execute on function public.identify_visitor(uuid, text, text) to anon, authenticated, service_role;
+insert into private.rate_limit_rules (bucket, max_hits, window_seconds, description) values
+  ('visitor_identify', 30, 3600, 'identify_visitor calls from one address to one workspace per hour')
+on conflict (bucket) do nothing;

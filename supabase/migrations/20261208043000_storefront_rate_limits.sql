@@ -1,8 +1,9 @@
 -- Every RPC the publishable key can call is rate limited per client address and workspace
--- (issue 21, item 5): track_touchpoint, assign_experiment, track_experiment_event, identify_visitor,
--- the review and rating reads, open_review_request and get_public_demo joined the four that were
+-- (issue 21, item 5): track_touchpoint, assign_experiment, track_experiment_event, the review and
+-- rating reads, open_review_request and get_public_demo joined the four that were
 -- (submit_review, vote_review, create_support_ticket, search_public_demo). 500 calls in 2.6 s from
--- one address had stored 250 visitors, touchpoints and devices.
+-- one address had stored 250 visitors, touchpoints and devices. (identify_visitor is replaced,
+-- limited, by the next migration: visitor identity tokens.)
 --
 -- The limiter (private.hit_rate_limit) now
 --   * counts a sliding window (the previous fixed window weighted by how much of it still overlaps,
@@ -272,23 +273,3 @@ begin
 end $$;
 comment on function public.track_touchpoint(uuid, text, text, text, jsonb) is 'Storefront (anon): records a landing of a visitor (UTM fields and click ids from the URL, channel from them and the referrer). Call once per session start. Returns the touchpoint id. 22023 on bad input, PT404 for an unknown workspace; 60 calls a minute per address and workspace (429).';
 
-create or replace function public.identify_visitor(p_workspace_id uuid, p_visitor_id text, p_identity_token text)
-returns void
-language plpgsql volatile set search_path = '' as $$
-begin
-  if p_workspace_id is null then
-    raise exception 'p_workspace_id is required' using errcode = '22023';
-  end if;
-  if not coalesce(p_visitor_id ~ '^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$', false) then  -- private.is_visitor_id
-    raise exception 'p_visitor_id must be 1-128 letters, digits or . _ : -' using errcode = '22023';
-  end if;
-  if p_identity_token is null or char_length(p_identity_token) > 2048 then
-    raise exception 'p_identity_token is required (at most 2048 characters)' using errcode = '22023';
-  end if;
-  perform private.anon_hit_rate_limit('visitor_identify', p_workspace_id::text);
-  perform private.anon_identify_visitor(p_workspace_id, p_visitor_id, p_identity_token);
-end $$;
-comment on function public.identify_visitor(uuid, text, text) is 'Storefront (anon): the visitor signed in; p_identity_token comes from the shop''s server (create_visitor_identity_token). Links the visitor to that customer''s identity when the customer exists, and answers nothing either way (no oracle). 22023 malformed, 42501 a forged, expired or another visitor''s token; 30 calls an hour per address and workspace (429).';
-insert into private.rate_limit_rules (bucket, max_hits, window_seconds, description) values
-  ('visitor_identify', 30, 3600, 'identify_visitor calls from one address to one workspace per hour')
-on conflict (bucket) do nothing;
