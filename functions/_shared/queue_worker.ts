@@ -7,7 +7,7 @@
 // round: what it claims, what it does with a row, and how it reports the outcome.
 import { type AuthConfig, requireServiceRole } from "./auth.ts";
 import { asService, type Sql } from "./db.ts";
-import { HttpError, readText } from "./http.ts";
+import { HttpError } from "./errors.ts";
 
 /** What one round did: how many rows it claimed, and a count per outcome (`sent`, `retrying` ...). */
 export interface RoundResult {
@@ -82,7 +82,8 @@ export function perRow<J, R>(p: {
 export async function acceptWorkerCall(req: Request, auth: AuthConfig): Promise<unknown> {
   if (req.method !== "POST") throw new HttpError(405, "method_not_allowed", "use POST");
   await requireServiceRole(req, auth);
-  const text = await readText(req, 64_000);
+  const text = await req.text();
+  if (text.length > 64_000) throw new HttpError(413, "payload_too_large", "a worker call's body is at most 64 kB");
   if (!text.trim()) return {};
   try {
     return JSON.parse(text);
