@@ -19,9 +19,8 @@ comment on table public.workspace_ownership_transfers is 'An owner''s pending of
 comment on column public.workspace_ownership_transfers.expires_at is 'An offer not accepted by then can no longer be accepted (PT410); a new offer replaces it.';
 create index workspace_ownership_transfers_from_user_id_idx on public.workspace_ownership_transfers (from_user_id);
 create index workspace_ownership_transfers_to_user_id_idx on public.workspace_ownership_transfers (to_user_id);
-select private.install_tenant_guard('public.workspace_ownership_transfers');
-create trigger audit after insert or update or delete on public.workspace_ownership_transfers
-  for each row execute function private.audit_row();
+select private.install_row_triggers('public.workspace_ownership_transfers');
+select private.enable_audit('public.workspace_ownership_transfers');
 alter table public.workspace_ownership_transfers enable row level security;
 grant select, delete on public.workspace_ownership_transfers to authenticated;
 grant all on public.workspace_ownership_transfers to service_role;
@@ -103,7 +102,7 @@ end $$;
 comment on function private.guard_workspace_member() is 'BEFORE INSERT/UPDATE/DELETE on workspace_members: a signed-in user creates a membership only as the creator of a new workspace or by accepting an invitation (at most its role), becomes owner only by accepting a pending transfer, never raises their own role or grants above it, never changes a member above them; the last owner stays. Service role and migrations are not signed-in actors.';
 
 -- Nobody adds a member directly: the policy goes (the guard above says why before RLS refuses).
-drop policy "admins add members" on public.workspace_members;
+drop policy "admins add" on public.workspace_members;
 
 -- ===== ownership transfer: offer, then the recipient accepts
 drop function public.transfer_workspace_ownership(uuid, uuid);
