@@ -62,6 +62,31 @@ comment on function private.mint_visitor_identity(uuid, text, text, text, text, 
 revoke all on function private.mint_visitor_identity(uuid, text, text, text, text, integer) from public;
 grant execute on function private.mint_visitor_identity(uuid, text, text, text, text, integer) to service_role;
 
+-- Validation of the identifiers that name a shop's customer (also for the privacy requests admins record).
+create function private.check_customer_identifiers(p_email text, p_phone text, p_shopify_customer_id text, p_name text)
+returns void
+language plpgsql immutable set search_path = '' as $$
+begin
+  if p_email is null and p_phone is null and p_shopify_customer_id is null then
+    raise exception 'give the customer''s p_email, p_phone or p_shopify_customer_id' using errcode = '22023';
+  end if;
+  if p_email is not null and (char_length(p_email) > 320 or btrim(p_email) !~ '^[^@\s]+@[^@\s]+\.[^@\s]+$') then
+    raise exception 'p_email is not a valid address' using errcode = '22023';
+  end if;
+  if p_phone is not null and (char_length(p_phone) > 32 or char_length(regexp_replace(p_phone, '[^0-9]', '', 'g')) < 7) then
+    raise exception 'p_phone must hold at least 7 digits' using errcode = '22023';
+  end if;
+  if p_shopify_customer_id is not null and char_length(btrim(p_shopify_customer_id)) not between 1 and 64 then
+    raise exception 'p_shopify_customer_id must be 1-64 characters' using errcode = '22023';
+  end if;
+  if p_name is not null and char_length(btrim(p_name)) not between 3 and 200 then
+    raise exception 'p_name must be 3-200 characters' using errcode = '22023';
+  end if;
+end $$;
+comment on function private.check_customer_identifiers(text, text, text, text) is 'Validation of the identifiers naming a shop''s customer (visitor identity tokens, customer privacy requests): 22023 naming the field.';
+revoke all on function private.check_customer_identifiers(text, text, text, text) from public;
+grant execute on function private.check_customer_identifiers(text, text, text, text) to authenticated, service_role;
+
 create function public.create_visitor_identity_token(
   p_workspace_id uuid, p_visitor_id text, p_shopify_customer_id text default null, p_email text default null,
   p_phone text default null, p_ttl_seconds integer default 600)
@@ -74,18 +99,7 @@ begin
   if not coalesce(p_visitor_id ~ '^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$', false) then  -- private.is_visitor_id
     raise exception 'p_visitor_id must be 1-128 letters, digits or . _ : -' using errcode = '22023';
   end if;
-  if p_email is null and p_phone is null and p_shopify_customer_id is null then
-    raise exception 'give p_shopify_customer_id, p_email or p_phone of the signed-in customer' using errcode = '22023';
-  end if;
-  if p_email is not null and (char_length(p_email) > 320 or btrim(p_email) !~ '^[^@\s]+@[^@\s]+\.[^@\s]+$') then
-    raise exception 'p_email is not a valid address' using errcode = '22023';
-  end if;
-  if p_phone is not null and (char_length(p_phone) > 32 or char_length(regexp_replace(p_phone, '[^0-9]', '', 'g')) < 6) then
-    raise exception 'p_phone must hold at least 6 digits' using errcode = '22023';
-  end if;
-  if p_shopify_customer_id is not null and char_length(btrim(p_shopify_customer_id)) not between 1 and 64 then
-    raise exception 'p_shopify_customer_id must be 1-64 characters' using errcode = '22023';
-  end if;
+  perform private.check_customer_identifiers(p_email, p_phone, p_shopify_customer_id, null);
   if p_ttl_seconds is null or p_ttl_seconds not between 30 and 3600 then
     raise exception 'p_ttl_seconds must be between 30 and 3600' using errcode = '22023';
   end if;

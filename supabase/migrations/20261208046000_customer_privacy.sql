@@ -530,30 +530,6 @@ comment on function private.open_customer_request(uuid, public.privacy_request_k
 revoke all on function private.open_customer_request(uuid, public.privacy_request_kind, text, text, text, text) from public;
 grant execute on function private.open_customer_request(uuid, public.privacy_request_kind, text, text, text, text) to authenticated;
 
-create function private.check_customer_identifiers(p_email text, p_phone text, p_shopify_customer_id text, p_name text)
-returns void
-language plpgsql immutable set search_path = '' as $$
-begin
-  if p_email is null and p_phone is null and p_shopify_customer_id is null then
-    raise exception 'give the customer''s p_email, p_phone or p_shopify_customer_id' using errcode = '22023';
-  end if;
-  if p_email is not null and (char_length(p_email) > 320 or btrim(p_email) !~ '^[^@\s]+@[^@\s]+\.[^@\s]+$') then
-    raise exception 'p_email is not a valid address' using errcode = '22023';
-  end if;
-  if p_phone is not null and (char_length(p_phone) > 32 or char_length(regexp_replace(p_phone, '[^0-9]', '', 'g')) < 7) then
-    raise exception 'p_phone must hold at least 7 digits' using errcode = '22023';
-  end if;
-  if p_shopify_customer_id is not null and char_length(btrim(p_shopify_customer_id)) not between 1 and 64 then
-    raise exception 'p_shopify_customer_id must be 1-64 characters' using errcode = '22023';
-  end if;
-  if p_name is not null and char_length(btrim(p_name)) not between 3 and 200 then
-    raise exception 'p_name must be 3-200 characters' using errcode = '22023';
-  end if;
-end $$;
-comment on function private.check_customer_identifiers(text, text, text, text) is 'Validation of a customer privacy request''s identifiers (22023 naming the field).';
-revoke all on function private.check_customer_identifiers(text, text, text, text) from public;
-grant execute on function private.check_customer_identifiers(text, text, text, text) to authenticated;
-
 create function public.request_customer_erasure(p_workspace_id uuid, p_email text default null, p_phone text default null,
   p_shopify_customer_id text default null, p_name text default null)
 returns public.privacy_requests
