@@ -55,10 +55,10 @@ export type Database = {
         Relationships: [
           {
             foreignKeyName: "ad_accounts_integration_connection_id_fkey"
-            columns: ["integration_connection_id"]
+            columns: ["integration_connection_id", "workspace_id"]
             isOneToOne: false
             referencedRelation: "integration_connections"
-            referencedColumns: ["id"]
+            referencedColumns: ["id", "workspace_id"]
           },
           {
             foreignKeyName: "ad_accounts_workspace_id_fkey"
@@ -574,10 +574,10 @@ export type Database = {
         Relationships: [
           {
             foreignKeyName: "agent_approvals_decision_log_id_fkey"
-            columns: ["decision_log_id"]
+            columns: ["decision_log_id", "workspace_id"]
             isOneToOne: false
             referencedRelation: "decision_log"
-            referencedColumns: ["id"]
+            referencedColumns: ["id", "workspace_id"]
           },
           {
             foreignKeyName: "agent_approvals_workspace_id_agent_id_fkey"
@@ -1627,10 +1627,10 @@ export type Database = {
         Relationships: [
           {
             foreignKeyName: "attribution_credits_conversion_id_fkey"
-            columns: ["conversion_id"]
+            columns: ["conversion_id", "workspace_id"]
             isOneToOne: false
             referencedRelation: "conversions"
-            referencedColumns: ["id"]
+            referencedColumns: ["id", "workspace_id"]
           },
           {
             foreignKeyName: "attribution_credits_workspace_id_fkey"
@@ -2499,6 +2499,20 @@ export type Database = {
         }
         Relationships: [
           {
+            foreignKeyName: "chat_sessions_campaign_id_fkey"
+            columns: ["campaign_id", "workspace_id"]
+            isOneToOne: false
+            referencedRelation: "campaign_performance_monitor"
+            referencedColumns: ["campaign_id", "workspace_id"]
+          },
+          {
+            foreignKeyName: "chat_sessions_campaign_id_fkey"
+            columns: ["campaign_id", "workspace_id"]
+            isOneToOne: false
+            referencedRelation: "campaigns"
+            referencedColumns: ["id", "workspace_id"]
+          },
+          {
             foreignKeyName: "chat_sessions_workspace_id_agent_id_fkey"
             columns: ["workspace_id", "agent_id"]
             isOneToOne: false
@@ -2804,17 +2818,17 @@ export type Database = {
         Relationships: [
           {
             foreignKeyName: "conversions_customer_id_fkey"
-            columns: ["customer_id"]
+            columns: ["customer_id", "workspace_id"]
             isOneToOne: false
             referencedRelation: "customers"
-            referencedColumns: ["id"]
+            referencedColumns: ["id", "workspace_id"]
           },
           {
             foreignKeyName: "conversions_order_id_fkey"
-            columns: ["order_id"]
-            isOneToOne: true
+            columns: ["order_id", "workspace_id"]
+            isOneToOne: false
             referencedRelation: "orders"
-            referencedColumns: ["id"]
+            referencedColumns: ["id", "workspace_id"]
           },
           {
             foreignKeyName: "conversions_workspace_id_fkey"
@@ -2920,10 +2934,10 @@ export type Database = {
         Relationships: [
           {
             foreignKeyName: "customer_identities_customer_id_fkey"
-            columns: ["customer_id"]
-            isOneToOne: true
+            columns: ["customer_id", "workspace_id"]
+            isOneToOne: false
             referencedRelation: "customers"
-            referencedColumns: ["id"]
+            referencedColumns: ["id", "workspace_id"]
           },
           {
             foreignKeyName: "customer_identities_workspace_id_fkey"
@@ -3946,11 +3960,28 @@ export type Database = {
         }
         Relationships: [
           {
+            foreignKeyName: "experiment_events_order_id_fkey"
+            columns: ["order_id", "workspace_id"]
+            isOneToOne: false
+            referencedRelation: "orders"
+            referencedColumns: ["id", "workspace_id"]
+          },
+          {
             foreignKeyName: "experiment_events_workspace_id_experiment_id_visitor_id_fkey"
-            columns: ["workspace_id", "experiment_id", "visitor_id"]
+            columns: [
+              "workspace_id",
+              "experiment_id",
+              "visitor_id",
+              "variant_id",
+            ]
             isOneToOne: false
             referencedRelation: "experiment_assignments"
-            referencedColumns: ["workspace_id", "experiment_id", "visitor_id"]
+            referencedColumns: [
+              "workspace_id",
+              "experiment_id",
+              "visitor_id",
+              "variant_id",
+            ]
           },
           {
             foreignKeyName: "experiment_events_workspace_id_fkey"
@@ -3998,17 +4029,27 @@ export type Database = {
         Relationships: [
           {
             foreignKeyName: "experiment_purchases_order_id_fkey"
-            columns: ["order_id"]
+            columns: ["order_id", "workspace_id"]
             isOneToOne: false
             referencedRelation: "orders"
-            referencedColumns: ["id"]
+            referencedColumns: ["id", "workspace_id"]
           },
           {
             foreignKeyName: "experiment_purchases_workspace_id_experiment_id_visitor_id_fkey"
-            columns: ["workspace_id", "experiment_id", "visitor_id"]
+            columns: [
+              "workspace_id",
+              "experiment_id",
+              "visitor_id",
+              "variant_id",
+            ]
             isOneToOne: false
             referencedRelation: "experiment_assignments"
-            referencedColumns: ["workspace_id", "experiment_id", "visitor_id"]
+            referencedColumns: [
+              "workspace_id",
+              "experiment_id",
+              "visitor_id",
+              "variant_id",
+            ]
           },
           {
             foreignKeyName: "experiment_purchases_workspace_id_fkey"
@@ -4442,10 +4483,10 @@ export type Database = {
         Relationships: [
           {
             foreignKeyName: "gift_card_emails_transaction_id_fkey"
-            columns: ["transaction_id"]
-            isOneToOne: true
+            columns: ["transaction_id", "workspace_id"]
+            isOneToOne: false
             referencedRelation: "gift_card_transactions"
-            referencedColumns: ["id"]
+            referencedColumns: ["id", "workspace_id"]
           },
           {
             foreignKeyName: "gift_card_emails_workspace_id_fkey"
@@ -4555,17 +4596,17 @@ export type Database = {
         Relationships: [
           {
             foreignKeyName: "gift_card_transactions_gift_card_product_id_fkey"
-            columns: ["gift_card_product_id"]
+            columns: ["gift_card_product_id", "workspace_id"]
             isOneToOne: false
             referencedRelation: "gift_card_products"
-            referencedColumns: ["id"]
+            referencedColumns: ["id", "workspace_id"]
           },
           {
             foreignKeyName: "gift_card_transactions_order_id_fkey"
-            columns: ["order_id"]
+            columns: ["order_id", "workspace_id"]
             isOneToOne: false
             referencedRelation: "orders"
-            referencedColumns: ["id"]
+            referencedColumns: ["id", "workspace_id"]
           },
           {
             foreignKeyName: "gift_card_transactions_workspace_id_fkey"
@@ -4941,10 +4982,10 @@ export type Database = {
         Relationships: [
           {
             foreignKeyName: "knowledge_chunks_collection_id_fkey"
-            columns: ["collection_id"]
+            columns: ["collection_id", "workspace_id"]
             isOneToOne: false
             referencedRelation: "knowledge_collections"
-            referencedColumns: ["id"]
+            referencedColumns: ["id", "workspace_id"]
           },
           {
             foreignKeyName: "knowledge_chunks_workspace_id_document_id_fkey"
@@ -5092,10 +5133,10 @@ export type Database = {
         Relationships: [
           {
             foreignKeyName: "knowledge_documents_previous_version_id_fkey"
-            columns: ["previous_version_id"]
+            columns: ["previous_version_id", "workspace_id"]
             isOneToOne: false
             referencedRelation: "knowledge_documents"
-            referencedColumns: ["id"]
+            referencedColumns: ["id", "workspace_id"]
           },
           {
             foreignKeyName: "knowledge_documents_workspace_id_collection_id_fkey"
@@ -5848,17 +5889,17 @@ export type Database = {
         Relationships: [
           {
             foreignKeyName: "order_line_items_order_id_fkey"
-            columns: ["order_id"]
+            columns: ["order_id", "workspace_id"]
             isOneToOne: false
             referencedRelation: "orders"
-            referencedColumns: ["id"]
+            referencedColumns: ["id", "workspace_id"]
           },
           {
             foreignKeyName: "order_line_items_product_id_fkey"
-            columns: ["product_id"]
+            columns: ["product_id", "workspace_id"]
             isOneToOne: false
             referencedRelation: "products"
-            referencedColumns: ["id"]
+            referencedColumns: ["id", "workspace_id"]
           },
           {
             foreignKeyName: "order_line_items_workspace_id_fkey"
@@ -5975,10 +6016,10 @@ export type Database = {
         Relationships: [
           {
             foreignKeyName: "orders_customer_id_fkey"
-            columns: ["customer_id"]
+            columns: ["customer_id", "workspace_id"]
             isOneToOne: false
             referencedRelation: "customers"
-            referencedColumns: ["id"]
+            referencedColumns: ["id", "workspace_id"]
           },
           {
             foreignKeyName: "orders_workspace_id_fkey"
@@ -6560,10 +6601,10 @@ export type Database = {
           },
           {
             foreignKeyName: "review_media_workspace_id_review_id_fkey"
-            columns: ["workspace_id", "review_id"]
+            columns: ["review_id", "workspace_id"]
             isOneToOne: false
             referencedRelation: "reviews"
-            referencedColumns: ["workspace_id", "id"]
+            referencedColumns: ["id", "workspace_id"]
           },
         ]
       }
@@ -6644,10 +6685,10 @@ export type Database = {
           },
           {
             foreignKeyName: "review_requests_workspace_id_order_id_fkey"
-            columns: ["workspace_id", "order_id"]
+            columns: ["order_id", "workspace_id"]
             isOneToOne: false
             referencedRelation: "orders"
-            referencedColumns: ["workspace_id", "id"]
+            referencedColumns: ["id", "workspace_id"]
           },
         ]
       }
@@ -6692,10 +6733,10 @@ export type Database = {
           },
           {
             foreignKeyName: "review_responses_workspace_id_review_id_fkey"
-            columns: ["workspace_id", "review_id"]
-            isOneToOne: true
+            columns: ["review_id", "workspace_id"]
+            isOneToOne: false
             referencedRelation: "reviews"
-            referencedColumns: ["workspace_id", "id"]
+            referencedColumns: ["id", "workspace_id"]
           },
         ]
       }
@@ -6772,10 +6813,10 @@ export type Database = {
           },
           {
             foreignKeyName: "review_votes_workspace_id_review_id_fkey"
-            columns: ["workspace_id", "review_id"]
+            columns: ["review_id", "workspace_id"]
             isOneToOne: false
             referencedRelation: "reviews"
-            referencedColumns: ["workspace_id", "id"]
+            referencedColumns: ["id", "workspace_id"]
           },
         ]
       }
@@ -6865,17 +6906,17 @@ export type Database = {
           },
           {
             foreignKeyName: "reviews_workspace_id_order_id_fkey"
-            columns: ["workspace_id", "order_id"]
+            columns: ["order_id", "workspace_id"]
             isOneToOne: false
             referencedRelation: "orders"
-            referencedColumns: ["workspace_id", "id"]
+            referencedColumns: ["id", "workspace_id"]
           },
           {
             foreignKeyName: "reviews_workspace_id_review_request_id_fkey"
-            columns: ["workspace_id", "review_request_id"]
+            columns: ["review_request_id", "workspace_id"]
             isOneToOne: false
             referencedRelation: "review_requests"
-            referencedColumns: ["workspace_id", "id"]
+            referencedColumns: ["id", "workspace_id"]
           },
         ]
       }
@@ -7576,6 +7617,20 @@ export type Database = {
         }
         Relationships: [
           {
+            foreignKeyName: "social_posts_campaign_id_fkey"
+            columns: ["campaign_id", "workspace_id"]
+            isOneToOne: false
+            referencedRelation: "campaign_performance_monitor"
+            referencedColumns: ["campaign_id", "workspace_id"]
+          },
+          {
+            foreignKeyName: "social_posts_campaign_id_fkey"
+            columns: ["campaign_id", "workspace_id"]
+            isOneToOne: false
+            referencedRelation: "campaigns"
+            referencedColumns: ["id", "workspace_id"]
+          },
+          {
             foreignKeyName: "social_posts_workspace_id_fkey"
             columns: ["workspace_id"]
             isOneToOne: false
@@ -7841,10 +7896,10 @@ export type Database = {
           },
           {
             foreignKeyName: "support_tickets_workspace_id_order_id_fkey"
-            columns: ["workspace_id", "order_id"]
+            columns: ["order_id", "workspace_id"]
             isOneToOne: false
             referencedRelation: "orders"
-            referencedColumns: ["workspace_id", "id"]
+            referencedColumns: ["id", "workspace_id"]
           },
         ]
       }
@@ -7979,10 +8034,10 @@ export type Database = {
         Relationships: [
           {
             foreignKeyName: "survey_responses_customer_id_fkey"
-            columns: ["customer_id"]
+            columns: ["customer_id", "workspace_id"]
             isOneToOne: false
             referencedRelation: "customers"
-            referencedColumns: ["id"]
+            referencedColumns: ["id", "workspace_id"]
           },
           {
             foreignKeyName: "survey_responses_workspace_id_fkey"
@@ -7993,17 +8048,17 @@ export type Database = {
           },
           {
             foreignKeyName: "survey_responses_workspace_id_order_id_fkey"
-            columns: ["workspace_id", "order_id"]
+            columns: ["order_id", "workspace_id"]
             isOneToOne: false
             referencedRelation: "orders"
-            referencedColumns: ["workspace_id", "id"]
+            referencedColumns: ["id", "workspace_id"]
           },
           {
             foreignKeyName: "survey_responses_workspace_id_question_id_fkey"
-            columns: ["workspace_id", "question_id"]
+            columns: ["question_id", "workspace_id"]
             isOneToOne: false
             referencedRelation: "survey_questions"
-            referencedColumns: ["workspace_id", "id"]
+            referencedColumns: ["id", "workspace_id"]
           },
         ]
       }
@@ -8624,10 +8679,10 @@ export type Database = {
         Relationships: [
           {
             foreignKeyName: "webhook_deliveries_endpoint_id_fkey"
-            columns: ["endpoint_id"]
+            columns: ["endpoint_id", "workspace_id"]
             isOneToOne: false
             referencedRelation: "webhook_endpoints"
-            referencedColumns: ["id"]
+            referencedColumns: ["id", "workspace_id"]
           },
           {
             foreignKeyName: "webhook_deliveries_workspace_id_fkey"
@@ -8909,6 +8964,38 @@ export type Database = {
             foreignKeyName: "workspace_members_workspace_id_fkey"
             columns: ["workspace_id"]
             isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      workspace_ownership_transfers: {
+        Row: {
+          created_at: string
+          expires_at: string
+          from_user_id: string
+          to_user_id: string
+          workspace_id: string
+        }
+        Insert: {
+          created_at?: string
+          expires_at?: string
+          from_user_id: string
+          to_user_id: string
+          workspace_id: string
+        }
+        Update: {
+          created_at?: string
+          expires_at?: string
+          from_user_id?: string
+          to_user_id?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "workspace_ownership_transfers_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: true
             referencedRelation: "workspaces"
             referencedColumns: ["id"]
           },
@@ -9422,10 +9509,10 @@ export type Database = {
         Relationships: [
           {
             foreignKeyName: "survey_responses_customer_id_fkey"
-            columns: ["customer_id"]
+            columns: ["customer_id", "workspace_id"]
             isOneToOne: false
             referencedRelation: "customers"
-            referencedColumns: ["id"]
+            referencedColumns: ["id", "workspace_id"]
           },
           {
             foreignKeyName: "survey_responses_workspace_id_fkey"
@@ -9436,17 +9523,17 @@ export type Database = {
           },
           {
             foreignKeyName: "survey_responses_workspace_id_order_id_fkey"
-            columns: ["workspace_id", "order_id"]
+            columns: ["order_id", "workspace_id"]
             isOneToOne: false
             referencedRelation: "orders"
-            referencedColumns: ["workspace_id", "id"]
+            referencedColumns: ["id", "workspace_id"]
           },
           {
             foreignKeyName: "survey_responses_workspace_id_question_id_fkey"
-            columns: ["workspace_id", "question_id"]
+            columns: ["question_id", "workspace_id"]
             isOneToOne: false
             referencedRelation: "survey_questions"
-            referencedColumns: ["workspace_id", "id"]
+            referencedColumns: ["id", "workspace_id"]
           },
         ]
       }
@@ -9455,6 +9542,22 @@ export type Database = {
       accept_workspace_invitation: {
         Args: { p_token: string }
         Returns: string
+      }
+      accept_workspace_ownership: {
+        Args: { p_workspace_id: string }
+        Returns: {
+          created_at: string
+          role: Database["public"]["Enums"]["workspace_role"]
+          updated_at: string
+          user_id: string
+          workspace_id: string
+        }
+        SetofOptions: {
+          from: "*"
+          to: "workspace_members"
+          isOneToOne: true
+          isSetofReturn: false
+        }
       }
       add_agent_memory: {
         Args: {
@@ -9672,6 +9775,20 @@ export type Database = {
           created_at: string
           status: Database["public"]["Enums"]["support_ticket_status"]
           ticket_id: string
+        }[]
+      }
+      create_visitor_identity_token: {
+        Args: {
+          p_email?: string
+          p_phone?: string
+          p_shopify_customer_id?: string
+          p_ttl_seconds?: number
+          p_visitor_id: string
+          p_workspace_id: string
+        }
+        Returns: {
+          expires_at: string
+          token: string
         }[]
       }
       create_webhook_endpoint: {
@@ -10000,13 +10117,11 @@ export type Database = {
       }
       identify_visitor: {
         Args: {
-          p_email?: string
-          p_phone?: string
-          p_shopify_customer_id?: string
+          p_identity_token: string
           p_visitor_id: string
           p_workspace_id: string
         }
-        Returns: boolean
+        Returns: undefined
       }
       import_reviews: {
         Args: { p_reviews: Json; p_workspace_id: string }
@@ -10335,6 +10450,87 @@ export type Database = {
           request_id: string
         }[]
       }
+      request_customer_erasure: {
+        Args: {
+          p_email?: string
+          p_name?: string
+          p_phone?: string
+          p_shopify_customer_id?: string
+          p_workspace_id: string
+        }
+        Returns: {
+          attempts: number
+          completed_at: string | null
+          confirm_by: string | null
+          confirmation_required: boolean
+          confirmed_at: string | null
+          created_at: string
+          details: NonNullable<Json>
+          download_expires_at: string | null
+          error: string | null
+          export_bytes: number | null
+          export_path: string | null
+          export_removed_at: string | null
+          id: string
+          kind: Database["public"]["Enums"]["privacy_request_kind"]
+          requested_at: string
+          requested_by: string | null
+          source: string
+          started_at: string | null
+          status: Database["public"]["Enums"]["privacy_request_status"]
+          subject: NonNullable<Json>
+          subject_sha256: string | null
+          updated_at: string
+          user_id: string | null
+          workspace_id: string | null
+        }
+        SetofOptions: {
+          from: "*"
+          to: "privacy_requests"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
+      request_customer_export: {
+        Args: {
+          p_email?: string
+          p_phone?: string
+          p_shopify_customer_id?: string
+          p_workspace_id: string
+        }
+        Returns: {
+          attempts: number
+          completed_at: string | null
+          confirm_by: string | null
+          confirmation_required: boolean
+          confirmed_at: string | null
+          created_at: string
+          details: NonNullable<Json>
+          download_expires_at: string | null
+          error: string | null
+          export_bytes: number | null
+          export_path: string | null
+          export_removed_at: string | null
+          id: string
+          kind: Database["public"]["Enums"]["privacy_request_kind"]
+          requested_at: string
+          requested_by: string | null
+          source: string
+          started_at: string | null
+          status: Database["public"]["Enums"]["privacy_request_status"]
+          subject: NonNullable<Json>
+          subject_sha256: string | null
+          updated_at: string
+          user_id: string | null
+          workspace_id: string | null
+        }
+        SetofOptions: {
+          from: "*"
+          to: "privacy_requests"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
       request_data_export: { Args: Record<PropertyKey, never>; Returns: string }
       request_review: {
         Args: { p_order_id: string; p_send_after?: string }
@@ -10494,7 +10690,19 @@ export type Database = {
       }
       transfer_workspace_ownership: {
         Args: { p_new_owner: string; p_workspace_id: string }
-        Returns: undefined
+        Returns: {
+          created_at: string
+          expires_at: string
+          from_user_id: string
+          to_user_id: string
+          workspace_id: string
+        }
+        SetofOptions: {
+          from: "*"
+          to: "workspace_ownership_transfers"
+          isOneToOne: true
+          isSetofReturn: false
+        }
       }
       upsert_orders: {
         Args: { p_orders: Json; p_workspace_id: string }

@@ -66,7 +66,7 @@ create table private.connector_jobs (
   id bigint generated always as identity primary key,
   queue text not null references private.connector_queues (queue),
   workspace_id uuid not null references public.workspaces (id) on delete cascade,
-  connection_id uuid references public.integration_connections (id) on delete cascade,
+  connection_id uuid,
   idempotency_key text not null check (char_length(idempotency_key) between 1 and 300),
   status private.connector_job_status not null default 'queued',
   priority smallint not null default 100,
@@ -83,11 +83,12 @@ create table private.connector_jobs (
   finished_at timestamptz,
   created_at timestamptz not null default now(),
   updated_at timestamptz not null default now(),
-  unique (queue, idempotency_key),
+  unique (workspace_id, queue, idempotency_key),
+  foreign key (workspace_id, connection_id) references public.integration_connections (workspace_id, id) on delete cascade,
   check ((status = 'running') = (lease_id is not null and lease_expires_at is not null))
 );
 comment on table private.connector_jobs is 'Work for connectors, one row per unit (a sync window, a conversion to send ...), in the queue its connector registered. Service only; each connector shows its own public view of progress (ad_sync_runs, pixel_events statuses ...).';
-comment on column private.connector_jobs.idempotency_key is 'Unique within the queue and recorded before any provider call: the same work queued twice is one job; a side effect''s key is what the provider deduplicates on where it can.';
+comment on column private.connector_jobs.idempotency_key is 'Unique within the workspace''s queue and recorded before any provider call: the same work queued twice is one job; a side effect''s key is what the provider deduplicates on where it can.';
 comment on column private.connector_jobs.priority is 'Lower runs first among due jobs (e.g. recent sync windows before backfill chunks).';
 comment on column private.connector_jobs.attempts is 'Claims that counted: throttled and waiting turns and progress give theirs back.';
 comment on column private.connector_jobs.next_attempt_at is 'A queued job is not claimed before this time (backoff, throttling, a report the provider is still building).';
@@ -96,7 +97,7 @@ comment on column private.connector_jobs.payload is 'What to do, set at enqueue;
 comment on column private.connector_jobs.progress is 'Where the work stands (a page cursor, a report run id), saved by the worker as it goes so a retry resumes there.';
 comment on column private.connector_jobs.last_outcome is 'How the worker''s last turn on the job ended (a connector''s public view of its work reads it: retrying, waiting ...).';
 comment on column private.connector_jobs.provider_ref is 'The provider''s id for what the job did, once it answered (a request id, events received ...).';
-create index connector_jobs_workspace_id_idx on private.connector_jobs (workspace_id);
+create index connector_jobs_workspace_connection_idx on private.connector_jobs (workspace_id, connection_id);
 create index connector_jobs_connection_id_idx on private.connector_jobs (connection_id, queue, status);
 create index connector_jobs_due_idx on private.connector_jobs (queue, next_attempt_at) where status = 'queued';
 create index connector_jobs_leased_idx on private.connector_jobs (queue, lease_expires_at) where status = 'running';
@@ -132,10 +133,11 @@ begin
                                       max_attempts, next_attempt_at)
   values (p_queue, p_workspace_id, p_connection_id, p_idempotency_key, coalesce(p_payload, '{}'), coalesce(p_priority, 100),
           q.max_attempts, coalesce(p_next_attempt_at, now()))
-  on conflict (queue, idempotency_key) do nothing
+  on conflict (workspace_id, queue, idempotency_key) do nothing
   returning id into jid;
   if jid is null then
-    select j.id into jid from private.connector_jobs j where j.queue = p_queue and j.idempotency_key = p_idempotency_key;
+    select j.id into jid from private.connector_jobs j
+    where j.workspace_id = p_workspace_id and j.queue = p_queue and j.idempotency_key = p_idempotency_key;
   elsif coalesce(p_next_attempt_at, now()) <= now() then
     perform private.wake_function(q.function_name);
   end if;

@@ -137,6 +137,8 @@ select throws_ok($$ delete from public.workspace_members where user_id = tests.u
   '23514', null, 'owner: the last owner cannot leave');
 select lives_ok($$ select public.transfer_workspace_ownership(tests.workspace_id('A'), tests.user_id('admin-a')) $$,
   'owner: transfers ownership to the admin');
+select tests.authenticate_as('admin-a');
+select public.accept_workspace_ownership(tests.workspace_id('A'));
 select results_eq($$ select user_id, role::text from public.workspace_members where role in ('owner', 'admin') order by role $$,
   $$ values (tests.user_id('owner-a'), 'admin'), (tests.user_id('admin-a'), 'owner') $$,
   'after the transfer the old owner is admin and the new one owner');

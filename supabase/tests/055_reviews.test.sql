@@ -512,10 +512,10 @@ select tests.authenticate_as_anon();
 select public.submit_review(tests.workspace_id('A'), 'P3', 5, 'one', 'Rita', 'rita@example.test');
 select public.submit_review(tests.workspace_id('A'), 'P3', 5, 'two', 'Rita', 'rita@example.test');
 select throws_ok($$ select public.submit_review(tests.workspace_id('A'), 'P3', 5, 'three', 'Rita', 'rita@example.test') $$,
-  'PT429', null, 'the third review from one address within the hour is rate limited');
+  'PGRST', null, 'the third review from one address within the hour is rate limited');
 select set_config('request.headers', '{"x-forwarded-for": "192.0.2.99", "cf-connecting-ip": "203.0.113.9"}', true);
 select throws_ok($$ select public.submit_review(tests.workspace_id('A'), 'P3', 5, 'four', 'Rita', 'rita@example.test') $$,
-  'PT429', null, 'a client-chosen X-Forwarded-For does not escape the limit where Cloudflare names the address');
+  'PGRST', null, 'a client-chosen X-Forwarded-For does not escape the limit where Cloudflare names the address');
 select set_config('request.headers', '{"x-forwarded-for": "203.0.113.10"}', true);
 select lives_ok($$ select public.submit_review(tests.workspace_id('A'), 'P3', 5, 'other', 'Sam', 'sam@example.test') $$,
   'another address is not limited');
@@ -524,7 +524,7 @@ select public.vote_review((select id from public.product_reviews(tests.workspace
 select public.vote_review((select id from public.product_reviews(tests.workspace_id('A'), 'P4') limit 1),
   gen_random_uuid(), 'helpful');
 select throws_ok($$ select public.vote_review((select id from public.product_reviews(tests.workspace_id('A'), 'P4') limit 1),
-                      gen_random_uuid(), 'helpful') $$, 'PT429', null, 'votes are rate limited per address even with fresh voter ids');
+                      gen_random_uuid(), 'helpful') $$, 'PGRST', null, 'votes are rate limited per address even with fresh voter ids');
 select tests.clear_authentication();
 select is((select count(*)::integer from private.rate_limit_hits h
            where h.key_hash = digest((select salt from private.rate_limit_salt) || convert_to('review_submit|' || tests.workspace_id('A') || '|203.0.113.9', 'UTF8'), 'sha256')),

@@ -126,7 +126,7 @@ select public.create_support_ticket(tests.workspace_id('A'), 'eve@example.test',
 select public.create_support_ticket(tests.workspace_id('A'), 'eve@example.test', 'Hi', 'four');
 select public.create_support_ticket(tests.workspace_id('A'), 'eve@example.test', 'Hi', 'five');
 select throws_ok($$ select * from public.create_support_ticket(tests.workspace_id('A'), 'eve@example.test', 'Hi', 'six') $$,
-  'PT429', null, 'the sixth ticket from one address within the hour is rate limited');
+  'PGRST', null, 'the sixth ticket from one address within the hour is rate limited');
 select set_config('request.headers', '{"x-forwarded-for": "192.0.2.45"}', true);
 select lives_ok($$ select * from public.create_support_ticket(tests.workspace_id('A'), 'eve@example.test', 'Hi', 'other address') $$,
   'another address may still write');

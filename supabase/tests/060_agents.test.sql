@@ -218,6 +218,8 @@ select throws_ok($$ insert into public.agent_feedback (workspace_id, agent_id, k
   '42501', null, 'viewers do not give feedback');
 
 -- ================= chats are personal
+select tests.clear_authentication();
+insert into public.campaigns (id, workspace_id, name) values (tests.id('spring campaign'), tests.workspace_id('A'), 'Spring launch');
 select tests.authenticate_as('member-a');
 with r as (insert into public.chat_sessions (workspace_id, purpose, title, campaign_id) values
   (tests.workspace_id('A'), 'campaign_copilot', 'Spring launch',

@@ -182,7 +182,7 @@ select tests.authenticate_as_anon();
 select set_config('request.headers', '{"x-forwarded-for": "203.0.113.99"}', true);
 select lives_ok($$ select * from public.search_public_demo(tests.id('Balm walkthrough'), 'vegan?') $$, 'a visitor searches');
 select lives_ok($$ select * from public.search_public_demo(tests.id('Balm walkthrough'), 'tin?') $$, 'twice');
-select throws_ok($$ select * from public.search_public_demo(tests.id('Balm walkthrough'), 'retinol?') $$, 'PT429', null,
+select throws_ok($$ select * from public.search_public_demo(tests.id('Balm walkthrough'), 'retinol?') $$, 'PGRST', null,
   'the third search in the window (limit lowered to 2 for the test) is rate limited');
 select set_config('request.headers', '{"x-forwarded-for": "203.0.113.100"}', true);
 select lives_ok($$ select * from public.search_public_demo(tests.id('Balm walkthrough'), 'retinol?') $$,

@@ -20,10 +20,11 @@ begin
                                       max_attempts, next_attempt_at)
   values (p_queue, p_workspace_id, p_connection_id, p_idempotency_key, coalesce(p_payload, '{}'), coalesce(p_priority, 100),
           q.max_attempts, coalesce(p_next_attempt_at, now()))
-  on conflict (queue, idempotency_key) do nothing
+  on conflict (workspace_id, queue, idempotency_key) do nothing
   returning id into jid;
   if jid is null then
-    select j.id into jid from private.connector_jobs j where j.queue = p_queue and j.idempotency_key = p_idempotency_key;
+    select j.id into jid from private.connector_jobs j
+    where j.workspace_id = p_workspace_id and j.queue = p_queue and j.idempotency_key = p_idempotency_key;
   elsif coalesce(p_next_attempt_at, now()) <= now() then
     perform private.wake_function(q.function_name);
   end if;

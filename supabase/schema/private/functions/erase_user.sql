@@ -5,9 +5,11 @@ CREATE OR REPLACE FUNCTION private.erase_user(p_user_id uuid)
  SET search_path TO ''
 AS $function$
 declare
-  uemail text := (select lower(u.email) from auth.users u where u.id = p_user_id);
-  pattern text;
-  t record;
+  who jsonb := private.user_identifiers(p_user_id);
+  uemail text := who ->> 'email';
+  everywhere text;   -- id, email, phone: unique, scrubbed in every table
+  in_workspaces text; -- names: scrubbed in the user's workspaces
+  ws_ids uuid[] := array(select x::uuid from jsonb_array_elements_text(who -> 'workspace_ids') x);
   col record;
   n bigint;
   done jsonb := '{}'::jsonb;
@@ -22,7 +24,8 @@ begin
     raise exception '%', blocker using errcode = 'PT409';
   end if;
   -- Once the account is gone the email is only known from a previous run's trail; the id suffices.
-  pattern := p_user_id::text || coalesce('|' || regexp_replace(uemail, '([.*+?^${}()|\[\]\\])', '\\\1', 'g'), '');
+  everywhere := private.personal_value_pattern(array[uemail], array[who ->> 'phone'], null, array[p_user_id::text]);
+  in_workspaces := private.personal_value_pattern(null, null, private.jsonb_texts(who -> 'names'));
 
   -- 1. rows and references (R1-R3), with quasi-identifiers of rows that stay. Deletions first, so
   -- a row that is the user's (an invitation to their email) goes before its links are unlinked.
@@ -81,46 +84,13 @@ begin
     done := done || jsonb_build_object('auth.users', jsonb_build_object('id', jsonb_build_object('delete', n)));
   end if;
 
-  -- 4. every remaining mention in free text and JSON (audit history, notes, payloads).
-  for t in
-    select c.oid::regclass as tbl,
-           array_agg(a.attname order by a.attnum) as cols, array_agg(a.atttypid order by a.attnum) as typs
-    from pg_class c join pg_attribute a on a.attrelid = c.oid and a.attnum > 0 and not a.attisdropped
-    where c.relnamespace in ('public'::regnamespace, 'private'::regnamespace) and c.relkind in ('r', 'p') and not c.relispartition
-      and a.atttypid in ('text'::regtype, 'varchar'::regtype, 'bpchar'::regtype, 'json'::regtype, 'jsonb'::regtype,
-                         'text[]'::regtype, 'varchar[]'::regtype)
-      and a.attgenerated = ''
-    group by c.oid order by c.oid::regclass::text
-  loop
-    select string_agg(format('%1$I = case when t.%1$I::text ~* $1 then %2$s else t.%1$I end', x.c,
-             case x.ty
-               when 'jsonb'::regtype then format('regexp_replace(t.%I::text, $1, ''[erased]'', ''gi'')::jsonb', x.c)
-               when 'json'::regtype then format('regexp_replace(t.%I::text, $1, ''[erased]'', ''gi'')::json', x.c)
-               when 'text[]'::regtype then format('array(select regexp_replace(e, $1, ''[erased]'', ''gi'') from unnest(t.%I) with ordinality u (e, o) order by o)', x.c)
-               when 'varchar[]'::regtype then format('array(select regexp_replace(e, $1, ''[erased]'', ''gi'') from unnest(t.%I) with ordinality u (e, o) order by o)::varchar[]', x.c)
-               else format('regexp_replace(t.%I, $1, ''[erased]'', ''gi'')', x.c)
-             end), ', '),
-           string_agg(format('t.%I::text ~* $1', x.c), ' or ')
-    into sets, conds
-    from unnest(t.cols, t.typs) as x (c, ty);
-    begin
-      perform set_config('session_replication_role', 'replica', true);
-      execute format('with u as (update %s t set %s where %s returning 1) select count(*) from u', t.tbl, sets, conds)
-        into n using pattern;
-      perform set_config('session_replication_role', 'origin', true);
-    exception when check_violation or not_null_violation or string_data_right_truncation or invalid_text_representation then
-      perform set_config('session_replication_role', 'origin', true);
-      -- '[erased]' does not fit a column's rules: those rows go rather than keep the value.
-      execute format('with d as (delete from %s t where %s returning 1) select count(*) from d', t.tbl, conds)
-        into n using pattern;
-      n := -n;
-    end;
-    if n <> 0 then
-      done := jsonb_set(done, array[t.tbl::text], coalesce(done -> t.tbl::text, '{}'::jsonb)
-                        || jsonb_build_object('text', jsonb_build_object(case when n > 0 then 'scrubbed' else 'delete' end, abs(n))));
-    end if;
-  end loop;
+  -- 4. every remaining mention in free text and JSON (audit history, notes, payloads, chat): the
+  -- id, email and phone everywhere, the names in the user's workspaces.
+  done := private.merge_erasure_reports(done, private.scrub_personal_values(everywhere, null));
+  if cardinality(ws_ids) > 0 then
+    done := private.merge_erasure_reports(done, private.scrub_personal_values(in_workspaces, ws_ids));
+  end if;
   return done;
 end $function$;
-comment on function private.erase_user(uuid) is 'GDPR erasure of one user across every table the catalog rule finds, the account, storage object ownership and free-text mentions; idempotent. Raises PT409 when the user is the only owner of a workspace. Returns per table what was deleted, unlinked or scrubbed.';
+comment on function private.erase_user(uuid) is 'GDPR erasure of one user across every table the catalog rule finds, the account, storage object ownership and free-text mentions (id, email and phone everywhere; names in their workspaces); idempotent. Raises PT409 when the user is the only owner of a workspace. Returns per table what was deleted, unlinked or scrubbed.';
 grant execute on function private.erase_user(uuid) to service_role;

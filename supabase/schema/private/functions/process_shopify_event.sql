@@ -7,7 +7,6 @@ AS $function$
 declare
   ws uuid := p_event.workspace_id;
   ids uuid[];
-  hashes text[];
   n bigint;
   erased jsonb;
 begin
@@ -28,18 +27,20 @@ begin
     insert into public.privacy_requests (workspace_id, kind, source, subject, details)
     values (ws, 'export', 'shopify',
             jsonb_strip_nulls(jsonb_build_object('shopify_customer_id', p_event.payload #>> '{customer,id}',
-              'email_sha256', private.email_sha256(p_event.payload #>> '{customer,email}'))),
+              'email_sha256', private.email_sha256(p_event.payload #>> '{customer,email}'),
+              'phone_sha256', private.phone_sha256(p_event.payload #>> '{customer,phone}'))),
             jsonb_build_object('orders_requested', p_event.payload -> 'orders_requested',
                                'data_request_id', p_event.payload #>> '{data_request,id}'));
   elsif p_event.topic = 'customers/redact' then
-    select array_agg(c.id) into ids from public.customers c
-    where c.workspace_id = ws and c.shopify_customer_id = p_event.payload #>> '{customer,id}';
-    hashes := array_remove(array[private.email_sha256(p_event.payload #>> '{customer,email}')], null);
+    erased := private.erase_customer(ws, jsonb_strip_nulls(jsonb_build_object(
+      'shopify_customer_id', p_event.payload #>> '{customer,id}',
+      'emails', jsonb_build_array(p_event.payload #>> '{customer,email}'),
+      'phones', jsonb_build_array(p_event.payload #>> '{customer,phone}'))));
     insert into public.privacy_requests (workspace_id, kind, source, subject, status, completed_at, details)
     values (ws, 'erasure', 'shopify',
             jsonb_strip_nulls(jsonb_build_object('shopify_customer_id', p_event.payload #>> '{customer,id}',
-              'email_sha256', hashes[1])), 'completed', now(),
-            jsonb_build_object('customers_erased', private.erase_customers(ws, ids, hashes),
+              'email_sha256', private.email_sha256(p_event.payload #>> '{customer,email}'))), 'completed', now(),
+            jsonb_build_object('customers_erased', erased #>> '{public.customers,id,delete}', 'erased', erased,
                                'orders_to_redact', p_event.payload -> 'orders_to_redact'));
   elsif p_event.topic = 'shop/redact' then
     select array_agg(c.id) into ids from public.customers c where c.workspace_id = ws;
@@ -55,4 +56,4 @@ begin
   end if;
   return 'processed'::public.webhook_event_status;
 end $function$;
-comment on function private.process_shopify_event(private.webhook_events) is 'Handles one stored Shopify event: orders, app/uninstalled, and the GDPR topics (data_request queues an export for the privacy worker; customers/redact erases the customer; shop/redact erases customers and every registered shop data table, and the shop''s raw deliveries). Returns processed or ignored, raises when it fails.';
+comment on function private.process_shopify_event(private.webhook_events) is 'Handles one stored Shopify event: orders, app/uninstalled, and the GDPR topics (data_request queues an export for the privacy worker; customers/redact erases the customer everywhere in the workspace with private.erase_customer; shop/redact erases customers and every registered shop data table, and the shop''s raw deliveries). Returns processed or ignored, raises when it fails.';

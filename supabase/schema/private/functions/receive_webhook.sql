@@ -7,6 +7,7 @@ AS $function$
 declare
   fresh boolean;
   ws uuid := (select w.id from public.workspaces w where w.id = p_workspace_id);
+  outcome text := 'processed';
 begin
   insert into private.webhook_events (provider, topic, external_id, payload_sha256, workspace_id, status, payload)
   values (p_provider, p_topic, p_external_id, p_sha256, ws, 'processed', p_payload)
@@ -25,10 +26,11 @@ begin
     where m.value ->> 'role' in ('system', 'user', 'assistant') and m.value ->> 'content' is not null
     on conflict (workspace_id, conversation_id, message_index) do nothing;
   elsif p_provider = 'tavus' and ws is null then
-    update private.webhook_events set status = 'ignored' where provider = p_provider and external_id = p_external_id;
-    return 'ignored';
+    outcome := 'ignored';
   end if;
-  return 'processed';
+  update private.webhook_events set status = outcome::public.webhook_event_status, payload = null
+  where provider = p_provider and external_id = p_external_id;
+  return outcome;
 end $function$;
-comment on function private.receive_webhook(public.webhook_provider,text,text,text,jsonb,uuid) is 'Stores a verified Tavus, Mux or Chatwoot event once; Tavus transcripts become conversation_messages. Mux and Chatwoot processing belongs to the media and support domains.';
+comment on function private.receive_webhook(public.webhook_provider,text,text,text,jsonb,uuid) is 'Stores and processes a verified Mux, Tavus or Chatwoot delivery once (its AFTER INSERT triggers apply it), then drops the body; duplicate for a redelivery, ignored for a Tavus event without workspace.';
 grant execute on function private.receive_webhook(public.webhook_provider,text,text,text,jsonb,uuid) to service_role;

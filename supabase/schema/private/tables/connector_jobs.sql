@@ -22,7 +22,6 @@ create table private.connector_jobs (
   constraint "connector_jobs_pkey" PRIMARY KEY (id),
   constraint "connector_jobs_attempts_check" CHECK ((attempts >= 0)),
   constraint "connector_jobs_check" CHECK (((status = 'running'::private.connector_job_status) = ((lease_id IS NOT NULL) AND (lease_expires_at IS NOT NULL)))),
-  constraint "connector_jobs_connection_id_fkey" FOREIGN KEY (connection_id) REFERENCES public.integration_connections(id) ON DELETE CASCADE,
   constraint "connector_jobs_idempotency_key_check" CHECK (((char_length(idempotency_key) >= 1) AND (char_length(idempotency_key) <= 300))),
   constraint "connector_jobs_last_error_check" CHECK ((char_length(last_error) <= 2000)),
   constraint "connector_jobs_max_attempts_check" CHECK (((max_attempts >= 1) AND (max_attempts <= 100))),
@@ -30,11 +29,12 @@ create table private.connector_jobs (
   constraint "connector_jobs_progress_check" CHECK ((jsonb_typeof(progress) = 'object'::text)),
   constraint "connector_jobs_provider_ref_check" CHECK ((char_length(provider_ref) <= 300)),
   constraint "connector_jobs_queue_fkey" FOREIGN KEY (queue) REFERENCES private.connector_queues(queue),
-  constraint "connector_jobs_queue_idempotency_key_key" UNIQUE (queue, idempotency_key),
-  constraint "connector_jobs_workspace_id_fkey" FOREIGN KEY (workspace_id) REFERENCES public.workspaces(id) ON DELETE CASCADE
+  constraint "connector_jobs_workspace_id_connection_id_fkey" FOREIGN KEY (workspace_id, connection_id) REFERENCES public.integration_connections(workspace_id, id) ON DELETE CASCADE,
+  constraint "connector_jobs_workspace_id_fkey" FOREIGN KEY (workspace_id) REFERENCES public.workspaces(id) ON DELETE CASCADE,
+  constraint "connector_jobs_workspace_id_queue_idempotency_key_key" UNIQUE (workspace_id, queue, idempotency_key)
 );
 comment on table private.connector_jobs is 'Work for connectors, one row per unit (a sync window, a conversion to send ...), in the queue its connector registered. Service only; each connector shows its own public view of progress (ad_sync_runs, pixel_events statuses ...).';
-comment on column private.connector_jobs.idempotency_key is 'Unique within the queue and recorded before any provider call: the same work queued twice is one job; a side effect''s key is what the provider deduplicates on where it can.';
+comment on column private.connector_jobs.idempotency_key is 'Unique within the workspace''s queue and recorded before any provider call: the same work queued twice is one job; a side effect''s key is what the provider deduplicates on where it can.';
 comment on column private.connector_jobs.priority is 'Lower runs first among due jobs (e.g. recent sync windows before backfill chunks).';
 comment on column private.connector_jobs.attempts is 'Claims that counted: throttled and waiting turns and progress give theirs back.';
 comment on column private.connector_jobs.next_attempt_at is 'A queued job is not claimed before this time (backoff, throttling, a report the provider is still building).';
@@ -51,7 +51,7 @@ CREATE INDEX connector_jobs_connection_id_idx ON private.connector_jobs USING bt
 CREATE INDEX connector_jobs_due_idx ON private.connector_jobs USING btree (queue, next_attempt_at) WHERE (status = 'queued'::private.connector_job_status);
 CREATE INDEX connector_jobs_finished_idx ON private.connector_jobs USING btree (queue, finished_at) WHERE (status = ANY (ARRAY['done'::private.connector_job_status, 'dead'::private.connector_job_status]));
 CREATE INDEX connector_jobs_leased_idx ON private.connector_jobs USING btree (queue, lease_expires_at) WHERE (status = 'running'::private.connector_job_status);
-CREATE INDEX connector_jobs_workspace_id_idx ON private.connector_jobs USING btree (workspace_id);
+CREATE INDEX connector_jobs_workspace_connection_idx ON private.connector_jobs USING btree (workspace_id, connection_id);
 
 CREATE TRIGGER keep_tenant_keys BEFORE UPDATE OF workspace_id, created_at ON private.connector_jobs FOR EACH ROW EXECUTE FUNCTION private.keep_tenant_keys('workspace_id', 'created_at');
 CREATE TRIGGER set_updated_at BEFORE UPDATE ON private.connector_jobs FOR EACH ROW EXECUTE FUNCTION private.set_updated_at();

@@ -14,7 +14,7 @@ create table private.embedding_jobs (
   created_at timestamp with time zone default now() not null,
   constraint "embedding_jobs_pkey" PRIMARY KEY (id),
   constraint "embedding_jobs_attempts_check" CHECK ((attempts >= 0)),
-  constraint "embedding_jobs_chunk_id_fkey" FOREIGN KEY (chunk_id) REFERENCES public.knowledge_chunks(id) ON DELETE CASCADE,
+  constraint "embedding_jobs_chunk_id_fkey" FOREIGN KEY (chunk_id, workspace_id) REFERENCES public.knowledge_chunks(id, workspace_id) ON DELETE CASCADE,
   constraint "embedding_jobs_max_attempts_check" CHECK (((max_attempts >= 1) AND (max_attempts <= 50))),
   constraint "embedding_jobs_workspace_id_fkey" FOREIGN KEY (workspace_id) REFERENCES public.workspaces(id) ON DELETE CASCADE
 );
@@ -27,7 +27,7 @@ comment on column private.embedding_jobs.last_error is 'The last failure (provid
 alter table private.embedding_jobs enable row level security;
 grant select on private.embedding_jobs to service_role;
 
-CREATE INDEX embedding_jobs_chunk_id_idx ON private.embedding_jobs USING btree (chunk_id);
+CREATE INDEX embedding_jobs_chunk_id_workspace_id_idx ON private.embedding_jobs USING btree (chunk_id, workspace_id);
 CREATE INDEX embedding_jobs_completed_idx ON private.embedding_jobs USING btree (completed_at) WHERE (status = ANY (ARRAY['done'::private.embedding_job_status, 'dead'::private.embedding_job_status]));
 CREATE INDEX embedding_jobs_due_idx ON private.embedding_jobs USING btree (visible_at, id) WHERE (status = ANY (ARRAY['queued'::private.embedding_job_status, 'running'::private.embedding_job_status]));
 CREATE UNIQUE INDEX embedding_jobs_one_open_per_chunk ON private.embedding_jobs USING btree (chunk_id) WHERE (status = ANY (ARRAY['queued'::private.embedding_job_status, 'running'::private.embedding_job_status]));

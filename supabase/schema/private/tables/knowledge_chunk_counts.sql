@@ -4,7 +4,8 @@ create table private.knowledge_chunk_counts (
   chunks bigint default 0 not null,
   constraint "knowledge_chunk_counts_pkey" PRIMARY KEY (collection_id),
   constraint "knowledge_chunk_counts_chunks_check" CHECK ((chunks >= 0)),
-  constraint "knowledge_chunk_counts_collection_id_fkey" FOREIGN KEY (collection_id) REFERENCES public.knowledge_collections(id) ON DELETE CASCADE,
+  constraint "knowledge_chunk_counts_collection_id_fkey" FOREIGN KEY (collection_id, workspace_id) REFERENCES public.knowledge_collections(id, workspace_id) ON DELETE CASCADE,
+  constraint "knowledge_chunk_counts_collection_id_workspace_id_key" UNIQUE (collection_id, workspace_id),
   constraint "knowledge_chunk_counts_workspace_id_fkey" FOREIGN KEY (workspace_id) REFERENCES public.workspaces(id) ON DELETE CASCADE
 );
 comment on table private.knowledge_chunk_counts is 'How many chunks each collection has (all versions'' current chunks), for the exact-or-index decision of searches.';

@@ -8,7 +8,7 @@ create table private.webhook_events (
   status public.webhook_event_status not null,
   attempts integer default 1 not null,
   error text,
-  payload jsonb not null,
+  payload jsonb,
   received_at timestamp with time zone default now() not null,
   shop text,
   process_attempts integer default 0 not null,
@@ -24,6 +24,7 @@ create table private.webhook_events (
 );
 comment on table private.webhook_events is 'Every verified inbound delivery, once: deduplicated by the provider''s delivery id (Shopify X-Shopify-Webhook-Id) or, where there is none, the SHA-256 of the body (Tavus). Service only.';
 comment on column private.webhook_events.attempts is 'Deliveries seen with this id (the first plus redeliveries).';
+comment on column private.webhook_events.payload is 'The verified body, kept while the delivery waits or is retried; null once processed or ignored (payload_sha256 stays as the record of what arrived) or dropped by a privacy erasure.';
 comment on column private.webhook_events.process_attempts is 'Times the processor tried to handle it.';
 comment on column private.webhook_events.next_attempt_at is 'When a pending or failed event is (next) due for processing.';
 
@@ -35,6 +36,7 @@ CREATE INDEX webhook_events_workspace_id_idx ON private.webhook_events USING btr
 
 CREATE TRIGGER apply_mux_event AFTER INSERT ON private.webhook_events FOR EACH ROW WHEN ((new.provider = 'mux'::public.webhook_provider)) EXECUTE FUNCTION private.apply_mux_event();
 CREATE TRIGGER apply_tavus_event AFTER INSERT ON private.webhook_events FOR EACH ROW WHEN ((new.provider = 'tavus'::public.webhook_provider)) EXECUTE FUNCTION private.apply_tavus_event();
+CREATE TRIGGER drop_processed_webhook_body BEFORE UPDATE ON private.webhook_events FOR EACH ROW WHEN (((new.status = ANY (ARRAY['processed'::public.webhook_event_status, 'ignored'::public.webhook_event_status])) AND (new.payload IS NOT NULL))) EXECUTE FUNCTION private.drop_processed_webhook_body();
 CREATE TRIGGER keep_tenant_keys BEFORE UPDATE OF workspace_id ON private.webhook_events FOR EACH ROW EXECUTE FUNCTION private.keep_tenant_keys('workspace_id');
 CREATE TRIGGER process_chatwoot_ticket_event AFTER INSERT ON private.webhook_events FOR EACH ROW WHEN (((new.provider = 'chatwoot'::public.webhook_provider) AND (new.topic = 'conversation_status_changed'::text))) EXECUTE FUNCTION private.process_chatwoot_ticket_event();
 CREATE TRIGGER process_mux_review_media AFTER INSERT ON private.webhook_events FOR EACH ROW WHEN ((new.provider = 'mux'::public.webhook_provider)) EXECUTE FUNCTION private.process_mux_review_media();

@@ -1,7 +1,6 @@
 CREATE OR REPLACE FUNCTION public.get_public_demo(p_demo_id uuid)
  RETURNS public.public_demos
  LANGUAGE plpgsql
- STABLE
  SET search_path TO ''
 AS $function$
 begin
@@ -10,7 +9,7 @@ begin
   end if;
   return private.anon_public_demo(p_demo_id);
 end $function$;
-comment on function public.get_public_demo(uuid) is 'Anyone (anon key): a published demo by id with its ordered videos. PT404 for drafts, archived demos and unknown ids. No listing: a demo is reached by its link.';
+comment on function public.get_public_demo(uuid) is 'Anyone (anon key, POST): a published demo by id with its ordered videos. PT404 for drafts, archived demos and unknown ids. No listing: a demo is reached by its link. 120 calls a minute per address and workspace (429).';
 grant execute on function public.get_public_demo(uuid) to anon;
 grant execute on function public.get_public_demo(uuid) to authenticated;
 grant execute on function public.get_public_demo(uuid) to service_role;

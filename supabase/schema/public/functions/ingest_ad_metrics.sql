@@ -37,7 +37,7 @@ begin
     select p_workspace_id, b.platform, b.level, b.object_id, b.ad_account_id, b.campaign_id, b.ad_group_id, b.ad_id,
            b.day, b.currency, b.spend_cents, b.impressions, b.clicks, b.conversions, b.revenue_cents
     from unnest(batch) b
-    on conflict (object_id, day) do update set
+    on conflict (workspace_id, object_id, day) do update set
       currency = excluded.currency, spend_cents = excluded.spend_cents, impressions = excluded.impressions,
       clicks = excluded.clicks, conversions = excluded.conversions, revenue_cents = excluded.revenue_cents,
       ad_account_id = excluded.ad_account_id, campaign_id = excluded.campaign_id, ad_group_id = excluded.ad_group_id
@@ -45,6 +45,6 @@ begin
   )
   select (count(*) filter (where up.was_insert))::integer, (count(*) filter (where not up.was_insert))::integer from up;
 end $function$;
-comment on function public.ingest_ad_metrics(uuid,jsonb) is 'Upserts a batch of daily metric rows (at most 5,000; PT413 above) for one workspace, keyed by (object, day); rejects the whole batch (22023, naming row and field) if any row is invalid or names an object not in this workspace. Returns counts inserted and updated. For service_role (connectors) and members.';
+comment on function public.ingest_ad_metrics(uuid,jsonb) is 'Upserts a batch of daily metric rows (at most 5,000; PT413 above) for one workspace, keyed by (workspace, object, day); rejects the whole batch (22023, naming row and field) if any row is invalid or names an object not in this workspace. Returns counts inserted and updated. For service_role (connectors) and members.';
 grant execute on function public.ingest_ad_metrics(uuid,jsonb) to authenticated;
 grant execute on function public.ingest_ad_metrics(uuid,jsonb) to service_role;

@@ -1,7 +1,6 @@
 CREATE OR REPLACE FUNCTION public.product_ratings(p_workspace_id uuid, p_shopify_product_ids text[])
  RETURNS SETOF public.product_rating_row
  LANGUAGE plpgsql
- STABLE
  SET search_path TO ''
 AS $function$
 begin
@@ -15,9 +14,10 @@ begin
   if exists (select 1 from unnest(p_shopify_product_ids) x where x is null or x !~ '^\S{1,64}$') then
     raise exception 'every product id must be 1-64 characters without spaces' using errcode = '22023';
   end if;
+  perform private.anon_hit_rate_limit('review_read', p_workspace_id::text);
   return query select * from private.anon_product_ratings(p_workspace_id, p_shopify_product_ids);
 end $function$;
-comment on function public.product_ratings(uuid,text[]) is 'Storefront (anon): rating summaries of up to 100 products (collection pages), in the order asked.';
+comment on function public.product_ratings(uuid,text[]) is 'Storefront (anon, POST): rating summaries of up to 100 products (collection pages), in the order asked. 300 review reads a minute per address and workspace (429).';
 grant execute on function public.product_ratings(uuid,text[]) to anon;
 grant execute on function public.product_ratings(uuid,text[]) to authenticated;
 grant execute on function public.product_ratings(uuid,text[]) to service_role;

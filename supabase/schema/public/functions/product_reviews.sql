@@ -1,7 +1,6 @@
 CREATE OR REPLACE FUNCTION public.product_reviews(p_workspace_id uuid, p_shopify_product_id text, p_sort public.review_sort DEFAULT 'newest'::public.review_sort, p_limit integer DEFAULT 10, p_offset integer DEFAULT 0)
  RETURNS SETOF public.product_reviews_row
  LANGUAGE plpgsql
- STABLE
  SET search_path TO ''
 AS $function$
 begin
@@ -19,10 +18,11 @@ begin
   if p_offset is null or p_offset < 0 or p_offset > 10000 then
     raise exception 'p_offset must be between 0 and 10000' using errcode = '22023';
   end if;
+  perform private.anon_hit_rate_limit('review_read', p_workspace_id::text);
   return query select * from private.anon_product_reviews(p_workspace_id, p_shopify_product_id,
                                                           coalesce(p_sort, 'newest'), p_limit, p_offset);
 end $function$;
-comment on function public.product_reviews(uuid,text,public.review_sort,integer,integer) is 'Storefront (anon): a page of a product''s published reviews, newest first or by rating or helpfulness; p_limit 1-50 (PT413 above), p_offset 0-10000.';
+comment on function public.product_reviews(uuid,text,public.review_sort,integer,integer) is 'Storefront (anon, POST): a page of a product''s published reviews, newest first or by rating or helpfulness; p_limit 1-50 (PT413 above), p_offset 0-10000. 300 review reads a minute per address and workspace (429).';
 grant execute on function public.product_reviews(uuid,text,public.review_sort,integer,integer) to anon;
 grant execute on function public.product_reviews(uuid,text,public.review_sort,integer,integer) to authenticated;
 grant execute on function public.product_reviews(uuid,text,public.review_sort,integer,integer) to service_role;

@@ -32,10 +32,11 @@ begin
   if p_currency is not null and p_currency !~ '^[A-Z]{3}$' then
     raise exception 'p_currency must be a three-letter ISO code' using errcode = '22023';
   end if;
+  perform private.anon_hit_rate_limit('experiment_event', p_workspace_id::text);
   return private.anon_track_experiment_event(p_workspace_id, p_experiment_key, p_visitor_id, p_event_type, p_event_name,
                                            p_value_cents, p_currency);
 end $function$;
-comment on function public.track_experiment_event(uuid,text,text,public.experiment_event_type,text,bigint,text) is 'Storefront (anon): records an event (exposure, add_to_cart or a named custom event, with an optional value in cents) for a visitor assigned to a running or paused experiment. Returns the event id. 22023 on bad input (negative value, purchase events), PT404 unknown experiment key in the workspace, PT409 visitor not assigned or experiment not running.';
+comment on function public.track_experiment_event(uuid,text,text,public.experiment_event_type,text,bigint,text) is 'Storefront (anon): records an event (exposure, add_to_cart or a named custom event, with an optional value in cents) for a visitor assigned to a running or paused experiment. Returns the event id. 22023 on bad input (negative value, purchase events), PT404 unknown experiment key in the workspace, PT409 visitor not assigned or experiment not running; 240 calls a minute per address and workspace (429).';
 grant execute on function public.track_experiment_event(uuid,text,text,public.experiment_event_type,text,bigint,text) to anon;
 grant execute on function public.track_experiment_event(uuid,text,text,public.experiment_event_type,text,bigint,text) to authenticated;
 grant execute on function public.track_experiment_event(uuid,text,text,public.experiment_event_type,text,bigint,text) to service_role;

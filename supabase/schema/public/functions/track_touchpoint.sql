@@ -20,9 +20,10 @@ begin
     raise exception 'p_device must be {fingerprint (1-128 chars), type (desktop|mobile|tablet|other), browser, os (at most 64 chars)}'
       using errcode = '22023';
   end if;
+  perform private.anon_hit_rate_limit('touchpoint', p_workspace_id::text);
   return private.anon_track_touchpoint(p_workspace_id, p_visitor_id, p_landing_url, p_referrer, p_device);
 end $function$;
-comment on function public.track_touchpoint(uuid,text,text,text,jsonb) is 'Storefront (anon): records a landing of a visitor (UTM fields and click ids from the URL, channel from them and the referrer). Call once per session start. Returns the touchpoint id. 22023 on bad input, PT404 for an unknown workspace.';
+comment on function public.track_touchpoint(uuid,text,text,text,jsonb) is 'Storefront (anon): records a landing of a visitor (UTM fields and click ids from the URL, channel from them and the referrer). Call once per session start. Returns the touchpoint id. 22023 on bad input, PT404 for an unknown workspace; 60 calls a minute per address and workspace (429).';
 grant execute on function public.track_touchpoint(uuid,text,text,text,jsonb) to anon;
 grant execute on function public.track_touchpoint(uuid,text,text,text,jsonb) to authenticated;
 grant execute on function public.track_touchpoint(uuid,text,text,text,jsonb) to service_role;

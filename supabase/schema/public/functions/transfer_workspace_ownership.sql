@@ -1,5 +1,5 @@
 CREATE OR REPLACE FUNCTION public.transfer_workspace_ownership(p_workspace_id uuid, p_new_owner uuid)
- RETURNS void
+ RETURNS public.workspace_ownership_transfers
  LANGUAGE plpgsql
  SET search_path TO ''
 AS $function$
@@ -7,18 +7,11 @@ begin
   if p_workspace_id is null or p_new_owner is null then
     raise exception 'workspace and new owner are required' using errcode = '22023';
   end if;
-  perform private.require_workspace_role(p_workspace_id, 'owner');
   if p_new_owner = (select auth.uid()) then
     raise exception 'you already own this workspace' using errcode = '22023';
   end if;
-  update public.workspace_members set role = 'owner'
-  where workspace_id = p_workspace_id and user_id = p_new_owner;
-  if not found then
-    raise exception 'the new owner must already be a member of this workspace' using errcode = 'PT404';
-  end if;
-  update public.workspace_members set role = 'admin'
-  where workspace_id = p_workspace_id and user_id = (select auth.uid());
+  return private.offer_ownership(p_workspace_id, p_new_owner);
 end $function$;
-comment on function public.transfer_workspace_ownership(uuid,uuid) is 'Owner only: makes a member the owner and the caller an admin.';
+comment on function public.transfer_workspace_ownership(uuid,uuid) is 'Owner only: offers the workspace''s ownership to a member; nothing changes until they accept with accept_workspace_ownership (7 days). Returns the pending transfer. 22023 missing or self, 42501 not an owner, PT404 not a member.';
 grant execute on function public.transfer_workspace_ownership(uuid,uuid) to authenticated;
 grant execute on function public.transfer_workspace_ownership(uuid,uuid) to service_role;

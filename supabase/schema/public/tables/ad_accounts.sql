@@ -14,7 +14,7 @@ create table public.ad_accounts (
   constraint "ad_accounts_pkey" PRIMARY KEY (id),
   constraint "ad_accounts_currency_check" CHECK ((currency ~ '^[A-Z]{3}$'::text)),
   constraint "ad_accounts_external_account_id_check" CHECK (((char_length(external_account_id) >= 1) AND (char_length(external_account_id) <= 64))),
-  constraint "ad_accounts_integration_connection_id_fkey" FOREIGN KEY (integration_connection_id) REFERENCES public.integration_connections(id) ON DELETE SET NULL,
+  constraint "ad_accounts_integration_connection_id_fkey" FOREIGN KEY (integration_connection_id, workspace_id) REFERENCES public.integration_connections(id, workspace_id) ON DELETE SET NULL (integration_connection_id),
   constraint "ad_accounts_metadata_check" CHECK ((jsonb_typeof(metadata) = 'object'::text)),
   constraint "ad_accounts_name_check" CHECK ((char_length(name) <= 200)),
   constraint "ad_accounts_timezone_check" CHECK (((char_length(timezone) >= 1) AND (char_length(timezone) <= 64))),
@@ -29,7 +29,7 @@ alter table public.ad_accounts enable row level security;
 grant insert, select, update, delete on public.ad_accounts to authenticated;
 grant insert, select, update, delete, truncate, references, trigger on public.ad_accounts to service_role;
 
-CREATE INDEX ad_accounts_integration_connection_id_idx ON public.ad_accounts USING btree (integration_connection_id);
+CREATE INDEX ad_accounts_integration_connection_id_workspace_id_idx ON public.ad_accounts USING btree (integration_connection_id, workspace_id);
 
 create policy "admins add" on public.ad_accounts for insert to authenticated
   with check ((workspace_id = ANY (ARRAY( SELECT private.workspace_ids('admin'::public.workspace_role) AS workspace_ids))));

@@ -25,28 +25,28 @@ create table public.ad_metrics_daily (
   updated_at timestamp with time zone default now() not null,
   constraint "ad_metrics_daily_pkey" PRIMARY KEY (id),
   constraint "ad_metrics_daily_check" CHECK ((clicks <= impressions)),
-  constraint "ad_metrics_daily_check1" CHECK ((object_id =
-CASE level
-    WHEN 'account'::public.ad_level THEN ad_account_id
-    WHEN 'campaign'::public.ad_level THEN campaign_id
-    WHEN 'ad_group'::public.ad_level THEN ad_group_id
-    ELSE ad_id
-END)),
   constraint "ad_metrics_daily_clicks_check" CHECK ((clicks >= 0)),
   constraint "ad_metrics_daily_conversions_check" CHECK ((conversions >= (0)::numeric)),
   constraint "ad_metrics_daily_currency_check" CHECK ((currency ~ '^[A-Z]{3}$'::text)),
   constraint "ad_metrics_daily_impressions_check" CHECK ((impressions >= 0)),
-  constraint "ad_metrics_daily_object_id_day_key" UNIQUE (object_id, day),
   constraint "ad_metrics_daily_revenue_cents_check" CHECK ((revenue_cents >= 0)),
   constraint "ad_metrics_daily_spend_cents_check" CHECK ((spend_cents >= 0)),
   constraint "ad_metrics_daily_workspace_id_ad_account_id_fkey" FOREIGN KEY (workspace_id, ad_account_id) REFERENCES public.ad_accounts(workspace_id, id) ON DELETE CASCADE,
   constraint "ad_metrics_daily_workspace_id_ad_group_id_fkey" FOREIGN KEY (workspace_id, ad_group_id) REFERENCES public.ad_groups(workspace_id, id) ON DELETE CASCADE,
   constraint "ad_metrics_daily_workspace_id_ad_id_fkey" FOREIGN KEY (workspace_id, ad_id) REFERENCES public.ads(workspace_id, id) ON DELETE CASCADE,
   constraint "ad_metrics_daily_workspace_id_campaign_id_fkey" FOREIGN KEY (workspace_id, campaign_id) REFERENCES public.ad_campaigns(workspace_id, id) ON DELETE CASCADE,
-  constraint "ad_metrics_daily_workspace_id_fkey" FOREIGN KEY (workspace_id) REFERENCES public.workspaces(id) ON DELETE CASCADE
+  constraint "ad_metrics_daily_workspace_id_fkey" FOREIGN KEY (workspace_id) REFERENCES public.workspaces(id) ON DELETE CASCADE,
+  constraint "ad_metrics_daily_workspace_id_object_id_day_key" UNIQUE (workspace_id, object_id, day),
+  constraint "an ad metric's object is its level's object" CHECK ((NOT (object_id IS DISTINCT FROM
+CASE level
+    WHEN 'account'::public.ad_level THEN ad_account_id
+    WHEN 'campaign'::public.ad_level THEN campaign_id
+    WHEN 'ad_group'::public.ad_level THEN ad_group_id
+    ELSE ad_id
+END)))
 );
 comment on table public.ad_metrics_daily is 'One row per ad object (account, campaign, ad group or ad) per day. KPIs are derived by private.derive_ad_kpis(); each is NULL when its denominator is zero.';
-comment on column public.ad_metrics_daily.object_id is 'The object the row describes (the id in the table its level names). Composite foreign keys keep every referenced object in the row''s workspace.';
+comment on column public.ad_metrics_daily.object_id is 'The id of the row''s level object (ad_account_id, campaign_id, ad_group_id or ad_id, which must be set and belongs to the same workspace); one row per workspace, object and day.';
 comment on column public.ad_metrics_daily.conversions is 'Platform-reported conversions; fractional under data-driven attribution.';
 comment on column public.ad_metrics_daily.cpc_cents is 'spend_cents / clicks, rounded half away from zero to 2 decimals (hundredths of a cent); NULL when clicks = 0.';
 comment on column public.ad_metrics_daily.cpa_cents is 'spend_cents / conversions, rounded half away from zero to 2 decimals; NULL when conversions = 0.';

@@ -30,7 +30,7 @@ create table public.agent_approvals (
   constraint "agent_approvals_pkey" PRIMARY KEY (id),
   constraint "agent_approvals_confidence_check" CHECK (((confidence >= (0)::numeric) AND (confidence <= (1)::numeric))),
   constraint "agent_approvals_decided_by_fkey" FOREIGN KEY (decided_by) REFERENCES auth.users(id) ON DELETE SET NULL,
-  constraint "agent_approvals_decision_log_id_fkey" FOREIGN KEY (decision_log_id) REFERENCES public.decision_log(id) ON DELETE SET NULL,
+  constraint "agent_approvals_decision_log_id_fkey" FOREIGN KEY (decision_log_id, workspace_id) REFERENCES public.decision_log(id, workspace_id) ON DELETE SET NULL (decision_log_id),
   constraint "agent_approvals_decision_note_check" CHECK ((char_length(decision_note) <= 4000)),
   constraint "agent_approvals_dedupe_key_check" CHECK (((char_length(dedupe_key) >= 1) AND (char_length(dedupe_key) <= 200))),
   constraint "agent_approvals_execution_error_check" CHECK ((char_length(execution_error) <= 4000)),
@@ -87,7 +87,7 @@ alter publication supabase_realtime add table public.agent_approvals;
 CREATE INDEX agent_approvals_agent_idx ON public.agent_approvals USING btree (workspace_id, agent_id);
 CREATE INDEX agent_approvals_approved_idx ON public.agent_approvals USING btree (action, created_at) WHERE (status = 'approved'::public.approval_status);
 CREATE INDEX agent_approvals_decided_by_idx ON public.agent_approvals USING btree (decided_by);
-CREATE INDEX agent_approvals_decision_log_id_idx ON public.agent_approvals USING btree (decision_log_id);
+CREATE INDEX agent_approvals_decision_log_id_workspace_id_idx ON public.agent_approvals USING btree (decision_log_id, workspace_id);
 CREATE INDEX agent_approvals_expiry_idx ON public.agent_approvals USING btree (expires_at) WHERE (status = 'pending'::public.approval_status);
 CREATE UNIQUE INDEX agent_approvals_pending_dedupe ON public.agent_approvals USING btree (workspace_id, dedupe_key) WHERE (status = 'pending'::public.approval_status);
 CREATE INDEX agent_approvals_proposed_by_idx ON public.agent_approvals USING btree (proposed_by);

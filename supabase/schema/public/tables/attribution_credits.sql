@@ -15,7 +15,7 @@ create table public.attribution_credits (
   converted_at timestamp with time zone not null,
   created_at timestamp with time zone default now() not null,
   constraint "attribution_credits_pkey" PRIMARY KEY (conversion_id, model, "position"),
-  constraint "attribution_credits_conversion_id_fkey" FOREIGN KEY (conversion_id) REFERENCES public.conversions(id) ON DELETE CASCADE,
+  constraint "attribution_credits_conversion_id_fkey" FOREIGN KEY (conversion_id, workspace_id) REFERENCES public.conversions(id, workspace_id) ON DELETE CASCADE,
   constraint "attribution_credits_credit_cents_check" CHECK ((credit_cents >= 0)),
   constraint "attribution_credits_position_check" CHECK (("position" >= 0)),
   constraint "attribution_credits_weight_check" CHECK (((weight > (0)::numeric) AND (weight <= (1)::numeric))),
@@ -31,6 +31,7 @@ alter table public.attribution_credits enable row level security;
 grant insert, select, update, delete, truncate, references, trigger on public.attribution_credits to service_role;
 grant select on public.attribution_credits to authenticated;
 
+CREATE INDEX attribution_credits_conversion_id_workspace_id_idx ON public.attribution_credits USING btree (conversion_id, workspace_id);
 CREATE INDEX attribution_credits_report_idx ON public.attribution_credits USING btree (workspace_id, model, converted_at);
 
 create policy "viewers read" on public.attribution_credits for select to authenticated

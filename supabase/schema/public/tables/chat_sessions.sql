@@ -13,6 +13,7 @@ create table public.chat_sessions (
   created_at timestamp with time zone default now() not null,
   updated_at timestamp with time zone default now() not null,
   constraint "chat_sessions_pkey" PRIMARY KEY (id),
+  constraint "chat_sessions_campaign_id_fkey" FOREIGN KEY (campaign_id, workspace_id) REFERENCES public.campaigns(id, workspace_id) ON DELETE SET NULL (campaign_id),
   constraint "chat_sessions_state_check" CHECK ((jsonb_typeof(state) = 'object'::text)),
   constraint "chat_sessions_title_check" CHECK ((char_length(title) <= 200)),
   constraint "chat_sessions_user_id_fkey" FOREIGN KEY (user_id) REFERENCES auth.users(id) ON DELETE CASCADE,
@@ -21,7 +22,7 @@ create table public.chat_sessions (
   constraint "chat_sessions_workspace_id_id_key" UNIQUE (workspace_id, id)
 );
 comment on table public.chat_sessions is 'A user''s conversation with our AI. Personal: only the user who owns it reads or writes it, and only while a member of its workspace.';
-comment on column public.chat_sessions.campaign_id is 'The marketing campaign a copilot session designs or discusses (public.campaigns, marketing domain).';
+comment on column public.chat_sessions.campaign_id is 'The marketing campaign (public.campaigns) of the same workspace a copilot session designs or discusses.';
 comment on column public.chat_sessions.state is 'Copilot working state: current step, the campaign draft, choices made.';
 comment on column public.chat_sessions.message_count is 'Messages in the session, kept by trigger.';
 
@@ -37,7 +38,7 @@ grant insert, update (title) on public.chat_sessions to authenticated;
 grant update (status) on public.chat_sessions to authenticated;
 grant insert, update (state) on public.chat_sessions to authenticated;
 
-CREATE INDEX chat_sessions_campaign_idx ON public.chat_sessions USING btree (campaign_id);
+CREATE INDEX chat_sessions_campaign_id_workspace_id_idx ON public.chat_sessions USING btree (campaign_id, workspace_id);
 CREATE INDEX chat_sessions_user_idx ON public.chat_sessions USING btree (user_id, workspace_id, updated_at DESC);
 CREATE INDEX chat_sessions_workspace_agent_idx ON public.chat_sessions USING btree (workspace_id, agent_id);
 

@@ -18,12 +18,14 @@ create table public.conversions (
   updated_at timestamp with time zone default now() not null,
   constraint "conversions_pkey" PRIMARY KEY (id),
   constraint "conversions_currency_check" CHECK ((currency ~ '^[A-Z]{3}$'::text)),
-  constraint "conversions_customer_id_fkey" FOREIGN KEY (customer_id) REFERENCES public.customers(id) ON DELETE SET NULL,
-  constraint "conversions_order_id_fkey" FOREIGN KEY (order_id) REFERENCES public.orders(id) ON DELETE CASCADE,
+  constraint "conversions_customer_id_fkey" FOREIGN KEY (customer_id, workspace_id) REFERENCES public.customers(id, workspace_id) ON DELETE SET NULL (customer_id),
+  constraint "conversions_order_id_fkey" FOREIGN KEY (order_id, workspace_id) REFERENCES public.orders(id, workspace_id) ON DELETE CASCADE,
   constraint "conversions_order_id_key" UNIQUE (order_id),
+  constraint "conversions_order_id_workspace_id_key" UNIQUE (order_id, workspace_id),
   constraint "conversions_revenue_cents_check" CHECK ((revenue_cents >= 0)),
   constraint "conversions_visitor_id_format" CHECK (private.is_visitor_id(visitor_id)),
   constraint "conversions_workspace_id_fkey" FOREIGN KEY (workspace_id) REFERENCES public.workspaces(id) ON DELETE CASCADE,
+  constraint "conversions_workspace_id_id_key" UNIQUE (workspace_id, id),
   constraint "conversions_workspace_id_identity_id_fkey" FOREIGN KEY (workspace_id, identity_id) REFERENCES public.customer_identities(workspace_id, id) ON DELETE SET NULL (identity_id)
 );
 comment on table public.conversions is 'One per uncancelled order (kept by a trigger on orders): net revenue, the visitor and identity whose touchpoints form its journey, and the order''s own channel for conversions without touchpoints. Credited by pg_cron (attribution_credits).';
@@ -35,7 +37,7 @@ alter table public.conversions enable row level security;
 grant insert, select, update, delete, truncate, references, trigger on public.conversions to service_role;
 grant select on public.conversions to authenticated;
 
-CREATE INDEX conversions_customer_id_idx ON public.conversions USING btree (customer_id);
+CREATE INDEX conversions_customer_id_workspace_id_idx ON public.conversions USING btree (customer_id, workspace_id);
 CREATE INDEX conversions_identity_idx ON public.conversions USING btree (workspace_id, identity_id);
 CREATE INDEX conversions_pending_idx ON public.conversions USING btree (created_at) WHERE (credited_at IS NULL);
 CREATE INDEX conversions_workspace_occurred_idx ON public.conversions USING btree (workspace_id, occurred_at);

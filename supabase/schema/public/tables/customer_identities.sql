@@ -7,8 +7,9 @@ create table public.customer_identities (
   created_at timestamp with time zone default now() not null,
   updated_at timestamp with time zone default now() not null,
   constraint "customer_identities_pkey" PRIMARY KEY (id),
-  constraint "customer_identities_customer_id_fkey" FOREIGN KEY (customer_id) REFERENCES public.customers(id) ON DELETE CASCADE,
+  constraint "customer_identities_customer_id_fkey" FOREIGN KEY (customer_id, workspace_id) REFERENCES public.customers(id, workspace_id) ON DELETE CASCADE,
   constraint "customer_identities_customer_id_key" UNIQUE (customer_id),
+  constraint "customer_identities_customer_id_workspace_id_key" UNIQUE (customer_id, workspace_id),
   constraint "customer_identities_workspace_id_fkey" FOREIGN KEY (workspace_id) REFERENCES public.workspaces(id) ON DELETE CASCADE,
   constraint "customer_identities_workspace_id_id_key" UNIQUE (workspace_id, id)
 );

@@ -19,6 +19,7 @@ create table public.customers (
   constraint "customers_phone_sha256_check" CHECK ((phone_sha256 ~ '^[0-9a-f]{64}$'::text)),
   constraint "customers_shopify_customer_id_check" CHECK (((char_length(shopify_customer_id) >= 1) AND (char_length(shopify_customer_id) <= 64))),
   constraint "customers_workspace_id_fkey" FOREIGN KEY (workspace_id) REFERENCES public.workspaces(id) ON DELETE CASCADE,
+  constraint "customers_workspace_id_id_key" UNIQUE (workspace_id, id),
   constraint "customers_workspace_id_shopify_customer_id_key" UNIQUE (workspace_id, shopify_customer_id)
 );
 comment on table public.customers is 'Shop customers. No plaintext email or phone: only hashes, for matching orders, attribution and ad audiences.';

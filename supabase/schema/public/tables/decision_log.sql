@@ -17,7 +17,8 @@ create table public.decision_log (
   constraint "decision_log_actor_name_check" CHECK ((char_length(actor_name) <= 200)),
   constraint "decision_log_decision_check" CHECK (((char_length(decision) >= 1) AND (char_length(decision) <= 2000))),
   constraint "decision_log_rationale_check" CHECK ((char_length(rationale) <= 20000)),
-  constraint "decision_log_workspace_id_fkey" FOREIGN KEY (workspace_id) REFERENCES public.workspaces(id) ON DELETE CASCADE
+  constraint "decision_log_workspace_id_fkey" FOREIGN KEY (workspace_id) REFERENCES public.workspaces(id) ON DELETE CASCADE,
+  constraint "decision_log_workspace_id_id_key" UNIQUE (workspace_id, id)
 );
 comment on table public.decision_log is 'Append-only record of decisions (inventory, CX, growth ...) and their reasons. Rows are never updated or deleted by API roles.';
 comment on column public.decision_log.actor_name is 'For agents and automations: the agent or job that decided.';

@@ -18,7 +18,7 @@ create table public.digital_assets (
   constraint "digital_assets_pkey" PRIMARY KEY (id),
   constraint "alt text has at most 1000 characters" CHECK ((char_length(alt_text) <= 1000)),
   constraint "an asset name has 1 to 300 characters" CHECK (((char_length(btrim(name)) >= 1) AND (char_length(btrim(name)) <= 300))),
-  constraint "an asset path is used once" UNIQUE (storage_path),
+  constraint "an asset path is used once" UNIQUE (workspace_id, storage_path),
   constraint "at most 50 tags" CHECK ((cardinality(tags) <= 50)),
   constraint "digital_assets_created_by_fkey" FOREIGN KEY (created_by) REFERENCES auth.users(id) ON DELETE SET NULL,
   constraint "digital_assets_workspace_id_campaign_id_fkey" FOREIGN KEY (workspace_id, campaign_id) REFERENCES public.campaigns(workspace_id, id) ON DELETE SET NULL (campaign_id),

@@ -17,6 +17,7 @@ grant insert, select, update, delete, truncate, references, trigger on public.ex
 grant select on public.experiment_assignments to authenticated;
 
 CREATE INDEX experiment_assignments_variant_idx ON public.experiment_assignments USING btree (experiment_id, variant_id, assigned_at);
+CREATE UNIQUE INDEX experiment_assignments_variant_key ON public.experiment_assignments USING btree (workspace_id, experiment_id, visitor_id, variant_id);
 CREATE INDEX experiment_assignments_visitor_idx ON public.experiment_assignments USING btree (workspace_id, visitor_id);
 
 create policy "viewers read" on public.experiment_assignments for select to authenticated

@@ -13,8 +13,9 @@ create table public.gift_card_emails (
   constraint "gift_card_emails_attempts_check" CHECK ((attempts >= 0)),
   constraint "gift_card_emails_last_error_check" CHECK ((char_length(last_error) <= 2000)),
   constraint "gift_card_emails_provider_message_id_check" CHECK ((char_length(provider_message_id) <= 256)),
-  constraint "gift_card_emails_transaction_id_fkey" FOREIGN KEY (transaction_id) REFERENCES public.gift_card_transactions(id) ON DELETE CASCADE,
+  constraint "gift_card_emails_transaction_id_fkey" FOREIGN KEY (transaction_id, workspace_id) REFERENCES public.gift_card_transactions(id, workspace_id) ON DELETE CASCADE,
   constraint "gift_card_emails_transaction_id_key" UNIQUE (transaction_id),
+  constraint "gift_card_emails_transaction_id_workspace_id_key" UNIQUE (transaction_id, workspace_id),
   constraint "gift_card_emails_workspace_id_fkey" FOREIGN KEY (workspace_id) REFERENCES public.workspaces(id) ON DELETE CASCADE
 );
 comment on table public.gift_card_emails is 'Delivery of a gift card to its customer (Resend); the recipient address lives in private.gift_card_recipients.';

@@ -16,6 +16,7 @@ create table public.gift_card_products (
   constraint "gift_card_products_shopify_product_id_check" CHECK (((char_length(shopify_product_id) >= 1) AND (char_length(shopify_product_id) <= 64))),
   constraint "gift_card_products_shopify_variant_id_check" CHECK (((char_length(shopify_variant_id) >= 1) AND (char_length(shopify_variant_id) <= 64))),
   constraint "gift_card_products_workspace_id_fkey" FOREIGN KEY (workspace_id) REFERENCES public.workspaces(id) ON DELETE CASCADE,
+  constraint "gift_card_products_workspace_id_id_key" UNIQUE (workspace_id, id),
   constraint "gift_card_products_workspace_id_shopify_variant_id_key" UNIQUE (workspace_id, shopify_variant_id)
 );
 comment on table public.gift_card_products is 'Gift card offers: a paid order whose subtotal reaches min_order_subtotal_cents earns amount_cents (the highest qualifying offer, once per order).';

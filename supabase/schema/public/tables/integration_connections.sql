@@ -25,6 +25,7 @@ create table public.integration_connections (
   constraint "integration_connections_last_error_check" CHECK ((char_length(last_error) <= 2000)),
   constraint "integration_connections_metadata_check" CHECK ((jsonb_typeof(metadata) = 'object'::text)),
   constraint "integration_connections_workspace_id_fkey" FOREIGN KEY (workspace_id) REFERENCES public.workspaces(id) ON DELETE CASCADE,
+  constraint "integration_connections_workspace_id_id_key" UNIQUE (workspace_id, id),
   constraint "integration_connections_workspace_id_provider_external_acco_key" UNIQUE (workspace_id, provider, external_account_id)
 );
 comment on table public.integration_connections is 'One row per connected external account (a Shopify shop, a Meta ad account, a Google Ads customer ...). Tokens live encrypted in private.integration_tokens. Admins read; edge functions write.';

@@ -19,7 +19,7 @@ create table public.knowledge_chunks (
   updated_at timestamp with time zone default now() not null,
   constraint "knowledge_chunks_pkey" PRIMARY KEY (id),
   constraint "knowledge_chunks_answer_check" CHECK ((char_length(answer) <= 20000)),
-  constraint "knowledge_chunks_collection_id_fkey" FOREIGN KEY (collection_id) REFERENCES public.knowledge_collections(id) ON DELETE CASCADE,
+  constraint "knowledge_chunks_collection_id_fkey" FOREIGN KEY (collection_id, workspace_id) REFERENCES public.knowledge_collections(id, workspace_id) ON DELETE CASCADE,
   constraint "knowledge_chunks_content_length" CHECK (((char_length(content) >= 1) AND (char_length(content) <= 20000))),
   constraint "knowledge_chunks_document_id_chunk_index_key" UNIQUE (document_id, chunk_index),
   constraint "knowledge_chunks_embedding_has_model" CHECK (((embedding IS NULL) = (embedding_model IS NULL))),
@@ -29,7 +29,8 @@ create table public.knowledge_chunks (
   constraint "knowledge_chunks_source_check" CHECK ((char_length(source) <= 500)),
   constraint "knowledge_chunks_token_count_not_negative" CHECK ((token_count >= 0)),
   constraint "knowledge_chunks_workspace_id_document_id_fkey" FOREIGN KEY (workspace_id, document_id) REFERENCES public.knowledge_documents(workspace_id, id) ON DELETE CASCADE,
-  constraint "knowledge_chunks_workspace_id_fkey" FOREIGN KEY (workspace_id) REFERENCES public.workspaces(id) ON DELETE CASCADE
+  constraint "knowledge_chunks_workspace_id_fkey" FOREIGN KEY (workspace_id) REFERENCES public.workspaces(id) ON DELETE CASCADE,
+  constraint "knowledge_chunks_workspace_id_id_key" UNIQUE (workspace_id, id)
 );
 comment on table public.knowledge_chunks is 'A piece of a document''s current version with its embedding and full-text vector; what searches return. 004''s demo chunks (question/answer/source) and 000''s agent memories are chunks too.';
 comment on column public.knowledge_chunks.workspace_id is 'Copied from the document: searches filter on it without a join.';
@@ -59,7 +60,7 @@ grant insert, update (source) on public.knowledge_chunks to authenticated;
 grant insert, update (token_count) on public.knowledge_chunks to authenticated;
 grant insert, update (metadata) on public.knowledge_chunks to authenticated;
 
-CREATE INDEX knowledge_chunks_collection_id_idx ON public.knowledge_chunks USING btree (collection_id);
+CREATE INDEX knowledge_chunks_collection_id_workspace_id_idx ON public.knowledge_chunks USING btree (collection_id, workspace_id);
 CREATE INDEX knowledge_chunks_embedding_idx ON public.knowledge_chunks USING hnsw (embedding extensions.vector_cosine_ops) WITH (m='16', ef_construction='64');
 CREATE INDEX knowledge_chunks_fts_idx ON public.knowledge_chunks USING gin (fts);
 CREATE INDEX knowledge_chunks_workspace_document_idx ON public.knowledge_chunks USING btree (workspace_id, document_id);

@@ -28,7 +28,7 @@ create table public.knowledge_documents (
   constraint "knowledge_documents_document_key_check" CHECK (((char_length(document_key) >= 1) AND (char_length(document_key) <= 500))),
   constraint "knowledge_documents_document_type_check" CHECK (((char_length(document_type) >= 1) AND (char_length(document_type) <= 100))),
   constraint "knowledge_documents_metadata_check" CHECK ((jsonb_typeof(metadata) = 'object'::text)),
-  constraint "knowledge_documents_previous_version_id_fkey" FOREIGN KEY (previous_version_id) REFERENCES public.knowledge_documents(id) ON DELETE SET NULL,
+  constraint "knowledge_documents_previous_version_id_fkey" FOREIGN KEY (previous_version_id, workspace_id) REFERENCES public.knowledge_documents(id, workspace_id) ON DELETE SET NULL (previous_version_id),
   constraint "knowledge_documents_source_uri_check" CHECK ((char_length(source_uri) <= 2048)),
   constraint "knowledge_documents_storage_path_check" CHECK ((char_length(storage_path) <= 1024)),
   constraint "knowledge_documents_title_check" CHECK ((char_length(title) <= 500)),
@@ -68,7 +68,7 @@ alter publication supabase_realtime add table public.knowledge_documents;
 
 CREATE INDEX knowledge_documents_created_by_idx ON public.knowledge_documents USING btree (created_by);
 CREATE UNIQUE INDEX knowledge_documents_one_current ON public.knowledge_documents USING btree (collection_id, document_key) WHERE is_current;
-CREATE INDEX knowledge_documents_previous_version_id_idx ON public.knowledge_documents USING btree (previous_version_id);
+CREATE INDEX knowledge_documents_previous_version_id_workspace_id_idx ON public.knowledge_documents USING btree (previous_version_id, workspace_id);
 CREATE INDEX knowledge_documents_tags_idx ON public.knowledge_documents USING gin (tags);
 CREATE INDEX knowledge_documents_workspace_collection_idx ON public.knowledge_documents USING btree (workspace_id, collection_id);
 CREATE INDEX knowledge_documents_workspace_type_idx ON public.knowledge_documents USING btree (workspace_id, document_type);

@@ -11,9 +11,9 @@ create table public.order_line_items (
   price_cents bigint default 0 not null,
   created_at timestamp with time zone default now() not null,
   constraint "order_line_items_pkey" PRIMARY KEY (id),
-  constraint "order_line_items_order_id_fkey" FOREIGN KEY (order_id) REFERENCES public.orders(id) ON DELETE CASCADE,
+  constraint "order_line_items_order_id_fkey" FOREIGN KEY (order_id, workspace_id) REFERENCES public.orders(id, workspace_id) ON DELETE CASCADE,
   constraint "order_line_items_price_cents_check" CHECK ((price_cents >= 0)),
-  constraint "order_line_items_product_id_fkey" FOREIGN KEY (product_id) REFERENCES public.products(id) ON DELETE SET NULL,
+  constraint "order_line_items_product_id_fkey" FOREIGN KEY (product_id, workspace_id) REFERENCES public.products(id, workspace_id) ON DELETE SET NULL (product_id),
   constraint "order_line_items_quantity_check" CHECK ((quantity > 0)),
   constraint "order_line_items_shopify_product_id_check" CHECK ((char_length(shopify_product_id) <= 64)),
   constraint "order_line_items_shopify_variant_id_check" CHECK ((char_length(shopify_variant_id) <= 64)),
@@ -28,8 +28,8 @@ alter table public.order_line_items enable row level security;
 grant insert, select, update, delete on public.order_line_items to authenticated;
 grant insert, select, update, delete, truncate, references, trigger on public.order_line_items to service_role;
 
-CREATE INDEX order_line_items_order_id_idx ON public.order_line_items USING btree (order_id);
-CREATE INDEX order_line_items_product_id_idx ON public.order_line_items USING btree (product_id);
+CREATE INDEX order_line_items_order_id_workspace_id_idx ON public.order_line_items USING btree (order_id, workspace_id);
+CREATE INDEX order_line_items_product_id_workspace_id_idx ON public.order_line_items USING btree (product_id, workspace_id);
 CREATE INDEX order_line_items_workspace_id_idx ON public.order_line_items USING btree (workspace_id);
 
 create policy "members add" on public.order_line_items for insert to authenticated

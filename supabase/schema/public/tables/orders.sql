@@ -33,7 +33,7 @@ create table public.orders (
   updated_at timestamp with time zone default now() not null,
   constraint "orders_pkey" PRIMARY KEY (id),
   constraint "orders_currency_check" CHECK ((currency ~ '^[A-Z]{3}$'::text)),
-  constraint "orders_customer_id_fkey" FOREIGN KEY (customer_id) REFERENCES public.customers(id) ON DELETE SET NULL,
+  constraint "orders_customer_id_fkey" FOREIGN KEY (customer_id, workspace_id) REFERENCES public.customers(id, workspace_id) ON DELETE SET NULL (customer_id),
   constraint "orders_email_sha256_check" CHECK ((email_sha256 ~ '^[0-9a-f]{64}$'::text)),
   constraint "orders_fbclid_check" CHECK ((char_length(fbclid) <= 512)),
   constraint "orders_gclid_check" CHECK ((char_length(gclid) <= 512)),
@@ -69,7 +69,7 @@ alter table public.orders enable row level security;
 grant insert, select, update, delete on public.orders to authenticated;
 grant insert, select, update, delete, truncate, references, trigger on public.orders to service_role;
 
-CREATE INDEX orders_customer_id_idx ON public.orders USING btree (customer_id);
+CREATE INDEX orders_customer_id_workspace_id_idx ON public.orders USING btree (customer_id, workspace_id);
 CREATE INDEX orders_workspace_processed_at_idx ON public.orders USING btree (workspace_id, processed_at);
 CREATE INDEX orders_workspace_visitor_idx ON public.orders USING btree (workspace_id, visitor_id) WHERE (visitor_id IS NOT NULL);
 

@@ -25,7 +25,7 @@ create table public.review_media (
   constraint "review_media_mux_upload_id_key" UNIQUE (mux_upload_id),
   constraint "review_media_position_check" CHECK ((("position" >= 0) AND ("position" <= 20))),
   constraint "review_media_workspace_id_fkey" FOREIGN KEY (workspace_id) REFERENCES public.workspaces(id) ON DELETE CASCADE,
-  constraint "review_media_workspace_id_review_id_fkey" FOREIGN KEY (workspace_id, review_id) REFERENCES public.reviews(workspace_id, id) ON DELETE CASCADE
+  constraint "review_media_workspace_id_review_id_fkey" FOREIGN KEY (review_id, workspace_id) REFERENCES public.reviews(id, workspace_id) ON DELETE CASCADE
 );
 comment on table public.review_media is 'Videos attached to reviews, hosted by Mux. A row names its Mux direct upload or asset; Mux webhooks (stored by the webhooks function in private.webhook_events) fill in the asset, playback id and duration and mark it ready. The storefront shows ready media of published reviews.';
 comment on column public.review_media.mux_upload_id is 'Mux direct upload id, when the video was uploaded through one (linked to its asset by video.upload.asset_created).';

@@ -28,7 +28,7 @@ create table public.review_requests (
   constraint "review_requests_provider_message_id_check" CHECK ((char_length(provider_message_id) <= 256)),
   constraint "review_requests_workspace_id_fkey" FOREIGN KEY (workspace_id) REFERENCES public.workspaces(id) ON DELETE CASCADE,
   constraint "review_requests_workspace_id_id_key" UNIQUE (workspace_id, id),
-  constraint "review_requests_workspace_id_order_id_fkey" FOREIGN KEY (workspace_id, order_id) REFERENCES public.orders(workspace_id, id) ON DELETE CASCADE
+  constraint "review_requests_workspace_id_order_id_fkey" FOREIGN KEY (order_id, workspace_id) REFERENCES public.orders(id, workspace_id) ON DELETE CASCADE
 );
 comment on table public.review_requests is 'One review request per order: queued when the order is fulfilled (or by a member), marked due by pg_cron, claimed and sent by the email dispatcher with a one-time token, opened and completed by the customer. Written only by triggers and SQL functions.';
 comment on column public.review_requests.order_id is 'The order; unique, so redelivered webhooks and repeated fulfilment never queue a second request.';

@@ -13,7 +13,7 @@ create table public.review_responses (
   constraint "review_responses_created_by_fkey" FOREIGN KEY (created_by) REFERENCES auth.users(id) ON DELETE SET NULL,
   constraint "review_responses_review_id_workspace_id_key" UNIQUE (review_id, workspace_id),
   constraint "review_responses_workspace_id_fkey" FOREIGN KEY (workspace_id) REFERENCES public.workspaces(id) ON DELETE CASCADE,
-  constraint "review_responses_workspace_id_review_id_fkey" FOREIGN KEY (workspace_id, review_id) REFERENCES public.reviews(workspace_id, id) ON DELETE CASCADE
+  constraint "review_responses_workspace_id_review_id_fkey" FOREIGN KEY (review_id, workspace_id) REFERENCES public.reviews(id, workspace_id) ON DELETE CASCADE
 );
 comment on table public.review_responses is 'The store''s public reply to a review (one per review), shown under it on the storefront once the review is published. Members write them.';
 comment on column public.review_responses.author_name is 'Shown as the reply''s author, e.g. "The Demo Brand team".';

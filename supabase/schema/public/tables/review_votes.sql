@@ -8,7 +8,7 @@ create table public.review_votes (
   constraint "review_votes_pkey" PRIMARY KEY (id),
   constraint "review_votes_review_id_workspace_id_voter_id_key" UNIQUE (review_id, workspace_id, voter_id),
   constraint "review_votes_workspace_id_fkey" FOREIGN KEY (workspace_id) REFERENCES public.workspaces(id) ON DELETE CASCADE,
-  constraint "review_votes_workspace_id_review_id_fkey" FOREIGN KEY (workspace_id, review_id) REFERENCES public.reviews(workspace_id, id) ON DELETE CASCADE
+  constraint "review_votes_workspace_id_review_id_fkey" FOREIGN KEY (review_id, workspace_id) REFERENCES public.reviews(id, workspace_id) ON DELETE CASCADE
 );
 comment on table public.review_votes is 'Helpfulness votes from storefront visitors (public.vote_review): one per voter per review. Members may delete votes (vote stuffing); counters on reviews follow.';
 comment on column public.review_votes.voter_id is 'The storefront''s anonymous visitor id (a uuid kept in the browser).';

@@ -41,8 +41,8 @@ create table public.reviews (
   constraint "reviews_workspace_id_fkey" FOREIGN KEY (workspace_id) REFERENCES public.workspaces(id) ON DELETE CASCADE,
   constraint "reviews_workspace_id_id_key" UNIQUE (workspace_id, id),
   constraint "reviews_workspace_id_imported_from_original_id_key" UNIQUE (workspace_id, imported_from, original_id),
-  constraint "reviews_workspace_id_order_id_fkey" FOREIGN KEY (workspace_id, order_id) REFERENCES public.orders(workspace_id, id) ON DELETE SET NULL (order_id),
-  constraint "reviews_workspace_id_review_request_id_fkey" FOREIGN KEY (workspace_id, review_request_id) REFERENCES public.review_requests(workspace_id, id) ON DELETE SET NULL (review_request_id)
+  constraint "reviews_workspace_id_order_id_fkey" FOREIGN KEY (order_id, workspace_id) REFERENCES public.orders(id, workspace_id) ON DELETE SET NULL (order_id),
+  constraint "reviews_workspace_id_review_request_id_fkey" FOREIGN KEY (review_request_id, workspace_id) REFERENCES public.review_requests(id, workspace_id) ON DELETE SET NULL (review_request_id)
 );
 comment on table public.reviews is 'Product reviews. Anonymous storefront submissions (public.submit_review) and imports (public.import_reviews) start pending unless verified and auto-published, or imported as published. Members moderate (status, moderation_note); everything else is written by SQL functions. anon never reads this table: the storefront RPCs return published reviews without emails.';
 comment on column public.reviews.shopify_product_id is 'The Shopify product (not variant) reviewed; reviews and the rating summary are per product.';

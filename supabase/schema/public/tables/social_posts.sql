@@ -15,6 +15,7 @@ create table public.social_posts (
   updated_at timestamp with time zone default now() not null,
   constraint "social_posts_pkey" PRIMARY KEY (id),
   constraint "a scheduled post has a time" CHECK (((status <> 'scheduled'::public.social_post_status) OR (scheduled_at IS NOT NULL))),
+  constraint "social_posts_campaign_id_fkey" FOREIGN KEY (campaign_id, workspace_id) REFERENCES public.campaigns(id, workspace_id) ON DELETE SET NULL (campaign_id),
   constraint "social_posts_caption_check" CHECK ((char_length(caption) <= 10000)),
   constraint "social_posts_created_by_fkey" FOREIGN KEY (created_by) REFERENCES auth.users(id) ON DELETE SET NULL,
   constraint "social_posts_external_post_id_check" CHECK (((char_length(external_post_id) >= 1) AND (char_length(external_post_id) <= 200))),
@@ -25,13 +26,13 @@ create table public.social_posts (
 );
 comment on table public.social_posts is 'Posts on social networks. Members draft and schedule; the publisher (service) records the external id and publication.';
 comment on column public.social_posts.external_post_id is 'The network''s post id once published.';
-comment on column public.social_posts.campaign_id is 'The marketing campaign the post belongs to (public.campaigns, marketing domain).';
+comment on column public.social_posts.campaign_id is 'The marketing campaign (public.campaigns) of the same workspace the post belongs to.';
 
 alter table public.social_posts enable row level security;
 grant insert, select, update, delete on public.social_posts to authenticated;
 grant insert, select, update, delete, truncate, references, trigger on public.social_posts to service_role;
 
-CREATE INDEX social_posts_campaign_idx ON public.social_posts USING btree (campaign_id);
+CREATE INDEX social_posts_campaign_id_workspace_id_idx ON public.social_posts USING btree (campaign_id, workspace_id);
 CREATE INDEX social_posts_created_by_idx ON public.social_posts USING btree (created_by);
 CREATE INDEX social_posts_workspace_idx ON public.social_posts USING btree (workspace_id, status, published_at DESC);
 

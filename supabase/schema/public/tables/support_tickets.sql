@@ -29,7 +29,7 @@ create table public.support_tickets (
   constraint "support_tickets_subject_length" CHECK (((char_length(btrim(subject)) >= 1) AND (char_length(btrim(subject)) <= 200))),
   constraint "support_tickets_workspace_id_chatwoot_conversation_id_key" UNIQUE (workspace_id, chatwoot_conversation_id),
   constraint "support_tickets_workspace_id_fkey" FOREIGN KEY (workspace_id) REFERENCES public.workspaces(id) ON DELETE CASCADE,
-  constraint "support_tickets_workspace_id_order_id_fkey" FOREIGN KEY (workspace_id, order_id) REFERENCES public.orders(workspace_id, id) ON DELETE SET NULL (order_id)
+  constraint "support_tickets_workspace_id_order_id_fkey" FOREIGN KEY (order_id, workspace_id) REFERENCES public.orders(id, workspace_id) ON DELETE SET NULL (order_id)
 );
 comment on table public.support_tickets is 'Customer support tickets. The storefront creates them anonymously through public.create_support_ticket (rate limited); members create and work them (status, priority, category, assignee); the status workflow is enforced by trigger and every status change is audited.';
 comment on column public.support_tickets.requester_email is 'The customer to answer, lowercased. Readable by the workspace''s members, never by anon.';

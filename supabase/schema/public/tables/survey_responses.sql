@@ -13,14 +13,14 @@ create table public.survey_responses (
   created_at timestamp with time zone default now() not null,
   constraint "survey_responses_pkey" PRIMARY KEY (id),
   constraint "survey_responses_answers_count" CHECK ((cardinality(answers) <= 50)),
-  constraint "survey_responses_customer_id_fkey" FOREIGN KEY (customer_id) REFERENCES public.customers(id) ON DELETE SET NULL,
+  constraint "survey_responses_customer_id_fkey" FOREIGN KEY (customer_id, workspace_id) REFERENCES public.customers(id, workspace_id) ON DELETE SET NULL (customer_id),
   constraint "survey_responses_external_id_check" CHECK (((char_length(external_id) >= 1) AND (char_length(external_id) <= 128))),
   constraint "survey_responses_other_text_length" CHECK ((char_length(other_text) <= 5000)),
   constraint "survey_responses_shopify_order_id_check" CHECK ((char_length(shopify_order_id) <= 64)),
   constraint "survey_responses_source_check" CHECK ((source ~ '^[a-z0-9_-]{1,32}$'::text)),
   constraint "survey_responses_workspace_id_fkey" FOREIGN KEY (workspace_id) REFERENCES public.workspaces(id) ON DELETE CASCADE,
-  constraint "survey_responses_workspace_id_order_id_fkey" FOREIGN KEY (workspace_id, order_id) REFERENCES public.orders(workspace_id, id) ON DELETE SET NULL (order_id),
-  constraint "survey_responses_workspace_id_question_id_fkey" FOREIGN KEY (workspace_id, question_id) REFERENCES public.survey_questions(workspace_id, id) ON DELETE CASCADE,
+  constraint "survey_responses_workspace_id_order_id_fkey" FOREIGN KEY (order_id, workspace_id) REFERENCES public.orders(id, workspace_id) ON DELETE SET NULL (order_id),
+  constraint "survey_responses_workspace_id_question_id_fkey" FOREIGN KEY (question_id, workspace_id) REFERENCES public.survey_questions(id, workspace_id) ON DELETE CASCADE,
   constraint "survey_responses_workspace_id_source_external_id_key" UNIQUE (workspace_id, source, external_id)
 );
 comment on table public.survey_responses is 'One customer''s answer to one survey question, usually right after purchase. Written by public.import_survey (idempotent by source and external_id); read newest first (survey_feed).';
@@ -35,7 +35,7 @@ grant insert, select, update, delete, truncate, references, trigger on public.su
 grant select, delete on public.survey_responses to authenticated;
 alter publication supabase_realtime add table public.survey_responses;
 
-CREATE INDEX survey_responses_customer_idx ON public.survey_responses USING btree (customer_id);
+CREATE INDEX survey_responses_customer_id_workspace_id_idx ON public.survey_responses USING btree (customer_id, workspace_id);
 CREATE INDEX survey_responses_feed_idx ON public.survey_responses USING btree (workspace_id, responded_at DESC, id DESC);
 CREATE INDEX survey_responses_order_idx ON public.survey_responses USING btree (order_id, workspace_id);
 CREATE INDEX survey_responses_question_idx ON public.survey_responses USING btree (question_id, workspace_id, responded_at DESC);

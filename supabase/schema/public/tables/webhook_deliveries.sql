@@ -13,7 +13,7 @@ create table public.webhook_deliveries (
   delivered_at timestamp with time zone,
   created_at timestamp with time zone default now() not null,
   constraint "webhook_deliveries_pkey" PRIMARY KEY (id),
-  constraint "webhook_deliveries_endpoint_id_fkey" FOREIGN KEY (endpoint_id) REFERENCES public.webhook_endpoints(id) ON DELETE CASCADE,
+  constraint "webhook_deliveries_endpoint_id_fkey" FOREIGN KEY (endpoint_id, workspace_id) REFERENCES public.webhook_endpoints(id, workspace_id) ON DELETE CASCADE,
   constraint "webhook_deliveries_endpoint_id_message_id_key" UNIQUE (endpoint_id, message_id),
   constraint "webhook_deliveries_last_error_check" CHECK ((char_length(last_error) <= 2000)),
   constraint "webhook_deliveries_workspace_id_fkey" FOREIGN KEY (workspace_id) REFERENCES public.workspaces(id) ON DELETE CASCADE
@@ -26,6 +26,7 @@ grant select on public.webhook_deliveries to authenticated;
 alter publication supabase_realtime add table public.webhook_deliveries;
 
 CREATE INDEX webhook_deliveries_due_idx ON public.webhook_deliveries USING btree (next_attempt_at) WHERE (status = 'pending'::public.webhook_delivery_status);
+CREATE INDEX webhook_deliveries_endpoint_id_workspace_id_idx ON public.webhook_deliveries USING btree (endpoint_id, workspace_id);
 CREATE INDEX webhook_deliveries_workspace_id_idx ON public.webhook_deliveries USING btree (workspace_id, created_at DESC);
 
 create policy "admins read" on public.webhook_deliveries for select to authenticated

@@ -14,7 +14,8 @@ create table public.webhook_endpoints (
   constraint "description must be at most 500 characters" CHECK ((char_length(description) <= 500)),
   constraint "url must be an http(s) URL of at most 2000 characters" CHECK (((url ~ '^https?://[^\s/$.?#][^\s]*$'::text) AND (char_length(url) <= 2000))),
   constraint "webhook_endpoints_disabled_reason_check" CHECK ((char_length(disabled_reason) <= 500)),
-  constraint "webhook_endpoints_workspace_id_fkey" FOREIGN KEY (workspace_id) REFERENCES public.workspaces(id) ON DELETE CASCADE
+  constraint "webhook_endpoints_workspace_id_fkey" FOREIGN KEY (workspace_id) REFERENCES public.workspaces(id) ON DELETE CASCADE,
+  constraint "webhook_endpoints_workspace_id_id_key" UNIQUE (workspace_id, id)
 );
 comment on table public.webhook_endpoints is 'Where a workspace wants events sent. Admins manage them; the signing secret lives in private.webhook_endpoint_secrets and is shown once at creation. A URL must be public https (http and loopback only in local development): refused at registration from the URL (22023), and at every delivery after resolving its host.';
 comment on column public.webhook_endpoints.consecutive_failures is 'Failed attempts since the last success; at 50 the endpoint is disabled.';

@@ -19,8 +19,6 @@ alter publication supabase_realtime add table public.workspace_members;
 
 CREATE INDEX workspace_members_user_id_idx ON public.workspace_members USING btree (user_id);
 
-create policy "admins add" on public.workspace_members for insert to authenticated
-  with check ((workspace_id = ANY (ARRAY( SELECT private.workspace_ids('admin'::public.workspace_role) AS workspace_ids))));
 create policy "admins change" on public.workspace_members for update to authenticated
   using ((workspace_id = ANY (ARRAY( SELECT private.workspace_ids('admin'::public.workspace_role) AS workspace_ids))))
   with check ((workspace_id = ANY (ARRAY( SELECT private.workspace_ids('admin'::public.workspace_role) AS workspace_ids))));
