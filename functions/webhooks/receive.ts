@@ -6,6 +6,7 @@ import { HttpError, readBytes, type Reply } from "../_shared/http.ts";
 import type { Settings } from "../_shared/env.ts";
 import { SHOP_DOMAIN } from "../_shared/providers.ts";
 import { checkShopifyWebhook } from "./shopify_verify.ts";
+import { Webhook, WebhookVerificationError } from "svix";
 
 const encoder = new TextEncoder();
 const concat = (prefix: string, body: Uint8Array): Uint8Array<ArrayBuffer> => {
@@ -125,6 +126,39 @@ export async function mux(req: Request, d: Deps): Promise<Reply> {
     throw new HttpError(400, "invalid_event", "a Mux event has an id and a type");
   }
   return await store(d, "mux", payload.type, payload.id, raw, payload);
+}
+
+/**
+ * Resend: delivery events signed by Svix (svix-id, svix-timestamp, svix-signature), verified
+ * with the official svix library (which also refuses a timestamp more than 5 minutes off);
+ * svix-id, the same on every retry of one message, deduplicates.
+ */
+export async function resend(req: Request, d: Deps): Promise<Reply> {
+  const raw = await readBytes(req, MAX_BODY_BYTES);
+  const id = req.headers.get("svix-id") ?? "";
+  const headers = {
+    "svix-id": id,
+    "svix-timestamp": req.headers.get("svix-timestamp") ?? "",
+    "svix-signature": req.headers.get("svix-signature") ?? "",
+  };
+  if (!headers["svix-id"] || !headers["svix-timestamp"] || !headers["svix-signature"]) {
+    throw new HttpError(400, "missing_headers", "svix-id, svix-timestamp and svix-signature are required");
+  }
+  if (!d.env.RESEND_WEBHOOK_SECRET) throw new HttpError(401, "invalid_signature", "no webhook secret is configured");
+  try {
+    new Webhook(d.env.RESEND_WEBHOOK_SECRET).verify(decoder.decode(raw), headers);
+  } catch (e) {
+    if (!(e instanceof WebhookVerificationError)) throw e;
+    const stale = /timestamp/i.test(e.message);
+    throw new HttpError(
+      401,
+      stale ? "stale_signature" : "invalid_signature",
+      stale ? "the signature timestamp is outside the 5-minute window" : "the signature does not match the body",
+    );
+  }
+  const payload = parseEvent(raw) as { type?: string };
+  if (typeof payload.type !== "string") throw new HttpError(400, "invalid_event", "a Resend event has a type");
+  return await store(d, "resend", payload.type, id, raw, payload);
 }
 
 /** Tavus and Chatwoot sign nothing: their callback URL carries our token (?token=...). */
