@@ -61,7 +61,10 @@ const StartBody = z.object({
   accountId: z.string().min(1).max(255).optional(),
   redirectTo: z.string().max(500).default(FALLBACK),
 }).refine((b) => b.provider !== "shopify" || b.shop, { message: "shop is required for shopify", path: ["shop"] })
-  .refine((b) => b.provider === "shopify" || b.accountId, { message: "accountId is required", path: ["accountId"] });
+  .refine((b) => b.provider === "shopify" || PROVIDERS[b.provider].accountFromExchange || b.accountId, {
+    message: "accountId is required",
+    path: ["accountId"],
+  });
 
 function browserCookie(s: Settings, value: string, maxAge: number): string {
   const secure = s.SUPABASE_URL.startsWith("https://") ? "; Secure" : "";
@@ -183,9 +186,9 @@ export async function callback(req: Request, providerId: ProviderId, d: Deps): P
     await asService(
       d.sql,
       (tx) =>
-        tx`select private.oauth_complete(${stateHash}, ${providerId}, ${provider.accountId(params, bound)},
+        tx`select private.oauth_complete(${stateHash}, ${providerId}, ${tokens.accountId ?? provider.accountId(params, bound)},
         ${tokens.scopes}, ${tokens.expiresAt}, ${access}, ${refresh}, ${d.ring.currentId},
-        ${tx.json({ connected_via: "oauth" })})`,
+        ${tx.json({ connected_via: "oauth", ...tokens.metadata } as never)})`,
     );
   } catch (e) {
     const c = e as { code?: string; message?: string };

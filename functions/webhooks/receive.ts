@@ -185,7 +185,8 @@ export async function tokenAuthed(req: Request, d: Deps, provider: "tavus" | "ch
   return await store(d, provider, topic, id, raw, payload, workspace);
 }
 
-async function store(
+/** Stores a verified event once (by provider and event id); its AFTER INSERT triggers apply it. */
+export async function store(
   d: Deps,
   provider: string,
   topic: string,
