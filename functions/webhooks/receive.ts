@@ -166,6 +166,14 @@ export async function tokenAuthed(req: Request, d: Deps, provider: "tavus" | "ch
   const expected = provider === "tavus" ? d.env.TAVUS_WEBHOOK_TOKEN : d.env.CHATWOOT_WEBHOOK_TOKEN;
   const query = new URL(req.url).searchParams;
   const given = query.get("token") ?? "";
+  if (provider === "chatwoot" && /^[0-9a-f]{64}$/.test(given)) {
+    // a workspace's own webhook token (private.connect_chatwoot): it names the workspace
+    const [row] = await withDeadline(
+      asService(d.sql, (tx) => tx`select private.chatwoot_workspace(${given}) as workspace_id`),
+      DB_DEADLINE_MS,
+    );
+    if (row?.workspace_id) return await chatwootFor(req, d, row.workspace_id);
+  }
   if (!expected || !timingSafeEqual(given, expected)) {
     throw new HttpError(401, "invalid_token", "unknown webhook token");
   }
@@ -183,6 +191,18 @@ export async function tokenAuthed(req: Request, d: Deps, provider: "tavus" | "ch
     throw new HttpError(400, "invalid_workspace", "workspace must be a uuid");
   }
   return await store(d, provider, topic, id, raw, payload, workspace);
+}
+
+/** A Chatwoot event for the workspace its URL's token names; ids are per Chatwoot instance, so prefixed with it. */
+async function chatwootFor(req: Request, d: Deps, workspace: string): Promise<Reply> {
+  const raw = await readBytes(req, MAX_BODY_BYTES);
+  const payload = parseEvent(raw);
+  const topic = String(payload.event ?? "event");
+  // a message or a new conversation has its own id; a status change or update only names its
+  // conversation, so the body (which carries the new state) identifies it
+  const once = (topic === "message_created" || topic === "conversation_created") && payload.id !== undefined;
+  const id = `${workspace}:${topic}:${once ? payload.id : await sha256Hex(raw)}`;
+  return await store(d, "chatwoot", topic, id, raw, payload, workspace);
 }
 
 /** Stores a verified event once (by provider and event id); its AFTER INSERT triggers apply it. */
