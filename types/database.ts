@@ -504,6 +504,8 @@ export type Database = {
           proposer_name: string | null
           rationale: string | null
           run_id: string | null
+          slack_channel_id: string | null
+          slack_message_ts: string | null
           status: Database["public"]["Enums"]["approval_status"]
           subject_id: string | null
           subject_table: string | null
@@ -534,6 +536,8 @@ export type Database = {
           proposer_name?: string | null
           rationale?: string | null
           run_id?: string | null
+          slack_channel_id?: string | null
+          slack_message_ts?: string | null
           status?: Database["public"]["Enums"]["approval_status"]
           subject_id?: string | null
           subject_table?: string | null
@@ -564,6 +568,8 @@ export type Database = {
           proposer_name?: string | null
           rationale?: string | null
           run_id?: string | null
+          slack_channel_id?: string | null
+          slack_message_ts?: string | null
           status?: Database["public"]["Enums"]["approval_status"]
           subject_id?: string | null
           subject_table?: string | null
@@ -2331,6 +2337,8 @@ export type Database = {
           rated_at: string | null
           rated_by: string | null
           rating: number | null
+          slack_channel_id: string | null
+          slack_message_ts: string | null
           updated_at: string
           workspace_id: string
         }
@@ -2352,6 +2360,8 @@ export type Database = {
           rated_at?: string | null
           rated_by?: string | null
           rating?: number | null
+          slack_channel_id?: string | null
+          slack_message_ts?: string | null
           updated_at?: string
           workspace_id: string
         }
@@ -2373,6 +2383,8 @@ export type Database = {
           rated_at?: string | null
           rated_by?: string | null
           rating?: number | null
+          slack_channel_id?: string | null
+          slack_message_ts?: string | null
           updated_at?: string
           workspace_id?: string
         }
@@ -3749,6 +3761,79 @@ export type Database = {
           },
         ]
       }
+      email_sender_settings: {
+        Row: {
+          created_at: string
+          from_email: string
+          from_name: string | null
+          reply_to: string | null
+          updated_at: string
+          workspace_id: string
+        }
+        Insert: {
+          created_at?: string
+          from_email: string
+          from_name?: string | null
+          reply_to?: string | null
+          updated_at?: string
+          workspace_id: string
+        }
+        Update: {
+          created_at?: string
+          from_email?: string
+          from_name?: string | null
+          reply_to?: string | null
+          updated_at?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "email_sender_settings_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: true
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      email_suppressions: {
+        Row: {
+          created_at: string
+          detail: string | null
+          email: string
+          id: string
+          reason: Database["public"]["Enums"]["email_suppression_reason"]
+          updated_at: string
+          workspace_id: string
+        }
+        Insert: {
+          created_at?: string
+          detail?: string | null
+          email: string
+          id?: string
+          reason: Database["public"]["Enums"]["email_suppression_reason"]
+          updated_at?: string
+          workspace_id: string
+        }
+        Update: {
+          created_at?: string
+          detail?: string | null
+          email?: string
+          id?: string
+          reason?: Database["public"]["Enums"]["email_suppression_reason"]
+          updated_at?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "email_suppressions_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       email_templates: {
         Row: {
           body_html: string | null
@@ -3761,6 +3846,7 @@ export type Database = {
           preheader: string | null
           subject: string
           updated_at: string
+          variable_defaults: NonNullable<Json>
           variables: string[]
           workspace_id: string
         }
@@ -3775,6 +3861,7 @@ export type Database = {
           preheader?: string | null
           subject: string
           updated_at?: string
+          variable_defaults?: NonNullable<Json>
           variables?: string[]
           workspace_id: string
         }
@@ -3789,6 +3876,7 @@ export type Database = {
           preheader?: string | null
           subject?: string
           updated_at?: string
+          variable_defaults?: NonNullable<Json>
           variables?: string[]
           workspace_id?: string
         }
@@ -5499,6 +5587,7 @@ export type Database = {
           resolved_at: string | null
           resolved_by: string | null
           severity: Database["public"]["Enums"]["ops_severity"]
+          slack_channel_id: string | null
           slack_message_ts: string | null
           source: string | null
           status: Database["public"]["Enums"]["ops_alert_status"]
@@ -5520,6 +5609,7 @@ export type Database = {
           resolved_at?: string | null
           resolved_by?: string | null
           severity?: Database["public"]["Enums"]["ops_severity"]
+          slack_channel_id?: string | null
           slack_message_ts?: string | null
           source?: string | null
           status?: Database["public"]["Enums"]["ops_alert_status"]
@@ -5541,6 +5631,7 @@ export type Database = {
           resolved_at?: string | null
           resolved_by?: string | null
           severity?: Database["public"]["Enums"]["ops_severity"]
+          slack_channel_id?: string | null
           slack_message_ts?: string | null
           source?: string | null
           status?: Database["public"]["Enums"]["ops_alert_status"]
@@ -6618,6 +6709,10 @@ export type Database = {
           created_at: string
           created_by: string | null
           due_at: string | null
+          email_status:
+            | Database["public"]["Enums"]["email_delivery_status"]
+            | null
+          email_status_at: string | null
           id: string
           last_error: string | null
           opened_at: string | null
@@ -6640,6 +6735,10 @@ export type Database = {
           created_at?: string
           created_by?: string | null
           due_at?: string | null
+          email_status?:
+            | Database["public"]["Enums"]["email_delivery_status"]
+            | null
+          email_status_at?: string | null
           id?: string
           last_error?: string | null
           opened_at?: string | null
@@ -6662,6 +6761,10 @@ export type Database = {
           created_at?: string
           created_by?: string | null
           due_at?: string | null
+          email_status?:
+            | Database["public"]["Enums"]["email_delivery_status"]
+            | null
+          email_status_at?: string | null
           id?: string
           last_error?: string | null
           opened_at?: string | null
@@ -9680,6 +9783,10 @@ export type Database = {
           created_at: string
           created_by: string | null
           due_at: string | null
+          email_status:
+            | Database["public"]["Enums"]["email_delivery_status"]
+            | null
+          email_status_at: string | null
           id: string
           last_error: string | null
           opened_at: string | null
@@ -9874,6 +9981,8 @@ export type Database = {
           proposer_name: string | null
           rationale: string | null
           run_id: string | null
+          slack_channel_id: string | null
+          slack_message_ts: string | null
           status: Database["public"]["Enums"]["approval_status"]
           subject_id: string | null
           subject_table: string | null
@@ -9917,6 +10026,8 @@ export type Database = {
           proposer_name: string | null
           rationale: string | null
           run_id: string | null
+          slack_channel_id: string | null
+          slack_message_ts: string | null
           status: Database["public"]["Enums"]["approval_status"]
           subject_id: string | null
           subject_table: string | null
@@ -10543,6 +10654,10 @@ export type Database = {
           created_at: string
           created_by: string | null
           due_at: string | null
+          email_status:
+            | Database["public"]["Enums"]["email_delivery_status"]
+            | null
+          email_status_at: string | null
           id: string
           last_error: string | null
           opened_at: string | null
@@ -10615,6 +10730,15 @@ export type Database = {
           isOneToOne: false
           isSetofReturn: true
         }
+      }
+      send_support_reply: {
+        Args: {
+          p_body?: string
+          p_curated_reply_id?: string
+          p_idempotency_key?: string
+          p_ticket_id: string
+        }
+        Returns: number
       }
       submit_review: {
         Args: {
@@ -10892,8 +11016,21 @@ export type Database = {
         | "queued"
         | "sent"
         | "delivered"
+        | "opened"
+        | "clicked"
         | "bounced"
+        | "complained"
+        | "suppressed"
         | "failed"
+      email_kind:
+        | "review_request"
+        | "gift_card"
+        | "campaign"
+        | "automation"
+        | "invitation"
+        | "privacy_export"
+        | "approval_digest"
+      email_suppression_reason: "bounced" | "complained" | "unsubscribed"
       embedding_model: "text-embedding-3-small" | "local-lexical-v1"
       experiment_event_type: "exposure" | "add_to_cart" | "purchase" | "custom"
       experiment_metric:
@@ -11161,7 +11298,13 @@ export type Database = {
         | "ignored"
         | "failed"
         | "dead"
-      webhook_provider: "shopify" | "tavus" | "mux" | "chatwoot"
+      webhook_provider:
+        | "shopify"
+        | "tavus"
+        | "mux"
+        | "chatwoot"
+        | "resend"
+        | "slack"
       workflow_action_type:
         | "create_task"
         | "update_lead_status"
@@ -11670,9 +11813,23 @@ export const Constants = {
         "queued",
         "sent",
         "delivered",
+        "opened",
+        "clicked",
         "bounced",
+        "complained",
+        "suppressed",
         "failed",
       ],
+      email_kind: [
+        "review_request",
+        "gift_card",
+        "campaign",
+        "automation",
+        "invitation",
+        "privacy_export",
+        "approval_digest",
+      ],
+      email_suppression_reason: ["bounced", "complained", "unsubscribed"],
       embedding_model: ["text-embedding-3-small", "local-lexical-v1"],
       experiment_event_type: ["exposure", "add_to_cart", "purchase", "custom"],
       experiment_metric: [
@@ -11968,7 +12125,14 @@ export const Constants = {
         "failed",
         "dead",
       ],
-      webhook_provider: ["shopify", "tavus", "mux", "chatwoot"],
+      webhook_provider: [
+        "shopify",
+        "tavus",
+        "mux",
+        "chatwoot",
+        "resend",
+        "slack",
+      ],
       workflow_action_type: [
         "create_task",
         "update_lead_status",

@@ -57,3 +57,4 @@ CREATE TRIGGER connection_expired AFTER UPDATE OF status ON public.integration_c
 CREATE TRIGGER connection_webhook_events AFTER INSERT OR UPDATE OF status ON public.integration_connections FOR EACH ROW EXECUTE FUNCTION private.connection_webhook_events();
 CREATE TRIGGER keep_tenant_keys BEFORE UPDATE OF workspace_id, created_at ON public.integration_connections FOR EACH ROW EXECUTE FUNCTION private.keep_tenant_keys('workspace_id', 'created_at');
 CREATE TRIGGER set_updated_at BEFORE UPDATE ON public.integration_connections FOR EACH ROW EXECUTE FUNCTION private.set_updated_at();
+CREATE TRIGGER slack_connected AFTER INSERT ON public.integration_connections FOR EACH ROW WHEN ((new.provider = 'slack'::public.integration_provider)) EXECUTE FUNCTION private.slack_connected();

@@ -1,0 +1,70 @@
+CREATE OR REPLACE FUNCTION private.finish_email_batch(p_batch_key text, p_outcome text, p_provider_ids text[] DEFAULT NULL::text[], p_error text DEFAULT NULL::text, p_retry_at timestamp with time zone DEFAULT NULL::timestamp with time zone)
+ RETURNS integer
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+declare
+  n integer := 0;
+  m record;
+begin
+  if p_outcome not in ('sent', 'retry', 'throttled', 'dead') then
+    raise exception 'p_outcome must be sent, retry, throttled or dead' using errcode = '22023';
+  end if;
+  if p_outcome = 'sent' then
+    for m in
+      select e.id, e.status, ids.provider_id from (
+        select x.id, x.status, row_number() over (order by x.id) as i from private.email_messages x
+        where x.batch_key = p_batch_key) e
+      left join unnest(p_provider_ids) with ordinality ids (provider_id, i) on ids.i = e.i
+      order by e.id
+    loop
+      update private.email_messages set provider_message_id = coalesce(provider_message_id, left(m.provider_id, 256))
+      where id = m.id;
+      if m.status = 'sending' then
+        -- counted before the message records it, as every event is
+        perform private.email_rollup(m.id, 'sent', now());
+      end if;
+      update private.email_messages set provider_message_id = coalesce(provider_message_id, left(m.provider_id, 256)),
+        status = case when status = 'sending' then 'sent' else status end,
+        sent_at = coalesce(sent_at, now()), lease_expires_at = null, last_error = null
+      where id = m.id and status not in ('queued', 'suppressed', 'failed');
+      n := n + 1;
+    end loop;
+    -- a campaign whose last batch this was is sent
+    update public.email_campaigns c set status = 'sent'
+    from (select distinct x.workspace_id, x.email_campaign_id from private.email_messages x
+          where x.batch_key = p_batch_key and x.email_campaign_id is not null) b
+    where c.workspace_id = b.workspace_id and c.id = b.email_campaign_id and c.status = 'sending'
+      and not exists (select 1 from private.email_messages x
+                      where x.workspace_id = c.workspace_id and x.email_campaign_id = c.id and x.status in ('queued', 'sending'));
+    return n;
+  end if;
+  if p_outcome = 'throttled' then
+    update private.email_sender_state set throttled_until = greatest(coalesce(throttled_until, now()),
+      coalesce(p_retry_at, now() + interval '60 seconds')), last_throttle = left(p_error, 2000), updated_at = now();
+  end if;
+  for m in
+    update private.email_messages e set
+      status = case when p_outcome = 'dead' or (p_outcome = 'retry' and e.attempts >= e.max_attempts) then 'failed'
+                    else 'queued' end::private.email_message_status,
+      attempts = case when p_outcome = 'throttled' then greatest(e.attempts - 1, 0) else e.attempts end,
+      next_attempt_at = case p_outcome
+        when 'throttled' then coalesce(p_retry_at, now() + interval '60 seconds')
+        when 'retry' then greatest(now() + private.retry_backoff(e.attempts, interval '30 seconds', interval '2 hours', 0.5), p_retry_at)
+        else e.next_attempt_at end,
+      lease_expires_at = null,
+      last_error = left(p_error, 2000),
+      finished_at = case when p_outcome = 'dead' or (p_outcome = 'retry' and e.attempts >= e.max_attempts) then now() end
+    where e.batch_key = p_batch_key and e.status = 'sending'
+    returning e.id, e.status
+  loop
+    if m.status = 'failed' then
+      perform private.email_rollup(m.id, 'failed', now());
+    end if;
+    n := n + 1;
+  end loop;
+  return n;
+end $function$;
+comment on function private.finish_email_batch(text,text,text[],text,timestamp with time zone) is 'The email-send worker''s report on one batch (service role): sent (Resend''s ids in message order; a batch already finished, or events that came first, stay), retry (backoff; a dead letter after max_attempts), throttled (every worker waits until p_retry_at; the attempt is not counted) or dead (the provider refused it). Returns how many messages it reported on.';
+grant execute on function private.finish_email_batch(text,text,text[],text,timestamp with time zone) to service_role;
