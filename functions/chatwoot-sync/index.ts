@@ -13,6 +13,10 @@ serve(async (req) => {
   const s = env().settings;
   const ring = await loadKeyRing(s.GROWTHBASE_TOKEN_KEYS, s.GROWTHBASE_TOKEN_KEY_ID);
   // each workspace names its own Chatwoot instance: calls go through the outbound-address guard
-  const totals = await runChatwootSync({ sql: db(env().dbUrl), ring, http: { fetch: outboundFetch(), now: () => Date.now() } });
+  const totals = await runChatwootSync({
+    sql: db(env().dbUrl),
+    ring,
+    http: { fetch: outboundFetch(), now: () => Date.now() },
+  });
   return { status: 200, body: totals };
 });

@@ -113,7 +113,9 @@ export async function runSender(d: Deps): Promise<Totals> {
         (tx) =>
           r.outcome === "sent"
             ? tx`select private.finish_email_batch(${b.batch_key}, 'sent', ${r.ids})`
-            : tx`select private.finish_email_batch(${b.batch_key}, ${r.outcome}, null, ${r.error}, ${r.retryAt ?? null})`,
+            : tx`select private.finish_email_batch(${b.batch_key}, ${r.outcome}, null, ${r.error}, ${
+              r.retryAt ?? null
+            })`,
       );
       return r.outcome;
     },
@@ -123,7 +125,13 @@ export async function runSender(d: Deps): Promise<Totals> {
   const totals: Totals = { rounds: 0, claimed: 0 };
   for (;;) {
     const t = await drain(
-      { sql: d.sql, name: "email-send", roundSize: d.roundSize ?? 20, budgetMs: budgetMs - (now() - started), once: d.once },
+      {
+        sql: d.sql,
+        name: "email-send",
+        roundSize: d.roundSize ?? 20,
+        budgetMs: budgetMs - (now() - started),
+        once: d.once,
+      },
       round,
     );
     for (const [k, n] of Object.entries(t)) totals[k] = (totals[k] ?? 0) + n;

@@ -10,7 +10,9 @@ import { unsubscribePage } from "./page.ts";
 
 serve(async (req) => {
   const token = new URL(req.url).searchParams.get("token") ?? "";
-  if (!/^[A-Za-z0-9_.-]{10,2000}$/.test(token)) throw new HttpError(400, "invalid_token", "this unsubscribe link is not valid");
+  if (!/^[A-Za-z0-9_.-]{10,2000}$/.test(token)) {
+    throw new HttpError(400, "invalid_token", "this unsubscribe link is not valid");
+  }
   if (req.method === "GET") return unsubscribePage("confirm");
   if (req.method !== "POST") throw new HttpError(405, "method_not_allowed", "use GET or POST");
   await readText(req, 10_000); // "List-Unsubscribe=One-Click" (or the page's form): nothing in it is needed

@@ -186,7 +186,9 @@ export async function callback(req: Request, providerId: ProviderId, d: Deps): P
     await asService(
       d.sql,
       (tx) =>
-        tx`select private.oauth_complete(${stateHash}, ${providerId}, ${tokens.accountId ?? provider.accountId(params, bound)},
+        tx`select private.oauth_complete(${stateHash}, ${providerId}, ${
+          tokens.accountId ?? provider.accountId(params, bound)
+        },
         ${tokens.scopes}, ${tokens.expiresAt}, ${access}, ${refresh}, ${d.ring.currentId},
         ${tx.json({ connected_via: "oauth", ...tokens.metadata } as never)})`,
     );

@@ -23,7 +23,13 @@ export async function probe(t: Target, fetcher: typeof fetch, timeoutMs = 5000):
     const res = await fetcher(t.url, { method: "GET", redirect: "manual", signal: AbortSignal.timeout(timeoutMs) });
     await res.body?.cancel();
     const ms = Math.round(performance.now() - started);
-    return { ...t, reachable: res.status < 500, status: res.status, response_time_ms: ms, error: res.status < 500 ? null : `answered ${res.status}` };
+    return {
+      ...t,
+      reachable: res.status < 500,
+      status: res.status,
+      response_time_ms: ms,
+      error: res.status < 500 ? null : `answered ${res.status}`,
+    };
   } catch (e) {
     const timedOut = (e as Error).name === "TimeoutError";
     return {
@@ -37,12 +43,26 @@ export async function probe(t: Target, fetcher: typeof fetch, timeoutMs = 5000):
 }
 
 export async function runProbes(d: { sql: Sql; fetch: typeof fetch; configured: Target[]; timeoutMs?: number }) {
-  const extra = await asService(d.sql, (tx) => tx`select provider, base_url, workspace_ids from private.provider_health_targets()`);
+  const extra = await asService(
+    d.sql,
+    (tx) => tx`select provider, base_url, workspace_ids from private.provider_health_targets()`,
+  );
   const targets: Target[] = [
     ...d.configured,
-    ...extra.map((r) => ({ provider: r.provider as string, url: r.base_url as string, workspace_ids: r.workspace_ids as string[] })),
+    ...extra.map((r) => ({
+      provider: r.provider as string,
+      url: r.base_url as string,
+      workspace_ids: r.workspace_ids as string[],
+    })),
   ];
   const probes = await Promise.all(targets.map((t) => probe(t, d.fetch, d.timeoutMs)));
-  const [row] = await asService(d.sql, (tx) => tx`select private.record_provider_probes(${tx.json(probes as never)}) as n`);
-  return { probes: probes.length, recorded: row.n as number, unreachable: probes.filter((p) => !p.reachable).map((p) => p.provider) };
+  const [row] = await asService(
+    d.sql,
+    (tx) => tx`select private.record_provider_probes(${tx.json(probes as never)}) as n`,
+  );
+  return {
+    probes: probes.length,
+    recorded: row.n as number,
+    unreachable: probes.filter((p) => !p.reachable).map((p) => p.provider),
+  };
 }

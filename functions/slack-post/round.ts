@@ -3,7 +3,7 @@
 // it (chat.postMessage) or edits it (chat.update) with the workspace's bot token, and records the
 // ts on the row in the job's transaction. One job at a time per Slack team, so an edit never
 // overtakes its post.
-import { claimJobs, type ClaimedJob, failureReport, finishJob, type JobReport } from "../_shared/connector_jobs.ts";
+import { type ClaimedJob, claimJobs, failureReport, finishJob, type JobReport } from "../_shared/connector_jobs.ts";
 import type { KeyRing } from "../_shared/crypto.ts";
 import { asService, type Sql } from "../_shared/db.ts";
 import { authorizedClient, credentials } from "../_shared/providers/credentials.ts";
@@ -48,9 +48,15 @@ export function runSlackPost(d: Deps): Promise<Totals> {
         job,
         r,
         r.post
-          ? (tx) => tx`select private.record_slack_post(${job.payload.subject}, ${job.payload.id}, ${r.post!.channel}, ${r.post!.ts})`
+          ? (tx) =>
+            tx`select private.record_slack_post(${job.payload.subject}, ${job.payload.id}, ${r.post!.channel}, ${
+              r.post!.ts
+            })`
           : undefined,
       )) ?? "lost",
   });
-  return drain({ sql: d.sql, name: "slack-post", roundSize: 10, budgetMs: 40_000, untilEmpty: true, once: d.once }, round);
+  return drain(
+    { sql: d.sql, name: "slack-post", roundSize: 10, budgetMs: 40_000, untilEmpty: true, once: d.once },
+    round,
+  );
 }

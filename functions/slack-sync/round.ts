@@ -2,7 +2,7 @@
 // (cursor paging), saving where it stands as the job's progress in the same transaction as the
 // page it applies (public.ingest_slack_users / ingest_slack_channels), so a crash or a 429 (its
 // Retry-After honoured by the connector framework, per connection) resumes at that page.
-import { claimJobs, type ClaimedJob, failureReport, finishJob, type JobReport } from "../_shared/connector_jobs.ts";
+import { type ClaimedJob, claimJobs, failureReport, finishJob, type JobReport } from "../_shared/connector_jobs.ts";
 import type { KeyRing } from "../_shared/crypto.ts";
 import type { Sql } from "../_shared/db.ts";
 import { authorizedClient, credentials } from "../_shared/providers/credentials.ts";
@@ -37,7 +37,9 @@ const user = (team: string) => (m: Any) => ({
   email: m.profile?.email ?? null,
   title: m.profile?.title || null,
   timezone: m.tz ?? null,
-  avatar_url: typeof m.profile?.image_72 === "string" && m.profile.image_72.startsWith("https://") ? m.profile.image_72 : null,
+  avatar_url: typeof m.profile?.image_72 === "string" && m.profile.image_72.startsWith("https://")
+    ? m.profile.image_72
+    : null,
   is_admin: !!m.is_admin,
   is_bot: !!m.is_bot,
   is_deleted: !!m.deleted,
@@ -68,8 +70,13 @@ export function runSlackSync(d: Deps): Promise<Totals> {
         const client = authorizedClient(base, creds, job.connection_id!, slackAuth);
         const page = phase === "users"
           ? await slackPage<Any>(client, "users.list", "members", {}, job.progress.cursor ?? null)
-          : await slackPage<Any>(client, "conversations.list", "channels", { types: "public_channel,private_channel" },
-            job.progress.cursor ?? null);
+          : await slackPage<Any>(
+            client,
+            "conversations.list",
+            "channels",
+            { types: "public_channel,private_channel" },
+            job.progress.cursor ?? null,
+          );
         const rows: unknown[] = phase === "users" ? page.items.map(user(team)) : page.items.map(channel(team));
         const last = phase === "channels" && !page.next;
         const progress: Progress = page.next ? { phase, cursor: page.next } : { phase: "channels", cursor: null };
@@ -96,5 +103,8 @@ export function runSlackSync(d: Deps): Promise<Totals> {
           : undefined,
       )) ?? "lost",
   });
-  return drain({ sql: d.sql, name: "slack-sync", roundSize: 5, budgetMs: 40_000, untilEmpty: true, once: d.once }, round);
+  return drain(
+    { sql: d.sql, name: "slack-sync", roundSize: 5, budgetMs: 40_000, untilEmpty: true, once: d.once },
+    round,
+  );
 }

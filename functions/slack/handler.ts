@@ -36,7 +36,12 @@ export async function handleSlack(req: Request, route: string, d: Deps): Promise
 }
 
 async function events(raw: Uint8Array<ArrayBuffer>, d: Deps): Promise<Reply> {
-  const body = parseJson(decoder.decode(raw)) as { type?: string; challenge?: string; event_id?: string; event?: { type?: string } };
+  const body = parseJson(decoder.decode(raw)) as {
+    type?: string;
+    challenge?: string;
+    event_id?: string;
+    event?: { type?: string };
+  };
   if (body.type === "url_verification") return { status: 200, body: { challenge: String(body.challenge ?? "") } };
   if (body.type !== "event_callback" || typeof body.event_id !== "string") {
     return { status: 200, body: { status: "ignored" } };
@@ -100,8 +105,11 @@ async function interactivity(raw: Uint8Array<ArrayBuffer>, d: Deps): Promise<Rep
   if (action.action_id === "poll_vote") {
     const [poll, option] = (action.value ?? "").split("|");
     try {
-      await asService(d.sql, (tx) =>
-        tx`select public.record_slack_poll_response(${who.workspace_id}, ${poll}, ${p.user!.id}, ${Number(option)})`);
+      await asService(
+        d.sql,
+        (tx) =>
+          tx`select public.record_slack_poll_response(${who.workspace_id}, ${poll}, ${p.user!.id}, ${Number(option)})`,
+      );
     } catch (e) {
       const code = (e as { code?: string }).code;
       if (code !== "PT404" && code !== "PT409" && code !== "22023") throw e;

@@ -7,7 +7,11 @@ import { HttpError } from "../_shared/errors.ts";
 
 export const SLACK_WINDOW_S = 300;
 
-export async function slackSignature(secret: string, timestamp: string, body: Uint8Array<ArrayBuffer> | string): Promise<string> {
+export async function slackSignature(
+  secret: string,
+  timestamp: string,
+  body: Uint8Array<ArrayBuffer> | string,
+): Promise<string> {
   const prefix = new TextEncoder().encode(`v0:${timestamp}:`);
   const raw = typeof body === "string" ? new TextEncoder().encode(body) : body;
   const msg = new Uint8Array(prefix.byteLength + raw.byteLength);
@@ -17,7 +21,12 @@ export async function slackSignature(secret: string, timestamp: string, body: Ui
 }
 
 /** Throws 401 unless the request carries Slack's valid, fresh signature of this body. */
-export async function verifySlack(headers: Headers, body: Uint8Array<ArrayBuffer>, secret: string, nowMs: number): Promise<void> {
+export async function verifySlack(
+  headers: Headers,
+  body: Uint8Array<ArrayBuffer>,
+  secret: string,
+  nowMs: number,
+): Promise<void> {
   const ts = headers.get("x-slack-request-timestamp") ?? "";
   const sig = headers.get("x-slack-signature") ?? "";
   if (!secret || !/^\d{1,12}$/.test(ts) || !sig.startsWith("v0=")) {

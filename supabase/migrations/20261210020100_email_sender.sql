@@ -253,8 +253,7 @@ select private.install_row_triggers('private.email_messages');
 create table private.email_sender_state (
   id boolean primary key default true check (id),
   throttled_until timestamptz,
-  last_throttle text check (char_length(last_throttle) <= 2000),
-  updated_at timestamptz not null default now()
+  last_throttle text check (char_length(last_throttle) <= 2000)
 );
 comment on table private.email_sender_state is 'The email provider''s account-wide state (one row): after a 429 no worker claims before throttled_until. Service only.';
 alter table private.email_sender_state enable row level security;
@@ -291,7 +290,7 @@ create function private.enqueue_email(
 language plpgsql volatile security definer set search_path = '' as $$
 declare
   mid bigint;
-  headers jsonb := '{}';
+  headers jsonb := '{}'::jsonb;
 begin
   if p_kind in ('campaign', 'automation', 'review_request') and p_workspace_id is not null then
     headers := jsonb_build_object(
@@ -473,7 +472,7 @@ begin
   end if;
   if p_outcome = 'throttled' then
     update private.email_sender_state set throttled_until = greatest(coalesce(throttled_until, now()),
-      coalesce(p_retry_at, now() + interval '60 seconds')), last_throttle = left(p_error, 2000), updated_at = now();
+      coalesce(p_retry_at, now() + interval '60 seconds')), last_throttle = left(p_error, 2000);
   end if;
   for m in
     update private.email_messages e set
@@ -579,8 +578,8 @@ language plpgsql volatile security definer set search_path = '' as $$
 declare
   t text := p_payload ->> 'type';
   d jsonb := p_payload -> 'data';
-  at timestamptz := case when private.is_timestamptz(p_payload ->> 'created_at') then (p_payload ->> 'created_at')::timestamptz
-                         else now() end;
+  at timestamptz := coalesce(case when private.is_timestamptz(p_payload ->> 'created_at')
+                                  then (p_payload ->> 'created_at')::timestamptz end, now());
   m private.email_messages;
   ev text;
   permanent boolean;

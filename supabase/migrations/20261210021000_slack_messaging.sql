@@ -35,6 +35,14 @@ values
   ('slack_sync', 'slack-sync', interval '2 minutes', 8, interval '30 seconds', interval '1 hour', true,
    'Slack users and channels, a page per turn (users.list, then conversations.list), resuming at the saved cursor.');
 
+-- A worker function retired from private.callable_functions takes its connector queues and their
+-- jobs with it (the framework's keys had no delete action: the first queue made every delete fail).
+alter table private.connector_queues drop constraint connector_queues_function_name_fkey,
+  add constraint connector_queues_function_name_fkey foreign key (function_name)
+    references private.callable_functions (name) on delete cascade;
+alter table private.connector_jobs drop constraint connector_jobs_queue_fkey,
+  add constraint connector_jobs_queue_fkey foreign key (queue) references private.connector_queues (queue) on delete cascade;
+
 -- ===== who and where
 create function private.slack_connection(p_workspace_id uuid) returns uuid
 language sql stable security definer set search_path = '' as $$

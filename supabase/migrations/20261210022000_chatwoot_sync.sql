@@ -17,11 +17,13 @@
 
 create table private.chatwoot_webhook_tokens (
   workspace_id uuid primary key references public.workspaces (id) on delete cascade,
-  token_hash bytea not null unique check (octet_length(token_hash) = 32),
+  token_hash bytea not null check (octet_length(token_hash) = 32),
   created_at timestamptz not null default now()
 );
+create index chatwoot_webhook_tokens_hash_idx on private.chatwoot_webhook_tokens (token_hash);
 comment on table private.chatwoot_webhook_tokens is 'SHA-256 of each workspace''s Chatwoot webhook token (the secret in the webhook URL it gave Chatwoot). Service only.';
 alter table private.chatwoot_webhook_tokens enable row level security;
+select private.install_row_triggers('private.chatwoot_webhook_tokens');
 
 insert into private.callable_functions (name, description)
 values ('chatwoot-sync', 'posts replies and statuses to Chatwoot conversations (chatwoot queue)')
@@ -62,7 +64,7 @@ comment on function private.connect_chatwoot(uuid, text, text, text, text) is 'c
 
 create function private.chatwoot_workspace(p_token text) returns uuid
 language sql stable security definer set search_path = '' as $$
-  select t.workspace_id from private.chatwoot_webhook_tokens t where t.token_hash = extensions.digest(p_token, 'sha256')
+  select t.workspace_id from private.chatwoot_webhook_tokens t where t.token_hash = extensions.digest(p_token, 'sha256') limit 1
 $$;
 comment on function private.chatwoot_workspace(text) is 'The workspace whose Chatwoot webhook token this is, or null.';
 

@@ -3,7 +3,7 @@
 // external account, and the agent's API access token in the api_access_token header.
 // POST /api/v1/accounts/{account}/conversations/{id}/messages posts a reply; .../toggle_status
 // sets the conversation's status. Failures are classified by status (providers/http.ts).
-import { type Client, type ProviderHttp, providerClient } from "./http.ts";
+import { type Client, providerClient, type ProviderHttp } from "./http.ts";
 
 export function chatwootClient(o: { baseUrl: string; http: ProviderHttp; timeoutMs?: number }): Client {
   return providerClient({ name: "Chatwoot", baseUrl: o.baseUrl, timeoutMs: o.timeoutMs ?? 10_000, http: o.http });

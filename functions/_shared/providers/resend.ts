@@ -40,7 +40,10 @@ export function classifyResendError(
   now: number,
 ): ProviderError {
   const status = e.statusCode ?? (e.name === "rate_limit_exceeded" ? 429 : undefined);
-  const what = `Resend answered ${status ?? "nothing"}${e.name ? ` (${e.name})` : ""}: ${e.message ?? ""}`.slice(0, 500);
+  const what = `Resend answered ${status ?? "nothing"}${e.name ? ` (${e.name})` : ""}: ${e.message ?? ""}`.slice(
+    0,
+    500,
+  );
   const h = new Headers(headers ?? {});
   if (status === 429 || e.name === "rate_limit_exceeded" || e.name === "daily_quota_exceeded") {
     const reset = Number(h.get("ratelimit-reset"));

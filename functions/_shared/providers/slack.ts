@@ -3,9 +3,16 @@
 // (response_metadata.next_cursor) and per-method rate limits (HTTP 429 with Retry-After).
 // Slack's own error codes are classified here: an invalid or revoked token needs a reconnect,
 // ratelimited waits, internal errors retry, anything else is a refusal.
-import { type Answer, type Client, type ProviderHttp, ProviderError, providerClient } from "./http.ts";
+import { type Answer, type Client, providerClient, ProviderError, type ProviderHttp } from "./http.ts";
 
-const TOKEN_ERRORS = new Set(["invalid_auth", "not_authed", "token_revoked", "token_expired", "account_inactive", "no_permission"]);
+const TOKEN_ERRORS = new Set([
+  "invalid_auth",
+  "not_authed",
+  "token_revoked",
+  "token_expired",
+  "account_inactive",
+  "no_permission",
+]);
 const RETRY_ERRORS = new Set(["internal_error", "fatal_error", "service_unavailable", "request_timeout"]);
 
 export function classifySlack(a: Answer, now: number): ProviderError | null {
@@ -13,14 +20,22 @@ export function classifySlack(a: Answer, now: number): ProviderError | null {
   const b = a.body as { ok?: boolean; error?: string } | null;
   if (a.status !== 200 || !b || typeof b !== "object" || b.ok !== false) return null;
   const what = `Slack answered ${b.error ?? "not ok"}`;
-  if (b.error === "ratelimited") return new ProviderError("throttled", what, { retryAt: new Date(now + 30_000), providerCode: b.error });
+  if (b.error === "ratelimited") {
+    return new ProviderError("throttled", what, { retryAt: new Date(now + 30_000), providerCode: b.error });
+  }
   if (TOKEN_ERRORS.has(b.error ?? "")) return new ProviderError("token_invalid", what, { providerCode: b.error });
   if (RETRY_ERRORS.has(b.error ?? "")) return new ProviderError("retry_later", what, { providerCode: b.error });
   return new ProviderError("bad_request", what, { providerCode: b.error });
 }
 
 export function slackClient(o: { baseUrl: string; timeoutMs?: number; http: ProviderHttp }): Client {
-  return providerClient({ name: "Slack", baseUrl: o.baseUrl, timeoutMs: o.timeoutMs ?? 10_000, http: o.http, classify: classifySlack });
+  return providerClient({
+    name: "Slack",
+    baseUrl: o.baseUrl,
+    timeoutMs: o.timeoutMs ?? 10_000,
+    http: o.http,
+    classify: classifySlack,
+  });
 }
 
 /** The bot token as Slack wants it. */
@@ -32,7 +47,13 @@ export interface SlackPage<T> {
 }
 
 /** One page of a cursor-paged list method (users.list, conversations.list). */
-export async function slackPage<T>(c: Client, method: string, key: string, params: Record<string, string>, cursor: string | null): Promise<SlackPage<T>> {
+export async function slackPage<T>(
+  c: Client,
+  method: string,
+  key: string,
+  params: Record<string, string>,
+  cursor: string | null,
+): Promise<SlackPage<T>> {
   const r = await c.call<Record<string, unknown>>({
     method: "POST",
     path: method,

@@ -8,7 +8,12 @@ export const slack: OAuthProvider = {
   pkce: false,
   accountFromExchange: true,
   authorizeUrl(s, { state, redirectUri }) {
-    return withQuery(s.SLACK_AUTH_URL, { client_id: s.SLACK_CLIENT_ID, scope: s.SLACK_SCOPES, redirect_uri: redirectUri, state });
+    return withQuery(s.SLACK_AUTH_URL, {
+      client_id: s.SLACK_CLIENT_ID,
+      scope: s.SLACK_SCOPES,
+      redirect_uri: redirectUri,
+      state,
+    });
   },
   verifyCallback: () => Promise.resolve(null),
   accountId: () => "",
@@ -16,7 +21,12 @@ export const slack: OAuthProvider = {
     const j = await tokenRequest(http, `${s.SLACK_API_URL.replace(/\/$/, "")}/oauth.v2.access`, {
       method: "POST",
       headers: { "content-type": "application/x-www-form-urlencoded" },
-      body: new URLSearchParams({ client_id: s.SLACK_CLIENT_ID, client_secret: s.SLACK_CLIENT_SECRET, code, redirect_uri: redirectUri }),
+      body: new URLSearchParams({
+        client_id: s.SLACK_CLIENT_ID,
+        client_secret: s.SLACK_CLIENT_SECRET,
+        code,
+        redirect_uri: redirectUri,
+      }),
     });
     const team = j.team as { id?: string; name?: string } | undefined;
     if (j.ok !== true || j.token_type !== "bot" || !team?.id) {

@@ -7,8 +7,8 @@ AS $function$
 declare
   t text := p_payload ->> 'type';
   d jsonb := p_payload -> 'data';
-  at timestamptz := case when private.is_timestamptz(p_payload ->> 'created_at') then (p_payload ->> 'created_at')::timestamptz
-                         else now() end;
+  at timestamptz := coalesce(case when private.is_timestamptz(p_payload ->> 'created_at')
+                                  then (p_payload ->> 'created_at')::timestamptz end, now());
   m private.email_messages;
   ev text;
   permanent boolean;

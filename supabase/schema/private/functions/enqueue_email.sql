@@ -6,7 +6,7 @@ CREATE OR REPLACE FUNCTION private.enqueue_email(p_workspace_id uuid, p_kind pub
 AS $function$
 declare
   mid bigint;
-  headers jsonb := '{}';
+  headers jsonb := '{}'::jsonb;
 begin
   if p_kind in ('campaign', 'automation', 'review_request') and p_workspace_id is not null then
     headers := jsonb_build_object(

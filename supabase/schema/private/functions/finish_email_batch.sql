@@ -42,7 +42,7 @@ begin
   end if;
   if p_outcome = 'throttled' then
     update private.email_sender_state set throttled_until = greatest(coalesce(throttled_until, now()),
-      coalesce(p_retry_at, now() + interval '60 seconds')), last_throttle = left(p_error, 2000), updated_at = now();
+      coalesce(p_retry_at, now() + interval '60 seconds')), last_throttle = left(p_error, 2000);
   end if;
   for m in
     update private.email_messages e set

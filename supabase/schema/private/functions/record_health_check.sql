@@ -29,7 +29,7 @@ begin
     alert := private.raise_alert(p_workspace_id, 'health', case when p_status = 'down' then 'high' else 'medium' end::public.ops_severity,
       left(p_service || case when p_status = 'down' then ' is down' else ' is degraded' end, 200), p_message, p_service,
       'health:' || p_service, null, jsonb_build_object('service', p_service, 'status', p_status));
-    if p_status = 'down' and not exists (select 1 from public.ops_incidents i
+    if p_status = 'down' and h.consecutive_failures >= 3 and not exists (select 1 from public.ops_incidents i
                                          where i.workspace_id = p_workspace_id and i.alert_id = alert and i.status <> 'resolved') then
       insert into public.ops_incidents (workspace_id, alert_id, title, severity, summary)
       values (p_workspace_id, alert, left(p_service || ' is down', 200), 'high', left(p_message, 2000));
@@ -44,5 +44,5 @@ begin
   end if;
   return h;
 end $function$;
-comment on function private.record_health_check(uuid,text,public.health_status,integer,text,jsonb) is 'Service: records a health check result for one service (one row per service). Degraded or down opens one alert per service (health:<service>; medium or high), down also an incident for that alert; healthy again resolves the incident and the alert.';
+comment on function private.record_health_check(uuid,text,public.health_status,integer,text,jsonb) is 'Service: records a health check result for one service (one row per service). Degraded or down opens one alert per service (health:<service>; medium or high), down three times in a row also an incident for that alert; healthy again resolves the incident and the alert.';
 grant execute on function private.record_health_check(uuid,text,public.health_status,integer,text,jsonb) to service_role;

@@ -2,7 +2,6 @@ create table private.email_sender_state (
   id boolean default true not null,
   throttled_until timestamp with time zone,
   last_throttle text,
-  updated_at timestamp with time zone default now() not null,
   constraint "email_sender_state_pkey" PRIMARY KEY (id),
   constraint "email_sender_state_id_check" CHECK (id),
   constraint "email_sender_state_last_throttle_check" CHECK ((char_length(last_throttle) <= 2000))
