@@ -176,11 +176,16 @@ language sql stable security definer set search_path = '' as $$
 $$;
 comment on function private.unsubscribe_token(uuid, text, uuid) is 'The signed token of a recipient''s unsubscribe link: base64url(workspace|email|campaign) . base64url(HMAC-SHA256).';
 
+create function private.unsubscribe_base() returns text
+language sql stable set search_path = '' as $$
+  select rtrim(coalesce(private.vault_secret('project_url'), 'http://127.0.0.1:54321'), '/') || '/functions/v1/email-unsubscribe?token='
+$$;
+comment on function private.unsubscribe_base() is 'The unsubscribe link up to its token: the project''s functions URL (Vault project_url).';
+
 create function private.unsubscribe_url(p_workspace_id uuid, p_email text, p_email_campaign_id uuid default null)
 returns text
 language sql stable set search_path = '' as $$
-  select rtrim(coalesce(private.vault_secret('project_url'), 'http://127.0.0.1:54321'), '/')
-         || '/functions/v1/email-unsubscribe?token=' || private.unsubscribe_token(p_workspace_id, p_email, p_email_campaign_id)
+  select private.unsubscribe_base() || private.unsubscribe_token(p_workspace_id, p_email, p_email_campaign_id)
 $$;
 comment on function private.unsubscribe_url(uuid, text, uuid) is 'The recipient''s one-click unsubscribe URL (RFC 8058), served by the email-unsubscribe function without signing in.';
 
@@ -401,14 +406,18 @@ begin
   return query
   with keys as (
     select k.batch_key from (
-      select m.batch_key, m.id from private.email_messages m
-      where m.status = 'queued' and m.batch_key is not null and m.next_attempt_at <= now()
-        and (m.email_campaign_id is null
-             or exists (select 1 from public.email_campaigns c
-                        where c.workspace_id = m.workspace_id and c.id = m.email_campaign_id and c.status = 'sending'))
+      (select m.batch_key, m.id from private.email_messages m
+       where m.status = 'queued' and m.batch_key is not null and m.next_attempt_at <= now()
+         and (m.email_campaign_id is null
+              or exists (select 1 from public.email_campaigns c
+                         where c.workspace_id = m.workspace_id and c.id = m.email_campaign_id and c.status = 'sending'))
+       order by m.next_attempt_at, m.id
+       limit p_limit * 100)
       union all
-      select m.batch_key, m.id from private.email_messages m
-      where m.status = 'sending' and m.lease_expires_at <= now()
+      (select m.batch_key, m.id from private.email_messages m
+       where m.status = 'sending' and m.lease_expires_at <= now()
+       order by m.lease_expires_at
+       limit p_limit * 100)
     ) k
     group by k.batch_key
     order by min(k.id)
@@ -442,25 +451,34 @@ begin
     raise exception 'p_outcome must be sent, retry, throttled or dead' using errcode = '22023';
   end if;
   if p_outcome = 'sent' then
+    -- Resend's ids in message order (the order the batch was sent in), recorded first
+    with ids as (
+      select x.id, x.status as was, p.provider_id
+      from (select e.id, e.status, row_number() over (order by e.id) as i from private.email_messages e
+            where e.batch_key = p_batch_key) x
+      left join unnest(p_provider_ids) with ordinality p (provider_id, i) on p.i = x.i
+    ), upd as (
+      update private.email_messages e set provider_message_id = coalesce(e.provider_message_id, left(ids.provider_id, 256))
+      from ids where e.id = ids.id and ids.was not in ('queued', 'suppressed', 'failed')
+      returning e.id, ids.was
+    )
+    select count(*) into n from upd;
+    -- what each newly sent message was for learns it (a campaign in one statement, the rest one by one)
+    update public.email_campaigns c set recipients = c.recipients + b.n
+    from (select e.workspace_id, e.email_campaign_id, count(*)::int as n from private.email_messages e
+          where e.batch_key = p_batch_key and e.status = 'sending' and e.email_campaign_id is not null
+          group by 1, 2) b
+    where c.workspace_id = b.workspace_id and c.id = b.email_campaign_id;
     for m in
-      select e.id, e.status, ids.provider_id from (
-        select x.id, x.status, row_number() over (order by x.id) as i from private.email_messages x
-        where x.batch_key = p_batch_key) e
-      left join unnest(p_provider_ids) with ordinality ids (provider_id, i) on ids.i = e.i
-      order by e.id
+      select e.id from private.email_messages e
+      where e.batch_key = p_batch_key and e.status = 'sending'
+        and (e.review_request_id is not null or e.gift_card_email_id is not null)
     loop
-      update private.email_messages set provider_message_id = coalesce(provider_message_id, left(m.provider_id, 256))
-      where id = m.id;
-      if m.status = 'sending' then
-        -- counted before the message records it, as every event is
-        perform private.email_rollup(m.id, 'sent', now());
-      end if;
-      update private.email_messages set provider_message_id = coalesce(provider_message_id, left(m.provider_id, 256)),
-        status = case when status = 'sending' then 'sent' else status end,
-        sent_at = coalesce(sent_at, now()), lease_expires_at = null, last_error = null
-      where id = m.id and status not in ('queued', 'suppressed', 'failed');
-      n := n + 1;
+      perform private.email_rollup(m.id, 'sent', now());
     end loop;
+    update private.email_messages e set status = 'sent', sent_at = coalesce(e.sent_at, now()), lease_expires_at = null,
+      last_error = null
+    where e.batch_key = p_batch_key and e.status = 'sending';
     -- a campaign whose last batch this was is sent
     update public.email_campaigns c set status = 'sent'
     from (select distinct x.workspace_id, x.email_campaign_id from private.email_messages x
@@ -794,6 +812,7 @@ language plpgsql volatile security definer set search_path = '' as $$
 declare
   c record;
   n integer := 0;
+  base text := private.unsubscribe_base();
 begin
   for c in
     select e.*, t.subject as t_subject, t.body_html, t.body_text, t.variable_defaults, w.name as workspace_name
@@ -805,25 +824,31 @@ begin
     for update of e skip locked
   loop
     update public.email_campaigns set status = 'sending' where id = c.id;
+    -- each contact's variables once (materialized: every template part reads them)
     insert into private.email_messages (workspace_id, kind, idempotency_key, to_email, from_address, reply_to, subject,
       html, text_body, headers, email_campaign_id, email_contact_id)
-    select c.workspace_id, 'campaign', 'campaign:' || c.id || ':' || k.id, k.email,
-      private.sender_address(c.workspace_id, c.from_name, c.from_email),
-      coalesce(c.reply_to, (select s.reply_to from public.email_sender_settings s where s.workspace_id = c.workspace_id)),
-      coalesce(nullif(btrim(left(private.render_email(coalesce(c.subject, c.t_subject), v.vars, false), 998)), ''), c.name),
-      private.render_email(c.body_html, v.vars, true), private.render_email(c.body_text, v.vars, false),
-      jsonb_build_object('List-Unsubscribe', '<' || (v.vars ->> 'unsubscribe_url') || '>',
+    with r as materialized (
+      select k.id, k.email,
+             c.variable_defaults
+               || (select coalesce(jsonb_object_agg(a.key, a.value #>> '{}'), '{}') from jsonb_each(k.attributes) a
+                   where jsonb_typeof(a.value) in ('string', 'number', 'boolean'))
+               || jsonb_build_object('first_name', coalesce(k.first_name, ''), 'last_name', coalesce(k.last_name, ''),
+                    'email', k.email, 'workspace_name', c.workspace_name,
+                    'unsubscribe_url', base || private.unsubscribe_token(c.workspace_id, k.email, c.id)) as vars
+      from public.email_list_members l
+      join public.email_contacts k on k.workspace_id = l.workspace_id and k.id = l.contact_id
+      where l.workspace_id = c.workspace_id and l.list_id = c.list_id and k.status = 'subscribed'
+    ), sender as materialized (
+      select private.sender_address(c.workspace_id, c.from_name, c.from_email) as from_address,
+             coalesce(c.reply_to, (select s.reply_to from public.email_sender_settings s where s.workspace_id = c.workspace_id)) as reply_to
+    )
+    select c.workspace_id, 'campaign', 'campaign:' || c.id || ':' || r.id, r.email, sender.from_address, sender.reply_to,
+      coalesce(nullif(btrim(left(private.render_email(coalesce(c.subject, c.t_subject), r.vars, false), 998)), ''), c.name),
+      private.render_email(c.body_html, r.vars, true), private.render_email(c.body_text, r.vars, false),
+      jsonb_build_object('List-Unsubscribe', '<' || (r.vars ->> 'unsubscribe_url') || '>',
                          'List-Unsubscribe-Post', 'List-Unsubscribe=One-Click'),
-      c.id, k.id
-    from public.email_list_members l
-    join public.email_contacts k on k.workspace_id = l.workspace_id and k.id = l.contact_id
-    cross join lateral (select c.variable_defaults
-                          || (select coalesce(jsonb_object_agg(a.key, a.value #>> '{}'), '{}') from jsonb_each(k.attributes) a
-                              where jsonb_typeof(a.value) in ('string', 'number', 'boolean'))
-                          || jsonb_strip_nulls(jsonb_build_object('first_name', coalesce(k.first_name, ''),
-                               'last_name', coalesce(k.last_name, ''), 'email', k.email, 'workspace_name', c.workspace_name,
-                               'unsubscribe_url', private.unsubscribe_url(c.workspace_id, k.email, c.id))) as vars) v
-    where l.workspace_id = c.workspace_id and l.list_id = c.list_id and k.status = 'subscribed'
+      c.id, r.id
+    from r cross join sender
     on conflict on constraint email_messages_key do nothing;
     if not exists (select 1 from private.email_messages m where m.workspace_id = c.workspace_id and m.email_campaign_id = c.id) then
       update public.email_campaigns set status = 'sent' where id = c.id;  -- nobody to send to
@@ -1008,6 +1033,7 @@ revoke all on function private.render_email(text, jsonb, boolean) from public;
 revoke all on function private.vault_secret(text) from public;
 revoke all on function private.app_url() from public;
 revoke all on function private.unsubscribe_token(uuid, text, uuid) from public;
+revoke all on function private.unsubscribe_base() from public;
 revoke all on function private.unsubscribe_url(uuid, text, uuid) from public;
 revoke all on function private.sender_address(uuid, text, text) from public;
 revoke all on function private.enqueue_email(uuid, public.email_kind, text, text, text, text, text, text, text, uuid, uuid, uuid, uuid, timestamptz) from public;

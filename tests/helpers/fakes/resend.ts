@@ -28,6 +28,8 @@ export class ResendFake extends FakeProvider {
   /** Calls per second it accepts (the team's rate limit); beyond it, 429. */
   ceilingRps = 1000;
   apiKey = "re_local_key";
+  /** How many 429s it answered. */
+  throttledAnswers = 0;
   private keys = new Map<string, { hash: string; response: FakeResponse }>();
   private window = { second: 0, calls: 0 };
 
@@ -49,6 +51,7 @@ export class ResendFake extends FakeProvider {
   }
 
   override throttled(_r: FakeRequest, seconds: number): FakeResponse {
+    this.throttledAnswers++;
     return {
       status: 429,
       headers: {
