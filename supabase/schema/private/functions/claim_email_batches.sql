@@ -29,14 +29,18 @@ begin
   return query
   with keys as (
     select k.batch_key from (
-      select m.batch_key, m.id from private.email_messages m
-      where m.status = 'queued' and m.batch_key is not null and m.next_attempt_at <= now()
-        and (m.email_campaign_id is null
-             or exists (select 1 from public.email_campaigns c
-                        where c.workspace_id = m.workspace_id and c.id = m.email_campaign_id and c.status = 'sending'))
+      (select m.batch_key, m.id from private.email_messages m
+       where m.status = 'queued' and m.batch_key is not null and m.next_attempt_at <= now()
+         and (m.email_campaign_id is null
+              or exists (select 1 from public.email_campaigns c
+                         where c.workspace_id = m.workspace_id and c.id = m.email_campaign_id and c.status = 'sending'))
+       order by m.next_attempt_at, m.id
+       limit p_limit * 100)
       union all
-      select m.batch_key, m.id from private.email_messages m
-      where m.status = 'sending' and m.lease_expires_at <= now()
+      (select m.batch_key, m.id from private.email_messages m
+       where m.status = 'sending' and m.lease_expires_at <= now()
+       order by m.lease_expires_at
+       limit p_limit * 100)
     ) k
     group by k.batch_key
     order by min(k.id)

@@ -12,25 +12,34 @@ begin
     raise exception 'p_outcome must be sent, retry, throttled or dead' using errcode = '22023';
   end if;
   if p_outcome = 'sent' then
+    -- Resend's ids in message order (the order the batch was sent in), recorded first
+    with ids as (
+      select x.id, x.status as was, p.provider_id
+      from (select e.id, e.status, row_number() over (order by e.id) as i from private.email_messages e
+            where e.batch_key = p_batch_key) x
+      left join unnest(p_provider_ids) with ordinality p (provider_id, i) on p.i = x.i
+    ), upd as (
+      update private.email_messages e set provider_message_id = coalesce(e.provider_message_id, left(ids.provider_id, 256))
+      from ids where e.id = ids.id and ids.was not in ('queued', 'suppressed', 'failed')
+      returning e.id, ids.was
+    )
+    select count(*) into n from upd;
+    -- what each newly sent message was for learns it (a campaign in one statement, the rest one by one)
+    update public.email_campaigns c set recipients = c.recipients + b.n
+    from (select e.workspace_id, e.email_campaign_id, count(*)::int as n from private.email_messages e
+          where e.batch_key = p_batch_key and e.status = 'sending' and e.email_campaign_id is not null
+          group by 1, 2) b
+    where c.workspace_id = b.workspace_id and c.id = b.email_campaign_id;
     for m in
-      select e.id, e.status, ids.provider_id from (
-        select x.id, x.status, row_number() over (order by x.id) as i from private.email_messages x
-        where x.batch_key = p_batch_key) e
-      left join unnest(p_provider_ids) with ordinality ids (provider_id, i) on ids.i = e.i
-      order by e.id
+      select e.id from private.email_messages e
+      where e.batch_key = p_batch_key and e.status = 'sending'
+        and (e.review_request_id is not null or e.gift_card_email_id is not null)
     loop
-      update private.email_messages set provider_message_id = coalesce(provider_message_id, left(m.provider_id, 256))
-      where id = m.id;
-      if m.status = 'sending' then
-        -- counted before the message records it, as every event is
-        perform private.email_rollup(m.id, 'sent', now());
-      end if;
-      update private.email_messages set provider_message_id = coalesce(provider_message_id, left(m.provider_id, 256)),
-        status = case when status = 'sending' then 'sent' else status end,
-        sent_at = coalesce(sent_at, now()), lease_expires_at = null, last_error = null
-      where id = m.id and status not in ('queued', 'suppressed', 'failed');
-      n := n + 1;
+      perform private.email_rollup(m.id, 'sent', now());
     end loop;
+    update private.email_messages e set status = 'sent', sent_at = coalesce(e.sent_at, now()), lease_expires_at = null,
+      last_error = null
+    where e.batch_key = p_batch_key and e.status = 'sending';
     -- a campaign whose last batch this was is sent
     update public.email_campaigns c set status = 'sent'
     from (select distinct x.workspace_id, x.email_campaign_id from private.email_messages x

@@ -4,7 +4,6 @@ CREATE OR REPLACE FUNCTION private.unsubscribe_url(p_workspace_id uuid, p_email 
  STABLE
  SET search_path TO ''
 AS $function$
-  select rtrim(coalesce(private.vault_secret('project_url'), 'http://127.0.0.1:54321'), '/')
-         || '/functions/v1/email-unsubscribe?token=' || private.unsubscribe_token(p_workspace_id, p_email, p_email_campaign_id)
+  select private.unsubscribe_base() || private.unsubscribe_token(p_workspace_id, p_email, p_email_campaign_id)
 $function$;
 comment on function private.unsubscribe_url(uuid,text,uuid) is 'The recipient''s one-click unsubscribe URL (RFC 8058), served by the email-unsubscribe function without signing in.';
