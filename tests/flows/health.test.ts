@@ -77,7 +77,11 @@ describe("health checks", () => {
       const incidents = await sql`select status::text from public.ops_incidents where workspace_id = ${t.ws.id} and alert_id = ${alerts[0].id}`;
       expect(incidents.map((i) => i.status)).toEqual(["investigating"]);
 
-      await post();
+      const posted = Date.now() + 15_000;
+      while (!slack.inChannel("C0OPS").some((m) => m.text.includes("queue.email")) && Date.now() < posted) {
+        await post();
+        await new Promise((r) => setTimeout(r, 200));
+      }
       await post();
       expect(slack.inChannel("C0OPS").filter((m) => m.text.includes("queue.email"))).toHaveLength(1);
 
@@ -88,8 +92,14 @@ describe("health checks", () => {
       expect(a.status).toBe("resolved");
       const [i] = await sql`select status::text from public.ops_incidents where alert_id = ${alerts[0].id}`;
       expect(i.status).toBe("resolved");
-      await post();
-      const msgs = slack.inChannel("C0OPS").filter((m) => m.text.includes("queue.email"));
+      // the edit: this file's worker or the gateway's (the database wakes it) makes it
+      const deadline = Date.now() + 15_000;
+      let msgs = slack.inChannel("C0OPS").filter((m) => m.text.includes("queue.email"));
+      while (!msgs[0]?.edits && Date.now() < deadline) {
+        await post();
+        await new Promise((r) => setTimeout(r, 200));
+        msgs = slack.inChannel("C0OPS").filter((m) => m.text.includes("queue.email"));
+      }
       expect(msgs).toHaveLength(1);
       expect(msgs[0].edits).toBeGreaterThanOrEqual(1);
       expect(msgs[0].text).toContain("resolved");
