@@ -81,13 +81,14 @@ export async function runSender(d: Deps): Promise<Totals> {
   const sleep = d.sleep ?? ((ms: number) => new Promise((r) => setTimeout(r, ms)));
   const pace = pacer(d.maxRps, now, sleep);
   let throttledUntil = 0;
+  let throttledBy = "";
   const round = perRow<Batch, Result>({
     claim: (limit) =>
       asService(d.sql, (tx) => tx`select * from private.claim_email_batches(${limit})`) as unknown as Promise<Batch[]>,
     concurrency: d.concurrency ?? 4,
     work: async (b) => {
       if (throttledUntil > now()) {
-        return { outcome: "throttled", error: "Resend asked us to wait", retryAt: new Date(throttledUntil) };
+        return { outcome: "throttled", error: throttledBy, retryAt: new Date(throttledUntil) };
       }
       await pace();
       try {
@@ -100,6 +101,7 @@ export async function runSender(d: Deps): Promise<Totals> {
         if (!(e instanceof ProviderError)) return { outcome: "retry", error: String((e as Error)?.message ?? e) };
         if (e.kind === "throttled") {
           throttledUntil = Math.max(throttledUntil, e.details.retryAt?.getTime() ?? now() + 60_000);
+          throttledBy = e.message;
           return { outcome: "throttled", error: e.message, retryAt: new Date(throttledUntil) };
         }
         if (e.kind === "bad_request") return { outcome: "dead", error: e.message };
