@@ -23,6 +23,8 @@ export interface Deps {
   concurrency?: number;
   budgetMs?: number;
   once?: boolean;
+  /** Only this workspace's emails (and the account emails): tests, draining one workspace. */
+  workspaceId?: string;
   /** Tests: runs after the provider answered and before the answer is committed (a crash there). */
   afterCall?: (batchKey: string) => Promise<void> | void;
 }
@@ -84,7 +86,10 @@ export async function runSender(d: Deps): Promise<Totals> {
   let throttledBy = "";
   const round = perRow<Batch, Result>({
     claim: (limit) =>
-      asService(d.sql, (tx) => tx`select * from private.claim_email_batches(${limit})`) as unknown as Promise<Batch[]>,
+      asService(
+        d.sql,
+        (tx) => tx`select * from private.claim_email_batches(${limit}, 120, ${d.workspaceId ?? null})`,
+      ) as unknown as Promise<Batch[]>,
     concurrency: d.concurrency ?? 4,
     work: async (b) => {
       if (throttledUntil > now()) {

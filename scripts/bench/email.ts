@@ -82,7 +82,9 @@ export async function main(args: string[]): Promise<void> {
     const p0 = performance.now();
     let rounds = 0;
     for (;;) {
-      const t = await runSender({ sql, provider, defaultFrom: "bench@bench.test", maxRps: rps, concurrency, budgetMs: 600_000, roundSize: 20 });
+      const t = await runSender({
+        sql, provider, defaultFrom: "bench@bench.test", maxRps: rps, concurrency, budgetMs: 600_000, roundSize: 20, workspaceId: ws,
+      });
       rounds += t.rounds;
       const [{ n }] = await sql`select count(*)::int as n from private.email_messages where workspace_id = ${ws} and status in ('queued', 'sending')`;
       if (n === 0) break;

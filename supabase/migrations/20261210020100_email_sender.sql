@@ -322,7 +322,7 @@ comment on function private.enqueue_email(uuid, public.email_kind, text, text, t
 create type private.email_batch as (batch_key text, kind public.email_kind, messages jsonb);
 comment on type private.email_batch is 'One provider call as the email-send worker gets it: its Idempotency-Key, its kind (campaign batches use the batch endpoint) and its messages in id order.';
 
-create function private.prepare_email_messages(p_limit integer) returns integer
+create function private.prepare_email_messages(p_limit integer, p_workspace_id uuid default null) returns integer
 language plpgsql volatile security definer set search_path = '' as $$
 declare
   n integer := 0;
@@ -333,6 +333,7 @@ begin
     select m.id, m.workspace_id, m.kind, m.to_email, m.email_campaign_id, m.email_contact_id, m.idempotency_key
     from private.email_messages m
     where m.status = 'queued' and m.batch_key is null and m.next_attempt_at <= now()
+      and (p_workspace_id is null or m.workspace_id = p_workspace_id or m.workspace_id is null)
       and (m.email_campaign_id is null
            or exists (select 1 from public.email_campaigns c
                       where c.workspace_id = m.workspace_id and c.id = m.email_campaign_id and c.status = 'sending'))
@@ -376,9 +377,9 @@ begin
   end loop;
   return n;
 end $$;
-comment on function private.prepare_email_messages(integer) is 'The first claim of new messages (up to p_limit): suppressed addresses and marketing without consent become suppressed, the rest get their provider call''s key (batches of 100 per campaign, in id order). Paused campaigns wait.';
+comment on function private.prepare_email_messages(integer, uuid) is 'The first claim of new messages (up to p_limit; of one workspace and the account emails when p_workspace_id is given): suppressed addresses and marketing without consent become suppressed, the rest get their provider call''s key (batches of 100 per campaign, in id order). Paused campaigns wait.';
 
-create function private.claim_email_batches(p_limit integer, p_lease_seconds integer default 120)
+create function private.claim_email_batches(p_limit integer, p_lease_seconds integer default 120, p_workspace_id uuid default null)
 returns setof private.email_batch
 language plpgsql volatile security definer set search_path = '' as $$
 declare
@@ -393,7 +394,7 @@ begin
   if (select s.throttled_until > now() from private.email_sender_state s) then
     return;
   end if;
-  perform private.prepare_email_messages(p_limit * 100);
+  perform private.prepare_email_messages(p_limit * 100, p_workspace_id);
   -- leases that ran out on the last attempt: a dead letter
   for dead_id in
     update private.email_messages m set status = 'failed', lease_expires_at = null, finished_at = now(),
@@ -408,6 +409,7 @@ begin
     select k.batch_key from (
       (select m.batch_key, m.id from private.email_messages m
        where m.status = 'queued' and m.batch_key is not null and m.next_attempt_at <= now()
+         and (p_workspace_id is null or m.workspace_id = p_workspace_id or m.workspace_id is null)
          and (m.email_campaign_id is null
               or exists (select 1 from public.email_campaigns c
                          where c.workspace_id = m.workspace_id and c.id = m.email_campaign_id and c.status = 'sending'))
@@ -416,6 +418,7 @@ begin
       union all
       (select m.batch_key, m.id from private.email_messages m
        where m.status = 'sending' and m.lease_expires_at <= now()
+         and (p_workspace_id is null or m.workspace_id = p_workspace_id or m.workspace_id is null)
        order by m.lease_expires_at
        limit p_limit * 100)
     ) k
@@ -436,7 +439,7 @@ begin
   group by c.batch_key
   order by min(c.id);
 end $$;
-comment on function private.claim_email_batches(integer, integer) is 'The email-send worker''s claim (service role): nothing while the provider throttles; else prepares new messages, then leases up to p_limit (<= 100) due batches whole (retries and lapsed leases keep their key and messages). Serialized by a transaction lock.';
+comment on function private.claim_email_batches(integer, integer, uuid) is 'The email-send worker''s claim (service role): nothing while the provider throttles; else prepares new messages, then leases up to p_limit (<= 100) due batches whole (retries and lapsed leases keep their key and messages); p_workspace_id limits it to one workspace and the account emails (tests, draining one workspace). Serialized by a transaction lock.';
 
 create function private.finish_email_batch(
   p_batch_key text, p_outcome text, p_provider_ids text[] default null, p_error text default null,
@@ -1037,8 +1040,8 @@ revoke all on function private.unsubscribe_base() from public;
 revoke all on function private.unsubscribe_url(uuid, text, uuid) from public;
 revoke all on function private.sender_address(uuid, text, text) from public;
 revoke all on function private.enqueue_email(uuid, public.email_kind, text, text, text, text, text, text, text, uuid, uuid, uuid, uuid, timestamptz) from public;
-revoke all on function private.prepare_email_messages(integer) from public;
-revoke all on function private.claim_email_batches(integer, integer) from public;
+revoke all on function private.prepare_email_messages(integer, uuid) from public;
+revoke all on function private.claim_email_batches(integer, integer, uuid) from public;
 revoke all on function private.finish_email_batch(text, text, text[], text, timestamptz) from public;
 revoke all on function private.email_rollup(bigint, text, timestamptz) from public;
 revoke all on function private.apply_email_event(jsonb) from public;
@@ -1056,7 +1059,7 @@ revoke all on function private.enqueue_invitation_email(uuid, text) from public;
 revoke all on function private.enqueue_due_emails() from public;
 revoke all on function private.purge_email_messages() from public;
 grant execute on function private.email_builtin_variables() to authenticated, service_role;
-grant execute on function private.claim_email_batches(integer, integer),
+grant execute on function private.claim_email_batches(integer, integer, uuid),
   private.finish_email_batch(text, text, text[], text, timestamptz),
   private.unsubscribe_email(text),
   private.enqueue_due_emails(),

@@ -24,6 +24,8 @@ const sender = (extra: Partial<Parameters<typeof runSender>[0]> = {}) =>
     defaultFrom: local.EMAIL_DEFAULT_FROM,
     maxRps: 1000,
     budgetMs: 20_000,
+    // this file's emails only: the demo's review requests and other files' leftovers are the gateway's
+    workspaceId: t.ws.id,
     ...extra,
   });
 

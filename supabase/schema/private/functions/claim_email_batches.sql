@@ -1,4 +1,4 @@
-CREATE OR REPLACE FUNCTION private.claim_email_batches(p_limit integer, p_lease_seconds integer DEFAULT 120)
+CREATE OR REPLACE FUNCTION private.claim_email_batches(p_limit integer, p_lease_seconds integer DEFAULT 120, p_workspace_id uuid DEFAULT NULL::uuid)
  RETURNS SETOF private.email_batch
  LANGUAGE plpgsql
  SECURITY DEFINER
@@ -16,7 +16,7 @@ begin
   if (select s.throttled_until > now() from private.email_sender_state s) then
     return;
   end if;
-  perform private.prepare_email_messages(p_limit * 100);
+  perform private.prepare_email_messages(p_limit * 100, p_workspace_id);
   -- leases that ran out on the last attempt: a dead letter
   for dead_id in
     update private.email_messages m set status = 'failed', lease_expires_at = null, finished_at = now(),
@@ -31,6 +31,7 @@ begin
     select k.batch_key from (
       (select m.batch_key, m.id from private.email_messages m
        where m.status = 'queued' and m.batch_key is not null and m.next_attempt_at <= now()
+         and (p_workspace_id is null or m.workspace_id = p_workspace_id or m.workspace_id is null)
          and (m.email_campaign_id is null
               or exists (select 1 from public.email_campaigns c
                          where c.workspace_id = m.workspace_id and c.id = m.email_campaign_id and c.status = 'sending'))
@@ -39,6 +40,7 @@ begin
       union all
       (select m.batch_key, m.id from private.email_messages m
        where m.status = 'sending' and m.lease_expires_at <= now()
+         and (p_workspace_id is null or m.workspace_id = p_workspace_id or m.workspace_id is null)
        order by m.lease_expires_at
        limit p_limit * 100)
     ) k
@@ -59,5 +61,5 @@ begin
   group by c.batch_key
   order by min(c.id);
 end $function$;
-comment on function private.claim_email_batches(integer,integer) is 'The email-send worker''s claim (service role): nothing while the provider throttles; else prepares new messages, then leases up to p_limit (<= 100) due batches whole (retries and lapsed leases keep their key and messages). Serialized by a transaction lock.';
-grant execute on function private.claim_email_batches(integer,integer) to service_role;
+comment on function private.claim_email_batches(integer,integer,uuid) is 'The email-send worker''s claim (service role): nothing while the provider throttles; else prepares new messages, then leases up to p_limit (<= 100) due batches whole (retries and lapsed leases keep their key and messages); p_workspace_id limits it to one workspace and the account emails (tests, draining one workspace). Serialized by a transaction lock.';
+grant execute on function private.claim_email_batches(integer,integer,uuid) to service_role;

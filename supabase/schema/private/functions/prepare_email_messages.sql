@@ -1,4 +1,4 @@
-CREATE OR REPLACE FUNCTION private.prepare_email_messages(p_limit integer)
+CREATE OR REPLACE FUNCTION private.prepare_email_messages(p_limit integer, p_workspace_id uuid DEFAULT NULL::uuid)
  RETURNS integer
  LANGUAGE plpgsql
  SECURITY DEFINER
@@ -13,6 +13,7 @@ begin
     select m.id, m.workspace_id, m.kind, m.to_email, m.email_campaign_id, m.email_contact_id, m.idempotency_key
     from private.email_messages m
     where m.status = 'queued' and m.batch_key is null and m.next_attempt_at <= now()
+      and (p_workspace_id is null or m.workspace_id = p_workspace_id or m.workspace_id is null)
       and (m.email_campaign_id is null
            or exists (select 1 from public.email_campaigns c
                       where c.workspace_id = m.workspace_id and c.id = m.email_campaign_id and c.status = 'sending'))
@@ -56,4 +57,4 @@ begin
   end loop;
   return n;
 end $function$;
-comment on function private.prepare_email_messages(integer) is 'The first claim of new messages (up to p_limit): suppressed addresses and marketing without consent become suppressed, the rest get their provider call''s key (batches of 100 per campaign, in id order). Paused campaigns wait.';
+comment on function private.prepare_email_messages(integer,uuid) is 'The first claim of new messages (up to p_limit; of one workspace and the account emails when p_workspace_id is given): suppressed addresses and marketing without consent become suppressed, the rest get their provider call''s key (batches of 100 per campaign, in id order). Paused campaigns wait.';
