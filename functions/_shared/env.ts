@@ -73,6 +73,8 @@ const Settings = z.object({
   GOOGLE_SEARCH_CONSOLE_SCOPES: z.string().default("https://www.googleapis.com/auth/webmasters.readonly"),
   /** The Search Console API (sites, searchAnalytics.query). */
   SEARCH_CONSOLE_API_URL: z.string().url().default("https://searchconsole.googleapis.com/webmasters/v3"),
+  /** Rows per searchAnalytics.query page (rowLimit; the API allows 25,000). */
+  SEARCH_CONSOLE_ROW_LIMIT: z.coerce.number().int().min(1).max(25_000).default(5000),
   /** PageSpeed Insights (runPagespeed) and the deployment's API key for it (quota is per Google Cloud project). */
   PAGESPEED_API_URL: z.string().url().default("https://www.googleapis.com/pagespeedonline/v5"),
   PAGESPEED_API_KEY: z.string().default(""),

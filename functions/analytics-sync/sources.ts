@@ -61,6 +61,7 @@ export const SOURCES: Record<Source, SourceSync> = {
         withToken(c, job, searchConsoleClient(c.settings, c.http, c.onCall), bearer),
         pullOf(job),
         progress,
+        c.settings.SEARCH_CONSOLE_ROW_LIMIT,
       ),
     apply: (tx, job, page, progress, calls) =>
       tx`select private.apply_search_console_page(${job.job_id}, ${job.lease_id}, ${

@@ -50,6 +50,7 @@ export function localIntegrationEnv(c: StackConfig): Record<string, string> {
     META_TOKEN_URL: `${fake}/meta/token`,
     GOOGLE_SEARCH_CONSOLE_SCOPES: "https://www.googleapis.com/auth/webmasters.readonly",
     SEARCH_CONSOLE_API_URL: `${fake}/google/webmasters/v3`,
+    SEARCH_CONSOLE_ROW_LIMIT: "250",
     PAGESPEED_API_URL: `${fake}/google/pagespeedonline/v5`,
     PAGESPEED_API_KEY: "local-pagespeed-key",
     META_GRAPH_URL: `${fake}/meta/graph/v21.0`,

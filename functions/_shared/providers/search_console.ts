@@ -9,8 +9,6 @@ import { alpha2 } from "./countries.ts";
 import { classifyGoogle } from "./google_errors.ts";
 import { type Client, providerClient, ProviderError, type ProviderHttp } from "./http.ts";
 
-export const SEARCH_CONSOLE_ROW_LIMIT = 5000;
-
 export interface RankingRow {
   keyword: string;
   tracked_on: string;
@@ -65,12 +63,14 @@ interface Progress {
   checked?: boolean;
 }
 
-/** The next page of a pull (progress: {checked, startRow}). */
+/** The next page of a pull (progress: {checked, startRow}), at most rowLimit rows (at most 5000: ingest's cap). */
 export async function nextSearchConsolePage(
   client: Client,
   pull: Pull,
   progress: Progress,
+  rowLimit = 5000,
 ): Promise<Pulled<RankingRow[]>> {
+  const limit = Math.min(rowLimit, 5000);
   const site = encodeURIComponent(pull.account);
   if (!progress.checked) {
     const { body } = await client.call<{ permissionLevel?: string }>({ path: `sites/${site}` });
@@ -90,7 +90,7 @@ export async function nextSearchConsolePage(
       dimensions: ["date", "query", "page", "country", "device"],
       type: "web",
       dataState: "final",
-      rowLimit: SEARCH_CONSOLE_ROW_LIMIT,
+      rowLimit: limit,
       startRow,
     },
   });
@@ -99,6 +99,6 @@ export async function nextSearchConsolePage(
   return {
     page: rows.length ? rows : null,
     progress: { checked: true, startRow: startRow + raw.length },
-    done: raw.length < SEARCH_CONSOLE_ROW_LIMIT,
+    done: raw.length < limit,
   };
 }
