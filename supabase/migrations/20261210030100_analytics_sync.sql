@@ -291,27 +291,37 @@ create trigger mirror_analytics_sync_run after update of status, next_attempt_at
   for each row when (new.queue = 'analytics_sync') execute function private.mirror_analytics_sync_run();
 
 -- ===== new credentials resume the work that waited for them
-create function private.resume_connection_jobs() returns trigger
-language plpgsql security definer set search_path = '' as $$
+create function private.resume_connection_jobs(p_connection_id uuid) returns integer
+language plpgsql volatile security definer set search_path = '' as $$
 declare
   fn text;
+  n integer := 0;
 begin
   for fn in
     with resumed as (
       update private.connector_jobs j set next_attempt_at = now()
-      where j.connection_id = new.connection_id and j.status = 'queued' and j.last_outcome = 'throttled'
+      where j.connection_id = p_connection_id and j.status = 'queued' and j.last_outcome = 'throttled'
         and j.next_attempt_at > now()
       returning j.queue
     )
     select distinct q.function_name from resumed r join private.connector_queues q on q.queue = r.queue
   loop
     perform private.wake_function(fn);
+    n := n + 1;
   end loop;
+  return n;
+end $$;
+comment on function private.resume_connection_jobs(uuid) is 'A connection got new credentials (a reconnect, a new API key): its queued jobs that were waiting (throttled or for re-authorisation) are due at once and their workers woken, instead of waiting out their next attempt. Returns how many workers it woke.';
+
+create function private.resume_jobs_on_new_credentials() returns trigger
+language plpgsql security definer set search_path = '' as $$
+begin
+  perform private.resume_connection_jobs(new.connection_id);
   return null;
 end $$;
-comment on function private.resume_connection_jobs() is 'AFTER INSERT/UPDATE OF access_token_ciphertext on private.integration_tokens (a reconnect, a new API key): the connection''s queued jobs that were waiting (throttled or for re-authorisation) are due at once and their workers woken, instead of waiting out their next attempt.';
-create trigger resume_connection_jobs after insert or update of access_token_ciphertext on private.integration_tokens
-  for each row execute function private.resume_connection_jobs();
+comment on function private.resume_jobs_on_new_credentials() is 'AFTER INSERT/UPDATE OF access_token_ciphertext on private.integration_tokens: private.resume_connection_jobs for the connection.';
+create trigger resume_jobs_on_new_credentials after insert or update of access_token_ciphertext on private.integration_tokens
+  for each row execute function private.resume_jobs_on_new_credentials();
 
 -- ===== applying a page: what every source's apply function does first and last
 create function private.begin_analytics_page(p_job_id bigint, p_lease_id uuid, p_progress jsonb,
@@ -375,7 +385,8 @@ revoke all on function private.analytics_connection_connected() from public;
 revoke all on function private.sync_analytics_source(uuid, public.analytics_source) from public;
 revoke all on function public.sync_analytics_source(uuid, public.analytics_source) from public;
 revoke all on function private.mirror_analytics_sync_run() from public;
-revoke all on function private.resume_connection_jobs() from public;
+revoke all on function private.resume_connection_jobs(uuid) from public;
+revoke all on function private.resume_jobs_on_new_credentials() from public;
 revoke all on function private.begin_analytics_page(bigint, uuid, jsonb, public.analytics_source) from public;
 revoke all on function private.count_analytics_page(private.connector_jobs, integer, integer) from public;
 revoke all on function private.purge_analytics_sync_runs() from public;

@@ -239,6 +239,14 @@ begin
   on conflict (workspace_id, provider, external_account_id) do update set status = 'active', last_error = null,
     connected_by = coalesce(excluded.connected_by, c.connected_by)
   returning c.id into cid;
+  -- a site has no token: connecting again is how an admin says the key works again
+  update public.integration_connections set health = 'ok', health_changed_at = now(), consecutive_failures = 0,
+    throttled_until = null
+  where id = cid and health = 'reauth_required';
+  if found then
+    perform private.connection_alert(cid, 'ok', null);
+    perform private.resume_connection_jobs(cid);
+  end if;
   insert into public.seo_key_pages (workspace_id, connection_id, url, label, strategy)
   values (p_workspace_id, cid, origin || '/', 'Home', 'mobile')
   on conflict (workspace_id, connection_id, url, strategy) do nothing;
@@ -250,7 +258,7 @@ create function public.connect_pagespeed(p_workspace_id uuid, p_site_url text) r
 language sql volatile set search_path = '' as $$
   select private.connect_pagespeed(p_workspace_id, p_site_url)
 $$;
-comment on function public.connect_pagespeed(uuid, text) is 'Admins: connects a site to PageSpeed Insights (a pagespeed connection whose account is the URL''s origin, audited with the deployment''s API key), adds its home page as the first key page (mobile) and queues today''s audit. Connecting again reactivates it. Returns the connection id. 22023 not an http(s) URL; 42501 not an admin.';
+comment on function public.connect_pagespeed(uuid, text) is 'Admins: connects a site to PageSpeed Insights (a pagespeed connection whose account is the URL''s origin, audited with the deployment''s API key), adds its home page as the first key page (mobile) and queues today''s audit. Connecting again reactivates it and, when it needed reconnecting (the API key was refused), makes it ok and resumes its waiting audits. Returns the connection id. 22023 not an http(s) URL; 42501 not an admin.';
 
 -- ===== what the SEO dashboard reads
 create type public.seo_overview_row as (
