@@ -84,7 +84,10 @@ export class TikTokAccountFake extends FakeProvider {
     const fields = JSON.parse(r.query.get("fields") ?? "[]") as string[];
     if (!fields.includes("username")) return this.envelope(40002, "fields is invalid", {});
     const metrics = Object.entries(this.days).filter(([d]) => d >= from && d <= to).sort(([a], [b]) => a.localeCompare(b))
-      .map(([date, v]) => ({ date, ...v }));
+      .map(([date, v]) => ({
+        date, followers_count: v.followers, profile_views: v.profile_views, video_views: v.video_views, likes: v.likes,
+        comments: v.comments, shares: v.shares,
+      }));
     return this.envelope(0, "OK", {
       username: this.username, display_name: "Demo Brand", profile_image: "https://p16.tiktokcdn.com/demo.jpeg",
       followers_count: this.followers, videos_count: this.videos.length, metrics,
