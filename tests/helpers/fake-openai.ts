@@ -40,6 +40,8 @@ export class FakeOpenAi {
   /** One behaviour per /v1/models request, consumed in order; "ok" once empty. */
   modelsPlan: ("ok" | "429" | "500" | "401")[] = [];
   modelsCalls = 0;
+  /** The Retry-After (seconds) of a 429 from /v1/models. */
+  modelsRetryAfter = "120";
 
   /** The base URL the SDK is configured with (ends in /v1). */
   get url() {
@@ -76,7 +78,7 @@ export class FakeOpenAi {
         const b = this.modelsPlan.shift() ?? "ok";
         if (b === "429") {
           return send(429, { error: { message: "Rate limit reached for requests", type: "requests", code: "rate_limit_exceeded" } },
-            { "retry-after": "120" });
+            { "retry-after": this.modelsRetryAfter });
         }
         if (b === "500") return send(500, { error: { message: "The server had an error while processing your request.", type: "server_error" } });
         if (b === "401") {
