@@ -55,7 +55,7 @@ begin
   if not found or c.provider <> 'pagespeed' then
     raise exception 'connection_id must be a PageSpeed site of this workspace' using errcode = '22023';
   end if;
-  if lower(substring(new.url from '^https?://([^/?#:]+)')) <> lower(substring(c.external_account_id from '^https?://([^/?#:]+)')) then
+  if substring(lower(new.url) from '^https?://([^/?#:]+)') is distinct from substring(lower(c.external_account_id) from '^https?://([^/?#:]+)') then
     raise exception 'url must be on the connected site (%)', c.external_account_id using errcode = '22023';
   end if;
   if tg_op = 'INSERT' and (select count(*) from public.seo_key_pages p where p.connection_id = new.connection_id) >= 50 then
@@ -224,7 +224,7 @@ comment on function private.apply_pagespeed_page(bigint, uuid, jsonb, jsonb, int
 create function private.connect_pagespeed(p_workspace_id uuid, p_site_url text) returns uuid
 language plpgsql volatile security definer set search_path = '' as $$
 declare
-  origin text := lower(substring(btrim(p_site_url) from '^(https?://[^/?#\s]+)'));
+  origin text := substring(lower(btrim(p_site_url)) from '^(https?://[^/?#\s]+)');
   cid uuid;
 begin
   if p_workspace_id is null or origin is null or char_length(origin) > 255 then
