@@ -61,7 +61,10 @@ begin
     -- a scheduled post waiting for this one takes its id when it goes out
     if not exists (select 1 from public.social_posts s where s.workspace_id = j.workspace_id and s.platform = pf
                    and s.external_post_id = p ->> 'external_id') then
-      update public.social_posts s set external_post_id = left(p ->> 'external_id', 200), status = 'published'
+      update public.social_posts s set external_post_id = left(p ->> 'external_id', 200), status = 'published',
+        published_at = (p ->> 'published_at')::timestamptz, url = coalesce(left(p ->> 'url', 2000), s.url),
+        caption = coalesce(left(p ->> 'caption', 10000), s.caption), social_account_id = acct,
+        media_type = left(p ->> 'media_type', 40), last_synced_at = now()
       where s.id = (select w.id from public.social_posts w
                     where w.workspace_id = j.workspace_id and w.platform = pf and w.status = 'scheduled'
                       and w.external_post_id is null

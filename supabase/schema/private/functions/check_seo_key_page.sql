@@ -11,7 +11,7 @@ begin
   if not found or c.provider <> 'pagespeed' then
     raise exception 'connection_id must be a PageSpeed site of this workspace' using errcode = '22023';
   end if;
-  if lower(substring(new.url from '^https?://([^/?#:]+)')) <> lower(substring(c.external_account_id from '^https?://([^/?#:]+)')) then
+  if substring(lower(new.url) from '^https?://([^/?#:]+)') is distinct from substring(lower(c.external_account_id) from '^https?://([^/?#:]+)') then
     raise exception 'url must be on the connected site (%)', c.external_account_id using errcode = '22023';
   end if;
   if tg_op = 'INSERT' and (select count(*) from public.seo_key_pages p where p.connection_id = new.connection_id) >= 50 then

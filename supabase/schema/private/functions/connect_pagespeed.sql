@@ -5,7 +5,7 @@ CREATE OR REPLACE FUNCTION private.connect_pagespeed(p_workspace_id uuid, p_site
  SET search_path TO ''
 AS $function$
 declare
-  origin text := lower(substring(btrim(p_site_url) from '^(https?://[^/?#\s]+)'));
+  origin text := substring(lower(btrim(p_site_url)) from '^(https?://[^/?#\s]+)');
   cid uuid;
 begin
   if p_workspace_id is null or origin is null or char_length(origin) > 255 then
@@ -20,6 +20,14 @@ begin
   on conflict (workspace_id, provider, external_account_id) do update set status = 'active', last_error = null,
     connected_by = coalesce(excluded.connected_by, c.connected_by)
   returning c.id into cid;
+  -- a site has no token: connecting again is how an admin says the key works again
+  update public.integration_connections set health = 'ok', health_changed_at = now(), consecutive_failures = 0,
+    throttled_until = null
+  where id = cid and health = 'reauth_required';
+  if found then
+    perform private.connection_alert(cid, 'ok', null);
+    perform private.resume_connection_jobs(cid);
+  end if;
   insert into public.seo_key_pages (workspace_id, connection_id, url, label, strategy)
   values (p_workspace_id, cid, origin || '/', 'Home', 'mobile')
   on conflict (workspace_id, connection_id, url, strategy) do nothing;

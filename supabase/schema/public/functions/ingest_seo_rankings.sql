@@ -12,9 +12,10 @@ begin
     raise exception 'a workspace and an array of rankings are required' using errcode = '22023';
   end if;
   perform private.require_batch_size('rankings', jsonb_array_length(p_rows), 5000);
-  select e.ordinality - 1 as i, private.seo_ranking_problem(e.value) as problem into bad
-  from jsonb_array_elements(p_rows) with ordinality e
-  where private.seo_ranking_problem(e.value) is not null
+  select x.i, x.problem into bad
+  from (select e.ordinality - 1 as i, private.seo_ranking_problem(e.value) as problem
+        from jsonb_array_elements(p_rows) with ordinality e) x
+  where x.problem is not null
   limit 1;
   if bad.problem is not null then
     raise exception 'rankings[%].%', bad.i, bad.problem using errcode = '22023';
