@@ -6,6 +6,7 @@
 // refuses (reauth_required).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { day, healthOf, makeDue, runReaches } from "../helpers/analytics.ts";
+import { loadSeoTiles } from "../frontend/analytics-inputs.ts";
 import { userClient } from "../helpers/api.ts";
 import { FakeProviders } from "../helpers/fake-providers.ts";
 import { PagespeedFake } from "../helpers/fakes/pagespeed.ts";
@@ -117,6 +118,9 @@ describe("connect, key pages, first pull, dashboard", () => {
     expect(o.data).toMatchObject({
       audited_on: day(0), pages_audited: 2, performance_score: 73, overall_score: 87, avg_lcp_ms: 3500, critical_issues: 7,
       previous_performance_score: null, clicks: 0, ctr: null,
+    });
+    expect(await loadSeoTiles(viewer, ws.id, day(-27), day(0))).toEqual({
+      auditedOn: day(0), performance: "73", lcp: "3.5 s", inp: "150 ms", vitalsFrom: "field and lab", clicks: 0, ctr: "—", position: "—",
     });
   });
 

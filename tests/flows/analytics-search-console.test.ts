@@ -6,6 +6,7 @@
 // lost.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { connectOAuth, day, healthOf, makeDue, runReaches, runsOf } from "../helpers/analytics.ts";
+import { loadSeoTiles, loadSources } from "../frontend/analytics-inputs.ts";
 import { anonClient, userClient } from "../helpers/api.ts";
 import { FakeProviders } from "../helpers/fake-providers.ts";
 import { SearchConsoleFake, searchRows } from "../helpers/fakes/search_console.ts";
@@ -88,7 +89,7 @@ describe("connect, first pull, daily pull, dashboard", () => {
     expect(await rankings()).toBe(gsc.rows.length);
     const [r] = await sql`select clicks from public.seo_rankings where workspace_id = ${ws.id} and tracked_on = ${restated.date}
       and keyword = ${restated.query} and url = ${restated.page} and device = ${restated.device.toLowerCase()}
-      and location = ${({ usa: "us", gbr: "gb", deu: "de", zzz: "zz" })[restated.country]}`;
+      and location = ${({ usa: "us", gbr: "gb", deu: "de", zzz: "zz" } as Record<string, string>)[restated.country]!}`;
     expect(r.clicks).toBe(restated.clicks);
     // the same day again is the same job: queueing twice is one pull
     await sql`select private.queue_analytics_syncs(${connectionId}, now() + interval '1 day')`;
@@ -132,6 +133,10 @@ describe("connect, first pull, daily pull, dashboard", () => {
     expect(seen.data![0].last_synced_at).not.toBeNull();
     const asViewer = await viewer.from("analytics_sources").select("source, last_synced_at, health").eq("workspace_id", ws.id);
     expect(asViewer.data).toEqual([{ source: "search_console", last_synced_at: seen.data![0].last_synced_at, health: null }]);
+    // the pages a frontend builds from them, compiled against the generated types in strict mode
+    expect(await loadSources(admin, ws.id)).toEqual([{ source: "search_console", account: property, lastSync: day(0), status: "succeeded", health: "ok" }]);
+    expect((await loadSources(viewer, ws.id))[0].health).toBe("—");
+    expect(await loadSeoTiles(viewer, ws.id, from, to)).toMatchObject({ auditedOn: "never", performance: "—", vitalsFrom: "—" });
     const runs = await viewer.from("analytics_sync_runs").select("kind, status").eq("workspace_id", ws.id).order("id");
     expect(runs.data).toEqual([{ kind: "initial", status: "succeeded" }, { kind: "daily", status: "succeeded" }]);
   });

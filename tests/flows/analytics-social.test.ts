@@ -7,6 +7,7 @@
 // cursor paging, 40100 throttling, an expired token refreshed, and one whose refresh is refused.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { connectOAuth, day, healthOf, makeDue, runReaches } from "../helpers/analytics.ts";
+import { loadSocialCards } from "../frontend/analytics-inputs.ts";
 import { userClient } from "../helpers/api.ts";
 import { FakeProviders } from "../helpers/fake-providers.ts";
 import { type FakeMedia, InstagramFake } from "../helpers/fakes/instagram.ts";
@@ -125,6 +126,8 @@ describe("Instagram through the Meta connection", () => {
     expect(row.reach).toBe(Array.from({ length: 30 }, (_, i) => 1001 + i).reduce((s, x) => s + x, 0));
     expect(row.followers_change).toBe(1199 - 1170);
     expect(row.engagement_rate).not.toBeNull();
+    expect((await loadSocialCards(viewer, ws.id, day(-30), day(0))).find((c) => c.platform === "instagram"))
+      .toMatchObject({ followers: "1,234", growth: "+29", waiting: 0 });
   });
 
   it("Meta's throttling waits for the estimated time to regain access", async () => {

@@ -6,6 +6,7 @@
 // faults: Fairing's rate limit (429 with Retry-After) and a revoked key.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { day, healthOf, makeDue, runReaches } from "../helpers/analytics.ts";
+import { loadSaidVsModelled } from "../frontend/analytics-inputs.ts";
 import { serviceClient, userClient } from "../helpers/api.ts";
 import { FakeProviders } from "../helpers/fake-providers.ts";
 import { FairingFake, type FakeResponseRow } from "../helpers/fakes/fairing.ts";
@@ -149,6 +150,9 @@ describe("connect, first pull, daily pull, dashboard", () => {
     expect(by.influencer).toMatchObject({ responses: said(["Podcast"]), orders: 0, agreement: null });
     expect(by.paid_search).toMatchObject({ responses: 0, orders: 0, modelled_revenue_cents: 4000, agreement: null });
     expect(by.direct).toMatchObject({ modelled_revenue_cents: 2000 });
+    const page = await loadSaidVsModelled(viewer, ws.id, day(-30), day(0));
+    expect(page.find((x) => x.channel === "organic_social")).toMatchObject({ credited: "1.00", agreement: "50%" });
+    expect(page.find((x) => x.channel === "paid_search")).toMatchObject({ said: 0, agreement: "—" });
 
     // members say what an answer means for their brand
     const member = await userClient(ws.people.member.jwt);
