@@ -6,7 +6,7 @@
 -- what (another workspace, anon, lower roles).
 begin;
 set search_path = extensions, public;
-select plan(44);
+select plan(45);
 
 select tests.two_workspaces();
 -- nothing may call out while these run
@@ -46,6 +46,12 @@ update public.integration_connections set scopes = '{ads_read,instagram_basic,in
 where id = (select id from conn where name = 'act_2');
 select is((select count(*)::int from public.analytics_sync_schedules where connection_id = (select id from conn where name = 'act_2')), 1,
   'a Meta connection granted Instagram''s permissions later gets its schedule then');
+update public.integration_connections set scopes = '{ads_read}' where id = (select id from conn where name = 'act_2');
+select results_eq($$ select enabled from public.analytics_sync_schedules where connection_id = (select id from conn where name = 'act_2') $$,
+  $$ values (false) $$, 'reconnected without them, its Instagram schedule is paused (its pulls would look like a revoked token)');
+update public.integration_connections set scopes = '{ads_read,instagram_basic,instagram_manage_insights}'
+where id = (select id from conn where name = 'act_2');
+update public.analytics_sync_schedules set enabled = true where connection_id = (select id from conn where name = 'act_2');
 update public.analytics_sync_schedules set enabled = false where connection_id = (select id from conn where name = 'default');
 select is(private.queue_analytics_syncs(null, now() + interval '2 days'), 4, 'a paused schedule is not pulled');
 
