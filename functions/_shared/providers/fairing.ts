@@ -87,6 +87,7 @@ export function surveyPage(data: FairingResponse[]): SurveyPage {
       });
     }
     const answer = text(r.response, 500);
+    if (responses.has(id)) continue; // newest first: the first seen is the latest version
     responses.set(id, {
       id,
       question_id: qid,
