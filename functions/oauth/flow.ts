@@ -119,7 +119,7 @@ export async function callback(req: Request, providerId: ProviderId, d: Deps): P
   const provider = PROVIDERS[providerId];
   const params = new URL(req.url).searchParams;
   const state = params.get("state");
-  const code = params.get("code");
+  const code = params.get("code") ?? params.get("auth_code"); // TikTok's portal names it auth_code
   if (!state || !code) return backToApp(d, FALLBACK, providerId, "error", params.get("error") ?? "missing_code");
   const shop = providerId === "shopify" ? params.get("shop") : null;
   if (providerId === "shopify" && (!shop || !SHOP_DOMAIN.test(shop))) {

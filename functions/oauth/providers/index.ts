@@ -2,9 +2,10 @@
 import { googleAds } from "./google_ads.ts";
 import { meta } from "./meta.ts";
 import { shopify } from "./shopify.ts";
+import { tiktok } from "./tiktok.ts";
 import type { OAuthProvider } from "./types.ts";
 
-export const PROVIDERS = { shopify, google_ads: googleAds, meta } satisfies Record<string, OAuthProvider>;
+export const PROVIDERS = { shopify, google_ads: googleAds, meta, tiktok } satisfies Record<string, OAuthProvider>;
 export type ProviderId = keyof typeof PROVIDERS;
 export const PROVIDER_IDS = Object.keys(PROVIDERS) as [ProviderId, ...ProviderId[]];
 export const isProviderId = (s: string): s is ProviderId => Object.hasOwn(PROVIDERS, s);
