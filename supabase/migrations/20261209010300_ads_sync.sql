@@ -86,6 +86,7 @@ create table public.ad_sync_runs (
   foreign key (workspace_id, ad_account_id) references public.ad_accounts (workspace_id, id) on delete set null (ad_account_id)
 );
 comment on table public.ad_sync_runs is 'One row per synced window of an ad account: status, progress and what went wrong. Written by the ads sync; viewers read. Kept 90 days.';
+comment on column public.ad_sync_runs.attempts is 'Failed attempts so far, the one running included (throttled and waiting turns do not count).';
 comment on column public.ad_sync_runs.api_calls is 'Provider requests made for this window, failed ones included.';
 comment on column public.ad_sync_runs.rows_applied is 'Objects and daily rows written because the platform changed them (new, restated, renamed ...).';
 comment on column public.ad_sync_runs.rows_unchanged is 'Rows the platform sent again unchanged: nothing was written for them.';
@@ -236,7 +237,7 @@ begin
       when new.last_outcome = 'retry' then 'retrying'
       when new.last_outcome in ('wait', 'throttled') then 'waiting'
       else 'queued' end)::public.ad_sync_status,
-    attempts = greatest(r.attempts, new.attempts),
+    attempts = new.attempts,
     error = case when new.status = 'done' then null else coalesce(new.last_error, r.error) end,
     next_attempt_at = case when new.status = 'queued' then new.next_attempt_at end,
     started_at = case when new.status = 'running' then coalesce(r.started_at, now()) else r.started_at end,

@@ -4,7 +4,7 @@
 // strings, money in micros. It records the developer-token and login-customer-id headers, and
 // answers UNAUTHENTICATED for an expired token and RESOURCE_EXHAUSTED with a retryDelay when
 // throttled.
-import { type AdWorld, daysBetween } from "./ad_world.ts";
+import { type AdWorld, daysBetween, EXPONENT } from "./ad_world.ts";
 import { FakeProvider, type FakeRequest, type FakeResponse } from "./server.ts";
 
 const STATUS = { active: "ENABLED", paused: "PAUSED", deleted: "REMOVED" } as const;
@@ -96,7 +96,7 @@ export class GoogleAdsFake extends FakeProvider {
   private metrics(w: AdWorld, from: string | undefined, since: string, until: string): Result[] | null {
     const values = (rows: { spendMinor: number; impressions: number; clicks: number; purchases: number; revenueMinor: number }[]) => {
       const t = rows.reduce((s, x) => ({ spendMinor: s.spendMinor + x.spendMinor, impressions: s.impressions + x.impressions, clicks: s.clicks + x.clicks, purchases: s.purchases + x.purchases, revenueMinor: s.revenueMinor + x.revenueMinor }), { spendMinor: 0, impressions: 0, clicks: 0, purchases: 0, revenueMinor: 0 });
-      return { costMicros: w.micros(t.spendMinor), impressions: String(t.impressions), clicks: String(t.clicks), conversions: t.purchases, conversionsValue: t.revenueMinor / 100 };
+      return { costMicros: w.micros(t.spendMinor), impressions: String(t.impressions), clicks: String(t.clicks), conversions: t.purchases, conversionsValue: t.revenueMinor / 10 ** (EXPONENT[w.currency] ?? 2) };
     };
     const out: Result[] = [];
     for (const d of daysBetween(since, until)) {
