@@ -579,6 +579,8 @@ begin
     from jsonb_to_recordset(checked) m (idx integer, r jsonb, problem text) where m.problem is null
     order by m.r ->> 'campaign_external_id', m.idx desc
     on conflict (workspace_id, platform, external_id) do nothing;
+    get diagnostics n = row_count;
+    applied := applied + n;
     insert into public.ad_groups as g (workspace_id, campaign_id, platform, external_id, name, status)
     select distinct on (k.ext) j.workspace_id, c.id, pf, k.ext, left(coalesce(k.nm, 'Ad group ' || k.ext), 500), 'archived'
     from (select m.idx, case when m.r ->> 'level' = 'ad_group' then m.r ->> 'external_id' else m.r ->> 'ad_group_external_id' end as ext,
@@ -588,6 +590,8 @@ begin
     join public.ad_campaigns c on c.workspace_id = j.workspace_id and c.platform = pf and c.external_id = k.cext
     order by k.ext, k.idx desc
     on conflict (workspace_id, platform, external_id) do nothing;
+    get diagnostics n = row_count;
+    applied := applied + n;
     insert into public.ads as a (workspace_id, ad_group_id, platform, external_id, name, status)
     select distinct on (m.r ->> 'external_id') j.workspace_id, g.id, pf, m.r ->> 'external_id',
       left(coalesce(nullif(btrim(m.r ->> 'name'), ''), 'Ad ' || (m.r ->> 'external_id')), 500), 'archived'
@@ -596,6 +600,8 @@ begin
     where m.problem is null and m.r ->> 'level' = 'ad'
     order by m.r ->> 'external_id', m.idx desc
     on conflict (workspace_id, platform, external_id) do nothing;
+    get diagnostics n = row_count;
+    applied := applied + n;
 
     -- the rows, in minor units; only those the platform changed go to the ads domain's ingest
     with x as (
