@@ -101,17 +101,25 @@ export async function syncWindow(job: Job, d: Deps, creds: Credentials, deadline
       now: d.now,
     };
     const apply = async (page: AdsPage) => {
+      const n = calls; // requests made for this page (a prefetch running meanwhile counts for the next)
+      calls = 0;
       await asService(
         d.sql,
         (tx) =>
           tx`select private.apply_ad_sync_page(${job.job_id}, ${job.lease_id}, ${tx.json(page as never)},
-            ${tx.json(saved() as never)}, ${calls})`,
+            ${tx.json(saved() as never)}, ${n})`,
       );
-      calls = 0;
     };
-    /** Applies each page of a step; a wait or the budget ends the turn with its progress saved. */
+    /**
+     * Applies each page of a step, fetching the next page while the database applies this one;
+     * a wait or the budget ends the turn with its progress saved.
+     */
     const run = async (steps: AsyncGenerator<Step<unknown>>, next: Phase | "done"): Promise<JobReport | null> => {
-      for await (const s of steps) {
+      let pending = steps.next();
+      for (;;) {
+        const r = await pending;
+        if (r.done) return null;
+        const s = r.value;
         if ("waitUntil" in s) {
           cursor = s.cursor;
           return { outcome: "wait", nextAttemptAt: s.waitUntil, progress: saved(), connection: { outcome: "ok" } };
@@ -119,11 +127,15 @@ export async function syncWindow(job: Job, d: Deps, creds: Credentials, deadline
         if (s.cursor === null) {
           phase = next === "done" ? phase : next;
           cursor = null;
-        } else cursor = s.cursor;
+        } else {
+          cursor = s.cursor;
+          pending = steps.next();
+          pending.catch(() => {}); // an abandoned prefetch (budget spent) must not go unhandled
+        }
         await apply(s.page);
-        if (s.cursor !== null && d.now() > deadline) return { outcome: "continue", connection: { outcome: "ok" } };
+        if (s.cursor === null) return null;
+        if (d.now() > deadline) return { outcome: "continue", connection: { outcome: "ok" } };
       }
-      return null;
     };
 
     if (phase === "account") {
@@ -164,6 +176,7 @@ export async function runWorker(req: Request, d: Deps): Promise<Reply> {
       budgetMs: d.budgetMs,
       once: opts.once,
       untilEmpty: true,
+      rewake: true,
       now: d.now,
     },
     perRow({

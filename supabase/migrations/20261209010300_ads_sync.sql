@@ -279,45 +279,69 @@ language sql immutable set search_path = '' as $$
             'lifetime_budget', 'lifetime_budget_minor', 'lifetime_budget_micros', 'cpc_bid_micros']) f
           cross join lateral (select private.amount_problem(p -> f,
             case when f like '%\_minor' then 'minor' when f like '%\_micros' then 'micros' else 'major' end) as pr) x
-          where x.pr is not null limit 1)
+          where p ? f and x.pr is not null limit 1)
   end
 $$;
 comment on function private.ad_object_problem(jsonb, text) is 'Checks one campaign, ad group or ad of a sync page: ids, a name, a known status, non-negative amounts; null when it is fine, else ''field: reason''.';
 
--- One daily row's problem, or null.
+-- One daily row's problem, or null (PL/pgSQL: it runs for every row of every page).
 create function private.ad_metric_problem(p jsonb, p_window_from date, p_window_to date, p_currency text) returns text
-language sql stable set search_path = '' as $$
-  select case
-    when jsonb_typeof(p) is distinct from 'object' then 'row: must be an object'
-    when coalesce(p ->> 'level', '') not in ('ad', 'ad_group') then 'level: must be ad or ad_group'
-    when coalesce(btrim(p ->> 'external_id'), '') = '' then 'external_id: is required'
-    when char_length(p ->> 'external_id') > 64 then 'external_id: at most 64 characters'
-    when coalesce(btrim(p ->> 'campaign_external_id'), '') = '' then 'campaign_external_id: is required'
-    when char_length(p ->> 'campaign_external_id') > 64 then 'campaign_external_id: at most 64 characters'
-    when p ->> 'level' = 'ad' and coalesce(btrim(p ->> 'ad_group_external_id'), '') = '' then 'ad_group_external_id: is required'
-    when char_length(p ->> 'ad_group_external_id') > 64 then 'ad_group_external_id: at most 64 characters'
-    when not coalesce(p ->> 'day' ~ '^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$' and private.is_timestamptz(p ->> 'day'), false)
-      then 'day: must be a calendar date (YYYY-MM-DD)'
-    when (p ->> 'day')::date not between p_window_from and p_window_to
-      then format('day: %s is outside the window %s to %s', p ->> 'day', p_window_from, p_window_to)
-    when p ? 'currency' and p -> 'currency' <> 'null'::jsonb
-         and not exists (select 1 from private.currencies c where c.code = upper(p ->> 'currency'))
-      then format('currency: %s is not an ISO 4217 currency', p ->> 'currency')
-    when p ? 'currency' and p -> 'currency' <> 'null'::jsonb and upper(p ->> 'currency') <> p_currency
-      then format('currency: %s is not the account''s currency (%s)', p ->> 'currency', p_currency)
-    when not (p ? 'spend' or p ? 'spend_micros') then 'spend: is required'
-    when private.amount_problem(p -> 'spend', 'major') is not null then 'spend: ' || private.amount_problem(p -> 'spend', 'major')
-    when private.amount_problem(p -> 'spend_micros', 'micros') is not null
-      then 'spend_micros: ' || private.amount_problem(p -> 'spend_micros', 'micros')
-    when private.amount_problem(p -> 'revenue', 'major') is not null then 'revenue: ' || private.amount_problem(p -> 'revenue', 'major')
-    when private.amount_problem(p -> 'revenue_micros', 'micros') is not null
-      then 'revenue_micros: ' || private.amount_problem(p -> 'revenue_micros', 'micros')
-    when coalesce(p ->> 'impressions', '0') !~ '^\d{1,15}$' then 'impressions: must be a non-negative whole number'
-    when coalesce(p ->> 'clicks', '0') !~ '^\d{1,15}$' then 'clicks: must be a non-negative whole number'
-    when coalesce(p ->> 'clicks', '0')::bigint > coalesce(p ->> 'impressions', '0')::bigint then 'clicks: cannot exceed impressions'
-    when coalesce(p ->> 'conversions', '0') !~ '^\d{1,14}(\.\d+)?$' then 'conversions: must be a non-negative number'
-  end
-$$;
+language plpgsql stable set search_path = '' as $$
+declare
+  d text := p ->> 'day';
+  cur text := p ->> 'currency';
+  f text;
+  problem text;
+begin
+  if jsonb_typeof(p) is distinct from 'object' then
+    return 'row: must be an object';
+  elsif coalesce(p ->> 'level', '') not in ('ad', 'ad_group') then
+    return 'level: must be ad or ad_group';
+  elsif coalesce(btrim(p ->> 'external_id'), '') = '' then
+    return 'external_id: is required';
+  elsif char_length(p ->> 'external_id') > 64 then
+    return 'external_id: at most 64 characters';
+  elsif coalesce(btrim(p ->> 'campaign_external_id'), '') = '' then
+    return 'campaign_external_id: is required';
+  elsif char_length(p ->> 'campaign_external_id') > 64 then
+    return 'campaign_external_id: at most 64 characters';
+  elsif p ->> 'level' = 'ad' and coalesce(btrim(p ->> 'ad_group_external_id'), '') = '' then
+    return 'ad_group_external_id: is required';
+  elsif char_length(p ->> 'ad_group_external_id') > 64 then
+    return 'ad_group_external_id: at most 64 characters';
+  elsif d is null or d !~ '^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$' then
+    return 'day: must be a calendar date (YYYY-MM-DD)';
+  elsif substr(d, 9, 2)::integer > extract(day from date_trunc('month', (substr(d, 1, 8) || '01')::date) + interval '1 month - 1 day') then
+    return 'day: must be a calendar date (YYYY-MM-DD)';
+  elsif d::date not between p_window_from and p_window_to then
+    return format('day: %s is outside the window %s to %s', d, p_window_from, p_window_to);
+  elsif cur is not null and upper(cur) <> p_currency then
+    if private.currency_exponent(cur) is null then
+      return format('currency: %s is not an ISO 4217 currency', cur);
+    end if;
+    return format('currency: %s is not the account''s currency (%s)', cur, p_currency);
+  elsif not (p ? 'spend' or p ? 'spend_micros') then
+    return 'spend: is required';
+  end if;
+  foreach f in array array['spend', 'spend_micros', 'revenue', 'revenue_micros'] loop
+    if p ? f then
+      problem := private.amount_problem(p -> f, case when f like '%\_micros' then 'micros' else 'major' end);
+      if problem is not null then
+        return f || ': ' || problem;
+      end if;
+    end if;
+  end loop;
+  if coalesce(p ->> 'impressions', '0') !~ '^\d{1,15}$' then
+    return 'impressions: must be a non-negative whole number';
+  elsif coalesce(p ->> 'clicks', '0') !~ '^\d{1,15}$' then
+    return 'clicks: must be a non-negative whole number';
+  elsif coalesce(p ->> 'clicks', '0')::bigint > coalesce(p ->> 'impressions', '0')::bigint then
+    return 'clicks: cannot exceed impressions';
+  elsif coalesce(p ->> 'conversions', '0') !~ '^\d{1,14}(\.\d+)?$' then
+    return 'conversions: must be a non-negative number';
+  end if;
+  return null;
+end $$;
 comment on function private.ad_metric_problem(jsonb, date, date, text) is 'Checks one daily row of a sync page against its window and the account''s currency; null when it is fine, else ''field: reason''.';
 
 -- Writes daily rows through the ads domain's ingest (public.ingest_ad_metrics), 5,000 at a time.
@@ -380,6 +404,12 @@ begin
 end $$;
 comment on function private.derive_ad_sync_levels(uuid, uuid, public.ad_platform, date, date, text, text) is 'At the end of a synced window: the ad group rows (from ad rows) and campaign rows (from the rows of p_derive_from) of its days, summed, written where they changed; returns rows written.';
 
+-- One daily row of a page, checked (problem) and in minor units, as the page's steps pass it along.
+create type private.ad_sync_metric as (
+  idx integer, level text, ext text, name text, ad_group_ext text, ad_group_name text, campaign_ext text, campaign_name text,
+  day date, spend bigint, impressions bigint, clicks bigint, conversions numeric, revenue bigint, problem text);
+comment on type private.ad_sync_metric is 'A daily row of an ads sync page after its check: the object, its parents'' ids and names, the day, amounts in minor units, and the problem that rejects it (null when it is fine).';
+
 create function private.apply_ad_sync_page(p_job_id bigint, p_lease_id uuid, p_page jsonb, p_progress jsonb,
   p_api_calls integer default 1)
 returns jsonb
@@ -392,13 +422,16 @@ declare
   w_to date;
   synced timestamptz;
   cur char(3);
+  ex integer;
   rejected jsonb := '[]'::jsonb;
   applied integer := 0;
   unchanged integer := 0;
   n integer;
   bad integer;
   rows jsonb;
-  checked jsonb;
+  ms private.ad_sync_metric[];
+  major numeric;
+  micros numeric;
   derive text;
 begin
   if jsonb_typeof(p_page) is distinct from 'object' then
@@ -423,7 +456,7 @@ begin
 
   -- the account
   if jsonb_typeof(p_page -> 'account') = 'object' then
-    if not exists (select 1 from private.currencies c where c.code = upper(p_page #>> '{account,currency}')) then
+    if private.currency_exponent(p_page #>> '{account,currency}') is null then
       rejected := rejected || jsonb_build_object('kind', 'account', 'index', 0, 'external_id', acct.external_account_id,
         'reason', format('currency: %s is not an ISO 4217 currency', coalesce(p_page #>> '{account,currency}', 'none')));
     else
@@ -444,6 +477,9 @@ begin
     end if;
   end if;
   cur := acct.currency;
+  ex := private.currency_exponent(cur);
+  major := power(10::numeric, ex);
+  micros := power(10::numeric, 6 - ex);
 
   if (p_page #>> '{settings,restatement_days}') ~ '^\d{1,2}$' then
     update public.ad_sync_schedules set restatement_days = least(greatest((p_page #>> '{settings,restatement_days}')::integer, 1), 90)
@@ -464,10 +500,10 @@ begin
       daily_budget_cents, total_budget_cents, bid_strategy, start_date, end_date, last_synced_at)
     select distinct on (i.o ->> 'external_id') j.workspace_id, acct.id, pf, i.o ->> 'external_id', left(btrim(i.o ->> 'name'), 500),
       left(i.o ->> 'objective', 64), (i.o ->> 'status')::public.ad_status,
-      coalesce(private.minor_units(i.o -> 'daily_budget', 'major', cur), private.minor_units(i.o -> 'daily_budget_minor', 'minor', cur),
-               private.minor_units(i.o -> 'daily_budget_micros', 'micros', cur)),
-      coalesce(private.minor_units(i.o -> 'lifetime_budget', 'major', cur), private.minor_units(i.o -> 'lifetime_budget_minor', 'minor', cur),
-               private.minor_units(i.o -> 'lifetime_budget_micros', 'micros', cur)),
+      coalesce(private.minor_units(i.o -> 'daily_budget', 'major', ex), private.minor_units(i.o -> 'daily_budget_minor', 'minor', ex),
+               private.minor_units(i.o -> 'daily_budget_micros', 'micros', ex)),
+      coalesce(private.minor_units(i.o -> 'lifetime_budget', 'major', ex), private.minor_units(i.o -> 'lifetime_budget_minor', 'minor', ex),
+               private.minor_units(i.o -> 'lifetime_budget_micros', 'micros', ex)),
       left(i.o ->> 'bid_strategy', 64),
       case when private.is_timestamptz(i.o ->> 'start_date') then (i.o ->> 'start_date')::date end,
       case when private.is_timestamptz(i.o ->> 'end_date') and (i.o ->> 'end_date')::date >= coalesce(
@@ -510,9 +546,9 @@ begin
       cpc_bid_micros, last_synced_at)
     select distinct on (r.o ->> 'external_id') j.workspace_id, r.campaign_id, pf, r.o ->> 'external_id', left(btrim(r.o ->> 'name'), 500),
       (r.o ->> 'status')::public.ad_status,
-      coalesce(private.minor_units(r.o -> 'daily_budget', 'major', cur), private.minor_units(r.o -> 'daily_budget_minor', 'minor', cur),
-               private.minor_units(r.o -> 'daily_budget_micros', 'micros', cur)),
-      private.minor_units(r.o -> 'cpc_bid_micros', 'minor', cur), synced
+      coalesce(private.minor_units(r.o -> 'daily_budget', 'major', ex), private.minor_units(r.o -> 'daily_budget_minor', 'minor', ex),
+               private.minor_units(r.o -> 'daily_budget_micros', 'micros', ex)),
+      private.minor_units(r.o -> 'cpc_bid_micros', 'minor', ex), synced
     from resolved r where r.problem is null
     order by r.o ->> 'external_id', r.idx desc
     on conflict (workspace_id, platform, external_id) do update set
@@ -559,62 +595,69 @@ begin
   applied := applied + n;
   unchanged := unchanged + jsonb_array_length(coalesce(p_page -> 'ads', '[]')) - n - bad;
 
-  -- daily rows: checked one by one; their objects made where the page is the first to mention them
+  -- daily rows: checked one by one (a second row for the same object and day is a duplicate),
+  -- converted to minor units with the account's exponent
   if jsonb_array_length(coalesce(p_page -> 'metrics', '[]')) > 0 then
-    -- each row checked; a second row for the same object and day is rejected as a duplicate
-    select coalesce(jsonb_agg(jsonb_build_object('idx', c.idx, 'r', c.r, 'problem', c.problem) order by c.idx), '[]')
-    into checked
+    select coalesce(array_agg(row(c.idx, c.level, c.ext, c.name, c.ad_group_ext, c.ad_group_name, c.campaign_ext, c.campaign_name,
+             case when c.problem is null then (c.r ->> 'day')::date end,
+             case when c.problem is null then coalesce(round((c.r ->> 'spend')::numeric * major),
+                                                       round((c.r ->> 'spend_micros')::numeric / micros), 0)::bigint end,
+             case when c.problem is null then coalesce((c.r ->> 'impressions')::bigint, 0) end,
+             case when c.problem is null then coalesce((c.r ->> 'clicks')::bigint, 0) end,
+             case when c.problem is null then round(coalesce((c.r ->> 'conversions')::numeric, 0), 4) end,
+             case when c.problem is null then coalesce(round((c.r ->> 'revenue')::numeric * major),
+                                                       round((c.r ->> 'revenue_micros')::numeric / micros), 0)::bigint end,
+             coalesce(c.problem, case when c.nth > 1 then 'row: the same object and day appear more than once in the page' end)
+           )::private.ad_sync_metric order by c.idx), '{}')
+    into ms
     from (
-      select b.idx, b.r, coalesce(b.problem, case when row_number() over (
-          partition by b.problem is null, b.r ->> 'level', b.r ->> 'external_id', b.r ->> 'day' order by b.idx) > 1
-        then 'row: the same object and day appear more than once in the page' end) as problem
-      from (select (e.ordinality - 1)::integer as idx, e.value as r, private.ad_metric_problem(e.value, w_from, w_to, cur) as problem
-            from jsonb_array_elements(p_page -> 'metrics') with ordinality e) b
+      select b.*, row_number() over (partition by b.problem is null, b.level, b.ext, b.r ->> 'day' order by b.idx) as nth
+      from (select (e.ordinality - 1)::integer as idx, e.value as r, e.value ->> 'level' as level, e.value ->> 'external_id' as ext,
+                   nullif(btrim(e.value ->> 'name'), '') as name, e.value ->> 'ad_group_external_id' as ad_group_ext,
+                   nullif(btrim(e.value ->> 'ad_group_name'), '') as ad_group_name, e.value ->> 'campaign_external_id' as campaign_ext,
+                   nullif(btrim(e.value ->> 'campaign_name'), '') as campaign_name,
+                   private.ad_metric_problem(e.value, w_from, w_to, cur) as problem
+            from jsonb_array_elements(p_page -> 'metrics') with ordinality e offset 0) b
     ) c;
 
     -- objects only the report knows about (not in a listing yet): made archived, named as the report names them
-    insert into public.ad_campaigns as c (workspace_id, ad_account_id, platform, external_id, name, status)
-    select distinct on (m.r ->> 'campaign_external_id') j.workspace_id, acct.id, pf, m.r ->> 'campaign_external_id',
-      left(coalesce(nullif(btrim(m.r ->> 'campaign_name'), ''), 'Campaign ' || (m.r ->> 'campaign_external_id')), 500), 'archived'
-    from jsonb_to_recordset(checked) m (idx integer, r jsonb, problem text) where m.problem is null
-    order by m.r ->> 'campaign_external_id', m.idx desc
-    on conflict (workspace_id, platform, external_id) do nothing;
+    insert into public.ad_campaigns (workspace_id, ad_account_id, platform, external_id, name, status)
+    select j.workspace_id, acct.id, pf, k.campaign_ext, left(coalesce(k.campaign_name, 'Campaign ' || k.campaign_ext), 500), 'archived'
+    from (select distinct on (m.campaign_ext) m.campaign_ext, m.campaign_name from unnest(ms) m
+          where m.problem is null order by m.campaign_ext, m.idx desc) k
+    where not exists (select 1 from public.ad_campaigns c where c.workspace_id = j.workspace_id and c.platform = pf
+                        and c.external_id = k.campaign_ext);
     get diagnostics n = row_count;
     applied := applied + n;
-    insert into public.ad_groups as g (workspace_id, campaign_id, platform, external_id, name, status)
-    select distinct on (k.ext) j.workspace_id, c.id, pf, k.ext, left(coalesce(k.nm, 'Ad group ' || k.ext), 500), 'archived'
-    from (select m.idx, case when m.r ->> 'level' = 'ad_group' then m.r ->> 'external_id' else m.r ->> 'ad_group_external_id' end as ext,
-                 nullif(btrim(case when m.r ->> 'level' = 'ad_group' then m.r ->> 'name' else m.r ->> 'ad_group_name' end), '') as nm,
-                 m.r ->> 'campaign_external_id' as cext
-          from jsonb_to_recordset(checked) m (idx integer, r jsonb, problem text) where m.problem is null) k
-    join public.ad_campaigns c on c.workspace_id = j.workspace_id and c.platform = pf and c.external_id = k.cext
-    order by k.ext, k.idx desc
-    on conflict (workspace_id, platform, external_id) do nothing;
+    insert into public.ad_groups (workspace_id, campaign_id, platform, external_id, name, status)
+    select j.workspace_id, c.id, pf, k.ext, left(coalesce(k.nm, 'Ad group ' || k.ext), 500), 'archived'
+    from (select k0.* from (select distinct on (1) case when m.level = 'ad_group' then m.ext else m.ad_group_ext end as ext,
+                                   case when m.level = 'ad_group' then m.name else m.ad_group_name end as nm, m.campaign_ext
+                            from unnest(ms) m where m.problem is null order by 1, m.idx desc) k0
+          where not exists (select 1 from public.ad_groups g where g.workspace_id = j.workspace_id and g.platform = pf
+                              and g.external_id = k0.ext)
+          offset 0) k  -- the few missing ones only, then their campaigns
+    join public.ad_campaigns c on c.workspace_id = j.workspace_id and c.platform = pf and c.external_id = k.campaign_ext;
     get diagnostics n = row_count;
     applied := applied + n;
-    insert into public.ads as a (workspace_id, ad_group_id, platform, external_id, name, status)
-    select distinct on (m.r ->> 'external_id') j.workspace_id, g.id, pf, m.r ->> 'external_id',
-      left(coalesce(nullif(btrim(m.r ->> 'name'), ''), 'Ad ' || (m.r ->> 'external_id')), 500), 'archived'
-    from jsonb_to_recordset(checked) m (idx integer, r jsonb, problem text)
-    join public.ad_groups g on g.workspace_id = j.workspace_id and g.platform = pf and g.external_id = m.r ->> 'ad_group_external_id'
-    where m.problem is null and m.r ->> 'level' = 'ad'
-    order by m.r ->> 'external_id', m.idx desc
-    on conflict (workspace_id, platform, external_id) do nothing;
+    insert into public.ads (workspace_id, ad_group_id, platform, external_id, name, status)
+    select j.workspace_id, g.id, pf, k.ext, left(coalesce(k.name, 'Ad ' || k.ext), 500), 'archived'
+    from (select k0.* from (select distinct on (m.ext) m.ext, m.name, m.ad_group_ext from unnest(ms) m
+                            where m.problem is null and m.level = 'ad' order by m.ext, m.idx desc) k0
+          where not exists (select 1 from public.ads a where a.workspace_id = j.workspace_id and a.platform = pf
+                              and a.external_id = k0.ext)
+          offset 0) k  -- the few missing ones only, then their ad groups
+    join public.ad_groups g on g.workspace_id = j.workspace_id and g.platform = pf and g.external_id = k.ad_group_ext;
     get diagnostics n = row_count;
     applied := applied + n;
 
-    -- the rows, in minor units; only those the platform changed go to the ads domain's ingest
+    -- only the rows the platform changed go to the ads domain's ingest
     with x as (
-      select m.r ->> 'level' as level, m.r ->> 'external_id' as ext, (m.r ->> 'day')::date as day,
-        coalesce(private.minor_units(m.r -> 'spend', 'major', cur), private.minor_units(m.r -> 'spend_micros', 'micros', cur), 0) as spend,
-        coalesce((m.r ->> 'impressions')::bigint, 0) as impressions, coalesce((m.r ->> 'clicks')::bigint, 0) as clicks,
-        round(coalesce((m.r ->> 'conversions')::numeric, 0), 4) as conversions,
-        coalesce(private.minor_units(m.r -> 'revenue', 'major', cur), private.minor_units(m.r -> 'revenue_micros', 'micros', cur), 0) as revenue,
-        case when m.r ->> 'level' = 'ad'
-             then (select a.id from public.ads a where a.workspace_id = j.workspace_id and a.platform = pf and a.external_id = m.r ->> 'external_id')
-             else (select g.id from public.ad_groups g where g.workspace_id = j.workspace_id and g.platform = pf
-                     and g.external_id = m.r ->> 'external_id') end as object_id
-      from jsonb_to_recordset(checked) m (idx integer, r jsonb, problem text) where m.problem is null
+      select m.*, case when m.level = 'ad'
+             then (select a.id from public.ads a where a.workspace_id = j.workspace_id and a.platform = pf and a.external_id = m.ext)
+             else (select g.id from public.ad_groups g where g.workspace_id = j.workspace_id and g.platform = pf and g.external_id = m.ext)
+             end as object_id
+      from unnest(ms) m where m.problem is null
     ), v as (
       select x.*, d.day is not null and (d.spend_cents, d.impressions, d.clicks, d.conversions, d.revenue_cents, d.currency)
              is not distinct from (x.spend, x.impressions, x.clicks, x.conversions, x.revenue, cur) as same
@@ -628,9 +671,9 @@ begin
     unchanged := unchanged + n;
     applied := applied + private.ingest_ad_sync_rows(j.workspace_id, rows);
 
-    select rejected || coalesce(jsonb_agg(jsonb_build_object('kind', 'metric', 'index', m.idx, 'external_id', m.r ->> 'external_id',
-             'day', m.r ->> 'day', 'reason', m.problem) order by m.idx), '[]')
-    into rejected from jsonb_to_recordset(checked) m (idx integer, r jsonb, problem text) where m.problem is not null;
+    select rejected || coalesce(jsonb_agg(jsonb_build_object('kind', 'metric', 'index', m.idx, 'external_id', m.ext,
+             'day', p_page #>> array['metrics', m.idx::text, 'day'], 'reason', m.problem) order by m.idx), '[]')
+    into rejected from unnest(ms) m where m.problem is not null;
   end if;
 
   -- the window's last page: ad group and campaign rows of its days, summed from the rows below them

@@ -137,12 +137,12 @@ select results_eq($$ select status::text, error, next_attempt_at, finished_at is
   $$ values ('succeeded', null::text, null::timestamptz, true), ('succeeded', null, null, true) $$, 'runs follow their jobs');
 
 -- ================= money
-select results_eq($$ select private.minor_units('"12.345"', 'major', 'USD'), private.minor_units('"12.344"', 'major', 'USD'),
-  private.minor_units('12', 'major', 'JPY'), private.minor_units('"1.2345"', 'major', 'KWD'),
-  private.minor_units('"12345678"', 'micros', 'USD'), private.minor_units('"5000"', 'minor', 'EUR') $$,
+select results_eq($$ select private.minor_units('"12.345"', 'major', private.currency_exponent('USD')), private.minor_units('"12.344"', 'major', private.currency_exponent('USD')),
+  private.minor_units('12', 'major', private.currency_exponent('JPY')), private.minor_units('"1.2345"', 'major', private.currency_exponent('KWD')),
+  private.minor_units('"12345678"', 'micros', private.currency_exponent('USD')), private.minor_units('"5000"', 'minor', private.currency_exponent('EUR')) $$,
   $$ values (1235::bigint, 1234::bigint, 12::bigint, 1235::bigint, 1235::bigint, 5000::bigint) $$,
   'amounts to minor units by the currency''s exponent, half away from zero, without floats');
-select results_eq($$ select private.minor_units('"1"', 'major', 'XXX'), private.amount_problem('"-1"', 'major'),
+select results_eq($$ select private.minor_units('"1"', 'major', private.currency_exponent('XXX')), private.amount_problem('"-1"', 'major'),
   private.amount_problem('"1.5"', 'micros'), private.amount_problem('"1e5"', 'major'), private.amount_problem('"9999999999999999"', 'major') $$,
   $$ values (null::bigint, 'must not be negative', 'must be a whole number', 'must be a decimal number', 'is too large') $$,
   'unknown currencies, negatives, fractions of whole units, exponents and overflow are refused');

@@ -133,7 +133,7 @@ describe("later syncs change only what the platform changed", () => {
   it("a restatement rewrites the day the platform revised, and only it", async () => {
     const revised = day(-10);
     world.restate(revised);
-    await queueWindowsAt(sql, conn, "1 day 2 hours");
+    await queueWindowsAt(sql, conn, "1 day");
     const all = await settled(sql, conn);
     const restatement = all.filter((r) => r.kind === "restatement").at(-1)!;
     expect([restatement.window_from, restatement.window_to]).toEqual([day(-29), day(-2)]);

@@ -121,6 +121,18 @@ export class AdWorld {
 
   restate(d: string) {
     this.revision.set(d, (this.revision.get(d) ?? 0) + 1);
+    this.version++;
+  }
+
+  /** Bumped by restate(): what a fake's cached report depends on. */
+  version = 0;
+  private memo: { key: string; value: unknown } | null = null;
+
+  /** The last report built for `key` (paged reports rebuild nothing per page); names and statuses are read live elsewhere. */
+  cached<T>(key: string, build: () => T): T {
+    const k = `${key}|${this.version}|${this.extraRows.length}`;
+    if (this.memo?.key !== k) this.memo = { key: k, value: build() };
+    return this.memo.value as T;
   }
 
   /** A major-unit decimal string of minor units, as Meta and TikTok send amounts. */

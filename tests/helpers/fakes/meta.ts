@@ -70,7 +70,8 @@ export class MetaFake extends FakeProvider {
       if (!run || run.status !== "Job Completed") {
         return { status: 400, json: { error: { message: "The report is not ready", type: "OAuthException", code: 2601 } } };
       }
-      return this.paged(r, this.insights(this.worlds.get(run.account)!, run.since, run.until));
+      const w = this.worlds.get(run.account)!;
+      return this.paged(r, w.cached(`run:${run.id}`, () => this.insights(w, run.since, run.until)));
     }));
     this.on("POST", /^\/v21\.0\/(\d+)\/events$/, (r, m) => this.authorized(r, () => {
       const body = r.json as CapiBatch["body"];

@@ -33,7 +33,8 @@ export class TikTokFake extends FakeProvider {
     }
     this.on("GET", /^\/v1\.3\/report\/integrated\/get\/$/, (r) => this.withWorld(r, (w) => {
       if (r.query.get("data_level") !== "AUCTION_AD") return { json: { code: 40002, message: "data_level: unsupported", data: {} } };
-      const rows = [...w.rows(r.query.get("start_date")!, r.query.get("end_date")!)].map(({ ad, day, row }) => {
+      const from = r.query.get("start_date")!, to = r.query.get("end_date")!;
+      const rows = w.cached(`report:${from}:${to}`, () => [...w.rows(from, to)].map(({ ad, day, row }) => {
         const g = w.adGroup(ad.parentId!);
         const c = w.campaign(g.parentId!);
         return {
@@ -44,7 +45,7 @@ export class TikTokFake extends FakeProvider {
             currency: w.currency, campaign_id: c.id, campaign_name: c.name, adgroup_id: g.id, adgroup_name: g.name, ad_name: ad.name,
           },
         };
-      });
+      }));
       return this.page(r, [...rows, ...w.extraRows]);
     }));
     this.on("POST", /^\/v1\.3\/event\/track\/$/, (r) => this.authorized(r, () => {
