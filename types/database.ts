@@ -2928,6 +2928,57 @@ export type Database = {
           },
         ]
       }
+      conversion_destinations: {
+        Row: {
+          connection_id: string
+          created_at: string
+          destination: Database["public"]["Enums"]["conversion_destination"]
+          enabled: boolean
+          pixel_id: string
+          require_consent: boolean
+          test_event_code: string | null
+          updated_at: string
+          workspace_id: string
+        }
+        Insert: {
+          connection_id: string
+          created_at?: string
+          destination: Database["public"]["Enums"]["conversion_destination"]
+          enabled?: boolean
+          pixel_id: string
+          require_consent?: boolean
+          test_event_code?: string | null
+          updated_at?: string
+          workspace_id: string
+        }
+        Update: {
+          connection_id?: string
+          created_at?: string
+          destination?: Database["public"]["Enums"]["conversion_destination"]
+          enabled?: boolean
+          pixel_id?: string
+          require_consent?: boolean
+          test_event_code?: string | null
+          updated_at?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "conversion_destinations_workspace_id_connection_id_fkey"
+            columns: ["workspace_id", "connection_id"]
+            isOneToOne: false
+            referencedRelation: "integration_connections"
+            referencedColumns: ["workspace_id", "id"]
+          },
+          {
+            foreignKeyName: "conversion_destinations_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       conversions: {
         Row: {
           created_at: string
@@ -6233,11 +6284,13 @@ export type Database = {
           ga4_status: Database["public"]["Enums"]["pixel_delivery_status"]
           id: number
           last_error: string | null
+          marketing_consent: boolean | null
           meta_status: Database["public"]["Enums"]["pixel_delivery_status"]
           occurred_at: string
           shopify_order_id: string | null
           tiktok_status: Database["public"]["Enums"]["pixel_delivery_status"]
           updated_at: string
+          user_data: NonNullable<Json>
           value_cents: number | null
           visitor_id: string | null
           workspace_id: string
@@ -6250,11 +6303,13 @@ export type Database = {
           ga4_status?: Database["public"]["Enums"]["pixel_delivery_status"]
           id?: never
           last_error?: string | null
+          marketing_consent?: boolean | null
           meta_status?: Database["public"]["Enums"]["pixel_delivery_status"]
           occurred_at: string
           shopify_order_id?: string | null
           tiktok_status?: Database["public"]["Enums"]["pixel_delivery_status"]
           updated_at?: string
+          user_data?: NonNullable<Json>
           value_cents?: number | null
           visitor_id?: string | null
           workspace_id: string
@@ -6267,11 +6322,13 @@ export type Database = {
           ga4_status?: Database["public"]["Enums"]["pixel_delivery_status"]
           id?: never
           last_error?: string | null
+          marketing_consent?: boolean | null
           meta_status?: Database["public"]["Enums"]["pixel_delivery_status"]
           occurred_at?: string
           shopify_order_id?: string | null
           tiktok_status?: Database["public"]["Enums"]["pixel_delivery_status"]
           updated_at?: string
+          user_data?: NonNullable<Json>
           value_cents?: number | null
           visitor_id?: string | null
           workspace_id?: string
@@ -10428,6 +10485,13 @@ export type Database = {
           isSetofReturn: true
         }
       }
+      record_conversion_events: {
+        Args: { p_events: Json; p_workspace_id: string }
+        Returns: {
+          duplicates: number
+          inserted: number
+        }[]
+      }
       record_curated_reply_use: {
         Args: { p_reply_id: string }
         Returns: number
@@ -10848,6 +10912,7 @@ export type Database = {
         | "published"
         | "archived"
       conversation_role: "system" | "user" | "assistant"
+      conversion_destination: "meta" | "ga4" | "tiktok"
       decision_domain:
         | "inventory"
         | "cx"
@@ -11631,6 +11696,7 @@ export const Constants = {
         "archived",
       ],
       conversation_role: ["system", "user", "assistant"],
+      conversion_destination: ["meta", "ga4", "tiktok"],
       decision_domain: [
         "inventory",
         "cx",

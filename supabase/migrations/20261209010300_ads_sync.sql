@@ -651,7 +651,17 @@ begin
     get diagnostics n = row_count;
     applied := applied + n;
 
-    -- only the rows the platform changed go to the ads domain's ingest
+    -- only the rows the platform changed go to the ads domain's ingest; days the account has no
+    -- rows for yet (a backfill) need no comparison
+    if not exists (select 1 from unnest(ms) m
+                   join public.ad_metrics_daily d on d.workspace_id = j.workspace_id and d.day = m.day
+                   where m.problem is null and d.ad_account_id = acct.id) then
+      select coalesce(jsonb_agg(jsonb_build_object('platform', pf, 'level', m.level, 'external_id', m.ext, 'day', m.day,
+               'currency', cur, 'spend_cents', m.spend, 'impressions', m.impressions, 'clicks', m.clicks,
+               'conversions', m.conversions, 'revenue_cents', m.revenue)), '[]')
+      into rows from unnest(ms) m where m.problem is null;
+      applied := applied + private.ingest_ad_sync_rows(j.workspace_id, rows);
+    else
     with x as (
       select m.*, case when m.level = 'ad'
              then (select a.id from public.ads a where a.workspace_id = j.workspace_id and a.platform = pf and a.external_id = m.ext)
@@ -670,6 +680,7 @@ begin
     into rows, n from v;
     unchanged := unchanged + n;
     applied := applied + private.ingest_ad_sync_rows(j.workspace_id, rows);
+    end if;
 
     select rejected || coalesce(jsonb_agg(jsonb_build_object('kind', 'metric', 'index', m.idx, 'external_id', m.ext,
              'day', p_page #>> array['metrics', m.idx::text, 'day'], 'reason', m.problem) order by m.idx), '[]')

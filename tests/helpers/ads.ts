@@ -4,6 +4,7 @@
 import { createHash } from "node:crypto";
 import type postgres from "postgres";
 import { fakeProvidersUrl } from "../../scripts/lib/gateway.ts";
+import { Ga4Fake } from "./fakes/ga4.ts";
 import { GoogleAdsFake } from "./fakes/google_ads.ts";
 import { MetaFake } from "./fakes/meta.ts";
 import { OAuthFake } from "./fakes/oauth.ts";
@@ -16,8 +17,9 @@ export function adFakes() {
   const meta = new MetaFake();
   const google = new GoogleAdsFake();
   const tiktok = new TikTokFake();
-  const server = new FakeServer(Number(new URL(fakeProvidersUrl(config)).port), oauth, meta, google, tiktok);
-  return { server, oauth, meta, google, tiktok };
+  const ga4 = new Ga4Fake();
+  const server = new FakeServer(Number(new URL(fakeProvidersUrl(config)).port), oauth, meta, google, tiktok, ga4);
+  return { server, oauth, meta, google, tiktok, ga4 };
 }
 
 export type AdFakes = ReturnType<typeof adFakes>;
