@@ -8,30 +8,21 @@
 // wait without spending an attempt; the connection's health follows every outcome.
 // Body (optional): { limit?: 1-50, once?: boolean }.
 import { z } from "zod";
-import type { AuthConfig } from "../_shared/auth.ts";
 import { type ClaimedJob, claimJobs, failureReport, finishJob, type JobReport } from "../_shared/connector_jobs.ts";
-import type { KeyRing } from "../_shared/crypto.ts";
-import { asService, type Sql } from "../_shared/db.ts";
-import type { Settings } from "../_shared/env.ts";
+import { asService } from "../_shared/db.ts";
+import type { ConnectorDeps } from "../_shared/connector_deps.ts";
 import type { Reply } from "../_shared/http.ts";
 import type { AdsPage, AdsSource, Step, SyncContext } from "../_shared/providers/ads.ts";
 import { authorizedClient, type Credentials, credentials } from "../_shared/providers/credentials.ts";
 import { googleAdsClient, googleAdsSource } from "../_shared/providers/google_ads.ts";
-import type { Client, ProviderHttp } from "../_shared/providers/http.ts";
+import type { Client } from "../_shared/providers/http.ts";
 import { ProviderError } from "../_shared/providers/http.ts";
 import { metaClient, metaSource } from "../_shared/providers/meta.ts";
 import { tiktokClient, tiktokSource } from "../_shared/providers/tiktok.ts";
 import { acceptWorkerCall, drain, perRow } from "../_shared/queue_worker.ts";
 import { googleAds } from "../oauth/providers/google_ads.ts";
 
-export interface Deps extends ProviderHttp {
-  sql: Sql;
-  auth: AuthConfig;
-  settings: Settings;
-  ring: KeyRing;
-  /** Stop starting new jobs (and pages) after this many milliseconds. */
-  budgetMs: number;
-}
+export type Deps = ConnectorDeps;
 
 interface Payload {
   kind: "recent" | "restatement" | "backfill";

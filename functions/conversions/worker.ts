@@ -7,27 +7,19 @@
 // go to SQL in one transaction (private.finish_conversion_jobs), which sets the events' statuses.
 // Body (optional): { limit?: 1-1000, once?: boolean }.
 import { z } from "zod";
-import type { AuthConfig } from "../_shared/auth.ts";
 import { type ClaimedJob, claimJobs, failureReport, type JobReport } from "../_shared/connector_jobs.ts";
-import type { KeyRing } from "../_shared/crypto.ts";
-import { asService, type Sql } from "../_shared/db.ts";
-import type { Settings } from "../_shared/env.ts";
+import { asService } from "../_shared/db.ts";
+import type { ConnectorDeps } from "../_shared/connector_deps.ts";
 import type { Reply } from "../_shared/http.ts";
 import type { ConversionEvent, Sender } from "../_shared/providers/conversions.ts";
 import { credentials } from "../_shared/providers/credentials.ts";
 import { ga4Client, ga4Sender } from "../_shared/providers/ga4.ts";
-import { type Client, ProviderError, type ProviderHttp } from "../_shared/providers/http.ts";
+import { type Client, ProviderError } from "../_shared/providers/http.ts";
 import { metaCapiSender, metaClient } from "../_shared/providers/meta.ts";
 import { tiktokClient, tiktokEventsSender } from "../_shared/providers/tiktok.ts";
 import { acceptWorkerCall, drain } from "../_shared/queue_worker.ts";
 
-export interface Deps extends ProviderHttp {
-  sql: Sql;
-  auth: AuthConfig;
-  settings: Settings;
-  ring: KeyRing;
-  budgetMs: number;
-}
+export type Deps = ConnectorDeps;
 
 type Job = ClaimedJob<{ destination: string; event_id: string; occurred_at: string }, Record<string, never>>;
 

@@ -100,13 +100,9 @@ create trigger set_updated_at before update on public.ad_sync_runs for each row 
 select private.install_tenant_guard('public.ad_sync_runs');
 
 -- ===== the queue
-insert into private.callable_functions (name, description)
-values ('ads-sync', 'one run of the ads sync worker (Meta, Google Ads, TikTok)')
-on conflict (name) do nothing;
-insert into private.connector_queues (queue, function_name, lease, max_attempts, backoff_base, backoff_cap, one_per_connection,
-                                      keep_done, keep_dead, description)
-values ('ads_sync', 'ads-sync', interval '2 minutes', 8, interval '1 minute', interval '6 hours', true,
-        interval '7 days', interval '30 days', 'Ad platform sync windows: one job per account and window (public.ad_sync_runs).');
+select private.register_connector_queue('ads_sync', 'ads-sync',
+  'The ads sync worker: windows of connected Meta, Google Ads and TikTok accounts (public.ad_sync_runs).',
+  p_backoff_base => interval '1 minute');
 
 create function private.ad_platform_of(p_provider public.integration_provider) returns public.ad_platform
 language sql immutable set search_path = '' as $$

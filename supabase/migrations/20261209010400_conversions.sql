@@ -237,13 +237,9 @@ end $$;
 comment on function public.record_conversion_events(uuid, jsonb) is 'Server-side pixel (service role): records up to 1000 events to send to the workspace''s destinations: {event_id, event_name, occurred_at, visitor_id?, shopify_order_id?, value_cents?, currency?, marketing_consent?, user_data?: {em | email, ph | phone, external_id, fbp, fbc, ttp, ttclid, gclid, ga_client_id, client_user_agent, page_url}}. A plaintext email or phone is hashed (normalised SHA-256) and not stored. An event id and time already recorded is a duplicate and changes nothing. All or nothing: 22023 naming the row and field, PT413 over 1000, 42501 for users.';
 
 -- ===== the worker's side
-insert into private.callable_functions (name, description)
-values ('conversions', 'one run of the server-side conversions worker (Meta CAPI, GA4 MP, TikTok Events)')
-on conflict (name) do nothing;
-insert into private.connector_queues (queue, function_name, lease, max_attempts, backoff_base, backoff_cap, one_per_connection,
-                                      keep_done, keep_dead, description)
-values ('conversions', 'conversions', interval '1 minute', 8, interval '30 seconds', interval '6 hours', false,
-        interval '3 days', interval '30 days', 'Server-side conversions: one job per pixel event and destination (pixel_events statuses).');
+select private.register_connector_queue('conversions', 'conversions',
+  'Server-side conversions to Meta CAPI, GA4 MP and TikTok Events: one job per pixel event and destination (pixel_events statuses).',
+  p_lease => interval '1 minute', p_one_per_connection => false, p_keep_done => interval '3 days');
 
 -- What the worker sends for each claimed job: the destination and the event.
 create function private.conversion_batch(p_job_ids bigint[])

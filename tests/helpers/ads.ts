@@ -11,6 +11,9 @@ import { OAuthFake } from "./fakes/oauth.ts";
 import { FakeServer } from "./fakes/server.ts";
 import { TikTokFake } from "./fakes/tiktok.ts";
 import { api, config, serviceKey } from "./stack.ts";
+import { waitFor } from "./wait.ts";
+
+export { waitFor };
 
 export function adFakes() {
   const oauth = new OAuthFake();
@@ -23,18 +26,6 @@ export function adFakes() {
 }
 
 export type AdFakes = ReturnType<typeof adFakes>;
-
-/** Polls until ok(value) (or fails after ms with the last value). */
-export async function waitFor<T>(what: string, fn: () => Promise<T>, ok: (v: T) => boolean, ms = 30_000): Promise<T> {
-  const until = Date.now() + ms;
-  let v = await fn();
-  while (!ok(v)) {
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(v)}`);
-    await new Promise((r) => setTimeout(r, 150));
-    v = await fn();
-  }
-  return v;
-}
 
 type Provider = "meta" | "google_ads" | "tiktok";
 

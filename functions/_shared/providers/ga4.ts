@@ -3,7 +3,7 @@
 // tag sends too. GA4 answers 2xx whatever the payload (its validation lives at /debug/mp/collect),
 // so a 2xx counts as sent. Consent goes with the event (ad_user_data, ad_personalization).
 import type { Settings } from "../env.ts";
-import { amount, type ConversionEvent, type Sender } from "./conversions.ts";
+import { amount, type ConversionEvent, type Sender, userFields } from "./conversions.ts";
 import { type Client, providerClient, type ProviderHttp } from "./http.ts";
 
 export function ga4Client(s: Settings, http: ProviderHttp, onCall?: () => void): Client {
@@ -13,10 +13,7 @@ export function ga4Client(s: Settings, http: ProviderHttp, onCall?: () => void):
 export function ga4Payload(e: ConversionEvent) {
   const u = e.user_data;
   const consent = e.marketing_consent === null ? undefined : e.marketing_consent ? "GRANTED" : "DENIED";
-  const userData = {
-    ...(u.em ? { sha256_email_address: [u.em] } : {}),
-    ...(u.ph ? { sha256_phone_number: [u.ph] } : {}),
-  };
+  const userData = userFields(u, { em: "sha256_email_address", ph: "sha256_phone_number" }, ["em", "ph"]);
   return {
     client_id: u.ga_client_id ?? e.visitor_id ?? `srv.${e.event_id}`,
     timestamp_micros: new Date(e.occurred_at).getTime() * 1000,

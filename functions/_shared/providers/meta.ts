@@ -16,7 +16,14 @@ import {
   type Step,
   windowDays,
 } from "./ads.ts";
-import { amount, type ConversionEvent, type Sender, unixSeconds } from "./conversions.ts";
+import {
+  type ConversionEvent,
+  orderFields,
+  platformEventName,
+  type Sender,
+  unixSeconds,
+  userFields,
+} from "./conversions.ts";
 import { type Answer, type Client, providerClient, ProviderError, type ProviderHttp } from "./http.ts";
 
 interface MetaError {
@@ -298,38 +305,23 @@ export function metaSource(opts: { asyncReportDays: number; pollBudgetMs?: numbe
 }
 
 // ===== Conversions API: POST /{pixel}/events, up to 1,000 events a request
-const META_EVENTS: Record<string, string> = {
-  purchase: "Purchase",
-  add_to_cart: "AddToCart",
-  begin_checkout: "InitiateCheckout",
-  add_payment_info: "AddPaymentInfo",
-  view_item: "ViewContent",
-  page_view: "PageView",
-  search: "Search",
-  sign_up: "CompleteRegistration",
-  lead: "Lead",
-};
-
 export function metaCapiEvent(e: ConversionEvent) {
   const u = e.user_data;
   return {
-    event_name: META_EVENTS[e.event_name] ?? e.event_name,
+    event_name: platformEventName(e.event_name, "meta"),
     event_time: unixSeconds(e.occurred_at),
     event_id: e.event_id,
     action_source: "website",
     ...(u.page_url ? { event_source_url: u.page_url } : {}),
-    user_data: {
-      ...(u.em ? { em: [u.em] } : {}),
-      ...(u.ph ? { ph: [u.ph] } : {}),
-      ...(u.external_id ? { external_id: [u.external_id] } : {}),
-      ...(u.fbp ? { fbp: u.fbp } : {}),
-      ...(u.fbc ? { fbc: u.fbc } : {}),
-      ...(u.client_user_agent ? { client_user_agent: u.client_user_agent } : {}),
-    },
-    custom_data: {
-      ...(e.value !== null ? { value: amount(e.value), currency: e.currency } : {}),
-      ...(e.shopify_order_id ? { order_id: e.shopify_order_id } : {}),
-    },
+    user_data: userFields(u, {
+      em: "em",
+      ph: "ph",
+      external_id: "external_id",
+      fbp: "fbp",
+      fbc: "fbc",
+      client_user_agent: "client_user_agent",
+    }, ["em", "ph", "external_id"]),
+    custom_data: orderFields(e),
   };
 }
 

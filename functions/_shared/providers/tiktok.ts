@@ -13,7 +13,14 @@ import {
   isoNow,
   type MetricRow,
 } from "./ads.ts";
-import { amount, type ConversionEvent, type Sender, unixSeconds } from "./conversions.ts";
+import {
+  type ConversionEvent,
+  orderFields,
+  platformEventName,
+  type Sender,
+  unixSeconds,
+  userFields,
+} from "./conversions.ts";
 import { type Answer, type Client, providerClient, ProviderError, type ProviderHttp } from "./http.ts";
 
 const TOKEN_CODES = new Set([40102, 40104, 40105]);
@@ -225,35 +232,21 @@ export function tiktokSource(): AdsSource<TikTokCursor> {
 }
 
 // ===== Events API: POST /event/track/ for a pixel, up to 1,000 events a request
-const TIKTOK_EVENTS: Record<string, string> = {
-  purchase: "CompletePayment",
-  add_to_cart: "AddToCart",
-  begin_checkout: "InitiateCheckout",
-  add_payment_info: "AddPaymentInfo",
-  view_item: "ViewContent",
-  page_view: "Pageview",
-  search: "Search",
-  sign_up: "CompleteRegistration",
-};
-
 export function tiktokEvent(e: ConversionEvent) {
   const u = e.user_data;
   return {
-    event: TIKTOK_EVENTS[e.event_name] ?? e.event_name,
+    event: platformEventName(e.event_name, "tiktok"),
     event_time: unixSeconds(e.occurred_at),
     event_id: e.event_id,
-    user: {
-      ...(u.em ? { email: u.em } : {}),
-      ...(u.ph ? { phone: u.ph } : {}),
-      ...(u.external_id ? { external_id: u.external_id } : {}),
-      ...(u.ttclid ? { ttclid: u.ttclid } : {}),
-      ...(u.ttp ? { ttp: u.ttp } : {}),
-      ...(u.client_user_agent ? { user_agent: u.client_user_agent } : {}),
-    },
-    properties: {
-      ...(e.value !== null ? { value: amount(e.value), currency: e.currency } : {}),
-      ...(e.shopify_order_id ? { order_id: e.shopify_order_id } : {}),
-    },
+    user: userFields(u, {
+      em: "email",
+      ph: "phone",
+      external_id: "external_id",
+      ttclid: "ttclid",
+      ttp: "ttp",
+      client_user_agent: "user_agent",
+    }),
+    properties: orderFields(e),
     ...(u.page_url ? { page: { url: u.page_url } } : {}),
   };
 }
