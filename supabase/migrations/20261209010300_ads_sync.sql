@@ -720,6 +720,7 @@ create table private.ad_metric_currencies (
 );
 comment on table private.ad_metric_currencies is 'Every currency a workspace''s ad_metrics_daily rows were written in (never shrinks); a workspace with one needs no closer look before its dashboards add up.';
 alter table private.ad_metric_currencies enable row level security;
+select private.install_tenant_guard('private.ad_metric_currencies');
 
 create function private.note_ad_metric_currencies() returns trigger
 language plpgsql security definer set search_path = '' as $$
@@ -772,6 +773,7 @@ language plpgsql stable security definer set search_path = '' as $$
 declare
   held text[];
 begin
+  perform private.check_date_range(p_workspace_id, p_from, p_to);  -- who may look, before anything is read
   if (select count(*) from private.ad_metric_currencies c where c.workspace_id = p_workspace_id) <= 1 then
     return;
   end if;
@@ -784,13 +786,12 @@ begin
             hint = 'ads_currencies lists the spend in each; pick a range or accounts in one currency';
   end if;
 end $$;
-comment on function private.require_one_ad_currency(uuid, date, date) is 'Dashboards'' guard: PT409 naming the currencies when a workspace''s campaign-level ad rows in the range are in more than one (no conversion is made). One lookup for single-currency workspaces.';
+comment on function private.require_one_ad_currency(uuid, date, date) is 'Dashboards'' guard, after the dashboards'' own range and membership check: PT409 naming the currencies when a workspace''s campaign-level ad rows in the range are in more than one (no conversion is made). One lookup for single-currency workspaces.';
 
 create or replace function public.ads_dashboard(p_workspace_id uuid, p_from date, p_to date, p_group_by public.ads_group_by)
 returns setof public.ads_dashboard_row
 language plpgsql stable set search_path = '' as $$
 begin
-  perform private.check_date_range(p_workspace_id, p_from, p_to);
   perform private.require_one_ad_currency(p_workspace_id, p_from, p_to);
   return query select * from private.ads_dashboard(p_workspace_id, p_from, p_to, p_group_by);
 end $$;
@@ -798,7 +799,6 @@ create or replace function public.ads_blended_roas(p_workspace_id uuid, p_from d
 returns setof public.ads_blended_roas_row
 language plpgsql stable set search_path = '' as $$
 begin
-  perform private.check_date_range(p_workspace_id, p_from, p_to);
   perform private.require_one_ad_currency(p_workspace_id, p_from, p_to);
   return query select * from private.ads_blended_roas(p_workspace_id, p_from, p_to);
 end $$;
@@ -806,7 +806,6 @@ create or replace function public.ads_roas_tile(p_workspace_id uuid, p_today dat
 returns setof public.ads_roas_tile_row
 language plpgsql stable set search_path = '' as $$
 begin
-  perform private.check_date_range(p_workspace_id, p_today - 60, p_today - 1);
   perform private.require_one_ad_currency(p_workspace_id, p_today - 60, p_today - 1);
   return query select * from private.ads_roas_tile(p_workspace_id, p_today);
 end $$;

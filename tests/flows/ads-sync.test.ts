@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Client, userClient } from "../helpers/api.ts";
 import { adFakes, connect, queueWindowsAt, settled } from "../helpers/ads.ts";
 import { AdWorld, day } from "../helpers/fakes/ad_world.ts";
+import { loadAdSyncStatus } from "../frontend/ad-sync-status.ts";
 import { superuser, workspaceWithRoles } from "../helpers/stack.ts";
 
 const sql = superuser();
@@ -104,6 +105,9 @@ describe("connect and backfill", () => {
     const { data: c } = await admin.from("integration_connections").select("health, last_success_at, throttled_until").eq("id", conn).single();
     expect(c).toMatchObject({ health: "ok", throttled_until: null });
     expect(c!.last_success_at).not.toBeNull();
+    const panel = await loadAdSyncStatus(admin, ws.id);
+    expect(panel).toEqual([{ account: world.accountId, health: "ok", says: "syncing", windows: expect.any(Array) }]);
+    expect(panel[0].windows.every((w) => w.state === "done")).toBe(true);
     const outsider = await userClient((await workspaceWithRoles(sql)).people.owner.jwt);
     expect((await outsider.from("ad_sync_runs").select("*").eq("workspace_id", ws.id)).data).toEqual([]);
   });
