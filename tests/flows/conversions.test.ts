@@ -118,7 +118,9 @@ describe("sending", () => {
     expect([s.meta, s.ga4, s.tiktok]).toEqual(["sent", "sent", "sent"]); // the visitor consented on the storefront
     const m = metaEvent(order)!;
     expect(m).toMatchObject({ event_name: "Purchase", event_id: order, custom_data: { value: 123.45, currency: "EUR", order_id: order },
-      user_data: { em: [sha256("jane.doe@example.com")], ph: [sha256("+442079460958")], external_id: [sha256("777")] } });
+      user_data: { em: [sha256("jane.doe@example.com")], external_id: [sha256("777")] } });
+    expect(m.user_data).not.toHaveProperty("ph"); // Meta hashes phones without the "+" ours carry
+    expect(tiktokEvent(order)!.user).toMatchObject({ phone: sha256("+442079460958") });
     expect((m.user_data as { fbc: string }).fbc).toMatch(/^fb\.1\.\d{13}\.IwAR123$/);
     expect(tiktokEvent(order)).toMatchObject({ event: "CompletePayment", properties: { value: 123.45, currency: "EUR" }, user: { ttclid: "tt-9" } });
     expect(ga4Hit(order)!.body.events![0]).toMatchObject({ name: "purchase", params: { transaction_id: order, value: 123.45, currency: "EUR" } });

@@ -313,14 +313,14 @@ export function metaCapiEvent(e: ConversionEvent) {
     event_id: e.event_id,
     action_source: "website",
     ...(u.page_url ? { event_source_url: u.page_url } : {}),
+    // no phone: ours is hashed as E.164 with its "+" (what GA4 and TikTok expect), Meta hashes digits only
     user_data: userFields(u, {
       em: "em",
-      ph: "ph",
       external_id: "external_id",
       fbp: "fbp",
       fbc: "fbc",
       client_user_agent: "client_user_agent",
-    }, ["em", "ph", "external_id"]),
+    }, ["em", "external_id"]),
     custom_data: orderFields(e),
   };
 }

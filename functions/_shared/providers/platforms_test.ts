@@ -114,7 +114,7 @@ Deno.test("conversion events in each platform's shape, with the shared event id"
     event_time: NOW / 1000,
     event_id: "9001",
     action_source: "website",
-    user_data: { em: ["a".repeat(64)], ph: ["b".repeat(64)], fbc: "fb.1.1.x" },
+    user_data: { em: ["a".repeat(64)], fbc: "fb.1.1.x" },
     custom_data: { value: 123.45, currency: "EUR", order_id: "9001" },
   });
   assertEquals(tiktokEvent(event).user, { email: "a".repeat(64), phone: "b".repeat(64), ttclid: "tt" });
