@@ -65,6 +65,10 @@ const Settings = z.object({
   META_AUTH_URL: z.string().url().default("https://www.facebook.com/v21.0/dialog/oauth"),
   META_TOKEN_URL: z.string().url().default("https://graph.facebook.com/v21.0/oauth/access_token"),
   META_SCOPES: z.string().default("ads_read,business_management"),
+  /** Klaviyo's API (https://a.klaviyo.com; locally the fake). */
+  KLAVIYO_API_URL: z.string().url().default("https://a.klaviyo.com"),
+  /** Yotpo's API (https://api.yotpo.com; locally the fake). */
+  YOTPO_API_URL: z.string().url().default("https://api.yotpo.com"),
   TAVUS_WEBHOOK_TOKEN: z.string().default(""),
   CHATWOOT_WEBHOOK_TOKEN: z.string().default(""),
   MUX_WEBHOOK_SECRET: z.string().default(""),

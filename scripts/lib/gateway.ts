@@ -48,6 +48,8 @@ export function localIntegrationEnv(c: StackConfig): Record<string, string> {
     META_APP_SECRET: "local-meta-secret",
     META_AUTH_URL: `${fake}/meta/auth`,
     META_TOKEN_URL: `${fake}/meta/token`,
+    KLAVIYO_API_URL: `${fake}/klaviyo`,
+    YOTPO_API_URL: `${fake}/yotpo`,
     TAVUS_WEBHOOK_TOKEN: "local-tavus-token",
     CHATWOOT_WEBHOOK_TOKEN: "local-chatwoot-token",
     MUX_WEBHOOK_SECRET: "local-mux-secret",

@@ -1,0 +1,28 @@
+// What a connector worker needs from its environment, made once per isolate: the database pool,
+// the settings, the token key ring (to decrypt its connections' credentials), fetch and a clock.
+import { type KeyRing, loadKeyRing } from "./crypto.ts";
+import { db, type Sql } from "./db.ts";
+import { env, type Settings } from "./env.ts";
+
+export interface WorkerDeps {
+  sql: Sql;
+  settings: Settings;
+  ring: KeyRing;
+  fetch: typeof fetch;
+  now: () => number;
+}
+
+let deps: Promise<WorkerDeps> | undefined;
+
+export function workerDeps(): Promise<WorkerDeps> {
+  return deps ??= (async () => {
+    const e = env();
+    return {
+      sql: db(e.dbUrl),
+      settings: e.settings,
+      ring: await loadKeyRing(e.settings.GROWTHBASE_TOKEN_KEYS, e.settings.GROWTHBASE_TOKEN_KEY_ID),
+      fetch,
+      now: () => Date.now(),
+    };
+  })();
+}
