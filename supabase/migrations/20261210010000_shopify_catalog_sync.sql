@@ -269,15 +269,17 @@ begin
   on conflict (workspace_id, shopify_inventory_item_id, shopify_location_id) do update set
     product_id = coalesce(excluded.product_id, l.product_id),
     location_name = coalesce(excluded.location_name, l.location_name),
-    available = excluded.available, on_hand = coalesce(excluded.on_hand, l.on_hand),
+    -- a version that brings only `available` (inventory_levels/update) moves on_hand by as much
+    available = excluded.available, on_hand = coalesce(excluded.on_hand, l.on_hand + (excluded.available - l.available)),
     source_updated_at = excluded.source_updated_at
   where (l.source_updated_at is null or excluded.source_updated_at is null or excluded.source_updated_at >= l.source_updated_at)
     and (l.product_id, l.location_name, l.available, l.on_hand, l.source_updated_at)
         is distinct from (coalesce(excluded.product_id, l.product_id), coalesce(excluded.location_name, l.location_name),
-                          excluded.available, coalesce(excluded.on_hand, l.on_hand), excluded.source_updated_at);
+                          excluded.available, coalesce(excluded.on_hand, l.on_hand + (excluded.available - l.available)),
+                          excluded.source_updated_at);
   return jsonb_array_length(p_levels);
 end $$;
-comment on function private.upsert_inventory_levels(uuid, jsonb) is 'Upserts inventory levels by (inventory item, location), newest version wins; links the variant when known. Returns how many levels were given.';
+comment on function private.upsert_inventory_levels(uuid, jsonb) is 'Upserts inventory levels by (inventory item, location), newest version wins; links the variant when known; a version with only the available quantity (inventory_levels/update) moves on_hand by the same change. Returns how many levels were given.';
 
 -- Customers: [{shopify_customer_id, email, phone, accepts_marketing, currency, source_updated_at}]
 create function private.upsert_shopify_customers(p_workspace_id uuid, p_customers jsonb) returns integer
