@@ -97,8 +97,9 @@ async function turn(d: WorkerDeps, api: Client, job: ClaimedJob<unknown, unknown
     const no = lastOrder ? orders.indexOf(lastOrder) + 1 : 0;
     if (lastProfile || lastOrder) {
       await asService(d.sql, (tx) =>
-        tx`select private.klaviyo_synced(${job.job_id}, ${job.lease_id}, ${lastProfile?.updated_at ?? null}, ${lastProfile?.customer_id ?? null},
-          ${lastOrder?.updated_at ?? null}, ${lastOrder?.id ?? null}, ${np}, ${no})`);
+        // cursors as text: a timestamptz parameter would go through a JS Date and lose microseconds
+        tx`select private.klaviyo_synced(${job.job_id}, ${job.lease_id}, ${lastProfile?.updated_at ?? null}::text::timestamptz,
+          ${lastProfile?.customer_id ?? null}, ${lastOrder?.updated_at ?? null}::text::timestamptz, ${lastOrder?.id ?? null}, ${np}, ${no})`);
     }
     if (failure) throw failure;
     if (d.now() - began > 20_000) return { outcome: "continue", connection: { outcome: "ok" } };

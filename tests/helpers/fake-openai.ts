@@ -2,7 +2,7 @@
 // OPENAI_BASE_URL) that answers as the real one does: float arrays when asked for
 // encoding_format "float", base64 otherwise; 429 with Retry-After, 500, 400 and slow answers on
 // demand. Vectors are local-lexical-v1's, so searches over them rank sensibly. It also serves
-// pages for URL ingestion under /pages/.
+// pages for URL ingestion under /pages/, and GET /v1/models to verify a key.
 import { createServer, type Server } from "node:http";
 import { localLexicalEmbedding } from "../../functions/_shared/embeddings_local.ts";
 import { fakeOpenAiUrl } from "../../scripts/lib/gateway.ts";
@@ -35,6 +35,8 @@ export class FakeOpenAi {
   /** How long a "slow" answer takes (the local functions give up after 5 s). */
   slowMs = 6500;
   pages = new Map<string, Page>();
+  /** Keys GET /v1/models accepts (how a saved key is verified); others answer 401 invalid_api_key. */
+  validKeys = new Set<string>(["local-openai-key"]);
 
   /** The base URL the SDK is configured with (ends in /v1). */
   get url() {
@@ -65,6 +67,13 @@ export class FakeOpenAi {
         if (!page) return send(404, { error: "no such page" });
         res.writeHead(page.status, { "content-type": page.type, ...(page.location ? { location: page.location } : {}) });
         return res.end(page.body);
+      }
+      if (req.method === "GET" && path === "/v1/models") {
+        const key = (req.headers.authorization ?? "").replace(/^Bearer /, "");
+        if (!this.validKeys.has(key)) {
+          return send(401, { error: { message: "Incorrect API key provided.", type: "invalid_request_error", param: null, code: "invalid_api_key" } });
+        }
+        return send(200, { object: "list", data: [{ id: "text-embedding-3-small", object: "model", owned_by: "system" }] });
       }
       if (req.method !== "POST" || path !== "/v1/embeddings") return send(404, { error: { message: "not found" } });
       const b = JSON.parse(body) as { model: string; input: string | string[]; encoding_format?: string; dimensions?: number };
