@@ -139,22 +139,27 @@ async function read(d: BackfillDeps, job: Job, p: Required<Pick<BackfillProgress
     await res.body?.cancel();
     throw new ProviderError("retry_later", `the bulk result answered ${res.status}`);
   }
+  // The database applies one chunk while the next is read and grouped; chunks are applied in
+  // order, each with the line after it as the saved progress.
+  let applying: Promise<unknown> = Promise.resolve();
   for await (const b of batches(lines(res.body), p.line, d.chunk)) {
-    const progress = b.nextLine === null
-      ? { phase: p.phase, step: "read", op_id: p.op_id, url: p.url, line: b.linesSeen + 1 }
-      : { phase: p.phase, step: "read", op_id: p.op_id, url: p.url, line: b.nextLine };
-    await asService(
+    await applying;
+    const progress = { phase: p.phase, step: "read", op_id: p.op_id, url: p.url, line: b.nextLine ?? b.linesSeen + 1 };
+    applying = asService(
       d.sql,
       (tx) =>
         tx`select private.apply_shopify_bulk(${job.job_id}, ${job.lease_id}, ${p.phase}, ${tx.json(b.objects as never)},
           ${tx.json(b.rejected as never)}, ${tx.json(progress)})`,
     );
-    if (b.nextLine === null) return advance(p.phase);
+    applying.catch(() => {}); // awaited below; not an unhandled rejection meanwhile
+    if (b.nextLine === null) break;
     if (d.now() - began >= d.budgetMs) {
+      await applying;
       await res.body.cancel().catch(() => {});
       return { outcome: "continue", progress, connection: { outcome: "ok" } };
     }
   }
+  await applying;
   return advance(p.phase);
 }
 

@@ -160,23 +160,8 @@ comment on function private.shopify_money_cents(jsonb) is 'Cents of a GraphQL Mo
 -- A GraphQL order (bulk line) and its line items, as public.upsert_orders takes them: the same
 -- keys the webhook path (private.shopify_order) produces, so both paths meet on one order.
 create function private.shopify_gql_order(p_node jsonb, p_items jsonb) returns jsonb
-language plpgsql immutable set search_path = '' as $$
-declare
-  visitor text;
-  items jsonb;
-begin
-  if jsonb_typeof(p_node -> 'customAttributes') = 'array' then
-    select a ->> 'value' into visitor from jsonb_array_elements(p_node -> 'customAttributes') a
-    where a ->> 'key' in ('_visitor_id', 'visitor_id') and private.is_visitor_id(a ->> 'value')
-    order by a ->> 'key' limit 1;
-  end if;
-  select jsonb_agg(jsonb_strip_nulls(jsonb_build_object(
-           'shopify_product_id', private.shopify_gid_id(li #>> '{product,id}', 'Product'),
-           'shopify_variant_id', private.shopify_gid_id(li #>> '{variant,id}', 'ProductVariant'),
-           'sku', nullif(li ->> 'sku', ''), 'title', li ->> 'title', 'quantity', (li ->> 'quantity')::numeric,
-           'price_cents', private.shopify_money_cents(li -> 'originalUnitPriceSet'))) order by n)
-  into items from jsonb_array_elements(coalesce(p_items, '[]')) with ordinality x (li, n);
-  return jsonb_strip_nulls(jsonb_build_object(
+language sql immutable set search_path = '' as $$
+  select jsonb_strip_nulls(jsonb_build_object(
     'shopify_order_id', private.shopify_gid_id(p_node ->> 'id', 'Order'),
     'order_number', p_node ->> 'name',
     'email', p_node ->> 'email',
@@ -189,8 +174,7 @@ begin
     'total_shipping_cents', private.shopify_money_cents(p_node -> 'totalShippingPriceSet'),
     'total_price_cents', private.shopify_money_cents(p_node -> 'totalPriceSet'),
     'total_refunded_cents', private.shopify_money_cents(p_node -> 'totalRefundedSet'),
-    'financial_status', case lower(p_node ->> 'displayFinancialStatus')
-                          when 'expired' then 'voided' when 'partially_paid' then 'partially_paid'
+    'financial_status', case lower(p_node ->> 'displayFinancialStatus') when 'expired' then 'voided'
                           else lower(p_node ->> 'displayFinancialStatus') end,
     'fulfillment_status', case p_node ->> 'displayFulfillmentStatus'
                             when 'FULFILLED' then 'fulfilled' when 'PARTIALLY_FULFILLED' then 'partial'
@@ -201,9 +185,19 @@ begin
     'processed_at', coalesce(p_node ->> 'processedAt', p_node ->> 'createdAt'),
     'cancelled_at', p_node ->> 'cancelledAt',
     'source_updated_at', p_node ->> 'updatedAt',
-    'visitor_id', visitor,
-    'line_items', coalesce(items, '[]'::jsonb)));
-end $$;
+    -- the storefront visitor from the cart attribute, as the webhook path reads note_attributes
+    'visitor_id', (select a ->> 'value'
+                   from jsonb_array_elements(case when jsonb_typeof(p_node -> 'customAttributes') = 'array'
+                                                  then p_node -> 'customAttributes' else '[]' end) a
+                   where a ->> 'key' in ('_visitor_id', 'visitor_id') and private.is_visitor_id(a ->> 'value')
+                   order by a ->> 'key' limit 1),
+    'line_items', coalesce((select jsonb_agg(jsonb_strip_nulls(jsonb_build_object(
+                     'shopify_product_id', private.shopify_gid_id(li #>> '{product,id}', 'Product'),
+                     'shopify_variant_id', private.shopify_gid_id(li #>> '{variant,id}', 'ProductVariant'),
+                     'sku', nullif(li ->> 'sku', ''), 'title', li ->> 'title', 'quantity', (li ->> 'quantity')::numeric,
+                     'price_cents', private.shopify_money_cents(li -> 'originalUnitPriceSet'))) order by n)
+                   from jsonb_array_elements(coalesce(p_items, '[]')) with ordinality x (li, n)), '[]'::jsonb)))
+$$;
 comment on function private.shopify_gql_order(jsonb, jsonb) is 'Maps a GraphQL Order (a bulk result line) and its LineItem lines to the shape public.upsert_orders takes, with the keys the webhook path uses (numeric Shopify ids), so an order both bring is one order.';
 
 -- ===== upserts shared by the backfill and the webhooks (newest version wins)
@@ -358,7 +352,6 @@ declare
   j private.connector_jobs;
   run public.shopify_sync_runs;
   o jsonb;
-  problem text;
   good jsonb := '[]';
   bad jsonb := coalesce(p_rejected, '[]');
   variants jsonb := '[]';
@@ -383,15 +376,14 @@ begin
     raise exception 'job % has no run', p_job_id using errcode = 'PT404';
   end if;
 
-  for o in select x from jsonb_array_elements(p_objects) x loop
-    problem := private.shopify_bulk_problem(p_phase, o);
-    if problem is null then
-      good := good || jsonb_build_array(o);
-    else
-      bad := bad || jsonb_build_array(jsonb_build_object('line', (o ->> 'line')::bigint, 'reason', problem,
-                                                         'excerpt', left((o -> 'node')::text, 300)));
-    end if;
-  end loop;
+  -- one pass: the objects that can be applied, and the others with why
+  select coalesce(jsonb_agg(c.o order by c.n) filter (where c.problem is null), '[]'),
+         bad || coalesce(jsonb_agg(jsonb_build_object('line', (c.o ->> 'line')::bigint, 'reason', c.problem,
+                                                      'excerpt', left((c.o -> 'node')::text, 300)) order by c.n)
+                         filter (where c.problem is not null), '[]')
+  into good, bad
+  from (select x.o, x.n, private.shopify_bulk_problem(p_phase, x.o) as problem
+        from jsonb_array_elements(p_objects) with ordinality x (o, n)) c;
 
   if p_phase = 'products' then
     select coalesce(jsonb_agg(jsonb_strip_nulls(jsonb_build_object(

@@ -55,5 +55,6 @@ create policy "admins read" on public.integration_connections for select to auth
 
 CREATE TRIGGER connection_expired AFTER UPDATE OF status ON public.integration_connections FOR EACH ROW WHEN (((new.status = 'expired'::public.connection_status) AND (old.status IS DISTINCT FROM 'expired'::public.connection_status))) EXECUTE FUNCTION private.connection_expired();
 CREATE TRIGGER connection_webhook_events AFTER INSERT OR UPDATE OF status ON public.integration_connections FOR EACH ROW EXECUTE FUNCTION private.connection_webhook_events();
+CREATE TRIGGER gift_cards_writable AFTER INSERT OR UPDATE OF status, scopes ON public.integration_connections FOR EACH ROW WHEN (((new.provider = 'shopify'::public.integration_provider) AND (new.status = 'active'::public.connection_status) AND ('write_gift_cards'::text = ANY (new.scopes)))) EXECUTE FUNCTION private.gift_cards_writable();
 CREATE TRIGGER keep_tenant_keys BEFORE UPDATE OF workspace_id, created_at ON public.integration_connections FOR EACH ROW EXECUTE FUNCTION private.keep_tenant_keys('workspace_id', 'created_at');
 CREATE TRIGGER set_updated_at BEFORE UPDATE ON public.integration_connections FOR EACH ROW EXECUTE FUNCTION private.set_updated_at();
