@@ -8,7 +8,6 @@ declare
   j private.connector_jobs;
   run public.shopify_sync_runs;
   o jsonb;
-  problem text;
   good jsonb := '[]';
   bad jsonb := coalesce(p_rejected, '[]');
   variants jsonb := '[]';
@@ -33,15 +32,14 @@ begin
     raise exception 'job % has no run', p_job_id using errcode = 'PT404';
   end if;
 
-  for o in select x from jsonb_array_elements(p_objects) x loop
-    problem := private.shopify_bulk_problem(p_phase, o);
-    if problem is null then
-      good := good || jsonb_build_array(o);
-    else
-      bad := bad || jsonb_build_array(jsonb_build_object('line', (o ->> 'line')::bigint, 'reason', problem,
-                                                         'excerpt', left((o -> 'node')::text, 300)));
-    end if;
-  end loop;
+  -- one pass: the objects that can be applied, and the others with why
+  select coalesce(jsonb_agg(c.o order by c.n) filter (where c.problem is null), '[]'),
+         bad || coalesce(jsonb_agg(jsonb_build_object('line', (c.o ->> 'line')::bigint, 'reason', c.problem,
+                                                      'excerpt', left((c.o -> 'node')::text, 300)) order by c.n)
+                         filter (where c.problem is not null), '[]')
+  into good, bad
+  from (select x.o, x.n, private.shopify_bulk_problem(p_phase, x.o) as problem
+        from jsonb_array_elements(p_objects) with ordinality x (o, n)) c;
 
   if p_phase = 'products' then
     select coalesce(jsonb_agg(jsonb_strip_nulls(jsonb_build_object(

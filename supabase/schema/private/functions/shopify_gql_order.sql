@@ -1,25 +1,10 @@
 CREATE OR REPLACE FUNCTION private.shopify_gql_order(p_node jsonb, p_items jsonb)
  RETURNS jsonb
- LANGUAGE plpgsql
+ LANGUAGE sql
  IMMUTABLE
  SET search_path TO ''
 AS $function$
-declare
-  visitor text;
-  items jsonb;
-begin
-  if jsonb_typeof(p_node -> 'customAttributes') = 'array' then
-    select a ->> 'value' into visitor from jsonb_array_elements(p_node -> 'customAttributes') a
-    where a ->> 'key' in ('_visitor_id', 'visitor_id') and private.is_visitor_id(a ->> 'value')
-    order by a ->> 'key' limit 1;
-  end if;
-  select jsonb_agg(jsonb_strip_nulls(jsonb_build_object(
-           'shopify_product_id', private.shopify_gid_id(li #>> '{product,id}', 'Product'),
-           'shopify_variant_id', private.shopify_gid_id(li #>> '{variant,id}', 'ProductVariant'),
-           'sku', nullif(li ->> 'sku', ''), 'title', li ->> 'title', 'quantity', (li ->> 'quantity')::numeric,
-           'price_cents', private.shopify_money_cents(li -> 'originalUnitPriceSet'))) order by n)
-  into items from jsonb_array_elements(coalesce(p_items, '[]')) with ordinality x (li, n);
-  return jsonb_strip_nulls(jsonb_build_object(
+  select jsonb_strip_nulls(jsonb_build_object(
     'shopify_order_id', private.shopify_gid_id(p_node ->> 'id', 'Order'),
     'order_number', p_node ->> 'name',
     'email', p_node ->> 'email',
@@ -32,8 +17,7 @@ begin
     'total_shipping_cents', private.shopify_money_cents(p_node -> 'totalShippingPriceSet'),
     'total_price_cents', private.shopify_money_cents(p_node -> 'totalPriceSet'),
     'total_refunded_cents', private.shopify_money_cents(p_node -> 'totalRefundedSet'),
-    'financial_status', case lower(p_node ->> 'displayFinancialStatus')
-                          when 'expired' then 'voided' when 'partially_paid' then 'partially_paid'
+    'financial_status', case lower(p_node ->> 'displayFinancialStatus') when 'expired' then 'voided'
                           else lower(p_node ->> 'displayFinancialStatus') end,
     'fulfillment_status', case p_node ->> 'displayFulfillmentStatus'
                             when 'FULFILLED' then 'fulfilled' when 'PARTIALLY_FULFILLED' then 'partial'
@@ -44,8 +28,18 @@ begin
     'processed_at', coalesce(p_node ->> 'processedAt', p_node ->> 'createdAt'),
     'cancelled_at', p_node ->> 'cancelledAt',
     'source_updated_at', p_node ->> 'updatedAt',
-    'visitor_id', visitor,
-    'line_items', coalesce(items, '[]'::jsonb)));
-end $function$;
+    -- the storefront visitor from the cart attribute, as the webhook path reads note_attributes
+    'visitor_id', (select a ->> 'value'
+                   from jsonb_array_elements(case when jsonb_typeof(p_node -> 'customAttributes') = 'array'
+                                                  then p_node -> 'customAttributes' else '[]' end) a
+                   where a ->> 'key' in ('_visitor_id', 'visitor_id') and private.is_visitor_id(a ->> 'value')
+                   order by a ->> 'key' limit 1),
+    'line_items', coalesce((select jsonb_agg(jsonb_strip_nulls(jsonb_build_object(
+                     'shopify_product_id', private.shopify_gid_id(li #>> '{product,id}', 'Product'),
+                     'shopify_variant_id', private.shopify_gid_id(li #>> '{variant,id}', 'ProductVariant'),
+                     'sku', nullif(li ->> 'sku', ''), 'title', li ->> 'title', 'quantity', (li ->> 'quantity')::numeric,
+                     'price_cents', private.shopify_money_cents(li -> 'originalUnitPriceSet'))) order by n)
+                   from jsonb_array_elements(coalesce(p_items, '[]')) with ordinality x (li, n)), '[]'::jsonb)))
+$function$;
 comment on function private.shopify_gql_order(jsonb,jsonb) is 'Maps a GraphQL Order (a bulk result line) and its LineItem lines to the shape public.upsert_orders takes, with the keys the webhook path uses (numeric Shopify ids), so an order both bring is one order.';
 grant execute on function private.shopify_gql_order(jsonb,jsonb) to service_role;
