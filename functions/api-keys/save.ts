@@ -24,7 +24,12 @@ export interface Deps {
 
 const key = z.string().trim().min(8).max(300);
 export const Body = z.discriminatedUnion("provider", [
-  z.object({ scope: z.literal("workspace"), workspaceId: z.string().uuid(), provider: z.literal("klaviyo"), privateKey: key }),
+  z.object({
+    scope: z.literal("workspace"),
+    workspaceId: z.string().uuid(),
+    provider: z.literal("klaviyo"),
+    privateKey: key,
+  }),
   z.object({
     scope: z.literal("workspace"),
     workspaceId: z.string().uuid(),
@@ -50,9 +55,15 @@ async function verified<T>(what: string, check: () => Promise<T>): Promise<T> {
   } catch (e) {
     if (!(e instanceof ProviderError)) throw e;
     if (e.kind === "token_invalid" || e.kind === "bad_request") {
-      throw new HttpError(422, "key_rejected", `${what} refused this key; nothing was saved`, { provider: e.message.slice(0, 300) });
+      throw new HttpError(422, "key_rejected", `${what} refused this key; nothing was saved`, {
+        provider: e.message.slice(0, 300),
+      });
     }
-    throw new HttpError(502, "provider_unavailable", `${what} could not be asked whether the key works; nothing was saved, try again`);
+    throw new HttpError(
+      502,
+      "provider_unavailable",
+      `${what} could not be asked whether the key works; nothing was saved, try again`,
+    );
   }
 }
 
@@ -68,10 +79,19 @@ export async function save(req: Request, d: Deps): Promise<Reply> {
   const user = await requireUser(req, d.auth);
   const body = Body.parse(await readJson(req, 10_000));
   if (body.provider === "openai") {
-    await verified("OpenAI", () => openAiClient(d).call({ path: "models", headers: { authorization: `Bearer ${body.key}` } }));
+    await verified(
+      "OpenAI",
+      () => openAiClient(d).call({ path: "models", headers: { authorization: `Bearer ${body.key}` } }),
+    );
     const ct = await encryptToken(d.ring, body.key);
-    const [row] = await asUser(d.sql, user, (tx) =>
-      tx`select private.store_own_api_key(${body.name}, 'openai', ${ct}, ${d.ring.currentId}, ${hint(body.key)}) as id`);
+    const [row] = await asUser(
+      d.sql,
+      user,
+      (tx) =>
+        tx`select private.store_own_api_key(${body.name}, 'openai', ${ct}, ${d.ring.currentId}, ${
+          hint(body.key)
+        }) as id`,
+    );
     return { status: 201, body: { secretId: row.id, name: body.name, provider: "openai", hint: hint(body.key) } };
   }
   await requireAdmin(d, user, body.workspaceId);
@@ -79,7 +99,10 @@ export async function save(req: Request, d: Deps): Promise<Reply> {
   let secret: string;
   let metadata: Record<string, unknown> = {};
   if (body.provider === "klaviyo") {
-    const a = await verified("Klaviyo", () => klaviyoAccount(klaviyoClient(d.settings.KLAVIYO_API_URL, d.http), body.privateKey));
+    const a = await verified(
+      "Klaviyo",
+      () => klaviyoAccount(klaviyoClient(d.settings.KLAVIYO_API_URL, d.http), body.privateKey),
+    );
     account = a.id;
     secret = body.privateKey;
     metadata = { account_name: a.name };
@@ -89,8 +112,15 @@ export async function save(req: Request, d: Deps): Promise<Reply> {
     secret = body.secret;
   }
   const ct = await encryptToken(d.ring, secret);
-  const [row] = await asUser(d.sql, user, (tx) =>
-    tx`select private.store_api_key_connection(${body.workspaceId}, ${body.provider}, ${account}, ${ct},
-      ${d.ring.currentId}, ${hint(secret)}, ${tx.json(metadata as never)}) as id`);
-  return { status: 201, body: { connectionId: row.id, provider: body.provider, externalAccountId: account, hint: hint(secret) } };
+  const [row] = await asUser(
+    d.sql,
+    user,
+    (tx) =>
+      tx`select private.store_api_key_connection(${body.workspaceId}, ${body.provider}, ${account}, ${ct},
+      ${d.ring.currentId}, ${hint(secret)}, ${tx.json(metadata as never)}) as id`,
+  );
+  return {
+    status: 201,
+    body: { connectionId: row.id, provider: body.provider, externalAccountId: account, hint: hint(secret) },
+  };
 }

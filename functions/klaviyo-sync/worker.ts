@@ -4,14 +4,13 @@
 // however often it is sent. The cursors move (private.klaviyo_synced) only past what Klaviyo
 // accepted; a 429 ends the turn throttled until Retry-After, a refused key marks the connection
 // reauth_required.
-import { type ClaimedJob, jobRound, type JobReport } from "../_shared/connector_jobs.ts";
+import { type ClaimedJob, type JobReport, jobRound } from "../_shared/connector_jobs.ts";
 import { asService } from "../_shared/db.ts";
 import { authorizedClient, credentials } from "../_shared/providers/credentials.ts";
 import type { Client } from "../_shared/providers/http.ts";
 import { klaviyoAuth, klaviyoClient } from "../_shared/providers/klaviyo.ts";
 import { drain, type Totals } from "../_shared/queue_worker.ts";
 import type { WorkerDeps } from "../_shared/worker_deps.ts";
-
 
 interface Profile {
   customer_id: string;
@@ -31,7 +30,13 @@ interface Order {
   total_price_cents: number;
   processed_at: string;
   updated_at: string;
-  items: { sku: string | null; title: string | null; quantity: number; price_cents: number; product_id: string | null }[];
+  items: {
+    sku: string | null;
+    title: string | null;
+    quantity: number;
+    price_cents: number;
+    product_id: string | null;
+  }[];
 }
 
 const BATCH = 100;
@@ -62,7 +67,13 @@ export function placedOrderBody(o: Order) {
         properties: {
           OrderId: o.shopify_order_id,
           OrderNumber: o.order_number,
-          Items: o.items.map((i) => ({ SKU: i.sku, ProductName: i.title, Quantity: i.quantity, ItemPrice: i.price_cents / 100, ProductID: i.product_id })),
+          Items: o.items.map((i) => ({
+            SKU: i.sku,
+            ProductName: i.title,
+            Quantity: i.quantity,
+            ItemPrice: i.price_cents / 100,
+            ProductID: i.product_id,
+          })),
         },
         metric: { data: { type: "metric", attributes: { name: "Placed Order" } } },
         profile: { data: { type: "profile", attributes: { email: o.email } } },
@@ -74,7 +85,10 @@ export function placedOrderBody(o: Order) {
 async function turn(d: WorkerDeps, api: Client, job: ClaimedJob<unknown, unknown>): Promise<JobReport> {
   const began = d.now();
   for (;;) {
-    const [{ b }] = await asService(d.sql, (tx) => tx`select private.klaviyo_batch(${job.job_id}, ${job.lease_id}, ${BATCH}) as b`);
+    const [{ b }] = await asService(
+      d.sql,
+      (tx) => tx`select private.klaviyo_batch(${job.job_id}, ${job.lease_id}, ${BATCH}) as b`,
+    );
     const { profiles, orders } = b as { profiles: Profile[]; orders: Order[] };
     if (!profiles.length && !orders.length) return { outcome: "done", connection: { outcome: "ok" } };
     // one item at a time, the cursor saved after each page; a failure keeps what was accepted
@@ -98,8 +112,12 @@ async function turn(d: WorkerDeps, api: Client, job: ClaimedJob<unknown, unknown
     if (lastProfile || lastOrder) {
       await asService(d.sql, (tx) =>
         // cursors as text: a timestamptz parameter would go through a JS Date and lose microseconds
-        tx`select private.klaviyo_synced(${job.job_id}, ${job.lease_id}, ${lastProfile?.updated_at ?? null}::text::timestamptz,
-          ${lastProfile?.customer_id ?? null}, ${lastOrder?.updated_at ?? null}::text::timestamptz, ${lastOrder?.id ?? null}, ${np}, ${no})`);
+        tx`select private.klaviyo_synced(${job.job_id}, ${job.lease_id}, ${
+          lastProfile?.updated_at ?? null
+        }::text::timestamptz,
+          ${lastProfile?.customer_id ?? null}, ${lastOrder?.updated_at ?? null}::text::timestamptz, ${
+          lastOrder?.id ?? null
+        }, ${np}, ${no})`);
     }
     if (failure) throw failure;
     if (d.now() - began > 20_000) return { outcome: "continue", connection: { outcome: "ok" } };
@@ -111,6 +129,11 @@ export async function runKlaviyo(d: WorkerDeps, once = false): Promise<Totals> {
   const base = klaviyoClient(d.settings.KLAVIYO_API_URL, { fetch: d.fetch, now: d.now });
   return await drain(
     { sql: d.sql, name: "klaviyo-sync", roundSize: 4, budgetMs: 25_000, untilEmpty: true, once, now: d.now },
-    jobRound(d.sql, "klaviyo_sync", (job) => turn(d, authorizedClient(base, creds, job.connection_id!, klaviyoAuth), job), { now: d.now }),
+    jobRound(
+      d.sql,
+      "klaviyo_sync",
+      (job) => turn(d, authorizedClient(base, creds, job.connection_id!, klaviyoAuth), job),
+      { now: d.now },
+    ),
   );
 }

@@ -56,7 +56,10 @@ function nextPhase(p: Phase): Phase | null {
 
 async function started(d: BackfillDeps, job: Job, phase: Phase, op: string) {
   const progress = { phase, step: "poll", op_id: op };
-  await asService(d.sql, (tx) => tx`select private.shopify_bulk_started(${job.job_id}, ${job.lease_id}, ${phase}, ${tx.json(progress)})`);
+  await asService(
+    d.sql,
+    (tx) => tx`select private.shopify_bulk_started(${job.job_id}, ${job.lease_id}, ${phase}, ${tx.json(progress)})`,
+  );
   return progress;
 }
 
@@ -67,7 +70,12 @@ async function start(d: BackfillDeps, job: Job, phase: Phase): Promise<JobReport
   if (cur && ["CREATED", "RUNNING", "CANCELING"].includes(cur.status)) {
     if (sameQuery(cur.query, query)) {
       // ours, started by a turn that died before recording it
-      return { outcome: "wait", nextAttemptAt: new Date(d.now() + 5_000), progress: await started(d, job, phase, cur.id), connection: { outcome: "ok" } };
+      return {
+        outcome: "wait",
+        nextAttemptAt: new Date(d.now() + 5_000),
+        progress: await started(d, job, phase, cur.id),
+        connection: { outcome: "ok" },
+      };
     }
     return {
       outcome: "wait",
@@ -76,28 +84,54 @@ async function start(d: BackfillDeps, job: Job, phase: Phase): Promise<JobReport
       connection: { outcome: "ok" },
     };
   }
-  const r = await d.gql.query<{ bulkOperationRunQuery: { bulkOperation: BulkOperation | null; userErrors: { field: string[]; message: string; code?: string }[] } }>(
+  const r = await d.gql.query<
+    {
+      bulkOperationRunQuery: {
+        bulkOperation: BulkOperation | null;
+        userErrors: { field: string[]; message: string; code?: string }[];
+      };
+    }
+  >(
     RUN_BULK,
     { query },
   );
   const errs = r.bulkOperationRunQuery.userErrors;
   if (errs?.some((e) => e.code === "OPERATION_IN_PROGRESS")) {
-    return { outcome: "wait", error: "a bulk operation is already running in this shop", nextAttemptAt: new Date(d.now() + 60_000), connection: { outcome: "ok" } };
+    return {
+      outcome: "wait",
+      error: "a bulk operation is already running in this shop",
+      nextAttemptAt: new Date(d.now() + 60_000),
+      connection: { outcome: "ok" },
+    };
   }
   const refused = userErrors(errs);
   if (refused) throw refused;
   const op = r.bulkOperationRunQuery.bulkOperation!;
-  return { outcome: "wait", nextAttemptAt: new Date(d.now() + 2_000), progress: await started(d, job, phase, op.id), connection: { outcome: "ok" } };
+  return {
+    outcome: "wait",
+    nextAttemptAt: new Date(d.now() + 2_000),
+    progress: await started(d, job, phase, op.id),
+    connection: { outcome: "ok" },
+  };
 }
 
 async function poll(d: BackfillDeps, job: Job, phase: Phase, opId: string): Promise<JobReport> {
   const { node: op } = await d.gql.query<{ node: BulkOperation | null }>(BULK_BY_ID, { id: opId });
   if (!op) {
-    return { outcome: "retry", error: `Shopify does not know bulk operation ${opId}`, progress: { phase, step: "start" }, connection: { outcome: "ok" } };
+    return {
+      outcome: "retry",
+      error: `Shopify does not know bulk operation ${opId}`,
+      progress: { phase, step: "start" },
+      connection: { outcome: "ok" },
+    };
   }
   if (op.status === "COMPLETED") {
     if (!op.url) return advance(phase); // nothing to read: an empty shop
-    return { outcome: "continue", progress: { phase, step: "read", op_id: op.id, url: op.url, line: 1 }, connection: { outcome: "ok" } };
+    return {
+      outcome: "continue",
+      progress: { phase, step: "read", op_id: op.id, url: op.url, line: 1 },
+      connection: { outcome: "ok" },
+    };
   }
   if (op.status === "FAILED" && op.errorCode === "ACCESS_DENIED") {
     throw new ProviderError("bad_request", `Shopify bulk operation ${op.id} failed: ACCESS_DENIED (missing scope)`);
@@ -106,7 +140,9 @@ async function poll(d: BackfillDeps, job: Job, phase: Phase, opId: string): Prom
     // a new operation for the phase
     return {
       outcome: "retry",
-      error: `bulk operation ${op.id} ended ${op.status}${op.errorCode ? ` (${op.errorCode})` : ""}; starting the phase again`,
+      error: `bulk operation ${op.id} ended ${op.status}${
+        op.errorCode ? ` (${op.errorCode})` : ""
+      }; starting the phase again`,
       progress: { phase, step: "start" },
       connection: { outcome: "ok" },
     };
@@ -122,7 +158,11 @@ function advance(phase: Phase): JobReport {
 }
 
 /** Streams the result from the saved line and applies it chunk by chunk until the end or the budget. */
-async function read(d: BackfillDeps, job: Job, p: Required<Pick<BackfillProgress, "op_id" | "url" | "line">> & { phase: Phase }): Promise<JobReport> {
+async function read(
+  d: BackfillDeps,
+  job: Job,
+  p: Required<Pick<BackfillProgress, "op_id" | "url" | "line">> & { phase: Phase },
+): Promise<JobReport> {
   const began = d.now();
   let res: Response;
   try {
@@ -133,7 +173,11 @@ async function read(d: BackfillDeps, job: Job, p: Required<Pick<BackfillProgress
   if (res.status === 403 || res.status === 404 || res.status === 410) {
     // the signed URL expired: ask for the operation again (a new URL), from the same line
     await res.body?.cancel();
-    return { outcome: "continue", progress: { phase: p.phase, step: "poll", op_id: p.op_id }, connection: { outcome: "ok" } };
+    return {
+      outcome: "continue",
+      progress: { phase: p.phase, step: "poll", op_id: p.op_id },
+      connection: { outcome: "ok" },
+    };
   }
   if (!res.ok || !res.body) {
     await res.body?.cancel();
@@ -177,4 +221,3 @@ export async function backfillTurn(d: BackfillDeps, job: Job): Promise<JobReport
   }
   return { outcome: "continue", progress: { phase, step: "start" } };
 }
-

@@ -80,4 +80,5 @@ export interface BulkOperation {
 }
 
 /** Whitespace-insensitive comparison of query texts (adopting our own operation after a crash). */
-export const sameQuery = (a: string | undefined, b: string) => (a ?? "").replace(/\s+/g, " ").trim() === b.replace(/\s+/g, " ").trim();
+export const sameQuery = (a: string | undefined, b: string) =>
+  (a ?? "").replace(/\s+/g, " ").trim() === b.replace(/\s+/g, " ").trim();

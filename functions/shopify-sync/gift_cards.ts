@@ -69,7 +69,10 @@ async function find(gql: ShopifyGraphQL, last: string, note: string): Promise<Ca
 async function issued(d: GiftCardDeps, job: Job, card: CardNode, email: string | null): Promise<JobReport> {
   await asService(
     d.sql,
-    (tx) => tx`select private.gift_card_issued(${job.job_id}, ${job.lease_id}, ${gidId(card.id)}, ${card.lastCharacters}, ${email})`,
+    (tx) =>
+      tx`select private.gift_card_issued(${job.job_id}, ${job.lease_id}, ${
+        gidId(card.id)
+      }, ${card.lastCharacters}, ${email})`,
   );
   return { outcome: "done", providerRef: card.id, connection: { outcome: "ok" } };
 }
@@ -79,7 +82,10 @@ export async function giftCardTurn(d: GiftCardDeps, job: Job): Promise<JobReport
   const ct = await encryptToken(d.ring, fresh);
   const [intent] = await asService(
     d.sql,
-    (tx) => tx`select * from private.gift_card_intent(${job.job_id}, ${job.lease_id}, ${ct}, ${d.ring.currentId}, ${fresh.slice(-4)})`,
+    (tx) =>
+      tx`select * from private.gift_card_intent(${job.job_id}, ${job.lease_id}, ${ct}, ${d.ring.currentId}, ${
+        fresh.slice(-4)
+      })`,
   ) as unknown as Intent[];
   if (intent.state === "settled") return { outcome: "done" };
   const code = await decryptToken(d.ring, intent.code_ciphertext!);
@@ -87,9 +93,13 @@ export async function giftCardTurn(d: GiftCardDeps, job: Job): Promise<JobReport
 
   // the order's email (the recipient) and its customer, from Shopify
   let email: string | null = null;
-  let customerGid: string | null = intent.shopify_customer_id ? `gid://shopify/Customer/${intent.shopify_customer_id}` : null;
+  let customerGid: string | null = intent.shopify_customer_id
+    ? `gid://shopify/Customer/${intent.shopify_customer_id}`
+    : null;
   if (intent.shopify_order_id) {
-    const o = await d.gql.query<{ order: { email: string | null; customer: { id: string; email: string | null } | null } | null }>(
+    const o = await d.gql.query<
+      { order: { email: string | null; customer: { id: string; email: string | null } | null } | null }
+    >(
       ORDER,
       { id: `gid://shopify/Order/${intent.shopify_order_id}` },
     );
@@ -116,6 +126,8 @@ export async function giftCardTurn(d: GiftCardDeps, job: Job): Promise<JobReport
   }
   const refused = userErrors(errs);
   if (refused) throw refused;
-  if (!r.giftCardCreate.giftCard) throw new ProviderError("retry_later", "Shopify answered giftCardCreate without a card");
+  if (!r.giftCardCreate.giftCard) {
+    throw new ProviderError("retry_later", "Shopify answered giftCardCreate without a card");
+  }
   return await issued(d, job, r.giftCardCreate.giftCard, email);
 }

@@ -66,7 +66,8 @@ export async function* batches(
   let ids = new Set<string>();
   let inBatch = 0;
   let last = fromLine - 1;
-  const reject = (line: number, reason: string, text: string) => rejected.push({ line, reason, excerpt: text.slice(0, 300) });
+  const reject = (line: number, reason: string, text: string) =>
+    rejected.push({ line, reason, excerpt: text.slice(0, 300) });
   for await (const { n, text } of source) {
     if (n < fromLine) continue;
     last = n;

@@ -10,7 +10,6 @@ import type { WorkerDeps } from "../_shared/worker_deps.ts";
 import { backfillTurn } from "./backfill.ts";
 import { giftCardTurn } from "./gift_cards.ts";
 
-
 export interface WorkerOptions {
   budgetMs?: number;
   /** Top-level bulk objects per applied chunk (orders: at most 500, upsert_orders' cap). */
@@ -18,7 +17,10 @@ export interface WorkerOptions {
   once?: boolean;
 }
 
-export async function runWorker(d: WorkerDeps, o: WorkerOptions = {}): Promise<{ backfill: Totals; giftCards: Totals }> {
+export async function runWorker(
+  d: WorkerDeps,
+  o: WorkerOptions = {},
+): Promise<{ backfill: Totals; giftCards: Totals }> {
   const budgetMs = o.budgetMs ?? 20_000;
   const creds = credentials({ sql: d.sql, ring: d.ring, reason: "shopify sync" });
   const http = { fetch: d.fetch, now: d.now };
@@ -29,13 +31,30 @@ export async function runWorker(d: WorkerDeps, o: WorkerOptions = {}): Promise<{
     );
   const backfill = await drain(
     { sql: d.sql, name: "shopify-sync", roundSize: 4, budgetMs, untilEmpty: true, once: o.once, now: d.now },
-    jobRound(d.sql, "shopify_sync", (job: ClaimedJob<{ run_id: string }, Record<string, unknown>>) =>
-      backfillTurn({ sql: d.sql, gql: gqlFor(job), fetch: d.fetch, now: d.now, budgetMs, chunk: Math.min(o.chunk ?? 500, 500) }, job), { now: d.now }),
+    jobRound(
+      d.sql,
+      "shopify_sync",
+      (job: ClaimedJob<{ run_id: string }, Record<string, unknown>>) =>
+        backfillTurn({
+          sql: d.sql,
+          gql: gqlFor(job),
+          fetch: d.fetch,
+          now: d.now,
+          budgetMs,
+          chunk: Math.min(o.chunk ?? 500, 500),
+        }, job),
+      { now: d.now },
+    ),
   );
   const giftCards = await drain(
     { sql: d.sql, name: "shopify-sync", roundSize: 20, budgetMs, once: o.once, now: d.now },
-    jobRound(d.sql, "shopify_gift_cards", (job: ClaimedJob<{ transaction_id: string }, Record<string, unknown>>) =>
-      giftCardTurn({ sql: d.sql, gql: gqlFor(job), ring: d.ring }, job), { now: d.now, concurrency: 4 }),
+    jobRound(
+      d.sql,
+      "shopify_gift_cards",
+      (job: ClaimedJob<{ transaction_id: string }, Record<string, unknown>>) =>
+        giftCardTurn({ sql: d.sql, gql: gqlFor(job), ring: d.ring }, job),
+      { now: d.now, concurrency: 4 },
+    ),
   );
   return { backfill, giftCards };
 }

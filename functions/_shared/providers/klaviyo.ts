@@ -20,7 +20,10 @@ export function classifyKlaviyo(a: Answer): ProviderError | null {
   if (a.status < 400 || !Array.isArray(errors) || !errors.length) return null;
   const e = errors[0];
   const text = `Klaviyo: ${e.code ?? a.status} ${e.detail ?? e.title ?? ""}`.trim();
-  if (a.status === 401 || a.status === 403 || ["not_authenticated", "authentication_failed", "permission_denied"].includes(e.code ?? "")) {
+  if (
+    a.status === 401 || a.status === 403 ||
+    ["not_authenticated", "authentication_failed", "permission_denied"].includes(e.code ?? "")
+  ) {
     return new ProviderError("token_invalid", text, { status: a.status, providerCode: e.code });
   }
   return null; // 429, 5xx and other 4xx by their status
@@ -41,7 +44,9 @@ export const klaviyoAuth = (key: string) => ({ authorization: `Klaviyo-API-Key $
 
 /** Verifies a private key: the account it belongs to (its id), or a token_invalid ProviderError. */
 export async function klaviyoAccount(client: Client, key: string): Promise<{ id: string; name: string | null }> {
-  const r = await client.call<{ data: { id: string; attributes?: { contact_information?: { organization_name?: string } } }[] }>({
+  const r = await client.call<
+    { data: { id: string; attributes?: { contact_information?: { organization_name?: string } } }[] }
+  >({
     path: "api/accounts/",
     headers: klaviyoAuth(key),
   });

@@ -147,7 +147,9 @@ export function gidId(gid: string): string {
 }
 
 /** userErrors of a mutation as a ProviderError (bad_request), or null when there are none. */
-export function userErrors(errors: { field?: string[] | null; message: string; code?: string | null }[]): ProviderError | null {
+export function userErrors(
+  errors: { field?: string[] | null; message: string; code?: string | null }[],
+): ProviderError | null {
   if (!errors?.length) return null;
   const text = errors.map((e) => `${e.field?.join(".") ?? ""}${e.field?.length ? ": " : ""}${e.message}`).join("; ");
   return new ProviderError("bad_request", `Shopify refused: ${text}`.slice(0, 1000), {
