@@ -115,7 +115,7 @@ async function start(d: BackfillDeps, job: Job, phase: Phase): Promise<JobReport
   };
 }
 
-async function poll(d: BackfillDeps, job: Job, phase: Phase, opId: string): Promise<JobReport> {
+async function poll(d: BackfillDeps, phase: Phase, opId: string): Promise<JobReport> {
   const { node: op } = await d.gql.query<{ node: BulkOperation | null }>(BULK_BY_ID, { id: opId });
   if (!op) {
     return {
@@ -215,7 +215,7 @@ export async function backfillTurn(d: BackfillDeps, job: Job): Promise<JobReport
     if (!p.phase) await asService(d.sql, (tx) => touchJob(tx, job, { phase, step: "start" }));
     return await start(d, job, phase);
   }
-  if (p.step === "poll" && p.op_id) return await poll(d, job, phase, p.op_id);
+  if (p.step === "poll" && p.op_id) return await poll(d, phase, p.op_id);
   if (p.step === "read" && p.op_id && p.url) {
     return await read(d, job, { phase, op_id: p.op_id, url: p.url, line: p.line ?? 1 });
   }

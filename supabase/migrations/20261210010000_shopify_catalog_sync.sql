@@ -133,6 +133,7 @@ comment on table public.shopify_sync_rejections is 'Lines of a backfill''s bulk 
 alter table public.shopify_sync_rejections enable row level security;
 grant select on public.shopify_sync_rejections to authenticated;
 grant select, insert, delete on public.shopify_sync_rejections to service_role;
+select private.install_row_triggers('public.shopify_sync_rejections');
 select private.tenant_policy('public.shopify_sync_rejections', 'select', 'admin');
 create index shopify_sync_rejections_run_idx on public.shopify_sync_rejections (workspace_id, run_id, phase, line_number);
 
