@@ -1,5 +1,6 @@
-// What a connector worker needs from its environment, made once per isolate: the database pool,
-// the settings, the token key ring (to decrypt its connections' credentials), fetch and a clock.
+// What a connector worker (or a function that calls providers) needs from its environment, made
+// once per isolate: the database pool, the settings, the token key ring (to decrypt or encrypt
+// credentials), fetch and a clock.
 import { type KeyRing, loadKeyRing } from "./crypto.ts";
 import { db, type Sql } from "./db.ts";
 import { env, type Settings } from "./env.ts";

@@ -138,6 +138,13 @@ select private.tenant_policy('public.shopify_sync_rejections', 'select', 'admin'
 create index shopify_sync_rejections_run_idx on public.shopify_sync_rejections (workspace_id, run_id, phase, line_number);
 
 -- ===== the queue
+-- The first connector queues registered: a worker function removed from callable_functions
+-- takes its queues and their jobs with it (the framework's foreign keys did not say).
+alter table private.connector_queues drop constraint connector_queues_function_name_fkey,
+  add constraint connector_queues_function_name_fkey foreign key (function_name)
+    references private.callable_functions (name) on delete cascade;
+alter table private.connector_jobs drop constraint connector_jobs_queue_fkey,
+  add constraint connector_jobs_queue_fkey foreign key (queue) references private.connector_queues (queue) on delete cascade;
 insert into private.callable_functions (name, description)
 values ('shopify-sync', 'Shopify Admin GraphQL worker: bulk-operation backfills (queue shopify_sync) and gift card issuing (queue shopify_gift_cards)');
 insert into private.connector_queues (queue, function_name, lease, max_attempts, backoff_base, backoff_cap, one_per_connection, description)
@@ -353,16 +360,15 @@ declare
   j private.connector_jobs;
   run public.shopify_sync_runs;
   o jsonb;
-  good jsonb := '[]';
+  good jsonb := '[]'::jsonb;
   bad jsonb := coalesce(p_rejected, '[]');
-  variants jsonb := '[]';
-  levels jsonb := '[]';
-  orders jsonb := '[]';
-  order_lines jsonb := '[]';
+  variants jsonb := '[]'::jsonb;
+  levels jsonb := '[]'::jsonb;
+  orders jsonb := '[]'::jsonb;
+  order_lines jsonb := '[]'::jsonb;
   n_customers integer := 0;
   n_refused integer := 0;
   n_lines bigint;
-  i integer;
 begin
   if p_phase not in ('products', 'customers', 'orders') then
     raise exception 'unknown phase %', p_phase using errcode = '22023';

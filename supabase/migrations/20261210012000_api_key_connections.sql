@@ -82,9 +82,9 @@ create table public.klaviyo_sync_states (
   connection_id uuid primary key,
   workspace_id uuid not null references public.workspaces (id) on delete cascade,
   profiles_cursor timestamptz,
-  profiles_cursor_id uuid,
+  profiles_cursor_id text,
   orders_cursor timestamptz,
-  orders_cursor_id uuid,
+  orders_cursor_id text,
   profiles_synced bigint not null default 0 check (profiles_synced >= 0),
   events_sent bigint not null default 0 check (events_sent >= 0),
   last_synced_at timestamptz,
@@ -94,6 +94,8 @@ create table public.klaviyo_sync_states (
   foreign key (workspace_id, connection_id) references public.integration_connections (workspace_id, id) on delete cascade
 );
 comment on table public.klaviyo_sync_states is 'Where each Klaviyo connection''s sync stands: the last profile (consent change) and order (update) sent, and totals. Admins read; the klaviyo-sync worker writes.';
+comment on column public.klaviyo_sync_states.profiles_cursor_id is 'The customer id (as text: a keyset tie-breaker, not a reference) of the last profile sent at profiles_cursor.';
+comment on column public.klaviyo_sync_states.orders_cursor_id is 'The order id (as text: a keyset tie-breaker, not a reference) of the last order sent at orders_cursor.';
 alter table public.klaviyo_sync_states enable row level security;
 grant select on public.klaviyo_sync_states to authenticated;
 grant select, insert, update, delete on public.klaviyo_sync_states to service_role;
@@ -123,7 +125,7 @@ begin
                               'external_id', c.shopify_customer_id, 'updated_at', k.updated_at) as x
     from private.customer_contacts k join public.customers c on c.id = k.customer_id and c.workspace_id = k.workspace_id
     where k.workspace_id = j.workspace_id and c.accepts_marketing
-      and (s.profiles_cursor is null or (k.updated_at, k.customer_id) > (s.profiles_cursor, s.profiles_cursor_id))
+      and (s.profiles_cursor is null or (k.updated_at, k.customer_id) > (s.profiles_cursor, s.profiles_cursor_id::uuid))
     order by k.updated_at, k.customer_id limit p_limit) q;
   select coalesce(jsonb_agg(x order by x ->> 'updated_at', x ->> 'id'), '[]') into orders from (
     select jsonb_build_object('id', o.id, 'shopify_order_id', o.shopify_order_id, 'order_number', o.order_number,
@@ -138,15 +140,15 @@ begin
     join public.customers c on c.id = o.customer_id and c.workspace_id = o.workspace_id and c.accepts_marketing
     join private.customer_contacts k on k.customer_id = c.id and k.workspace_id = c.workspace_id and k.email is not null
     where o.workspace_id = j.workspace_id and o.cancelled_at is null
-      and (s.orders_cursor is null or (o.updated_at, o.id) > (s.orders_cursor, s.orders_cursor_id))
+      and (s.orders_cursor is null or (o.updated_at, o.id) > (s.orders_cursor, s.orders_cursor_id::uuid))
     order by o.updated_at, o.id limit p_limit) q;
   return jsonb_build_object('profiles', profiles, 'orders', orders);
 end $$;
 comment on function private.klaviyo_batch(bigint, uuid, integer) is 'The klaviyo-sync worker''s read under its lease: up to p_limit consenting customers (contact and Shopify id) changed after the profile cursor, and up to p_limit orders of consenting customers updated after the order cursor, oldest first.';
 
 create function private.klaviyo_synced(
-  p_job_id bigint, p_lease_id uuid, p_profiles_cursor timestamptz, p_profiles_cursor_id uuid,
-  p_orders_cursor timestamptz, p_orders_cursor_id uuid, p_profiles integer, p_events integer
+  p_job_id bigint, p_lease_id uuid, p_profiles_cursor timestamptz, p_profiles_cursor_id text,
+  p_orders_cursor timestamptz, p_orders_cursor_id text, p_profiles integer, p_events integer
 ) returns void
 language plpgsql volatile security definer set search_path = '' as $$
 declare
@@ -163,7 +165,7 @@ begin
     last_synced_at = now()
   where s.connection_id = j.connection_id;
 end $$;
-comment on function private.klaviyo_synced(bigint, uuid, timestamptz, uuid, timestamptz, uuid, integer, integer) is 'The klaviyo-sync worker''s record of what Klaviyo accepted: the cursors move past it and the totals grow, under the job''s lease.';
+comment on function private.klaviyo_synced(bigint, uuid, timestamptz, text, timestamptz, text, integer, integer) is 'The klaviyo-sync worker''s record of what Klaviyo accepted: the cursors move past it and the totals grow, under the job''s lease.';
 
 create function private.queue_klaviyo_syncs() returns integer
 language plpgsql volatile security definer set search_path = '' as $$
@@ -251,7 +253,7 @@ comment on function private.start_yotpo_import(uuid) is 'Queues a Yotpo import o
 revoke all on function private.store_api_key_connection(uuid, public.integration_provider, text, text, text, text, jsonb) from public;
 revoke all on function private.store_own_api_key(text, text, text, text, text) from public;
 revoke all on function private.klaviyo_batch(bigint, uuid, integer) from public;
-revoke all on function private.klaviyo_synced(bigint, uuid, timestamptz, uuid, timestamptz, uuid, integer, integer) from public;
+revoke all on function private.klaviyo_synced(bigint, uuid, timestamptz, text, timestamptz, text, integer, integer) from public;
 revoke all on function private.queue_klaviyo_syncs() from public;
 revoke all on function private.apply_yotpo_reviews(bigint, uuid, jsonb, jsonb) from public;
 revoke all on function public.start_yotpo_import(uuid) from public;
@@ -259,6 +261,6 @@ revoke all on function private.start_yotpo_import(uuid) from public;
 grant execute on function private.store_api_key_connection(uuid, public.integration_provider, text, text, text, text, jsonb),
   private.store_own_api_key(text, text, text, text, text) to authenticated;
 grant execute on function private.klaviyo_batch(bigint, uuid, integer),
-  private.klaviyo_synced(bigint, uuid, timestamptz, uuid, timestamptz, uuid, integer, integer),
+  private.klaviyo_synced(bigint, uuid, timestamptz, text, timestamptz, text, integer, integer),
   private.apply_yotpo_reviews(bigint, uuid, jsonb, jsonb) to service_role;
 grant execute on function public.start_yotpo_import(uuid), private.start_yotpo_import(uuid) to authenticated, service_role;
