@@ -8,16 +8,15 @@ declare
   j private.connector_jobs;
   run public.shopify_sync_runs;
   o jsonb;
-  good jsonb := '[]';
+  good jsonb := '[]'::jsonb;
   bad jsonb := coalesce(p_rejected, '[]');
-  variants jsonb := '[]';
-  levels jsonb := '[]';
-  orders jsonb := '[]';
-  order_lines jsonb := '[]';
+  variants jsonb := '[]'::jsonb;
+  levels jsonb := '[]'::jsonb;
+  orders jsonb := '[]'::jsonb;
+  order_lines jsonb := '[]'::jsonb;
   n_customers integer := 0;
   n_refused integer := 0;
   n_lines bigint;
-  i integer;
 begin
   if p_phase not in ('products', 'customers', 'orders') then
     raise exception 'unknown phase %', p_phase using errcode = '22023';

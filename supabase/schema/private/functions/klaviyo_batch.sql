@@ -20,7 +20,7 @@ begin
                               'external_id', c.shopify_customer_id, 'updated_at', k.updated_at) as x
     from private.customer_contacts k join public.customers c on c.id = k.customer_id and c.workspace_id = k.workspace_id
     where k.workspace_id = j.workspace_id and c.accepts_marketing
-      and (s.profiles_cursor is null or (k.updated_at, k.customer_id) > (s.profiles_cursor, s.profiles_cursor_id))
+      and (s.profiles_cursor is null or (k.updated_at, k.customer_id) > (s.profiles_cursor, s.profiles_cursor_id::uuid))
     order by k.updated_at, k.customer_id limit p_limit) q;
   select coalesce(jsonb_agg(x order by x ->> 'updated_at', x ->> 'id'), '[]') into orders from (
     select jsonb_build_object('id', o.id, 'shopify_order_id', o.shopify_order_id, 'order_number', o.order_number,
@@ -35,7 +35,7 @@ begin
     join public.customers c on c.id = o.customer_id and c.workspace_id = o.workspace_id and c.accepts_marketing
     join private.customer_contacts k on k.customer_id = c.id and k.workspace_id = c.workspace_id and k.email is not null
     where o.workspace_id = j.workspace_id and o.cancelled_at is null
-      and (s.orders_cursor is null or (o.updated_at, o.id) > (s.orders_cursor, s.orders_cursor_id))
+      and (s.orders_cursor is null or (o.updated_at, o.id) > (s.orders_cursor, s.orders_cursor_id::uuid))
     order by o.updated_at, o.id limit p_limit) q;
   return jsonb_build_object('profiles', profiles, 'orders', orders);
 end $function$;

@@ -1,4 +1,4 @@
-CREATE OR REPLACE FUNCTION private.klaviyo_synced(p_job_id bigint, p_lease_id uuid, p_profiles_cursor timestamp with time zone, p_profiles_cursor_id uuid, p_orders_cursor timestamp with time zone, p_orders_cursor_id uuid, p_profiles integer, p_events integer)
+CREATE OR REPLACE FUNCTION private.klaviyo_synced(p_job_id bigint, p_lease_id uuid, p_profiles_cursor timestamp with time zone, p_profiles_cursor_id text, p_orders_cursor timestamp with time zone, p_orders_cursor_id text, p_profiles integer, p_events integer)
  RETURNS void
  LANGUAGE plpgsql
  SECURITY DEFINER
@@ -18,5 +18,5 @@ begin
     last_synced_at = now()
   where s.connection_id = j.connection_id;
 end $function$;
-comment on function private.klaviyo_synced(bigint,uuid,timestamp with time zone,uuid,timestamp with time zone,uuid,integer,integer) is 'The klaviyo-sync worker''s record of what Klaviyo accepted: the cursors move past it and the totals grow, under the job''s lease.';
-grant execute on function private.klaviyo_synced(bigint,uuid,timestamp with time zone,uuid,timestamp with time zone,uuid,integer,integer) to service_role;
+comment on function private.klaviyo_synced(bigint,uuid,timestamp with time zone,text,timestamp with time zone,text,integer,integer) is 'The klaviyo-sync worker''s record of what Klaviyo accepted: the cursors move past it and the totals grow, under the job''s lease.';
+grant execute on function private.klaviyo_synced(bigint,uuid,timestamp with time zone,text,timestamp with time zone,text,integer,integer) to service_role;

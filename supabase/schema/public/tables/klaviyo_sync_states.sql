@@ -2,9 +2,9 @@ create table public.klaviyo_sync_states (
   connection_id uuid not null,
   workspace_id uuid not null,
   profiles_cursor timestamp with time zone,
-  profiles_cursor_id uuid,
+  profiles_cursor_id text,
   orders_cursor timestamp with time zone,
-  orders_cursor_id uuid,
+  orders_cursor_id text,
   profiles_synced bigint default 0 not null,
   events_sent bigint default 0 not null,
   last_synced_at timestamp with time zone,
@@ -18,6 +18,8 @@ create table public.klaviyo_sync_states (
   constraint "klaviyo_sync_states_workspace_id_fkey" FOREIGN KEY (workspace_id) REFERENCES public.workspaces(id) ON DELETE CASCADE
 );
 comment on table public.klaviyo_sync_states is 'Where each Klaviyo connection''s sync stands: the last profile (consent change) and order (update) sent, and totals. Admins read; the klaviyo-sync worker writes.';
+comment on column public.klaviyo_sync_states.profiles_cursor_id is 'The customer id (as text: a keyset tie-breaker, not a reference) of the last profile sent at profiles_cursor.';
+comment on column public.klaviyo_sync_states.orders_cursor_id is 'The order id (as text: a keyset tie-breaker, not a reference) of the last order sent at orders_cursor.';
 
 alter table public.klaviyo_sync_states enable row level security;
 grant insert, select, update, delete, truncate, references, trigger on public.klaviyo_sync_states to service_role;

@@ -26,3 +26,5 @@ CREATE INDEX shopify_sync_rejections_run_idx ON public.shopify_sync_rejections U
 
 create policy "admins read" on public.shopify_sync_rejections for select to authenticated
   using ((workspace_id = ANY (ARRAY( SELECT private.workspace_ids('admin'::public.workspace_role) AS workspace_ids))));
+
+CREATE TRIGGER keep_tenant_keys BEFORE UPDATE OF workspace_id, created_at ON public.shopify_sync_rejections FOR EACH ROW EXECUTE FUNCTION private.keep_tenant_keys('workspace_id', 'created_at');
