@@ -31,6 +31,8 @@ export interface BackfillProgress {
   op_id?: string;
   url?: string;
   line?: number;
+  /** The byte offset where `line` starts: a resumed read asks for the rest of the file only. */
+  offset?: number;
 }
 
 export interface BackfillDeps {
@@ -161,12 +163,13 @@ function advance(phase: Phase): JobReport {
 async function read(
   d: BackfillDeps,
   job: Job,
-  p: Required<Pick<BackfillProgress, "op_id" | "url" | "line">> & { phase: Phase },
+  p: Required<Pick<BackfillProgress, "op_id" | "url" | "line" | "offset">> & { phase: Phase },
 ): Promise<JobReport> {
   const began = d.now();
   let res: Response;
   try {
-    res = await d.fetch(p.url, { signal: AbortSignal.timeout(60_000) });
+    const headers: Record<string, string> = p.offset > 0 ? { range: `bytes=${p.offset}-` } : {};
+    res = await d.fetch(p.url, { headers, signal: AbortSignal.timeout(60_000) });
   } catch {
     throw new ProviderError("retry_later", "the bulk operation's result could not be fetched");
   }
@@ -186,9 +189,19 @@ async function read(
   // The database applies one chunk while the next is read and grouped; chunks are applied in
   // order, each with the line after it as the saved progress.
   let applying: Promise<unknown> = Promise.resolve();
-  for await (const b of batches(lines(res.body), p.line, d.chunk)) {
+  // a ranged answer starts at the saved line; a whole file is read from its start, skipping
+  const ranged = res.status === 206;
+  const source = ranged ? lines(res.body, p.line, p.offset) : lines(res.body);
+  for await (const b of batches(source, p.line, d.chunk)) {
     await applying;
-    const progress = { phase: p.phase, step: "read", op_id: p.op_id, url: p.url, line: b.nextLine ?? b.linesSeen + 1 };
+    const progress = {
+      phase: p.phase,
+      step: "read",
+      op_id: p.op_id,
+      url: p.url,
+      line: b.nextLine ?? b.linesSeen + 1,
+      offset: b.nextOffset ?? 0,
+    };
     applying = asService(
       d.sql,
       (tx) =>
@@ -217,7 +230,7 @@ export async function backfillTurn(d: BackfillDeps, job: Job): Promise<JobReport
   }
   if (p.step === "poll" && p.op_id) return await poll(d, phase, p.op_id);
   if (p.step === "read" && p.op_id && p.url) {
-    return await read(d, job, { phase, op_id: p.op_id, url: p.url, line: p.line ?? 1 });
+    return await read(d, job, { phase, op_id: p.op_id, url: p.url, line: p.line ?? 1, offset: p.offset ?? 0 });
   }
   return { outcome: "continue", progress: { phase, step: "start" } };
 }

@@ -26,28 +26,44 @@ export interface Batch {
   rejected: Rejected[];
   /** The first line not in this batch (where to resume); null at the end of the file. */
   nextLine: number | null;
+  /** The byte offset where nextLine starts (a ranged read resumes there). */
+  nextOffset: number | null;
   /** Lines of the file consumed up to the end of this batch. */
   linesSeen: number;
 }
 
-/** The lines of a byte stream, split on \n (a trailing \r dropped), numbered from 1. */
-export async function* lines(body: ReadableStream<Uint8Array>): AsyncGenerator<{ n: number; text: string }> {
-  const reader = body.pipeThrough(new TextDecoderStream()).getReader();
-  let buf = "";
-  let n = 0;
+/**
+ * The lines of a byte stream, split on \n (a trailing \r dropped), numbered from `firstLine`, each
+ * with the byte offset where it starts (from `baseOffset`: a ranged read resumes mid-file).
+ */
+export async function* lines(
+  body: ReadableStream<Uint8Array>,
+  firstLine = 1,
+  baseOffset = 0,
+): AsyncGenerator<{ n: number; text: string; start: number }> {
+  const decoder = new TextDecoder();
+  const reader = body.getReader();
+  let buf = new Uint8Array(0);
+  let n = firstLine - 1;
+  let offset = baseOffset; // where buf starts in the file
+  const text = (b: Uint8Array) => decoder.decode(b[b.length - 1] === 13 ? b.subarray(0, b.length - 1) : b);
   for (;;) {
     const { value, done } = await reader.read();
     if (done) break;
-    buf += value;
+    const joined = new Uint8Array(buf.length + value.length);
+    joined.set(buf);
+    joined.set(value, buf.length);
+    let from = 0;
     let i: number;
-    while ((i = buf.indexOf("\n")) >= 0) {
-      const text = buf.slice(0, i).replace(/\r$/, "");
-      buf = buf.slice(i + 1);
+    while ((i = joined.indexOf(10, from)) >= 0) {
       n++;
-      yield { n, text };
+      yield { n, text: text(joined.subarray(from, i)), start: offset + from };
+      from = i + 1;
     }
+    buf = joined.slice(from);
+    offset += from;
   }
-  if (buf.trim()) yield { n: n + 1, text: buf.replace(/\r$/, "") };
+  if (buf.length && decoder.decode(buf).trim()) yield { n: n + 1, text: text(buf), start: offset };
 }
 
 /**
@@ -55,7 +71,7 @@ export async function* lines(body: ReadableStream<Uint8Array>): AsyncGenerator<{
  * skipping lines before `fromLine` (already applied by an earlier turn).
  */
 export async function* batches(
-  source: AsyncIterable<{ n: number; text: string }>,
+  source: AsyncIterable<{ n: number; text: string; start: number }>,
   fromLine: number,
   maxObjects: number,
   maxLines = maxObjects * 20,
@@ -68,7 +84,7 @@ export async function* batches(
   let last = fromLine - 1;
   const reject = (line: number, reason: string, text: string) =>
     rejected.push({ line, reason, excerpt: text.slice(0, 300) });
-  for await (const { n, text } of source) {
+  for await (const { n, text, start } of source) {
     if (n < fromLine) continue;
     last = n;
     if (!text.trim()) continue;
@@ -100,7 +116,7 @@ export async function* batches(
     // a new top-level object: the one before it is complete
     if (current) objects.push(current);
     if (objects.length >= maxObjects || inBatch >= maxLines) {
-      yield { objects, rejected, nextLine: n, linesSeen: n - 1 };
+      yield { objects, rejected, nextLine: n, nextOffset: start, linesSeen: n - 1 };
       objects = [];
       rejected = [];
       inBatch = 0;
@@ -111,6 +127,6 @@ export async function* batches(
   }
   if (current) objects.push(current);
   if (objects.length || rejected.length || last >= fromLine) {
-    yield { objects, rejected, nextLine: null, linesSeen: last };
+    yield { objects, rejected, nextLine: null, nextOffset: null, linesSeen: last };
   }
 }

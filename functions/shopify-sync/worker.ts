@@ -15,6 +15,8 @@ export interface WorkerOptions {
   /** Top-level bulk objects per applied chunk (orders: at most 500, upsert_orders' cap). */
   chunk?: number;
   once?: boolean;
+  /** How long one turn of a backfill reads before it hands the job back (its progress saved). */
+  readBudgetMs?: number;
 }
 
 export async function runWorker(

@@ -126,7 +126,7 @@ export async function main(args: string[]): Promise<void> {
       `beside ${fmt(hooks, 0)} orders/create webhooks from ${concurrency} senders, in one run`);
     console.log(`backfill: ${fmt(Number(r.orders_count) / readSeconds, 0)} orders/s reading and applying the file ` +
       `(${readSeconds.toFixed(1)} s); ${fmt(orders / total, 0)} orders/s over the whole run (${total.toFixed(1)} s: start, poll, read); ` +
-      `${fmt(stored, 0)} orders stored, ${r.lines_rejected} lines rejected`);
+      `${fmt(stored, 0)} orders stored, ${r.lines_rejected} lines rejected; ${shopify.ranges.length} turns resumed with a ranged read`);
     console.log(`webhooks: ${fmt(p.processed / webhookSeconds, 0)} orders/s processed (first ack to last processed, ${webhookSeconds.toFixed(1)} s); ` +
       `acks ${fmt(ack.rate, 0)} req/s, p50 ${ms(ack.p50)}, p99 ${ms(ack.p99)}; sent over ${((Date.now() - w0) / 1000).toFixed(1)} s`);
     console.log(`backfill / webhook processing: ${((Number(r.orders_count) / readSeconds) / (p.processed / webhookSeconds)).toFixed(1)}x; ` +

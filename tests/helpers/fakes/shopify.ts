@@ -161,7 +161,7 @@ export class ShopifyFake extends FakeProvider {
       return { json: { access_token: token, scope: this.scopes } };
     });
     this.on("POST", /^\/([^/]+)\/admin\/api\/([0-9]{4}-[0-9]{2})\/graphql\.json$/, (r, m) => this.graphql(r, m[1]));
-    this.on("GET", /^\/files\/(.+)\.jsonl$/, (_r, m) => this.file(m[1]));
+    this.on("GET", /^\/files\/(.+)\.jsonl$/, (r, m) => this.file(m[1], r));
   }
 
   shop(domain: string): Shop {
@@ -287,14 +287,28 @@ export class ShopifyFake extends FakeProvider {
     return s.mangle?.[op.phase]?.(out) ?? out;
   }
 
-  private file(name: string): FakeResponse {
+  /** Files requested with a Range header (a resumed read), by offset. */
+  ranges: number[] = [];
+
+  /** The result file, whole or from a byte offset (Range: bytes=N-, 206), as cloud storage serves it. */
+  private file(name: string, r: FakeRequest): FakeResponse {
     const op = this.ops.get(`gid://shopify/BulkOperation/${name}`);
     if (!op) return { status: 404, text: "NoSuchKey" };
+    const from = Number(String(r.headers.range ?? "").match(/^bytes=(\d+)-$/)?.[1] ?? 0);
+    if (from) this.ranges.push(from);
     const big = op.phase === "orders" ? this.orderSource.get(op.shop) : undefined;
-    if (big) {
-      return { stream: (function* () { for (const l of big()) yield `${l}\n`; })() };
-    }
-    const lines = this.lines(op);
-    return { text: lines.length ? `${lines.join("\n")}\n` : "" };
+    const all: Iterable<string> = big ? big() : this.lines(op);
+    const ranged = from > 0 ? { status: 206, headers: { "content-range": `bytes ${from}-*/*` } } : {};
+    return {
+      ...ranged,
+      stream: (function* () {
+        let at = 0;
+        for (const l of all) {
+          const chunk = Buffer.from(`${l}\n`);
+          if (at + chunk.length > from) yield at >= from ? chunk.toString() : chunk.subarray(from - at).toString();
+          at += chunk.length;
+        }
+      })(),
+    };
   }
 }
