@@ -79,6 +79,7 @@ export type Database = {
           end_date: string | null
           external_id: string
           id: string
+          last_synced_at: string | null
           metadata: NonNullable<Json>
           name: string
           objective: string | null
@@ -102,6 +103,7 @@ export type Database = {
           end_date?: string | null
           external_id: string
           id?: string
+          last_synced_at?: string | null
           metadata?: NonNullable<Json>
           name: string
           objective?: string | null
@@ -125,6 +127,7 @@ export type Database = {
           end_date?: string | null
           external_id?: string
           id?: string
+          last_synced_at?: string | null
           metadata?: NonNullable<Json>
           name?: string
           objective?: string | null
@@ -178,6 +181,7 @@ export type Database = {
           daily_budget_cents: number | null
           external_id: string
           id: string
+          last_synced_at: string | null
           name: string
           platform: Database["public"]["Enums"]["ad_platform"]
           status: Database["public"]["Enums"]["ad_status"]
@@ -192,6 +196,7 @@ export type Database = {
           daily_budget_cents?: number | null
           external_id: string
           id?: string
+          last_synced_at?: string | null
           name: string
           platform: Database["public"]["Enums"]["ad_platform"]
           status?: Database["public"]["Enums"]["ad_status"]
@@ -206,6 +211,7 @@ export type Database = {
           daily_budget_cents?: number | null
           external_id?: string
           id?: string
+          last_synced_at?: string | null
           name?: string
           platform?: Database["public"]["Enums"]["ad_platform"]
           status?: Database["public"]["Enums"]["ad_status"]
@@ -394,6 +400,182 @@ export type Database = {
           },
         ]
       }
+      ad_sync_runs: {
+        Row: {
+          ad_account_id: string | null
+          api_calls: number
+          attempts: number
+          connection_id: string
+          created_at: string
+          error: string | null
+          finished_at: string | null
+          id: number
+          job_id: number
+          kind: Database["public"]["Enums"]["ad_sync_kind"]
+          next_attempt_at: string | null
+          pages: number
+          platform: Database["public"]["Enums"]["ad_platform"]
+          rejections: NonNullable<Json>
+          rows_applied: number
+          rows_rejected: number
+          rows_unchanged: number
+          started_at: string | null
+          status: Database["public"]["Enums"]["ad_sync_status"]
+          updated_at: string
+          window_from: string
+          window_to: string
+          workspace_id: string
+        }
+        Insert: {
+          ad_account_id?: string | null
+          api_calls?: number
+          attempts?: number
+          connection_id: string
+          created_at?: string
+          error?: string | null
+          finished_at?: string | null
+          id?: never
+          job_id: number
+          kind: Database["public"]["Enums"]["ad_sync_kind"]
+          next_attempt_at?: string | null
+          pages?: number
+          platform: Database["public"]["Enums"]["ad_platform"]
+          rejections?: NonNullable<Json>
+          rows_applied?: number
+          rows_rejected?: number
+          rows_unchanged?: number
+          started_at?: string | null
+          status?: Database["public"]["Enums"]["ad_sync_status"]
+          updated_at?: string
+          window_from: string
+          window_to: string
+          workspace_id: string
+        }
+        Update: {
+          ad_account_id?: string | null
+          api_calls?: number
+          attempts?: number
+          connection_id?: string
+          created_at?: string
+          error?: string | null
+          finished_at?: string | null
+          id?: never
+          job_id?: number
+          kind?: Database["public"]["Enums"]["ad_sync_kind"]
+          next_attempt_at?: string | null
+          pages?: number
+          platform?: Database["public"]["Enums"]["ad_platform"]
+          rejections?: NonNullable<Json>
+          rows_applied?: number
+          rows_rejected?: number
+          rows_unchanged?: number
+          started_at?: string | null
+          status?: Database["public"]["Enums"]["ad_sync_status"]
+          updated_at?: string
+          window_from?: string
+          window_to?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "ad_sync_runs_workspace_id_ad_account_id_fkey"
+            columns: ["workspace_id", "ad_account_id"]
+            isOneToOne: false
+            referencedRelation: "ad_accounts"
+            referencedColumns: ["workspace_id", "id"]
+          },
+          {
+            foreignKeyName: "ad_sync_runs_workspace_id_connection_id_fkey"
+            columns: ["workspace_id", "connection_id"]
+            isOneToOne: false
+            referencedRelation: "integration_connections"
+            referencedColumns: ["workspace_id", "id"]
+          },
+          {
+            foreignKeyName: "ad_sync_runs_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      ad_sync_schedules: {
+        Row: {
+          ad_account_id: string
+          backfill_chunk_days: number
+          backfill_days: number
+          backfill_queued_at: string | null
+          connection_id: string
+          created_at: string
+          enabled: boolean
+          last_recent_queued_at: string | null
+          last_restatement_queued_at: string | null
+          platform: Database["public"]["Enums"]["ad_platform"]
+          recent_days: number
+          restatement_days: number
+          structure_synced_at: string | null
+          updated_at: string
+          workspace_id: string
+        }
+        Insert: {
+          ad_account_id: string
+          backfill_chunk_days?: number
+          backfill_days?: number
+          backfill_queued_at?: string | null
+          connection_id: string
+          created_at?: string
+          enabled?: boolean
+          last_recent_queued_at?: string | null
+          last_restatement_queued_at?: string | null
+          platform: Database["public"]["Enums"]["ad_platform"]
+          recent_days?: number
+          restatement_days: number
+          structure_synced_at?: string | null
+          updated_at?: string
+          workspace_id: string
+        }
+        Update: {
+          ad_account_id?: string
+          backfill_chunk_days?: number
+          backfill_days?: number
+          backfill_queued_at?: string | null
+          connection_id?: string
+          created_at?: string
+          enabled?: boolean
+          last_recent_queued_at?: string | null
+          last_restatement_queued_at?: string | null
+          platform?: Database["public"]["Enums"]["ad_platform"]
+          recent_days?: number
+          restatement_days?: number
+          structure_synced_at?: string | null
+          updated_at?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "ad_sync_schedules_workspace_id_ad_account_id_fkey"
+            columns: ["workspace_id", "ad_account_id"]
+            isOneToOne: false
+            referencedRelation: "ad_accounts"
+            referencedColumns: ["workspace_id", "id"]
+          },
+          {
+            foreignKeyName: "ad_sync_schedules_workspace_id_connection_id_fkey"
+            columns: ["workspace_id", "connection_id"]
+            isOneToOne: false
+            referencedRelation: "integration_connections"
+            referencedColumns: ["workspace_id", "id"]
+          },
+          {
+            foreignKeyName: "ad_sync_schedules_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       ads: {
         Row: {
           ad_group_id: string
@@ -402,6 +584,7 @@ export type Database = {
           creative_id: string | null
           external_id: string
           id: string
+          last_synced_at: string | null
           name: string
           platform: Database["public"]["Enums"]["ad_platform"]
           status: Database["public"]["Enums"]["ad_status"]
@@ -415,6 +598,7 @@ export type Database = {
           creative_id?: string | null
           external_id: string
           id?: string
+          last_synced_at?: string | null
           name: string
           platform: Database["public"]["Enums"]["ad_platform"]
           status?: Database["public"]["Enums"]["ad_status"]
@@ -428,6 +612,7 @@ export type Database = {
           creative_id?: string | null
           external_id?: string
           id?: string
+          last_synced_at?: string | null
           name?: string
           platform?: Database["public"]["Enums"]["ad_platform"]
           status?: Database["public"]["Enums"]["ad_status"]
@@ -1284,8 +1469,10 @@ export type Database = {
           metadata: NonNullable<Json>
           model: string
           model_type: Database["public"]["Enums"]["ai_model_type"]
+          needs_review: boolean
           output_price_per_mtok_micros: number
           provider: Database["public"]["Enums"]["ai_provider"]
+          reviewed_at: string | null
           updated_at: string
         }
         Insert: {
@@ -1305,8 +1492,10 @@ export type Database = {
           metadata?: NonNullable<Json>
           model: string
           model_type: Database["public"]["Enums"]["ai_model_type"]
+          needs_review?: boolean
           output_price_per_mtok_micros?: number
           provider: Database["public"]["Enums"]["ai_provider"]
+          reviewed_at?: string | null
           updated_at?: string
         }
         Update: {
@@ -1326,8 +1515,10 @@ export type Database = {
           metadata?: NonNullable<Json>
           model?: string
           model_type?: Database["public"]["Enums"]["ai_model_type"]
+          needs_review?: boolean
           output_price_per_mtok_micros?: number
           provider?: Database["public"]["Enums"]["ai_provider"]
+          reviewed_at?: string | null
           updated_at?: string
         }
         Relationships: []
@@ -1573,6 +1764,153 @@ export type Database = {
             foreignKeyName: "analytics_settings_workspace_id_fkey"
             columns: ["workspace_id"]
             isOneToOne: true
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      analytics_sync_runs: {
+        Row: {
+          api_calls: number
+          attempts: number
+          connection_id: string
+          created_at: string
+          error: string | null
+          finished_at: string | null
+          id: number
+          job_id: number
+          kind: Database["public"]["Enums"]["analytics_sync_kind"]
+          next_attempt_at: string | null
+          pages: number
+          rows_written: number
+          source: Database["public"]["Enums"]["analytics_source"]
+          started_at: string | null
+          status: Database["public"]["Enums"]["analytics_sync_status"]
+          updated_at: string
+          window_from: string
+          window_to: string
+          workspace_id: string
+        }
+        Insert: {
+          api_calls?: number
+          attempts?: number
+          connection_id: string
+          created_at?: string
+          error?: string | null
+          finished_at?: string | null
+          id?: never
+          job_id: number
+          kind: Database["public"]["Enums"]["analytics_sync_kind"]
+          next_attempt_at?: string | null
+          pages?: number
+          rows_written?: number
+          source: Database["public"]["Enums"]["analytics_source"]
+          started_at?: string | null
+          status?: Database["public"]["Enums"]["analytics_sync_status"]
+          updated_at?: string
+          window_from: string
+          window_to: string
+          workspace_id: string
+        }
+        Update: {
+          api_calls?: number
+          attempts?: number
+          connection_id?: string
+          created_at?: string
+          error?: string | null
+          finished_at?: string | null
+          id?: never
+          job_id?: number
+          kind?: Database["public"]["Enums"]["analytics_sync_kind"]
+          next_attempt_at?: string | null
+          pages?: number
+          rows_written?: number
+          source?: Database["public"]["Enums"]["analytics_source"]
+          started_at?: string | null
+          status?: Database["public"]["Enums"]["analytics_sync_status"]
+          updated_at?: string
+          window_from?: string
+          window_to?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "analytics_sync_runs_workspace_id_connection_id_fkey"
+            columns: ["workspace_id", "connection_id"]
+            isOneToOne: false
+            referencedRelation: "integration_connections"
+            referencedColumns: ["workspace_id", "id"]
+          },
+          {
+            foreignKeyName: "analytics_sync_runs_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      analytics_sync_schedules: {
+        Row: {
+          backfill_days: number
+          connection_id: string
+          created_at: string
+          enabled: boolean
+          initial_queued_at: string | null
+          last_daily_queued_on: string | null
+          last_sync_status:
+            | Database["public"]["Enums"]["analytics_sync_status"]
+            | null
+          last_synced_at: string | null
+          recent_days: number
+          source: Database["public"]["Enums"]["analytics_source"]
+          updated_at: string
+          workspace_id: string
+        }
+        Insert: {
+          backfill_days: number
+          connection_id: string
+          created_at?: string
+          enabled?: boolean
+          initial_queued_at?: string | null
+          last_daily_queued_on?: string | null
+          last_sync_status?:
+            | Database["public"]["Enums"]["analytics_sync_status"]
+            | null
+          last_synced_at?: string | null
+          recent_days: number
+          source: Database["public"]["Enums"]["analytics_source"]
+          updated_at?: string
+          workspace_id: string
+        }
+        Update: {
+          backfill_days?: number
+          connection_id?: string
+          created_at?: string
+          enabled?: boolean
+          initial_queued_at?: string | null
+          last_daily_queued_on?: string | null
+          last_sync_status?:
+            | Database["public"]["Enums"]["analytics_sync_status"]
+            | null
+          last_synced_at?: string | null
+          recent_days?: number
+          source?: Database["public"]["Enums"]["analytics_source"]
+          updated_at?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "analytics_sync_schedules_workspace_id_connection_id_fkey"
+            columns: ["workspace_id", "connection_id"]
+            isOneToOne: false
+            referencedRelation: "integration_connections"
+            referencedColumns: ["workspace_id", "id"]
+          },
+          {
+            foreignKeyName: "analytics_sync_schedules_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
             referencedRelation: "workspaces"
             referencedColumns: ["id"]
           },
@@ -2560,6 +2898,7 @@ export type Database = {
           id: string
           published_at: string | null
           scheduled_for: string | null
+          social_post_id: string | null
           status: Database["public"]["Enums"]["calendar_status"]
           title: string
           updated_at: string
@@ -2577,6 +2916,7 @@ export type Database = {
           id?: string
           published_at?: string | null
           scheduled_for?: string | null
+          social_post_id?: string | null
           status?: Database["public"]["Enums"]["calendar_status"]
           title: string
           updated_at?: string
@@ -2594,12 +2934,20 @@ export type Database = {
           id?: string
           published_at?: string | null
           scheduled_for?: string | null
+          social_post_id?: string | null
           status?: Database["public"]["Enums"]["calendar_status"]
           title?: string
           updated_at?: string
           workspace_id?: string
         }
         Relationships: [
+          {
+            foreignKeyName: "content_calendar_social_post_fkey"
+            columns: ["workspace_id", "social_post_id"]
+            isOneToOne: false
+            referencedRelation: "social_posts"
+            referencedColumns: ["workspace_id", "id"]
+          },
           {
             foreignKeyName: "content_calendar_workspace_id_campaign_id_fkey"
             columns: ["workspace_id", "campaign_id"]
@@ -2762,6 +3110,57 @@ export type Database = {
           },
           {
             foreignKeyName: "conversation_messages_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      conversion_destinations: {
+        Row: {
+          connection_id: string
+          created_at: string
+          destination: Database["public"]["Enums"]["conversion_destination"]
+          enabled: boolean
+          pixel_id: string
+          require_consent: boolean
+          test_event_code: string | null
+          updated_at: string
+          workspace_id: string
+        }
+        Insert: {
+          connection_id: string
+          created_at?: string
+          destination: Database["public"]["Enums"]["conversion_destination"]
+          enabled?: boolean
+          pixel_id: string
+          require_consent?: boolean
+          test_event_code?: string | null
+          updated_at?: string
+          workspace_id: string
+        }
+        Update: {
+          connection_id?: string
+          created_at?: string
+          destination?: Database["public"]["Enums"]["conversion_destination"]
+          enabled?: boolean
+          pixel_id?: string
+          require_consent?: boolean
+          test_event_code?: string | null
+          updated_at?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "conversion_destinations_workspace_id_connection_id_fkey"
+            columns: ["workspace_id", "connection_id"]
+            isOneToOne: false
+            referencedRelation: "integration_connections"
+            referencedColumns: ["workspace_id", "id"]
+          },
+          {
+            foreignKeyName: "conversion_destinations_workspace_id_fkey"
             columns: ["workspace_id"]
             isOneToOne: false
             referencedRelation: "workspaces"
@@ -2972,6 +3371,7 @@ export type Database = {
           orders_count: number
           phone_sha256: string | null
           shopify_customer_id: string | null
+          source_updated_at: string | null
           total_spent_cents: number
           updated_at: string
           workspace_id: string
@@ -2987,6 +3387,7 @@ export type Database = {
           orders_count?: number
           phone_sha256?: string | null
           shopify_customer_id?: string | null
+          source_updated_at?: string | null
           total_spent_cents?: number
           updated_at?: string
           workspace_id: string
@@ -3002,6 +3403,7 @@ export type Database = {
           orders_count?: number
           phone_sha256?: string | null
           shopify_customer_id?: string | null
+          source_updated_at?: string | null
           total_spent_cents?: number
           updated_at?: string
           workspace_id?: string
@@ -4635,6 +5037,7 @@ export type Database = {
       gift_card_transactions: {
         Row: {
           amount_cents: number
+          code_last_characters: string | null
           created_at: string
           currency: string
           gift_card_product_id: string | null
@@ -4651,6 +5054,7 @@ export type Database = {
         }
         Insert: {
           amount_cents: number
+          code_last_characters?: string | null
           created_at?: string
           currency: string
           gift_card_product_id?: string | null
@@ -4667,6 +5071,7 @@ export type Database = {
         }
         Update: {
           amount_cents?: number
+          code_last_characters?: string | null
           created_at?: string
           currency?: string
           gift_card_product_id?: string | null
@@ -4776,6 +5181,63 @@ export type Database = {
             isOneToOne: false
             referencedRelation: "workspaces"
             referencedColumns: ["id"]
+          },
+        ]
+      }
+      inventory_levels: {
+        Row: {
+          available: number
+          created_at: string
+          id: string
+          location_name: string | null
+          on_hand: number | null
+          product_id: string | null
+          shopify_inventory_item_id: string
+          shopify_location_id: string
+          source_updated_at: string | null
+          updated_at: string
+          workspace_id: string
+        }
+        Insert: {
+          available: number
+          created_at?: string
+          id?: string
+          location_name?: string | null
+          on_hand?: number | null
+          product_id?: string | null
+          shopify_inventory_item_id: string
+          shopify_location_id: string
+          source_updated_at?: string | null
+          updated_at?: string
+          workspace_id: string
+        }
+        Update: {
+          available?: number
+          created_at?: string
+          id?: string
+          location_name?: string | null
+          on_hand?: number | null
+          product_id?: string | null
+          shopify_inventory_item_id?: string
+          shopify_location_id?: string
+          source_updated_at?: string | null
+          updated_at?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "inventory_levels_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "inventory_levels_workspace_id_product_id_fkey"
+            columns: ["workspace_id", "product_id"]
+            isOneToOne: false
+            referencedRelation: "products"
+            referencedColumns: ["workspace_id", "id"]
           },
         ]
       }
@@ -4926,6 +5388,63 @@ export type Database = {
         Relationships: [
           {
             foreignKeyName: "keyword_research_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      klaviyo_sync_states: {
+        Row: {
+          connection_id: string
+          created_at: string
+          events_sent: number
+          last_synced_at: string | null
+          orders_cursor: string | null
+          orders_cursor_id: string | null
+          profiles_cursor: string | null
+          profiles_cursor_id: string | null
+          profiles_synced: number
+          updated_at: string
+          workspace_id: string
+        }
+        Insert: {
+          connection_id: string
+          created_at?: string
+          events_sent?: number
+          last_synced_at?: string | null
+          orders_cursor?: string | null
+          orders_cursor_id?: string | null
+          profiles_cursor?: string | null
+          profiles_cursor_id?: string | null
+          profiles_synced?: number
+          updated_at?: string
+          workspace_id: string
+        }
+        Update: {
+          connection_id?: string
+          created_at?: string
+          events_sent?: number
+          last_synced_at?: string | null
+          orders_cursor?: string | null
+          orders_cursor_id?: string | null
+          profiles_cursor?: string | null
+          profiles_cursor_id?: string | null
+          profiles_synced?: number
+          updated_at?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "klaviyo_sync_states_workspace_id_connection_id_fkey"
+            columns: ["workspace_id", "connection_id"]
+            isOneToOne: false
+            referencedRelation: "integration_connections"
+            referencedColumns: ["workspace_id", "id"]
+          },
+          {
+            foreignKeyName: "klaviyo_sync_states_workspace_id_fkey"
             columns: ["workspace_id"]
             isOneToOne: false
             referencedRelation: "workspaces"
@@ -6180,11 +6699,13 @@ export type Database = {
           ga4_status: Database["public"]["Enums"]["pixel_delivery_status"]
           id: number
           last_error: string | null
+          marketing_consent: boolean | null
           meta_status: Database["public"]["Enums"]["pixel_delivery_status"]
           occurred_at: string
           shopify_order_id: string | null
           tiktok_status: Database["public"]["Enums"]["pixel_delivery_status"]
           updated_at: string
+          user_data: NonNullable<Json>
           value_cents: number | null
           visitor_id: string | null
           workspace_id: string
@@ -6197,11 +6718,13 @@ export type Database = {
           ga4_status?: Database["public"]["Enums"]["pixel_delivery_status"]
           id?: never
           last_error?: string | null
+          marketing_consent?: boolean | null
           meta_status?: Database["public"]["Enums"]["pixel_delivery_status"]
           occurred_at: string
           shopify_order_id?: string | null
           tiktok_status?: Database["public"]["Enums"]["pixel_delivery_status"]
           updated_at?: string
+          user_data?: NonNullable<Json>
           value_cents?: number | null
           visitor_id?: string | null
           workspace_id: string
@@ -6214,11 +6737,13 @@ export type Database = {
           ga4_status?: Database["public"]["Enums"]["pixel_delivery_status"]
           id?: never
           last_error?: string | null
+          marketing_consent?: boolean | null
           meta_status?: Database["public"]["Enums"]["pixel_delivery_status"]
           occurred_at?: string
           shopify_order_id?: string | null
           tiktok_status?: Database["public"]["Enums"]["pixel_delivery_status"]
           updated_at?: string
+          user_data?: NonNullable<Json>
           value_cents?: number | null
           visitor_id?: string | null
           workspace_id?: string
@@ -6447,9 +6972,11 @@ export type Database = {
           currency: string
           id: string
           price_cents: number
+          shopify_inventory_item_id: string | null
           shopify_product_id: string
           shopify_variant_id: string
           sku: string | null
+          source_updated_at: string | null
           status: Database["public"]["Enums"]["product_status"]
           title: string
           updated_at: string
@@ -6462,9 +6989,11 @@ export type Database = {
           currency?: string
           id?: string
           price_cents?: number
+          shopify_inventory_item_id?: string | null
           shopify_product_id: string
           shopify_variant_id: string
           sku?: string | null
+          source_updated_at?: string | null
           status?: Database["public"]["Enums"]["product_status"]
           title: string
           updated_at?: string
@@ -6477,9 +7006,11 @@ export type Database = {
           currency?: string
           id?: string
           price_cents?: number
+          shopify_inventory_item_id?: string | null
           shopify_product_id?: string
           shopify_variant_id?: string
           sku?: string | null
+          source_updated_at?: string | null
           status?: Database["public"]["Enums"]["product_status"]
           title?: string
           updated_at?: string
@@ -6646,6 +7177,7 @@ export type Database = {
           position: number
           ready_at: string | null
           review_id: string
+          source_url: string | null
           status: Database["public"]["Enums"]["review_media_status"]
           updated_at: string
           workspace_id: string
@@ -6662,6 +7194,7 @@ export type Database = {
           position?: number
           ready_at?: string | null
           review_id: string
+          source_url?: string | null
           status?: Database["public"]["Enums"]["review_media_status"]
           updated_at?: string
           workspace_id: string
@@ -6678,6 +7211,7 @@ export type Database = {
           position?: number
           ready_at?: string | null
           review_id?: string
+          source_url?: string | null
           status?: Database["public"]["Enums"]["review_media_status"]
           updated_at?: string
           workspace_id?: string
@@ -7121,10 +7655,12 @@ export type Database = {
       }
       seo_audits: {
         Row: {
+          audited_on: string | null
           avg_cls: number | null
           avg_fid_ms: number | null
           avg_inp_ms: number | null
           avg_lcp_ms: number | null
+          connection_id: string | null
           content_score: number | null
           crawled_at: string
           created_at: string
@@ -7137,13 +7673,16 @@ export type Database = {
           performance_score: number | null
           site_url: string
           technical_score: number | null
+          vitals_source: Database["public"]["Enums"]["web_vitals_source"] | null
           workspace_id: string
         }
         Insert: {
+          audited_on?: string | null
           avg_cls?: number | null
           avg_fid_ms?: number | null
           avg_inp_ms?: number | null
           avg_lcp_ms?: number | null
+          connection_id?: string | null
           content_score?: number | null
           crawled_at?: string
           created_at?: string
@@ -7156,13 +7695,18 @@ export type Database = {
           performance_score?: number | null
           site_url: string
           technical_score?: number | null
+          vitals_source?:
+            | Database["public"]["Enums"]["web_vitals_source"]
+            | null
           workspace_id: string
         }
         Update: {
+          audited_on?: string | null
           avg_cls?: number | null
           avg_fid_ms?: number | null
           avg_inp_ms?: number | null
           avg_lcp_ms?: number | null
+          connection_id?: string | null
           content_score?: number | null
           crawled_at?: string
           created_at?: string
@@ -7175,9 +7719,19 @@ export type Database = {
           performance_score?: number | null
           site_url?: string
           technical_score?: number | null
+          vitals_source?:
+            | Database["public"]["Enums"]["web_vitals_source"]
+            | null
           workspace_id?: string
         }
         Relationships: [
+          {
+            foreignKeyName: "seo_audits_connection_fkey"
+            columns: ["workspace_id", "connection_id"]
+            isOneToOne: false
+            referencedRelation: "integration_connections"
+            referencedColumns: ["workspace_id", "id"]
+          },
           {
             foreignKeyName: "seo_audits_workspace_id_fkey"
             columns: ["workspace_id"]
@@ -7187,45 +7741,220 @@ export type Database = {
           },
         ]
       }
+      seo_key_pages: {
+        Row: {
+          connection_id: string
+          created_at: string
+          created_by: string | null
+          enabled: boolean
+          id: string
+          label: string | null
+          strategy: Database["public"]["Enums"]["pagespeed_strategy"]
+          updated_at: string
+          url: string
+          workspace_id: string
+        }
+        Insert: {
+          connection_id: string
+          created_at?: string
+          created_by?: string | null
+          enabled?: boolean
+          id?: string
+          label?: string | null
+          strategy?: Database["public"]["Enums"]["pagespeed_strategy"]
+          updated_at?: string
+          url: string
+          workspace_id: string
+        }
+        Update: {
+          connection_id?: string
+          created_at?: string
+          created_by?: string | null
+          enabled?: boolean
+          id?: string
+          label?: string | null
+          strategy?: Database["public"]["Enums"]["pagespeed_strategy"]
+          updated_at?: string
+          url?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "seo_key_pages_workspace_id_connection_id_fkey"
+            columns: ["workspace_id", "connection_id"]
+            isOneToOne: false
+            referencedRelation: "integration_connections"
+            referencedColumns: ["workspace_id", "id"]
+          },
+          {
+            foreignKeyName: "seo_key_pages_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      seo_page_audits: {
+        Row: {
+          accessibility_score: number | null
+          audited_on: string
+          best_practices_score: number | null
+          cls: number | null
+          connection_id: string
+          created_at: string
+          critical_issues: number
+          error: string | null
+          fcp_ms: number | null
+          fetched_at: string | null
+          field_category: string | null
+          high_priority_issues: number
+          id: number
+          inp_ms: number | null
+          issues: NonNullable<Json>
+          lcp_ms: number | null
+          lighthouse_version: string | null
+          performance_score: number | null
+          seo_score: number | null
+          strategy: Database["public"]["Enums"]["pagespeed_strategy"]
+          tbt_ms: number | null
+          ttfb_ms: number | null
+          updated_at: string
+          url: string
+          vitals_source: Database["public"]["Enums"]["web_vitals_source"] | null
+          workspace_id: string
+        }
+        Insert: {
+          accessibility_score?: number | null
+          audited_on: string
+          best_practices_score?: number | null
+          cls?: number | null
+          connection_id: string
+          created_at?: string
+          critical_issues?: number
+          error?: string | null
+          fcp_ms?: number | null
+          fetched_at?: string | null
+          field_category?: string | null
+          high_priority_issues?: number
+          id?: never
+          inp_ms?: number | null
+          issues?: NonNullable<Json>
+          lcp_ms?: number | null
+          lighthouse_version?: string | null
+          performance_score?: number | null
+          seo_score?: number | null
+          strategy: Database["public"]["Enums"]["pagespeed_strategy"]
+          tbt_ms?: number | null
+          ttfb_ms?: number | null
+          updated_at?: string
+          url: string
+          vitals_source?:
+            | Database["public"]["Enums"]["web_vitals_source"]
+            | null
+          workspace_id: string
+        }
+        Update: {
+          accessibility_score?: number | null
+          audited_on?: string
+          best_practices_score?: number | null
+          cls?: number | null
+          connection_id?: string
+          created_at?: string
+          critical_issues?: number
+          error?: string | null
+          fcp_ms?: number | null
+          fetched_at?: string | null
+          field_category?: string | null
+          high_priority_issues?: number
+          id?: never
+          inp_ms?: number | null
+          issues?: NonNullable<Json>
+          lcp_ms?: number | null
+          lighthouse_version?: string | null
+          performance_score?: number | null
+          seo_score?: number | null
+          strategy?: Database["public"]["Enums"]["pagespeed_strategy"]
+          tbt_ms?: number | null
+          ttfb_ms?: number | null
+          updated_at?: string
+          url?: string
+          vitals_source?:
+            | Database["public"]["Enums"]["web_vitals_source"]
+            | null
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "seo_page_audits_workspace_id_connection_id_fkey"
+            columns: ["workspace_id", "connection_id"]
+            isOneToOne: false
+            referencedRelation: "integration_connections"
+            referencedColumns: ["workspace_id", "id"]
+          },
+          {
+            foreignKeyName: "seo_page_audits_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       seo_rankings: {
         Row: {
+          avg_position: number | null
+          clicks: number | null
           created_at: string
+          ctr: number | null
           device: Database["public"]["Enums"]["search_device"]
-          featured_snippet: boolean
+          featured_snippet: boolean | null
           id: number
+          impressions: number | null
           keyword: string
           location: string
           position: number | null
           search_engine: Database["public"]["Enums"]["search_engine"]
           search_volume: number | null
+          source: Database["public"]["Enums"]["ranking_source"]
           tracked_on: string
           url: string | null
           workspace_id: string
         }
         Insert: {
+          avg_position?: number | null
+          clicks?: number | null
           created_at?: string
+          ctr?: number | null
           device?: Database["public"]["Enums"]["search_device"]
-          featured_snippet?: boolean
+          featured_snippet?: boolean | null
           id?: never
+          impressions?: number | null
           keyword: string
           location?: string
           position?: number | null
           search_engine?: Database["public"]["Enums"]["search_engine"]
           search_volume?: number | null
+          source?: Database["public"]["Enums"]["ranking_source"]
           tracked_on: string
           url?: string | null
           workspace_id: string
         }
         Update: {
+          avg_position?: number | null
+          clicks?: number | null
           created_at?: string
+          ctr?: number | null
           device?: Database["public"]["Enums"]["search_device"]
-          featured_snippet?: boolean
+          featured_snippet?: boolean | null
           id?: never
+          impressions?: number | null
           keyword?: string
           location?: string
           position?: number | null
           search_engine?: Database["public"]["Enums"]["search_engine"]
           search_volume?: number | null
+          source?: Database["public"]["Enums"]["ranking_source"]
           tracked_on?: string
           url?: string | null
           workspace_id?: string
@@ -7233,6 +7962,135 @@ export type Database = {
         Relationships: [
           {
             foreignKeyName: "seo_rankings_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      shopify_sync_rejections: {
+        Row: {
+          created_at: string
+          excerpt: string | null
+          id: number
+          line_number: number
+          phase: string
+          reason: string
+          run_id: string
+          workspace_id: string
+        }
+        Insert: {
+          created_at?: string
+          excerpt?: string | null
+          id?: never
+          line_number: number
+          phase: string
+          reason: string
+          run_id: string
+          workspace_id: string
+        }
+        Update: {
+          created_at?: string
+          excerpt?: string | null
+          id?: never
+          line_number?: number
+          phase?: string
+          reason?: string
+          run_id?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "shopify_sync_rejections_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "shopify_sync_rejections_workspace_id_run_id_fkey"
+            columns: ["workspace_id", "run_id"]
+            isOneToOne: false
+            referencedRelation: "shopify_sync_runs"
+            referencedColumns: ["workspace_id", "id"]
+          },
+        ]
+      }
+      shopify_sync_runs: {
+        Row: {
+          bulk_operation_id: string | null
+          connection_id: string
+          created_at: string
+          customers_count: number
+          finished_at: string | null
+          id: string
+          inventory_levels_count: number
+          last_error: string | null
+          lines_read: number
+          lines_rejected: number
+          orders_count: number
+          phase: string | null
+          products_count: number
+          requested_by: string | null
+          started_at: string | null
+          status: Database["public"]["Enums"]["shopify_sync_status"]
+          trigger: string
+          updated_at: string
+          workspace_id: string
+        }
+        Insert: {
+          bulk_operation_id?: string | null
+          connection_id: string
+          created_at?: string
+          customers_count?: number
+          finished_at?: string | null
+          id?: string
+          inventory_levels_count?: number
+          last_error?: string | null
+          lines_read?: number
+          lines_rejected?: number
+          orders_count?: number
+          phase?: string | null
+          products_count?: number
+          requested_by?: string | null
+          started_at?: string | null
+          status?: Database["public"]["Enums"]["shopify_sync_status"]
+          trigger: string
+          updated_at?: string
+          workspace_id: string
+        }
+        Update: {
+          bulk_operation_id?: string | null
+          connection_id?: string
+          created_at?: string
+          customers_count?: number
+          finished_at?: string | null
+          id?: string
+          inventory_levels_count?: number
+          last_error?: string | null
+          lines_read?: number
+          lines_rejected?: number
+          orders_count?: number
+          phase?: string | null
+          products_count?: number
+          requested_by?: string | null
+          started_at?: string | null
+          status?: Database["public"]["Enums"]["shopify_sync_status"]
+          trigger?: string
+          updated_at?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "shopify_sync_runs_workspace_id_connection_id_fkey"
+            columns: ["workspace_id", "connection_id"]
+            isOneToOne: false
+            referencedRelation: "integration_connections"
+            referencedColumns: ["workspace_id", "id"]
+          },
+          {
+            foreignKeyName: "shopify_sync_runs_workspace_id_fkey"
             columns: ["workspace_id"]
             isOneToOne: false
             referencedRelation: "workspaces"
@@ -7597,6 +8455,129 @@ export type Database = {
           },
         ]
       }
+      social_account_daily: {
+        Row: {
+          comments: number | null
+          created_at: string
+          day: string
+          followers: number | null
+          impressions: number | null
+          likes: number | null
+          profile_views: number | null
+          reach: number | null
+          shares: number | null
+          social_account_id: string
+          updated_at: string
+          views: number | null
+          workspace_id: string
+        }
+        Insert: {
+          comments?: number | null
+          created_at?: string
+          day: string
+          followers?: number | null
+          impressions?: number | null
+          likes?: number | null
+          profile_views?: number | null
+          reach?: number | null
+          shares?: number | null
+          social_account_id: string
+          updated_at?: string
+          views?: number | null
+          workspace_id: string
+        }
+        Update: {
+          comments?: number | null
+          created_at?: string
+          day?: string
+          followers?: number | null
+          impressions?: number | null
+          likes?: number | null
+          profile_views?: number | null
+          reach?: number | null
+          shares?: number | null
+          social_account_id?: string
+          updated_at?: string
+          views?: number | null
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "social_account_daily_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "social_account_daily_workspace_id_social_account_id_fkey"
+            columns: ["workspace_id", "social_account_id"]
+            isOneToOne: false
+            referencedRelation: "social_accounts"
+            referencedColumns: ["workspace_id", "id"]
+          },
+        ]
+      }
+      social_accounts: {
+        Row: {
+          connection_id: string | null
+          created_at: string
+          display_name: string | null
+          external_account_id: string
+          followers: number | null
+          id: string
+          last_synced_at: string | null
+          platform: Database["public"]["Enums"]["social_platform"]
+          posts_count: number | null
+          updated_at: string
+          username: string | null
+          workspace_id: string
+        }
+        Insert: {
+          connection_id?: string | null
+          created_at?: string
+          display_name?: string | null
+          external_account_id: string
+          followers?: number | null
+          id?: string
+          last_synced_at?: string | null
+          platform: Database["public"]["Enums"]["social_platform"]
+          posts_count?: number | null
+          updated_at?: string
+          username?: string | null
+          workspace_id: string
+        }
+        Update: {
+          connection_id?: string | null
+          created_at?: string
+          display_name?: string | null
+          external_account_id?: string
+          followers?: number | null
+          id?: string
+          last_synced_at?: string | null
+          platform?: Database["public"]["Enums"]["social_platform"]
+          posts_count?: number | null
+          updated_at?: string
+          username?: string | null
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "social_accounts_workspace_id_connection_id_fkey"
+            columns: ["workspace_id", "connection_id"]
+            isOneToOne: false
+            referencedRelation: "integration_connections"
+            referencedColumns: ["workspace_id", "id"]
+          },
+          {
+            foreignKeyName: "social_accounts_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       social_analytics: {
         Row: {
           clicks: number
@@ -7677,10 +8658,13 @@ export type Database = {
           created_by: string | null
           external_post_id: string | null
           id: string
+          last_synced_at: string | null
+          media_type: string | null
           media_urls: string[]
           platform: Database["public"]["Enums"]["social_platform"]
           published_at: string | null
           scheduled_at: string | null
+          social_account_id: string | null
           status: Database["public"]["Enums"]["social_post_status"]
           updated_at: string
           url: string | null
@@ -7693,10 +8677,13 @@ export type Database = {
           created_by?: string | null
           external_post_id?: string | null
           id?: string
+          last_synced_at?: string | null
+          media_type?: string | null
           media_urls?: string[]
           platform: Database["public"]["Enums"]["social_platform"]
           published_at?: string | null
           scheduled_at?: string | null
+          social_account_id?: string | null
           status?: Database["public"]["Enums"]["social_post_status"]
           updated_at?: string
           url?: string | null
@@ -7709,10 +8696,13 @@ export type Database = {
           created_by?: string | null
           external_post_id?: string | null
           id?: string
+          last_synced_at?: string | null
+          media_type?: string | null
           media_urls?: string[]
           platform?: Database["public"]["Enums"]["social_platform"]
           published_at?: string | null
           scheduled_at?: string | null
+          social_account_id?: string | null
           status?: Database["public"]["Enums"]["social_post_status"]
           updated_at?: string
           url?: string | null
@@ -7732,6 +8722,13 @@ export type Database = {
             isOneToOne: false
             referencedRelation: "campaigns"
             referencedColumns: ["id", "workspace_id"]
+          },
+          {
+            foreignKeyName: "social_posts_social_account_fkey"
+            columns: ["workspace_id", "social_account_id"]
+            isOneToOne: false
+            referencedRelation: "social_accounts"
+            referencedColumns: ["workspace_id", "id"]
           },
           {
             foreignKeyName: "social_posts_workspace_id_fkey"
@@ -8035,9 +9032,48 @@ export type Database = {
           },
         ]
       }
+      survey_channel_mappings: {
+        Row: {
+          answer: string
+          channel: Database["public"]["Enums"]["marketing_channel"]
+          created_at: string
+          created_by: string | null
+          source: string
+          updated_at: string
+          workspace_id: string
+        }
+        Insert: {
+          answer: string
+          channel: Database["public"]["Enums"]["marketing_channel"]
+          created_at?: string
+          created_by?: string | null
+          source?: string
+          updated_at?: string
+          workspace_id: string
+        }
+        Update: {
+          answer?: string
+          channel?: Database["public"]["Enums"]["marketing_channel"]
+          created_at?: string
+          created_by?: string | null
+          source?: string
+          updated_at?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "survey_channel_mappings_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       survey_questions: {
         Row: {
           active: boolean
+          attribution: boolean
           created_at: string
           external_id: string
           id: string
@@ -8053,6 +9089,7 @@ export type Database = {
         }
         Insert: {
           active?: boolean
+          attribution?: boolean
           created_at?: string
           external_id: string
           id?: string
@@ -8068,6 +9105,7 @@ export type Database = {
         }
         Update: {
           active?: boolean
+          attribution?: boolean
           created_at?: string
           external_id?: string
           id?: string
@@ -9259,6 +10297,47 @@ export type Database = {
           },
         ]
       }
+      analytics_sources: {
+        Row: {
+          backfill_days: number | null
+          connection_id: string | null
+          connection_status:
+            | Database["public"]["Enums"]["connection_status"]
+            | null
+          enabled: boolean | null
+          external_account_id: string | null
+          health: Database["public"]["Enums"]["connection_health"] | null
+          health_changed_at: string | null
+          last_error: string | null
+          last_success_at: string | null
+          last_sync_status:
+            | Database["public"]["Enums"]["analytics_sync_status"]
+            | null
+          last_synced_at: string | null
+          next_attempt_at: string | null
+          provider: Database["public"]["Enums"]["integration_provider"] | null
+          recent_days: number | null
+          source: Database["public"]["Enums"]["analytics_source"] | null
+          throttled_until: string | null
+          workspace_id: string | null
+        }
+        Relationships: [
+          {
+            foreignKeyName: "analytics_sync_schedules_workspace_id_connection_id_fkey"
+            columns: ["workspace_id", "connection_id"]
+            isOneToOne: false
+            referencedRelation: "integration_connections"
+            referencedColumns: ["workspace_id", "id"]
+          },
+          {
+            foreignKeyName: "analytics_sync_schedules_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       autopilot_cron_monitor: {
         Row: {
           active: boolean | null
@@ -9522,6 +10601,20 @@ export type Database = {
           },
         ]
       }
+      model_discovery_status: {
+        Row: {
+          consecutive_failures: number | null
+          due_now: boolean | null
+          last_error: string | null
+          last_run_at: string | null
+          last_status:
+            | Database["public"]["Enums"]["discovery_run_status"]
+            | null
+          last_success_at: string | null
+          models_needing_review: number | null
+        }
+        Relationships: []
+      }
       order_revenue_daily: {
         Row: {
           currency: string | null
@@ -9680,6 +10773,13 @@ export type Database = {
           isOneToOne: false
           isSetofReturn: true
         }
+      }
+      ads_currencies: {
+        Args: { p_from: string; p_to: string; p_workspace_id: string }
+        Returns: {
+          currency: string
+          spend_cents: number
+        }[]
       }
       ads_dashboard: {
         Args: {
@@ -9867,6 +10967,10 @@ export type Database = {
           isOneToOne: true
           isSetofReturn: false
         }
+      }
+      connect_pagespeed: {
+        Args: { p_site_url: string; p_workspace_id: string }
+        Returns: string
       }
       create_support_ticket: {
         Args: {
@@ -10111,8 +11215,10 @@ export type Database = {
           metadata: NonNullable<Json>
           model: string
           model_type: Database["public"]["Enums"]["ai_model_type"]
+          needs_review: boolean
           output_price_per_mtok_micros: number
           provider: Database["public"]["Enums"]["ai_provider"]
+          reviewed_at: string | null
           updated_at: string
         }
         SetofOptions: {
@@ -10462,6 +11568,13 @@ export type Database = {
           isSetofReturn: true
         }
       }
+      record_conversion_events: {
+        Args: { p_events: Json; p_workspace_id: string }
+        Returns: {
+          duplicates: number
+          inserted: number
+        }[]
+      }
       record_curated_reply_use: {
         Args: { p_reply_id: string }
         Returns: number
@@ -10682,6 +11795,32 @@ export type Database = {
         Args: { p_document_id: string }
         Returns: number
       }
+      retry_gift_card: {
+        Args: { p_transaction_id: string }
+        Returns: {
+          amount_cents: number
+          code_last_characters: string | null
+          created_at: string
+          currency: string
+          gift_card_product_id: string | null
+          id: string
+          issued_at: string | null
+          last_error: string | null
+          order_id: string | null
+          shopify_gift_card_id: string | null
+          shopify_order_id: string | null
+          source: Database["public"]["Enums"]["gift_card_source"]
+          status: Database["public"]["Enums"]["gift_card_status"]
+          updated_at: string
+          workspace_id: string
+        }
+        SetofOptions: {
+          from: "*"
+          to: "gift_card_transactions"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
       run_workflow_rule: {
         Args: { p_entity_id?: string; p_rule_id: string; p_subject?: Json }
         Returns: string
@@ -10697,6 +11836,22 @@ export type Database = {
         SetofOptions: {
           from: "*"
           to: "knowledge_match_row"
+          isOneToOne: false
+          isSetofReturn: true
+        }
+      }
+      search_performance: {
+        Args: {
+          p_from: string
+          p_group_by?: Database["public"]["Enums"]["search_dimension"]
+          p_limit?: number
+          p_to: string
+          p_workspace_id: string
+        }
+        Returns: Database["public"]["CompositeTypes"]["search_performance_row"][]
+        SetofOptions: {
+          from: "*"
+          to: "search_performance_row"
           isOneToOne: false
           isSetofReturn: true
         }
@@ -10731,6 +11886,21 @@ export type Database = {
           isSetofReturn: true
         }
       }
+      self_reported_attribution: {
+        Args: {
+          p_from: string
+          p_model?: Database["public"]["Enums"]["attribution_model"]
+          p_to: string
+          p_workspace_id: string
+        }
+        Returns: Database["public"]["CompositeTypes"]["self_reported_attribution_row"][]
+        SetofOptions: {
+          from: "*"
+          to: "self_reported_attribution_row"
+          isOneToOne: false
+          isSetofReturn: true
+        }
+      }
       send_support_reply: {
         Args: {
           p_body?: string
@@ -10740,6 +11910,57 @@ export type Database = {
         }
         Returns: number
       }
+      seo_overview: {
+        Args: { p_from: string; p_to: string; p_workspace_id: string }
+        Returns: Database["public"]["CompositeTypes"]["seo_overview_row"]
+        SetofOptions: {
+          from: "*"
+          to: "seo_overview_row"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
+      social_overview: {
+        Args: { p_from: string; p_to: string; p_workspace_id: string }
+        Returns: Database["public"]["CompositeTypes"]["social_overview_row"][]
+        SetofOptions: {
+          from: "*"
+          to: "social_overview_row"
+          isOneToOne: false
+          isSetofReturn: true
+        }
+      }
+      start_shopify_backfill: {
+        Args: { p_connection_id: string }
+        Returns: {
+          bulk_operation_id: string | null
+          connection_id: string
+          created_at: string
+          customers_count: number
+          finished_at: string | null
+          id: string
+          inventory_levels_count: number
+          last_error: string | null
+          lines_read: number
+          lines_rejected: number
+          orders_count: number
+          phase: string | null
+          products_count: number
+          requested_by: string | null
+          started_at: string | null
+          status: Database["public"]["Enums"]["shopify_sync_status"]
+          trigger: string
+          updated_at: string
+          workspace_id: string
+        }
+        SetofOptions: {
+          from: "*"
+          to: "shopify_sync_runs"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
+      start_yotpo_import: { Args: { p_connection_id: string }; Returns: number }
       submit_review: {
         Args: {
           p_author_email: string
@@ -10756,6 +11977,13 @@ export type Database = {
           status: Database["public"]["Enums"]["review_status"]
           verified_purchase: boolean
         }[]
+      }
+      sync_analytics_source: {
+        Args: {
+          p_connection_id: string
+          p_source: Database["public"]["Enums"]["analytics_source"]
+        }
+        Returns: number
       }
       track_events: {
         Args: { p_events: Json; p_workspace_id: string }
@@ -10854,6 +12082,14 @@ export type Database = {
       ad_level: "account" | "campaign" | "ad_group" | "ad"
       ad_platform: "meta" | "google" | "tiktok" | "pinterest" | "organic"
       ad_status: "draft" | "active" | "paused" | "archived" | "deleted"
+      ad_sync_kind: "recent" | "restatement" | "backfill"
+      ad_sync_status:
+        | "queued"
+        | "running"
+        | "waiting"
+        | "retrying"
+        | "succeeded"
+        | "dead"
       ads_group_by: "platform" | "campaign" | "day"
       agent_feedback_kind:
         | "thumbs_up"
@@ -10891,6 +12127,20 @@ export type Database = {
         | "generating_video"
         | "completed"
         | "failed"
+      analytics_source:
+        | "search_console"
+        | "pagespeed"
+        | "instagram"
+        | "tiktok"
+        | "fairing"
+      analytics_sync_kind: "initial" | "daily" | "manual"
+      analytics_sync_status:
+        | "queued"
+        | "running"
+        | "waiting"
+        | "retrying"
+        | "succeeded"
+        | "dead"
       approval_action:
         | "pause_ad_campaign"
         | "resume_ad_campaign"
@@ -10980,6 +12230,7 @@ export type Database = {
         | "published"
         | "archived"
       conversation_role: "system" | "user" | "assistant"
+      conversion_destination: "meta" | "ga4" | "tiktok"
       decision_domain:
         | "inventory"
         | "cx"
@@ -11081,6 +12332,10 @@ export type Database = {
         | "ga4"
         | "tavus"
         | "mux"
+        | "google_search_console"
+        | "pagespeed"
+        | "tiktok_account"
+        | "fairing"
       interface_mode: "simple" | "advanced"
       knowledge_document_status:
         | "pending"
@@ -11173,6 +12428,7 @@ export type Database = {
         | "partial"
         | "fulfilled"
         | "restocked"
+      pagespeed_strategy: "mobile" | "desktop"
       pixel_delivery_status: "pending" | "sent" | "failed" | "skipped"
       prediction_metric:
         | "spend_cents"
@@ -11203,6 +12459,7 @@ export type Database = {
         | "rejected"
       product_status: "active" | "draft" | "archived"
       qc_result: "pass" | "warn" | "fail"
+      ranking_source: "rank_tracker" | "search_console"
       report_kind:
         | "performance"
         | "campaign"
@@ -11230,7 +12487,8 @@ export type Database = {
       review_status: "pending" | "published" | "rejected" | "spam"
       review_vote_kind: "helpful" | "unhelpful"
       scheduled_action_status: "pending" | "succeeded" | "failed" | "cancelled"
-      search_device: "desktop" | "mobile"
+      search_device: "desktop" | "mobile" | "tablet"
+      search_dimension: "query" | "page" | "country" | "device" | "day"
       search_engine: "google" | "bing"
       search_intent:
         | "informational"
@@ -11238,6 +12496,7 @@ export type Database = {
         | "commercial"
         | "transactional"
       secret_action: "create" | "read" | "rotate" | "delete"
+      shopify_sync_status: "queued" | "running" | "completed" | "failed"
       social_platform:
         | "instagram"
         | "facebook"
@@ -11291,6 +12550,7 @@ export type Database = {
       video_permission_level: "view" | "comment" | "edit"
       video_status: "uploading" | "processing" | "ready" | "errored"
       video_visibility: "workspace" | "private"
+      web_vitals_source: "field" | "lab"
       webhook_delivery_status: "pending" | "succeeded" | "dead"
       webhook_event_status:
         | "pending"
@@ -11495,6 +12755,59 @@ export type Database = {
         reorder_point: number | null
         weeks_of_supply: number | null
       }
+      search_performance_row: {
+        key: string | null
+        clicks: number | null
+        impressions: number | null
+        ctr: number | null
+        avg_position: number | null
+      }
+      self_reported_attribution_row: {
+        channel: Database["public"]["Enums"]["marketing_channel"] | null
+        responses: number | null
+        orders: number | null
+        self_reported_revenue_cents: number | null
+        modelled_orders: number | null
+        modelled_revenue_cents: number | null
+        agreement: number | null
+      }
+      seo_overview_row: {
+        audited_on: string | null
+        pages_audited: number | null
+        performance_score: number | null
+        content_score: number | null
+        technical_score: number | null
+        overall_score: number | null
+        avg_lcp_ms: number | null
+        avg_inp_ms: number | null
+        avg_cls: number | null
+        vitals_source: Database["public"]["Enums"]["web_vitals_source"] | null
+        critical_issues: number | null
+        high_priority_issues: number | null
+        previous_performance_score: number | null
+        clicks: number | null
+        impressions: number | null
+        ctr: number | null
+        avg_position: number | null
+        previous_clicks: number | null
+        previous_impressions: number | null
+        queries: number | null
+        pages_with_clicks: number | null
+      }
+      social_overview_row: {
+        platform: Database["public"]["Enums"]["social_platform"] | null
+        accounts: number | null
+        followers: number | null
+        followers_change: number | null
+        reach: number | null
+        profile_views: number | null
+        posts_published: number | null
+        post_views: number | null
+        post_engagements: number | null
+        post_reach: number | null
+        engagement_rate: number | null
+        scheduled_waiting: number | null
+      }
       webhook_event_row: {
         id: number | null
         provider: Database["public"]["Enums"]["webhook_provider"] | null
@@ -11634,6 +12947,15 @@ export const Constants = {
       ad_level: ["account", "campaign", "ad_group", "ad"],
       ad_platform: ["meta", "google", "tiktok", "pinterest", "organic"],
       ad_status: ["draft", "active", "paused", "archived", "deleted"],
+      ad_sync_kind: ["recent", "restatement", "backfill"],
+      ad_sync_status: [
+        "queued",
+        "running",
+        "waiting",
+        "retrying",
+        "succeeded",
+        "dead",
+      ],
       ads_group_by: ["platform", "campaign", "day"],
       agent_feedback_kind: [
         "thumbs_up",
@@ -11674,6 +12996,22 @@ export const Constants = {
         "generating_video",
         "completed",
         "failed",
+      ],
+      analytics_source: [
+        "search_console",
+        "pagespeed",
+        "instagram",
+        "tiktok",
+        "fairing",
+      ],
+      analytics_sync_kind: ["initial", "daily", "manual"],
+      analytics_sync_status: [
+        "queued",
+        "running",
+        "waiting",
+        "retrying",
+        "succeeded",
+        "dead",
       ],
       approval_action: [
         "pause_ad_campaign",
@@ -11773,6 +13111,7 @@ export const Constants = {
         "archived",
       ],
       conversation_role: ["system", "user", "assistant"],
+      conversion_destination: ["meta", "ga4", "tiktok"],
       decision_domain: [
         "inventory",
         "cx",
@@ -11885,6 +13224,10 @@ export const Constants = {
         "ga4",
         "tavus",
         "mux",
+        "google_search_console",
+        "pagespeed",
+        "tiktok_account",
+        "fairing",
       ],
       interface_mode: ["simple", "advanced"],
       knowledge_document_status: [
@@ -11986,6 +13329,7 @@ export const Constants = {
         "fulfilled",
         "restocked",
       ],
+      pagespeed_strategy: ["mobile", "desktop"],
       pixel_delivery_status: ["pending", "sent", "failed", "skipped"],
       prediction_metric: [
         "spend_cents",
@@ -12019,6 +13363,7 @@ export const Constants = {
       ],
       product_status: ["active", "draft", "archived"],
       qc_result: ["pass", "warn", "fail"],
+      ranking_source: ["rank_tracker", "search_console"],
       report_kind: [
         "performance",
         "campaign",
@@ -12049,7 +13394,8 @@ export const Constants = {
       review_status: ["pending", "published", "rejected", "spam"],
       review_vote_kind: ["helpful", "unhelpful"],
       scheduled_action_status: ["pending", "succeeded", "failed", "cancelled"],
-      search_device: ["desktop", "mobile"],
+      search_device: ["desktop", "mobile", "tablet"],
+      search_dimension: ["query", "page", "country", "device", "day"],
       search_engine: ["google", "bing"],
       search_intent: [
         "informational",
@@ -12058,6 +13404,7 @@ export const Constants = {
         "transactional",
       ],
       secret_action: ["create", "read", "rotate", "delete"],
+      shopify_sync_status: ["queued", "running", "completed", "failed"],
       social_platform: [
         "instagram",
         "facebook",
@@ -12117,6 +13464,7 @@ export const Constants = {
       video_permission_level: ["view", "comment", "edit"],
       video_status: ["uploading", "processing", "ready", "errored"],
       video_visibility: ["workspace", "private"],
+      web_vitals_source: ["field", "lab"],
       webhook_delivery_status: ["pending", "succeeded", "dead"],
       webhook_event_status: [
         "pending",

@@ -24,24 +24,12 @@ comment on column public.ceo_briefings.slack_message_ts is 'The Slack message''s
 alter table public.ops_alerts add column slack_channel_id text check (slack_channel_id ~ '^[A-Z0-9]{2,32}$');
 comment on column public.ops_alerts.slack_channel_id is 'The Slack channel the alert was posted to; slack_message_ts is its message, edited as the alert changes.';
 
-insert into private.callable_functions (name, description) values
-  ('slack-post', 'posts and edits Slack messages for alerts, approvals and briefings (slack_post queue)'),
-  ('slack-sync', 'syncs Slack users and channels with cursor paging (slack_sync queue)')
-on conflict (name) do nothing;
-insert into private.connector_queues (queue, function_name, lease, max_attempts, backoff_base, backoff_cap, one_per_connection, description)
-values
-  ('slack_post', 'slack-post', interval '1 minute', 8, interval '10 seconds', interval '30 minutes', true,
-   'Slack messages for ops alerts, approvals and CEO briefings: post once, then edit the same message; one at a time per Slack team, so a post precedes its edits.'),
-  ('slack_sync', 'slack-sync', interval '2 minutes', 8, interval '30 seconds', interval '1 hour', true,
-   'Slack users and channels, a page per turn (users.list, then conversations.list), resuming at the saved cursor.');
-
--- A worker function retired from private.callable_functions takes its connector queues and their
--- jobs with it (the framework's keys had no delete action: the first queue made every delete fail).
-alter table private.connector_queues drop constraint connector_queues_function_name_fkey,
-  add constraint connector_queues_function_name_fkey foreign key (function_name)
-    references private.callable_functions (name) on delete cascade;
-alter table private.connector_jobs drop constraint connector_jobs_queue_fkey,
-  add constraint connector_jobs_queue_fkey foreign key (queue) references private.connector_queues (queue) on delete cascade;
+select private.register_connector_queue('slack_post', 'slack-post',
+  'Slack messages for ops alerts, approvals and CEO briefings: post once, then edit the same message; one at a time per Slack team, so a post precedes its edits.',
+  interval '1 minute', 8, interval '10 seconds', interval '30 minutes', true);
+select private.register_connector_queue('slack_sync', 'slack-sync',
+  'Slack users and channels, a page per turn (users.list, then conversations.list), resuming at the saved cursor.',
+  interval '2 minutes', 8, interval '30 seconds', interval '1 hour', true);
 
 -- ===== who and where
 create function private.slack_connection(p_workspace_id uuid) returns uuid

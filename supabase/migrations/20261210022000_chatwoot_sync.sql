@@ -25,12 +25,9 @@ comment on table private.chatwoot_webhook_tokens is 'SHA-256 of each workspace''
 alter table private.chatwoot_webhook_tokens enable row level security;
 select private.install_row_triggers('private.chatwoot_webhook_tokens');
 
-insert into private.callable_functions (name, description)
-values ('chatwoot-sync', 'posts replies and statuses to Chatwoot conversations (chatwoot queue)')
-on conflict (name) do nothing;
-insert into private.connector_queues (queue, function_name, lease, max_attempts, backoff_base, backoff_cap, one_per_connection, description)
-values ('chatwoot', 'chatwoot-sync', interval '1 minute', 8, interval '10 seconds', interval '1 hour', true,
-        'Replies and status changes sent to Chatwoot conversations, in order per Chatwoot account.');
+select private.register_connector_queue('chatwoot', 'chatwoot-sync',
+  'Replies and status changes sent to Chatwoot conversations, in order per Chatwoot account.',
+  interval '1 minute', 8, interval '10 seconds', interval '1 hour', true);
 
 create function private.connect_chatwoot(p_workspace_id uuid, p_base_url text, p_account_id text,
   p_access_ciphertext text, p_key_id text)

@@ -6,7 +6,7 @@ import { type OAuthProvider, tokenRequest, tokensFrom, withQuery } from "./types
 
 export const slack: OAuthProvider = {
   pkce: false,
-  accountFromExchange: true,
+  accountFromToken: true,
   authorizeUrl(s, { state, redirectUri }) {
     return withQuery(s.SLACK_AUTH_URL, {
       client_id: s.SLACK_CLIENT_ID,
@@ -34,7 +34,7 @@ export const slack: OAuthProvider = {
     }
     return {
       ...tokensFrom(j, http.now(), ","),
-      accountId: team.id,
+      account: team.id,
       metadata: { team_name: team.name ?? null, bot_user_id: j.bot_user_id ?? null, app_id: j.app_id ?? null },
     };
   },

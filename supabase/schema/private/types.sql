@@ -18,6 +18,25 @@ create type private.ad_metric_row as (
 );
 comment on type private.ad_metric_row is 'One validated, resolved row of an ingest_ad_metrics batch.';
 
+create type private.ad_sync_metric as (
+  idx integer,
+  level text,
+  ext text,
+  name text,
+  ad_group_ext text,
+  ad_group_name text,
+  campaign_ext text,
+  campaign_name text,
+  day date,
+  spend bigint,
+  impressions bigint,
+  clicks bigint,
+  conversions numeric,
+  revenue bigint,
+  problem text
+);
+comment on type private.ad_sync_metric is 'A daily row of an ads sync page after its check: the object, its parents'' ids and names, the day, amounts in minor units, and the problem that rejects it (null when it is fine).';
+
 create type private.connector_job_claim as (
   job_id bigint,
   lease_id uuid,
@@ -51,6 +70,19 @@ comment on type private.email_message_status is 'queued -> sending (claimed, lea
 
 create type private.embedding_job_status as enum ('queued', 'running', 'done', 'dead');
 comment on type private.embedding_job_status is 'queued (waiting until visible_at) -> running (leased until visible_at) -> done | dead (dead letter, last_error says why); a failed attempt goes back to queued.';
+
+create type private.gift_card_intent as (
+  state text,
+  transaction_id uuid,
+  amount_cents bigint,
+  currency character(3),
+  shopify_order_id text,
+  shopify_customer_id text,
+  code_ciphertext text,
+  last_characters text,
+  call_started_at timestamp with time zone
+);
+comment on type private.gift_card_intent is 'What private.gift_card_intent hands the worker: state (issue: go on; settled: already issued, emailed or voided), the card, its order and customer, and the recorded code.';
 
 create type private.knowledge_text_candidate as (
   chunk_id uuid,
