@@ -29,6 +29,12 @@ begin
     alert := private.raise_alert(p_workspace_id, 'health', case when p_status = 'down' then 'high' else 'medium' end::public.ops_severity,
       left(p_service || case when p_status = 'down' then ' is down' else ' is degraded' end, 200), p_message, p_service,
       'health:' || p_service, null, jsonb_build_object('service', p_service, 'status', p_status));
+    -- the open alert says what the check says now (degraded -> down raises it; Slack's message is edited)
+    update public.ops_alerts a
+    set severity = case when p_status = 'down' then 'high' else 'medium' end::public.ops_severity,
+        title = left(p_service || case when p_status = 'down' then ' is down' else ' is degraded' end, 200),
+        message = p_message, details = a.details || jsonb_build_object('status', p_status)
+    where a.id = alert and a.details ->> 'status' is distinct from p_status::text;
     if p_status = 'down' and h.consecutive_failures >= 3 and not exists (select 1 from public.ops_incidents i
                                          where i.workspace_id = p_workspace_id and i.alert_id = alert and i.status <> 'resolved') then
       insert into public.ops_incidents (workspace_id, alert_id, title, severity, summary)
@@ -44,5 +50,5 @@ begin
   end if;
   return h;
 end $function$;
-comment on function private.record_health_check(uuid,text,public.health_status,integer,text,jsonb) is 'Service: records a health check result for one service (one row per service). Degraded or down opens one alert per service (health:<service>; medium or high), down three times in a row also an incident for that alert; healthy again resolves the incident and the alert.';
+comment on function private.record_health_check(uuid,text,public.health_status,integer,text,jsonb) is 'Service: records a health check result for one service (one row per service). Degraded or down opens one alert per service (health:<service>; medium or high) and keeps its severity, title and message in step when the check''s status changes; down three times in a row also an incident for that alert; healthy again resolves the incident and the alert.';
 grant execute on function private.record_health_check(uuid,text,public.health_status,integer,text,jsonb) to service_role;

@@ -51,6 +51,25 @@ begin
         jsonb_build_object('last_run_at', r.end_time));
       n := n + 1;
     end loop;
+    -- each sync (a connector queue) this workspace uses: its connections' latest finished jobs
+    for r in
+      with latest as (
+        select distinct on (j.queue, j.connection_id) j.queue, j.status, j.finished_at, j.last_error
+        from private.connector_jobs j
+        where j.workspace_id = ws and j.status in ('done', 'dead')
+        order by j.queue, j.connection_id, j.finished_at desc, j.id desc)
+      select l.queue, count(*) as sources, count(*) filter (where l.status = 'dead') as dead,
+             (select max(d.finished_at) from private.connector_jobs d
+              where d.workspace_id = ws and d.queue = l.queue and d.status = 'done') as last_success_at,
+             (array_agg(l.last_error order by l.finished_at desc) filter (where l.status = 'dead'))[1] as last_error
+      from latest l group by l.queue
+    loop
+      perform private.record_health_check(ws, private.health_service('sync.' || r.queue),
+        case when r.dead = 0 then 'healthy' when r.dead = r.sources then 'down' else 'degraded' end::public.health_status,
+        null, case when r.dead > 0 then left(r.dead || ' of ' || r.sources || ' ended in a dead letter: ' || coalesce(r.last_error, 'no error recorded'), 500) end,
+        jsonb_build_object('last_success_at', r.last_success_at, 'sources', r.sources, 'dead', r.dead));
+      n := n + 1;
+    end loop;
     for r in
       select c.provider::text || '.' || c.external_account_id as service, c.health, c.last_error, c.last_success_at
       from public.integration_connections c where c.workspace_id = ws and c.status = 'active'
@@ -64,5 +83,5 @@ begin
   perform private.wake_function('ops-health');
   return n;
 end $function$;
-comment on function private.run_health_checks() is 'pg_cron (ops-health-checks, every 5 minutes): per workspace, the database, the lag of every worker''s queue, the last run of every cron job and each active connection, as ops_health_checks rows (alerts and incidents follow); then wakes ops-health for provider reachability. Returns the checks recorded.';
+comment on function private.run_health_checks() is 'pg_cron (ops-health-checks, every 5 minutes): per workspace, the database, the lag of every worker''s queue, the last run of every cron job, the latest finished jobs of every sync (sync.<queue>) and each active connection, as ops_health_checks rows (alerts and incidents follow); then wakes ops-health for provider reachability. Returns the checks recorded.';
 grant execute on function private.run_health_checks() to service_role;

@@ -14,4 +14,4 @@ begin
   end if;
   return null;
 end $function$;
-comment on function private.slack_notify_row() is 'AFTER INSERT/UPDATE OF status on ops_alerts and agent_approvals, AFTER INSERT on ceo_briefings: queues the Slack post or edit.';
+comment on function private.slack_notify_row() is 'AFTER INSERT/UPDATE on ops_alerts (status, severity, title) and agent_approvals (status), AFTER INSERT on ceo_briefings: queues the Slack post or edit.';

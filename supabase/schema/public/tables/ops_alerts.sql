@@ -77,5 +77,5 @@ CREATE TRIGGER guard_ops_alert BEFORE INSERT ON public.ops_alerts FOR EACH ROW E
 CREATE TRIGGER guard_ops_alert_update BEFORE UPDATE ON public.ops_alerts FOR EACH ROW WHEN ((NOT ((((old.acknowledged_by IS NOT NULL) AND (new.acknowledged_by IS NULL)) OR ((old.created_by IS NOT NULL) AND (new.created_by IS NULL)) OR ((old.resolved_by IS NOT NULL) AND (new.resolved_by IS NULL))) AND private.only_deleted_users_cleared(ARRAY[old.acknowledged_by, old.created_by, old.resolved_by], ARRAY[new.acknowledged_by, new.created_by, new.resolved_by])))) EXECUTE FUNCTION private.guard_ops_alert();
 CREATE TRIGGER keep_tenant_keys BEFORE UPDATE OF workspace_id, created_by, created_at ON public.ops_alerts FOR EACH ROW EXECUTE FUNCTION private.keep_tenant_keys('workspace_id', 'created_by', 'created_at');
 CREATE TRIGGER set_updated_at BEFORE UPDATE ON public.ops_alerts FOR EACH ROW EXECUTE FUNCTION private.set_updated_at();
-CREATE TRIGGER slack_notify AFTER INSERT OR UPDATE OF status ON public.ops_alerts FOR EACH ROW EXECUTE FUNCTION private.slack_notify_row();
+CREATE TRIGGER slack_notify AFTER INSERT OR UPDATE OF status, severity, title ON public.ops_alerts FOR EACH ROW EXECUTE FUNCTION private.slack_notify_row();
 CREATE TRIGGER stamp_actor BEFORE INSERT ON public.ops_alerts FOR EACH ROW EXECUTE FUNCTION private.stamp_actor('created_by');
