@@ -1,12 +1,13 @@
 // The slack_sync queue: a job walks users.list, then conversations.list, one page per turn
 // (cursor paging), saving where it stands as the job's progress in the same transaction as the
-// page it applies (public.ingest_slack_users / ingest_slack_channels), so a crash or a 429 (its
-// Retry-After honoured by the connector framework, per connection) resumes at that page.
+// page it applies (public.ingest_slack_users / ingest_slack_channels), so a crash or a 429 resumes
+// at that page. Slack's rate limits are per method: a 429 here makes the job wait for its
+// Retry-After (attempt not counted) and leaves the connection callable for the team's posts.
 import { type ClaimedJob, claimJobs, failureReport, finishJob, type JobReport } from "../_shared/connector_jobs.ts";
 import type { KeyRing } from "../_shared/crypto.ts";
 import type { Sql } from "../_shared/db.ts";
 import { authorizedClient, credentials } from "../_shared/providers/credentials.ts";
-import type { ProviderHttp } from "../_shared/providers/http.ts";
+import { type ProviderHttp, ProviderError } from "../_shared/providers/http.ts";
 import { slackAuth, slackClient, slackPage } from "../_shared/providers/slack.ts";
 import { drain, perRow, type Totals } from "../_shared/queue_worker.ts";
 
@@ -87,6 +88,11 @@ export function runSlackSync(d: Deps): Promise<Totals> {
           apply: { fn: phase, rows },
         };
       } catch (e) {
+        // Slack limits each method on its own: a 429 on users.list or conversations.list holds
+        // this sync until its Retry-After, not the team's posts (chat.postMessage's own limit)
+        if (e instanceof ProviderError && e.kind === "throttled") {
+          return { outcome: "wait", error: e.message, nextAttemptAt: e.details.retryAt ?? new Date(d.http.now() + 60_000) };
+        }
         return failureReport(e, d.http.now());
       }
     },

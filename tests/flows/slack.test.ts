@@ -133,13 +133,18 @@ describe("connecting and syncing", () => {
     expect(c.access_token_ciphertext).not.toContain(slack.botToken);
   });
 
-  it("syncs users and channels page by page, waiting out a 429", async () => {
-    slack.fail({ kind: "throttle", seconds: 1 }, { when: "users.list", times: 1 });
+  it("syncs users and channels page by page, waiting out a 429 on that method alone", async () => {
+    slack.fail({ kind: "throttle", seconds: 2 }, { when: "users.list", times: 1 });
     const d = await deps();
     await runSlackSync({ ...d, once: true });
+    // the sync waits for users.list's Retry-After; the team stays callable for chat.postMessage
     const [conn] = await sql`select health::text, throttled_until from public.integration_connections
       where workspace_id = ${t.ws.id} and provider = 'slack'`;
-    expect(conn.health).toBe("rate_limited");
+    expect(conn.health).toBe("ok");
+    expect(conn.throttled_until).toBeNull();
+    const [job] = await sql`select status::text, attempts, next_attempt_at > now() + interval '1 second' as waits
+      from private.connector_jobs where workspace_id = ${t.ws.id} and queue = 'slack_sync'`;
+    expect(job).toMatchObject({ status: "queued", attempts: 0, waits: true });
     await until(() => runSlackSync(d), async () => {
       const [{ n }] = await sql`select count(*)::int as n from public.slack_channels where workspace_id = ${t.ws.id}`;
       return n === 3;
