@@ -7,7 +7,7 @@ import { type ClaimedJob, claimJobs, failureReport, finishJob, type JobReport } 
 import type { KeyRing } from "../_shared/crypto.ts";
 import type { Sql } from "../_shared/db.ts";
 import { authorizedClient, credentials } from "../_shared/providers/credentials.ts";
-import { type ProviderHttp, ProviderError } from "../_shared/providers/http.ts";
+import { ProviderError, type ProviderHttp } from "../_shared/providers/http.ts";
 import { slackAuth, slackClient, slackPage } from "../_shared/providers/slack.ts";
 import { drain, perRow, type Totals } from "../_shared/queue_worker.ts";
 
@@ -91,7 +91,11 @@ export function runSlackSync(d: Deps): Promise<Totals> {
         // Slack limits each method on its own: a 429 on users.list or conversations.list holds
         // this sync until its Retry-After, not the team's posts (chat.postMessage's own limit)
         if (e instanceof ProviderError && e.kind === "throttled") {
-          return { outcome: "wait", error: e.message, nextAttemptAt: e.details.retryAt ?? new Date(d.http.now() + 60_000) };
+          return {
+            outcome: "wait",
+            error: e.message,
+            nextAttemptAt: e.details.retryAt ?? new Date(d.http.now() + 60_000),
+          };
         }
         return failureReport(e, d.http.now());
       }
