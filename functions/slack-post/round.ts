@@ -11,6 +11,7 @@ import type { ProviderHttp } from "../_shared/providers/http.ts";
 import { postOrUpdate, slackAuth, slackClient } from "../_shared/providers/slack.ts";
 import { drain, perRow, type Totals } from "../_shared/queue_worker.ts";
 
+/** What both Slack workers (slack-post, slack-sync) run on. */
 export interface Deps {
   sql: Sql;
   ring: KeyRing;

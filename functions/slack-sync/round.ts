@@ -4,20 +4,11 @@
 // at that page. Slack's rate limits are per method: a 429 here makes the job wait for its
 // Retry-After (attempt not counted) and leaves the connection callable for the team's posts.
 import { type ClaimedJob, claimJobs, failureReport, finishJob, type JobReport } from "../_shared/connector_jobs.ts";
-import type { KeyRing } from "../_shared/crypto.ts";
-import type { Sql } from "../_shared/db.ts";
 import { authorizedClient, credentials } from "../_shared/providers/credentials.ts";
-import { ProviderError, type ProviderHttp } from "../_shared/providers/http.ts";
+import { ProviderError } from "../_shared/providers/http.ts";
 import { slackAuth, slackClient, slackPage } from "../_shared/providers/slack.ts";
 import { drain, perRow, type Totals } from "../_shared/queue_worker.ts";
-
-export interface Deps {
-  sql: Sql;
-  ring: KeyRing;
-  http: ProviderHttp;
-  apiUrl: string;
-  once?: boolean;
-}
+import type { Deps } from "../slack-post/round.ts";
 
 interface Progress {
   phase?: "users" | "channels";

@@ -9,6 +9,7 @@ import { team, type Team } from "../helpers/api.ts";
 import { FakeProviders } from "../helpers/fake-providers.ts";
 import { ChatwootFake } from "../helpers/fakes/chatwoot.ts";
 import { api, config, dropWorkspace, superuser } from "../helpers/stack.ts";
+import { waitFor } from "../helpers/wait.ts";
 
 const sql = superuser();
 const fake = new FakeProviders();
@@ -34,16 +35,9 @@ async function ticket() {
   return data;
 }
 
-async function until<T>(check: () => Promise<T | false | null | undefined>, ms = 15_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    await worker();
-    const v = await check();
-    if (v) return v;
-    if (Date.now() > deadline) throw new Error("the state did not arrive in time");
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
+/** Runs the worker until check() holds, with the flows' one waitFor. */
+const until = <T>(check: () => Promise<T | false | null | undefined>, ms = 15_000) =>
+  waitFor("the state", async () => (await worker(), await check()), Boolean, ms) as Promise<T>;
 
 beforeAll(async () => {
   await fake.start();

@@ -14,6 +14,7 @@ import { team, type Team } from "../helpers/api.ts";
 import { FakeProviders } from "../helpers/fake-providers.ts";
 import { SlackFake, slackSign } from "../helpers/fakes/slack.ts";
 import { api, config, dropWorkspace, superuser } from "../helpers/stack.ts";
+import { waitFor } from "../helpers/wait.ts";
 
 const sql = superuser();
 const fake = new FakeProviders();
@@ -31,16 +32,9 @@ const deps = async () => ({
 });
 
 /** Runs a worker until `done` holds (the gateway's own worker, woken by the database, may help). */
-async function until<T>(work: () => Promise<unknown>, done: () => Promise<T | false | null | undefined>, ms = 20_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    await work();
-    const v = await done();
-    if (v) return v;
-    if (Date.now() > deadline) throw new Error("the state did not arrive in time");
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
+/** Runs the worker (work) until done() holds, with the flows' one waitFor. */
+const until = <T>(work: () => Promise<unknown>, done: () => Promise<T | false | null | undefined>, ms = 20_000) =>
+  waitFor("the state", async () => (await work(), await done()), Boolean, ms) as Promise<T>;
 
 function signedPost(path: string, body: string, contentType: string, headers = slackSign(secret, body)) {
   return fetch(`${api}/functions/v1/slack/${path}`, { method: "POST", headers: { "content-type": contentType, ...headers }, body });
