@@ -689,6 +689,8 @@ export type Database = {
           proposer_name: string | null
           rationale: string | null
           run_id: string | null
+          slack_channel_id: string | null
+          slack_message_ts: string | null
           status: Database["public"]["Enums"]["approval_status"]
           subject_id: string | null
           subject_table: string | null
@@ -719,6 +721,8 @@ export type Database = {
           proposer_name?: string | null
           rationale?: string | null
           run_id?: string | null
+          slack_channel_id?: string | null
+          slack_message_ts?: string | null
           status?: Database["public"]["Enums"]["approval_status"]
           subject_id?: string | null
           subject_table?: string | null
@@ -749,6 +753,8 @@ export type Database = {
           proposer_name?: string | null
           rationale?: string | null
           run_id?: string | null
+          slack_channel_id?: string | null
+          slack_message_ts?: string | null
           status?: Database["public"]["Enums"]["approval_status"]
           subject_id?: string | null
           subject_table?: string | null
@@ -2669,6 +2675,8 @@ export type Database = {
           rated_at: string | null
           rated_by: string | null
           rating: number | null
+          slack_channel_id: string | null
+          slack_message_ts: string | null
           updated_at: string
           workspace_id: string
         }
@@ -2690,6 +2698,8 @@ export type Database = {
           rated_at?: string | null
           rated_by?: string | null
           rating?: number | null
+          slack_channel_id?: string | null
+          slack_message_ts?: string | null
           updated_at?: string
           workspace_id: string
         }
@@ -2711,6 +2721,8 @@ export type Database = {
           rated_at?: string | null
           rated_by?: string | null
           rating?: number | null
+          slack_channel_id?: string | null
+          slack_message_ts?: string | null
           updated_at?: string
           workspace_id?: string
         }
@@ -4151,6 +4163,79 @@ export type Database = {
           },
         ]
       }
+      email_sender_settings: {
+        Row: {
+          created_at: string
+          from_email: string
+          from_name: string | null
+          reply_to: string | null
+          updated_at: string
+          workspace_id: string
+        }
+        Insert: {
+          created_at?: string
+          from_email: string
+          from_name?: string | null
+          reply_to?: string | null
+          updated_at?: string
+          workspace_id: string
+        }
+        Update: {
+          created_at?: string
+          from_email?: string
+          from_name?: string | null
+          reply_to?: string | null
+          updated_at?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "email_sender_settings_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: true
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      email_suppressions: {
+        Row: {
+          created_at: string
+          detail: string | null
+          email: string
+          id: string
+          reason: Database["public"]["Enums"]["email_suppression_reason"]
+          updated_at: string
+          workspace_id: string
+        }
+        Insert: {
+          created_at?: string
+          detail?: string | null
+          email: string
+          id?: string
+          reason: Database["public"]["Enums"]["email_suppression_reason"]
+          updated_at?: string
+          workspace_id: string
+        }
+        Update: {
+          created_at?: string
+          detail?: string | null
+          email?: string
+          id?: string
+          reason?: Database["public"]["Enums"]["email_suppression_reason"]
+          updated_at?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "email_suppressions_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       email_templates: {
         Row: {
           body_html: string | null
@@ -4163,6 +4248,7 @@ export type Database = {
           preheader: string | null
           subject: string
           updated_at: string
+          variable_defaults: NonNullable<Json>
           variables: string[]
           workspace_id: string
         }
@@ -4177,6 +4263,7 @@ export type Database = {
           preheader?: string | null
           subject: string
           updated_at?: string
+          variable_defaults?: NonNullable<Json>
           variables?: string[]
           workspace_id: string
         }
@@ -4191,6 +4278,7 @@ export type Database = {
           preheader?: string | null
           subject?: string
           updated_at?: string
+          variable_defaults?: NonNullable<Json>
           variables?: string[]
           workspace_id?: string
         }
@@ -6018,6 +6106,7 @@ export type Database = {
           resolved_at: string | null
           resolved_by: string | null
           severity: Database["public"]["Enums"]["ops_severity"]
+          slack_channel_id: string | null
           slack_message_ts: string | null
           source: string | null
           status: Database["public"]["Enums"]["ops_alert_status"]
@@ -6039,6 +6128,7 @@ export type Database = {
           resolved_at?: string | null
           resolved_by?: string | null
           severity?: Database["public"]["Enums"]["ops_severity"]
+          slack_channel_id?: string | null
           slack_message_ts?: string | null
           source?: string | null
           status?: Database["public"]["Enums"]["ops_alert_status"]
@@ -6060,6 +6150,7 @@ export type Database = {
           resolved_at?: string | null
           resolved_by?: string | null
           severity?: Database["public"]["Enums"]["ops_severity"]
+          slack_channel_id?: string | null
           slack_message_ts?: string | null
           source?: string | null
           status?: Database["public"]["Enums"]["ops_alert_status"]
@@ -7152,6 +7243,10 @@ export type Database = {
           created_at: string
           created_by: string | null
           due_at: string | null
+          email_status:
+            | Database["public"]["Enums"]["email_delivery_status"]
+            | null
+          email_status_at: string | null
           id: string
           last_error: string | null
           opened_at: string | null
@@ -7174,6 +7269,10 @@ export type Database = {
           created_at?: string
           created_by?: string | null
           due_at?: string | null
+          email_status?:
+            | Database["public"]["Enums"]["email_delivery_status"]
+            | null
+          email_status_at?: string | null
           id?: string
           last_error?: string | null
           opened_at?: string | null
@@ -7196,6 +7295,10 @@ export type Database = {
           created_at?: string
           created_by?: string | null
           due_at?: string | null
+          email_status?:
+            | Database["public"]["Enums"]["email_delivery_status"]
+            | null
+          email_status_at?: string | null
           id?: string
           last_error?: string | null
           opened_at?: string | null
@@ -10780,6 +10883,10 @@ export type Database = {
           created_at: string
           created_by: string | null
           due_at: string | null
+          email_status:
+            | Database["public"]["Enums"]["email_delivery_status"]
+            | null
+          email_status_at: string | null
           id: string
           last_error: string | null
           opened_at: string | null
@@ -10978,6 +11085,8 @@ export type Database = {
           proposer_name: string | null
           rationale: string | null
           run_id: string | null
+          slack_channel_id: string | null
+          slack_message_ts: string | null
           status: Database["public"]["Enums"]["approval_status"]
           subject_id: string | null
           subject_table: string | null
@@ -11021,6 +11130,8 @@ export type Database = {
           proposer_name: string | null
           rationale: string | null
           run_id: string | null
+          slack_channel_id: string | null
+          slack_message_ts: string | null
           status: Database["public"]["Enums"]["approval_status"]
           subject_id: string | null
           subject_table: string | null
@@ -11656,6 +11767,10 @@ export type Database = {
           created_at: string
           created_by: string | null
           due_at: string | null
+          email_status:
+            | Database["public"]["Enums"]["email_delivery_status"]
+            | null
+          email_status_at: string | null
           id: string
           last_error: string | null
           opened_at: string | null
@@ -11785,6 +11900,15 @@ export type Database = {
           isOneToOne: false
           isSetofReturn: true
         }
+      }
+      send_support_reply: {
+        Args: {
+          p_body?: string
+          p_curated_reply_id?: string
+          p_idempotency_key?: string
+          p_ticket_id: string
+        }
+        Returns: number
       }
       seo_overview: {
         Args: { p_from: string; p_to: string; p_workspace_id: string }
@@ -12143,8 +12267,21 @@ export type Database = {
         | "queued"
         | "sent"
         | "delivered"
+        | "opened"
+        | "clicked"
         | "bounced"
+        | "complained"
+        | "suppressed"
         | "failed"
+      email_kind:
+        | "review_request"
+        | "gift_card"
+        | "campaign"
+        | "automation"
+        | "invitation"
+        | "privacy_export"
+        | "approval_digest"
+      email_suppression_reason: "bounced" | "complained" | "unsubscribed"
       embedding_model: "text-embedding-3-small" | "local-lexical-v1"
       experiment_event_type: "exposure" | "add_to_cart" | "purchase" | "custom"
       experiment_metric:
@@ -12421,7 +12558,13 @@ export type Database = {
         | "ignored"
         | "failed"
         | "dead"
-      webhook_provider: "shopify" | "tavus" | "mux" | "chatwoot"
+      webhook_provider:
+        | "shopify"
+        | "tavus"
+        | "mux"
+        | "chatwoot"
+        | "resend"
+        | "slack"
       workflow_action_type:
         | "create_task"
         | "update_lead_status"
@@ -13009,9 +13152,23 @@ export const Constants = {
         "queued",
         "sent",
         "delivered",
+        "opened",
+        "clicked",
         "bounced",
+        "complained",
+        "suppressed",
         "failed",
       ],
+      email_kind: [
+        "review_request",
+        "gift_card",
+        "campaign",
+        "automation",
+        "invitation",
+        "privacy_export",
+        "approval_digest",
+      ],
+      email_suppression_reason: ["bounced", "complained", "unsubscribed"],
       embedding_model: ["text-embedding-3-small", "local-lexical-v1"],
       experiment_event_type: ["exposure", "add_to_cart", "purchase", "custom"],
       experiment_metric: [
@@ -13316,7 +13473,14 @@ export const Constants = {
         "failed",
         "dead",
       ],
-      webhook_provider: ["shopify", "tavus", "mux", "chatwoot"],
+      webhook_provider: [
+        "shopify",
+        "tavus",
+        "mux",
+        "chatwoot",
+        "resend",
+        "slack",
+      ],
       workflow_action_type: [
         "create_task",
         "update_lead_status",
