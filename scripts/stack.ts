@@ -6,10 +6,11 @@ import { buildDatabase, databaseBuilt, localPlatformCurrent, pushMigrations, reb
 import { ensureSystemDeps } from "./lib/deps.ts";
 import { gatewayLog, gatewayPid, gatewayServesThisStack, startGateway, stopGateway } from "./lib/gateway.ts";
 import { publicKeys } from "./lib/keys.ts";
-import { initCluster, isRunning, startPostgres, stopPostgres } from "./lib/postgres.ts";
+import { initCluster, isRunning, restartPostgres, startPostgres, stopPostgres } from "./lib/postgres.ts";
 import { postgrestPid, postgrestReady, startPostgrest, stopPostgrest } from "./lib/postgrest.ts";
 import { portInUse } from "./lib/proc.ts";
 import { parseTokenArgs, userToken } from "./lib/token.ts";
+import { netWorkerLine, schedulerLine } from "./lib/workers.ts";
 
 const log = (s: string) => console.log(`[stack] ${s}`);
 
@@ -68,7 +69,7 @@ export async function start(c: StackConfig, opts: { quiet?: boolean } = {}): Pro
 
 /** `status`, then an error unless every URL it asked answered. */
 async function statusOrThrow(c: StackConfig): Promise<void> {
-  if (!(await status(c))) throw new Error(`not every URL answers; the gateway's log is ${gatewayLog(c)}`);
+  if (!(await status(c))) throw new Error(`not every part answers (see above); the gateway's log is ${gatewayLog(c)}`);
 }
 
 export async function stop(c: StackConfig): Promise<void> {
@@ -78,7 +79,11 @@ export async function stop(c: StackConfig): Promise<void> {
   log("stopped");
 }
 
-/** Drops and rebuilds the database; PostgREST is restarted around it so its schema cache is fresh. */
+/**
+ * Drops and rebuilds the database; PostgREST is restarted around it so its schema cache is fresh,
+ * and PostgreSQL too: dropping the database ends pg_cron's launcher for good (it exits cleanly when
+ * told to, so the postmaster does not start it again), and without it no scheduled job would run.
+ */
 export async function reset(c: StackConfig): Promise<void> {
   if (!isRunning(c)) await start(c, { quiet: true });
   log("rebuilding the database");
@@ -87,6 +92,8 @@ export async function reset(c: StackConfig): Promise<void> {
   await stopGateway(c);
   await stopPostgrest(c);
   rebuildDatabase(c, log);
+  log("restarting PostgreSQL (pg_cron's scheduler ended with the old database)");
+  restartPostgres(c);
   await configureDatabase(c);
   await startPostgrest(c);
   await startGateway(c);
@@ -114,6 +121,8 @@ export async function status(c: StackConfig): Promise<boolean> {
   const k = await publicKeys(c);
   const api = apiUrl(c);
   const answers = await statusAnswers(c, k.publishableKey);
+  const scheduler = pg ? schedulerLine(c) : { ok: false, text: "stopped (the database is)" };
+  const netWorker = gw && pg ? await netWorkerLine(c) : { ok: false, text: "stopped" };
   const rows: [string, string][] = [
     ["API URL", api],
     ["REST URL", `${api}/rest/v1`],
@@ -130,11 +139,13 @@ export async function status(c: StackConfig): Promise<boolean> {
     ["database", pg ? `running (data in ${c.pgData})` : "stopped"],
     ["PostgREST", rest ? "running" : "stopped"],
     ["gateway", gw ? "running" : "stopped"],
+    ["scheduler", scheduler.text],
+    ["pg_net worker", netWorker.text],
   ];
   const w = Math.max(...rows.map(([key]) => key.length));
   console.log("growthbase local stack:\n" + rows.map(([key, v]) => `${key.padStart(w)}: ${v}`).join("\n") +
     "\nSign in locally: npm run stack -- token owner@demo.test (prints an access token; LOCAL ONLY)");
-  const ok = Object.values(answers).every((a) => a.ok);
+  const ok = Object.values(answers).every((a) => a.ok) && scheduler.ok && netWorker.ok;
   if (!ok) process.exitCode = 1;
   return ok;
 }

@@ -87,7 +87,9 @@ const server = Deno.serve({
 }, async (req, info) => {
   const url = new URL(req.url);
   const path = url.pathname;
-  if (path === "/health") return json(200, { status: "ok", stack: cfg.stackId, functions: [...handlers.keys()] });
+  if (path === "/health") {
+    return json(200, { status: "ok", stack: cfg.stackId, functions: [...handlers.keys()], net: net.state });
+  }
   const fn = path.match(/^\/functions\/v1\/([A-Za-z0-9_-]+)(\/.*)?$/);
   if (fn) return await toFunction(fn[1], req);
   if (path === "/rest/v1" || path.startsWith("/rest/v1/")) {
