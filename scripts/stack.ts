@@ -1,5 +1,7 @@
 // npm run stack -- start|stop|reset|status|token : the embedded local Supabase stack (no Docker):
 // PostgreSQL 15, PostgREST 12 and one gateway (REST, functions, JWKS, pg_net worker).
+import { rmSync } from "node:fs";
+import { join } from "node:path";
 import { describeAnswer, statusAnswers } from "./lib/answers.ts";
 import { apiUrl, dbUrl, stackConfig, type StackConfig } from "./lib/config.ts";
 import { buildDatabase, databaseBuilt, localPlatformCurrent, pushMigrations, rebuildDatabase, reloadSchemaCache, setVaultSecrets } from "./lib/database.ts";
@@ -92,6 +94,8 @@ export async function reset(c: StackConfig): Promise<void> {
   await stopGateway(c);
   await stopPostgrest(c);
   rebuildDatabase(c, log);
+  // The Storage API's bytes belong to the objects the old database listed.
+  rmSync(join(c.dataDir, "storage"), { recursive: true, force: true });
   log("restarting PostgreSQL (pg_cron's scheduler ended with the old database)");
   restartPostgres(c);
   await configureDatabase(c);

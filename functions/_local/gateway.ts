@@ -3,16 +3,19 @@
 //   /functions/v1/<name>               -> functions/<name>/index.ts, in-process, with the JWT check
 //                                         of verify_jwt in supabase/config.toml
 //   /auth/v1/.well-known/jwks.json     -> the project's public signing keys
+//   /storage/v1/*                      -> the Storage API (storage.ts), as the caller
 // plus the pg_net stand-in worker. Started by scripts/lib/gateway.ts with GROWTHBASE_GATEWAY.
-import { createLocalJWKSet, jwtVerify } from "jose";
+import postgres from "postgres";
 import { errorBody } from "../_shared/errors.ts";
 import { json } from "../_shared/http.ts";
 import { resolveApiKey } from "./apikeys.ts";
+import { callers } from "./caller.ts";
 import { isPreflight, preflight, withCors } from "./cors.ts";
 import { loadFunctions } from "./functions.ts";
 import { publicJwks, type StackKeys } from "./keys.ts";
 import { startNetWorker } from "./net_worker.ts";
 import { restProxy } from "./rest.ts";
+import { storageServer } from "./storage.ts";
 
 interface GatewayConfig {
   port: number;
@@ -20,6 +23,8 @@ interface GatewayConfig {
   keys: StackKeys;
   pgrstSocket: string;
   dbUrl: string;
+  /** Where the Storage API keeps object bytes (in the stack's data directory). */
+  storageDir: string;
   functions: Record<string, { verifyJwt: boolean }>;
 }
 
@@ -41,25 +46,14 @@ if (!cfg) throw new Error("GROWTHBASE_GATEWAY is not set: start the gateway with
 const handlers = await loadFunctions(new URL("../", import.meta.url));
 const rest = restProxy(cfg.keys, cfg.pgrstSocket);
 const jwks = publicJwks(cfg.keys);
-const localJwks = createLocalJWKSet(jwks);
-const legacySecret = new TextEncoder().encode(cfg.keys.legacySecret);
+const who = callers(cfg.keys);
 const net = startNetWorker(cfg.dbUrl, (s) => console.error(s));
+// The gateway's own servers (Storage, Realtime) act in the database as their callers, per transaction.
+const sql = postgres(cfg.dbUrl, { max: 5, idle_timeout: 60, onnotice: () => {} });
+const storage = storageServer({ sql, callers: who, keys: cfg.keys, root: cfg.storageDir });
 
 /** The gateway's check for verify_jwt functions: an ES256 token of the project, or a legacy HS256 one. */
-async function validJwt(token: string): Promise<boolean> {
-  for (
-    const verify of [
-      () => jwtVerify(token, localJwks, { algorithms: ["ES256"], requiredClaims: ["exp"] }),
-      () => jwtVerify(token, legacySecret, { algorithms: ["HS256"] }),
-    ]
-  ) {
-    try {
-      await verify();
-      return true;
-    } catch { /* try the next */ }
-  }
-  return false;
-}
+const validJwt = async (token: string) => !("error" in await who.verify(token));
 
 async function toFunction(name: string, req: Request): Promise<Response> {
   const handler = handlers.get(name);
@@ -96,6 +90,7 @@ const server = Deno.serve({
     if (isPreflight(req)) return preflight(req);
     return await rest.handle(req, path.slice("/rest/v1".length) || "/", (info.remoteAddr as Deno.NetAddr).hostname);
   }
+  if (path.startsWith("/storage/v1/")) return await storage.handle(req, path.slice("/storage/v1".length));
   if (path === "/auth/v1/.well-known/jwks.json" || path === "/auth/v1/jwks") {
     if (isPreflight(req)) return preflight(req);
     return new Response(JSON.stringify(jwks), {
@@ -115,6 +110,7 @@ for (const sig of ["SIGTERM", "SIGINT"] as const) {
   Deno.addSignalListener(sig, async () => {
     await server.shutdown();
     await net.stop();
+    await sql.end({ timeout: 1 });
     Deno.exit(0);
   });
 }

@@ -58,7 +58,12 @@ export function startNetWorker(
   log: (s: string) => void,
 ): { stop: () => Promise<void>; state: NetWorkerState } {
   const sql = postgres(dbUrl, { max: 3, onnotice: () => {} });
-  const state: NetWorkerState = { startedAt: new Date().toISOString(), lastRoundAt: null, lastRequest: null, performed: 0 };
+  const state: NetWorkerState = {
+    startedAt: new Date().toISOString(),
+    lastRoundAt: null,
+    lastRequest: null,
+    performed: 0,
+  };
   let running = false, again = false, lastPurge = 0;
 
   async function drain(): Promise<void> {

@@ -48,6 +48,8 @@ const Settings = z.object({
   TAVUS_WEBHOOK_TOKEN: z.string().default(""),
   CHATWOOT_WEBHOOK_TOKEN: z.string().default(""),
   MUX_WEBHOOK_SECRET: z.string().default(""),
+  /** The Storage API the privacy worker stores export documents in; unset: $SUPABASE_URL/storage/v1. */
+  GROWTHBASE_STORAGE_URL: z.string().url().optional(),
 });
 export type Settings = z.infer<typeof Settings>;
 

@@ -11,7 +11,7 @@ import { storageApi } from "./storage.ts";
 let storage: ReturnType<typeof storageApi> | undefined;
 const getStorage = () =>
   storage ??= storageApi(
-    Deno.env.get("GROWTHBASE_STORAGE_URL") ?? `${env().supabaseUrl.replace(/\/$/, "")}/storage/v1`,
+    env().settings.GROWTHBASE_STORAGE_URL ?? `${env().supabaseUrl.replace(/\/$/, "")}/storage/v1`,
     env().auth.serviceKeys[0],
   );
 
