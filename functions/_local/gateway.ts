@@ -4,6 +4,7 @@
 //                                         of verify_jwt in supabase/config.toml
 //   /auth/v1/.well-known/jwks.json     -> the project's public signing keys
 //   /storage/v1/*                      -> the Storage API (storage.ts), as the caller
+//   /realtime/v1/websocket             -> Realtime's postgres_changes (realtime.ts), RLS per subscriber
 // plus the pg_net stand-in worker. Started by scripts/lib/gateway.ts with GROWTHBASE_GATEWAY.
 import postgres from "postgres";
 import { errorBody } from "../_shared/errors.ts";
@@ -14,6 +15,7 @@ import { isPreflight, preflight, withCors } from "./cors.ts";
 import { loadFunctions } from "./functions.ts";
 import { publicJwks, type StackKeys } from "./keys.ts";
 import { startNetWorker } from "./net_worker.ts";
+import { realtimeServer } from "./realtime.ts";
 import { restProxy } from "./rest.ts";
 import { storageServer } from "./storage.ts";
 
@@ -51,6 +53,18 @@ const net = startNetWorker(cfg.dbUrl, (s) => console.error(s));
 // The gateway's own servers (Storage, Realtime) act in the database as their callers, per transaction.
 const sql = postgres(cfg.dbUrl, { max: 5, idle_timeout: 60, onnotice: () => {} });
 const storage = storageServer({ sql, callers: who, keys: cfg.keys, root: cfg.storageDir });
+const realtime = realtimeServer({ sql, dbUrl: cfg.dbUrl, callers: who, log: (s) => console.error(s) });
+
+/** GET /realtime/v1/websocket: a WebSocket upgrade carrying a valid API key (?apikey=, as realtime-js sends it). */
+async function toRealtime(req: Request, url: URL): Promise<Response> {
+  if ((req.headers.get("upgrade") ?? "").toLowerCase() !== "websocket") {
+    return json(400, errorBody("bad_request", "Realtime speaks WebSocket at /realtime/v1/websocket"));
+  }
+  const apikey = url.searchParams.get("apikey") ?? req.headers.get("apikey");
+  const key = await resolveApiKey(cfg!.keys, apikey, null);
+  if (!key.ok) return json(401, errorBody("unauthorized", key.message));
+  return realtime.handle(req, apikey!);
+}
 
 /** The gateway's check for verify_jwt functions: an ES256 token of the project, or a legacy HS256 one. */
 const validJwt = async (token: string) => !("error" in await who.verify(token));
@@ -91,6 +105,7 @@ const server = Deno.serve({
     return await rest.handle(req, path.slice("/rest/v1".length) || "/", (info.remoteAddr as Deno.NetAddr).hostname);
   }
   if (path.startsWith("/storage/v1/")) return await storage.handle(req, path.slice("/storage/v1".length));
+  if (path === "/realtime/v1/websocket") return await toRealtime(req, url);
   if (path === "/auth/v1/.well-known/jwks.json" || path === "/auth/v1/jwks") {
     if (isPreflight(req)) return preflight(req);
     return new Response(JSON.stringify(jwks), {
@@ -108,6 +123,7 @@ const server = Deno.serve({
 
 for (const sig of ["SIGTERM", "SIGINT"] as const) {
   Deno.addSignalListener(sig, async () => {
+    await realtime.stop();
     await server.shutdown();
     await net.stop();
     await sql.end({ timeout: 1 });

@@ -4,6 +4,7 @@
 // read, list, sign and remove. Only the bucket's limits are read as the owner, as the Storage API
 // reads its own bucket settings.
 import type postgres from "postgres";
+import { asCaller as asCallerIn } from "./as_caller.ts";
 import type { Caller } from "./caller.ts";
 
 export interface ObjectRow {
@@ -38,14 +39,8 @@ const BUCKET_COLUMNS =
 
 export function storageSql(sql: postgres.Sql) {
   /** fn in one transaction as the caller; deletes allowed as through the Storage API. */
-  function asCaller<T>(caller: Caller, fn: (tx: postgres.TransactionSql) => Promise<T>): Promise<T> {
-    return sql.begin(async (tx) => {
-      await tx`select set_config('role', ${caller.role}, true),
-                      set_config('request.jwt.claims', ${JSON.stringify(caller.claims)}, true),
-                      set_config('storage.allow_delete_query', 'true', true)`;
-      return await fn(tx);
-    }) as Promise<T>;
-  }
+  const asCaller = <T>(caller: Caller, fn: (tx: postgres.TransactionSql) => Promise<T>) =>
+    asCallerIn(sql, caller, fn, { allowStorageDelete: true });
 
   const owner = (c: Caller) => (c.role === "authenticated" && typeof c.claims.sub === "string" ? c.claims.sub : null);
 
