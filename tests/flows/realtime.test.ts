@@ -78,7 +78,7 @@ describe("postgres_changes on agent_approvals", () => {
       errors: null,
     });
     expect(got.commit_timestamp).toMatch(/^\d{4}-\d\d-\d\dT/);
-    expect(typeof got.new.expires_at).toBe("string");
+    expect(typeof (got.new as Approval).expires_at).toBe("string");
     await waitFor("the viewer (a reader of workspace A) too", () => v.seen[0], 5_000);
     // The outsider's own workspace's approval, committed after: once it arrives, A's was decided.
     const theirs = await propose(b.id, "for workspace B");
