@@ -97,7 +97,7 @@ select is(private.shopify_order('{"id": 1001, "name": "#1001", "contact_email": 
 
 -- ---------- what admins see
 select tests.authenticate_as('00000000-0000-4000-8000-0000000000a2');
-select results_eq($$ select topic, status::text, deliveries from public.list_webhook_events('a0000000-0000-4000-8000-000000000000', 'processed', 2) $$,
+select results_eq($$ select topic::text, status::text, deliveries::integer from public.list_webhook_events('a0000000-0000-4000-8000-000000000000', 'processed', 2) $$,
   $$ values ('orders/create', 'processed', 1), ('orders/create', 'processed', 1) $$, 'an admin lists the workspace''s events, newest first');
 select tests.authenticate_as('00000000-0000-4000-8000-0000000000a3');
 select throws_ok($$ select * from public.list_webhook_events('a0000000-0000-4000-8000-000000000000') $$, '42501', null,

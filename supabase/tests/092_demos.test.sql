@@ -165,7 +165,7 @@ insert into public.knowledge_chunks (workspace_id, collection_id, document_id, c
   where c.owner_id = 'de000000-0000-4000-8000-000000000001';
 select tests.authenticate_as_anon();
 select set_config('request.headers', '{"x-forwarded-for": "198.51.100.23"}', true);
-select results_eq($$ select chunk_index from public.search_public_demo('de000000-0000-4000-8000-000000000001', 'is the balm vegan?') limit 1 $$,
+select results_eq($$ select chunk_index::integer from public.search_public_demo('de000000-0000-4000-8000-000000000001', 'is the balm vegan?') limit 1 $$,
   $$ values (1) $$, 'anon searches a published demo''s knowledge: the vegan answer comes first');
 select throws_ok($$ select * from public.search_public_demo((select id from draft_id), 'vegan?') $$, 'PT404', 'no such demo',
   'an unpublished demo''s knowledge is not searchable');
