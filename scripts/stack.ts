@@ -11,6 +11,7 @@ import { publicKeys } from "./lib/keys.ts";
 import { initCluster, isRunning, restartPostgres, startPostgres, stopPostgres } from "./lib/postgres.ts";
 import { postgrestPid, postgrestReady, startPostgrest, stopPostgrest } from "./lib/postgrest.ts";
 import { portInUse } from "./lib/proc.ts";
+import { seedStorage } from "./lib/seed-storage.ts";
 import { parseTokenArgs, userToken } from "./lib/token.ts";
 import { netWorkerLine, schedulerLine } from "./lib/workers.ts";
 
@@ -25,6 +26,12 @@ async function assertPortFree(port: number, what: "DB" | "API") {
 
 async function configureDatabase(c: StackConfig): Promise<void> {
   setVaultSecrets(c, apiUrl(c), (await publicKeys(c)).secretKey);
+}
+
+/** What runs between the migrations and the seed: the Vault secrets the seed's wake-ups need. */
+async function beforeSeed(c: StackConfig): Promise<() => void> {
+  const key = (await publicKeys(c)).secretKey;
+  return () => setVaultSecrets(c, apiUrl(c), key);
 }
 
 export async function start(c: StackConfig, opts: { quiet?: boolean } = {}): Promise<void> {
@@ -44,11 +51,16 @@ export async function start(c: StackConfig, opts: { quiet?: boolean } = {}): Pro
     log(`starting PostgreSQL on :${c.dbPort}`);
     startPostgres(c);
   }
+  let built = false;
   try {
-    if (!databaseBuilt(c)) buildDatabase(c, log);
+    if (!databaseBuilt(c)) {
+      buildDatabase(c, log, await beforeSeed(c));
+      built = true;
+    }
     else if (!localPlatformCurrent(c)) {
       log("the local database predates this stack's platform (pg_net, Vault, graphql_public): rebuilding it");
-      rebuildDatabase(c, log);
+      rebuildDatabase(c, log, await beforeSeed(c));
+      built = true;
     } else pushMigrations(c, log);
     await configureDatabase(c);
     if (restUp) reloadSchemaCache(c);
@@ -60,6 +72,7 @@ export async function start(c: StackConfig, opts: { quiet?: boolean } = {}): Pro
       log(`starting the gateway on :${c.apiPort}`);
       await startGateway(c);
     }
+    if (built) await seedStorage(c, log);
   } catch (e) {
     if (!gwUp) await stopGateway(c);
     if (!restUp) await stopPostgrest(c);
@@ -93,7 +106,7 @@ export async function reset(c: StackConfig): Promise<void> {
   // query afterwards would fail (a health check answered 503). They start again with fresh pools.
   await stopGateway(c);
   await stopPostgrest(c);
-  rebuildDatabase(c, log);
+  rebuildDatabase(c, log, await beforeSeed(c));
   // The Storage API's bytes belong to the objects the old database listed.
   rmSync(join(c.dataDir, "storage"), { recursive: true, force: true });
   log("restarting PostgreSQL (pg_cron's scheduler ended with the old database)");
@@ -101,6 +114,7 @@ export async function reset(c: StackConfig): Promise<void> {
   await configureDatabase(c);
   await startPostgrest(c);
   await startGateway(c);
+  await seedStorage(c, log);
 }
 
 /** Confirms every part answers and that the ports serve this checkout's stack. */
