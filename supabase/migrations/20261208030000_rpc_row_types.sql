@@ -2,7 +2,7 @@
 -- composite type nullable, so the 14 row types the RPCs returned (ads_dashboard_row ...) said
 -- `T | null` even where the database guarantees a value. The generator does honour a column whose
 -- type is a NOT NULL domain, and types an RPC that returns a view's row type as that view's Row.
--- So each row type becomes a view of the same name (no rows of its own: select('*') answers []) whose
+-- So each row type becomes a view of the same name (no rows of its own: a signed-in select('*') answers []) whose
 -- never-null columns are NOT NULL domains; the public RPCs return it, and the database enforces
 -- the promise: a NULL where the type says never fails the call (23502) instead of reaching a
 -- frontend. The composite types move to private, where the implementations keep using them.
@@ -84,7 +84,7 @@ create view public.ads_blended_roas_row with (security_invoker = true) as
          null::numeric as mer
   where false;
 comment on view public.ads_blended_roas_row is 'ads_blended_roas'' single row. The sums are never null (0 without data); platform_roas and mer are NULL without spend. The row type of the RPCs that return it (no rows of its own): never-null columns are NOT NULL domains, so the generated types say so.';
-grant select on public.ads_blended_roas_row to anon, authenticated;  -- select(\'*\') answers [] rather than 403
+grant select on public.ads_blended_roas_row to authenticated;  -- a signed-in select('*') answers [] rather than 403
 
 create view public.ads_dashboard_row with (security_invoker = true) as
   select null::private.text_not_null as key,
@@ -99,7 +99,7 @@ create view public.ads_dashboard_row with (security_invoker = true) as
          null::numeric as ctr
   where false;
 comment on view public.ads_dashboard_row is 'One row of ads_dashboard. Never null: key, label and the sums. NULL on a zero denominator: roas (no spend), cpa_cents (no conversions), ctr (no impressions). The row type of the RPCs that return it (no rows of its own): never-null columns are NOT NULL domains, so the generated types say so.';
-grant select on public.ads_dashboard_row to anon, authenticated;  -- select(\'*\') answers [] rather than 403
+grant select on public.ads_dashboard_row to authenticated;  -- a signed-in select('*') answers [] rather than 403
 
 create view public.ads_roas_tile_row with (security_invoker = true) as
   select null::private.bigint_not_null as spend_cents,
@@ -109,7 +109,7 @@ create view public.ads_roas_tile_row with (security_invoker = true) as
          null::numeric as change
   where false;
 comment on view public.ads_roas_tile_row is 'ads_roas_tile''s single row. spend and revenue never null; roas NULL without spend in the last 30 days, previous_roas without spend in the 30 before, change when either is NULL or previous_roas is 0. The row type of the RPCs that return it (no rows of its own): never-null columns are NOT NULL domains, so the generated types say so.';
-grant select on public.ads_roas_tile_row to anon, authenticated;  -- select(\'*\') answers [] rather than 403
+grant select on public.ads_roas_tile_row to authenticated;  -- a signed-in select('*') answers [] rather than 403
 
 create view public.attribution_report_row with (security_invoker = true) as
   select null::private.text_not_null as key,
@@ -122,7 +122,7 @@ create view public.attribution_report_row with (security_invoker = true) as
          null::numeric as roas
   where false;
 comment on view public.attribution_report_row is 'One row of attribution_report: a channel or campaign with attributed revenue, credited conversions, ad spend and ROAS (null without spend). key, label, attributed_revenue_cents and conversions are never null. The row type of the RPCs that return it (no rows of its own): never-null columns are NOT NULL domains, so the generated types say so.';
-grant select on public.attribution_report_row to anon, authenticated;  -- select(\'*\') answers [] rather than 403
+grant select on public.attribution_report_row to authenticated;  -- a signed-in select('*') answers [] rather than 403
 
 create view public.autopilot_dashboard_row with (security_invoker = true) as
   select null::private.uuid_not_null as workspace_id,
@@ -152,7 +152,7 @@ create view public.autopilot_dashboard_row with (security_invoker = true) as
          null::private.timestamptz_not_null as as_of
   where false;
 comment on view public.autopilot_dashboard_row is 'get_autopilot_dashboard_stats'' single row. Never null: workspace_id, autopilot_enabled, currency, the month''s spend and revenue, every count, as_of. NULL: monthly_budget_cents without a config; month_roas without spend; budget_used without a budget; average_lead_score without leads; last_report_* before the first finished week''s report; next_* while the autopilot is off. The row type of the RPCs that return it (no rows of its own): never-null columns are NOT NULL domains, so the generated types say so.';
-grant select on public.autopilot_dashboard_row to anon, authenticated;  -- select(\'*\') answers [] rather than 403
+grant select on public.autopilot_dashboard_row to authenticated;  -- a signed-in select('*') answers [] rather than 403
 
 create view public.autopilot_proposal_row with (security_invoker = true) as
   select null::private.uuid_not_null as workspace_id,
@@ -170,7 +170,7 @@ create view public.autopilot_proposal_row with (security_invoker = true) as
          null::private.jsonb_not_null as payload
   where false;
 comment on view public.autopilot_proposal_row is 'One optimisation proposal. ad_campaign_id is the one paused or giving budget; target_ad_campaign_id receives budget (shift_budget only); payload is the proposed action as an approval carries it; dedupe_key names the action so a pending approval for it is not proposed twice. The row type of the RPCs that return it (no rows of its own): never-null columns are NOT NULL domains, so the generated types say so.';
-grant select on public.autopilot_proposal_row to anon, authenticated;  -- select(\'*\') answers [] rather than 403
+grant select on public.autopilot_proposal_row to authenticated;  -- a signed-in select('*') answers [] rather than 403
 
 create view public.dashboard_tiles_row with (security_invoker = true) as
   select null::private.date_not_null as as_of,
@@ -197,7 +197,7 @@ create view public.dashboard_tiles_row with (security_invoker = true) as
          null::private.integer_not_null as open_alerts
   where false;
 comment on view public.dashboard_tiles_row is 'dashboard_tiles'' single row. Windows: the 30 days before as_of and the 30 days before those. Never null: as_of, the revenue and order sums, skus_tracked, skus_below_reorder_point, ad spend and revenue, the approval counts, open_errors, open_alerts. NULL: revenue_currency without orders, ratios and averages whose denominator is 0, lowest_weeks_of_supply and timestamps without data. The row type of the RPCs that return it (no rows of its own): never-null columns are NOT NULL domains, so the generated types say so.';
-grant select on public.dashboard_tiles_row to anon, authenticated;  -- select(\'*\') answers [] rather than 403
+grant select on public.dashboard_tiles_row to authenticated;  -- a signed-in select('*') answers [] rather than 403
 
 create view public.experiment_assignment_row with (security_invoker = true) as
   select null::private.text_not_null as experiment_key,
@@ -208,7 +208,7 @@ create view public.experiment_assignment_row with (security_invoker = true) as
          null::timestamp with time zone as assigned_at
   where false;
 comment on view public.experiment_assignment_row is 'What assign_experiment answers: the variant to show, whether the visitor is in the experiment (false: not targeted, outside the traffic share, or the experiment is not running; then the control, or a completed experiment''s winner, is shown) and when it was assigned. experiment_key and in_experiment are never null. The row type of the RPCs that return it (no rows of its own): never-null columns are NOT NULL domains, so the generated types say so.';
-grant select on public.experiment_assignment_row to anon, authenticated;  -- select(\'*\') answers [] rather than 403
+grant select on public.experiment_assignment_row to authenticated;  -- a signed-in select('*') answers [] rather than 403
 
 create view public.knowledge_match_row with (security_invoker = true) as
   select null::private.uuid_not_null as id,
@@ -227,7 +227,7 @@ create view public.knowledge_match_row with (security_invoker = true) as
          null::private.float8_not_null as score
   where false;
 comment on view public.knowledge_match_row is 'A search result, best first: the chunk, its document''s title, cosine similarity to the query (null when not compared), full-text rank (null when the text did not match) and score (similarity for vector search, the reciprocal rank fusion score for hybrid search, the rank for text search). Never null: id, workspace_id, collection_id, document_id, chunk_index, content, metadata, score. Nullable: document_title, question, answer, source, similarity, text_rank. The row type of the RPCs that return it (no rows of its own): never-null columns are NOT NULL domains, so the generated types say so.';
-grant select on public.knowledge_match_row to anon, authenticated;  -- select(\'*\') answers [] rather than 403
+grant select on public.knowledge_match_row to authenticated;  -- a signed-in select('*') answers [] rather than 403
 
 create view public.open_review_request_row with (security_invoker = true) as
   select null::private.uuid_not_null as workspace_id,
@@ -236,7 +236,7 @@ create view public.open_review_request_row with (security_invoker = true) as
          null::private.timestamptz_not_null as expires_at
   where false;
 comment on view public.open_review_request_row is 'A review link''s form (open_review_request). Never null: workspace_id, products ([{shopify_product_id, title, reviewed}]), expires_at. NULL: order_number when the order has none. The row type of the RPCs that return it (no rows of its own): never-null columns are NOT NULL domains, so the generated types say so.';
-grant select on public.open_review_request_row to anon, authenticated;  -- select(\'*\') answers [] rather than 403
+grant select on public.open_review_request_row to authenticated;  -- a signed-in select('*') answers [] rather than 403
 
 create view public.product_rating_row with (security_invoker = true) as
   select null::private.text_not_null as shopify_product_id,
@@ -249,7 +249,7 @@ create view public.product_rating_row with (security_invoker = true) as
          null::private.integer_not_null as rating_5
   where false;
 comment on view public.product_rating_row is 'A product''s published-review summary (product_rating, product_ratings). Never null: shopify_product_id, review_count and rating_1 .. rating_5 (0 without reviews). NULL: average_rating without reviews. The row type of the RPCs that return it (no rows of its own): never-null columns are NOT NULL domains, so the generated types say so.';
-grant select on public.product_rating_row to anon, authenticated;  -- select(\'*\') answers [] rather than 403
+grant select on public.product_rating_row to authenticated;  -- a signed-in select('*') answers [] rather than 403
 
 create view public.product_reviews_row with (security_invoker = true) as
   select null::private.uuid_not_null as id,
@@ -268,7 +268,7 @@ create view public.product_reviews_row with (security_invoker = true) as
          null::private.jsonb_not_null as media
   where false;
 comment on view public.product_reviews_row is 'A published review as the storefront sees it (product_reviews): no email, order, status or moderation data. Never null: id, shopify_product_id, rating, body, author_name, verified_purchase, helpful_count, unhelpful_count, submitted_at, media (an array of {playback_id, duration_seconds, aspect_ratio}, empty without ready videos). NULL: title when none was given; response_* without a store reply. The row type of the RPCs that return it (no rows of its own): never-null columns are NOT NULL domains, so the generated types say so.';
-grant select on public.product_reviews_row to anon, authenticated;  -- select(\'*\') answers [] rather than 403
+grant select on public.product_reviews_row to authenticated;  -- a signed-in select('*') answers [] rather than 403
 
 create view public.reorder_point_row with (security_invoker = true) as
   select null::private.uuid_not_null as product_id,
@@ -279,7 +279,7 @@ create view public.reorder_point_row with (security_invoker = true) as
          null::numeric as weeks_of_supply
   where false;
 comment on view public.reorder_point_row is 'A SKU below its reorder point. product_id and title never null; sku NULL for variants without one, on_hand without a snapshot, reorder_point without a lead time, weeks_of_supply without demand. The row type of the RPCs that return it (no rows of its own): never-null columns are NOT NULL domains, so the generated types say so.';
-grant select on public.reorder_point_row to anon, authenticated;  -- select(\'*\') answers [] rather than 403
+grant select on public.reorder_point_row to authenticated;  -- a signed-in select('*') answers [] rather than 403
 
 create view public.webhook_event_row with (security_invoker = true) as
   select null::private.bigint_not_null as id,
@@ -293,7 +293,7 @@ create view public.webhook_event_row with (security_invoker = true) as
          null::timestamp with time zone as processed_at
   where false;
 comment on view public.webhook_event_row is 'One inbound event as list_webhook_events shows it (no payload). Never null: id, provider, topic, status, deliveries, process_attempts, received_at; error and processed_at may be. The row type of the RPCs that return it (no rows of its own): never-null columns are NOT NULL domains, so the generated types say so.';
-grant select on public.webhook_event_row to anon, authenticated;  -- select(\'*\') answers [] rather than 403
+grant select on public.webhook_event_row to authenticated;  -- a signed-in select('*') answers [] rather than 403
 
 -- ===== the public RPCs, returning the views (their checks and calls unchanged)
 -- A plpgsql RETURN QUERY must match the result's column types exactly, so the wrappers that

@@ -5,10 +5,12 @@
 --    before the guard trigger could refuse it. Everyone may now update their own membership row,
 --    so the guard decides: raising your role is 42501, lowering it (stepping down) is allowed, the
 --    last owner still cannot leave the role (23514).
-create policy "anyone changes their own membership (the guard refuses raises)" on public.workspace_members
+-- One update policy (the advisor flags two permissive ones for the same role and action).
+drop policy "admins change roles" on public.workspace_members;
+create policy "admins change roles, anyone their own (the guard refuses raises)" on public.workspace_members
   for update to authenticated
-  using (user_id = (select auth.uid()))
-  with check (user_id = (select auth.uid()));
+  using (workspace_id = any (array(select private.workspace_ids('admin'))) or user_id = (select auth.uid()))
+  with check (workspace_id = any (array(select private.workspace_ids('admin'))) or user_id = (select auth.uid()));
 
 -- 2. agent_approvals.proposer is writable with the value docs/api.md names: a signed-in member
 --    proposes as 'user' (the guard sets it and proposed_by from the session); any other value a

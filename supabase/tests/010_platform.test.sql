@@ -85,8 +85,9 @@ select is((select actor_id from public.decision_log where decision = 'raise budg
 select throws_ok($$ insert into public.decision_log (workspace_id, domain, decision, actor_id)
   values ('a0000000-0000-4000-8000-000000000000', 'growth', 'y', '00000000-0000-4000-8000-0000000000a1') $$,
   '42501', null, 'member: cannot record a decision as someone else');
-select is_empty($$ update public.workspace_members set role = 'admin'
-  where user_id = '00000000-0000-4000-8000-0000000000a3' returning role $$, 'member: cannot raise their own role');
+select throws_ok($$ update public.workspace_members set role = 'admin'
+  where user_id = '00000000-0000-4000-8000-0000000000a3' returning role $$, '42501', 'you cannot raise your own role',
+  'member: cannot raise their own role');
 select throws_ok($$ insert into public.workspace_members (workspace_id, user_id, role)
   values ('a0000000-0000-4000-8000-000000000000', '00000000-0000-4000-8000-0000000000b2', 'viewer') $$,
   '42501', null, 'member: cannot add members');

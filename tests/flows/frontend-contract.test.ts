@@ -127,7 +127,7 @@ describe("RPC shapes and row types", () => {
     expect({ spend, mer }).toEqual({ spend: 0, mer: null });
     const rows = await t.viewer.rpc("ads_dashboard", { p_workspace_id: t.ws.id, p_from: "2026-11-01", p_to: "2026-11-30", p_group_by: "platform" });
     expect(Array.isArray(rows.data)).toBe(true);
-    expect((await t.anon.from("product_rating_row").select("*")).data).toEqual([]);
+    expect((await t.viewer.from("product_rating_row").select("*")).data).toEqual([]);
   });
 });
 
