@@ -4,6 +4,7 @@ import { createHash } from "node:crypto";
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import { fakeProvidersUrl } from "../../scripts/lib/gateway.ts";
 import { config } from "./stack.ts";
+import { listenOn } from "./wait.ts";
 
 export interface Recorded {
   method: string;
@@ -62,10 +63,7 @@ export class FakeProviders {
       send(404, { error: "not_found" });
     });
     const port = Number(new URL(this.url).port);
-    await new Promise<void>((resolve, reject) => {
-      this.server.once("error", reject);
-      this.server.listen(port, "127.0.0.1", () => resolve());
-    });
+    await listenOn(this.server, port);
     return this;
   }
 

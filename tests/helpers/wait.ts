@@ -19,3 +19,26 @@ export async function waitFor<T>(
     await new Promise((r) => setTimeout(r, 50));
   }
 }
+
+/**
+ * Listens on 127.0.0.1:port, retrying while the port is taken for up to `ms`: the fakes' fixed
+ * ports (API port + 59, + 78) lie in the kernel's ephemeral range, so on a busy machine an
+ * outgoing connection can hold one for a moment.
+ */
+export async function listenOn(server: import("node:http").Server, port: number, ms = 10_000): Promise<void> {
+  await waitFor(`127.0.0.1:${port} to be free`, () =>
+    new Promise<boolean>((resolve, reject) => {
+      const failed = (e: NodeJS.ErrnoException) => {
+        server.off("listening", listening);
+        if (e.code === "EADDRINUSE") resolve(false);
+        else reject(e);
+      };
+      const listening = () => {
+        server.off("error", failed);
+        resolve(true);
+      };
+      server.once("error", failed);
+      server.once("listening", listening);
+      server.listen(port, "127.0.0.1");
+    }), ms);
+}
