@@ -9,6 +9,7 @@
 import type postgres from "postgres";
 import type { Caller, Callers } from "./caller.ts";
 import { realtimeRls } from "./realtime_rls.ts";
+import { type Filter, parseFilter, passes } from "./realtime_filter.ts";
 import { type Change, changeFeed } from "./realtime_wal.ts";
 
 type Msg = {
@@ -18,12 +19,6 @@ type Msg = {
   event: string;
   payload: Record<string, unknown>;
 };
-
-interface Filter {
-  column: string;
-  op: "eq" | "neq" | "lt" | "lte" | "gt" | "gte" | "in";
-  value: string;
-}
 
 interface Binding {
   id: number;
@@ -49,37 +44,6 @@ interface Socket {
 }
 
 const EVENTS = new Set(["*", "INSERT", "UPDATE", "DELETE"]);
-
-function parseFilter(f: string | undefined): Filter | null | "bad" {
-  if (!f) return null;
-  const m = f.match(/^([A-Za-z_][A-Za-z0-9_]*)=(eq|neq|lt|lte|gt|gte|in)\.(.*)$/);
-  return m ? { column: m[1], op: m[2] as Filter["op"], value: m[3] } : "bad";
-}
-
-function passes(f: Filter | null, row: Record<string, unknown>): boolean {
-  if (!f) return true;
-  const v = row[f.column];
-  if (v === undefined || v === null) return false;
-  const s = typeof v === "object" ? JSON.stringify(v) : String(v);
-  const n = Number(s), m = Number(f.value);
-  const cmp = Number.isFinite(n) && Number.isFinite(m) ? n - m : s.localeCompare(f.value);
-  switch (f.op) {
-    case "eq":
-      return s === f.value;
-    case "neq":
-      return s !== f.value;
-    case "lt":
-      return cmp < 0;
-    case "lte":
-      return cmp <= 0;
-    case "gt":
-      return cmp > 0;
-    case "gte":
-      return cmp >= 0;
-    case "in":
-      return f.value.replace(/^\(|\)$/g, "").split(",").map((x) => x.trim()).includes(s);
-  }
-}
 
 export function realtimeServer(opts: { sql: postgres.Sql; dbUrl: string; callers: Callers; log: (s: string) => void }) {
   const rls = realtimeRls(opts.sql);

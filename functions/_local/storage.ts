@@ -9,37 +9,14 @@ import type postgres from "postgres";
 import type { Callers } from "./caller.ts";
 import { isPreflight, preflight, withCors } from "./cors.ts";
 import type { StackKeys } from "./keys.ts";
+import { bucketRoutes } from "./storage_buckets.ts";
+import { answer, bucketNotFound, fromPostgres, notFound, StorageError } from "./storage_errors.ts";
 import { objectFiles } from "./storage_files.ts";
 import { type ListOptions, type ObjectRow, storageSql } from "./storage_sql.ts";
 import { readUpload, UploadError } from "./storage_upload.ts";
 
 const MAX_UPLOAD = 1024 * 1024 * 1024;
 const SORT_COLUMNS = new Set(["name", "created_at", "updated_at", "last_accessed_at"]);
-
-class StorageError extends Error {
-  constructor(readonly status: number, readonly error: string, message: string) {
-    super(message);
-  }
-}
-
-const notFound = () => new StorageError(404, "not_found", "Object not found");
-const bucketNotFound = () => new StorageError(404, "Bucket not found", "Bucket not found");
-
-function answer(status: number, body: unknown): Response {
-  return new Response(JSON.stringify(body), {
-    status,
-    headers: withCors(new Headers({ "content-type": "application/json" })),
-  });
-}
-
-/** A database refusal as the Storage API words it. */
-function fromPostgres(e: unknown): StorageError {
-  const code = (e as { code?: string }).code;
-  if (code === "42501") return new StorageError(403, "Unauthorized", "new row violates row-level security policy");
-  if (code === "23505") return new StorageError(409, "Duplicate", "The resource already exists");
-  if (code === "23503") return bucketNotFound();
-  throw e;
-}
 
 /** The object name of a URL path's tail: each segment percent-decoded. */
 const nameOf = (segments: string[]) => segments.map(decodeURIComponent).join("/");
@@ -58,6 +35,7 @@ export function storageServer(opts: { sql: postgres.Sql; callers: Callers; keys:
   const db = storageSql(opts.sql);
   const files = objectFiles(opts.root);
   const secret = new TextEncoder().encode(opts.keys.legacySecret);
+  const buckets = bucketRoutes(db, files);
 
   function serveBytes(o: ObjectRow, bytes: Uint8Array, req: Request, url: URL): Response {
     const m = (o.metadata ?? {}) as Record<string, string | number>;
@@ -135,46 +113,7 @@ export function storageServer(opts: { sql: postgres.Sql; callers: Callers; keys:
   async function route(req: Request, path: string, url: URL): Promise<Response> {
     const seg = path.split("/").filter((s) => s !== "");
     const m = req.method;
-    // ---- buckets
-    if (seg[0] === "bucket") {
-      const who = await withCaller(req);
-      if (seg.length === 1 && m === "GET") return answer(200, await db.listBuckets(who));
-      if (seg.length === 1 && m === "POST") {
-        const b = await req.json() as Record<string, unknown>;
-        const id = String(b.id ?? b.name ?? "");
-        if (!/^[A-Za-z0-9_.-]{1,63}$/.test(id)) throw new StorageError(400, "InvalidRequest", "invalid bucket name");
-        try {
-          await db.createBucket(who, {
-            id,
-            name: String(b.name ?? id),
-            public: b.public === true,
-            fileSizeLimit: typeof b.file_size_limit === "number" ? b.file_size_limit : null,
-            allowedMimeTypes: Array.isArray(b.allowed_mime_types) ? b.allowed_mime_types.map(String) : null,
-          });
-        } catch (e) {
-          throw fromPostgres(e);
-        }
-        return answer(200, { name: id });
-      }
-      const id = decodeURIComponent(seg[1] ?? "");
-      if (seg.length === 2 && m === "GET") {
-        const b = await db.getBucket(who, id);
-        if (!b) throw bucketNotFound();
-        return answer(200, b);
-      }
-      if (seg.length === 3 && seg[2] === "empty" && m === "POST") {
-        for (const o of await db.emptyBucket(who, id)) await files.remove(id, o.name, o.version);
-        return answer(200, { message: "Successfully emptied" });
-      }
-      if (seg.length === 2 && m === "DELETE") {
-        const r = await db.deleteBucket(who, id).catch((e) => Promise.reject(fromPostgres(e)));
-        if (r === "not_empty") {
-          throw new StorageError(409, "InvalidRequest", "The bucket you tried to delete is not empty");
-        }
-        if (r === "gone") throw bucketNotFound();
-        return answer(200, { message: "Successfully deleted" });
-      }
-    }
+    if (seg[0] === "bucket") return await buckets(req, seg.slice(1), await withCaller(req));
     if (seg[0] !== "object") throw new StorageError(404, "not_found", "no such Storage API route on the local stack");
     // ---- signed URLs (the token is the permission) and public buckets: no API key needed
     if (seg[1] === "sign" && m === "GET") {
