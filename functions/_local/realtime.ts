@@ -2,7 +2,8 @@
 // Supabase Realtime for postgres_changes, in the Phoenix channel protocol (serializer 1.0.0 objects
 // or 2.0.0 arrays): heartbeat, phx_join with the caller's access_token and the postgres_changes
 // bindings (the reply gives each binding its id), the "Subscribed to PostgreSQL" system message,
-// access_token refreshes, phx_leave, broadcast between a channel's sockets, and each change of a
+// access_token refreshes, phx_leave, JSON broadcast frames between a channel's sockets (realtime-js
+// sends binary ones, which are ignored: broadcast and presence are not served), and each change of a
 // published table as a postgres_changes message in Realtime's wire format, sent only to
 // subscribers whose own select policy lets them see the row (realtime_rls.ts). Changes come from
 // logical decoding (realtime_wal.ts).
