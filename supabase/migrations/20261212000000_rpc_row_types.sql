@@ -9,8 +9,11 @@
 --
 -- One shape per RPC: an RPC that always answers one row returns the row (PostgREST answers a JSON
 -- object); set-returning RPCs answer arrays. ads_blended_roas, ads_roas_tile and
--- get_autopilot_dashboard_stats always answered one row as an array: they now answer the object
--- (`.single()` keeps working).
+-- get_autopilot_dashboard_stats always answered one row as an array: they now answer the object.
+--
+-- Nothing else about these functions changes: each is re-created from its own definition as it
+-- stands when this migration runs (checks, rate limits, volatility, grants, comments), so work
+-- that changed them before this migration is kept, not replaced by a copy.
 
 -- ===== NOT NULL domains, one per base type of a never-null column
 create domain private.bigint_not_null as bigint not null;
@@ -295,422 +298,142 @@ create view public.webhook_event_row with (security_invoker = true) as
 comment on view public.webhook_event_row is 'One inbound event as list_webhook_events shows it (no payload). Never null: id, provider, topic, status, deliveries, process_attempts, received_at; error and processed_at may be. The row type of the RPCs that return it (no rows of its own): never-null columns are NOT NULL domains, so the generated types say so.';
 grant select on public.webhook_event_row to authenticated;  -- a signed-in select('*') answers [] rather than 403
 
--- ===== the public RPCs, returning the views (their checks and calls unchanged)
--- A plpgsql RETURN QUERY must match the result's column types exactly, so the wrappers that
--- passed a private function's rows through now return them row by row (r public.X_row casts each
--- value to its column's type, domains included).
-drop function public.ads_blended_roas(uuid, date, date);
-create function public.ads_blended_roas(p_workspace_id uuid, p_from date, p_to date)
-returns public.ads_blended_roas_row
-language sql stable set search_path = '' as $$
-  select * from private.ads_blended_roas(p_workspace_id, p_from, p_to)
-$$;
-
-drop function public.ads_dashboard(uuid, date, date, public.ads_group_by);
-create function public.ads_dashboard(p_workspace_id uuid, p_from date, p_to date, p_group_by public.ads_group_by)
-returns setof public.ads_dashboard_row
-language sql stable set search_path = '' as $$
-  select * from private.ads_dashboard(p_workspace_id, p_from, p_to, p_group_by)
-$$;
-
-drop function public.ads_roas_tile(uuid, date);
-create function public.ads_roas_tile(p_workspace_id uuid, p_today date default current_date)
-returns public.ads_roas_tile_row
-language sql stable set search_path = '' as $$
-  select * from private.ads_roas_tile(p_workspace_id, p_today)
-$$;
-
-drop function public.attribution_report(uuid, date, date, public.attribution_model, public.attribution_group_by);
-create function public.attribution_report(p_workspace_id uuid, p_from date, p_to date,
-  p_model public.attribution_model default 'last_touch', p_group_by public.attribution_group_by default 'channel')
-returns setof public.attribution_report_row
-language sql stable set search_path = '' as $$
-  select * from private.attribution_report(p_workspace_id, p_from, p_to, p_model, p_group_by)
-$$;
-
-drop function public.get_autopilot_dashboard_stats(uuid, date);
-create function public.get_autopilot_dashboard_stats(p_workspace_id uuid, p_today date default null)
-returns public.autopilot_dashboard_row
-language sql stable set search_path = '' as $$
-  select * from private.get_autopilot_dashboard_stats(p_workspace_id, p_today)
-$$;
-
-drop function public.dashboard_tiles(uuid, date);
-create function public.dashboard_tiles(p_workspace_id uuid, p_today date default current_date)
-returns public.dashboard_tiles_row
-language sql stable set search_path = '' as $$
-  select * from private.dashboard_tiles(p_workspace_id, p_today)
-$$;
-
-drop function public.preview_autopilot_optimisations(uuid, date);
-create function public.preview_autopilot_optimisations(p_workspace_id uuid, p_as_of date default null)
-returns setof public.autopilot_proposal_row
-language plpgsql stable set search_path = '' as $$
+-- Each view has exactly its type's columns, in order, over the same base types: the views are
+-- written out above, so a type that changed since would be caught here rather than go stale.
+do $$
 declare
-  r public.autopilot_proposal_row;
+  t text;
+  problem text;
 begin
-  if p_workspace_id is null then
-    raise exception 'p_workspace_id is required' using errcode = '22023';
-  end if;
-  if current_user in ('authenticated', 'anon') then
-    perform private.require_workspace_role(p_workspace_id, 'viewer');
-  end if;
-  for r in select * from private.autopilot_optimisation_proposals(
-    p_workspace_id, coalesce(p_as_of, (now() at time zone 'UTC')::date)) loop
-    return next r;
+  foreach t in array array['ads_blended_roas_row', 'ads_dashboard_row', 'ads_roas_tile_row', 'attribution_report_row',
+    'autopilot_dashboard_row', 'autopilot_proposal_row', 'dashboard_tiles_row', 'experiment_assignment_row',
+    'knowledge_match_row', 'open_review_request_row', 'product_rating_row', 'product_reviews_row', 'reorder_point_row',
+    'webhook_event_row'] loop
+    select string_agg(coalesce(v.attname, '-') || ' vs ' || coalesce(c.attname, '-'), '; ') into problem
+    from (select a.attnum, a.attname, coalesce(nullif(ty.typbasetype, 0), a.atttypid) as base
+          from pg_attribute a join pg_type ty on ty.oid = a.atttypid
+          where a.attrelid = format('public.%I', t)::regclass and a.attnum > 0) v
+    full join (select a.attnum, a.attname, a.atttypid as base from pg_attribute a
+               where a.attrelid = format('private.%I', t)::regclass and a.attnum > 0 and not a.attisdropped) c
+      on c.attnum = v.attnum and c.attname = v.attname and c.base = v.base
+    where v.attname is null or c.attname is null;
+    if problem is not null then
+      raise exception 'public.% does not match private.%: %', t, t, problem;
+    end if;
   end loop;
 end $$;
 
-drop function public.assign_experiment(uuid, text, text, jsonb);
-create function public.assign_experiment(p_workspace_id uuid, p_experiment_key text, p_visitor_id text,
-  p_context jsonb default '{}')
-returns public.experiment_assignment_row
-language plpgsql volatile set search_path = '' as $$
+-- ===== the public RPCs return the views
+-- A function's result type cannot be altered, so each of the 20 RPCs is dropped and created again
+-- from its own current definition (pg_get_functiondef: body, volatility, rate limits, checks as
+-- they are now), with its grants and comment restored. What changes in the text:
+--   * the result type: the view (one row, not SETOF, for the RPCs that always answer one row);
+--   * plpgsql RETURN QUERY must match the result's column types exactly (a NOT NULL domain is
+--     another type), so each `return query <q>` becomes `return query select (row(q.*)::view).*
+--     from (<q>) q`, casting each value to its column's type, domains included;
+--   * a one-row plpgsql `return private.f(...)` returns that row cast to the view likewise;
+--   * arrays of rows a body collects keep the implementation's type (private.X_row[]);
+--   * a sql body `select private.f(...)` (one composite value) reads the row's columns instead.
+-- Every rewrite must apply where the current text calls for it, or the migration fails.
+do $$
 declare
-  r public.experiment_assignment_row;
+  f record;
+  def text;
+  body_from int;
+  head text;
+  body text;
+  was text;
+  grantees text[];
+  grantee text;
+  cmt text;
+  sig text;
+  saved_path text := current_setting('search_path');
 begin
-  if p_workspace_id is null then
-    raise exception 'p_workspace_id is required' using errcode = '22023';
-  end if;
-  if p_experiment_key is null or p_experiment_key !~ '^[a-z0-9][a-z0-9_-]{0,63}$' then
-    raise exception 'p_experiment_key must be an experiment key (lowercase letters, digits, _ and -)' using errcode = '22023';
-  end if;
-  if not coalesce(p_visitor_id ~ '^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$', false) then  -- private.is_visitor_id
-    raise exception 'p_visitor_id must be 1-128 letters, digits or . _ : -' using errcode = '22023';
-  end if;
-  if p_context is not null and (jsonb_typeof(p_context) <> 'object' or octet_length(p_context::text) > 8192) then
-    raise exception 'p_context must be a JSON object of at most 8 KB' using errcode = '22023';
-  end if;
-  select * into r from private.anon_assign_experiment(p_workspace_id, p_experiment_key, p_visitor_id, coalesce(p_context, '{}'));
-  return r;
-end $$;
-
-drop function public.match_knowledge_chunks(extensions.vector, integer, double precision, uuid, uuid[], uuid[], text[],
-  public.embedding_model);
-create function public.match_knowledge_chunks(query_embedding extensions.vector, match_count integer default 10,
-  min_similarity double precision default 0, filter_workspace_id uuid default null, filter_collection_ids uuid[] default null,
-  filter_document_ids uuid[] default null, filter_tags text[] default null,
-  filter_embedding_model public.embedding_model default null)
-returns setof public.knowledge_match_row
-language plpgsql stable set search_path = '' as $$
-declare
-  ws uuid[] := private.search_workspaces(filter_workspace_id);
-  r public.knowledge_match_row;
-begin
-  if query_embedding is null then
-    raise exception 'query_embedding is required' using errcode = '22023';
-  end if;
-  perform private.check_search_args(query_embedding, match_count, min_similarity);
-  for r in select * from private.knowledge_search_core('vector', null, query_embedding, match_count, min_similarity,
-    ws, filter_collection_ids, filter_document_ids, filter_tags, filter_embedding_model, 0, 1, 50,
-    private.knowledge_use_index(ws, filter_collection_ids, filter_document_ids, filter_tags, filter_embedding_model)) loop
-    return next r;
-  end loop;
-end $$;
-
-drop function public.hybrid_search_knowledge_chunks(text, extensions.vector, integer, double precision, double precision,
-  integer, double precision, uuid, uuid[], uuid[], text[], public.embedding_model);
-create function public.hybrid_search_knowledge_chunks(query_text text, query_embedding extensions.vector default null,
-  match_count integer default 10, full_text_weight double precision default 1, semantic_weight double precision default 1,
-  rrf_k integer default 50, min_similarity double precision default 0, filter_workspace_id uuid default null,
-  filter_collection_ids uuid[] default null, filter_document_ids uuid[] default null, filter_tags text[] default null,
-  filter_embedding_model public.embedding_model default null)
-returns setof public.knowledge_match_row
-language plpgsql stable set search_path = '' as $$
-declare
-  ws uuid[] := private.search_workspaces(filter_workspace_id);
-  has_text boolean := query_text is not null and btrim(query_text) <> '';
-  mode public.knowledge_search_mode;
-  r public.knowledge_match_row;
-begin
-  if not has_text and query_embedding is null then
-    raise exception 'give query_text, query_embedding or both' using errcode = '22023';
-  end if;
-  if char_length(query_text) > 2000 then
-    raise exception 'query_text is over 2000 characters' using errcode = '22023';
-  end if;
-  if full_text_weight is null or semantic_weight is null or full_text_weight < 0 or semantic_weight < 0
-     or full_text_weight + semantic_weight = 0 then
-    raise exception 'weights must be non-negative and not both zero' using errcode = '22023';
-  end if;
-  if rrf_k is null or rrf_k < 1 then
-    raise exception 'rrf_k must be at least 1' using errcode = '22023';
-  end if;
-  perform private.check_search_args(query_embedding, match_count, min_similarity);
-  mode := (case when not has_text then 'vector' when query_embedding is null then 'text' else 'hybrid' end)::public.knowledge_search_mode;
-  for r in select * from private.knowledge_search_core(mode, query_text, query_embedding, match_count, min_similarity,
-    ws, filter_collection_ids, filter_document_ids, filter_tags, filter_embedding_model,
-    full_text_weight, semantic_weight, rrf_k,
-    mode <> 'text' and private.knowledge_use_index(ws, filter_collection_ids, filter_document_ids, filter_tags, filter_embedding_model)) loop
-    return next r;
-  end loop;
-end $$;
-
-drop function public.search_user_knowledge(uuid, extensions.vector, integer, double precision);
-create function public.search_user_knowledge(p_user_id uuid, p_query_embedding extensions.vector, p_limit integer default 10,
-  p_similarity_threshold double precision default 0.7)
-returns setof public.knowledge_match_row
-language plpgsql stable set search_path = '' as $$
-begin
-  if p_user_id is distinct from (select auth.uid()) then
-    raise exception 'you can search only your own knowledge' using errcode = '42501';
-  end if;
-  return query select * from public.match_knowledge_chunks(p_query_embedding, p_limit, p_similarity_threshold);
-end $$;
-
-drop function public.search_demo_knowledge(extensions.vector, uuid, double precision, integer);
-create function public.search_demo_knowledge(query_embedding extensions.vector, demo_id uuid,
-  match_threshold double precision default 0.7, match_count integer default 5)
-returns setof public.knowledge_match_row
-language plpgsql stable set search_path = '' as $$
-declare
-  col uuid;
-begin
-  if demo_id is null then
-    raise exception 'demo_id is required' using errcode = '22023';
-  end if;
-  select c.id into col from public.knowledge_collections c
-  where (c.scope = 'demo' and c.owner_id = search_demo_knowledge.demo_id) or c.id = search_demo_knowledge.demo_id
-  order by (c.id = search_demo_knowledge.demo_id) desc
-  limit 1;
-  if col is null then
-    raise exception 'no knowledge collection for this demo' using errcode = 'PT404';
-  end if;
-  return query select * from public.match_knowledge_chunks(query_embedding, match_count, match_threshold,
-    filter_collection_ids => array[col]);
-end $$;
-
-drop function public.knowledge_search(uuid, text, extensions.vector, public.embedding_model, public.knowledge_search_mode,
-  integer, double precision, uuid[], uuid[], text[], double precision, double precision, double precision);
-create function public.knowledge_search(p_workspace_id uuid, p_query_text text, p_query_embedding extensions.vector default null,
-  p_embedding_model public.embedding_model default null, p_mode public.knowledge_search_mode default 'hybrid',
-  p_match_count integer default 10, p_min_similarity double precision default 0, p_collection_ids uuid[] default null,
-  p_document_ids uuid[] default null, p_tags text[] default null, p_full_text_weight double precision default 1,
-  p_semantic_weight double precision default 1, p_embed_ms double precision default 0)
-returns setof public.knowledge_match_row
-language plpgsql volatile set search_path = '' as $$
-declare
-  t0 timestamptz := clock_timestamp();
-  ws uuid[] := array[p_workspace_id];
-  use_index boolean := false;
-  res private.knowledge_match_row[];
-  r public.knowledge_match_row;
-begin
-  if p_workspace_id is null then
-    raise exception 'workspace id is required' using errcode = '22023';
-  end if;
-  if p_query_text is null or btrim(p_query_text) = '' or char_length(p_query_text) > 2000 then
-    raise exception 'the query must be 1 to 2000 characters' using errcode = '22023';
-  end if;
-  if p_mode is null or (p_mode <> 'text' and p_query_embedding is null) then
-    raise exception 'a % search needs the query embedding', coalesce(p_mode::text, 'null') using errcode = '22023';
-  end if;
-  if p_full_text_weight is null or p_semantic_weight is null or p_full_text_weight < 0 or p_semantic_weight < 0
-     or p_full_text_weight + p_semantic_weight = 0 then
-    raise exception 'weights must be non-negative and not both zero' using errcode = '22023';
-  end if;
-  perform private.check_search_args(p_query_embedding, p_match_count, p_min_similarity);
-  -- Another workspace's search finds nothing and leaves no trace.
-  if (select auth.role()) = 'authenticated' and not (p_workspace_id = any (array(select private.workspace_ids('viewer')))) then
-    return;
-  end if;
-  if p_mode <> 'text' then
-    use_index := private.knowledge_use_index(ws, p_collection_ids, p_document_ids, p_tags, p_embedding_model);
-  end if;
-  select coalesce(array_agg(m), '{}') into res
-  from private.knowledge_search_core(p_mode, p_query_text, p_query_embedding, p_match_count, p_min_similarity, ws,
-    p_collection_ids, p_document_ids, p_tags, p_embedding_model, p_full_text_weight, p_semantic_weight, 50, use_index) m;
-  perform private.log_knowledge_access(p_workspace_id, 'knowledge-search', p_mode,
-    case when p_mode <> 'text' then (case when use_index then 'index' else 'exact' end)::public.knowledge_search_strategy end,
-    private.sha256_hex(p_query_text), p_embedding_model, p_collection_ids, array(select x.id from unnest(res) x),
-    coalesce(p_embed_ms, 0) + extract(epoch from clock_timestamp() - t0) * 1000);
-  for r in select * from unnest(res) loop
-    return next r;
-  end loop;
-end $$;
-
-drop function public.search_public_demo(uuid, text, extensions.vector, integer);
-create function public.search_public_demo(p_demo_id uuid, p_query text, p_query_embedding extensions.vector default null,
-  p_match_count integer default 5)
-returns setof public.knowledge_match_row
-language plpgsql volatile set search_path = '' as $$
-declare
-  r public.knowledge_match_row;
-begin
-  if p_demo_id is null then
-    raise exception 'demo id is required' using errcode = '22023';
-  end if;
-  if p_query is null or btrim(p_query) = '' or char_length(p_query) > 500 then
-    raise exception 'the question must be 1 to 500 characters' using errcode = '22023';
-  end if;
-  if p_match_count is null or p_match_count < 1 then
-    raise exception 'p_match_count must be at least 1' using errcode = '22023';
-  end if;
-  for r in select * from private.anon_search_public_demo(p_demo_id, p_query, p_query_embedding, p_match_count) loop
-    return next r;
-  end loop;
-end $$;
-
-drop function public.open_review_request(text);
-create function public.open_review_request(p_token text)
-returns public.open_review_request_row
-language plpgsql volatile set search_path = '' as $$
-declare
-  r public.open_review_request_row;
-begin
-  if p_token is null or lower(btrim(p_token)) !~ '^[0-9a-f]{64}$' then
-    raise exception 'this review link is unknown or already used' using errcode = 'PT404';
-  end if;
-  select * into r from private.anon_open_review_request(lower(btrim(p_token)));
-  return r;
-end $$;
-
-drop function public.product_rating(uuid, text);
-create function public.product_rating(p_workspace_id uuid, p_shopify_product_id text)
-returns public.product_rating_row
-language plpgsql stable set search_path = '' as $$
-declare
-  r public.product_rating_row;
-begin
-  if p_workspace_id is null or p_shopify_product_id is null or p_shopify_product_id !~ '^\S{1,64}$' then
-    raise exception 'p_workspace_id and p_shopify_product_id (1-64 characters) are required' using errcode = '22023';
-  end if;
-  select * into r from private.anon_product_ratings(p_workspace_id, array[p_shopify_product_id]);
-  return r;
-end $$;
-
-drop function public.product_ratings(uuid, text[]);
-create function public.product_ratings(p_workspace_id uuid, p_shopify_product_ids text[])
-returns setof public.product_rating_row
-language plpgsql stable set search_path = '' as $$
-declare
-  r public.product_rating_row;
-begin
-  if p_workspace_id is null or p_shopify_product_ids is null then
-    raise exception 'p_workspace_id and p_shopify_product_ids are required' using errcode = '22023';
-  end if;
-  if cardinality(p_shopify_product_ids) > 100 then
-    raise exception 'too many products: % given, at most 100 per call', cardinality(p_shopify_product_ids)
-      using errcode = 'PT413', hint = 'split the batch into smaller calls';
-  end if;
-  if exists (select 1 from unnest(p_shopify_product_ids) x where x is null or x !~ '^\S{1,64}$') then
-    raise exception 'every product id must be 1-64 characters without spaces' using errcode = '22023';
-  end if;
-  for r in select * from private.anon_product_ratings(p_workspace_id, p_shopify_product_ids) loop
-    return next r;
-  end loop;
-end $$;
-
-drop function public.product_reviews(uuid, text, public.review_sort, integer, integer);
-create function public.product_reviews(p_workspace_id uuid, p_shopify_product_id text,
-  p_sort public.review_sort default 'newest', p_limit integer default 10, p_offset integer default 0)
-returns setof public.product_reviews_row
-language plpgsql stable set search_path = '' as $$
-declare
-  r public.product_reviews_row;
-begin
-  if p_workspace_id is null or p_shopify_product_id is null or p_shopify_product_id !~ '^\S{1,64}$' then
-    raise exception 'p_workspace_id and p_shopify_product_id (1-64 characters) are required' using errcode = '22023';
-  end if;
-  if p_limit is null or p_limit < 1 then
-    raise exception 'p_limit must be at least 1' using errcode = '22023';
-  end if;
-  -- (require_batch_size's message, inline: anon may not call that helper)
-  if p_limit > 50 then
-    raise exception 'too many reviews per page: % given, at most 50 per call', p_limit
-      using errcode = 'PT413', hint = 'page with p_offset';
-  end if;
-  if p_offset is null or p_offset < 0 or p_offset > 10000 then
-    raise exception 'p_offset must be between 0 and 10000' using errcode = '22023';
-  end if;
-  for r in select * from private.anon_product_reviews(p_workspace_id, p_shopify_product_id,
-                                                     coalesce(p_sort, 'newest'), p_limit, p_offset) loop
-    return next r;
-  end loop;
-end $$;
-
-drop function public.recompute_reorder_points(uuid, date);
-create function public.recompute_reorder_points(p_workspace_id uuid, p_as_of date default current_date)
-returns setof public.reorder_point_row
-language plpgsql volatile set search_path = '' as $$
-declare
-  r public.reorder_point_row;
-begin
-  if p_workspace_id is null or p_as_of is null then
-    raise exception 'workspace and as_of are required' using errcode = '22023';
-  end if;
-  if current_user in ('authenticated', 'anon') then
-    perform private.require_workspace_role(p_workspace_id, 'member');
-  end if;
-  perform private.compute_reorder_points(p_workspace_id, p_as_of);
-  for r in
-    select rp.product_id, p.sku, p.title, rp.on_hand, rp.reorder_point, rp.weeks_of_supply
-    from public.reorder_points rp join public.products p on p.id = rp.product_id
-    where rp.workspace_id = p_workspace_id and rp.below_reorder_point
-    order by rp.weeks_of_supply nulls first, p.sku
+  -- every name in the definitions and signatures written out in full
+  perform set_config('search_path', '', true);
+  for f in
+    select x.fn::regprocedure::oid as oid, x.row_type, x.one_row
+    from (values
+      ('public.ads_blended_roas(uuid, date, date)', 'ads_blended_roas_row', true),
+      ('public.ads_dashboard(uuid, date, date, public.ads_group_by)', 'ads_dashboard_row', false),
+      ('public.ads_roas_tile(uuid, date)', 'ads_roas_tile_row', true),
+      ('public.attribution_report(uuid, date, date, public.attribution_model, public.attribution_group_by)',
+       'attribution_report_row', false),
+      ('public.get_autopilot_dashboard_stats(uuid, date)', 'autopilot_dashboard_row', true),
+      ('public.dashboard_tiles(uuid, date)', 'dashboard_tiles_row', true),
+      ('public.preview_autopilot_optimisations(uuid, date)', 'autopilot_proposal_row', false),
+      ('public.assign_experiment(uuid, text, text, jsonb)', 'experiment_assignment_row', true),
+      ('public.match_knowledge_chunks(extensions.vector, integer, double precision, uuid, uuid[], uuid[], text[], public.embedding_model)',
+       'knowledge_match_row', false),
+      ('public.hybrid_search_knowledge_chunks(text, extensions.vector, integer, double precision, double precision, integer, double precision, uuid, uuid[], uuid[], text[], public.embedding_model)',
+       'knowledge_match_row', false),
+      ('public.search_user_knowledge(uuid, extensions.vector, integer, double precision)', 'knowledge_match_row', false),
+      ('public.search_demo_knowledge(extensions.vector, uuid, double precision, integer)', 'knowledge_match_row', false),
+      ('public.knowledge_search(uuid, text, extensions.vector, public.embedding_model, public.knowledge_search_mode, integer, double precision, uuid[], uuid[], text[], double precision, double precision, double precision)',
+       'knowledge_match_row', false),
+      ('public.search_public_demo(uuid, text, extensions.vector, integer)', 'knowledge_match_row', false),
+      ('public.open_review_request(text)', 'open_review_request_row', true),
+      ('public.product_rating(uuid, text)', 'product_rating_row', true),
+      ('public.product_ratings(uuid, text[])', 'product_rating_row', false),
+      ('public.product_reviews(uuid, text, public.review_sort, integer, integer)', 'product_reviews_row', false),
+      ('public.recompute_reorder_points(uuid, date)', 'reorder_point_row', false),
+      ('public.list_webhook_events(uuid, public.webhook_event_status, integer)', 'webhook_event_row', false)
+    ) x (fn, row_type, one_row)
   loop
-    return next r;
+    sig := f.oid::regprocedure::text;
+    def := pg_get_functiondef(f.oid);
+    body_from := strpos(def, E'\nAS $function$');
+    head := left(def, body_from - 1);
+    body := substr(def, body_from);
+    cmt := obj_description(f.oid, 'pg_proc');
+
+    -- the result type (the composite type already moved to private)
+    was := head;
+    head := regexp_replace(head, '\n RETURNS (SETOF )?private\.' || f.row_type || '\n',
+      E'\n RETURNS ' || case when f.one_row then '' else 'SETOF ' end || 'public.' || f.row_type || E'\n');
+    if head = was then
+      raise exception '% does not return private.%', sig, f.row_type;
+    end if;
+
+    if def ~ '\n LANGUAGE plpgsql\n' then
+      body := regexp_replace(body, '\mpublic\.(\w+_row)\[\]', 'private.\1[]', 'g');
+      if f.one_row then
+        if body ~* '\mreturn\s+query\M' then
+          raise exception '% answers one row but uses RETURN QUERY', sig;
+        end if;
+        -- `return private.f(...);` (a row of the private type); `return r;` of a view-typed variable stays
+        body := regexp_replace(body, '\mreturn (private\.\w+\([^;]*\));',
+          'return (select row(x.*)::public.' || f.row_type || ' from \1 x);', 'g');
+      else
+        was := body;
+        body := regexp_replace(body, '\mreturn query\s+([^;]*);',
+          'return query select (row(q.*)::public.' || f.row_type || ').* from (\1) q;', 'g');
+        if body = was then
+          raise exception '% has no RETURN QUERY to rewrite', sig;
+        end if;
+      end if;
+    elsif def ~ '\n LANGUAGE sql\n' then
+      body := regexp_replace(body, '\$function\$\s*select (private\.\w+\([^;]*\))\s*\$function\$',
+        E'$function$\n  select * from \\1\n$function$');
+    else
+      raise exception '% is neither sql nor plpgsql', sig;
+    end if;
+
+    -- what may call it, as it was
+    select coalesce(array_agg(case when a.grantee = 0 then 'public' else quote_ident(r.rolname) end), '{}') into grantees
+    from pg_proc p, aclexplode(p.proacl) a left join pg_roles r on r.oid = a.grantee
+    where p.oid = f.oid and a.privilege_type = 'EXECUTE' and a.grantee <> p.proowner;
+
+    execute 'drop function ' || sig;
+    execute head || body;
+    execute format('revoke all on function %s from public, anon, authenticated, service_role', sig);
+    foreach grantee in array grantees loop
+      execute format('grant execute on function %s to %s', sig, grantee);
+    end loop;
+    if f.one_row and cmt !~ 'Answers one row' then
+      cmt := cmt || ' Answers one row (a JSON object).';
+    end if;
+    execute format('comment on function %s is %L', sig, cmt);
   end loop;
+  perform set_config('search_path', saved_path, true);
 end $$;
-
-drop function public.list_webhook_events(uuid, public.webhook_event_status, integer);
-create function public.list_webhook_events(p_workspace_id uuid, p_status public.webhook_event_status default null,
-  p_limit integer default 100)
-returns setof public.webhook_event_row
-language plpgsql stable set search_path = '' as $$
-declare
-  r public.webhook_event_row;
-begin
-  if p_workspace_id is null then
-    raise exception 'p_workspace_id is required' using errcode = '22023';
-  end if;
-  perform private.require_batch_size('events', coalesce(p_limit, 0), 500);
-  if coalesce(p_limit, 0) < 1 then
-    raise exception 'p_limit must be at least 1' using errcode = '22023';
-  end if;
-  for r in select * from private.webhook_events_of(p_workspace_id, p_status, p_limit) loop
-    return next r;
-  end loop;
-end $$;
-
--- ===== grants (execute revoked from public by default privileges) and comments, as before
-grant execute on function public.ads_blended_roas(uuid, date, date), public.ads_dashboard(uuid, date, date, public.ads_group_by),
-  public.ads_roas_tile(uuid, date),
-  public.attribution_report(uuid, date, date, public.attribution_model, public.attribution_group_by),
-  public.get_autopilot_dashboard_stats(uuid, date), public.dashboard_tiles(uuid, date),
-  public.preview_autopilot_optimisations(uuid, date),
-  public.match_knowledge_chunks(extensions.vector, integer, double precision, uuid, uuid[], uuid[], text[], public.embedding_model),
-  public.hybrid_search_knowledge_chunks(text, extensions.vector, integer, double precision, double precision, integer,
-    double precision, uuid, uuid[], uuid[], text[], public.embedding_model),
-  public.search_user_knowledge(uuid, extensions.vector, integer, double precision),
-  public.search_demo_knowledge(extensions.vector, uuid, double precision, integer),
-  public.knowledge_search(uuid, text, extensions.vector, public.embedding_model, public.knowledge_search_mode, integer,
-    double precision, uuid[], uuid[], text[], double precision, double precision, double precision),
-  public.recompute_reorder_points(uuid, date), public.list_webhook_events(uuid, public.webhook_event_status, integer)
-  to authenticated, service_role;
-grant execute on function public.assign_experiment(uuid, text, text, jsonb),
-  public.search_public_demo(uuid, text, extensions.vector, integer), public.open_review_request(text),
-  public.product_rating(uuid, text), public.product_ratings(uuid, text[]),
-  public.product_reviews(uuid, text, public.review_sort, integer, integer)
-  to anon, authenticated, service_role;
-
-comment on function public.ads_blended_roas(uuid, date, date) is 'Blended view: ad spend against the platforms'' claimed revenue (platform ROAS) and against all order revenue (MER = order revenue / ad spend). NULL ratios when there was no spend. Assumes one currency per workspace. Answers one row (a JSON object).';
-comment on function public.ads_dashboard(uuid, date, date, public.ads_group_by) is 'Spend, revenue, ROAS, CPA and CTR for a date range (at most 732 days), one row per platform, campaign or day (trend). Reflects every committed write. Viewers and up.';
-comment on function public.ads_roas_tile(uuid, date) is 'HotDash''s "ROAS tile: last 30 days": spend, revenue and ROAS of the 30 days before p_today (days p_today-30 .. p_today-1), the 30 days before that (p_today-60 .. p_today-31), and the relative change. Answers one row (a JSON object).';
-comment on function public.assign_experiment(uuid, text, text, jsonb) is 'Storefront (anon): the variant a visitor sees. Sticky: the same variant on every call once assigned. p_context is matched against the experiment''s targeting rules. PT404 for an unknown experiment key in the workspace, 22023 on bad input. Answers one row (a JSON object).';
-comment on function public.attribution_report(uuid, date, date, public.attribution_model, public.attribution_group_by) is 'Attributed revenue, credited conversions, ad spend and ROAS per channel or per campaign for conversions (and spend days) in [p_from, p_to] (UTC days) under one model. Campaigns join ad_campaigns by utm_id = external_id, then utm_campaign, then utm_campaign = external_id; channel spend maps ad platforms to channels. Conversions not yet credited by the cron round are computed on the fly. Viewers of the workspace; assumes one currency per workspace.';
-comment on function public.dashboard_tiles(uuid, date) is 'HotDash tiles in one call: revenue (30 days before p_today vs the 30 before, main currency, orders, AOV), inventory (reorder points), ads ROAS (public.ads_roas_tile), pending approvals, open errors and alerts. Viewers and up. Answers one row (a JSON object).';
-comment on function public.get_autopilot_dashboard_stats(uuid, date) is 'Viewers: the autopilot dashboard in one call, as of p_today (default today, UTC): month-to-date ad spend, revenue and ROAS against the monthly budget (fresh from ad_metrics_daily), lead counts (new: created in the 7 days ending today; hot: open leads scoring at least hot_lead_score; converted: in the 30 days ending today), campaigns, tasks (overdue: due before today), autopilot activity in the 7 days ending today, approvals waiting for a decision (now), the latest weekly report of a finished week, and the next scheduled runs. Answers one row (a JSON object).';
-comment on function public.hybrid_search_knowledge_chunks(text, extensions.vector, integer, double precision, double precision, integer, double precision, uuid, uuid[], uuid[], text[], public.embedding_model) is 'Hybrid search: full-text (any of the query''s words, English stems) and vector candidates fused by reciprocal rank fusion, score = semantic_weight/(rrf_k + vector rank) + full_text_weight/(rrf_k + text rank). Text only or embedding only also work. Same filters and rights as match_knowledge_chunks.';
-comment on function public.knowledge_search(uuid, text, extensions.vector, public.embedding_model, public.knowledge_search_mode, integer, double precision, uuid[], uuid[], text[], double precision, double precision, double precision) is 'Search one workspace as the caller and record it in knowledge_access_logs (query hash, result ids, latency including p_embed_ms). The knowledge-search function''s one call; a workspace the caller does not belong to yields nothing.';
-comment on function public.list_webhook_events(uuid, public.webhook_event_status, integer) is 'Admins: the workspace''s inbound webhook events, newest first (at most 500), optionally of one status: what arrived, how often it was delivered, whether it was processed, and the last error.';
-comment on function public.match_knowledge_chunks(extensions.vector, integer, double precision, uuid, uuid[], uuid[], text[], public.embedding_model) is 'The chunks nearest to query_embedding (cosine, 1536 dimensions) with similarity >= min_similarity, best first; at most match_count (1-200). Filters: workspace, collections, documents, tags (documents having all of them), embedding model. Runs as the caller: only chunks RLS lets them read.';
-comment on function public.open_review_request(text) is 'Storefront (anon): the review form behind a review link (shop, order number, products, expiry); marks the request opened. PT404 for an unknown or used-up link, PT410 for an expired one. Answers one row (a JSON object).';
-comment on function public.preview_autopilot_optimisations(uuid, date) is 'Viewers: what the daily optimisation would propose for the workspace as of p_as_of (default today, UTC), without proposing anything.';
-comment on function public.product_rating(uuid, text) is 'Storefront (anon): one product''s rating summary (count, average, 1-5 distribution) from the maintained summary. Answers one row (a JSON object).';
-comment on function public.product_ratings(uuid, text[]) is 'Storefront (anon): rating summaries of up to 100 products (collection pages), in the order asked.';
-comment on function public.product_reviews(uuid, text, public.review_sort, integer, integer) is 'Storefront (anon): a page of a product''s published reviews, newest first or by rating or helpfulness; p_limit 1-50 (PT413 above), p_offset 0-10000.';
-comment on function public.recompute_reorder_points(uuid, date) is 'Members: recompute the workspace''s reorder points as of a day and list the SKUs below their reorder point.';
-comment on function public.search_demo_knowledge(extensions.vector, uuid, double precision, integer) is '004''s search_knowledge_chunks(query_embedding, demo_id, match_threshold 0.7, match_count 5) for workspace members: demo_id is the demo (its demo collection) or the collection id itself.';
-comment on function public.search_public_demo(uuid, text, extensions.vector, integer) is 'Anyone (publishable key): searches the knowledge of a published demo for a visitor''s question (hybrid when an embedding of the collection''s model is given or the collection uses the local model, else full text). At most 10 results (PT413), 30 searches a minute per address and demo (PT429), PT404 for drafts, archived and unknown demos, 22023 for an empty or over-long question.';
-comment on function public.search_user_knowledge(uuid, extensions.vector, integer, double precision) is '003''s search_knowledge_chunks(p_user_id, p_query_embedding, p_limit 10, p_similarity_threshold 0.7): the chunks of every workspace the caller belongs to. p_user_id must be the caller.';
