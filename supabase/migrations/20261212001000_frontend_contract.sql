@@ -3,14 +3,20 @@
 -- 1. Nobody raises their own role, and trying is an error (42501), not a silent "0 rows": a
 --    member's update of their own membership was filtered out by the admins-only update policy
 --    before the guard trigger could refuse it. Everyone may now update their own membership row,
---    so the guard decides: raising your role is 42501, lowering it (stepping down) is allowed, the
---    last owner still cannot leave the role (23514).
+--    so the guard decides: raising your role is 42501 "you cannot raise your own role", lowering
+--    it (stepping down) is allowed, the last owner still cannot leave the role (23514).
+--    The new row must hold a role its member already has at least (the policy's check reads the
+--    memberships as they were before the update): the guard lets a role rise only for an open
+--    invitation or a pending ownership offer, and those are taken through accept_workspace_invitation
+--    and accept_workspace_ownership (which also demote the offering owner, check they still are
+--    one and close the offer), never by writing one's own row. Admins change other members' rows.
 -- One update policy (the advisor flags two permissive ones for the same role and action).
-drop policy "admins change roles" on public.workspace_members;
-create policy "admins change roles, anyone their own (the guard refuses raises)" on public.workspace_members
+drop policy "admins change" on public.workspace_members;
+create policy "admins change others, anyone lowers their own" on public.workspace_members
   for update to authenticated
   using (workspace_id = any (array(select private.workspace_ids('admin'))) or user_id = (select auth.uid()))
-  with check (workspace_id = any (array(select private.workspace_ids('admin'))) or user_id = (select auth.uid()));
+  with check ((workspace_id = any (array(select private.workspace_ids('admin'))) and user_id <> (select auth.uid()))
+              or (user_id = (select auth.uid()) and workspace_id = any (array(select private.workspace_ids(role)))));
 
 -- 2. agent_approvals.proposer is writable with the value docs/api.md names: a signed-in member
 --    proposes as 'user' (the guard sets it and proposed_by from the session); any other value a
@@ -20,7 +26,7 @@ grant insert (proposer) on public.agent_approvals to authenticated;
 create function private.check_approval_proposer() returns trigger
 language plpgsql set search_path = '' as $$
 begin
-  if (select auth.role()) = 'authenticated' and new.proposer not in ('user', 'system') then
+  if private.is_end_user() and new.proposer not in ('user', 'system') then
     raise exception 'proposer must be ''user'' for a signed-in member (agents and automations propose through the service)'
       using errcode = '42501', hint = 'send proposer: ''user'' or leave it out';
   end if;
