@@ -1,11 +1,12 @@
--- The frontend contract from the outside: nobody raises their own role (an error, not "0 rows");
+-- The frontend contract from the outside: nobody raises their own role (an error, not "0 rows"),
+-- not even with an open invitation or ownership offer (those are accepted through their RPCs);
 -- a member proposes an approval with proposer 'user' and nothing else; the RPC row types are
 -- views whose never-null columns are NOT NULL domains, no composite type is left in public, and
 -- a NULL where a type promises a value fails the call; select('*') answers on every view; the
 -- autopilot counts the spend the campaign monitor counts.
 begin;
 set search_path = extensions, public;
-select plan(20);
+select plan(27);
 
 select tests.two_workspaces();
 
@@ -28,6 +29,29 @@ select tests.authenticate_as('member-b');
 select is_empty($$ update public.workspace_members set role = 'viewer' where user_id = tests.user_id('admin-a') returning 1 $$,
   'another workspace''s memberships are untouched');
 select tests.clear_authentication();
+
+-- ---------- a role rises only through the RPC that accepts an invitation or an offer
+select tests.add_member('A', 'dana', 'viewer');
+select tests.authenticate_as('admin-a');
+select lives_ok($$ select public.create_workspace_invitation(tests.workspace_id('A'), 'dana@test.local', 'member') $$,
+  'an admin invites a viewer to become a member');
+select tests.authenticate_as('dana');
+select throws_ok($$ update public.workspace_members set role = 'member' where user_id = (select auth.uid()) $$,
+  '42501', null, 'the invitee cannot take the invited role by writing their own membership');
+select tests.authenticate_as('owner-a');
+select lives_ok(format($$ select public.transfer_workspace_ownership(%L, %L) $$, tests.workspace_id('A'), tests.user_id('admin-a')),
+  'the owner offers ownership to an admin');
+select tests.authenticate_as('admin-a');
+select throws_ok($$ update public.workspace_members set role = 'owner' where user_id = (select auth.uid()) $$,
+  '42501', null, 'the recipient cannot make themselves owner by writing their own membership');
+select results_eq($$ update public.workspace_members set role = 'viewer' where user_id = tests.user_id('dana') returning role::text $$,
+  $$ values ('viewer') $$, 'an admin still changes another member''s row');
+select results_eq(format($$ select role::text from public.accept_workspace_ownership(%L) $$, tests.workspace_id('A')),
+  $$ values ('owner') $$, 'accepting the offer makes the recipient owner');
+select tests.clear_authentication();
+select results_eq(format($$ select role::text from public.workspace_members where workspace_id = %L and user_id = %L $$,
+                         tests.workspace_id('A'), tests.user_id('owner-a')),
+  $$ values ('admin') $$, 'and the offering owner admin, as the RPC does');
 
 -- ---------- proposing an approval as a member
 select tests.authenticate_as('admin-a');

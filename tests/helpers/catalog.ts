@@ -23,7 +23,8 @@ export async function apiRpcs(sql: postgres.Sql): Promise<Map<string, Rpc>> {
 }
 
 /**
- * The SQLSTATEs a public function raises explicitly (errcode = '...'), following the functions it
+ * The SQLSTATEs a public function raises explicitly (errcode = '...', or a PostgREST code in a
+ * `raise sqlstate 'PGRST'` message), following the functions it
  * calls up to `callDepth` and the triggers of tables written up to `triggerDepth` calls deep.
  */
 export async function raisedCodes(sql: postgres.Sql) {
@@ -42,6 +43,8 @@ export async function raisedCodes(sql: postgres.Sql) {
       seen.add(`${s}.${n}`);
       for (const f of fns.filter((x) => x.s === s && x.n === n)) {
         for (const m of f.src.matchAll(/errcode\s*=\s*'([0-9A-Z]{5})'/g)) codes.add(m[1]);
+        // PostgREST's own raise (sqlstate 'PGRST', the code in its JSON message), as the rate limiter answers 429
+        for (const m of f.src.matchAll(/'code',\s*'(PT\d{3})'/g)) codes.add(m[1]);
         for (const m of f.src.matchAll(/\b(public|private)\.([a-z_0-9]+)\s*\(/g)) queue.push([m[1], m[2], depth + 1]);
         if (depth >= triggerDepth) continue;
         for (const m of f.src.matchAll(/\b(?:insert\s+into|update|delete\s+from)\s+(public|private)\.([a-z_0-9]+)/gi)) {
