@@ -1278,8 +1278,10 @@ export type Database = {
           metadata: NonNullable<Json>
           model: string
           model_type: Database["public"]["Enums"]["ai_model_type"]
+          needs_review: boolean
           output_price_per_mtok_micros: number
           provider: Database["public"]["Enums"]["ai_provider"]
+          reviewed_at: string | null
           updated_at: string
         }
         Insert: {
@@ -1299,8 +1301,10 @@ export type Database = {
           metadata?: NonNullable<Json>
           model: string
           model_type: Database["public"]["Enums"]["ai_model_type"]
+          needs_review?: boolean
           output_price_per_mtok_micros?: number
           provider: Database["public"]["Enums"]["ai_provider"]
+          reviewed_at?: string | null
           updated_at?: string
         }
         Update: {
@@ -1320,8 +1324,10 @@ export type Database = {
           metadata?: NonNullable<Json>
           model?: string
           model_type?: Database["public"]["Enums"]["ai_model_type"]
+          needs_review?: boolean
           output_price_per_mtok_micros?: number
           provider?: Database["public"]["Enums"]["ai_provider"]
+          reviewed_at?: string | null
           updated_at?: string
         }
         Relationships: []
@@ -1567,6 +1573,153 @@ export type Database = {
             foreignKeyName: "analytics_settings_workspace_id_fkey"
             columns: ["workspace_id"]
             isOneToOne: true
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      analytics_sync_runs: {
+        Row: {
+          api_calls: number
+          attempts: number
+          connection_id: string
+          created_at: string
+          error: string | null
+          finished_at: string | null
+          id: number
+          job_id: number
+          kind: Database["public"]["Enums"]["analytics_sync_kind"]
+          next_attempt_at: string | null
+          pages: number
+          rows_written: number
+          source: Database["public"]["Enums"]["analytics_source"]
+          started_at: string | null
+          status: Database["public"]["Enums"]["analytics_sync_status"]
+          updated_at: string
+          window_from: string
+          window_to: string
+          workspace_id: string
+        }
+        Insert: {
+          api_calls?: number
+          attempts?: number
+          connection_id: string
+          created_at?: string
+          error?: string | null
+          finished_at?: string | null
+          id?: never
+          job_id: number
+          kind: Database["public"]["Enums"]["analytics_sync_kind"]
+          next_attempt_at?: string | null
+          pages?: number
+          rows_written?: number
+          source: Database["public"]["Enums"]["analytics_source"]
+          started_at?: string | null
+          status?: Database["public"]["Enums"]["analytics_sync_status"]
+          updated_at?: string
+          window_from: string
+          window_to: string
+          workspace_id: string
+        }
+        Update: {
+          api_calls?: number
+          attempts?: number
+          connection_id?: string
+          created_at?: string
+          error?: string | null
+          finished_at?: string | null
+          id?: never
+          job_id?: number
+          kind?: Database["public"]["Enums"]["analytics_sync_kind"]
+          next_attempt_at?: string | null
+          pages?: number
+          rows_written?: number
+          source?: Database["public"]["Enums"]["analytics_source"]
+          started_at?: string | null
+          status?: Database["public"]["Enums"]["analytics_sync_status"]
+          updated_at?: string
+          window_from?: string
+          window_to?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "analytics_sync_runs_workspace_id_connection_id_fkey"
+            columns: ["workspace_id", "connection_id"]
+            isOneToOne: false
+            referencedRelation: "integration_connections"
+            referencedColumns: ["workspace_id", "id"]
+          },
+          {
+            foreignKeyName: "analytics_sync_runs_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      analytics_sync_schedules: {
+        Row: {
+          backfill_days: number
+          connection_id: string
+          created_at: string
+          enabled: boolean
+          initial_queued_at: string | null
+          last_daily_queued_on: string | null
+          last_sync_status:
+            | Database["public"]["Enums"]["analytics_sync_status"]
+            | null
+          last_synced_at: string | null
+          recent_days: number
+          source: Database["public"]["Enums"]["analytics_source"]
+          updated_at: string
+          workspace_id: string
+        }
+        Insert: {
+          backfill_days: number
+          connection_id: string
+          created_at?: string
+          enabled?: boolean
+          initial_queued_at?: string | null
+          last_daily_queued_on?: string | null
+          last_sync_status?:
+            | Database["public"]["Enums"]["analytics_sync_status"]
+            | null
+          last_synced_at?: string | null
+          recent_days: number
+          source: Database["public"]["Enums"]["analytics_source"]
+          updated_at?: string
+          workspace_id: string
+        }
+        Update: {
+          backfill_days?: number
+          connection_id?: string
+          created_at?: string
+          enabled?: boolean
+          initial_queued_at?: string | null
+          last_daily_queued_on?: string | null
+          last_sync_status?:
+            | Database["public"]["Enums"]["analytics_sync_status"]
+            | null
+          last_synced_at?: string | null
+          recent_days?: number
+          source?: Database["public"]["Enums"]["analytics_source"]
+          updated_at?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "analytics_sync_schedules_workspace_id_connection_id_fkey"
+            columns: ["workspace_id", "connection_id"]
+            isOneToOne: false
+            referencedRelation: "integration_connections"
+            referencedColumns: ["workspace_id", "id"]
+          },
+          {
+            foreignKeyName: "analytics_sync_schedules_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
             referencedRelation: "workspaces"
             referencedColumns: ["id"]
           },
@@ -2548,6 +2701,7 @@ export type Database = {
           id: string
           published_at: string | null
           scheduled_for: string | null
+          social_post_id: string | null
           status: Database["public"]["Enums"]["calendar_status"]
           title: string
           updated_at: string
@@ -2565,6 +2719,7 @@ export type Database = {
           id?: string
           published_at?: string | null
           scheduled_for?: string | null
+          social_post_id?: string | null
           status?: Database["public"]["Enums"]["calendar_status"]
           title: string
           updated_at?: string
@@ -2582,12 +2737,20 @@ export type Database = {
           id?: string
           published_at?: string | null
           scheduled_for?: string | null
+          social_post_id?: string | null
           status?: Database["public"]["Enums"]["calendar_status"]
           title?: string
           updated_at?: string
           workspace_id?: string
         }
         Relationships: [
+          {
+            foreignKeyName: "content_calendar_social_post_fkey"
+            columns: ["workspace_id", "social_post_id"]
+            isOneToOne: false
+            referencedRelation: "social_posts"
+            referencedColumns: ["workspace_id", "id"]
+          },
           {
             foreignKeyName: "content_calendar_workspace_id_campaign_id_fkey"
             columns: ["workspace_id", "campaign_id"]
@@ -7018,10 +7181,12 @@ export type Database = {
       }
       seo_audits: {
         Row: {
+          audited_on: string | null
           avg_cls: number | null
           avg_fid_ms: number | null
           avg_inp_ms: number | null
           avg_lcp_ms: number | null
+          connection_id: string | null
           content_score: number | null
           crawled_at: string
           created_at: string
@@ -7034,13 +7199,16 @@ export type Database = {
           performance_score: number | null
           site_url: string
           technical_score: number | null
+          vitals_source: Database["public"]["Enums"]["web_vitals_source"] | null
           workspace_id: string
         }
         Insert: {
+          audited_on?: string | null
           avg_cls?: number | null
           avg_fid_ms?: number | null
           avg_inp_ms?: number | null
           avg_lcp_ms?: number | null
+          connection_id?: string | null
           content_score?: number | null
           crawled_at?: string
           created_at?: string
@@ -7053,13 +7221,18 @@ export type Database = {
           performance_score?: number | null
           site_url: string
           technical_score?: number | null
+          vitals_source?:
+            | Database["public"]["Enums"]["web_vitals_source"]
+            | null
           workspace_id: string
         }
         Update: {
+          audited_on?: string | null
           avg_cls?: number | null
           avg_fid_ms?: number | null
           avg_inp_ms?: number | null
           avg_lcp_ms?: number | null
+          connection_id?: string | null
           content_score?: number | null
           crawled_at?: string
           created_at?: string
@@ -7072,9 +7245,19 @@ export type Database = {
           performance_score?: number | null
           site_url?: string
           technical_score?: number | null
+          vitals_source?:
+            | Database["public"]["Enums"]["web_vitals_source"]
+            | null
           workspace_id?: string
         }
         Relationships: [
+          {
+            foreignKeyName: "seo_audits_connection_fkey"
+            columns: ["workspace_id", "connection_id"]
+            isOneToOne: false
+            referencedRelation: "integration_connections"
+            referencedColumns: ["workspace_id", "id"]
+          },
           {
             foreignKeyName: "seo_audits_workspace_id_fkey"
             columns: ["workspace_id"]
@@ -7084,45 +7267,220 @@ export type Database = {
           },
         ]
       }
+      seo_key_pages: {
+        Row: {
+          connection_id: string
+          created_at: string
+          created_by: string | null
+          enabled: boolean
+          id: string
+          label: string | null
+          strategy: Database["public"]["Enums"]["pagespeed_strategy"]
+          updated_at: string
+          url: string
+          workspace_id: string
+        }
+        Insert: {
+          connection_id: string
+          created_at?: string
+          created_by?: string | null
+          enabled?: boolean
+          id?: string
+          label?: string | null
+          strategy?: Database["public"]["Enums"]["pagespeed_strategy"]
+          updated_at?: string
+          url: string
+          workspace_id: string
+        }
+        Update: {
+          connection_id?: string
+          created_at?: string
+          created_by?: string | null
+          enabled?: boolean
+          id?: string
+          label?: string | null
+          strategy?: Database["public"]["Enums"]["pagespeed_strategy"]
+          updated_at?: string
+          url?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "seo_key_pages_workspace_id_connection_id_fkey"
+            columns: ["workspace_id", "connection_id"]
+            isOneToOne: false
+            referencedRelation: "integration_connections"
+            referencedColumns: ["workspace_id", "id"]
+          },
+          {
+            foreignKeyName: "seo_key_pages_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      seo_page_audits: {
+        Row: {
+          accessibility_score: number | null
+          audited_on: string
+          best_practices_score: number | null
+          cls: number | null
+          connection_id: string
+          created_at: string
+          critical_issues: number
+          error: string | null
+          fcp_ms: number | null
+          fetched_at: string | null
+          field_category: string | null
+          high_priority_issues: number
+          id: number
+          inp_ms: number | null
+          issues: NonNullable<Json>
+          lcp_ms: number | null
+          lighthouse_version: string | null
+          performance_score: number | null
+          seo_score: number | null
+          strategy: Database["public"]["Enums"]["pagespeed_strategy"]
+          tbt_ms: number | null
+          ttfb_ms: number | null
+          updated_at: string
+          url: string
+          vitals_source: Database["public"]["Enums"]["web_vitals_source"] | null
+          workspace_id: string
+        }
+        Insert: {
+          accessibility_score?: number | null
+          audited_on: string
+          best_practices_score?: number | null
+          cls?: number | null
+          connection_id: string
+          created_at?: string
+          critical_issues?: number
+          error?: string | null
+          fcp_ms?: number | null
+          fetched_at?: string | null
+          field_category?: string | null
+          high_priority_issues?: number
+          id?: never
+          inp_ms?: number | null
+          issues?: NonNullable<Json>
+          lcp_ms?: number | null
+          lighthouse_version?: string | null
+          performance_score?: number | null
+          seo_score?: number | null
+          strategy: Database["public"]["Enums"]["pagespeed_strategy"]
+          tbt_ms?: number | null
+          ttfb_ms?: number | null
+          updated_at?: string
+          url: string
+          vitals_source?:
+            | Database["public"]["Enums"]["web_vitals_source"]
+            | null
+          workspace_id: string
+        }
+        Update: {
+          accessibility_score?: number | null
+          audited_on?: string
+          best_practices_score?: number | null
+          cls?: number | null
+          connection_id?: string
+          created_at?: string
+          critical_issues?: number
+          error?: string | null
+          fcp_ms?: number | null
+          fetched_at?: string | null
+          field_category?: string | null
+          high_priority_issues?: number
+          id?: never
+          inp_ms?: number | null
+          issues?: NonNullable<Json>
+          lcp_ms?: number | null
+          lighthouse_version?: string | null
+          performance_score?: number | null
+          seo_score?: number | null
+          strategy?: Database["public"]["Enums"]["pagespeed_strategy"]
+          tbt_ms?: number | null
+          ttfb_ms?: number | null
+          updated_at?: string
+          url?: string
+          vitals_source?:
+            | Database["public"]["Enums"]["web_vitals_source"]
+            | null
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "seo_page_audits_workspace_id_connection_id_fkey"
+            columns: ["workspace_id", "connection_id"]
+            isOneToOne: false
+            referencedRelation: "integration_connections"
+            referencedColumns: ["workspace_id", "id"]
+          },
+          {
+            foreignKeyName: "seo_page_audits_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       seo_rankings: {
         Row: {
+          avg_position: number | null
+          clicks: number | null
           created_at: string
+          ctr: number | null
           device: Database["public"]["Enums"]["search_device"]
-          featured_snippet: boolean
+          featured_snippet: boolean | null
           id: number
+          impressions: number | null
           keyword: string
           location: string
           position: number | null
           search_engine: Database["public"]["Enums"]["search_engine"]
           search_volume: number | null
+          source: Database["public"]["Enums"]["ranking_source"]
           tracked_on: string
           url: string | null
           workspace_id: string
         }
         Insert: {
+          avg_position?: number | null
+          clicks?: number | null
           created_at?: string
+          ctr?: number | null
           device?: Database["public"]["Enums"]["search_device"]
-          featured_snippet?: boolean
+          featured_snippet?: boolean | null
           id?: never
+          impressions?: number | null
           keyword: string
           location?: string
           position?: number | null
           search_engine?: Database["public"]["Enums"]["search_engine"]
           search_volume?: number | null
+          source?: Database["public"]["Enums"]["ranking_source"]
           tracked_on: string
           url?: string | null
           workspace_id: string
         }
         Update: {
+          avg_position?: number | null
+          clicks?: number | null
           created_at?: string
+          ctr?: number | null
           device?: Database["public"]["Enums"]["search_device"]
-          featured_snippet?: boolean
+          featured_snippet?: boolean | null
           id?: never
+          impressions?: number | null
           keyword?: string
           location?: string
           position?: number | null
           search_engine?: Database["public"]["Enums"]["search_engine"]
           search_volume?: number | null
+          source?: Database["public"]["Enums"]["ranking_source"]
           tracked_on?: string
           url?: string | null
           workspace_id?: string
@@ -7494,6 +7852,129 @@ export type Database = {
           },
         ]
       }
+      social_account_daily: {
+        Row: {
+          comments: number | null
+          created_at: string
+          day: string
+          followers: number | null
+          impressions: number | null
+          likes: number | null
+          profile_views: number | null
+          reach: number | null
+          shares: number | null
+          social_account_id: string
+          updated_at: string
+          views: number | null
+          workspace_id: string
+        }
+        Insert: {
+          comments?: number | null
+          created_at?: string
+          day: string
+          followers?: number | null
+          impressions?: number | null
+          likes?: number | null
+          profile_views?: number | null
+          reach?: number | null
+          shares?: number | null
+          social_account_id: string
+          updated_at?: string
+          views?: number | null
+          workspace_id: string
+        }
+        Update: {
+          comments?: number | null
+          created_at?: string
+          day?: string
+          followers?: number | null
+          impressions?: number | null
+          likes?: number | null
+          profile_views?: number | null
+          reach?: number | null
+          shares?: number | null
+          social_account_id?: string
+          updated_at?: string
+          views?: number | null
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "social_account_daily_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "social_account_daily_workspace_id_social_account_id_fkey"
+            columns: ["workspace_id", "social_account_id"]
+            isOneToOne: false
+            referencedRelation: "social_accounts"
+            referencedColumns: ["workspace_id", "id"]
+          },
+        ]
+      }
+      social_accounts: {
+        Row: {
+          connection_id: string | null
+          created_at: string
+          display_name: string | null
+          external_account_id: string
+          followers: number | null
+          id: string
+          last_synced_at: string | null
+          platform: Database["public"]["Enums"]["social_platform"]
+          posts_count: number | null
+          updated_at: string
+          username: string | null
+          workspace_id: string
+        }
+        Insert: {
+          connection_id?: string | null
+          created_at?: string
+          display_name?: string | null
+          external_account_id: string
+          followers?: number | null
+          id?: string
+          last_synced_at?: string | null
+          platform: Database["public"]["Enums"]["social_platform"]
+          posts_count?: number | null
+          updated_at?: string
+          username?: string | null
+          workspace_id: string
+        }
+        Update: {
+          connection_id?: string | null
+          created_at?: string
+          display_name?: string | null
+          external_account_id?: string
+          followers?: number | null
+          id?: string
+          last_synced_at?: string | null
+          platform?: Database["public"]["Enums"]["social_platform"]
+          posts_count?: number | null
+          updated_at?: string
+          username?: string | null
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "social_accounts_workspace_id_connection_id_fkey"
+            columns: ["workspace_id", "connection_id"]
+            isOneToOne: false
+            referencedRelation: "integration_connections"
+            referencedColumns: ["workspace_id", "id"]
+          },
+          {
+            foreignKeyName: "social_accounts_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       social_analytics: {
         Row: {
           clicks: number
@@ -7574,10 +8055,13 @@ export type Database = {
           created_by: string | null
           external_post_id: string | null
           id: string
+          last_synced_at: string | null
+          media_type: string | null
           media_urls: string[]
           platform: Database["public"]["Enums"]["social_platform"]
           published_at: string | null
           scheduled_at: string | null
+          social_account_id: string | null
           status: Database["public"]["Enums"]["social_post_status"]
           updated_at: string
           url: string | null
@@ -7590,10 +8074,13 @@ export type Database = {
           created_by?: string | null
           external_post_id?: string | null
           id?: string
+          last_synced_at?: string | null
+          media_type?: string | null
           media_urls?: string[]
           platform: Database["public"]["Enums"]["social_platform"]
           published_at?: string | null
           scheduled_at?: string | null
+          social_account_id?: string | null
           status?: Database["public"]["Enums"]["social_post_status"]
           updated_at?: string
           url?: string | null
@@ -7606,10 +8093,13 @@ export type Database = {
           created_by?: string | null
           external_post_id?: string | null
           id?: string
+          last_synced_at?: string | null
+          media_type?: string | null
           media_urls?: string[]
           platform?: Database["public"]["Enums"]["social_platform"]
           published_at?: string | null
           scheduled_at?: string | null
+          social_account_id?: string | null
           status?: Database["public"]["Enums"]["social_post_status"]
           updated_at?: string
           url?: string | null
@@ -7629,6 +8119,13 @@ export type Database = {
             isOneToOne: false
             referencedRelation: "campaigns"
             referencedColumns: ["id", "workspace_id"]
+          },
+          {
+            foreignKeyName: "social_posts_social_account_fkey"
+            columns: ["workspace_id", "social_account_id"]
+            isOneToOne: false
+            referencedRelation: "social_accounts"
+            referencedColumns: ["workspace_id", "id"]
           },
           {
             foreignKeyName: "social_posts_workspace_id_fkey"
@@ -7932,9 +8429,48 @@ export type Database = {
           },
         ]
       }
+      survey_channel_mappings: {
+        Row: {
+          answer: string
+          channel: Database["public"]["Enums"]["marketing_channel"]
+          created_at: string
+          created_by: string | null
+          source: string
+          updated_at: string
+          workspace_id: string
+        }
+        Insert: {
+          answer: string
+          channel: Database["public"]["Enums"]["marketing_channel"]
+          created_at?: string
+          created_by?: string | null
+          source?: string
+          updated_at?: string
+          workspace_id: string
+        }
+        Update: {
+          answer?: string
+          channel?: Database["public"]["Enums"]["marketing_channel"]
+          created_at?: string
+          created_by?: string | null
+          source?: string
+          updated_at?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "survey_channel_mappings_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       survey_questions: {
         Row: {
           active: boolean
+          attribution: boolean
           created_at: string
           external_id: string
           id: string
@@ -7950,6 +8486,7 @@ export type Database = {
         }
         Insert: {
           active?: boolean
+          attribution?: boolean
           created_at?: string
           external_id: string
           id?: string
@@ -7965,6 +8502,7 @@ export type Database = {
         }
         Update: {
           active?: boolean
+          attribution?: boolean
           created_at?: string
           external_id?: string
           id?: string
@@ -9192,6 +9730,47 @@ export type Database = {
           },
         ]
       }
+      analytics_sources: {
+        Row: {
+          backfill_days: number | null
+          connection_id: string | null
+          connection_status:
+            | Database["public"]["Enums"]["connection_status"]
+            | null
+          enabled: boolean | null
+          external_account_id: string | null
+          health: Database["public"]["Enums"]["connection_health"] | null
+          health_changed_at: string | null
+          last_error: string | null
+          last_success_at: string | null
+          last_sync_status:
+            | Database["public"]["Enums"]["analytics_sync_status"]
+            | null
+          last_synced_at: string | null
+          next_attempt_at: string | null
+          provider: Database["public"]["Enums"]["integration_provider"] | null
+          recent_days: number | null
+          source: Database["public"]["Enums"]["analytics_source"] | null
+          throttled_until: string | null
+          workspace_id: string | null
+        }
+        Relationships: [
+          {
+            foreignKeyName: "analytics_sync_schedules_workspace_id_connection_id_fkey"
+            columns: ["workspace_id", "connection_id"]
+            isOneToOne: false
+            referencedRelation: "integration_connections"
+            referencedColumns: ["workspace_id", "id"]
+          },
+          {
+            foreignKeyName: "analytics_sync_schedules_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       attribution_report_row: {
         Row: {
           ad_campaign_id: string | null
@@ -9570,6 +10149,20 @@ export type Database = {
           source: string | null
           text_rank: number | null
           workspace_id: string
+        }
+        Relationships: []
+      }
+      model_discovery_status: {
+        Row: {
+          consecutive_failures: number | null
+          due_now: boolean | null
+          last_error: string | null
+          last_run_at: string | null
+          last_status:
+            | Database["public"]["Enums"]["discovery_run_status"]
+            | null
+          last_success_at: string | null
+          models_needing_review: number | null
         }
         Relationships: []
       }
@@ -10021,6 +10614,10 @@ export type Database = {
           isSetofReturn: false
         }
       }
+      connect_pagespeed: {
+        Args: { p_site_url: string; p_workspace_id: string }
+        Returns: string
+      }
       create_support_ticket: {
         Args: {
           p_body: string
@@ -10309,8 +10906,10 @@ export type Database = {
           metadata: NonNullable<Json>
           model: string
           model_type: Database["public"]["Enums"]["ai_model_type"]
+          needs_review: boolean
           output_price_per_mtok_micros: number
           provider: Database["public"]["Enums"]["ai_provider"]
+          reviewed_at: string | null
           updated_at: string
         }
         SetofOptions: {
@@ -11024,6 +11623,22 @@ export type Database = {
           isSetofReturn: true
         }
       }
+      search_performance: {
+        Args: {
+          p_from: string
+          p_group_by?: Database["public"]["Enums"]["search_dimension"]
+          p_limit?: number
+          p_to: string
+          p_workspace_id: string
+        }
+        Returns: Database["public"]["CompositeTypes"]["search_performance_row"][]
+        SetofOptions: {
+          from: "*"
+          to: "search_performance_row"
+          isOneToOne: false
+          isSetofReturn: true
+        }
+      }
       search_public_demo: {
         Args: {
           p_demo_id: string
@@ -11084,6 +11699,41 @@ export type Database = {
           isSetofReturn: true
         }
       }
+      self_reported_attribution: {
+        Args: {
+          p_from: string
+          p_model?: Database["public"]["Enums"]["attribution_model"]
+          p_to: string
+          p_workspace_id: string
+        }
+        Returns: Database["public"]["CompositeTypes"]["self_reported_attribution_row"][]
+        SetofOptions: {
+          from: "*"
+          to: "self_reported_attribution_row"
+          isOneToOne: false
+          isSetofReturn: true
+        }
+      }
+      seo_overview: {
+        Args: { p_from: string; p_to: string; p_workspace_id: string }
+        Returns: Database["public"]["CompositeTypes"]["seo_overview_row"]
+        SetofOptions: {
+          from: "*"
+          to: "seo_overview_row"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
+      social_overview: {
+        Args: { p_from: string; p_to: string; p_workspace_id: string }
+        Returns: Database["public"]["CompositeTypes"]["social_overview_row"][]
+        SetofOptions: {
+          from: "*"
+          to: "social_overview_row"
+          isOneToOne: false
+          isSetofReturn: true
+        }
+      }
       submit_review: {
         Args: {
           p_author_email: string
@@ -11100,6 +11750,13 @@ export type Database = {
           status: Database["public"]["Enums"]["review_status"]
           verified_purchase: boolean
         }[]
+      }
+      sync_analytics_source: {
+        Args: {
+          p_connection_id: string
+          p_source: Database["public"]["Enums"]["analytics_source"]
+        }
+        Returns: number
       }
       track_events: {
         Args: { p_events: Json; p_workspace_id: string }
@@ -11235,6 +11892,20 @@ export type Database = {
         | "generating_video"
         | "completed"
         | "failed"
+      analytics_source:
+        | "search_console"
+        | "pagespeed"
+        | "instagram"
+        | "tiktok"
+        | "fairing"
+      analytics_sync_kind: "initial" | "daily" | "manual"
+      analytics_sync_status:
+        | "queued"
+        | "running"
+        | "waiting"
+        | "retrying"
+        | "succeeded"
+        | "dead"
       approval_action:
         | "pause_ad_campaign"
         | "resume_ad_campaign"
@@ -11412,6 +12083,10 @@ export type Database = {
         | "ga4"
         | "tavus"
         | "mux"
+        | "google_search_console"
+        | "pagespeed"
+        | "tiktok_account"
+        | "fairing"
       interface_mode: "simple" | "advanced"
       knowledge_document_status:
         | "pending"
@@ -11504,6 +12179,7 @@ export type Database = {
         | "partial"
         | "fulfilled"
         | "restocked"
+      pagespeed_strategy: "mobile" | "desktop"
       pixel_delivery_status: "pending" | "sent" | "failed" | "skipped"
       prediction_metric:
         | "spend_cents"
@@ -11534,6 +12210,7 @@ export type Database = {
         | "rejected"
       product_status: "active" | "draft" | "archived"
       qc_result: "pass" | "warn" | "fail"
+      ranking_source: "rank_tracker" | "search_console"
       report_kind:
         | "performance"
         | "campaign"
@@ -11561,7 +12238,8 @@ export type Database = {
       review_status: "pending" | "published" | "rejected" | "spam"
       review_vote_kind: "helpful" | "unhelpful"
       scheduled_action_status: "pending" | "succeeded" | "failed" | "cancelled"
-      search_device: "desktop" | "mobile"
+      search_device: "desktop" | "mobile" | "tablet"
+      search_dimension: "query" | "page" | "country" | "device" | "day"
       search_engine: "google" | "bing"
       search_intent:
         | "informational"
@@ -11622,6 +12300,7 @@ export type Database = {
       video_permission_level: "view" | "comment" | "edit"
       video_status: "uploading" | "processing" | "ready" | "errored"
       video_visibility: "workspace" | "private"
+      web_vitals_source: "field" | "lab"
       webhook_delivery_status: "pending" | "succeeded" | "dead"
       webhook_event_status:
         | "pending"
@@ -11653,7 +12332,59 @@ export type Database = {
       workspace_role: "viewer" | "member" | "admin" | "owner"
     }
     CompositeTypes: {
-      [_ in never]: never
+      search_performance_row: {
+        key: string | null
+        clicks: number | null
+        impressions: number | null
+        ctr: number | null
+        avg_position: number | null
+      }
+      self_reported_attribution_row: {
+        channel: Database["public"]["Enums"]["marketing_channel"] | null
+        responses: number | null
+        orders: number | null
+        self_reported_revenue_cents: number | null
+        modelled_orders: number | null
+        modelled_revenue_cents: number | null
+        agreement: number | null
+      }
+      seo_overview_row: {
+        audited_on: string | null
+        pages_audited: number | null
+        performance_score: number | null
+        content_score: number | null
+        technical_score: number | null
+        overall_score: number | null
+        avg_lcp_ms: number | null
+        avg_inp_ms: number | null
+        avg_cls: number | null
+        vitals_source: Database["public"]["Enums"]["web_vitals_source"] | null
+        critical_issues: number | null
+        high_priority_issues: number | null
+        previous_performance_score: number | null
+        clicks: number | null
+        impressions: number | null
+        ctr: number | null
+        avg_position: number | null
+        previous_clicks: number | null
+        previous_impressions: number | null
+        queries: number | null
+        pages_with_clicks: number | null
+      }
+      social_overview_row: {
+        platform: Database["public"]["Enums"]["social_platform"] | null
+        accounts: number | null
+        followers: number | null
+        followers_change: number | null
+        reach: number | null
+        profile_views: number | null
+        posts_published: number | null
+        post_views: number | null
+        post_engagements: number | null
+        post_reach: number | null
+        engagement_rate: number | null
+        scheduled_waiting: number | null
+      }
     }
   }
 }
@@ -11822,6 +12553,22 @@ export const Constants = {
         "generating_video",
         "completed",
         "failed",
+      ],
+      analytics_source: [
+        "search_console",
+        "pagespeed",
+        "instagram",
+        "tiktok",
+        "fairing",
+      ],
+      analytics_sync_kind: ["initial", "daily", "manual"],
+      analytics_sync_status: [
+        "queued",
+        "running",
+        "waiting",
+        "retrying",
+        "succeeded",
+        "dead",
       ],
       approval_action: [
         "pause_ad_campaign",
@@ -12019,6 +12766,10 @@ export const Constants = {
         "ga4",
         "tavus",
         "mux",
+        "google_search_console",
+        "pagespeed",
+        "tiktok_account",
+        "fairing",
       ],
       interface_mode: ["simple", "advanced"],
       knowledge_document_status: [
@@ -12120,6 +12871,7 @@ export const Constants = {
         "fulfilled",
         "restocked",
       ],
+      pagespeed_strategy: ["mobile", "desktop"],
       pixel_delivery_status: ["pending", "sent", "failed", "skipped"],
       prediction_metric: [
         "spend_cents",
@@ -12153,6 +12905,7 @@ export const Constants = {
       ],
       product_status: ["active", "draft", "archived"],
       qc_result: ["pass", "warn", "fail"],
+      ranking_source: ["rank_tracker", "search_console"],
       report_kind: [
         "performance",
         "campaign",
@@ -12183,7 +12936,8 @@ export const Constants = {
       review_status: ["pending", "published", "rejected", "spam"],
       review_vote_kind: ["helpful", "unhelpful"],
       scheduled_action_status: ["pending", "succeeded", "failed", "cancelled"],
-      search_device: ["desktop", "mobile"],
+      search_device: ["desktop", "mobile", "tablet"],
+      search_dimension: ["query", "page", "country", "device", "day"],
       search_engine: ["google", "bing"],
       search_intent: [
         "informational",
@@ -12251,6 +13005,7 @@ export const Constants = {
       video_permission_level: ["view", "comment", "edit"],
       video_status: ["uploading", "processing", "ready", "errored"],
       video_visibility: ["workspace", "private"],
+      web_vitals_source: ["field", "lab"],
       webhook_delivery_status: ["pending", "succeeded", "dead"],
       webhook_event_status: [
         "pending",

@@ -61,7 +61,10 @@ const StartBody = z.object({
   accountId: z.string().min(1).max(255).optional(),
   redirectTo: z.string().max(500).default(FALLBACK),
 }).refine((b) => b.provider !== "shopify" || b.shop, { message: "shop is required for shopify", path: ["shop"] })
-  .refine((b) => b.provider === "shopify" || b.accountId, { message: "accountId is required", path: ["accountId"] });
+  .refine((b) => b.provider === "shopify" || PROVIDERS[b.provider].accountFromToken || b.accountId, {
+    message: "accountId is required",
+    path: ["accountId"],
+  });
 
 function browserCookie(s: Settings, value: string, maxAge: number): string {
   const secure = s.SUPABASE_URL.startsWith("https://") ? "; Secure" : "";
@@ -177,13 +180,15 @@ export async function callback(req: Request, providerId: ProviderId, d: Deps): P
     if (e instanceof HttpError) return backToApp(d, bound.redirect_to, providerId, "error", e.code);
     throw e;
   }
+  const account = provider.accountFromToken ? tokens.account : provider.accountId(params, bound);
+  if (!account) return backToApp(d, bound.redirect_to, providerId, "error", "exchange_failed");
   const access = await encryptToken(d.ring, tokens.access);
   const refresh = tokens.refresh ? await encryptToken(d.ring, tokens.refresh) : null;
   try {
     await asService(
       d.sql,
       (tx) =>
-        tx`select private.oauth_complete(${stateHash}, ${providerId}, ${provider.accountId(params, bound)},
+        tx`select private.oauth_complete(${stateHash}, ${providerId}, ${account},
         ${tokens.scopes}, ${tokens.expiresAt}, ${access}, ${refresh}, ${d.ring.currentId},
         ${tx.json({ connected_via: "oauth" })})`,
     );

@@ -311,14 +311,15 @@ describe("token plaintext", () => {
       join pg_class k on k.relname = c.table_name and k.relnamespace = c.table_schema::regnamespace and k.relkind = 'r'
       where table_schema in ('public', 'private', 'auth', 'storage', 'supabase_migrations')
         and data_type in ('text', 'jsonb', 'json', 'character varying', 'ARRAY')`;
-    // One pass over each column, every issued token checked against each value.
+    // one query per column for every token at once (a query per token and column outgrew the timeout)
+    const patterns = fake.issued.map((t) => `%${t}%`);
     for (const c of cols) {
       const hits = await sql.unsafe(
-        `select x.token from "${c.table_schema}"."${c.table_name}" r, unnest($1::text[]) x (token)
-         where r."${c.column_name}"::text like '%' || x.token || '%' limit 1`,
-        [fake.issued],
+        `select "${c.column_name}"::text as value from "${c.table_schema}"."${c.table_name}"
+         where "${c.column_name}"::text like any ($1::text[]) limit 1`,
+        [patterns],
       );
-      expect(hits.map((h) => h.token), `${c.table_schema}.${c.table_name}.${c.column_name}`).toEqual([]);
+      expect(hits, `a token in ${c.table_schema}.${c.table_name}.${c.column_name}`).toHaveLength(0);
     }
   });
 });

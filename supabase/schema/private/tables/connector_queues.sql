@@ -13,7 +13,7 @@ create table private.connector_queues (
   constraint "connector_queues_backoff_base_check" CHECK ((backoff_base > '00:00:00'::interval)),
   constraint "connector_queues_check" CHECK ((backoff_cap >= backoff_base)),
   constraint "connector_queues_description_check" CHECK (((char_length(description) >= 1) AND (char_length(description) <= 500))),
-  constraint "connector_queues_function_name_fkey" FOREIGN KEY (function_name) REFERENCES private.callable_functions(name),
+  constraint "connector_queues_function_name_fkey" FOREIGN KEY (function_name) REFERENCES private.callable_functions(name) ON DELETE CASCADE,
   constraint "connector_queues_lease_check" CHECK (((lease >= '00:00:05'::interval) AND (lease <= '01:00:00'::interval))),
   constraint "connector_queues_max_attempts_check" CHECK (((max_attempts >= 1) AND (max_attempts <= 100))),
   constraint "connector_queues_queue_check" CHECK ((queue ~ '^[a-z][a-z0-9_]{0,62}$'::text))

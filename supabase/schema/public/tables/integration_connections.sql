@@ -53,6 +53,7 @@ CREATE INDEX integration_connections_unhealthy_idx ON public.integration_connect
 create policy "admins read" on public.integration_connections for select to authenticated
   using ((workspace_id = ANY (ARRAY( SELECT private.workspace_ids('admin'::public.workspace_role) AS workspace_ids))));
 
+CREATE TRIGGER analytics_connection_connected AFTER INSERT OR UPDATE OF status, scopes ON public.integration_connections FOR EACH ROW WHEN (((new.provider = ANY (ARRAY['google_search_console'::public.integration_provider, 'pagespeed'::public.integration_provider, 'tiktok_account'::public.integration_provider, 'fairing'::public.integration_provider, 'meta'::public.integration_provider])) AND (new.status = 'active'::public.connection_status))) EXECUTE FUNCTION private.analytics_connection_connected();
 CREATE TRIGGER connection_expired AFTER UPDATE OF status ON public.integration_connections FOR EACH ROW WHEN (((new.status = 'expired'::public.connection_status) AND (old.status IS DISTINCT FROM 'expired'::public.connection_status))) EXECUTE FUNCTION private.connection_expired();
 CREATE TRIGGER connection_webhook_events AFTER INSERT OR UPDATE OF status ON public.integration_connections FOR EACH ROW EXECUTE FUNCTION private.connection_webhook_events();
 CREATE TRIGGER keep_tenant_keys BEFORE UPDATE OF workspace_id, created_at ON public.integration_connections FOR EACH ROW EXECUTE FUNCTION private.keep_tenant_keys('workspace_id', 'created_at');
