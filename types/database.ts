@@ -10289,6 +10289,71 @@ export type Database = {
         }
         Relationships: []
       }
+      search_performance_row: {
+        Row: {
+          avg_position: number | null
+          clicks: number
+          ctr: number | null
+          impressions: number
+          key: string | null
+        }
+        Relationships: []
+      }
+      self_reported_attribution_row: {
+        Row: {
+          agreement: number | null
+          channel: Database["public"]["Enums"]["marketing_channel"] | null
+          modelled_orders: number
+          modelled_revenue_cents: number
+          orders: number
+          responses: number
+          self_reported_revenue_cents: number
+        }
+        Relationships: []
+      }
+      seo_overview_row: {
+        Row: {
+          audited_on: string | null
+          avg_cls: number | null
+          avg_inp_ms: number | null
+          avg_lcp_ms: number | null
+          avg_position: number | null
+          clicks: number
+          content_score: number | null
+          critical_issues: number | null
+          ctr: number | null
+          high_priority_issues: number | null
+          impressions: number
+          overall_score: number | null
+          pages_audited: number | null
+          pages_with_clicks: number
+          performance_score: number | null
+          previous_clicks: number
+          previous_impressions: number
+          previous_performance_score: number | null
+          queries: number
+          technical_score: number | null
+          vitals_source: Database["public"]["Enums"]["web_vitals_source"] | null
+        }
+        Relationships: []
+      }
+      social_overview_row: {
+        Row: {
+          accounts: number
+          engagement_rate: number | null
+          followers: number | null
+          followers_change: number | null
+          platform: Database["public"]["Enums"]["social_platform"]
+          post_engagements: number
+          post_reach: number | null
+          post_views: number
+          posts_published: number
+          profile_views: number | null
+          reach: number | null
+          scheduled_waiting: number
+        }
+        Relationships: []
+      }
       survey_feed: {
         Row: {
           answers: string[] | null
@@ -11631,7 +11696,13 @@ export type Database = {
           p_to: string
           p_workspace_id: string
         }
-        Returns: Database["public"]["CompositeTypes"]["search_performance_row"][]
+        Returns: {
+          avg_position: number | null
+          clicks: number
+          ctr: number | null
+          impressions: number
+          key: string | null
+        }[]
         SetofOptions: {
           from: "*"
           to: "search_performance_row"
@@ -11706,7 +11777,15 @@ export type Database = {
           p_to: string
           p_workspace_id: string
         }
-        Returns: Database["public"]["CompositeTypes"]["self_reported_attribution_row"][]
+        Returns: {
+          agreement: number | null
+          channel: Database["public"]["Enums"]["marketing_channel"] | null
+          modelled_orders: number
+          modelled_revenue_cents: number
+          orders: number
+          responses: number
+          self_reported_revenue_cents: number
+        }[]
         SetofOptions: {
           from: "*"
           to: "self_reported_attribution_row"
@@ -11716,7 +11795,29 @@ export type Database = {
       }
       seo_overview: {
         Args: { p_from: string; p_to: string; p_workspace_id: string }
-        Returns: Database["public"]["CompositeTypes"]["seo_overview_row"]
+        Returns: {
+          audited_on: string | null
+          avg_cls: number | null
+          avg_inp_ms: number | null
+          avg_lcp_ms: number | null
+          avg_position: number | null
+          clicks: number
+          content_score: number | null
+          critical_issues: number | null
+          ctr: number | null
+          high_priority_issues: number | null
+          impressions: number
+          overall_score: number | null
+          pages_audited: number | null
+          pages_with_clicks: number
+          performance_score: number | null
+          previous_clicks: number
+          previous_impressions: number
+          previous_performance_score: number | null
+          queries: number
+          technical_score: number | null
+          vitals_source: Database["public"]["Enums"]["web_vitals_source"] | null
+        }
         SetofOptions: {
           from: "*"
           to: "seo_overview_row"
@@ -11726,7 +11827,20 @@ export type Database = {
       }
       social_overview: {
         Args: { p_from: string; p_to: string; p_workspace_id: string }
-        Returns: Database["public"]["CompositeTypes"]["social_overview_row"][]
+        Returns: {
+          accounts: number
+          engagement_rate: number | null
+          followers: number | null
+          followers_change: number | null
+          platform: Database["public"]["Enums"]["social_platform"]
+          post_engagements: number
+          post_reach: number | null
+          post_views: number
+          posts_published: number
+          profile_views: number | null
+          reach: number | null
+          scheduled_waiting: number
+        }[]
         SetofOptions: {
           from: "*"
           to: "social_overview_row"
@@ -12332,59 +12446,7 @@ export type Database = {
       workspace_role: "viewer" | "member" | "admin" | "owner"
     }
     CompositeTypes: {
-      search_performance_row: {
-        key: string | null
-        clicks: number | null
-        impressions: number | null
-        ctr: number | null
-        avg_position: number | null
-      }
-      self_reported_attribution_row: {
-        channel: Database["public"]["Enums"]["marketing_channel"] | null
-        responses: number | null
-        orders: number | null
-        self_reported_revenue_cents: number | null
-        modelled_orders: number | null
-        modelled_revenue_cents: number | null
-        agreement: number | null
-      }
-      seo_overview_row: {
-        audited_on: string | null
-        pages_audited: number | null
-        performance_score: number | null
-        content_score: number | null
-        technical_score: number | null
-        overall_score: number | null
-        avg_lcp_ms: number | null
-        avg_inp_ms: number | null
-        avg_cls: number | null
-        vitals_source: Database["public"]["Enums"]["web_vitals_source"] | null
-        critical_issues: number | null
-        high_priority_issues: number | null
-        previous_performance_score: number | null
-        clicks: number | null
-        impressions: number | null
-        ctr: number | null
-        avg_position: number | null
-        previous_clicks: number | null
-        previous_impressions: number | null
-        queries: number | null
-        pages_with_clicks: number | null
-      }
-      social_overview_row: {
-        platform: Database["public"]["Enums"]["social_platform"] | null
-        accounts: number | null
-        followers: number | null
-        followers_change: number | null
-        reach: number | null
-        profile_views: number | null
-        posts_published: number | null
-        post_views: number | null
-        post_engagements: number | null
-        post_reach: number | null
-        engagement_rate: number | null
-        scheduled_waiting: number | null
-      }
+      [_ in never]: never
     }
   }
 }

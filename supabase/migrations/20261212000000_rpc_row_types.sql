@@ -1,5 +1,5 @@
 -- RPC row types that tell the truth about nulls. The generated types make every attribute of a
--- composite type nullable, so the 14 row types the RPCs returned (ads_dashboard_row ...) said
+-- composite type nullable, so the 18 row types the RPCs returned (ads_dashboard_row ...) said
 -- `T | null` even where the database guarantees a value. The generator does honour a column whose
 -- type is a NOT NULL domain, and types an RPC that returns a view's row type as that view's Row.
 -- So each row type becomes a view of the same name (no rows of its own: a signed-in select('*') answers []) whose
@@ -31,6 +31,7 @@ create domain private.float8_not_null as double precision not null;
 create domain private.smallint_not_null as smallint not null;
 create domain private.webhook_provider_not_null as public.webhook_provider not null;
 create domain private.webhook_event_status_not_null as public.webhook_event_status not null;
+create domain private.social_platform_not_null as public.social_platform not null;
 comment on domain private.bigint_not_null is 'A bigint that is never null (the RPC row type views'' never-null columns).';
 comment on domain private.text_not_null is 'A text that is never null (the RPC row type views'' never-null columns).';
 comment on domain private.numeric_not_null is 'A numeric that is never null (the RPC row type views'' never-null columns).';
@@ -46,6 +47,7 @@ comment on domain private.float8_not_null is 'A double precision that is never n
 comment on domain private.smallint_not_null is 'A smallint that is never null (the RPC row type views'' never-null columns).';
 comment on domain private.webhook_provider_not_null is 'A webhook_provider that is never null (the RPC row type views'' never-null columns).';
 comment on domain private.webhook_event_status_not_null is 'A webhook_event_status that is never null (the RPC row type views'' never-null columns).';
+comment on domain private.social_platform_not_null is 'A social_platform that is never null (the RPC row type views'' never-null columns).';
 
 -- ===== the composite types move out of the exposed schema (their implementations keep them)
 alter type public.ads_blended_roas_row set schema private;
@@ -62,6 +64,10 @@ alter type public.product_rating_row set schema private;
 alter type public.product_reviews_row set schema private;
 alter type public.reorder_point_row set schema private;
 alter type public.webhook_event_row set schema private;
+alter type public.search_performance_row set schema private;
+alter type public.seo_overview_row set schema private;
+alter type public.social_overview_row set schema private;
+alter type public.self_reported_attribution_row set schema private;
 
 -- Private implementations that declare variables of these types by name (r public.X_row) are
 -- re-created from the catalog with the type's new schema, and nothing else changed.
@@ -70,7 +76,8 @@ declare
   f oid;
   types constant text := '\mpublic\.(ads_blended_roas_row|ads_dashboard_row|ads_roas_tile_row|attribution_report_row|'
     || 'autopilot_dashboard_row|autopilot_proposal_row|dashboard_tiles_row|experiment_assignment_row|knowledge_match_row|'
-    || 'open_review_request_row|product_rating_row|product_reviews_row|reorder_point_row|webhook_event_row)\M';
+    || 'open_review_request_row|product_rating_row|product_reviews_row|reorder_point_row|webhook_event_row|'
+    || 'search_performance_row|seo_overview_row|social_overview_row|self_reported_attribution_row)\M';
 begin
   for f in select p.oid from pg_proc p where p.pronamespace = 'private'::regnamespace and p.prosrc ~ types loop
     execute regexp_replace(pg_get_functiondef(f), types, 'private.\1', 'g');
@@ -298,6 +305,71 @@ create view public.webhook_event_row with (security_invoker = true) as
 comment on view public.webhook_event_row is 'One inbound event as list_webhook_events shows it (no payload). Never null: id, provider, topic, status, deliveries, process_attempts, received_at; error and processed_at may be. The row type of the RPCs that return it (no rows of its own): never-null columns are NOT NULL domains, so the generated types say so.';
 grant select on public.webhook_event_row to authenticated;  -- a signed-in select('*') answers [] rather than 403
 
+create view public.search_performance_row with (security_invoker = true) as
+  select null::text as key,
+         null::private.bigint_not_null as clicks,
+         null::private.bigint_not_null as impressions,
+         null::numeric as ctr,
+         null::numeric as avg_position
+  where false;
+comment on view public.search_performance_row is 'One row of search_performance: a query, page, country (alpha-2), device or day (YYYY-MM-DD) with its clicks and impressions (never null), CTR (clicks / impressions; NULL without impressions) and average position weighted by impressions (NULL without impressions). The row type of the RPCs that return it (no rows of its own): never-null columns are NOT NULL domains, so the generated types say so.';
+grant select on public.search_performance_row to authenticated;  -- a signed-in select('*') answers [] rather than 403
+
+create view public.seo_overview_row with (security_invoker = true) as
+  select null::date as audited_on,
+         null::integer as pages_audited,
+         null::smallint as performance_score,
+         null::smallint as content_score,
+         null::smallint as technical_score,
+         null::smallint as overall_score,
+         null::integer as avg_lcp_ms,
+         null::integer as avg_inp_ms,
+         null::numeric as avg_cls,
+         null::public.web_vitals_source as vitals_source,
+         null::integer as critical_issues,
+         null::integer as high_priority_issues,
+         null::smallint as previous_performance_score,
+         null::private.bigint_not_null as clicks,
+         null::private.bigint_not_null as impressions,
+         null::numeric as ctr,
+         null::numeric as avg_position,
+         null::private.bigint_not_null as previous_clicks,
+         null::private.bigint_not_null as previous_impressions,
+         null::private.bigint_not_null as queries,
+         null::private.bigint_not_null as pages_with_clicks
+  where false;
+comment on view public.seo_overview_row is 'seo_overview''s single row. The latest audit up to p_to (PageSpeed''s site row, else a crawler''s): audited_on and the rest NULL without one; previous_performance_score the audit before it. Search Console over the range and the same number of days before it: clicks, impressions, previous_clicks, previous_impressions, queries and pages_with_clicks never null (0 without data); ctr and avg_position NULL without impressions. The row type of the RPCs that return it (no rows of its own): never-null columns are NOT NULL domains, so the generated types say so.';
+grant select on public.seo_overview_row to authenticated;  -- a signed-in select('*') answers [] rather than 403
+
+create view public.social_overview_row with (security_invoker = true) as
+  select null::private.social_platform_not_null as platform,
+         null::private.integer_not_null as accounts,
+         null::bigint as followers,
+         null::bigint as followers_change,
+         null::bigint as reach,
+         null::bigint as profile_views,
+         null::private.integer_not_null as posts_published,
+         null::private.bigint_not_null as post_views,
+         null::private.bigint_not_null as post_engagements,
+         null::bigint as post_reach,
+         null::numeric as engagement_rate,
+         null::private.integer_not_null as scheduled_waiting
+  where false;
+comment on view public.social_overview_row is 'One platform of social_overview. Never null: platform, accounts, posts_published, post_views, post_engagements, scheduled_waiting. NULL without data: followers (latest known), followers_change (over the range), reach and profile_views (sums of the accounts'' days), post_reach, engagement_rate (post engagements / post reach). The row type of the RPCs that return it (no rows of its own): never-null columns are NOT NULL domains, so the generated types say so.';
+grant select on public.social_overview_row to authenticated;  -- a signed-in select('*') answers [] rather than 403
+
+create view public.self_reported_attribution_row with (security_invoker = true) as
+  select null::public.marketing_channel as channel,
+         null::private.integer_not_null as responses,
+         null::private.integer_not_null as orders,
+         null::private.bigint_not_null as self_reported_revenue_cents,
+         null::private.numeric_not_null as modelled_orders,
+         null::private.bigint_not_null as modelled_revenue_cents,
+         null::numeric as agreement
+  where false;
+comment on view public.self_reported_attribution_row is 'One channel of self_reported_attribution. responses: answers to attribution questions naming it; orders and self_reported_revenue_cents: those answers'' orders (with a conversion) and their net revenue; modelled_orders and modelled_revenue_cents: what the attribution model credits the channel over the same surveyed orders; agreement: the share of its orders whose largest model credit went to the same channel (NULL without orders). The counts and sums are never null; channel is NULL for an answer of blanks without a mapping (the keyword rule names no channel for it). The row type of the RPCs that return it (no rows of its own): never-null columns are NOT NULL domains, so the generated types say so.';
+grant select on public.self_reported_attribution_row to authenticated;  -- a signed-in select('*') answers [] rather than 403
+
 -- Each view has exactly its type's columns, in order, over the same base types: the views are
 -- written out above, so a type that changed since would be caught here rather than go stale.
 do $$
@@ -308,7 +380,8 @@ begin
   foreach t in array array['ads_blended_roas_row', 'ads_dashboard_row', 'ads_roas_tile_row', 'attribution_report_row',
     'autopilot_dashboard_row', 'autopilot_proposal_row', 'dashboard_tiles_row', 'experiment_assignment_row',
     'knowledge_match_row', 'open_review_request_row', 'product_rating_row', 'product_reviews_row', 'reorder_point_row',
-    'webhook_event_row'] loop
+    'webhook_event_row', 'search_performance_row', 'seo_overview_row', 'social_overview_row',
+    'self_reported_attribution_row'] loop
     select string_agg(coalesce(v.attname, '-') || ' vs ' || coalesce(c.attname, '-'), '; ') into problem
     from (select a.attnum, a.attname, coalesce(nullif(ty.typbasetype, 0), a.atttypid) as base
           from pg_attribute a join pg_type ty on ty.oid = a.atttypid
@@ -324,7 +397,7 @@ begin
 end $$;
 
 -- ===== the public RPCs return the views
--- A function's result type cannot be altered, so each of the 20 RPCs is dropped and created again
+-- A function's result type cannot be altered, so each of the 24 RPCs is dropped and created again
 -- from its own current definition (pg_get_functiondef: body, volatility, rate limits, checks as
 -- they are now), with its grants and comment restored. What changes in the text:
 --   * the result type: the view (one row, not SETOF, for the RPCs that always answer one row);
@@ -377,7 +450,11 @@ begin
       ('public.product_ratings(uuid, text[])', 'product_rating_row', false),
       ('public.product_reviews(uuid, text, public.review_sort, integer, integer)', 'product_reviews_row', false),
       ('public.recompute_reorder_points(uuid, date)', 'reorder_point_row', false),
-      ('public.list_webhook_events(uuid, public.webhook_event_status, integer)', 'webhook_event_row', false)
+      ('public.list_webhook_events(uuid, public.webhook_event_status, integer)', 'webhook_event_row', false),
+      ('public.search_performance(uuid, date, date, public.search_dimension, integer)', 'search_performance_row', false),
+      ('public.seo_overview(uuid, date, date)', 'seo_overview_row', true),
+      ('public.social_overview(uuid, date, date)', 'social_overview_row', false),
+      ('public.self_reported_attribution(uuid, date, date, public.attribution_model)', 'self_reported_attribution_row', false)
     ) x (fn, row_type, one_row)
   loop
     sig := f.oid::regprocedure::text;

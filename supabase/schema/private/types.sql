@@ -253,6 +253,67 @@ create type private.reorder_point_row as (
 );
 comment on type private.reorder_point_row is 'A SKU below its reorder point. product_id and title never null; sku NULL for variants without one, on_hand without a snapshot, reorder_point without a lead time, weeks_of_supply without demand.';
 
+create type private.search_performance_row as (
+  key text,
+  clicks bigint,
+  impressions bigint,
+  ctr numeric,
+  avg_position numeric
+);
+comment on type private.search_performance_row is 'One row of search_performance: a query, page, country (alpha-2), device or day (YYYY-MM-DD) with its clicks and impressions (never null), CTR (clicks / impressions; NULL without impressions) and average position weighted by impressions (NULL without impressions).';
+
+create type private.self_reported_attribution_row as (
+  channel public.marketing_channel,
+  responses integer,
+  orders integer,
+  self_reported_revenue_cents bigint,
+  modelled_orders numeric,
+  modelled_revenue_cents bigint,
+  agreement numeric
+);
+comment on type private.self_reported_attribution_row is 'One channel of self_reported_attribution. responses: answers to attribution questions naming it; orders and self_reported_revenue_cents: those answers'' orders (with a conversion) and their net revenue; modelled_orders and modelled_revenue_cents: what the attribution model credits the channel over the same surveyed orders; agreement: the share of its orders whose largest model credit went to the same channel (NULL without orders). All but agreement are never null.';
+
+create type private.seo_overview_row as (
+  audited_on date,
+  pages_audited integer,
+  performance_score smallint,
+  content_score smallint,
+  technical_score smallint,
+  overall_score smallint,
+  avg_lcp_ms integer,
+  avg_inp_ms integer,
+  avg_cls numeric,
+  vitals_source public.web_vitals_source,
+  critical_issues integer,
+  high_priority_issues integer,
+  previous_performance_score smallint,
+  clicks bigint,
+  impressions bigint,
+  ctr numeric,
+  avg_position numeric,
+  previous_clicks bigint,
+  previous_impressions bigint,
+  queries bigint,
+  pages_with_clicks bigint
+);
+comment on type private.seo_overview_row is 'seo_overview''s single row. The latest audit up to p_to (PageSpeed''s site row, else a crawler''s): audited_on and the rest NULL without one; previous_performance_score the audit before it. Search Console over the range and the same number of days before it: clicks, impressions, queries and pages_with_clicks never null (0 without data); ctr and avg_position NULL without impressions.';
+
+create type private.social_overview_row as (
+  platform public.social_platform,
+  accounts integer,
+  followers bigint,
+  followers_change bigint,
+  reach bigint,
+  profile_views bigint,
+  posts_published integer,
+  post_views bigint,
+  post_engagements bigint,
+  post_reach bigint,
+  engagement_rate numeric,
+  scheduled_waiting integer
+);
+comment on type private.social_overview_row is 'One platform of social_overview. Never null: platform, accounts, posts_published, post_views, post_engagements, scheduled_waiting. NULL without data: followers (latest known), followers_change (over the range), reach and profile_views (sums of the accounts'' days), post_reach, engagement_rate (post engagements / post reach).';
+
 create type private.variant_moments as (
   variant_id uuid,
   variant_key text,
