@@ -79,6 +79,7 @@ export type Database = {
           end_date: string | null
           external_id: string
           id: string
+          last_synced_at: string | null
           metadata: NonNullable<Json>
           name: string
           objective: string | null
@@ -102,6 +103,7 @@ export type Database = {
           end_date?: string | null
           external_id: string
           id?: string
+          last_synced_at?: string | null
           metadata?: NonNullable<Json>
           name: string
           objective?: string | null
@@ -125,6 +127,7 @@ export type Database = {
           end_date?: string | null
           external_id?: string
           id?: string
+          last_synced_at?: string | null
           metadata?: NonNullable<Json>
           name?: string
           objective?: string | null
@@ -178,6 +181,7 @@ export type Database = {
           daily_budget_cents: number | null
           external_id: string
           id: string
+          last_synced_at: string | null
           name: string
           platform: Database["public"]["Enums"]["ad_platform"]
           status: Database["public"]["Enums"]["ad_status"]
@@ -192,6 +196,7 @@ export type Database = {
           daily_budget_cents?: number | null
           external_id: string
           id?: string
+          last_synced_at?: string | null
           name: string
           platform: Database["public"]["Enums"]["ad_platform"]
           status?: Database["public"]["Enums"]["ad_status"]
@@ -206,6 +211,7 @@ export type Database = {
           daily_budget_cents?: number | null
           external_id?: string
           id?: string
+          last_synced_at?: string | null
           name?: string
           platform?: Database["public"]["Enums"]["ad_platform"]
           status?: Database["public"]["Enums"]["ad_status"]
@@ -394,6 +400,182 @@ export type Database = {
           },
         ]
       }
+      ad_sync_runs: {
+        Row: {
+          ad_account_id: string | null
+          api_calls: number
+          attempts: number
+          connection_id: string
+          created_at: string
+          error: string | null
+          finished_at: string | null
+          id: number
+          job_id: number
+          kind: Database["public"]["Enums"]["ad_sync_kind"]
+          next_attempt_at: string | null
+          pages: number
+          platform: Database["public"]["Enums"]["ad_platform"]
+          rejections: NonNullable<Json>
+          rows_applied: number
+          rows_rejected: number
+          rows_unchanged: number
+          started_at: string | null
+          status: Database["public"]["Enums"]["ad_sync_status"]
+          updated_at: string
+          window_from: string
+          window_to: string
+          workspace_id: string
+        }
+        Insert: {
+          ad_account_id?: string | null
+          api_calls?: number
+          attempts?: number
+          connection_id: string
+          created_at?: string
+          error?: string | null
+          finished_at?: string | null
+          id?: never
+          job_id: number
+          kind: Database["public"]["Enums"]["ad_sync_kind"]
+          next_attempt_at?: string | null
+          pages?: number
+          platform: Database["public"]["Enums"]["ad_platform"]
+          rejections?: NonNullable<Json>
+          rows_applied?: number
+          rows_rejected?: number
+          rows_unchanged?: number
+          started_at?: string | null
+          status?: Database["public"]["Enums"]["ad_sync_status"]
+          updated_at?: string
+          window_from: string
+          window_to: string
+          workspace_id: string
+        }
+        Update: {
+          ad_account_id?: string | null
+          api_calls?: number
+          attempts?: number
+          connection_id?: string
+          created_at?: string
+          error?: string | null
+          finished_at?: string | null
+          id?: never
+          job_id?: number
+          kind?: Database["public"]["Enums"]["ad_sync_kind"]
+          next_attempt_at?: string | null
+          pages?: number
+          platform?: Database["public"]["Enums"]["ad_platform"]
+          rejections?: NonNullable<Json>
+          rows_applied?: number
+          rows_rejected?: number
+          rows_unchanged?: number
+          started_at?: string | null
+          status?: Database["public"]["Enums"]["ad_sync_status"]
+          updated_at?: string
+          window_from?: string
+          window_to?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "ad_sync_runs_workspace_id_ad_account_id_fkey"
+            columns: ["workspace_id", "ad_account_id"]
+            isOneToOne: false
+            referencedRelation: "ad_accounts"
+            referencedColumns: ["workspace_id", "id"]
+          },
+          {
+            foreignKeyName: "ad_sync_runs_workspace_id_connection_id_fkey"
+            columns: ["workspace_id", "connection_id"]
+            isOneToOne: false
+            referencedRelation: "integration_connections"
+            referencedColumns: ["workspace_id", "id"]
+          },
+          {
+            foreignKeyName: "ad_sync_runs_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      ad_sync_schedules: {
+        Row: {
+          ad_account_id: string
+          backfill_chunk_days: number
+          backfill_days: number
+          backfill_queued_at: string | null
+          connection_id: string
+          created_at: string
+          enabled: boolean
+          last_recent_queued_at: string | null
+          last_restatement_queued_at: string | null
+          platform: Database["public"]["Enums"]["ad_platform"]
+          recent_days: number
+          restatement_days: number
+          structure_synced_at: string | null
+          updated_at: string
+          workspace_id: string
+        }
+        Insert: {
+          ad_account_id: string
+          backfill_chunk_days?: number
+          backfill_days?: number
+          backfill_queued_at?: string | null
+          connection_id: string
+          created_at?: string
+          enabled?: boolean
+          last_recent_queued_at?: string | null
+          last_restatement_queued_at?: string | null
+          platform: Database["public"]["Enums"]["ad_platform"]
+          recent_days?: number
+          restatement_days: number
+          structure_synced_at?: string | null
+          updated_at?: string
+          workspace_id: string
+        }
+        Update: {
+          ad_account_id?: string
+          backfill_chunk_days?: number
+          backfill_days?: number
+          backfill_queued_at?: string | null
+          connection_id?: string
+          created_at?: string
+          enabled?: boolean
+          last_recent_queued_at?: string | null
+          last_restatement_queued_at?: string | null
+          platform?: Database["public"]["Enums"]["ad_platform"]
+          recent_days?: number
+          restatement_days?: number
+          structure_synced_at?: string | null
+          updated_at?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "ad_sync_schedules_workspace_id_ad_account_id_fkey"
+            columns: ["workspace_id", "ad_account_id"]
+            isOneToOne: false
+            referencedRelation: "ad_accounts"
+            referencedColumns: ["workspace_id", "id"]
+          },
+          {
+            foreignKeyName: "ad_sync_schedules_workspace_id_connection_id_fkey"
+            columns: ["workspace_id", "connection_id"]
+            isOneToOne: false
+            referencedRelation: "integration_connections"
+            referencedColumns: ["workspace_id", "id"]
+          },
+          {
+            foreignKeyName: "ad_sync_schedules_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       ads: {
         Row: {
           ad_group_id: string
@@ -402,6 +584,7 @@ export type Database = {
           creative_id: string | null
           external_id: string
           id: string
+          last_synced_at: string | null
           name: string
           platform: Database["public"]["Enums"]["ad_platform"]
           status: Database["public"]["Enums"]["ad_status"]
@@ -415,6 +598,7 @@ export type Database = {
           creative_id?: string | null
           external_id: string
           id?: string
+          last_synced_at?: string | null
           name: string
           platform: Database["public"]["Enums"]["ad_platform"]
           status?: Database["public"]["Enums"]["ad_status"]
@@ -428,6 +612,7 @@ export type Database = {
           creative_id?: string | null
           external_id?: string
           id?: string
+          last_synced_at?: string | null
           name?: string
           platform?: Database["public"]["Enums"]["ad_platform"]
           status?: Database["public"]["Enums"]["ad_status"]
@@ -2913,6 +3098,57 @@ export type Database = {
           },
           {
             foreignKeyName: "conversation_messages_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      conversion_destinations: {
+        Row: {
+          connection_id: string
+          created_at: string
+          destination: Database["public"]["Enums"]["conversion_destination"]
+          enabled: boolean
+          pixel_id: string
+          require_consent: boolean
+          test_event_code: string | null
+          updated_at: string
+          workspace_id: string
+        }
+        Insert: {
+          connection_id: string
+          created_at?: string
+          destination: Database["public"]["Enums"]["conversion_destination"]
+          enabled?: boolean
+          pixel_id: string
+          require_consent?: boolean
+          test_event_code?: string | null
+          updated_at?: string
+          workspace_id: string
+        }
+        Update: {
+          connection_id?: string
+          created_at?: string
+          destination?: Database["public"]["Enums"]["conversion_destination"]
+          enabled?: boolean
+          pixel_id?: string
+          require_consent?: boolean
+          test_event_code?: string | null
+          updated_at?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "conversion_destinations_workspace_id_connection_id_fkey"
+            columns: ["workspace_id", "connection_id"]
+            isOneToOne: false
+            referencedRelation: "integration_connections"
+            referencedColumns: ["workspace_id", "id"]
+          },
+          {
+            foreignKeyName: "conversion_destinations_workspace_id_fkey"
             columns: ["workspace_id"]
             isOneToOne: false
             referencedRelation: "workspaces"
@@ -6252,11 +6488,13 @@ export type Database = {
           ga4_status: Database["public"]["Enums"]["pixel_delivery_status"]
           id: number
           last_error: string | null
+          marketing_consent: boolean | null
           meta_status: Database["public"]["Enums"]["pixel_delivery_status"]
           occurred_at: string
           shopify_order_id: string | null
           tiktok_status: Database["public"]["Enums"]["pixel_delivery_status"]
           updated_at: string
+          user_data: NonNullable<Json>
           value_cents: number | null
           visitor_id: string | null
           workspace_id: string
@@ -6269,11 +6507,13 @@ export type Database = {
           ga4_status?: Database["public"]["Enums"]["pixel_delivery_status"]
           id?: never
           last_error?: string | null
+          marketing_consent?: boolean | null
           meta_status?: Database["public"]["Enums"]["pixel_delivery_status"]
           occurred_at: string
           shopify_order_id?: string | null
           tiktok_status?: Database["public"]["Enums"]["pixel_delivery_status"]
           updated_at?: string
+          user_data?: NonNullable<Json>
           value_cents?: number | null
           visitor_id?: string | null
           workspace_id: string
@@ -6286,11 +6526,13 @@ export type Database = {
           ga4_status?: Database["public"]["Enums"]["pixel_delivery_status"]
           id?: never
           last_error?: string | null
+          marketing_consent?: boolean | null
           meta_status?: Database["public"]["Enums"]["pixel_delivery_status"]
           occurred_at?: string
           shopify_order_id?: string | null
           tiktok_status?: Database["public"]["Enums"]["pixel_delivery_status"]
           updated_at?: string
+          user_data?: NonNullable<Json>
           value_cents?: number | null
           visitor_id?: string | null
           workspace_id?: string
@@ -10463,6 +10705,13 @@ export type Database = {
           isSetofReturn: false
         }
       }
+      ads_currencies: {
+        Args: { p_from: string; p_to: string; p_workspace_id: string }
+        Returns: {
+          currency: string
+          spend_cents: number
+        }[]
+      }
       ads_dashboard: {
         Args: {
           p_from: string
@@ -11438,6 +11687,13 @@ export type Database = {
           isSetofReturn: true
         }
       }
+      record_conversion_events: {
+        Args: { p_events: Json; p_workspace_id: string }
+        Returns: {
+          duplicates: number
+          inserted: number
+        }[]
+      }
       record_curated_reply_use: {
         Args: { p_reply_id: string }
         Returns: number
@@ -11969,6 +12225,14 @@ export type Database = {
       ad_level: "account" | "campaign" | "ad_group" | "ad"
       ad_platform: "meta" | "google" | "tiktok" | "pinterest" | "organic"
       ad_status: "draft" | "active" | "paused" | "archived" | "deleted"
+      ad_sync_kind: "recent" | "restatement" | "backfill"
+      ad_sync_status:
+        | "queued"
+        | "running"
+        | "waiting"
+        | "retrying"
+        | "succeeded"
+        | "dead"
       ads_group_by: "platform" | "campaign" | "day"
       agent_feedback_kind:
         | "thumbs_up"
@@ -12109,6 +12373,7 @@ export type Database = {
         | "published"
         | "archived"
       conversation_role: "system" | "user" | "assistant"
+      conversion_destination: "meta" | "ga4" | "tiktok"
       decision_domain:
         | "inventory"
         | "cx"
@@ -12575,6 +12840,15 @@ export const Constants = {
       ad_level: ["account", "campaign", "ad_group", "ad"],
       ad_platform: ["meta", "google", "tiktok", "pinterest", "organic"],
       ad_status: ["draft", "active", "paused", "archived", "deleted"],
+      ad_sync_kind: ["recent", "restatement", "backfill"],
+      ad_sync_status: [
+        "queued",
+        "running",
+        "waiting",
+        "retrying",
+        "succeeded",
+        "dead",
+      ],
       ads_group_by: ["platform", "campaign", "day"],
       agent_feedback_kind: [
         "thumbs_up",
@@ -12730,6 +13004,7 @@ export const Constants = {
         "archived",
       ],
       conversation_role: ["system", "user", "assistant"],
+      conversion_destination: ["meta", "ga4", "tiktok"],
       decision_domain: [
         "inventory",
         "cx",

@@ -93,6 +93,20 @@ const Settings = z.object({
   ANALYTICS_API_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(60_000),
   /** The registry provider the OpenAI-compatible endpoint (OPENAI_BASE_URL) lists models for. */
   MODEL_DISCOVERY_PROVIDER: z.enum(["openai", "anthropic", "google", "mistral"]).default("openai"),
+  // ===== ad platforms (the ads-sync and conversions workers)
+  TIKTOK_AUTH_URL: z.string().url().default("https://business-api.tiktok.com/portal/auth"),
+  TIKTOK_TOKEN_URL: z.string().url().default("https://business-api.tiktok.com/open_api/v1.3/oauth2/access_token/"),
+  /** The Google Ads API, with its version (googleAds:searchStream). */
+  GOOGLE_ADS_API_URL: z.string().url().default("https://googleads.googleapis.com/v21"),
+  GOOGLE_ADS_DEVELOPER_TOKEN: z.string().default(""),
+  /** The manager account the app signs in through (login-customer-id), digits only; empty when none. */
+  GOOGLE_ADS_LOGIN_CUSTOMER_ID: z.string().regex(/^\d*$/).default(""),
+  /** GA4's Measurement Protocol host (/mp/collect). */
+  GA4_MP_URL: z.string().url().default("https://www.google-analytics.com"),
+  /** One provider request's timeout for the ads sync and conversions workers. */
+  ADS_API_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(30_000),
+  /** Meta windows longer than this many days are fetched as asynchronous report runs. */
+  META_ASYNC_REPORT_DAYS: z.coerce.number().int().min(1).max(400).default(8),
   TAVUS_WEBHOOK_TOKEN: z.string().default(""),
   CHATWOOT_WEBHOOK_TOKEN: z.string().default(""),
   MUX_WEBHOOK_SECRET: z.string().default(""),

@@ -138,7 +138,7 @@ export async function callback(req: Request, providerId: ProviderId, d: Deps): P
   const provider = PROVIDERS[providerId];
   const params = new URL(req.url).searchParams;
   const state = params.get("state");
-  const code = params.get("code");
+  const code = params.get("code") ?? params.get("auth_code"); // TikTok's portal names it auth_code
   if (!state || !code) return backToApp(d, FALLBACK, providerId, "error", params.get("error") ?? "missing_code");
   const shop = providerId === "shopify" ? params.get("shop") : null;
   if (providerId === "shopify" && (!shop || !SHOP_DOMAIN.test(shop))) {
@@ -258,4 +258,29 @@ export async function disconnect(req: Request, d: Deps): Promise<Reply> {
     revoked = await provider.revoke(d.settings, d, await decryptToken(d.ring, row.access_token_ciphertext));
   }
   return { status: 200, body: { status: "revoked", revokedAtProvider: revoked } };
+}
+
+const SecretBody = z.object({
+  workspaceId: z.string().uuid(),
+  provider: z.literal("ga4"),
+  accountId: z.string().regex(/^G-[A-Z0-9]{4,16}$/, "must be a GA4 measurement id (G-...)"),
+  secret: z.string().min(8).max(200),
+});
+
+/**
+ * An admin stores an API secret as a connection's credential (GA4's Measurement Protocol has no
+ * OAuth): encrypted here, stored by SQL as the admin (private.connect_with_secret decides).
+ */
+export async function secret(req: Request, d: Deps): Promise<Reply> {
+  const user = await requireUser(req, d.auth);
+  const body = SecretBody.parse(await readJson(req, 10_000));
+  const ciphertext = await encryptToken(d.ring, body.secret);
+  const [row] = await asUser(
+    d.sql,
+    user,
+    (tx) =>
+      tx`select private.connect_with_secret(${body.workspaceId}, ${body.provider}, ${body.accountId}, ${ciphertext},
+        ${d.ring.currentId}) as id`,
+  );
+  return { status: 200, body: { connectionId: row.id } };
 }

@@ -404,7 +404,8 @@ end $$;
 --   * plpgsql RETURN QUERY must match the result's column types exactly (a NOT NULL domain is
 --     another type), so each `return query <q>` becomes `return query select (row(q.*)::view).*
 --     from (<q>) q`, casting each value to its column's type, domains included;
---   * a one-row plpgsql `return private.f(...)` returns that row cast to the view likewise;
+--   * a one-row plpgsql `return private.f(...)` or `return query <q>` returns that row cast to
+--     the view likewise;
 --   * arrays of rows a body collects keep the implementation's type (private.X_row[]);
 --   * a sql body `select private.f(...)` (one composite value) reads the row's columns instead.
 -- Every rewrite must apply where the current text calls for it, or the migration fails.
@@ -475,10 +476,10 @@ begin
     if def ~ '\n LANGUAGE plpgsql\n' then
       body := regexp_replace(body, '\mpublic\.(\w+_row)\[\]', 'private.\1[]', 'g');
       if f.one_row then
-        if body ~* '\mreturn\s+query\M' then
-          raise exception '% answers one row but uses RETURN QUERY', sig;
-        end if;
-        -- `return private.f(...);` (a row of the private type); `return r;` of a view-typed variable stays
+        -- `return query <q>;` (a set of one row) and `return private.f(...);` (a row of the private
+        -- type) return that row cast to the view; `return r;` of a view-typed variable stays
+        body := regexp_replace(body, '\mreturn query\s+([^;]*);',
+          'return (select row(q.*)::public.' || f.row_type || ' from (\1) q);', 'g');
         body := regexp_replace(body, '\mreturn (private\.\w+\([^;]*\));',
           'return (select row(x.*)::public.' || f.row_type || ' from \1 x);', 'g');
       else

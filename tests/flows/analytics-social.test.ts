@@ -74,6 +74,11 @@ describe("Instagram through the Meta connection", () => {
 
   it("connecting Meta with Instagram's permissions pulls the linked account, its days and its posts", async () => {
     metaId = await connectOAuth(sql, fake, ws.people.admin, ws.id, "meta", "act_1001");
+    // The ad account the connection names starts the ads sync too; its fake is not mounted here, so
+    // its schedule is paused and its queued windows set aside (as the demo seed does), or its
+    // failures would mark the shared Meta connection failing.
+    await sql`update public.ad_sync_schedules set enabled = false where connection_id = ${metaId}`;
+    await sql`delete from private.connector_jobs where queue = 'ads_sync' and connection_id = ${metaId}`;
     const [c] = await sql`select scopes from public.integration_connections where id = ${metaId}`;
     expect(c.scopes).toEqual(expect.arrayContaining(["instagram_basic", "instagram_manage_insights"]));
     const run = await runReaches(sql, metaId, "initial", "succeeded");

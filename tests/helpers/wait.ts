@@ -1,23 +1,35 @@
-// Waiting for the state a test asserts, never for a fixed time: the stack's workers (pg_net,
-// pg_cron, the functions woken at commit) run asynchronously, and a loaded machine runs them late.
+// Waiting for the state a test asserts: poll with a deadline, never sleep a fixed time. The stack's
+// workers (pg_net, pg_cron, the functions woken at commit) run asynchronously, and a loaded machine
+// runs them late.
+import type { Server } from "node:http";
 
 /**
- * Calls fn until it returns something other than undefined, null or false, and returns that;
- * throws after `ms` (10 s) naming what it waited for and the last value seen.
+ * Polls fn until ok(value) (without ok: until fn returns something other than undefined, null or
+ * false) and returns that value; fails after ms (20 s) naming what it waited for and the last
+ * value it saw.
  */
+export async function waitFor<T>(what: string, fn: () => T | Promise<T>, ok: (v: T) => boolean, ms?: number): Promise<T>;
 export async function waitFor<T>(
   what: string,
   fn: () => T | undefined | null | false | Promise<T | undefined | null | false>,
-  ms = 10_000,
+  ms?: number,
+): Promise<T>;
+export async function waitFor<T>(
+  what: string,
+  fn: () => unknown,
+  okOrMs?: ((v: T) => boolean) | number,
+  ms?: number,
 ): Promise<T> {
-  const until = Date.now() + ms;
-  let last: unknown;
-  for (;;) {
-    last = await fn();
-    if (last !== undefined && last !== null && last !== false) return last as T;
-    if (Date.now() > until) throw new Error(`timed out after ${ms} ms waiting for ${what} (last: ${JSON.stringify(last)})`);
-    await new Promise((r) => setTimeout(r, 50));
+  const ok = typeof okOrMs === "function" ? okOrMs : (v: T) => v !== undefined && v !== null && v !== false;
+  const deadline = typeof okOrMs === "number" ? okOrMs : ms ?? 20_000;
+  const until = Date.now() + deadline;
+  let v = (await fn()) as T;
+  while (!ok(v)) {
+    if (Date.now() > until) throw new Error(`timed out after ${deadline} ms waiting for ${what} (last: ${JSON.stringify(v)})`);
+    await new Promise((r) => setTimeout(r, 100));
+    v = (await fn()) as T;
   }
+  return v;
 }
 
 /**
@@ -25,7 +37,7 @@ export async function waitFor<T>(
  * ports (API port + 59, + 78) lie in the kernel's ephemeral range, so on a busy machine an
  * outgoing connection can hold one for a moment.
  */
-export async function listenOn(server: import("node:http").Server, port: number, ms = 10_000): Promise<void> {
+export async function listenOn(server: Server, port: number, ms = 10_000): Promise<void> {
   await waitFor(`127.0.0.1:${port} to be free`, () =>
     new Promise<boolean>((resolve, reject) => {
       const failed = (e: NodeJS.ErrnoException) => {

@@ -3,6 +3,7 @@ import { googleAds } from "./google_ads.ts";
 import { googleSearchConsole } from "./google_search_console.ts";
 import { meta } from "./meta.ts";
 import { shopify } from "./shopify.ts";
+import { tiktok } from "./tiktok.ts";
 import { tiktokAccount } from "./tiktok_account.ts";
 import type { OAuthProvider } from "./types.ts";
 
@@ -11,6 +12,7 @@ export const PROVIDERS = {
   google_ads: googleAds,
   google_search_console: googleSearchConsole,
   meta,
+  tiktok,
   tiktok_account: tiktokAccount,
 } satisfies Record<string, OAuthProvider>;
 export type ProviderId = keyof typeof PROVIDERS;

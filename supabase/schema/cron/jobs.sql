@@ -1,5 +1,7 @@
 select cron.schedule('ads-retention', '23 3 * * *', 'select private.purge_ad_metrics()');
 select cron.schedule('ads-rollup-refresh', '7 * * * *', 'select private.refresh_ad_rollup()');
+select cron.schedule('ads-sync-retention', '37 3 * * *', 'select private.purge_ad_sync_runs()');
+select cron.schedule('ads-sync-schedule', '*/5 * * * *', 'select private.queue_ad_sync_windows()');
 select cron.schedule('analytics-partitions', '12 0 * * *', 'select private.maintain_analytics_partitions()');
 select cron.schedule('analytics-retention', '25 4 * * *', 'select private.purge_analytics_data()');
 select cron.schedule('analytics-sync-runs-retention', '41 3 * * *', 'select private.purge_analytics_sync_runs()');

@@ -9,6 +9,12 @@ comment on type public.ad_platform is 'Where an ad object lives. organic: unpaid
 create type public.ad_status as enum ('draft', 'active', 'paused', 'archived', 'deleted');
 comment on type public.ad_status is 'Delivery status of an ad object, normalized across platforms.';
 
+create type public.ad_sync_kind as enum ('recent', 'restatement', 'backfill');
+comment on type public.ad_sync_kind is 'Why a window is synced: recent (the last days, hourly), restatement (the days the platform still revises, daily), backfill (history on first connect, in chunks).';
+
+create type public.ad_sync_status as enum ('queued', 'running', 'waiting', 'retrying', 'succeeded', 'dead');
+comment on type public.ad_sync_status is 'queued -> running -> succeeded; waiting (throttled, a report being built, the connection needs reconnecting), retrying (an attempt failed; next_attempt_at), dead (gave up: error says why).';
+
 create type public.ads_group_by as enum ('platform', 'campaign', 'day');
 comment on type public.ads_group_by is 'How ads_dashboard groups its rows.';
 
@@ -127,6 +133,9 @@ comment on type public.content_status is 'Review state of a content piece.';
 
 create type public.conversation_role as enum ('system', 'user', 'assistant');
 comment on type public.conversation_role is 'Who said a conversation message.';
+
+create type public.conversion_destination as enum ('meta', 'ga4', 'tiktok');
+comment on type public.conversion_destination is 'Where conversions are sent server-side: Meta''s Conversions API, GA4''s Measurement Protocol, TikTok''s Events API.';
 
 create type public.decision_domain as enum ('inventory', 'cx', 'growth', 'ads', 'content', 'ops', 'privacy', 'other');
 
