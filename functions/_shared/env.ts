@@ -107,6 +107,10 @@ const Settings = z.object({
   ADS_API_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(30_000),
   /** Meta windows longer than this many days are fetched as asynchronous report runs. */
   META_ASYNC_REPORT_DAYS: z.coerce.number().int().min(1).max(400).default(8),
+  /** Klaviyo's API (https://a.klaviyo.com; locally the fake). */
+  KLAVIYO_API_URL: z.string().url().default("https://a.klaviyo.com"),
+  /** Yotpo's API (https://api.yotpo.com; locally the fake). */
+  YOTPO_API_URL: z.string().url().default("https://api.yotpo.com"),
   TAVUS_WEBHOOK_TOKEN: z.string().default(""),
   CHATWOOT_WEBHOOK_TOKEN: z.string().default(""),
   MUX_WEBHOOK_SECRET: z.string().default(""),

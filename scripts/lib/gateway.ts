@@ -67,6 +67,8 @@ export function localIntegrationEnv(c: StackConfig): Record<string, string> {
     TIKTOK_TOKEN_URL: `${fake}/tiktok/oauth2/access_token/`,
     GA4_MP_URL: `${fake}/ga4`,
     ADS_API_TIMEOUT_MS: "3000",
+    KLAVIYO_API_URL: `${fake}/klaviyo`,
+    YOTPO_API_URL: `${fake}/yotpo`,
     TAVUS_WEBHOOK_TOKEN: "local-tavus-token",
     CHATWOOT_WEBHOOK_TOKEN: "local-chatwoot-token",
     MUX_WEBHOOK_SECRET: "local-mux-secret",

@@ -2,7 +2,8 @@
 // OPENAI_BASE_URL) that answers as the real one does: float arrays when asked for
 // encoding_format "float", base64 otherwise; 429 with Retry-After, 500, 400 and slow answers on
 // demand. Vectors are local-lexical-v1's, so searches over them rank sensibly. It also serves
-// pages for URL ingestion under /pages/, and the model list (GET /v1/models) with its faults.
+// pages for URL ingestion under /pages/, and the model list (GET /v1/models: how discovery lists models and a
+// saved key is verified) with its faults.
 import { createServer, type Server } from "node:http";
 import { localLexicalEmbedding } from "../../functions/_shared/embeddings_local.ts";
 import { fakeOpenAiUrl } from "../../scripts/lib/gateway.ts";
@@ -43,6 +44,8 @@ export class FakeOpenAi {
   modelsCalls = 0;
   /** The Retry-After (seconds) of a 429 from /v1/models. */
   modelsRetryAfter = "120";
+  /** Keys GET /v1/models accepts (how a saved key is verified); others answer 401 invalid_api_key. */
+  validKeys = new Set<string>(["local-openai-key"]);
 
   /** The base URL the SDK is configured with (ends in /v1). */
   get url() {
@@ -75,6 +78,10 @@ export class FakeOpenAi {
         return res.end(page.body);
       }
       if (req.method === "GET" && path === "/v1/models") {
+        const key = (req.headers.authorization ?? "").replace(/^Bearer /, "");
+        if (!this.validKeys.has(key)) {
+          return send(401, { error: { message: "Incorrect API key provided.", type: "invalid_request_error", param: null, code: "invalid_api_key" } });
+        }
         this.modelsCalls++;
         const b = this.modelsPlan.shift() ?? "ok";
         if (b === "429") {

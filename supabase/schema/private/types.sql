@@ -188,6 +188,19 @@ create type private.experiment_assignment_row as (
 );
 comment on type private.experiment_assignment_row is 'What assign_experiment answers: the variant to show, whether the visitor is in the experiment (false: not targeted, outside the traffic share, or the experiment is not running; then the control, or a completed experiment''s winner, is shown) and when it was assigned. experiment_key and in_experiment are never null.';
 
+create type private.gift_card_intent as (
+  state text,
+  transaction_id uuid,
+  amount_cents bigint,
+  currency character(3),
+  shopify_order_id text,
+  shopify_customer_id text,
+  code_ciphertext text,
+  last_characters text,
+  call_started_at timestamp with time zone
+);
+comment on type private.gift_card_intent is 'What private.gift_card_intent hands the worker: state (issue: go on; settled: already issued, emailed or voided), the card, its order and customer, and the recorded code.';
+
 create type private.knowledge_match_row as (
   id uuid,
   workspace_id uuid,

@@ -327,6 +327,9 @@ comment on type public.search_intent is 'What a searcher of a keyword wants.';
 create type public.secret_action as enum ('create', 'read', 'rotate', 'delete');
 comment on type public.secret_action is 'What was done to a user secret.';
 
+create type public.shopify_sync_status as enum ('queued', 'running', 'completed', 'failed');
+comment on type public.shopify_sync_status is 'A Shopify backfill run: queued (waiting for its turn: one per shop), running, completed, failed (its job gave up; last_error says why).';
+
 create type public.social_platform as enum ('instagram', 'facebook', 'tiktok', 'x', 'linkedin', 'youtube', 'pinterest', 'threads');
 comment on type public.social_platform is 'Social networks posts are published to.';
 
