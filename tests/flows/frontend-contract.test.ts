@@ -64,6 +64,34 @@ describe("writes RLS filters out", () => {
     expect(mine.data).toEqual([{ id: c.id, name: "renamed" }]);
   });
 
+  it("the same on every table the walk found: a lower role's update changes nothing and .select() shows it", async () => {
+    const [q] = await sql`insert into public.survey_questions (workspace_id, external_id, prompt)
+      values (${t.ws.id}, ${"fc-q-" + t.ws.tag}, 'How did you hear about us?') returning id`;
+    const [a] = await sql`insert into public.ops_alerts (workspace_id, alert_type, title)
+      values (${t.ws.id}, 'stock', 'Low stock') returning id`;
+    await sql`insert into public.inventory_settings (workspace_id) values (${t.ws.id}) on conflict do nothing`;
+    await sql`insert into public.autopilot_configs (workspace_id) values (${t.ws.id}) on conflict do nothing`;
+    // [table, key column, key, patch, the role the policy refuses, the role it lets through]
+    const cases = [
+      ["inventory_settings", "workspace_id", t.ws.id, { demand_window_days: 14 }, t.member, t.admin],
+      ["autopilot_configs", "workspace_id", t.ws.id, { target_roas: 3 }, t.member, t.admin],
+      ["survey_questions", "id", q.id, { active: false }, t.viewer, t.member],
+      ["ops_alerts", "id", a.id, { status: "acknowledged" }, t.viewer, t.member],
+    ] as const;
+    // one loop over four tables: the clients typed per table would need a branch each
+    type AnyTable = { from(t: string): { update(p: object): { eq(k: string, v: string): { select(c: string): PromiseLike<{ status: number; data: unknown[] | null }> } } } };
+    for (const [table, key, value, patch, lowerRole, allowedRole] of cases) {
+      const [lower, allowed] = [lowerRole as unknown as AnyTable, allowedRole as unknown as AnyTable];
+      const denied = await lower.from(table).update(patch).eq(key, value).select(key);
+      expect({ table, status: denied.status, data: denied.data }).toEqual({ table, status: 200, data: [] });
+      const [before] = await sql`select ${sql(Object.keys(patch)[0])}::text as v from ${sql("public." + table)} where ${sql(key)} = ${value}`;
+      const done = await allowed.from(table).update(patch).eq(key, value).select(key);
+      expect({ table, rows: done.data?.length }).toEqual({ table, rows: 1 });
+      const [after] = await sql`select ${sql(Object.keys(patch)[0])}::text as v from ${sql("public." + table)} where ${sql(key)} = ${value}`;
+      expect({ table, changed: before.v !== after.v }).toEqual({ table, changed: true });
+    }
+  });
+
   it("a member's delete of a support ticket (admins delete) matches no row; an admin's deletes it", async () => {
     const [ticket] = await sql`insert into public.support_tickets (workspace_id, requester_email, subject, body)
       values (${t.ws.id}, 'jane@example.com', 'Where is my order?', 'It has been a week.') returning id`;
