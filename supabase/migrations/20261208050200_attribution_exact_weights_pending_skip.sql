@@ -186,3 +186,10 @@ begin
   order by coalesce(r.revenue, 0) desc, k.spend desc nulls last, 1;
 end $$;
 
+
+-- Conversions whose stored position-based credits came from an inexact middle weight (five or
+-- more touches) are credited again by the next round (the report computes them meanwhile).
+update public.conversions c set credited_at = null
+where c.credited_at is not null
+  and c.id in (select a.conversion_id from public.attribution_credits a where a.model = 'position_based'
+               group by a.conversion_id having count(*) >= 5);
