@@ -5,7 +5,7 @@
 -- The experiment rollups (experiment_daily_metrics, the sufficient statistics) are in 140.
 begin;
 set search_path = extensions, public;
-select plan(17);
+select plan(20);
 
 select tests.two_workspaces();
 create temp table demo on commit drop as select '10000000-0000-4000-8000-000000000001'::uuid as ws;
@@ -32,6 +32,38 @@ select is((select count(*)::int from ((select * from ads_inc except select works
            union all (select workspace_id, platform, day, spend_cents, impressions, clicks, conversions, revenue_cents, campaigns
              from public.ad_metrics_rollup_daily except select * from ads_inc)) d), 0,
   'ad_metrics_rollup_daily after updates, deletes, late rows and a moved day: incremental = rebuild');
+
+-- ===== ads: the campaigns' running totals (maintained on every write, read by the campaign dashboard)
+update public.ad_metrics_daily m set campaign_id = x.id, object_id = x.id, day = x.next_day
+from (select c.id, (select max(d.day) + 3 from public.ad_metrics_daily d where d.object_id = c.id) as next_day
+      from public.ad_campaigns c join public.ad_metrics_daily d on d.object_id = c.id order by c.id desc limit 1) x
+where m.id = (select id from public.ad_metrics_daily where level = 'campaign' order by id limit 1 offset 20) and x.id <> m.campaign_id;
+select is((select count(*)::int from private.ad_campaign_running_totals t
+           cross join lateral (select count(*) as n, coalesce(sum(m.spend_cents), 0) as s, coalesce(sum(m.revenue_cents), 0) as r,
+                                      coalesce(sum(m.impressions), 0) as i, coalesce(sum(m.clicks), 0) as k, coalesce(sum(m.conversions), 0) as v
+                               from public.ad_metrics_daily m where m.level = 'campaign' and m.campaign_id = t.campaign_id and m.day <= t.day) x
+           where (t.rows_upto, t.spend_cents, t.revenue_cents, t.impressions, t.clicks, t.conversions) is distinct from (x.n, x.s, x.r, x.i, x.k, x.v)), 0,
+  'ad_campaign_running_totals after updates, deletes, late rows, a moved day and a row moved to another campaign = the sums up to each day');
+select is((select count(*)::int from private.ad_campaign_spans s
+           full join (select m.campaign_id, min(m.day) as lo, max(m.day) as hi, count(*) as n, sum(m.spend_cents) as spend
+                      from public.ad_metrics_daily m where m.level = 'campaign' group by 1) x on x.campaign_id = s.campaign_id
+           where x.campaign_id is not null and (s.campaign_id is null or s.first_day > x.lo or s.last_day < x.hi
+                 or s.rows_total <> x.n or s.spend_cents <> x.spend
+                 or (select count(*) from private.ad_campaign_running_totals t where t.campaign_id = s.campaign_id) <> s.last_day - s.first_day + 1)), 0,
+  'every campaign''s span covers its days densely and its totals are its rows'' sums');
+select is((select count(*)::int from (select distinct workspace_id from public.ad_metrics_daily) w,
+           (select min(day) as lo, max(day) as hi from public.ad_metrics_daily) r,
+           lateral (values (r.lo - 400, r.hi), (r.hi - 29, r.hi), (r.lo + 3, r.lo + 40), (r.hi, r.hi + 5)) v (f, t),
+           lateral ((select * from private.ads_campaign_totals(w.workspace_id, v.f, v.t)
+                     except select m.campaign_id, sum(m.spend_cents)::bigint, sum(m.revenue_cents)::bigint, sum(m.impressions)::bigint,
+                                   sum(m.clicks)::bigint, sum(m.conversions) from public.ad_metrics_daily m
+                            where m.workspace_id = w.workspace_id and m.level = 'campaign' and m.day between v.f and v.t group by 1)
+                    union all
+                    (select m.campaign_id, sum(m.spend_cents)::bigint, sum(m.revenue_cents)::bigint, sum(m.impressions)::bigint,
+                            sum(m.clicks)::bigint, sum(m.conversions) from public.ad_metrics_daily m
+                     where m.workspace_id = w.workspace_id and m.level = 'campaign' and m.day between v.f and v.t group by 1
+                     except select * from private.ads_campaign_totals(w.workspace_id, v.f, v.t))) d), 0,
+  'the campaign dashboard''s sums for four ranges equal summing the campaign-level rows');
 
 -- ===== commerce: conversions (one per uncancelled order: net revenue, its visitor and customer)
 insert into public.orders (workspace_id, shopify_order_id, currency, total_price_cents, processed_at, visitor_id)
