@@ -45,6 +45,19 @@ export function asUser<T>(sql: Sql, claims: UserClaims, fn: (tx: Tx) => Promise<
   }) as Promise<T>;
 }
 
+/**
+ * Statements sent whole (values written with literal()) as the signed-in user: one round trip and
+ * one transaction, since the simple query protocol runs a multi-statement string as one implicit
+ * transaction. Sets the role and claims as asUser does, then runs `statements`; answers the rows
+ * of the first of them (the caller's statements may end by switching to the service).
+ */
+export async function asUserOnce(sql: Sql, claims: UserClaims, statements: string): Promise<postgres.Row[]> {
+  const results = await sql.unsafe(`select set_config('role', 'authenticated', true),
+    set_config('request.jwt.claims', ${literal(JSON.stringify(claims))}, true);
+    ${statements}`) as unknown as postgres.Row[][];
+  return results[1];
+}
+
 /** Runs fn in one transaction as service_role (RLS bypassed): for verified provider callbacks. */
 export function asService<T>(sql: Sql, fn: (tx: Tx) => Promise<T>): Promise<T> {
   return sql.begin(async (tx) => {
