@@ -19,7 +19,7 @@ create table private.ad_campaign_running_totals (
   clicks bigint not null default 0,
   conversions numeric not null default 0,
   primary key (campaign_id, day),
-  foreign key (workspace_id, campaign_id) references public.ad_campaigns (workspace_id, id) on delete cascade
+  foreign key (campaign_id) references public.ad_campaigns (id) on delete cascade
 );
 comment on table private.ad_campaign_running_totals is 'Per campaign and day, dense from its first to its last day with campaign-level rows: the running totals of those rows up to and including that day (rows, spend, revenue, impressions, clicks, conversions). Kept by private.apply_ad_campaign_deltas (statement triggers on ad_metrics_daily); read by the campaign dashboard (private.ads_campaign_totals).';
 create index ad_campaign_running_totals_day_idx on private.ad_campaign_running_totals (workspace_id, day)
@@ -38,7 +38,7 @@ create table private.ad_campaign_spans (
   impressions bigint not null default 0,
   clicks bigint not null default 0,
   conversions numeric not null default 0,
-  foreign key (workspace_id, campaign_id) references public.ad_campaigns (workspace_id, id) on delete cascade
+  foreign key (campaign_id) references public.ad_campaigns (id) on delete cascade
 );
 comment on table private.ad_campaign_spans is 'Per campaign: the days its running totals cover (first to last day with campaign-level rows, never shrinking) and its totals (= the running totals of the last day). Kept with private.ad_campaign_running_totals.';
 create index ad_campaign_spans_workspace_idx on private.ad_campaign_spans (workspace_id, first_day);
