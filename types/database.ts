@@ -4043,6 +4043,7 @@ export type Database = {
           srm_p_value: number | null
           uplift: number | null
           uplift_lower: number | null
+          uplift_scale: string | null
           uplift_upper: number | null
           variant_id: string
           variant_key: string
@@ -4072,6 +4073,7 @@ export type Database = {
           srm_p_value?: number | null
           uplift?: number | null
           uplift_lower?: number | null
+          uplift_scale?: string | null
           uplift_upper?: number | null
           variant_id: string
           variant_key: string
@@ -4101,6 +4103,7 @@ export type Database = {
           srm_p_value?: number | null
           uplift?: number | null
           uplift_lower?: number | null
+          uplift_scale?: string | null
           uplift_upper?: number | null
           variant_id?: string
           variant_key?: string
@@ -9921,6 +9924,7 @@ export type Database = {
           srm_p_value: number | null
           uplift: number | null
           uplift_lower: number | null
+          uplift_scale: string | null
           uplift_upper: number | null
           variant_id: string
           variant_key: string
