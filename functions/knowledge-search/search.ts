@@ -47,7 +47,9 @@ export async function search(req: Request, d: Deps): Promise<Reply> {
        ${embedding ? literal(embedding) : "null"}::extensions.vector, ${literal(model)}::public.embedding_model,
        ${literal(textHash)}, ${literal(b.mode)}::public.knowledge_search_mode, ${sqlNumber(b.matchCount)},
        ${sqlNumber(b.minSimilarity)}, ${sqlList(b.collectionIds, "uuid")}, ${sqlList(b.documentIds, "uuid")},
-       ${sqlList(b.tags, "text")}, ${sqlNumber(b.fullTextWeight)}, ${sqlNumber(b.semanticWeight)}, ${sqlNumber(embedMs)}) as r`;
+       ${sqlList(b.tags, "text")}, ${sqlNumber(b.fullTextWeight)}, ${sqlNumber(b.semanticWeight)}, ${
+      sqlNumber(embedMs)
+    }) as r`;
 
   const [first] = await asUserOnce(d.sql, claims, call(null, d.env.EMBEDDING_MODEL, 0));
   const answer = first.r as { model: EmbeddingModel; needsEmbedding?: boolean };

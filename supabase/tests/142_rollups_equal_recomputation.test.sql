@@ -153,7 +153,9 @@ select c.workspace_id, c.slack_channel_id, '1700000100.00000' || i, '1700000100.
 from (select * from public.slack_channels order by id limit 1) c cross join generate_series(0, 6) i;
 update public.slack_messages set slack_user_id = 'U9' where ts = '1700000100.000003';
 delete from public.slack_messages where ts in ('1700000100.000004', '1700000100.000005');
-update public.slack_messages set thread_ts = '1700000100.000000' where id = (select id from public.slack_messages where thread_ts is null and ts <> '1700000100.000000' order by id limit 1);
+insert into public.slack_messages (workspace_id, slack_channel_id, ts, slack_user_id, text, posted_at)
+select c.workspace_id, c.slack_channel_id, '1700000200.000001', 'U7', 'top level', now() from (select * from public.slack_channels order by id limit 1) c;
+update public.slack_messages set thread_ts = '1700000100.000000' where ts = '1700000200.000001';
 select is((select count(*)::int from public.slack_threads t
            where t.reply_count <> (select count(*) from public.slack_messages m where m.workspace_id = t.workspace_id
                                    and m.slack_channel_id = t.slack_channel_id and m.thread_ts = t.thread_ts and m.ts <> t.thread_ts)
