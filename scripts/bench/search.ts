@@ -43,7 +43,7 @@ export async function main(args: string[]): Promise<void> {
     const { model, results } = await first.json() as { model: string; results: { id: string }[] };
     const [{ embedding }] = await sql`
       select e.embedding::text as embedding from private.query_embedding_cache e
-      where e.model = ${model}::public.embedding_model and e.text_sha256 = encode(sha256(convert_to(${query}, 'UTF8')), 'hex')`;
+      where e.embedding_model = ${model}::public.embedding_model and e.text_sha256 = encode(sha256(convert_to(${query}, 'UTF8')), 'hex')`;
     const rest = {
       url: `${api}/rest/v1/rpc/knowledge_search`, headers,
       body: JSON.stringify({ p_workspace_id: DEMO_WS, p_query_text: query, p_query_embedding: embedding, p_embedding_model: model }),
