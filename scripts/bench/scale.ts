@@ -75,7 +75,7 @@ async function copies(tx: postgres.TransactionSql, from: number, to: number) {
     select private.apply_ad_campaign_deltas(array_agg(m.workspace_id), array_agg(m.campaign_id), array_agg(m.day),
       array_agg(1::bigint), array_agg(m.spend_cents), array_agg(m.revenue_cents), array_agg(m.impressions), array_agg(m.clicks),
       array_agg(m.conversions))
-    from public.ad_metrics_daily m where m.workspace_id = '${DEMO}' and m.level = 'campaign' and m.id > ${from} * 1000000000;
+    from public.ad_metrics_daily m where m.workspace_id = '${DEMO}' and m.level = 'campaign' and m.id > ${from}::bigint * 1000000000;
     select private.rebuild_experiment_stats(array(select id from public.experiments where workspace_id = '${DEMO}'));`);
   for (const t of COPIES) await tx.unsafe(`analyze public.${t.table}`);
 }
