@@ -55,16 +55,3 @@ create trigger mark_experiment_rollup_dirty_delete after delete on public.experi
 -- The refresh deletes the queued days' rows and inserts what the sources now hold; a day whose
 -- last row went away is thereby emptied (it had no row in the full recomputation either).
 
--- The tenant-key guard for the tables these migrations add, by whichever installer the schema has
--- (install_tenant_guard here; the per-domain baseline names it install_row_triggers).
-create function private.keep_tenant_keys_on(p_table regclass) returns void
-language plpgsql volatile set search_path = '' as $$
-begin
-  if to_regprocedure('private.install_row_triggers(regclass)') is not null then
-    execute 'select private.install_row_triggers($1)' using p_table;
-  else
-    execute 'select private.install_tenant_guard($1)' using p_table;
-  end if;
-end $$;
-comment on function private.keep_tenant_keys_on(regclass) is 'Installs the tenant-key guard (keep_tenant_keys) on a table through the schema''s installer, for migrations that must apply before and after the per-domain baseline.';
-revoke all on function private.keep_tenant_keys_on(regclass) from public;

@@ -29,7 +29,15 @@ create table private.experiment_visitor_stats (
 comment on table private.experiment_visitor_stats is 'Per assigned visitor of an experiment: variant, assignment day (UTC), purchase revenue x (cents), purchases o, pre-exposure net order revenue c (cents, 0 without CUPED) and whether a goal event happened. Written by private.apply_experiment_visitors (triggers) and private.rebuild_experiment_stats; read by the same to compute differences.';
 create index experiment_visitor_stats_workspace_idx on private.experiment_visitor_stats (workspace_id);
 alter table private.experiment_visitor_stats enable row level security;
-select private.keep_tenant_keys_on('private.experiment_visitor_stats');
+-- the tenant-key guard by whichever installer the schema has (the per-domain baseline names it
+-- install_row_triggers)
+do $$ begin
+  if to_regprocedure('private.install_row_triggers(regclass)') is not null then
+    execute 'select private.install_row_triggers($1)' using 'private.experiment_visitor_stats'::regclass;
+  else
+    execute 'select private.install_tenant_guard($1)' using 'private.experiment_visitor_stats'::regclass;
+  end if;
+end $$;
 
 create table private.experiment_variant_stats (
   experiment_id uuid not null references public.experiments (id) on delete cascade,
@@ -52,7 +60,15 @@ create table private.experiment_variant_stats (
 comment on table private.experiment_variant_stats is 'Sufficient statistics of an experiment per variant, assignment day (UTC) and stripe: sums over the visitors of private.experiment_visitor_stats. Kept by private.apply_experiment_visitors (adds differences) and private.rebuild_experiment_stats; read by private.experiment_moments. No foreign key to the variant: a deleted variant''s rows are emptied by its assignments'' deletion and ignored by the reader.';
 create index experiment_variant_stats_workspace_idx on private.experiment_variant_stats (workspace_id);
 alter table private.experiment_variant_stats enable row level security;
-select private.keep_tenant_keys_on('private.experiment_variant_stats');
+-- the tenant-key guard by whichever installer the schema has (the per-domain baseline names it
+-- install_row_triggers)
+do $$ begin
+  if to_regprocedure('private.install_row_triggers(regclass)') is not null then
+    execute 'select private.install_row_triggers($1)' using 'private.experiment_variant_stats'::regclass;
+  else
+    execute 'select private.install_tenant_guard($1)' using 'private.experiment_variant_stats'::regclass;
+  end if;
+end $$;
 
 -- The computation from raw events stays, renamed, as the reference the tests compare with.
 alter function private.experiment_moments(uuid) rename to experiment_moments_scan;

@@ -25,7 +25,15 @@ comment on table private.ad_campaign_running_totals is 'Per campaign and day, de
 create index ad_campaign_running_totals_day_idx on private.ad_campaign_running_totals (workspace_id, day)
   include (campaign_id, rows_upto, spend_cents, revenue_cents, impressions, clicks, conversions);
 alter table private.ad_campaign_running_totals enable row level security;
-select private.keep_tenant_keys_on('private.ad_campaign_running_totals');
+-- the tenant-key guard by whichever installer the schema has (the per-domain baseline names it
+-- install_row_triggers)
+do $$ begin
+  if to_regprocedure('private.install_row_triggers(regclass)') is not null then
+    execute 'select private.install_row_triggers($1)' using 'private.ad_campaign_running_totals'::regclass;
+  else
+    execute 'select private.install_tenant_guard($1)' using 'private.ad_campaign_running_totals'::regclass;
+  end if;
+end $$;
 
 create table private.ad_campaign_spans (
   campaign_id uuid primary key,
@@ -43,7 +51,15 @@ create table private.ad_campaign_spans (
 comment on table private.ad_campaign_spans is 'Per campaign: the days its running totals cover (first to last day with campaign-level rows, never shrinking) and its totals (= the running totals of the last day). Kept with private.ad_campaign_running_totals.';
 create index ad_campaign_spans_workspace_idx on private.ad_campaign_spans (workspace_id, first_day);
 alter table private.ad_campaign_spans enable row level security;
-select private.keep_tenant_keys_on('private.ad_campaign_spans');
+-- the tenant-key guard by whichever installer the schema has (the per-domain baseline names it
+-- install_row_triggers)
+do $$ begin
+  if to_regprocedure('private.install_row_triggers(regclass)') is not null then
+    execute 'select private.install_row_triggers($1)' using 'private.ad_campaign_spans'::regclass;
+  else
+    execute 'select private.install_tenant_guard($1)' using 'private.ad_campaign_spans'::regclass;
+  end if;
+end $$;
 
 -- Signed differences as one row per (campaign, day), for campaigns still there (a deleted
 -- campaign's rows go by cascade).
