@@ -5,78 +5,28 @@
 //         a bookworm image made for PostgreSQL (this is prepared untimed, as the image would be).
 // Times `sh scripts/bootstrap.sh`, `npm run dev` and `npm test` in that clone, checks that every
 // URL `status` prints answers, stops the stack and unmounts. The chroot shares this machine's
-// network, so its stack runs on its own ports (57322/57321 unless GROWTHBASE_*_PORT are set).
-import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, realpathSync, writeFileSync } from "node:fs";
+// network, so its stack runs on its own ports (57322/57321 unless GROWTHBASE_*_PORT are set; npm
+// test's PostgreSQL 17 step on the DB port + 100 unless GROWTHBASE_PG17_PORT is set).
+import { mkdirSync, realpathSync } from "node:fs";
 import { join, resolve } from "node:path";
+import { ensureDebootstrap, inChroot as inChrootAs, mountAll, mounted, removeTree, unmountAll } from "./lib/chroot.ts";
 import { repoRoot } from "./lib/config.ts";
 import { isRoot, run } from "./lib/proc.ts";
 
 const KINDS = ["bare", "pg15"] as const;
 type Kind = (typeof KINDS)[number];
-const MIRROR = "http://deb.debian.org/debian";
 // Absolute and without symlinks, as /proc/self/mounts names mount points.
 const rootDir = resolve(process.env.GROWTHBASE_CHROOTS ?? "/var/tmp/growthbase-chroots");
-const dbPort = process.env.GROWTHBASE_DB_PORT ?? "57322";
-const apiPort = process.env.GROWTHBASE_API_PORT ?? "57321";
+const ports: Record<string, string> = {
+  GROWTHBASE_DB_PORT: process.env.GROWTHBASE_DB_PORT ?? "57322",
+  GROWTHBASE_API_PORT: process.env.GROWTHBASE_API_PORT ?? "57321",
+  // npm test's PostgreSQL 17 step (in a trixie chroot inside this one): the DB port + 100 unless set.
+  ...(process.env.GROWTHBASE_PG17_PORT ? { GROWTHBASE_PG17_PORT: process.env.GROWTHBASE_PG17_PORT } : {}),
+};
 const log = (s: string) => console.log(`[fresh-machine] ${s}`);
 
-/** Mount points at or under dir (/proc/self/mounts writes space, tab, newline, \\ as octal escapes). */
-function mounted(dir: string): string[] {
-  return readFileSync("/proc/self/mounts", "utf8").split("\n").map((l) => l.split(" ")[1])
-    .filter(Boolean)
-    .map((m) => m.replace(/\\([0-7]{3})/g, (_, o: string) => String.fromCharCode(parseInt(o, 8))))
-    .filter((m) => m === dir || m.startsWith(`${dir}/`));
-}
-
-function unmountAll(dir: string) {
-  for (const m of mounted(dir).sort((a, b) => b.length - a.length)) run("umount", ["-l", m], { allowFail: true });
-  if (mounted(dir).length) throw new Error(`still mounted under ${dir}: ${mounted(dir).join(", ")}`);
-}
-
-function mountAll(dir: string) {
-  run("mount", ["-t", "proc", "proc", join(dir, "proc")]);
-  run("mount", ["-t", "sysfs", "sys", join(dir, "sys")]);
-  run("mount", ["--rbind", "/dev", join(dir, "dev")]);
-  run("mount", ["--make-rslave", join(dir, "dev")]);
-  writeFileSync(join(dir, "etc/resolv.conf"), readFileSync("/etc/resolv.conf"));
-  // This machine's network trusts local CAs (an egress proxy's, here); a fresh machine on the same
-  // network has them too. ca-certificates, once installed in the chroot, adds them to its bundle.
-  const localCas = "/usr/local/share/ca-certificates";
-  if (existsSync(localCas)) run("cp", ["-a", `${localCas}/.`, join(dir, localCas)]);
-}
-
-/** A command inside the chroot with a clean environment, as a new root login would have. */
-function inChroot(dir: string, script: string, extraEnv: Record<string, string> = {}): { status: number | null; seconds: number } {
-  const env = {
-    HOME: "/root",
-    PATH: "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin",
-    LANG: "C.UTF-8",
-    TERM: "dumb",
-    GROWTHBASE_DB_PORT: dbPort,
-    GROWTHBASE_API_PORT: apiPort,
-    // Where this machine points Node.js at that CA bundle, the chroot's Node.js is pointed too.
-    ...(process.env.NODE_EXTRA_CA_CERTS ? { NODE_EXTRA_CA_CERTS: process.env.NODE_EXTRA_CA_CERTS } : {}),
-    ...extraEnv,
-  };
-  const t0 = performance.now();
-  const r = spawnSync("chroot", [dir, "/usr/bin/env", "-i", ...Object.entries(env).map(([k, v]) => `${k}=${v}`), "/bin/sh", "-c", script], {
-    stdio: "inherit",
-  });
-  return { status: r.status, seconds: (performance.now() - t0) / 1000 };
-}
-
-function freshBase(root: string): string {
-  const base = join(root, "base");
-  if (!existsSync(join(base, ".growthbase-complete"))) {
-    if (!existsSync("/usr/sbin/debootstrap")) run("apt-get", ["install", "-y", "-qq", "debootstrap"], { inherit: true });
-    run("rm", ["-rf", "--one-file-system", base]);
-    log(`debootstrap --variant=minbase bookworm ${base}`);
-    run("debootstrap", ["--variant=minbase", "bookworm", base, MIRROR], { inherit: true });
-    writeFileSync(join(base, ".growthbase-complete"), "");
-  }
-  return base;
-}
+/** A command inside the chroot with a clean environment and this run's ports. */
+const inChroot = (dir: string, script: string) => inChrootAs(dir, script, ports);
 
 function main() {
   const kind = process.argv[2] as Kind;
@@ -89,10 +39,10 @@ function main() {
   if (dirty) log("note: uncommitted changes are not in the clone; it is made from HEAD");
   mkdirSync(rootDir, { recursive: true });
   const root = realpathSync(rootDir);
-  const base = freshBase(root);
+  const base = join(root, "base");
+  ensureDebootstrap(base, "bookworm", log);
   const dir = join(root, kind);
-  unmountAll(dir);
-  run("rm", ["-rf", "--one-file-system", dir]);
+  removeTree(dir);
   run("cp", ["-a", base, dir]);
   const times: [string, number][] = [];
   let failed = "";
@@ -128,9 +78,9 @@ function main() {
       inChroot(dir, "cd /root/growthbase 2>/dev/null && test -x node_modules/.bin/tsx && npm run -s stack -- stop || true");
     }
     try {
-      unmountAll(dir);
-      // Only once nothing is mounted under it (unmountAll throws otherwise).
-      if (!process.argv.includes("--keep")) run("rm", ["-rf", "--one-file-system", dir]);
+      // Only once nothing is mounted under it (both throw otherwise).
+      if (process.argv.includes("--keep")) unmountAll(dir);
+      else removeTree(dir);
     } catch (e) {
       // Said after the step that failed, not instead of it.
       failed = [failed, `cleaning up ${dir}: ${e instanceof Error ? e.message : String(e)}`].filter(Boolean).join("; ");

@@ -2,7 +2,7 @@
 // PostgreSQL 15, PostgREST 12 and one gateway (REST, functions, JWKS, pg_net worker).
 import { describeAnswer, statusAnswers } from "./lib/answers.ts";
 import { apiUrl, dbUrl, stackConfig, type StackConfig } from "./lib/config.ts";
-import { buildDatabase, databaseBuilt, localPlatformCurrent, pushMigrations, rebuildDatabase, reloadSchemaCache, setVaultSecrets } from "./lib/database.ts";
+import { buildDatabase, databaseBuilt, localPlatformCurrent, pushMigrations, rebuildDatabase, reloadSchemaCache, setVaultSecrets, unknownAppliedMigrations } from "./lib/database.ts";
 import { ensureSystemDeps } from "./lib/deps.ts";
 import { gatewayLog, gatewayPid, gatewayServesThisStack, startGateway, stopGateway } from "./lib/gateway.ts";
 import { publicKeys } from "./lib/keys.ts";
@@ -45,6 +45,9 @@ export async function start(c: StackConfig, opts: { quiet?: boolean } = {}): Pro
     if (!databaseBuilt(c)) buildDatabase(c, log);
     else if (!localPlatformCurrent(c)) {
       log("the local database predates this stack's platform (pg_net, Vault, graphql_public): rebuilding it");
+      rebuildDatabase(c, log);
+    } else if (unknownAppliedMigrations(c).length) {
+      log(`the local database was built from migrations this tree no longer has (${unknownAppliedMigrations(c).join(", ")}): rebuilding it`);
       rebuildDatabase(c, log);
     } else pushMigrations(c, log);
     await configureDatabase(c);

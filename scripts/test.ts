@@ -1,22 +1,30 @@
 // npm test : every check, on a freshly reset database. Each step prints its own output; the
-// run ends with one line "N passed, N failed" and exits non-zero on any failure.
-import { readdirSync } from "node:fs";
-import { join } from "node:path";
-import { binPath, cliDbUrl, dbUrl, stackConfig } from "./lib/config.ts";
+// run ends with one line "N passed, N failed" (", N skipped" when a step could not run here) and
+// exits non-zero on any failure.
+import { dbLint, proveArgs } from "./lib/checks.ts";
+import { binPath, cliDbUrl, stackConfig } from "./lib/config.ts";
 import { functionEnv } from "./lib/gateway.ts";
-import { run } from "./lib/proc.ts";
+import { pg17StepSkip } from "./lib/pg17.ts";
+import { isRoot, run } from "./lib/proc.ts";
+import { snapshotDrift } from "./lib/schema-snapshot.ts";
 import { typesDrift } from "./lib/types.ts";
 import { reset, start, verify } from "./stack.ts";
 
 const c = stackConfig();
 const bin = binPath;
-const results: { step: string; ok: boolean; ms: number; detail?: string }[] = [];
+const results: { step: string; ok: boolean; ms: number; detail?: string; skipped?: boolean }[] = [];
 const only = process.argv.slice(2);
 
-async function step(name: string, fn: () => void | Promise<void>) {
+/** Runs one step unless `only` leaves it out; `skip` (a reason) records it as skipped instead. */
+async function step(name: string, fn: () => void | Promise<void>, skip: string | null = null) {
   if (only.length && !only.some((o) => name.startsWith(o))) return;
   const t0 = Date.now();
   console.log(`\n=== ${name}`);
+  if (skip) {
+    console.log(`skipped: ${skip}`);
+    results.push({ step: name, ok: true, ms: 0, detail: skip, skipped: true });
+    return;
+  }
   try {
     await fn();
     results.push({ step: name, ok: true, ms: Date.now() - t0 });
@@ -45,19 +53,17 @@ await step("types: types/database.ts matches the live schema", () => {
   const drift = typesDrift(c);
   if (drift) throw new Error(`${drift}\nrun: npm run gen:types`);
 });
+await step("schema: supabase/schema/ matches the live database", () => {
+  const drift = snapshotDrift(c);
+  if (drift.length) throw new Error(`${drift.slice(0, 20).join("\n")}${drift.length > 20 ? `\n... ${drift.length - 20} more` : ""}\nrun: npm run gen:schema`);
+});
 await step("pgTAP: supabase/tests", () => {
-  const files = readdirSync(join(c.repoRoot, "supabase/tests")).filter((f) => f.endsWith(".sql")).sort();
-  sh("pg_prove", ["--dbname", dbUrl(c), "--failures", ...files.map((f) => join("supabase/tests", f))]);
+  sh("pg_prove", proveArgs(c));
 });
 await step("lint: supabase db lint (warning level)", () => {
-  const r = run(bin("supabase"), ["db", "lint", "--db-url", cliDbUrl(c), "--level", "warning", "--schema", "public,private"], {
-    cwd: c.repoRoot,
-    allowFail: true,
-    env: { ...process.env, SUPABASE_TELEMETRY_DISABLED: "1" },
-  });
-  const out = r.output.trim();
-  console.log(out);
-  if (r.status !== 0 || !/No schema errors found/.test(out)) throw new Error("supabase db lint reported problems");
+  const lint = dbLint(c);
+  console.log(lint.output);
+  if (!lint.ok) throw new Error("supabase db lint reported problems");
 });
 await step("advisor: supabase db advisors (no WARN or ERROR)", () => {
   const r = run(bin("supabase"), ["db", "advisors", "--db-url", cliDbUrl(c), "--level", "warn", "--fail-on", "warn",
@@ -93,8 +99,17 @@ await step("vitest: scripts, shared code and flows through the running stack", (
   sh(bin("vitest"), ["run"]);
 });
 
+// Last: its own PostgreSQL 17 cluster in a chroot, independent of the stack above.
+await step("pg17: platform, migrations, seed, pgTAP and db lint on PostgreSQL 17 (npm run test:pg17)", () => {
+  sh(bin("tsx"), ["scripts/test-pg17.ts"]);
+}, pg17StepSkip(process.env, process.platform, isRoot()));
+
 const failed = results.filter((r) => !r.ok);
+const skipped = results.filter((r) => r.skipped);
 console.log("\n=== summary");
-for (const r of results) console.log(`${r.ok ? "ok  " : "FAIL"} ${r.step} (${(r.ms / 1000).toFixed(1)} s)${r.detail ? `: ${r.detail}` : ""}`);
-console.log(`${results.length - failed.length} passed, ${failed.length} failed`);
+for (const r of results) {
+  const mark = r.skipped ? "skip" : r.ok ? "ok  " : "FAIL";
+  console.log(`${mark} ${r.step}${r.skipped ? "" : ` (${(r.ms / 1000).toFixed(1)} s)`}${r.detail ? `: ${r.detail}` : ""}`);
+}
+console.log(`${results.length - failed.length - skipped.length} passed, ${failed.length} failed${skipped.length ? `, ${skipped.length} skipped` : ""}`);
 process.exit(failed.length ? 1 : 0);

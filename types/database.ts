@@ -55,10 +55,10 @@ export type Database = {
         Relationships: [
           {
             foreignKeyName: "ad_accounts_integration_connection_id_fkey"
-            columns: ["integration_connection_id"]
+            columns: ["integration_connection_id", "workspace_id"]
             isOneToOne: false
             referencedRelation: "integration_connections"
-            referencedColumns: ["id"]
+            referencedColumns: ["id", "workspace_id"]
           },
           {
             foreignKeyName: "ad_accounts_workspace_id_fkey"
@@ -79,6 +79,7 @@ export type Database = {
           end_date: string | null
           external_id: string
           id: string
+          last_synced_at: string | null
           metadata: NonNullable<Json>
           name: string
           objective: string | null
@@ -102,6 +103,7 @@ export type Database = {
           end_date?: string | null
           external_id: string
           id?: string
+          last_synced_at?: string | null
           metadata?: NonNullable<Json>
           name: string
           objective?: string | null
@@ -125,6 +127,7 @@ export type Database = {
           end_date?: string | null
           external_id?: string
           id?: string
+          last_synced_at?: string | null
           metadata?: NonNullable<Json>
           name?: string
           objective?: string | null
@@ -178,6 +181,7 @@ export type Database = {
           daily_budget_cents: number | null
           external_id: string
           id: string
+          last_synced_at: string | null
           name: string
           platform: Database["public"]["Enums"]["ad_platform"]
           status: Database["public"]["Enums"]["ad_status"]
@@ -192,6 +196,7 @@ export type Database = {
           daily_budget_cents?: number | null
           external_id: string
           id?: string
+          last_synced_at?: string | null
           name: string
           platform: Database["public"]["Enums"]["ad_platform"]
           status?: Database["public"]["Enums"]["ad_status"]
@@ -206,6 +211,7 @@ export type Database = {
           daily_budget_cents?: number | null
           external_id?: string
           id?: string
+          last_synced_at?: string | null
           name?: string
           platform?: Database["public"]["Enums"]["ad_platform"]
           status?: Database["public"]["Enums"]["ad_status"]
@@ -394,6 +400,182 @@ export type Database = {
           },
         ]
       }
+      ad_sync_runs: {
+        Row: {
+          ad_account_id: string | null
+          api_calls: number
+          attempts: number
+          connection_id: string
+          created_at: string
+          error: string | null
+          finished_at: string | null
+          id: number
+          job_id: number
+          kind: Database["public"]["Enums"]["ad_sync_kind"]
+          next_attempt_at: string | null
+          pages: number
+          platform: Database["public"]["Enums"]["ad_platform"]
+          rejections: NonNullable<Json>
+          rows_applied: number
+          rows_rejected: number
+          rows_unchanged: number
+          started_at: string | null
+          status: Database["public"]["Enums"]["ad_sync_status"]
+          updated_at: string
+          window_from: string
+          window_to: string
+          workspace_id: string
+        }
+        Insert: {
+          ad_account_id?: string | null
+          api_calls?: number
+          attempts?: number
+          connection_id: string
+          created_at?: string
+          error?: string | null
+          finished_at?: string | null
+          id?: never
+          job_id: number
+          kind: Database["public"]["Enums"]["ad_sync_kind"]
+          next_attempt_at?: string | null
+          pages?: number
+          platform: Database["public"]["Enums"]["ad_platform"]
+          rejections?: NonNullable<Json>
+          rows_applied?: number
+          rows_rejected?: number
+          rows_unchanged?: number
+          started_at?: string | null
+          status?: Database["public"]["Enums"]["ad_sync_status"]
+          updated_at?: string
+          window_from: string
+          window_to: string
+          workspace_id: string
+        }
+        Update: {
+          ad_account_id?: string | null
+          api_calls?: number
+          attempts?: number
+          connection_id?: string
+          created_at?: string
+          error?: string | null
+          finished_at?: string | null
+          id?: never
+          job_id?: number
+          kind?: Database["public"]["Enums"]["ad_sync_kind"]
+          next_attempt_at?: string | null
+          pages?: number
+          platform?: Database["public"]["Enums"]["ad_platform"]
+          rejections?: NonNullable<Json>
+          rows_applied?: number
+          rows_rejected?: number
+          rows_unchanged?: number
+          started_at?: string | null
+          status?: Database["public"]["Enums"]["ad_sync_status"]
+          updated_at?: string
+          window_from?: string
+          window_to?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "ad_sync_runs_workspace_id_ad_account_id_fkey"
+            columns: ["workspace_id", "ad_account_id"]
+            isOneToOne: false
+            referencedRelation: "ad_accounts"
+            referencedColumns: ["workspace_id", "id"]
+          },
+          {
+            foreignKeyName: "ad_sync_runs_workspace_id_connection_id_fkey"
+            columns: ["workspace_id", "connection_id"]
+            isOneToOne: false
+            referencedRelation: "integration_connections"
+            referencedColumns: ["workspace_id", "id"]
+          },
+          {
+            foreignKeyName: "ad_sync_runs_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      ad_sync_schedules: {
+        Row: {
+          ad_account_id: string
+          backfill_chunk_days: number
+          backfill_days: number
+          backfill_queued_at: string | null
+          connection_id: string
+          created_at: string
+          enabled: boolean
+          last_recent_queued_at: string | null
+          last_restatement_queued_at: string | null
+          platform: Database["public"]["Enums"]["ad_platform"]
+          recent_days: number
+          restatement_days: number
+          structure_synced_at: string | null
+          updated_at: string
+          workspace_id: string
+        }
+        Insert: {
+          ad_account_id: string
+          backfill_chunk_days?: number
+          backfill_days?: number
+          backfill_queued_at?: string | null
+          connection_id: string
+          created_at?: string
+          enabled?: boolean
+          last_recent_queued_at?: string | null
+          last_restatement_queued_at?: string | null
+          platform: Database["public"]["Enums"]["ad_platform"]
+          recent_days?: number
+          restatement_days: number
+          structure_synced_at?: string | null
+          updated_at?: string
+          workspace_id: string
+        }
+        Update: {
+          ad_account_id?: string
+          backfill_chunk_days?: number
+          backfill_days?: number
+          backfill_queued_at?: string | null
+          connection_id?: string
+          created_at?: string
+          enabled?: boolean
+          last_recent_queued_at?: string | null
+          last_restatement_queued_at?: string | null
+          platform?: Database["public"]["Enums"]["ad_platform"]
+          recent_days?: number
+          restatement_days?: number
+          structure_synced_at?: string | null
+          updated_at?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "ad_sync_schedules_workspace_id_ad_account_id_fkey"
+            columns: ["workspace_id", "ad_account_id"]
+            isOneToOne: false
+            referencedRelation: "ad_accounts"
+            referencedColumns: ["workspace_id", "id"]
+          },
+          {
+            foreignKeyName: "ad_sync_schedules_workspace_id_connection_id_fkey"
+            columns: ["workspace_id", "connection_id"]
+            isOneToOne: false
+            referencedRelation: "integration_connections"
+            referencedColumns: ["workspace_id", "id"]
+          },
+          {
+            foreignKeyName: "ad_sync_schedules_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       ads: {
         Row: {
           ad_group_id: string
@@ -402,6 +584,7 @@ export type Database = {
           creative_id: string | null
           external_id: string
           id: string
+          last_synced_at: string | null
           name: string
           platform: Database["public"]["Enums"]["ad_platform"]
           status: Database["public"]["Enums"]["ad_status"]
@@ -415,6 +598,7 @@ export type Database = {
           creative_id?: string | null
           external_id: string
           id?: string
+          last_synced_at?: string | null
           name: string
           platform: Database["public"]["Enums"]["ad_platform"]
           status?: Database["public"]["Enums"]["ad_status"]
@@ -428,6 +612,7 @@ export type Database = {
           creative_id?: string | null
           external_id?: string
           id?: string
+          last_synced_at?: string | null
           name?: string
           platform?: Database["public"]["Enums"]["ad_platform"]
           status?: Database["public"]["Enums"]["ad_status"]
@@ -574,10 +759,10 @@ export type Database = {
         Relationships: [
           {
             foreignKeyName: "agent_approvals_decision_log_id_fkey"
-            columns: ["decision_log_id"]
+            columns: ["decision_log_id", "workspace_id"]
             isOneToOne: false
             referencedRelation: "decision_log"
-            referencedColumns: ["id"]
+            referencedColumns: ["id", "workspace_id"]
           },
           {
             foreignKeyName: "agent_approvals_workspace_id_agent_id_fkey"
@@ -1278,8 +1463,10 @@ export type Database = {
           metadata: NonNullable<Json>
           model: string
           model_type: Database["public"]["Enums"]["ai_model_type"]
+          needs_review: boolean
           output_price_per_mtok_micros: number
           provider: Database["public"]["Enums"]["ai_provider"]
+          reviewed_at: string | null
           updated_at: string
         }
         Insert: {
@@ -1299,8 +1486,10 @@ export type Database = {
           metadata?: NonNullable<Json>
           model: string
           model_type: Database["public"]["Enums"]["ai_model_type"]
+          needs_review?: boolean
           output_price_per_mtok_micros?: number
           provider: Database["public"]["Enums"]["ai_provider"]
+          reviewed_at?: string | null
           updated_at?: string
         }
         Update: {
@@ -1320,8 +1509,10 @@ export type Database = {
           metadata?: NonNullable<Json>
           model?: string
           model_type?: Database["public"]["Enums"]["ai_model_type"]
+          needs_review?: boolean
           output_price_per_mtok_micros?: number
           provider?: Database["public"]["Enums"]["ai_provider"]
+          reviewed_at?: string | null
           updated_at?: string
         }
         Relationships: []
@@ -1572,6 +1763,153 @@ export type Database = {
           },
         ]
       }
+      analytics_sync_runs: {
+        Row: {
+          api_calls: number
+          attempts: number
+          connection_id: string
+          created_at: string
+          error: string | null
+          finished_at: string | null
+          id: number
+          job_id: number
+          kind: Database["public"]["Enums"]["analytics_sync_kind"]
+          next_attempt_at: string | null
+          pages: number
+          rows_written: number
+          source: Database["public"]["Enums"]["analytics_source"]
+          started_at: string | null
+          status: Database["public"]["Enums"]["analytics_sync_status"]
+          updated_at: string
+          window_from: string
+          window_to: string
+          workspace_id: string
+        }
+        Insert: {
+          api_calls?: number
+          attempts?: number
+          connection_id: string
+          created_at?: string
+          error?: string | null
+          finished_at?: string | null
+          id?: never
+          job_id: number
+          kind: Database["public"]["Enums"]["analytics_sync_kind"]
+          next_attempt_at?: string | null
+          pages?: number
+          rows_written?: number
+          source: Database["public"]["Enums"]["analytics_source"]
+          started_at?: string | null
+          status?: Database["public"]["Enums"]["analytics_sync_status"]
+          updated_at?: string
+          window_from: string
+          window_to: string
+          workspace_id: string
+        }
+        Update: {
+          api_calls?: number
+          attempts?: number
+          connection_id?: string
+          created_at?: string
+          error?: string | null
+          finished_at?: string | null
+          id?: never
+          job_id?: number
+          kind?: Database["public"]["Enums"]["analytics_sync_kind"]
+          next_attempt_at?: string | null
+          pages?: number
+          rows_written?: number
+          source?: Database["public"]["Enums"]["analytics_source"]
+          started_at?: string | null
+          status?: Database["public"]["Enums"]["analytics_sync_status"]
+          updated_at?: string
+          window_from?: string
+          window_to?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "analytics_sync_runs_workspace_id_connection_id_fkey"
+            columns: ["workspace_id", "connection_id"]
+            isOneToOne: false
+            referencedRelation: "integration_connections"
+            referencedColumns: ["workspace_id", "id"]
+          },
+          {
+            foreignKeyName: "analytics_sync_runs_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      analytics_sync_schedules: {
+        Row: {
+          backfill_days: number
+          connection_id: string
+          created_at: string
+          enabled: boolean
+          initial_queued_at: string | null
+          last_daily_queued_on: string | null
+          last_sync_status:
+            | Database["public"]["Enums"]["analytics_sync_status"]
+            | null
+          last_synced_at: string | null
+          recent_days: number
+          source: Database["public"]["Enums"]["analytics_source"]
+          updated_at: string
+          workspace_id: string
+        }
+        Insert: {
+          backfill_days: number
+          connection_id: string
+          created_at?: string
+          enabled?: boolean
+          initial_queued_at?: string | null
+          last_daily_queued_on?: string | null
+          last_sync_status?:
+            | Database["public"]["Enums"]["analytics_sync_status"]
+            | null
+          last_synced_at?: string | null
+          recent_days: number
+          source: Database["public"]["Enums"]["analytics_source"]
+          updated_at?: string
+          workspace_id: string
+        }
+        Update: {
+          backfill_days?: number
+          connection_id?: string
+          created_at?: string
+          enabled?: boolean
+          initial_queued_at?: string | null
+          last_daily_queued_on?: string | null
+          last_sync_status?:
+            | Database["public"]["Enums"]["analytics_sync_status"]
+            | null
+          last_synced_at?: string | null
+          recent_days?: number
+          source?: Database["public"]["Enums"]["analytics_source"]
+          updated_at?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "analytics_sync_schedules_workspace_id_connection_id_fkey"
+            columns: ["workspace_id", "connection_id"]
+            isOneToOne: false
+            referencedRelation: "integration_connections"
+            referencedColumns: ["workspace_id", "id"]
+          },
+          {
+            foreignKeyName: "analytics_sync_schedules_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       attribution_credits: {
         Row: {
           campaign: string | null
@@ -1627,10 +1965,10 @@ export type Database = {
         Relationships: [
           {
             foreignKeyName: "attribution_credits_conversion_id_fkey"
-            columns: ["conversion_id"]
+            columns: ["conversion_id", "workspace_id"]
             isOneToOne: false
             referencedRelation: "conversions"
-            referencedColumns: ["id"]
+            referencedColumns: ["id", "workspace_id"]
           },
           {
             foreignKeyName: "attribution_credits_workspace_id_fkey"
@@ -2499,6 +2837,20 @@ export type Database = {
         }
         Relationships: [
           {
+            foreignKeyName: "chat_sessions_campaign_id_fkey"
+            columns: ["campaign_id", "workspace_id"]
+            isOneToOne: false
+            referencedRelation: "campaign_performance_monitor"
+            referencedColumns: ["campaign_id", "workspace_id"]
+          },
+          {
+            foreignKeyName: "chat_sessions_campaign_id_fkey"
+            columns: ["campaign_id", "workspace_id"]
+            isOneToOne: false
+            referencedRelation: "campaigns"
+            referencedColumns: ["id", "workspace_id"]
+          },
+          {
             foreignKeyName: "chat_sessions_workspace_id_agent_id_fkey"
             columns: ["workspace_id", "agent_id"]
             isOneToOne: false
@@ -2534,6 +2886,7 @@ export type Database = {
           id: string
           published_at: string | null
           scheduled_for: string | null
+          social_post_id: string | null
           status: Database["public"]["Enums"]["calendar_status"]
           title: string
           updated_at: string
@@ -2551,6 +2904,7 @@ export type Database = {
           id?: string
           published_at?: string | null
           scheduled_for?: string | null
+          social_post_id?: string | null
           status?: Database["public"]["Enums"]["calendar_status"]
           title: string
           updated_at?: string
@@ -2568,12 +2922,20 @@ export type Database = {
           id?: string
           published_at?: string | null
           scheduled_for?: string | null
+          social_post_id?: string | null
           status?: Database["public"]["Enums"]["calendar_status"]
           title?: string
           updated_at?: string
           workspace_id?: string
         }
         Relationships: [
+          {
+            foreignKeyName: "content_calendar_social_post_fkey"
+            columns: ["workspace_id", "social_post_id"]
+            isOneToOne: false
+            referencedRelation: "social_posts"
+            referencedColumns: ["workspace_id", "id"]
+          },
           {
             foreignKeyName: "content_calendar_workspace_id_campaign_id_fkey"
             columns: ["workspace_id", "campaign_id"]
@@ -2743,6 +3105,57 @@ export type Database = {
           },
         ]
       }
+      conversion_destinations: {
+        Row: {
+          connection_id: string
+          created_at: string
+          destination: Database["public"]["Enums"]["conversion_destination"]
+          enabled: boolean
+          pixel_id: string
+          require_consent: boolean
+          test_event_code: string | null
+          updated_at: string
+          workspace_id: string
+        }
+        Insert: {
+          connection_id: string
+          created_at?: string
+          destination: Database["public"]["Enums"]["conversion_destination"]
+          enabled?: boolean
+          pixel_id: string
+          require_consent?: boolean
+          test_event_code?: string | null
+          updated_at?: string
+          workspace_id: string
+        }
+        Update: {
+          connection_id?: string
+          created_at?: string
+          destination?: Database["public"]["Enums"]["conversion_destination"]
+          enabled?: boolean
+          pixel_id?: string
+          require_consent?: boolean
+          test_event_code?: string | null
+          updated_at?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "conversion_destinations_workspace_id_connection_id_fkey"
+            columns: ["workspace_id", "connection_id"]
+            isOneToOne: false
+            referencedRelation: "integration_connections"
+            referencedColumns: ["workspace_id", "id"]
+          },
+          {
+            foreignKeyName: "conversion_destinations_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       conversions: {
         Row: {
           created_at: string
@@ -2804,17 +3217,17 @@ export type Database = {
         Relationships: [
           {
             foreignKeyName: "conversions_customer_id_fkey"
-            columns: ["customer_id"]
+            columns: ["customer_id", "workspace_id"]
             isOneToOne: false
             referencedRelation: "customers"
-            referencedColumns: ["id"]
+            referencedColumns: ["id", "workspace_id"]
           },
           {
             foreignKeyName: "conversions_order_id_fkey"
-            columns: ["order_id"]
-            isOneToOne: true
+            columns: ["order_id", "workspace_id"]
+            isOneToOne: false
             referencedRelation: "orders"
-            referencedColumns: ["id"]
+            referencedColumns: ["id", "workspace_id"]
           },
           {
             foreignKeyName: "conversions_workspace_id_fkey"
@@ -2920,10 +3333,10 @@ export type Database = {
         Relationships: [
           {
             foreignKeyName: "customer_identities_customer_id_fkey"
-            columns: ["customer_id"]
-            isOneToOne: true
+            columns: ["customer_id", "workspace_id"]
+            isOneToOne: false
             referencedRelation: "customers"
-            referencedColumns: ["id"]
+            referencedColumns: ["id", "workspace_id"]
           },
           {
             foreignKeyName: "customer_identities_workspace_id_fkey"
@@ -2946,6 +3359,7 @@ export type Database = {
           orders_count: number
           phone_sha256: string | null
           shopify_customer_id: string | null
+          source_updated_at: string | null
           total_spent_cents: number
           updated_at: string
           workspace_id: string
@@ -2961,6 +3375,7 @@ export type Database = {
           orders_count?: number
           phone_sha256?: string | null
           shopify_customer_id?: string | null
+          source_updated_at?: string | null
           total_spent_cents?: number
           updated_at?: string
           workspace_id: string
@@ -2976,6 +3391,7 @@ export type Database = {
           orders_count?: number
           phone_sha256?: string | null
           shopify_customer_id?: string | null
+          source_updated_at?: string | null
           total_spent_cents?: number
           updated_at?: string
           workspace_id?: string
@@ -3946,11 +4362,28 @@ export type Database = {
         }
         Relationships: [
           {
+            foreignKeyName: "experiment_events_order_id_fkey"
+            columns: ["order_id", "workspace_id"]
+            isOneToOne: false
+            referencedRelation: "orders"
+            referencedColumns: ["id", "workspace_id"]
+          },
+          {
             foreignKeyName: "experiment_events_workspace_id_experiment_id_visitor_id_fkey"
-            columns: ["workspace_id", "experiment_id", "visitor_id"]
+            columns: [
+              "workspace_id",
+              "experiment_id",
+              "visitor_id",
+              "variant_id",
+            ]
             isOneToOne: false
             referencedRelation: "experiment_assignments"
-            referencedColumns: ["workspace_id", "experiment_id", "visitor_id"]
+            referencedColumns: [
+              "workspace_id",
+              "experiment_id",
+              "visitor_id",
+              "variant_id",
+            ]
           },
           {
             foreignKeyName: "experiment_events_workspace_id_fkey"
@@ -3998,17 +4431,27 @@ export type Database = {
         Relationships: [
           {
             foreignKeyName: "experiment_purchases_order_id_fkey"
-            columns: ["order_id"]
+            columns: ["order_id", "workspace_id"]
             isOneToOne: false
             referencedRelation: "orders"
-            referencedColumns: ["id"]
+            referencedColumns: ["id", "workspace_id"]
           },
           {
             foreignKeyName: "experiment_purchases_workspace_id_experiment_id_visitor_id_fkey"
-            columns: ["workspace_id", "experiment_id", "visitor_id"]
+            columns: [
+              "workspace_id",
+              "experiment_id",
+              "visitor_id",
+              "variant_id",
+            ]
             isOneToOne: false
             referencedRelation: "experiment_assignments"
-            referencedColumns: ["workspace_id", "experiment_id", "visitor_id"]
+            referencedColumns: [
+              "workspace_id",
+              "experiment_id",
+              "visitor_id",
+              "variant_id",
+            ]
           },
           {
             foreignKeyName: "experiment_purchases_workspace_id_fkey"
@@ -4445,10 +4888,10 @@ export type Database = {
         Relationships: [
           {
             foreignKeyName: "gift_card_emails_transaction_id_fkey"
-            columns: ["transaction_id"]
-            isOneToOne: true
+            columns: ["transaction_id", "workspace_id"]
+            isOneToOne: false
             referencedRelation: "gift_card_transactions"
-            referencedColumns: ["id"]
+            referencedColumns: ["id", "workspace_id"]
           },
           {
             foreignKeyName: "gift_card_emails_workspace_id_fkey"
@@ -4509,6 +4952,7 @@ export type Database = {
       gift_card_transactions: {
         Row: {
           amount_cents: number
+          code_last_characters: string | null
           created_at: string
           currency: string
           gift_card_product_id: string | null
@@ -4525,6 +4969,7 @@ export type Database = {
         }
         Insert: {
           amount_cents: number
+          code_last_characters?: string | null
           created_at?: string
           currency: string
           gift_card_product_id?: string | null
@@ -4541,6 +4986,7 @@ export type Database = {
         }
         Update: {
           amount_cents?: number
+          code_last_characters?: string | null
           created_at?: string
           currency?: string
           gift_card_product_id?: string | null
@@ -4558,17 +5004,17 @@ export type Database = {
         Relationships: [
           {
             foreignKeyName: "gift_card_transactions_gift_card_product_id_fkey"
-            columns: ["gift_card_product_id"]
+            columns: ["gift_card_product_id", "workspace_id"]
             isOneToOne: false
             referencedRelation: "gift_card_products"
-            referencedColumns: ["id"]
+            referencedColumns: ["id", "workspace_id"]
           },
           {
             foreignKeyName: "gift_card_transactions_order_id_fkey"
-            columns: ["order_id"]
+            columns: ["order_id", "workspace_id"]
             isOneToOne: false
             referencedRelation: "orders"
-            referencedColumns: ["id"]
+            referencedColumns: ["id", "workspace_id"]
           },
           {
             foreignKeyName: "gift_card_transactions_workspace_id_fkey"
@@ -4582,46 +5028,64 @@ export type Database = {
       integration_connections: {
         Row: {
           connected_by: string | null
+          consecutive_failures: number
           created_at: string
           expires_at: string | null
           external_account_id: string
+          health: Database["public"]["Enums"]["connection_health"]
+          health_changed_at: string | null
           id: string
           last_error: string | null
+          last_failure_at: string | null
           last_refreshed_at: string | null
+          last_success_at: string | null
           metadata: NonNullable<Json>
           provider: Database["public"]["Enums"]["integration_provider"]
           scopes: string[]
           status: Database["public"]["Enums"]["connection_status"]
+          throttled_until: string | null
           updated_at: string
           workspace_id: string
         }
         Insert: {
           connected_by?: string | null
+          consecutive_failures?: number
           created_at?: string
           expires_at?: string | null
           external_account_id: string
+          health?: Database["public"]["Enums"]["connection_health"]
+          health_changed_at?: string | null
           id?: string
           last_error?: string | null
+          last_failure_at?: string | null
           last_refreshed_at?: string | null
+          last_success_at?: string | null
           metadata?: NonNullable<Json>
           provider: Database["public"]["Enums"]["integration_provider"]
           scopes?: string[]
           status?: Database["public"]["Enums"]["connection_status"]
+          throttled_until?: string | null
           updated_at?: string
           workspace_id: string
         }
         Update: {
           connected_by?: string | null
+          consecutive_failures?: number
           created_at?: string
           expires_at?: string | null
           external_account_id?: string
+          health?: Database["public"]["Enums"]["connection_health"]
+          health_changed_at?: string | null
           id?: string
           last_error?: string | null
+          last_failure_at?: string | null
           last_refreshed_at?: string | null
+          last_success_at?: string | null
           metadata?: NonNullable<Json>
           provider?: Database["public"]["Enums"]["integration_provider"]
           scopes?: string[]
           status?: Database["public"]["Enums"]["connection_status"]
+          throttled_until?: string | null
           updated_at?: string
           workspace_id?: string
         }
@@ -4632,6 +5096,63 @@ export type Database = {
             isOneToOne: false
             referencedRelation: "workspaces"
             referencedColumns: ["id"]
+          },
+        ]
+      }
+      inventory_levels: {
+        Row: {
+          available: number
+          created_at: string
+          id: string
+          location_name: string | null
+          on_hand: number | null
+          product_id: string | null
+          shopify_inventory_item_id: string
+          shopify_location_id: string
+          source_updated_at: string | null
+          updated_at: string
+          workspace_id: string
+        }
+        Insert: {
+          available: number
+          created_at?: string
+          id?: string
+          location_name?: string | null
+          on_hand?: number | null
+          product_id?: string | null
+          shopify_inventory_item_id: string
+          shopify_location_id: string
+          source_updated_at?: string | null
+          updated_at?: string
+          workspace_id: string
+        }
+        Update: {
+          available?: number
+          created_at?: string
+          id?: string
+          location_name?: string | null
+          on_hand?: number | null
+          product_id?: string | null
+          shopify_inventory_item_id?: string
+          shopify_location_id?: string
+          source_updated_at?: string | null
+          updated_at?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "inventory_levels_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "inventory_levels_workspace_id_product_id_fkey"
+            columns: ["workspace_id", "product_id"]
+            isOneToOne: false
+            referencedRelation: "products"
+            referencedColumns: ["workspace_id", "id"]
           },
         ]
       }
@@ -4789,6 +5310,63 @@ export type Database = {
           },
         ]
       }
+      klaviyo_sync_states: {
+        Row: {
+          connection_id: string
+          created_at: string
+          events_sent: number
+          last_synced_at: string | null
+          orders_cursor: string | null
+          orders_cursor_id: string | null
+          profiles_cursor: string | null
+          profiles_cursor_id: string | null
+          profiles_synced: number
+          updated_at: string
+          workspace_id: string
+        }
+        Insert: {
+          connection_id: string
+          created_at?: string
+          events_sent?: number
+          last_synced_at?: string | null
+          orders_cursor?: string | null
+          orders_cursor_id?: string | null
+          profiles_cursor?: string | null
+          profiles_cursor_id?: string | null
+          profiles_synced?: number
+          updated_at?: string
+          workspace_id: string
+        }
+        Update: {
+          connection_id?: string
+          created_at?: string
+          events_sent?: number
+          last_synced_at?: string | null
+          orders_cursor?: string | null
+          orders_cursor_id?: string | null
+          profiles_cursor?: string | null
+          profiles_cursor_id?: string | null
+          profiles_synced?: number
+          updated_at?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "klaviyo_sync_states_workspace_id_connection_id_fkey"
+            columns: ["workspace_id", "connection_id"]
+            isOneToOne: false
+            referencedRelation: "integration_connections"
+            referencedColumns: ["workspace_id", "id"]
+          },
+          {
+            foreignKeyName: "klaviyo_sync_states_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       knowledge_access_logs: {
         Row: {
           caller_role: string
@@ -4926,10 +5504,10 @@ export type Database = {
         Relationships: [
           {
             foreignKeyName: "knowledge_chunks_collection_id_fkey"
-            columns: ["collection_id"]
+            columns: ["collection_id", "workspace_id"]
             isOneToOne: false
             referencedRelation: "knowledge_collections"
-            referencedColumns: ["id"]
+            referencedColumns: ["id", "workspace_id"]
           },
           {
             foreignKeyName: "knowledge_chunks_workspace_id_document_id_fkey"
@@ -5077,10 +5655,10 @@ export type Database = {
         Relationships: [
           {
             foreignKeyName: "knowledge_documents_previous_version_id_fkey"
-            columns: ["previous_version_id"]
+            columns: ["previous_version_id", "workspace_id"]
             isOneToOne: false
             referencedRelation: "knowledge_documents"
-            referencedColumns: ["id"]
+            referencedColumns: ["id", "workspace_id"]
           },
           {
             foreignKeyName: "knowledge_documents_workspace_id_collection_id_fkey"
@@ -5833,17 +6411,17 @@ export type Database = {
         Relationships: [
           {
             foreignKeyName: "order_line_items_order_id_fkey"
-            columns: ["order_id"]
+            columns: ["order_id", "workspace_id"]
             isOneToOne: false
             referencedRelation: "orders"
-            referencedColumns: ["id"]
+            referencedColumns: ["id", "workspace_id"]
           },
           {
             foreignKeyName: "order_line_items_product_id_fkey"
-            columns: ["product_id"]
+            columns: ["product_id", "workspace_id"]
             isOneToOne: false
             referencedRelation: "products"
-            referencedColumns: ["id"]
+            referencedColumns: ["id", "workspace_id"]
           },
           {
             foreignKeyName: "order_line_items_workspace_id_fkey"
@@ -5960,10 +6538,10 @@ export type Database = {
         Relationships: [
           {
             foreignKeyName: "orders_customer_id_fkey"
-            columns: ["customer_id"]
+            columns: ["customer_id", "workspace_id"]
             isOneToOne: false
             referencedRelation: "customers"
-            referencedColumns: ["id"]
+            referencedColumns: ["id", "workspace_id"]
           },
           {
             foreignKeyName: "orders_workspace_id_fkey"
@@ -6033,11 +6611,13 @@ export type Database = {
           ga4_status: Database["public"]["Enums"]["pixel_delivery_status"]
           id: number
           last_error: string | null
+          marketing_consent: boolean | null
           meta_status: Database["public"]["Enums"]["pixel_delivery_status"]
           occurred_at: string
           shopify_order_id: string | null
           tiktok_status: Database["public"]["Enums"]["pixel_delivery_status"]
           updated_at: string
+          user_data: NonNullable<Json>
           value_cents: number | null
           visitor_id: string | null
           workspace_id: string
@@ -6050,11 +6630,13 @@ export type Database = {
           ga4_status?: Database["public"]["Enums"]["pixel_delivery_status"]
           id?: never
           last_error?: string | null
+          marketing_consent?: boolean | null
           meta_status?: Database["public"]["Enums"]["pixel_delivery_status"]
           occurred_at: string
           shopify_order_id?: string | null
           tiktok_status?: Database["public"]["Enums"]["pixel_delivery_status"]
           updated_at?: string
+          user_data?: NonNullable<Json>
           value_cents?: number | null
           visitor_id?: string | null
           workspace_id: string
@@ -6067,11 +6649,13 @@ export type Database = {
           ga4_status?: Database["public"]["Enums"]["pixel_delivery_status"]
           id?: never
           last_error?: string | null
+          marketing_consent?: boolean | null
           meta_status?: Database["public"]["Enums"]["pixel_delivery_status"]
           occurred_at?: string
           shopify_order_id?: string | null
           tiktok_status?: Database["public"]["Enums"]["pixel_delivery_status"]
           updated_at?: string
+          user_data?: NonNullable<Json>
           value_cents?: number | null
           visitor_id?: string | null
           workspace_id?: string
@@ -6300,9 +6884,11 @@ export type Database = {
           currency: string
           id: string
           price_cents: number
+          shopify_inventory_item_id: string | null
           shopify_product_id: string
           shopify_variant_id: string
           sku: string | null
+          source_updated_at: string | null
           status: Database["public"]["Enums"]["product_status"]
           title: string
           updated_at: string
@@ -6315,9 +6901,11 @@ export type Database = {
           currency?: string
           id?: string
           price_cents?: number
+          shopify_inventory_item_id?: string | null
           shopify_product_id: string
           shopify_variant_id: string
           sku?: string | null
+          source_updated_at?: string | null
           status?: Database["public"]["Enums"]["product_status"]
           title: string
           updated_at?: string
@@ -6330,9 +6918,11 @@ export type Database = {
           currency?: string
           id?: string
           price_cents?: number
+          shopify_inventory_item_id?: string | null
           shopify_product_id?: string
           shopify_variant_id?: string
           sku?: string | null
+          source_updated_at?: string | null
           status?: Database["public"]["Enums"]["product_status"]
           title?: string
           updated_at?: string
@@ -6499,6 +7089,7 @@ export type Database = {
           position: number
           ready_at: string | null
           review_id: string
+          source_url: string | null
           status: Database["public"]["Enums"]["review_media_status"]
           updated_at: string
           workspace_id: string
@@ -6515,6 +7106,7 @@ export type Database = {
           position?: number
           ready_at?: string | null
           review_id: string
+          source_url?: string | null
           status?: Database["public"]["Enums"]["review_media_status"]
           updated_at?: string
           workspace_id: string
@@ -6531,6 +7123,7 @@ export type Database = {
           position?: number
           ready_at?: string | null
           review_id?: string
+          source_url?: string | null
           status?: Database["public"]["Enums"]["review_media_status"]
           updated_at?: string
           workspace_id?: string
@@ -6545,10 +7138,10 @@ export type Database = {
           },
           {
             foreignKeyName: "review_media_workspace_id_review_id_fkey"
-            columns: ["workspace_id", "review_id"]
+            columns: ["review_id", "workspace_id"]
             isOneToOne: false
             referencedRelation: "reviews"
-            referencedColumns: ["workspace_id", "id"]
+            referencedColumns: ["id", "workspace_id"]
           },
         ]
       }
@@ -6629,10 +7222,10 @@ export type Database = {
           },
           {
             foreignKeyName: "review_requests_workspace_id_order_id_fkey"
-            columns: ["workspace_id", "order_id"]
+            columns: ["order_id", "workspace_id"]
             isOneToOne: false
             referencedRelation: "orders"
-            referencedColumns: ["workspace_id", "id"]
+            referencedColumns: ["id", "workspace_id"]
           },
         ]
       }
@@ -6677,10 +7270,10 @@ export type Database = {
           },
           {
             foreignKeyName: "review_responses_workspace_id_review_id_fkey"
-            columns: ["workspace_id", "review_id"]
-            isOneToOne: true
+            columns: ["review_id", "workspace_id"]
+            isOneToOne: false
             referencedRelation: "reviews"
-            referencedColumns: ["workspace_id", "id"]
+            referencedColumns: ["id", "workspace_id"]
           },
         ]
       }
@@ -6757,10 +7350,10 @@ export type Database = {
           },
           {
             foreignKeyName: "review_votes_workspace_id_review_id_fkey"
-            columns: ["workspace_id", "review_id"]
+            columns: ["review_id", "workspace_id"]
             isOneToOne: false
             referencedRelation: "reviews"
-            referencedColumns: ["workspace_id", "id"]
+            referencedColumns: ["id", "workspace_id"]
           },
         ]
       }
@@ -6850,17 +7443,17 @@ export type Database = {
           },
           {
             foreignKeyName: "reviews_workspace_id_order_id_fkey"
-            columns: ["workspace_id", "order_id"]
+            columns: ["order_id", "workspace_id"]
             isOneToOne: false
             referencedRelation: "orders"
-            referencedColumns: ["workspace_id", "id"]
+            referencedColumns: ["id", "workspace_id"]
           },
           {
             foreignKeyName: "reviews_workspace_id_review_request_id_fkey"
-            columns: ["workspace_id", "review_request_id"]
+            columns: ["review_request_id", "workspace_id"]
             isOneToOne: false
             referencedRelation: "review_requests"
-            referencedColumns: ["workspace_id", "id"]
+            referencedColumns: ["id", "workspace_id"]
           },
         ]
       }
@@ -6962,10 +7555,12 @@ export type Database = {
       }
       seo_audits: {
         Row: {
+          audited_on: string | null
           avg_cls: number | null
           avg_fid_ms: number | null
           avg_inp_ms: number | null
           avg_lcp_ms: number | null
+          connection_id: string | null
           content_score: number | null
           crawled_at: string
           created_at: string
@@ -6978,13 +7573,16 @@ export type Database = {
           performance_score: number | null
           site_url: string
           technical_score: number | null
+          vitals_source: Database["public"]["Enums"]["web_vitals_source"] | null
           workspace_id: string
         }
         Insert: {
+          audited_on?: string | null
           avg_cls?: number | null
           avg_fid_ms?: number | null
           avg_inp_ms?: number | null
           avg_lcp_ms?: number | null
+          connection_id?: string | null
           content_score?: number | null
           crawled_at?: string
           created_at?: string
@@ -6997,13 +7595,18 @@ export type Database = {
           performance_score?: number | null
           site_url: string
           technical_score?: number | null
+          vitals_source?:
+            | Database["public"]["Enums"]["web_vitals_source"]
+            | null
           workspace_id: string
         }
         Update: {
+          audited_on?: string | null
           avg_cls?: number | null
           avg_fid_ms?: number | null
           avg_inp_ms?: number | null
           avg_lcp_ms?: number | null
+          connection_id?: string | null
           content_score?: number | null
           crawled_at?: string
           created_at?: string
@@ -7016,9 +7619,19 @@ export type Database = {
           performance_score?: number | null
           site_url?: string
           technical_score?: number | null
+          vitals_source?:
+            | Database["public"]["Enums"]["web_vitals_source"]
+            | null
           workspace_id?: string
         }
         Relationships: [
+          {
+            foreignKeyName: "seo_audits_connection_fkey"
+            columns: ["workspace_id", "connection_id"]
+            isOneToOne: false
+            referencedRelation: "integration_connections"
+            referencedColumns: ["workspace_id", "id"]
+          },
           {
             foreignKeyName: "seo_audits_workspace_id_fkey"
             columns: ["workspace_id"]
@@ -7028,45 +7641,220 @@ export type Database = {
           },
         ]
       }
+      seo_key_pages: {
+        Row: {
+          connection_id: string
+          created_at: string
+          created_by: string | null
+          enabled: boolean
+          id: string
+          label: string | null
+          strategy: Database["public"]["Enums"]["pagespeed_strategy"]
+          updated_at: string
+          url: string
+          workspace_id: string
+        }
+        Insert: {
+          connection_id: string
+          created_at?: string
+          created_by?: string | null
+          enabled?: boolean
+          id?: string
+          label?: string | null
+          strategy?: Database["public"]["Enums"]["pagespeed_strategy"]
+          updated_at?: string
+          url: string
+          workspace_id: string
+        }
+        Update: {
+          connection_id?: string
+          created_at?: string
+          created_by?: string | null
+          enabled?: boolean
+          id?: string
+          label?: string | null
+          strategy?: Database["public"]["Enums"]["pagespeed_strategy"]
+          updated_at?: string
+          url?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "seo_key_pages_workspace_id_connection_id_fkey"
+            columns: ["workspace_id", "connection_id"]
+            isOneToOne: false
+            referencedRelation: "integration_connections"
+            referencedColumns: ["workspace_id", "id"]
+          },
+          {
+            foreignKeyName: "seo_key_pages_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      seo_page_audits: {
+        Row: {
+          accessibility_score: number | null
+          audited_on: string
+          best_practices_score: number | null
+          cls: number | null
+          connection_id: string
+          created_at: string
+          critical_issues: number
+          error: string | null
+          fcp_ms: number | null
+          fetched_at: string | null
+          field_category: string | null
+          high_priority_issues: number
+          id: number
+          inp_ms: number | null
+          issues: NonNullable<Json>
+          lcp_ms: number | null
+          lighthouse_version: string | null
+          performance_score: number | null
+          seo_score: number | null
+          strategy: Database["public"]["Enums"]["pagespeed_strategy"]
+          tbt_ms: number | null
+          ttfb_ms: number | null
+          updated_at: string
+          url: string
+          vitals_source: Database["public"]["Enums"]["web_vitals_source"] | null
+          workspace_id: string
+        }
+        Insert: {
+          accessibility_score?: number | null
+          audited_on: string
+          best_practices_score?: number | null
+          cls?: number | null
+          connection_id: string
+          created_at?: string
+          critical_issues?: number
+          error?: string | null
+          fcp_ms?: number | null
+          fetched_at?: string | null
+          field_category?: string | null
+          high_priority_issues?: number
+          id?: never
+          inp_ms?: number | null
+          issues?: NonNullable<Json>
+          lcp_ms?: number | null
+          lighthouse_version?: string | null
+          performance_score?: number | null
+          seo_score?: number | null
+          strategy: Database["public"]["Enums"]["pagespeed_strategy"]
+          tbt_ms?: number | null
+          ttfb_ms?: number | null
+          updated_at?: string
+          url: string
+          vitals_source?:
+            | Database["public"]["Enums"]["web_vitals_source"]
+            | null
+          workspace_id: string
+        }
+        Update: {
+          accessibility_score?: number | null
+          audited_on?: string
+          best_practices_score?: number | null
+          cls?: number | null
+          connection_id?: string
+          created_at?: string
+          critical_issues?: number
+          error?: string | null
+          fcp_ms?: number | null
+          fetched_at?: string | null
+          field_category?: string | null
+          high_priority_issues?: number
+          id?: never
+          inp_ms?: number | null
+          issues?: NonNullable<Json>
+          lcp_ms?: number | null
+          lighthouse_version?: string | null
+          performance_score?: number | null
+          seo_score?: number | null
+          strategy?: Database["public"]["Enums"]["pagespeed_strategy"]
+          tbt_ms?: number | null
+          ttfb_ms?: number | null
+          updated_at?: string
+          url?: string
+          vitals_source?:
+            | Database["public"]["Enums"]["web_vitals_source"]
+            | null
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "seo_page_audits_workspace_id_connection_id_fkey"
+            columns: ["workspace_id", "connection_id"]
+            isOneToOne: false
+            referencedRelation: "integration_connections"
+            referencedColumns: ["workspace_id", "id"]
+          },
+          {
+            foreignKeyName: "seo_page_audits_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       seo_rankings: {
         Row: {
+          avg_position: number | null
+          clicks: number | null
           created_at: string
+          ctr: number | null
           device: Database["public"]["Enums"]["search_device"]
-          featured_snippet: boolean
+          featured_snippet: boolean | null
           id: number
+          impressions: number | null
           keyword: string
           location: string
           position: number | null
           search_engine: Database["public"]["Enums"]["search_engine"]
           search_volume: number | null
+          source: Database["public"]["Enums"]["ranking_source"]
           tracked_on: string
           url: string | null
           workspace_id: string
         }
         Insert: {
+          avg_position?: number | null
+          clicks?: number | null
           created_at?: string
+          ctr?: number | null
           device?: Database["public"]["Enums"]["search_device"]
-          featured_snippet?: boolean
+          featured_snippet?: boolean | null
           id?: never
+          impressions?: number | null
           keyword: string
           location?: string
           position?: number | null
           search_engine?: Database["public"]["Enums"]["search_engine"]
           search_volume?: number | null
+          source?: Database["public"]["Enums"]["ranking_source"]
           tracked_on: string
           url?: string | null
           workspace_id: string
         }
         Update: {
+          avg_position?: number | null
+          clicks?: number | null
           created_at?: string
+          ctr?: number | null
           device?: Database["public"]["Enums"]["search_device"]
-          featured_snippet?: boolean
+          featured_snippet?: boolean | null
           id?: never
+          impressions?: number | null
           keyword?: string
           location?: string
           position?: number | null
           search_engine?: Database["public"]["Enums"]["search_engine"]
           search_volume?: number | null
+          source?: Database["public"]["Enums"]["ranking_source"]
           tracked_on?: string
           url?: string | null
           workspace_id?: string
@@ -7074,6 +7862,135 @@ export type Database = {
         Relationships: [
           {
             foreignKeyName: "seo_rankings_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      shopify_sync_rejections: {
+        Row: {
+          created_at: string
+          excerpt: string | null
+          id: number
+          line_number: number
+          phase: string
+          reason: string
+          run_id: string
+          workspace_id: string
+        }
+        Insert: {
+          created_at?: string
+          excerpt?: string | null
+          id?: never
+          line_number: number
+          phase: string
+          reason: string
+          run_id: string
+          workspace_id: string
+        }
+        Update: {
+          created_at?: string
+          excerpt?: string | null
+          id?: never
+          line_number?: number
+          phase?: string
+          reason?: string
+          run_id?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "shopify_sync_rejections_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "shopify_sync_rejections_workspace_id_run_id_fkey"
+            columns: ["workspace_id", "run_id"]
+            isOneToOne: false
+            referencedRelation: "shopify_sync_runs"
+            referencedColumns: ["workspace_id", "id"]
+          },
+        ]
+      }
+      shopify_sync_runs: {
+        Row: {
+          bulk_operation_id: string | null
+          connection_id: string
+          created_at: string
+          customers_count: number
+          finished_at: string | null
+          id: string
+          inventory_levels_count: number
+          last_error: string | null
+          lines_read: number
+          lines_rejected: number
+          orders_count: number
+          phase: string | null
+          products_count: number
+          requested_by: string | null
+          started_at: string | null
+          status: Database["public"]["Enums"]["shopify_sync_status"]
+          trigger: string
+          updated_at: string
+          workspace_id: string
+        }
+        Insert: {
+          bulk_operation_id?: string | null
+          connection_id: string
+          created_at?: string
+          customers_count?: number
+          finished_at?: string | null
+          id?: string
+          inventory_levels_count?: number
+          last_error?: string | null
+          lines_read?: number
+          lines_rejected?: number
+          orders_count?: number
+          phase?: string | null
+          products_count?: number
+          requested_by?: string | null
+          started_at?: string | null
+          status?: Database["public"]["Enums"]["shopify_sync_status"]
+          trigger: string
+          updated_at?: string
+          workspace_id: string
+        }
+        Update: {
+          bulk_operation_id?: string | null
+          connection_id?: string
+          created_at?: string
+          customers_count?: number
+          finished_at?: string | null
+          id?: string
+          inventory_levels_count?: number
+          last_error?: string | null
+          lines_read?: number
+          lines_rejected?: number
+          orders_count?: number
+          phase?: string | null
+          products_count?: number
+          requested_by?: string | null
+          started_at?: string | null
+          status?: Database["public"]["Enums"]["shopify_sync_status"]
+          trigger?: string
+          updated_at?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "shopify_sync_runs_workspace_id_connection_id_fkey"
+            columns: ["workspace_id", "connection_id"]
+            isOneToOne: false
+            referencedRelation: "integration_connections"
+            referencedColumns: ["workspace_id", "id"]
+          },
+          {
+            foreignKeyName: "shopify_sync_runs_workspace_id_fkey"
             columns: ["workspace_id"]
             isOneToOne: false
             referencedRelation: "workspaces"
@@ -7438,6 +8355,129 @@ export type Database = {
           },
         ]
       }
+      social_account_daily: {
+        Row: {
+          comments: number | null
+          created_at: string
+          day: string
+          followers: number | null
+          impressions: number | null
+          likes: number | null
+          profile_views: number | null
+          reach: number | null
+          shares: number | null
+          social_account_id: string
+          updated_at: string
+          views: number | null
+          workspace_id: string
+        }
+        Insert: {
+          comments?: number | null
+          created_at?: string
+          day: string
+          followers?: number | null
+          impressions?: number | null
+          likes?: number | null
+          profile_views?: number | null
+          reach?: number | null
+          shares?: number | null
+          social_account_id: string
+          updated_at?: string
+          views?: number | null
+          workspace_id: string
+        }
+        Update: {
+          comments?: number | null
+          created_at?: string
+          day?: string
+          followers?: number | null
+          impressions?: number | null
+          likes?: number | null
+          profile_views?: number | null
+          reach?: number | null
+          shares?: number | null
+          social_account_id?: string
+          updated_at?: string
+          views?: number | null
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "social_account_daily_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "social_account_daily_workspace_id_social_account_id_fkey"
+            columns: ["workspace_id", "social_account_id"]
+            isOneToOne: false
+            referencedRelation: "social_accounts"
+            referencedColumns: ["workspace_id", "id"]
+          },
+        ]
+      }
+      social_accounts: {
+        Row: {
+          connection_id: string | null
+          created_at: string
+          display_name: string | null
+          external_account_id: string
+          followers: number | null
+          id: string
+          last_synced_at: string | null
+          platform: Database["public"]["Enums"]["social_platform"]
+          posts_count: number | null
+          updated_at: string
+          username: string | null
+          workspace_id: string
+        }
+        Insert: {
+          connection_id?: string | null
+          created_at?: string
+          display_name?: string | null
+          external_account_id: string
+          followers?: number | null
+          id?: string
+          last_synced_at?: string | null
+          platform: Database["public"]["Enums"]["social_platform"]
+          posts_count?: number | null
+          updated_at?: string
+          username?: string | null
+          workspace_id: string
+        }
+        Update: {
+          connection_id?: string | null
+          created_at?: string
+          display_name?: string | null
+          external_account_id?: string
+          followers?: number | null
+          id?: string
+          last_synced_at?: string | null
+          platform?: Database["public"]["Enums"]["social_platform"]
+          posts_count?: number | null
+          updated_at?: string
+          username?: string | null
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "social_accounts_workspace_id_connection_id_fkey"
+            columns: ["workspace_id", "connection_id"]
+            isOneToOne: false
+            referencedRelation: "integration_connections"
+            referencedColumns: ["workspace_id", "id"]
+          },
+          {
+            foreignKeyName: "social_accounts_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       social_analytics: {
         Row: {
           clicks: number
@@ -7518,10 +8558,13 @@ export type Database = {
           created_by: string | null
           external_post_id: string | null
           id: string
+          last_synced_at: string | null
+          media_type: string | null
           media_urls: string[]
           platform: Database["public"]["Enums"]["social_platform"]
           published_at: string | null
           scheduled_at: string | null
+          social_account_id: string | null
           status: Database["public"]["Enums"]["social_post_status"]
           updated_at: string
           url: string | null
@@ -7534,10 +8577,13 @@ export type Database = {
           created_by?: string | null
           external_post_id?: string | null
           id?: string
+          last_synced_at?: string | null
+          media_type?: string | null
           media_urls?: string[]
           platform: Database["public"]["Enums"]["social_platform"]
           published_at?: string | null
           scheduled_at?: string | null
+          social_account_id?: string | null
           status?: Database["public"]["Enums"]["social_post_status"]
           updated_at?: string
           url?: string | null
@@ -7550,16 +8596,40 @@ export type Database = {
           created_by?: string | null
           external_post_id?: string | null
           id?: string
+          last_synced_at?: string | null
+          media_type?: string | null
           media_urls?: string[]
           platform?: Database["public"]["Enums"]["social_platform"]
           published_at?: string | null
           scheduled_at?: string | null
+          social_account_id?: string | null
           status?: Database["public"]["Enums"]["social_post_status"]
           updated_at?: string
           url?: string | null
           workspace_id?: string
         }
         Relationships: [
+          {
+            foreignKeyName: "social_posts_campaign_id_fkey"
+            columns: ["campaign_id", "workspace_id"]
+            isOneToOne: false
+            referencedRelation: "campaign_performance_monitor"
+            referencedColumns: ["campaign_id", "workspace_id"]
+          },
+          {
+            foreignKeyName: "social_posts_campaign_id_fkey"
+            columns: ["campaign_id", "workspace_id"]
+            isOneToOne: false
+            referencedRelation: "campaigns"
+            referencedColumns: ["id", "workspace_id"]
+          },
+          {
+            foreignKeyName: "social_posts_social_account_fkey"
+            columns: ["workspace_id", "social_account_id"]
+            isOneToOne: false
+            referencedRelation: "social_accounts"
+            referencedColumns: ["workspace_id", "id"]
+          },
           {
             foreignKeyName: "social_posts_workspace_id_fkey"
             columns: ["workspace_id"]
@@ -7826,10 +8896,10 @@ export type Database = {
           },
           {
             foreignKeyName: "support_tickets_workspace_id_order_id_fkey"
-            columns: ["workspace_id", "order_id"]
+            columns: ["order_id", "workspace_id"]
             isOneToOne: false
             referencedRelation: "orders"
-            referencedColumns: ["workspace_id", "id"]
+            referencedColumns: ["id", "workspace_id"]
           },
         ]
       }
@@ -7862,9 +8932,48 @@ export type Database = {
           },
         ]
       }
+      survey_channel_mappings: {
+        Row: {
+          answer: string
+          channel: Database["public"]["Enums"]["marketing_channel"]
+          created_at: string
+          created_by: string | null
+          source: string
+          updated_at: string
+          workspace_id: string
+        }
+        Insert: {
+          answer: string
+          channel: Database["public"]["Enums"]["marketing_channel"]
+          created_at?: string
+          created_by?: string | null
+          source?: string
+          updated_at?: string
+          workspace_id: string
+        }
+        Update: {
+          answer?: string
+          channel?: Database["public"]["Enums"]["marketing_channel"]
+          created_at?: string
+          created_by?: string | null
+          source?: string
+          updated_at?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "survey_channel_mappings_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       survey_questions: {
         Row: {
           active: boolean
+          attribution: boolean
           created_at: string
           external_id: string
           id: string
@@ -7880,6 +8989,7 @@ export type Database = {
         }
         Insert: {
           active?: boolean
+          attribution?: boolean
           created_at?: string
           external_id: string
           id?: string
@@ -7895,6 +9005,7 @@ export type Database = {
         }
         Update: {
           active?: boolean
+          attribution?: boolean
           created_at?: string
           external_id?: string
           id?: string
@@ -7964,10 +9075,10 @@ export type Database = {
         Relationships: [
           {
             foreignKeyName: "survey_responses_customer_id_fkey"
-            columns: ["customer_id"]
+            columns: ["customer_id", "workspace_id"]
             isOneToOne: false
             referencedRelation: "customers"
-            referencedColumns: ["id"]
+            referencedColumns: ["id", "workspace_id"]
           },
           {
             foreignKeyName: "survey_responses_workspace_id_fkey"
@@ -7978,17 +9089,17 @@ export type Database = {
           },
           {
             foreignKeyName: "survey_responses_workspace_id_order_id_fkey"
-            columns: ["workspace_id", "order_id"]
+            columns: ["order_id", "workspace_id"]
             isOneToOne: false
             referencedRelation: "orders"
-            referencedColumns: ["workspace_id", "id"]
+            referencedColumns: ["id", "workspace_id"]
           },
           {
             foreignKeyName: "survey_responses_workspace_id_question_id_fkey"
-            columns: ["workspace_id", "question_id"]
+            columns: ["question_id", "workspace_id"]
             isOneToOne: false
             referencedRelation: "survey_questions"
-            referencedColumns: ["workspace_id", "id"]
+            referencedColumns: ["id", "workspace_id"]
           },
         ]
       }
@@ -8609,10 +9720,10 @@ export type Database = {
         Relationships: [
           {
             foreignKeyName: "webhook_deliveries_endpoint_id_fkey"
-            columns: ["endpoint_id"]
+            columns: ["endpoint_id", "workspace_id"]
             isOneToOne: false
             referencedRelation: "webhook_endpoints"
-            referencedColumns: ["id"]
+            referencedColumns: ["id", "workspace_id"]
           },
           {
             foreignKeyName: "webhook_deliveries_workspace_id_fkey"
@@ -8899,6 +10010,38 @@ export type Database = {
           },
         ]
       }
+      workspace_ownership_transfers: {
+        Row: {
+          created_at: string
+          expires_at: string
+          from_user_id: string
+          to_user_id: string
+          workspace_id: string
+        }
+        Insert: {
+          created_at?: string
+          expires_at?: string
+          from_user_id: string
+          to_user_id: string
+          workspace_id: string
+        }
+        Update: {
+          created_at?: string
+          expires_at?: string
+          from_user_id?: string
+          to_user_id?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "workspace_ownership_transfers_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: true
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       workspace_storage_usage: {
         Row: {
           bucket_id: string
@@ -9047,6 +10190,47 @@ export type Database = {
         Relationships: [
           {
             foreignKeyName: "ai_video_projects_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      analytics_sources: {
+        Row: {
+          backfill_days: number | null
+          connection_id: string | null
+          connection_status:
+            | Database["public"]["Enums"]["connection_status"]
+            | null
+          enabled: boolean | null
+          external_account_id: string | null
+          health: Database["public"]["Enums"]["connection_health"] | null
+          health_changed_at: string | null
+          last_error: string | null
+          last_success_at: string | null
+          last_sync_status:
+            | Database["public"]["Enums"]["analytics_sync_status"]
+            | null
+          last_synced_at: string | null
+          next_attempt_at: string | null
+          provider: Database["public"]["Enums"]["integration_provider"] | null
+          recent_days: number | null
+          source: Database["public"]["Enums"]["analytics_source"] | null
+          throttled_until: string | null
+          workspace_id: string | null
+        }
+        Relationships: [
+          {
+            foreignKeyName: "analytics_sync_schedules_workspace_id_connection_id_fkey"
+            columns: ["workspace_id", "connection_id"]
+            isOneToOne: false
+            referencedRelation: "integration_connections"
+            referencedColumns: ["workspace_id", "id"]
+          },
+          {
+            foreignKeyName: "analytics_sync_schedules_workspace_id_fkey"
             columns: ["workspace_id"]
             isOneToOne: false
             referencedRelation: "workspaces"
@@ -9317,6 +10501,20 @@ export type Database = {
           },
         ]
       }
+      model_discovery_status: {
+        Row: {
+          consecutive_failures: number | null
+          due_now: boolean | null
+          last_error: string | null
+          last_run_at: string | null
+          last_status:
+            | Database["public"]["Enums"]["discovery_run_status"]
+            | null
+          last_success_at: string | null
+          models_needing_review: number | null
+        }
+        Relationships: []
+      }
       order_revenue_daily: {
         Row: {
           currency: string | null
@@ -9407,10 +10605,10 @@ export type Database = {
         Relationships: [
           {
             foreignKeyName: "survey_responses_customer_id_fkey"
-            columns: ["customer_id"]
+            columns: ["customer_id", "workspace_id"]
             isOneToOne: false
             referencedRelation: "customers"
-            referencedColumns: ["id"]
+            referencedColumns: ["id", "workspace_id"]
           },
           {
             foreignKeyName: "survey_responses_workspace_id_fkey"
@@ -9421,17 +10619,17 @@ export type Database = {
           },
           {
             foreignKeyName: "survey_responses_workspace_id_order_id_fkey"
-            columns: ["workspace_id", "order_id"]
+            columns: ["order_id", "workspace_id"]
             isOneToOne: false
             referencedRelation: "orders"
-            referencedColumns: ["workspace_id", "id"]
+            referencedColumns: ["id", "workspace_id"]
           },
           {
             foreignKeyName: "survey_responses_workspace_id_question_id_fkey"
-            columns: ["workspace_id", "question_id"]
+            columns: ["question_id", "workspace_id"]
             isOneToOne: false
             referencedRelation: "survey_questions"
-            referencedColumns: ["workspace_id", "id"]
+            referencedColumns: ["id", "workspace_id"]
           },
         ]
       }
@@ -9440,6 +10638,22 @@ export type Database = {
       accept_workspace_invitation: {
         Args: { p_token: string }
         Returns: string
+      }
+      accept_workspace_ownership: {
+        Args: { p_workspace_id: string }
+        Returns: {
+          created_at: string
+          role: Database["public"]["Enums"]["workspace_role"]
+          updated_at: string
+          user_id: string
+          workspace_id: string
+        }
+        SetofOptions: {
+          from: "*"
+          to: "workspace_members"
+          isOneToOne: true
+          isSetofReturn: false
+        }
       }
       add_agent_memory: {
         Args: {
@@ -9459,6 +10673,13 @@ export type Database = {
           isOneToOne: false
           isSetofReturn: true
         }
+      }
+      ads_currencies: {
+        Args: { p_from: string; p_to: string; p_workspace_id: string }
+        Returns: {
+          currency: string
+          spend_cents: number
+        }[]
       }
       ads_dashboard: {
         Args: {
@@ -9643,6 +10864,10 @@ export type Database = {
           isSetofReturn: false
         }
       }
+      connect_pagespeed: {
+        Args: { p_site_url: string; p_workspace_id: string }
+        Returns: string
+      }
       create_support_ticket: {
         Args: {
           p_body: string
@@ -9657,6 +10882,20 @@ export type Database = {
           created_at: string
           status: Database["public"]["Enums"]["support_ticket_status"]
           ticket_id: string
+        }[]
+      }
+      create_visitor_identity_token: {
+        Args: {
+          p_email?: string
+          p_phone?: string
+          p_shopify_customer_id?: string
+          p_ttl_seconds?: number
+          p_visitor_id: string
+          p_workspace_id: string
+        }
+        Returns: {
+          expires_at: string
+          token: string
         }[]
       }
       create_webhook_endpoint: {
@@ -9868,8 +11107,10 @@ export type Database = {
           metadata: NonNullable<Json>
           model: string
           model_type: Database["public"]["Enums"]["ai_model_type"]
+          needs_review: boolean
           output_price_per_mtok_micros: number
           provider: Database["public"]["Enums"]["ai_provider"]
+          reviewed_at: string | null
           updated_at: string
         }
         SetofOptions: {
@@ -9986,13 +11227,11 @@ export type Database = {
       }
       identify_visitor: {
         Args: {
-          p_email?: string
-          p_phone?: string
-          p_shopify_customer_id?: string
+          p_identity_token: string
           p_visitor_id: string
           p_workspace_id: string
         }
-        Returns: boolean
+        Returns: undefined
       }
       import_reviews: {
         Args: { p_reviews: Json; p_workspace_id: string }
@@ -10222,6 +11461,13 @@ export type Database = {
           isSetofReturn: true
         }
       }
+      record_conversion_events: {
+        Args: { p_events: Json; p_workspace_id: string }
+        Returns: {
+          duplicates: number
+          inserted: number
+        }[]
+      }
       record_curated_reply_use: {
         Args: { p_reply_id: string }
         Returns: number
@@ -10321,6 +11567,87 @@ export type Database = {
           request_id: string
         }[]
       }
+      request_customer_erasure: {
+        Args: {
+          p_email?: string
+          p_name?: string
+          p_phone?: string
+          p_shopify_customer_id?: string
+          p_workspace_id: string
+        }
+        Returns: {
+          attempts: number
+          completed_at: string | null
+          confirm_by: string | null
+          confirmation_required: boolean
+          confirmed_at: string | null
+          created_at: string
+          details: NonNullable<Json>
+          download_expires_at: string | null
+          error: string | null
+          export_bytes: number | null
+          export_path: string | null
+          export_removed_at: string | null
+          id: string
+          kind: Database["public"]["Enums"]["privacy_request_kind"]
+          requested_at: string
+          requested_by: string | null
+          source: string
+          started_at: string | null
+          status: Database["public"]["Enums"]["privacy_request_status"]
+          subject: NonNullable<Json>
+          subject_sha256: string | null
+          updated_at: string
+          user_id: string | null
+          workspace_id: string | null
+        }
+        SetofOptions: {
+          from: "*"
+          to: "privacy_requests"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
+      request_customer_export: {
+        Args: {
+          p_email?: string
+          p_phone?: string
+          p_shopify_customer_id?: string
+          p_workspace_id: string
+        }
+        Returns: {
+          attempts: number
+          completed_at: string | null
+          confirm_by: string | null
+          confirmation_required: boolean
+          confirmed_at: string | null
+          created_at: string
+          details: NonNullable<Json>
+          download_expires_at: string | null
+          error: string | null
+          export_bytes: number | null
+          export_path: string | null
+          export_removed_at: string | null
+          id: string
+          kind: Database["public"]["Enums"]["privacy_request_kind"]
+          requested_at: string
+          requested_by: string | null
+          source: string
+          started_at: string | null
+          status: Database["public"]["Enums"]["privacy_request_status"]
+          subject: NonNullable<Json>
+          subject_sha256: string | null
+          updated_at: string
+          user_id: string | null
+          workspace_id: string | null
+        }
+        SetofOptions: {
+          from: "*"
+          to: "privacy_requests"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
       request_data_export: { Args: Record<PropertyKey, never>; Returns: string }
       request_review: {
         Args: { p_order_id: string; p_send_after?: string }
@@ -10357,6 +11684,32 @@ export type Database = {
         Args: { p_document_id: string }
         Returns: number
       }
+      retry_gift_card: {
+        Args: { p_transaction_id: string }
+        Returns: {
+          amount_cents: number
+          code_last_characters: string | null
+          created_at: string
+          currency: string
+          gift_card_product_id: string | null
+          id: string
+          issued_at: string | null
+          last_error: string | null
+          order_id: string | null
+          shopify_gift_card_id: string | null
+          shopify_order_id: string | null
+          source: Database["public"]["Enums"]["gift_card_source"]
+          status: Database["public"]["Enums"]["gift_card_status"]
+          updated_at: string
+          workspace_id: string
+        }
+        SetofOptions: {
+          from: "*"
+          to: "gift_card_transactions"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
       run_workflow_rule: {
         Args: { p_entity_id?: string; p_rule_id: string; p_subject?: Json }
         Returns: string
@@ -10372,6 +11725,22 @@ export type Database = {
         SetofOptions: {
           from: "*"
           to: "knowledge_match_row"
+          isOneToOne: false
+          isSetofReturn: true
+        }
+      }
+      search_performance: {
+        Args: {
+          p_from: string
+          p_group_by?: Database["public"]["Enums"]["search_dimension"]
+          p_limit?: number
+          p_to: string
+          p_workspace_id: string
+        }
+        Returns: Database["public"]["CompositeTypes"]["search_performance_row"][]
+        SetofOptions: {
+          from: "*"
+          to: "search_performance_row"
           isOneToOne: false
           isSetofReturn: true
         }
@@ -10406,6 +11775,72 @@ export type Database = {
           isSetofReturn: true
         }
       }
+      self_reported_attribution: {
+        Args: {
+          p_from: string
+          p_model?: Database["public"]["Enums"]["attribution_model"]
+          p_to: string
+          p_workspace_id: string
+        }
+        Returns: Database["public"]["CompositeTypes"]["self_reported_attribution_row"][]
+        SetofOptions: {
+          from: "*"
+          to: "self_reported_attribution_row"
+          isOneToOne: false
+          isSetofReturn: true
+        }
+      }
+      seo_overview: {
+        Args: { p_from: string; p_to: string; p_workspace_id: string }
+        Returns: Database["public"]["CompositeTypes"]["seo_overview_row"]
+        SetofOptions: {
+          from: "*"
+          to: "seo_overview_row"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
+      social_overview: {
+        Args: { p_from: string; p_to: string; p_workspace_id: string }
+        Returns: Database["public"]["CompositeTypes"]["social_overview_row"][]
+        SetofOptions: {
+          from: "*"
+          to: "social_overview_row"
+          isOneToOne: false
+          isSetofReturn: true
+        }
+      }
+      start_shopify_backfill: {
+        Args: { p_connection_id: string }
+        Returns: {
+          bulk_operation_id: string | null
+          connection_id: string
+          created_at: string
+          customers_count: number
+          finished_at: string | null
+          id: string
+          inventory_levels_count: number
+          last_error: string | null
+          lines_read: number
+          lines_rejected: number
+          orders_count: number
+          phase: string | null
+          products_count: number
+          requested_by: string | null
+          started_at: string | null
+          status: Database["public"]["Enums"]["shopify_sync_status"]
+          trigger: string
+          updated_at: string
+          workspace_id: string
+        }
+        SetofOptions: {
+          from: "*"
+          to: "shopify_sync_runs"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
+      start_yotpo_import: { Args: { p_connection_id: string }; Returns: number }
       submit_review: {
         Args: {
           p_author_email: string
@@ -10422,6 +11857,13 @@ export type Database = {
           status: Database["public"]["Enums"]["review_status"]
           verified_purchase: boolean
         }[]
+      }
+      sync_analytics_source: {
+        Args: {
+          p_connection_id: string
+          p_source: Database["public"]["Enums"]["analytics_source"]
+        }
+        Returns: number
       }
       track_events: {
         Args: { p_events: Json; p_workspace_id: string }
@@ -10480,7 +11922,19 @@ export type Database = {
       }
       transfer_workspace_ownership: {
         Args: { p_new_owner: string; p_workspace_id: string }
-        Returns: undefined
+        Returns: {
+          created_at: string
+          expires_at: string
+          from_user_id: string
+          to_user_id: string
+          workspace_id: string
+        }
+        SetofOptions: {
+          from: "*"
+          to: "workspace_ownership_transfers"
+          isOneToOne: true
+          isSetofReturn: false
+        }
       }
       upsert_orders: {
         Args: { p_orders: Json; p_workspace_id: string }
@@ -10508,6 +11962,14 @@ export type Database = {
       ad_level: "account" | "campaign" | "ad_group" | "ad"
       ad_platform: "meta" | "google" | "tiktok" | "pinterest" | "organic"
       ad_status: "draft" | "active" | "paused" | "archived" | "deleted"
+      ad_sync_kind: "recent" | "restatement" | "backfill"
+      ad_sync_status:
+        | "queued"
+        | "running"
+        | "waiting"
+        | "retrying"
+        | "succeeded"
+        | "dead"
       ads_group_by: "platform" | "campaign" | "day"
       agent_feedback_kind:
         | "thumbs_up"
@@ -10545,6 +12007,20 @@ export type Database = {
         | "generating_video"
         | "completed"
         | "failed"
+      analytics_source:
+        | "search_console"
+        | "pagespeed"
+        | "instagram"
+        | "tiktok"
+        | "fairing"
+      analytics_sync_kind: "initial" | "daily" | "manual"
+      analytics_sync_status:
+        | "queued"
+        | "running"
+        | "waiting"
+        | "retrying"
+        | "succeeded"
+        | "dead"
       approval_action:
         | "pause_ad_campaign"
         | "resume_ad_campaign"
@@ -10625,6 +12101,7 @@ export type Database = {
       chat_purpose: "chat" | "campaign_copilot" | "research" | "support"
       chat_role: "user" | "assistant" | "system" | "tool"
       chat_session_status: "active" | "archived"
+      connection_health: "ok" | "rate_limited" | "reauth_required" | "failing"
       connection_status: "active" | "expired" | "revoked" | "error"
       content_status:
         | "draft"
@@ -10633,6 +12110,7 @@ export type Database = {
         | "published"
         | "archived"
       conversation_role: "system" | "user" | "assistant"
+      conversion_destination: "meta" | "ga4" | "tiktok"
       decision_domain:
         | "inventory"
         | "cx"
@@ -10721,6 +12199,10 @@ export type Database = {
         | "ga4"
         | "tavus"
         | "mux"
+        | "google_search_console"
+        | "pagespeed"
+        | "tiktok_account"
+        | "fairing"
       interface_mode: "simple" | "advanced"
       knowledge_document_status:
         | "pending"
@@ -10813,6 +12295,7 @@ export type Database = {
         | "partial"
         | "fulfilled"
         | "restocked"
+      pagespeed_strategy: "mobile" | "desktop"
       pixel_delivery_status: "pending" | "sent" | "failed" | "skipped"
       prediction_metric:
         | "spend_cents"
@@ -10843,6 +12326,7 @@ export type Database = {
         | "rejected"
       product_status: "active" | "draft" | "archived"
       qc_result: "pass" | "warn" | "fail"
+      ranking_source: "rank_tracker" | "search_console"
       report_kind:
         | "performance"
         | "campaign"
@@ -10870,7 +12354,8 @@ export type Database = {
       review_status: "pending" | "published" | "rejected" | "spam"
       review_vote_kind: "helpful" | "unhelpful"
       scheduled_action_status: "pending" | "succeeded" | "failed" | "cancelled"
-      search_device: "desktop" | "mobile"
+      search_device: "desktop" | "mobile" | "tablet"
+      search_dimension: "query" | "page" | "country" | "device" | "day"
       search_engine: "google" | "bing"
       search_intent:
         | "informational"
@@ -10878,6 +12363,7 @@ export type Database = {
         | "commercial"
         | "transactional"
       secret_action: "create" | "read" | "rotate" | "delete"
+      shopify_sync_status: "queued" | "running" | "completed" | "failed"
       social_platform:
         | "instagram"
         | "facebook"
@@ -10931,6 +12417,7 @@ export type Database = {
       video_permission_level: "view" | "comment" | "edit"
       video_status: "uploading" | "processing" | "ready" | "errored"
       video_visibility: "workspace" | "private"
+      web_vitals_source: "field" | "lab"
       webhook_delivery_status: "pending" | "succeeded" | "dead"
       webhook_event_status:
         | "pending"
@@ -11129,6 +12616,59 @@ export type Database = {
         reorder_point: number | null
         weeks_of_supply: number | null
       }
+      search_performance_row: {
+        key: string | null
+        clicks: number | null
+        impressions: number | null
+        ctr: number | null
+        avg_position: number | null
+      }
+      self_reported_attribution_row: {
+        channel: Database["public"]["Enums"]["marketing_channel"] | null
+        responses: number | null
+        orders: number | null
+        self_reported_revenue_cents: number | null
+        modelled_orders: number | null
+        modelled_revenue_cents: number | null
+        agreement: number | null
+      }
+      seo_overview_row: {
+        audited_on: string | null
+        pages_audited: number | null
+        performance_score: number | null
+        content_score: number | null
+        technical_score: number | null
+        overall_score: number | null
+        avg_lcp_ms: number | null
+        avg_inp_ms: number | null
+        avg_cls: number | null
+        vitals_source: Database["public"]["Enums"]["web_vitals_source"] | null
+        critical_issues: number | null
+        high_priority_issues: number | null
+        previous_performance_score: number | null
+        clicks: number | null
+        impressions: number | null
+        ctr: number | null
+        avg_position: number | null
+        previous_clicks: number | null
+        previous_impressions: number | null
+        queries: number | null
+        pages_with_clicks: number | null
+      }
+      social_overview_row: {
+        platform: Database["public"]["Enums"]["social_platform"] | null
+        accounts: number | null
+        followers: number | null
+        followers_change: number | null
+        reach: number | null
+        profile_views: number | null
+        posts_published: number | null
+        post_views: number | null
+        post_engagements: number | null
+        post_reach: number | null
+        engagement_rate: number | null
+        scheduled_waiting: number | null
+      }
       webhook_event_row: {
         id: number | null
         provider: Database["public"]["Enums"]["webhook_provider"] | null
@@ -11268,6 +12808,15 @@ export const Constants = {
       ad_level: ["account", "campaign", "ad_group", "ad"],
       ad_platform: ["meta", "google", "tiktok", "pinterest", "organic"],
       ad_status: ["draft", "active", "paused", "archived", "deleted"],
+      ad_sync_kind: ["recent", "restatement", "backfill"],
+      ad_sync_status: [
+        "queued",
+        "running",
+        "waiting",
+        "retrying",
+        "succeeded",
+        "dead",
+      ],
       ads_group_by: ["platform", "campaign", "day"],
       agent_feedback_kind: [
         "thumbs_up",
@@ -11308,6 +12857,22 @@ export const Constants = {
         "generating_video",
         "completed",
         "failed",
+      ],
+      analytics_source: [
+        "search_console",
+        "pagespeed",
+        "instagram",
+        "tiktok",
+        "fairing",
+      ],
+      analytics_sync_kind: ["initial", "daily", "manual"],
+      analytics_sync_status: [
+        "queued",
+        "running",
+        "waiting",
+        "retrying",
+        "succeeded",
+        "dead",
       ],
       approval_action: [
         "pause_ad_campaign",
@@ -11397,6 +12962,7 @@ export const Constants = {
       chat_purpose: ["chat", "campaign_copilot", "research", "support"],
       chat_role: ["user", "assistant", "system", "tool"],
       chat_session_status: ["active", "archived"],
+      connection_health: ["ok", "rate_limited", "reauth_required", "failing"],
       connection_status: ["active", "expired", "revoked", "error"],
       content_status: [
         "draft",
@@ -11406,6 +12972,7 @@ export const Constants = {
         "archived",
       ],
       conversation_role: ["system", "user", "assistant"],
+      conversion_destination: ["meta", "ga4", "tiktok"],
       decision_domain: [
         "inventory",
         "cx",
@@ -11504,6 +13071,10 @@ export const Constants = {
         "ga4",
         "tavus",
         "mux",
+        "google_search_console",
+        "pagespeed",
+        "tiktok_account",
+        "fairing",
       ],
       interface_mode: ["simple", "advanced"],
       knowledge_document_status: [
@@ -11605,6 +13176,7 @@ export const Constants = {
         "fulfilled",
         "restocked",
       ],
+      pagespeed_strategy: ["mobile", "desktop"],
       pixel_delivery_status: ["pending", "sent", "failed", "skipped"],
       prediction_metric: [
         "spend_cents",
@@ -11638,6 +13210,7 @@ export const Constants = {
       ],
       product_status: ["active", "draft", "archived"],
       qc_result: ["pass", "warn", "fail"],
+      ranking_source: ["rank_tracker", "search_console"],
       report_kind: [
         "performance",
         "campaign",
@@ -11668,7 +13241,8 @@ export const Constants = {
       review_status: ["pending", "published", "rejected", "spam"],
       review_vote_kind: ["helpful", "unhelpful"],
       scheduled_action_status: ["pending", "succeeded", "failed", "cancelled"],
-      search_device: ["desktop", "mobile"],
+      search_device: ["desktop", "mobile", "tablet"],
+      search_dimension: ["query", "page", "country", "device", "day"],
       search_engine: ["google", "bing"],
       search_intent: [
         "informational",
@@ -11677,6 +13251,7 @@ export const Constants = {
         "transactional",
       ],
       secret_action: ["create", "read", "rotate", "delete"],
+      shopify_sync_status: ["queued", "running", "completed", "failed"],
       social_platform: [
         "instagram",
         "facebook",
@@ -11736,6 +13311,7 @@ export const Constants = {
       video_permission_level: ["view", "comment", "edit"],
       video_status: ["uploading", "processing", "ready", "errored"],
       video_visibility: ["workspace", "private"],
+      web_vitals_source: ["field", "lab"],
       webhook_delivery_status: ["pending", "succeeded", "dead"],
       webhook_event_status: [
         "pending",

@@ -5,6 +5,7 @@
 //   short-lived ES256 JWT for that role in Authorization, as the hosted gateway does;
 // - a legacy anon/service_role JWT in `apikey` is accepted while Supabase still accepts them;
 // - a user's JWT in Authorization passes through untouched: PostgREST and functions verify it.
+import { bearerToken } from "../_shared/auth.ts";
 import { legacyKeyRole, signAccessToken, type StackKeys } from "./keys.ts";
 
 export type ApiKeyResult =
@@ -23,11 +24,6 @@ async function mintedToken(keys: StackKeys, role: "anon" | "service_role", now: 
   return token;
 }
 
-function bearerOf(authorization: string | null): string | null {
-  const m = (authorization ?? "").match(/^Bearer\s+(\S+)$/i);
-  return m ? m[1] : null;
-}
-
 /** Decides what Authorization the upstream sees, from the request's apikey and Authorization. */
 export async function resolveApiKey(
   keys: StackKeys,
@@ -43,7 +39,7 @@ export async function resolveApiKey(
       hint: "No `apikey` request header or url param was found.",
     };
   }
-  const bearer = bearerOf(authorization);
+  const bearer = bearerToken(authorization);
   const userToken = bearer && !bearer.startsWith("sb_") ? authorization : null;
   if (apikey.startsWith("sb_publishable_") || apikey.startsWith("sb_secret_")) {
     const role = apikey === keys.publishableKey ? "anon" : apikey === keys.secretKey ? "service_role" : null;

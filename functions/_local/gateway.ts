@@ -5,9 +5,11 @@
 //   /auth/v1/.well-known/jwks.json     -> the project's public signing keys
 // plus the pg_net stand-in worker. Started by scripts/lib/gateway.ts with GROWTHBASE_GATEWAY.
 import { createLocalJWKSet, jwtVerify } from "jose";
+import { bearerToken } from "../_shared/auth.ts";
 import { errorBody } from "../_shared/errors.ts";
 import { json } from "../_shared/http.ts";
 import { resolveApiKey } from "./apikeys.ts";
+import { limitBody, MAX_BODY_BYTES } from "./body_limit.ts";
 import { isPreflight, preflight, withCors } from "./cors.ts";
 import { loadFunctions } from "./functions.ts";
 import { publicJwks, type StackKeys } from "./keys.ts";
@@ -67,17 +69,27 @@ async function toFunction(name: string, req: Request): Promise<Response> {
   const verifyJwt = cfg!.functions[name]?.verifyJwt ?? true;
   if (!verifyJwt || req.method === "OPTIONS") return await handler(req);
   const authz = req.headers.get("authorization");
-  const bearer = authz?.match(/^Bearer\s+(\S+)$/i)?.[1] ?? null;
+  const bearer = bearerToken(authz);
   const apikey = req.headers.get("apikey") ?? (bearer?.startsWith("sb_") ? bearer : null);
   let token = bearer && !bearer.startsWith("sb_") ? bearer : null;
   if (!token && apikey) {
     const mapped = await resolveApiKey(cfg!.keys, apikey, authz);
-    if (mapped.ok && mapped.authorization) token = mapped.authorization.replace(/^Bearer\s+/i, "");
+    if (mapped.ok && mapped.authorization) token = bearerToken(mapped.authorization);
   }
   if (!token || !(await validJwt(token))) return json(401, errorBody("unauthorized", "Invalid JWT"));
   const headers = new Headers(req.headers);
   headers.set("authorization", `Bearer ${token}`);
   return await handler(new Request(req, { headers }));
+}
+
+/** 413 for a body over the limit: PostgREST's error shape on /rest/v1, the functions' elsewhere. */
+function tooLarge(isRest: boolean): Response {
+  const message = `the request body is over ${MAX_BODY_BYTES} bytes (10 MiB)`;
+  if (!isRest) return json(413, errorBody("payload_too_large", message), { connection: "close" });
+  return new Response(
+    JSON.stringify({ code: "PT413", message, details: null, hint: "send smaller batches" }),
+    { status: 413, headers: withCors(new Headers({ "content-type": "application/json", connection: "close" })) },
+  );
 }
 
 const server = Deno.serve({
@@ -89,10 +101,18 @@ const server = Deno.serve({
   const path = url.pathname;
   if (path === "/health") return json(200, { status: "ok", stack: cfg.stackId, functions: [...handlers.keys()] });
   const fn = path.match(/^\/functions\/v1\/([A-Za-z0-9_-]+)(\/.*)?$/);
-  if (fn) return await toFunction(fn[1], req);
+  if (fn) {
+    if (req.method === "OPTIONS") return await toFunction(fn[1], req);
+    const limited = limitBody(req);
+    return limited ? await toFunction(fn[1], limited.req) : tooLarge(false);
+  }
   if (path === "/rest/v1" || path.startsWith("/rest/v1/")) {
     if (isPreflight(req)) return preflight(req);
-    return await rest.handle(req, path.slice("/rest/v1".length) || "/", (info.remoteAddr as Deno.NetAddr).hostname);
+    const limited = limitBody(req);
+    if (!limited) return tooLarge(true);
+    const ip = (info.remoteAddr as Deno.NetAddr).hostname;
+    const res = await rest.handle(limited.req, path.slice("/rest/v1".length) || "/", ip);
+    return limited.exceeded() ? tooLarge(true) : res;
   }
   if (path === "/auth/v1/.well-known/jwks.json" || path === "/auth/v1/jwks") {
     if (isPreflight(req)) return preflight(req);

@@ -1,6 +1,7 @@
 // /rest/v1/* -> PostgREST on its unix socket, after the API key rules (apikeys.ts). The
-// gateway forwards the client address in X-Forwarded-For (a client-supplied value is kept, as
-// a CDN in front of the hosted gateway would set it), which SQL reads from request.headers;
+// gateway forwards the client address in X-Forwarded-For as a proxy does: it appends the address
+// it saw to what came in, so the first entry is the client as the edge in front of the hosted
+// gateway passes it, which the storefront rate limits read from request.headers (private.client_ip);
 // CF-Connecting-IP (set by Cloudflare in the cloud, preferred by private.client_ip) is dropped.
 import { resolveApiKey } from "./apikeys.ts";
 import { withCors } from "./cors.ts";
@@ -32,10 +33,12 @@ export function restProxy(keys: StackKeys, socketPath: string): RestProxy {
       for (const h of [...HOP_BY_HOP, "apikey"]) headers.delete(h);
       if (auth.authorization) headers.set("authorization", auth.authorization);
       else headers.delete("authorization");
-      // Locally the gateway plays the CDN: a client-supplied X-Forwarded-For is kept (tests pose
-      // as many visitors), but CF-Connecting-IP, which only Cloudflare may set, never passes.
+      // Locally the gateway plays the CDN: a client-supplied X-Forwarded-For stays first (tests pose
+      // as many visitors) and the socket's address is appended; CF-Connecting-IP, which only
+      // Cloudflare may set, never passes.
       headers.delete("cf-connecting-ip");
-      headers.set("x-forwarded-for", req.headers.get("x-forwarded-for") ?? clientIp);
+      const forwarded = req.headers.get("x-forwarded-for");
+      headers.set("x-forwarded-for", forwarded ? `${forwarded}, ${clientIp}` : clientIp);
       let upstream: Response;
       try {
         upstream = await fetch(`http://postgrest${path}${url.search}`, {

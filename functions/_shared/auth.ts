@@ -22,10 +22,15 @@ export interface UserClaims extends JWTPayload {
   is_anonymous?: boolean;
 }
 
-/** The one bearer parser: the token of `Authorization: Bearer <token>`, or null. */
-export function bearer(req: Request): string | null {
-  const m = (req.headers.get("authorization") ?? "").match(/^Bearer\s+(\S+)$/i);
+/** The one bearer parser: the token of an `Authorization: Bearer <token>` value, or null. */
+export function bearerToken(authorization: string | null): string | null {
+  const m = (authorization ?? "").match(/^Bearer\s+(\S+)$/i);
   return m ? m[1] : null;
+}
+
+/** The bearer token of a request's Authorization header, or null. */
+export function bearer(req: Request): string | null {
+  return bearerToken(req.headers.get("authorization"));
 }
 
 const keySets = new WeakMap<JSONWebKeySet, ReturnType<typeof createLocalJWKSet>>();

@@ -36,13 +36,59 @@ export function literal(s: string): string {
   return s.includes("\\") ? `E'${quoted.replaceAll("\\", "\\\\")}'` : `'${quoted}'`;
 }
 
-/** Runs fn in one transaction as role `authenticated` with the caller's claims, so RLS applies. */
-export function asUser<T>(sql: Sql, claims: UserClaims, fn: (tx: Tx) => Promise<T>): Promise<T> {
-  return sql.begin(async (tx) => {
-    await tx`select set_config('role', 'authenticated', true),
-                    set_config('request.jwt.claims', ${JSON.stringify(claims)}, true)`;
+/**
+ * A transaction must have started (a connection from the pool, its first statement answered)
+ * within this many milliseconds, or the call gives up with DB_DEADLINE (answered as 503): with
+ * the database down, a pool's queue can hold queries for far longer than connect_timeout.
+ */
+export const START_DEADLINE_MS = 3000;
+
+/**
+ * sql.begin, given up (DB_DEADLINE) unless its first statement (`setup`) has been answered
+ * within startMs. A transaction that starts after being given up rolls back without running fn,
+ * so nothing happens behind a 503 the caller already has.
+ */
+function begin<T>(
+  sql: Sql,
+  setup: (tx: Tx) => Promise<unknown>,
+  fn: (tx: Tx) => Promise<T>,
+  startMs: number,
+): Promise<T> {
+  let started = false;
+  let abandoned = false;
+  const work = sql.begin(async (tx) => {
+    await setup(tx);
+    if (abandoned) throw Object.assign(new Error("given up before it started"), { code: "DB_DEADLINE" });
+    started = true;
     return await fn(tx);
   }) as Promise<T>;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      if (started) return;
+      abandoned = true;
+      reject(deadlineError(startMs));
+    }, startMs);
+  });
+  work.catch(() => {}); // a transaction given up may still fail later; nobody waits for it
+  return Promise.race([work, deadline]).finally(() => clearTimeout(timer));
+}
+
+/** Runs fn in one transaction as role `authenticated` with the caller's claims, so RLS applies. */
+export function asUser<T>(
+  sql: Sql,
+  claims: UserClaims,
+  fn: (tx: Tx) => Promise<T>,
+  startMs = START_DEADLINE_MS,
+): Promise<T> {
+  return begin(
+    sql,
+    (tx) =>
+      tx`select set_config('role', 'authenticated', true),
+              set_config('request.jwt.claims', ${JSON.stringify(claims)}, true)`,
+    fn,
+    startMs,
+  );
 }
 
 /**
@@ -59,22 +105,26 @@ export async function asUserOnce(sql: Sql, claims: UserClaims, statements: strin
 }
 
 /** Runs fn in one transaction as service_role (RLS bypassed): for verified provider callbacks. */
-export function asService<T>(sql: Sql, fn: (tx: Tx) => Promise<T>): Promise<T> {
-  return sql.begin(async (tx) => {
-    await tx`select set_config('role', 'service_role', true),
-                    set_config('request.jwt.claims', '{"role":"service_role"}', true)`;
-    return await fn(tx);
-  }) as Promise<T>;
+export function asService<T>(sql: Sql, fn: (tx: Tx) => Promise<T>, startMs = START_DEADLINE_MS): Promise<T> {
+  return begin(
+    sql,
+    (tx) =>
+      tx`select set_config('role', 'service_role', true),
+              set_config('request.jwt.claims', '{"role":"service_role"}', true)`,
+    fn,
+    startMs,
+  );
 }
+
+const deadlineError = (ms: number) =>
+  Object.assign(new Error(`the database did not answer within ${ms} ms`), { code: "DB_DEADLINE" });
 
 /** Rejects with code DB_DEADLINE (answered as 503) when the database takes longer than ms. */
 export function withDeadline<T>(work: Promise<T>, ms: number): Promise<T> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(
-      () => reject(Object.assign(new Error(`the database did not answer within ${ms} ms`), { code: "DB_DEADLINE" })),
-      ms,
-    );
+    timer = setTimeout(() => reject(deadlineError(ms)), ms);
   });
+  work.catch(() => {});
   return Promise.race([work, deadline]).finally(() => clearTimeout(timer));
 }

@@ -2,13 +2,7 @@
 // dependencies the embedding functions share.
 import type { AuthConfig } from "./auth.ts";
 import { db, type Sql } from "./db.ts";
-import {
-  type EmbeddingEnv,
-  embeddingEnv,
-  type EmbeddingModel,
-  type EmbeddingProvider,
-  localProvider,
-} from "./embeddings.ts";
+import { type EmbeddingEnv, type EmbeddingModel, type EmbeddingProvider, localProvider } from "./embeddings.ts";
 import { openAiEmbedder } from "./embeddings_openai.ts";
 import { env } from "./env.ts";
 
@@ -31,7 +25,7 @@ let shared: EmbeddingDeps | undefined;
 /** What the embedding functions share, made once per instance: the pool, auth, env and one provider per model. */
 export function embeddingDeps(): EmbeddingDeps {
   if (shared) return shared;
-  const e = embeddingEnv((k) => Deno.env.get(k));
+  const e = env().settings;
   const providers = new Map<EmbeddingModel, EmbeddingProvider>();
   return shared = {
     sql: db(env().dbUrl),

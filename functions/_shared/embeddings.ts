@@ -2,7 +2,7 @@
 // text-embedding-3-small (1536 dimensions) through the openai SDK, or local-lexical-v1 (in
 // process, no network). EMBEDDING_MODEL is the deployment's default model (a collection may name
 // its own); OPENAI_BASE_URL points the SDK elsewhere (tests use a fake server on 127.0.0.1).
-import { z } from "zod";
+import type { Settings } from "./env.ts";
 import { LOCAL_DIMENSIONS, localLexicalEmbedding } from "./embeddings_local.ts";
 
 export const EMBEDDING_MODELS = ["text-embedding-3-small", "local-lexical-v1"] as const;
@@ -28,25 +28,16 @@ export interface EmbeddingProvider {
   embed(texts: string[]): Promise<number[][]>;
 }
 
-const Env = z.object({
-  EMBEDDING_MODEL: z.enum(EMBEDDING_MODELS).default("text-embedding-3-small"),
-  OPENAI_API_KEY: z.string().default(""),
-  OPENAI_BASE_URL: z.string().url().default("https://api.openai.com/v1"),
-  EMBEDDING_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
-  /** OpenAI allows 2048 inputs and 300,000 tokens per request; stay below both. */
-  EMBEDDING_MAX_INPUTS: z.coerce.number().int().min(1).max(2048).default(512),
-  EMBEDDING_MAX_TOKENS_PER_REQUEST: z.coerce.number().int().min(1000).max(300_000).default(250_000),
-});
-export type EmbeddingEnv = z.infer<typeof Env>;
-
-export function embeddingEnv(get: (k: string) => string | undefined): EmbeddingEnv {
-  const raw: Record<string, string> = {};
-  for (const k of Object.keys(Env.shape)) {
-    const v = get(k);
-    if (v !== undefined && v !== "") raw[k] = v;
-  }
-  return Env.parse(raw);
-}
+/** The embedding settings (validated in env.ts with the others). */
+export type EmbeddingEnv = Pick<
+  Settings,
+  | "EMBEDDING_MODEL"
+  | "OPENAI_API_KEY"
+  | "OPENAI_BASE_URL"
+  | "EMBEDDING_TIMEOUT_MS"
+  | "EMBEDDING_MAX_INPUTS"
+  | "EMBEDDING_MAX_TOKENS_PER_REQUEST"
+>;
 
 export function localProvider(): EmbeddingProvider {
   return {

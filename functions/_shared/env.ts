@@ -5,6 +5,7 @@
 import type { JSONWebKeySet } from "jose";
 import { z } from "zod";
 import type { AuthConfig } from "./auth.ts";
+import { EMBEDDING_MODELS } from "./embeddings.ts";
 
 const Jwk = z.object({ kty: z.string() }).passthrough();
 const Jwks = z.union([z.object({ keys: z.array(Jwk) }), z.array(Jwk).transform((keys) => ({ keys }))]);
@@ -27,6 +28,25 @@ const Settings = z.object({
   SUPABASE_SERVICE_ROLE_KEY: z.string().optional(),
   GROWTHBASE_APP_URL: z.string().url().default("http://127.0.0.1:3000"),
   GROWTHBASE_ENV: z.enum(["development", "test", "production"]).default("development"),
+  /**
+   * Development only: outbound requests (webhooks, knowledge URLs) may reach 127.0.0.1 / ::1,
+   * where the tests' fakes listen. Ignored when GROWTHBASE_ENV is production.
+   */
+  GROWTHBASE_OUTBOUND_ALLOW_LOOPBACK: z.enum(["true", "false"]).default("false").transform((v) => v === "true"),
+  /** The Storage API the privacy worker stores exports in; default $SUPABASE_URL/storage/v1. */
+  GROWTHBASE_STORAGE_URL: z.string().url().optional(),
+  /** A reader service for URL ingestion, as a URL template with {url}; empty: fetch directly. */
+  KNOWLEDGE_FETCH_PROXY: z.string().refine((v) => v === "" || (/^https?:\/\//.test(v) && v.includes("{url}")), {
+    message: "must be an http(s) URL template containing {url}",
+  }).default(""),
+  /** The deployment's default embedding model (a collection may name its own). */
+  EMBEDDING_MODEL: z.enum(EMBEDDING_MODELS).default("text-embedding-3-small"),
+  OPENAI_API_KEY: z.string().default(""),
+  OPENAI_BASE_URL: z.string().url().default("https://api.openai.com/v1"),
+  EMBEDDING_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
+  /** OpenAI allows 2048 inputs and 300,000 tokens per request; stay below both. */
+  EMBEDDING_MAX_INPUTS: z.coerce.number().int().min(1).max(2048).default(512),
+  EMBEDDING_MAX_TOKENS_PER_REQUEST: z.coerce.number().int().min(1000).max(300_000).default(250_000),
   GROWTHBASE_TOKEN_KEYS: z.string().default(""),
   GROWTHBASE_TOKEN_KEY_ID: z.string().default(""),
   SHOPIFY_API_KEY: z.string().default(""),
@@ -44,7 +64,53 @@ const Settings = z.object({
   META_APP_SECRET: z.string().default(""),
   META_AUTH_URL: z.string().url().default("https://www.facebook.com/v21.0/dialog/oauth"),
   META_TOKEN_URL: z.string().url().default("https://graph.facebook.com/v21.0/oauth/access_token"),
-  META_SCOPES: z.string().default("ads_read,business_management"),
+  /** Ads, and Instagram's organic insights (a Meta connection granted these feeds organic Instagram). */
+  META_SCOPES: z.string().default(
+    "ads_read,business_management,pages_show_list,pages_read_engagement,instagram_basic,instagram_manage_insights",
+  ),
+  // ===== analytics inputs (the analytics-sync worker, model-discovery, api-keys)
+  /** Search Console's read-only scope, asked for when an admin connects a property. */
+  GOOGLE_SEARCH_CONSOLE_SCOPES: z.string().default("https://www.googleapis.com/auth/webmasters.readonly"),
+  /** The Search Console API (sites, searchAnalytics.query). */
+  SEARCH_CONSOLE_API_URL: z.string().url().default("https://searchconsole.googleapis.com/webmasters/v3"),
+  /** Rows per searchAnalytics.query page (rowLimit; the API allows 25,000). */
+  SEARCH_CONSOLE_ROW_LIMIT: z.coerce.number().int().min(1).max(25_000).default(5000),
+  /** PageSpeed Insights (runPagespeed) and the deployment's API key for it (quota is per Google Cloud project). */
+  PAGESPEED_API_URL: z.string().url().default("https://www.googleapis.com/pagespeedonline/v5"),
+  PAGESPEED_API_KEY: z.string().default(""),
+  /** Meta's Graph API, with its version (Instagram's accounts, media and insights). */
+  META_GRAPH_URL: z.string().url().default("https://graph.facebook.com/v21.0"),
+  /** The TikTok developer app (shared with the ads connector) and TikTok's Business API. */
+  TIKTOK_APP_ID: z.string().default(""),
+  TIKTOK_APP_SECRET: z.string().default(""),
+  TIKTOK_API_URL: z.string().url().default("https://business-api.tiktok.com/open_api/v1.3"),
+  /** Where a TikTok account holder authorises the app (organic posts and insights of a business account). */
+  TIKTOK_ACCOUNT_AUTH_URL: z.string().url().default("https://www.tiktok.com/v2/auth/authorize/"),
+  TIKTOK_ACCOUNT_SCOPES: z.string().default("user.info.basic,user.info.stats,user.insights,video.list,video.insights"),
+  /** Fairing's API (post-purchase survey responses). */
+  FAIRING_API_URL: z.string().url().default("https://app.fairing.co/api"),
+  /** One provider request's timeout for the analytics sync (PageSpeed's Lighthouse runs take 10-40 s). */
+  ANALYTICS_API_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(60_000),
+  /** The registry provider the OpenAI-compatible endpoint (OPENAI_BASE_URL) lists models for. */
+  MODEL_DISCOVERY_PROVIDER: z.enum(["openai", "anthropic", "google", "mistral"]).default("openai"),
+  // ===== ad platforms (the ads-sync and conversions workers)
+  TIKTOK_AUTH_URL: z.string().url().default("https://business-api.tiktok.com/portal/auth"),
+  TIKTOK_TOKEN_URL: z.string().url().default("https://business-api.tiktok.com/open_api/v1.3/oauth2/access_token/"),
+  /** The Google Ads API, with its version (googleAds:searchStream). */
+  GOOGLE_ADS_API_URL: z.string().url().default("https://googleads.googleapis.com/v21"),
+  GOOGLE_ADS_DEVELOPER_TOKEN: z.string().default(""),
+  /** The manager account the app signs in through (login-customer-id), digits only; empty when none. */
+  GOOGLE_ADS_LOGIN_CUSTOMER_ID: z.string().regex(/^\d*$/).default(""),
+  /** GA4's Measurement Protocol host (/mp/collect). */
+  GA4_MP_URL: z.string().url().default("https://www.google-analytics.com"),
+  /** One provider request's timeout for the ads sync and conversions workers. */
+  ADS_API_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(30_000),
+  /** Meta windows longer than this many days are fetched as asynchronous report runs. */
+  META_ASYNC_REPORT_DAYS: z.coerce.number().int().min(1).max(400).default(8),
+  /** Klaviyo's API (https://a.klaviyo.com; locally the fake). */
+  KLAVIYO_API_URL: z.string().url().default("https://a.klaviyo.com"),
+  /** Yotpo's API (https://api.yotpo.com; locally the fake). */
+  YOTPO_API_URL: z.string().url().default("https://api.yotpo.com"),
   TAVUS_WEBHOOK_TOKEN: z.string().default(""),
   CHATWOOT_WEBHOOK_TOKEN: z.string().default(""),
   MUX_WEBHOOK_SECRET: z.string().default(""),
@@ -53,6 +119,8 @@ export type Settings = z.infer<typeof Settings>;
 
 export interface FunctionEnv {
   supabaseUrl: string;
+  /** The Storage API's base URL (GROWTHBASE_STORAGE_URL, or the project's own). */
+  storageUrl: string;
   dbUrl: string;
   auth: AuthConfig;
   /** Everything else, validated: app URL, token keys, provider credentials and endpoints. */
@@ -78,6 +146,7 @@ export function readEnv(get: (k: string) => string | undefined): FunctionEnv {
   if (!serviceKeys.length) throw new Error("environment variable SUPABASE_SECRET_KEYS is not set");
   return {
     supabaseUrl: s.SUPABASE_URL,
+    storageUrl: s.GROWTHBASE_STORAGE_URL ?? `${s.SUPABASE_URL.replace(/\/$/, "")}/storage/v1`,
     dbUrl: s.SUPABASE_DB_URL,
     auth: { jwks: s.SUPABASE_JWKS as JSONWebKeySet, serviceKeys },
     settings: s,

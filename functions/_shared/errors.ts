@@ -45,23 +45,54 @@ function sqlstateHttp(code: string): [number, string] | null {
   return null;
 }
 
-/** Errors that mean the database is down or restarting: the caller should retry. */
+/**
+ * What postgres.js (and the socket under it) throws when the database is down, restarting or
+ * full, in one place. Codes: the socket's (refused, reset, broken pipe, unreachable, timed out),
+ * postgres.js's own (CONNECT_TIMEOUT after connect_timeout, CONNECTION_CLOSED / ENDED / DESTROYED
+ * when a connection goes away under a query), ours (DB_DEADLINE from withDeadline), and
+ * SQLSTATEs: class 08 (connection exception), 57P01 admin shutdown, 57P02 crash shutdown, 57P03
+ * cannot connect now (starting up or shutting down), 53300 too many connections, 53400
+ * configuration limit exceeded.
+ */
 const UNAVAILABLE = new Set([
   "ECONNREFUSED",
   "ECONNRESET",
+  "EPIPE",
+  "ETIMEDOUT",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  "EAI_AGAIN",
   "CONNECT_TIMEOUT",
   "CONNECTION_CLOSED",
   "CONNECTION_ENDED",
   "CONNECTION_DESTROYED",
+  "DB_DEADLINE",
   "57P01",
   "57P02",
   "57P03",
   "53300",
+  "53400",
 ]);
 
-export function isDatabaseUnavailable(e: unknown): boolean {
-  const code = (e as { code?: unknown })?.code;
-  return typeof code === "string" && (UNAVAILABLE.has(code) || code.startsWith("08"));
+/** Seconds a client should wait before retrying while the database is unavailable. */
+export const RETRY_AFTER_S = 5;
+
+/** True when e (or its cause, or one of an AggregateError's errors) means the database is unavailable. */
+export function isDatabaseUnavailable(e: unknown, depth = 0): boolean {
+  if (typeof e !== "object" || e === null || depth > 3) return false;
+  const code = (e as { code?: unknown }).code;
+  if (typeof code === "string" && (UNAVAILABLE.has(code) || /^08[0-9A-Z]{3}$/.test(code))) return true;
+  const inner = [(e as { cause?: unknown }).cause, ...((e as { errors?: unknown[] }).errors ?? [])];
+  return inner.some((x) => isDatabaseUnavailable(x, depth + 1));
+}
+
+/** The answer while the database is unavailable: 503, db_unavailable, Retry-After. */
+export function unavailableResponse(): ErrorResponse {
+  return {
+    status: 503,
+    body: errorBody("db_unavailable", "the database is not reachable; retry shortly"),
+    headers: { "retry-after": String(RETRY_AFTER_S) },
+  };
 }
 
 /** A constraint's own message names the constraint; a caller gets a sentence instead. */
@@ -87,13 +118,7 @@ export function toErrorResponse(e: unknown): ErrorResponse {
     return { status: 400, body: errorBody("invalid_request", "the request is not valid", details) };
   }
   if (e instanceof SyntaxError) return { status: 400, body: errorBody("invalid_json", "the body is not valid JSON") };
-  if (isDatabaseUnavailable(e)) {
-    return {
-      status: 503,
-      body: errorBody("db_unavailable", "the database is not reachable; retry shortly"),
-      headers: { "retry-after": "5" },
-    };
-  }
+  if (isDatabaseUnavailable(e)) return unavailableResponse();
   const pgCode = (e as { code?: unknown })?.code;
   const mapped = typeof pgCode === "string" ? sqlstateHttp(pgCode) : null;
   if (mapped) {

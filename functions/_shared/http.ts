@@ -2,6 +2,7 @@
 import { errorBody, HttpError, toErrorResponse } from "./errors.ts";
 
 export { HttpError };
+export { parseJson, payloadTooLarge, readBytes, readJson, readLimited, readText } from "./body.ts";
 
 export const corsHeaders: Record<string, string> = {
   "access-control-allow-origin": "*",
@@ -64,29 +65,6 @@ export function handle(handler: Handler, opts: ServeOptions = {}): (req: Request
       return json(status, body, { ...cors, ...headers, "x-request-id": requestId });
     }
   };
-}
-
-/** Reads a JSON body with a size limit; a bad body is a 400/413 with the stable error shape. */
-export async function readJson(req: Request, maxBytes = 1_000_000): Promise<unknown> {
-  const text = await readText(req, maxBytes);
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw new HttpError(400, "invalid_json", "the body is not valid JSON");
-  }
-}
-
-/** The raw body bytes (signatures are computed over bytes), with a size limit (413 above it). */
-export async function readBytes(req: Request, maxBytes = 1_000_000): Promise<Uint8Array<ArrayBuffer>> {
-  const declared = Number(req.headers.get("content-length") ?? "0");
-  if (declared > maxBytes) throw new HttpError(413, "payload_too_large", `the body is over ${maxBytes} bytes`);
-  const buf = new Uint8Array(await req.arrayBuffer());
-  if (buf.byteLength > maxBytes) throw new HttpError(413, "payload_too_large", `the body is over ${maxBytes} bytes`);
-  return buf;
-}
-
-export async function readText(req: Request, maxBytes = 1_000_000): Promise<string> {
-  return new TextDecoder().decode(await readBytes(req, maxBytes));
 }
 
 /** Starts a function: Deno.serve in the edge runtime and in the local gateway. */

@@ -7,7 +7,8 @@
 // round: what it claims, what it does with a row, and how it reports the outcome.
 import { type AuthConfig, requireServiceRole } from "./auth.ts";
 import { asService, type Sql } from "./db.ts";
-import { HttpError, readText } from "./http.ts";
+import { parseJson, readText } from "./body.ts";
+import { HttpError } from "./errors.ts";
 
 /** What one round did: how many rows it claimed, and a count per outcome (`sent`, `retrying` ...). */
 export interface RoundResult {
@@ -26,6 +27,16 @@ export interface DrainOptions {
   budgetMs: number;
   /** One round only (tests, manual runs). */
   once?: boolean;
+  /**
+   * Keep going until a round claims nothing, not merely fewer than roundSize: for queues that
+   * hand out one job per connection, where a short round does not mean an empty queue.
+   */
+  untilEmpty?: boolean;
+  /**
+   * When the budget ends the call with work still due, ask for another call at once (instead of
+   * leaving it to the minute sweeper): for long work such as a backfill.
+   */
+  rewake?: boolean;
   now?: () => number;
 }
 
@@ -43,7 +54,12 @@ export async function drain(o: DrainOptions, round: Round): Promise<Totals> {
     totals.rounds++;
     totals.claimed += r.claimed;
     for (const [k, n] of Object.entries(r.outcomes)) totals[k] = (totals[k] ?? 0) + n;
-    if (o.once || r.claimed < o.roundSize || now() - started >= o.budgetMs) return totals;
+    const drained = o.untilEmpty ? r.claimed === 0 : r.claimed < o.roundSize;
+    if (o.once || drained) return totals;
+    if (now() - started >= o.budgetMs) {
+      if (o.rewake) await asService(o.sql, (tx) => tx`select private.wake_function(${o.name})`);
+      return totals;
+    }
   }
 }
 
@@ -83,10 +99,5 @@ export async function acceptWorkerCall(req: Request, auth: AuthConfig): Promise<
   if (req.method !== "POST") throw new HttpError(405, "method_not_allowed", "use POST");
   await requireServiceRole(req, auth);
   const text = await readText(req, 64_000);
-  if (!text.trim()) return {};
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw new HttpError(400, "invalid_json", "the body is not valid JSON");
-  }
+  return text.trim() ? parseJson(text) : {};
 }

@@ -61,3 +61,29 @@ Deno.test("perRow works each claimed row once, at most `concurrency` at a time, 
   assertEquals(peak, 4);
   assertEquals(r, { claimed: 10, outcomes: { dead: 4, sent: 6 } });
 });
+
+Deno.test("untilEmpty keeps claiming after a short round, until a round claims nothing", async () => {
+  const { sql } = fakeSql();
+  const sizes = [1, 2, 1, 0, 5];
+  const t = await drain({ sql, name: "w", roundSize: 8, budgetMs: 60_000, untilEmpty: true }, () => {
+    const n = sizes.shift()!;
+    return Promise.resolve({ claimed: n, outcomes: { done: n } });
+  });
+  assertEquals(t, { rounds: 4, claimed: 4, done: 4 });
+});
+
+Deno.test("rewake asks for another call when the budget ends with work left, not when drained", async () => {
+  const { sql, seen } = fakeSql();
+  let clock = 0;
+  await drain({ sql, name: "w", roundSize: 2, budgetMs: 1000, rewake: true, now: () => clock }, (limit) => {
+    clock += 600;
+    return Promise.resolve({ claimed: limit, outcomes: {} });
+  });
+  assertEquals(seen.filter((s) => s.includes("wake_function")).length, 1);
+  const quiet = fakeSql();
+  await drain(
+    { sql: quiet.sql, name: "w", roundSize: 2, budgetMs: 1000, rewake: true },
+    () => Promise.resolve({ claimed: 0, outcomes: {} }),
+  );
+  assertEquals(quiet.seen.filter((s) => s.includes("wake_function")).length, 0);
+});

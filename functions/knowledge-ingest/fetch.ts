@@ -1,15 +1,21 @@
-// Fetching a URL to ingest, through a configurable fetcher: directly, or through a reader service
-// named by KNOWLEDGE_FETCH_PROXY (a URL template with {url}, e.g. a scraping/reader API). Limits:
-// 10 s, 2 MB, text-like content types, at most 3 redirects; in production only https and no
-// address on our own network, checked on every hop.
-import { HttpError } from "../_shared/http.ts";
-import { refusedInProduction } from "../webhook-dispatch/dispatch.ts";
+// Fetching a URL to ingest: directly through the outbound-address guard (_shared/outbound.ts:
+// http(s) only, https only in production, every hop's host resolved and checked and the checked
+// address connected to), or through a reader service named by KNOWLEDGE_FETCH_PROXY (a URL
+// template with {url}, e.g. a scraping/reader API: our configuration, so reached directly; the
+// user's URL is still checked first). Limits: 10 s, 2 MB, text-like content types, at most 3
+// redirects, each re-checked by the guard before it is followed.
+import { HttpError, readLimited } from "../_shared/http.ts";
+import { checkUrl, type OutboundPolicy, OutboundRefused } from "../_shared/outbound.ts";
 
 export interface FetchDeps {
+  /** The guarded fetch (guardedFetch) for the user's URL and the redirects it answers with. */
   fetch: typeof fetch;
-  production: boolean;
+  /** What the guard allows (to check the user's URL before handing it to the reader service). */
+  policy: OutboundPolicy;
   /** URL template with {url} (URL-encoded target), or empty for direct fetches. */
   proxy: string;
+  /** fetch for the reader service. */
+  proxyFetch: typeof fetch;
   timeoutMs?: number;
   maxBytes?: number;
 }
@@ -28,18 +34,24 @@ const FORMATS: [RegExp, Fetched["format"]][] = [
 
 export async function fetchDocument(url: string, d: FetchDeps): Promise<Fetched> {
   const maxBytes = d.maxBytes ?? 2_000_000;
+  const refused = (e: OutboundRefused) => new HttpError(400, "url_refused", `this URL cannot be fetched (${e.reason})`);
+  try {
+    checkUrl(url, d.policy);
+  } catch (e) {
+    if (e instanceof OutboundRefused) throw refused(e);
+    throw e;
+  }
   let target = d.proxy ? d.proxy.replace("{url}", encodeURIComponent(url)) : url;
   for (let hop = 0; hop <= 3; hop++) {
-    const refused = d.production ? refusedInProduction(target) : null;
-    if (refused) throw new HttpError(400, "url_refused", `this URL cannot be fetched (${refused})`);
     let res: Response;
     try {
-      res = await d.fetch(target, {
+      res = await (d.proxy ? d.proxyFetch : d.fetch)(target, {
         redirect: "manual",
         headers: { accept: "text/html, text/markdown, text/plain;q=0.9", "user-agent": "growthbase-knowledge/1" },
         signal: AbortSignal.timeout(d.timeoutMs ?? 10_000),
       });
     } catch (e) {
+      if (e instanceof OutboundRefused) throw refused(e);
       const timeout = (e as Error).name === "TimeoutError";
       throw new HttpError(
         400,
@@ -47,7 +59,7 @@ export async function fetchDocument(url: string, d: FetchDeps): Promise<Fetched>
         timeout ? "the URL did not answer within 10 s" : "the URL could not be fetched",
       );
     }
-    if (res.status >= 300 && res.status < 400 && res.headers.get("location")) {
+    if (res.status >= 300 && res.status < 400 && res.headers.get("location") && !d.proxy) {
       await res.body?.cancel();
       target = new URL(res.headers.get("location")!, target).href;
       continue;
@@ -71,25 +83,11 @@ export async function fetchDocument(url: string, d: FetchDeps): Promise<Fetched>
       await res.body?.cancel();
       throw new HttpError(400, "document_too_large", `the page is over ${maxBytes} bytes`);
     }
-    const reader = res.body?.getReader();
-    const parts: Uint8Array[] = [];
-    let size = 0;
-    while (reader) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      size += value.byteLength;
-      if (size > maxBytes) {
-        await reader.cancel();
-        throw new HttpError(400, "document_too_large", `the page is over ${maxBytes} bytes`);
-      }
-      parts.push(value);
-    }
-    const all = new Uint8Array(size);
-    let at = 0;
-    for (const p of parts) {
-      all.set(p, at);
-      at += p.byteLength;
-    }
+    const all = await readLimited(
+      res.body,
+      maxBytes,
+      () => new HttpError(400, "document_too_large", `the page is over ${maxBytes} bytes`),
+    );
     return { body: new TextDecoder().decode(all), format, finalUrl: target };
   }
   throw new HttpError(400, "fetch_failed", "too many redirects");

@@ -2,6 +2,7 @@
 import { db } from "../_shared/db.ts";
 import { env } from "../_shared/env.ts";
 import { serve } from "../_shared/http.ts";
+import { outboundFetch, outboundPolicy } from "../_shared/outbound.ts";
 import { type Deps, ingest } from "./ingest.ts";
 
 let deps: Deps | undefined;
@@ -10,9 +11,11 @@ const getDeps = () =>
     sql: db(env().dbUrl),
     auth: env().auth,
     fetcher: {
-      fetch,
-      production: Deno.env.get("GROWTHBASE_ENV") === "production",
-      proxy: Deno.env.get("KNOWLEDGE_FETCH_PROXY") ?? "",
+      fetch: outboundFetch(),
+      policy: outboundPolicy(env().settings),
+      // The reader service is ours (configuration), not the user's: reached directly.
+      proxyFetch: fetch,
+      proxy: env().settings.KNOWLEDGE_FETCH_PROXY,
     },
   };
 

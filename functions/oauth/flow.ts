@@ -7,9 +7,10 @@ import { decryptToken, encryptToken, type KeyRing, pkceChallenge, randomToken, s
 import { asService, asUser, type Sql } from "../_shared/db.ts";
 import type { Settings } from "../_shared/env.ts";
 import { HttpError, readJson, type Reply } from "../_shared/http.ts";
+import { perRow } from "../_shared/queue_worker.ts";
 import { callbackUrl, SHOP_DOMAIN } from "../_shared/providers.ts";
 import { PROVIDER_IDS, type ProviderId, PROVIDERS } from "./providers/index.ts";
-import type { Http } from "./providers/types.ts";
+import type { Http, Tokens } from "./providers/types.ts";
 
 export interface Deps extends Http {
   settings: Settings;
@@ -23,21 +24,34 @@ export const BROWSER_COOKIE = "gb_oauth_nonce";
 const FALLBACK = "/settings/integrations";
 
 /**
- * Where to send the browser back: resolved against the app's origin with the URL parser and
- * kept only when it stays on that origin; control characters and backslashes are refused
- * outright (browsers strip tabs and newlines, turning "/\t/evil.test" into "//evil.test").
+ * The absolute URL a stored path sends the browser to, or null unless it is on the app's
+ * origin. Control characters and backslashes are refused outright (browsers strip tabs and
+ * newlines, turning "/\t/evil.test" into "//evil.test", and read "\" as "/").
  */
-export function safeRedirect(appUrl: string, input: string): string | null {
+function appLocation(appUrl: string, path: string): URL | null {
   // deno-lint-ignore no-control-regex -- finding control characters is the point
-  if (/[\u0000-\u001f\u007f\\]/.test(input)) return null;
+  if (/[\u0000-\u001f\u007f\\]/.test(path)) return null;
   const app = new URL(appUrl);
   let url: URL;
   try {
-    url = new URL(input, app);
+    url = new URL(path, app);
   } catch {
     return null;
   }
-  return url.origin === app.origin ? `${url.pathname}${url.search}${url.hash}` : null;
+  return url.origin === app.origin ? url : null;
+}
+
+/**
+ * Where to send the browser back, as a path of the app: kept only when the path, resolved again
+ * as the callback resolves it, lands on the same URL of the app's origin. Dot segments can turn
+ * "/.//evil.test", "/%2e//evil.test" or "/a/..//evil.test" into the path "//evil.test", which
+ * a browser reads as another host: refused.
+ */
+export function safeRedirect(appUrl: string, input: string): string | null {
+  const url = appLocation(appUrl, input);
+  if (!url) return null;
+  const path = `${url.pathname}${url.search}${url.hash}`;
+  return appLocation(appUrl, path)?.href === url.href ? path : null;
 }
 
 const StartBody = z.object({
@@ -47,7 +61,10 @@ const StartBody = z.object({
   accountId: z.string().min(1).max(255).optional(),
   redirectTo: z.string().max(500).default(FALLBACK),
 }).refine((b) => b.provider !== "shopify" || b.shop, { message: "shop is required for shopify", path: ["shop"] })
-  .refine((b) => b.provider === "shopify" || b.accountId, { message: "accountId is required", path: ["accountId"] });
+  .refine((b) => b.provider === "shopify" || PROVIDERS[b.provider].accountFromToken || b.accountId, {
+    message: "accountId is required",
+    path: ["accountId"],
+  });
 
 function browserCookie(s: Settings, value: string, maxAge: number): string {
   const secure = s.SUPABASE_URL.startsWith("https://") ? "; Secure" : "";
@@ -94,8 +111,10 @@ export async function start(req: Request, d: Deps): Promise<Reply> {
   };
 }
 
+/** Back to the app: the stored path when it passes safeRedirect again (rows may predate a rule), else the fallback. */
 function backToApp(d: Deps, path: string, provider: string, status: "connected" | "error", code?: string): Response {
-  const url = new URL(path, d.settings.GROWTHBASE_APP_URL);
+  const app = d.settings.GROWTHBASE_APP_URL;
+  const url = appLocation(app, safeRedirect(app, path) ?? FALLBACK)!;
   url.searchParams.set("integration", provider);
   url.searchParams.set("status", status);
   if (code) url.searchParams.set("code", code);
@@ -119,7 +138,7 @@ export async function callback(req: Request, providerId: ProviderId, d: Deps): P
   const provider = PROVIDERS[providerId];
   const params = new URL(req.url).searchParams;
   const state = params.get("state");
-  const code = params.get("code");
+  const code = params.get("code") ?? params.get("auth_code"); // TikTok's portal names it auth_code
   if (!state || !code) return backToApp(d, FALLBACK, providerId, "error", params.get("error") ?? "missing_code");
   const shop = providerId === "shopify" ? params.get("shop") : null;
   if (providerId === "shopify" && (!shop || !SHOP_DOMAIN.test(shop))) {
@@ -161,13 +180,15 @@ export async function callback(req: Request, providerId: ProviderId, d: Deps): P
     if (e instanceof HttpError) return backToApp(d, bound.redirect_to, providerId, "error", e.code);
     throw e;
   }
+  const account = provider.accountFromToken ? tokens.account : provider.accountId(params, bound);
+  if (!account) return backToApp(d, bound.redirect_to, providerId, "error", "exchange_failed");
   const access = await encryptToken(d.ring, tokens.access);
   const refresh = tokens.refresh ? await encryptToken(d.ring, tokens.refresh) : null;
   try {
     await asService(
       d.sql,
       (tx) =>
-        tx`select private.oauth_complete(${stateHash}, ${providerId}, ${provider.accountId(params, bound)},
+        tx`select private.oauth_complete(${stateHash}, ${providerId}, ${account},
         ${tokens.scopes}, ${tokens.expiresAt}, ${access}, ${refresh}, ${d.ring.currentId},
         ${tx.json({ connected_via: "oauth" })})`,
     );
@@ -180,40 +201,48 @@ export async function callback(req: Request, providerId: ProviderId, d: Deps): P
   return backToApp(d, bound.redirect_to, providerId, "connected");
 }
 
-/** Renews tokens expiring within 15 minutes; called by the scheduled job with the secret key. */
+/**
+ * Renews tokens expiring within 15 minutes; called by the scheduled job with the secret key. One
+ * round of the shared queue loop: the due connections are the claim, the provider's refresh the
+ * work, private.record_refresh the finish.
+ */
 export async function refresh(req: Request, d: Deps): Promise<Reply> {
   await requireServiceRole(req, d.auth);
-  const due = await asService(d.sql, (tx) => tx`select * from private.connections_to_refresh()`);
-  let renewed = 0, failed = 0, skipped = 0;
-  for (const c of due) {
-    const provider = PROVIDERS[c.provider as ProviderId];
-    if (!provider?.refresh) {
-      skipped++;
-      continue;
-    }
-    try {
-      const [t] = await asService(
-        d.sql,
-        (tx) => tx`select * from private.read_integration_tokens(${c.connection_id}, 'token refresh')`,
-      );
-      const fresh = await provider.refresh(d.settings, d, await decryptToken(d.ring, t.refresh_token_ciphertext));
-      const access = await encryptToken(d.ring, fresh.access);
-      const refreshCt = fresh.refresh ? await encryptToken(d.ring, fresh.refresh) : null;
+  const round = perRow<{ connection_id: string; provider: ProviderId }, { fresh?: Tokens; error?: string } | null>({
+    claim: (limit) =>
+      asService(d.sql, (tx) => tx`select * from private.connections_to_refresh(p_limit => ${limit})`) as Promise<
+        { connection_id: string; provider: ProviderId }[]
+      >,
+    work: async (c) => {
+      const provider = PROVIDERS[c.provider];
+      if (!provider?.refresh) return null;
+      try {
+        const [t] = await asService(
+          d.sql,
+          (tx) => tx`select * from private.read_integration_tokens(${c.connection_id}, 'token refresh')`,
+        );
+        return { fresh: await provider.refresh(d.settings, d, await decryptToken(d.ring, t.refresh_token_ciphertext)) };
+      } catch (e) {
+        return { error: (e as Error).message };
+      }
+    },
+    finish: async (c, r) => {
+      if (!r) return "skipped";
+      const access = r.fresh ? await encryptToken(d.ring, r.fresh.access) : null;
+      const refreshCt = r.fresh?.refresh ? await encryptToken(d.ring, r.fresh.refresh) : null;
       await asService(
         d.sql,
         (tx) =>
-          tx`select private.record_refresh(${c.connection_id}, ${access}, ${refreshCt}, ${d.ring.currentId}, ${fresh.expiresAt}, null)`,
+          tx`select private.record_refresh(${c.connection_id}, ${access}, ${refreshCt},
+            ${r.fresh ? d.ring.currentId : null}, ${r.fresh?.expiresAt ?? null}, ${r.error ?? null})`,
       );
-      renewed++;
-    } catch (e) {
-      await asService(
-        d.sql,
-        (tx) => tx`select private.record_refresh(${c.connection_id}, null, null, null, null, ${(e as Error).message})`,
-      );
-      failed++;
-    }
-  }
-  return { status: 200, body: { due: due.length, renewed, failed, skipped } };
+      return r.fresh ? "renewed" : "failed";
+    },
+    concurrency: 1,
+  });
+  const r = await round(100);
+  const n = (k: string) => r.outcomes[k] ?? 0;
+  return { status: 200, body: { due: r.claimed, renewed: n("renewed"), failed: n("failed"), skipped: n("skipped") } };
 }
 
 const DisconnectBody = z.object({ connectionId: z.string().uuid() });
@@ -229,4 +258,29 @@ export async function disconnect(req: Request, d: Deps): Promise<Reply> {
     revoked = await provider.revoke(d.settings, d, await decryptToken(d.ring, row.access_token_ciphertext));
   }
   return { status: 200, body: { status: "revoked", revokedAtProvider: revoked } };
+}
+
+const SecretBody = z.object({
+  workspaceId: z.string().uuid(),
+  provider: z.literal("ga4"),
+  accountId: z.string().regex(/^G-[A-Z0-9]{4,16}$/, "must be a GA4 measurement id (G-...)"),
+  secret: z.string().min(8).max(200),
+});
+
+/**
+ * An admin stores an API secret as a connection's credential (GA4's Measurement Protocol has no
+ * OAuth): encrypted here, stored by SQL as the admin (private.connect_with_secret decides).
+ */
+export async function secret(req: Request, d: Deps): Promise<Reply> {
+  const user = await requireUser(req, d.auth);
+  const body = SecretBody.parse(await readJson(req, 10_000));
+  const ciphertext = await encryptToken(d.ring, body.secret);
+  const [row] = await asUser(
+    d.sql,
+    user,
+    (tx) =>
+      tx`select private.connect_with_secret(${body.workspaceId}, ${body.provider}, ${body.accountId}, ${ciphertext},
+        ${d.ring.currentId}) as id`,
+  );
+  return { status: 200, body: { connectionId: row.id } };
 }

@@ -9,11 +9,7 @@ import { runRound } from "./round.ts";
 import { storageApi } from "./storage.ts";
 
 let storage: ReturnType<typeof storageApi> | undefined;
-const getStorage = () =>
-  storage ??= storageApi(
-    Deno.env.get("GROWTHBASE_STORAGE_URL") ?? `${env().supabaseUrl.replace(/\/$/, "")}/storage/v1`,
-    env().auth.serviceKeys[0],
-  );
+const getStorage = () => storage ??= storageApi(env().storageUrl, env().auth.serviceKeys[0]);
 
 serve(async (req) => {
   await acceptWorkerCall(req, env().auth);

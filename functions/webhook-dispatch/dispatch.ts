@@ -1,16 +1,19 @@
 // Outbound webhook worker: claims due deliveries, signs each with the Standard Webhooks scheme
-// (webhook-id, webhook-timestamp, webhook-signature), POSTs it and reports the outcome to SQL,
-// which schedules retries with backoff and jitter, dead-letters and disables endpoints.
+// (webhook-id, webhook-timestamp, webhook-signature), POSTs it through the outbound-address guard
+// (_shared/outbound.ts: the endpoint's host resolved and checked at delivery time, the checked
+// address connected to, no redirect followed) and reports the outcome to SQL, which schedules
+// retries with backoff and jitter, dead-letters and disables endpoints.
 import { standardWebhookSignature } from "../_shared/crypto.ts";
 import { asService, type Sql } from "../_shared/db.ts";
 import type { Reply } from "../_shared/http.ts";
 import type { AuthConfig } from "../_shared/auth.ts";
+import { OutboundRefused } from "../_shared/outbound.ts";
 import { acceptWorkerCall, drain, perRow } from "../_shared/queue_worker.ts";
 
 export interface Deps {
   sql: Sql;
   auth: AuthConfig;
-  production: boolean;
+  /** The outbound-address guard's fetch (guardedFetch): checked, resolved, pinned, no redirects. */
   fetch: typeof fetch;
   now: () => number;
 }
@@ -25,44 +28,12 @@ export interface Claimed {
   attempts: number;
 }
 
-/**
- * In production an endpoint must be https and must not name this network: no localhost, no
- * loopback, private, link-local or unique-local address literals (a customer's URL must not
- * reach our own services). Hostnames that resolve to such addresses are not caught here.
- */
-export function refusedInProduction(url: string): string | null {
-  let u: URL;
-  try {
-    u = new URL(url);
-  } catch {
-    return "not a URL";
-  }
-  if (u.protocol !== "https:") return "not https";
-  const host = u.hostname.replace(/^\[|\]$/g, "").toLowerCase();
-  if (host === "localhost" || host.endsWith(".localhost") || host.endsWith(".internal")) return "internal host";
-  const v4 = host.match(/^(\d+)\.(\d+)\.(\d+)\.(\d+)$/);
-  if (v4) {
-    const [a, b] = [Number(v4[1]), Number(v4[2])];
-    if (
-      a === 10 || a === 127 || a === 0 || (a === 169 && b === 254) || (a === 172 && b >= 16 && b <= 31) ||
-      (a === 192 && b === 168) || (a === 100 && b >= 64 && b <= 127)
-    ) return "private address";
-  }
-  if (
-    host.includes(":") &&
-    (host === "::1" || host === "::" || /^f[cd]/.test(host) || /^fe[89ab]/.test(host) || host.startsWith("::ffff:"))
-  ) return "private address";
-  return null;
-}
-
 const ROUND = 50;
 
 export async function deliver(
   c: Claimed,
-  d: Pick<Deps, "production" | "fetch" | "now">,
+  d: Pick<Deps, "fetch" | "now">,
 ): Promise<{ code: number | null; error: string | null }> {
-  const refused = d.production ? refusedInProduction(c.url) : null;
-  if (refused) return { code: null, error: `refused: ${refused}` };
   const body = JSON.stringify(c.payload);
   const ts = Math.floor(d.now() / 1000);
   try {
@@ -79,8 +50,10 @@ export async function deliver(
       signal: AbortSignal.timeout(10_000),
     });
     await res.body?.cancel();
+    // A redirect is an answer, not an instruction: it is never followed, and counts as a failure.
     return { code: res.status, error: res.ok ? null : `HTTP ${res.status}` };
   } catch (e) {
+    if (e instanceof OutboundRefused) return { code: null, error: e.message };
     return { code: null, error: (e as Error).name === "TimeoutError" ? "timeout after 10 s" : "connection failed" };
   }
 }

@@ -3,6 +3,7 @@
 import { db } from "../_shared/db.ts";
 import { env } from "../_shared/env.ts";
 import { HttpError, serve } from "../_shared/http.ts";
+import { outboundFetch } from "../_shared/outbound.ts";
 import { type Deps, dispatch } from "./dispatch.ts";
 
 let deps: Deps | undefined;
@@ -10,8 +11,7 @@ const getDeps = () =>
   deps ??= {
     sql: db(env().dbUrl),
     auth: env().auth,
-    production: Deno.env.get("GROWTHBASE_ENV") === "production",
-    fetch,
+    fetch: outboundFetch(),
     now: () => Date.now(),
   };
 

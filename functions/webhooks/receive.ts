@@ -19,7 +19,7 @@ const concat = (prefix: string, body: Uint8Array): Uint8Array<ArrayBuffer> => {
 export const MAX_BODY_BYTES = 1_000_000;
 export const REPLAY_WINDOW_S = 300;
 /** Shopify gives up after 5 s: with the database down or stuck we answer 503 before that. */
-export const DB_DEADLINE_MS = 3500;
+export const DB_DEADLINE_MS = 3000;
 
 export interface Deps {
   env: Settings;

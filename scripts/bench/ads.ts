@@ -11,17 +11,12 @@
 // (c) incremental rollup after a 1% append vs a full rebuild (target <= 5%);
 // (d) the 365-day campaign dashboard of a workspace holding 1M metric rows (mostly ad level),
 //     with the campaign-level covering index and without it (target <= 10 ms).
-import { benchDatabase, fmt, median } from "./scratch.ts";
+import { arg, benchDatabase, fmt, median } from "./scratch.ts";
 
 class RollbackWithResult extends Error {
   constructor(readonly result: number[]) {
     super("rollback");
   }
-}
-
-function arg(args: string[], name: string, dflt: number): number {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? Number(args[i + 1]) : dflt;
 }
 
 export async function main(args: string[]): Promise<void> {

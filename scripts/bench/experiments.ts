@@ -10,12 +10,8 @@ import { randomUUID } from "node:crypto";
 import { Agent, request } from "node:http";
 import { apiUrl, stackConfig } from "../lib/config.ts";
 import { publicKeys } from "../lib/keys.ts";
-import { benchDatabase, fmt } from "./scratch.ts";
-
-function arg(args: string[], name: string, dflt: number): number {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? Number(args[i + 1]) : dflt;
-}
+import { arg, benchDatabase, fmt } from "./scratch.ts";
+import { visitorAddress } from "../lib/visitor_address.ts";
 
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))];
 
@@ -45,13 +41,15 @@ export async function main(args: string[]): Promise<void> {
     // (a) through the gateway
     const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
     const target = new URL(`${apiUrl(c)}/rest/v1/rpc/assign_experiment`);
+    let calls = 0;
     const call = (visitor: string) =>
       new Promise<number>((resolve, reject) => {
         const body = JSON.stringify({ p_workspace_id: ws.id, p_experiment_key: "bench-assign", p_visitor_id: visitor, p_context: { country: "US" } });
         const t0 = performance.now();
         const req = request({
           agent, host: target.hostname, port: target.port, path: target.pathname, method: "POST",
-          headers: { apikey: keys.publishableKey, "content-type": "application/json", "content-length": Buffer.byteLength(body) },
+          headers: { apikey: keys.publishableKey, "content-type": "application/json", "content-length": Buffer.byteLength(body),
+                     "x-forwarded-for": visitorAddress(calls++) },
         }, (res) => {
           res.resume();
           res.on("end", () => (res.statusCode === 200 ? resolve(performance.now() - t0) : reject(new Error(`HTTP ${res.statusCode}`))));

@@ -9,12 +9,7 @@
 // (d) get_autopilot_dashboard_stats as a viewer under RLS, median of 50 calls.
 import postgres from "postgres";
 import { dbUrl, stackConfig } from "../lib/config.ts";
-import { benchDatabase, fmt, median } from "./scratch.ts";
-
-function arg(args: string[], name: string, dflt: number): number {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? Number(args[i + 1]) : dflt;
-}
+import { arg, benchDatabase, fmt, median } from "./scratch.ts";
 
 const WS = "b7000000-0000-4000-8000-000000000001";
 const VIEWER = "b7000000-0000-4000-8000-0000000000a4";

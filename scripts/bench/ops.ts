@@ -9,12 +9,7 @@
 // (d) dashboard_tiles for the seeded demo workspace as its viewer, timed inside the server.
 import postgres from "postgres";
 import { dbUrl, stackConfig } from "../lib/config.ts";
-import { benchDatabase, fmt, median } from "./scratch.ts";
-
-function arg(args: string[], name: string, dflt: number): number {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? Number(args[i + 1]) : dflt;
-}
+import { arg, benchDatabase, fmt, median } from "./scratch.ts";
 
 const WS = "b2000000-0000-4000-8000-000000000001";
 const OWNER = "b2100000-0000-4000-8000-000000000001";

@@ -6,12 +6,7 @@
 // column in public and private), the proof scan (private.personal_value_locations) and a second
 // erasure. Runs in one transaction that is rolled back: nothing stays.
 import { randomUUID } from "node:crypto";
-import { benchDatabase, fmt } from "./scratch.ts";
-
-function arg(args: string[], name: string, dflt: number): number {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? Number(args[i + 1]) : dflt;
-}
+import { arg, benchDatabase, fmt } from "./scratch.ts";
 
 class Rollback extends Error {}
 

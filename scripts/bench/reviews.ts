@@ -9,12 +9,8 @@
 import { Agent, request } from "node:http";
 import { publicKeys } from "../lib/keys.ts";
 import { apiUrl, stackConfig } from "../lib/config.ts";
-import { benchDatabase, fmt, median } from "./scratch.ts";
-
-function arg(args: string[], name: string, dflt: number): number {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? Number(args[i + 1]) : dflt;
-}
+import { arg, benchDatabase, fmt, median } from "./scratch.ts";
+import { visitorAddress } from "../lib/visitor_address.ts";
 
 const WS = "b2000000-0000-4000-8000-000000000001";
 const PRODUCT = "bench-product";
@@ -23,12 +19,12 @@ const PRODUCT = "bench-product";
 async function hammer(url: string, key: string, body: string, total: number, concurrency: number) {
   const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
   const target = new URL(url);
-  const post = () =>
+  const post = (n: number) =>
     new Promise<number>((resolve, reject) => {
       const req = request({
         agent, host: target.hostname, port: target.port, path: target.pathname, method: "POST",
         headers: { apikey: key, "content-type": "application/json", "content-length": Buffer.byteLength(body),
-                   "x-forwarded-for": "198.18.0.1" },
+                   "x-forwarded-for": visitorAddress(n) },
       }, (res) => {
         res.resume();
         res.on("end", () => resolve(res.statusCode ?? 0));
@@ -43,7 +39,7 @@ async function hammer(url: string, key: string, body: string, total: number, con
   await Promise.all(Array.from({ length: concurrency }, async () => {
     while (next++ < total) {
       const s = performance.now();
-      if ((await post()) !== 200) failures++;
+      if ((await post(next)) !== 200) failures++;
       latencies.push(performance.now() - s);
     }
   }));

@@ -35,3 +35,9 @@ export const median = (xs: number[]) => {
 };
 
 export const fmt = (n: number, digits = 1) => n.toLocaleString("en-US", { maximumFractionDigits: digits });
+
+/** A numeric command-line option: `--name N`, or the default. */
+export function arg(args: string[], name: string, dflt: number): number {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? Number(args[i + 1]) : dflt;
+}

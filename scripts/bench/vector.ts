@@ -16,15 +16,10 @@ import { randomUUID } from "node:crypto";
 import { Writable } from "node:stream";
 import { apiUrl, stackConfig } from "../lib/config.ts";
 import { publicKeys } from "../lib/keys.ts";
-import { benchDatabase, fmt, median } from "./scratch.ts";
+import { arg, benchDatabase, fmt, median } from "./scratch.ts";
 
 const DIM = 1536;
 const K = 10;
-
-function arg(args: string[], name: string, dflt: number): number {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? Number(args[i + 1]) : dflt;
-}
 
 /** mulberry32: a small seeded PRNG, so every run builds the same data. */
 function prng(seed: number) {

@@ -30,12 +30,7 @@ import { startPostgres } from "../lib/postgres.ts";
 import { runAsPostgres } from "../lib/proc.ts";
 import { load, ms, percentile, trivialServer } from "./load.ts";
 import { paced } from "./paced.ts";
-import { benchDatabase, fmt } from "./scratch.ts";
-
-function arg(args: string[], name: string, dflt: number): number {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? Number(args[i + 1]) : dflt;
-}
+import { arg, benchDatabase, fmt } from "./scratch.ts";
 
 interface Delivery {
   id: string;

@@ -20,6 +20,11 @@ export interface StackConfig {
   dbPassword: string;
   dbName: string;
   jwtSecret: string;
+  /**
+   * A Debian chroot the cluster lives in (PostgreSQL 17 for `npm run test:pg17`): pgBin, pgData,
+   * socketDir and dataDir are paths inside it, and psql, initdb and pg_ctl run inside it.
+   */
+  chroot?: string;
 }
 
 export function stackConfig(env: NodeJS.ProcessEnv = process.env): StackConfig {

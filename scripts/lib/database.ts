@@ -16,6 +16,16 @@ export function databaseBuilt(c: StackConfig): boolean {
   return r.stdout.trim() === "t";
 }
 
+/**
+ * The migrations the database recorded that this tree no longer has (none when its history is a
+ * prefix of the tree's): a rewritten history, such as the per-domain baseline, means a rebuild.
+ */
+export function unknownAppliedMigrations(c: StackConfig): string[] {
+  const local = new Set(migrationFiles(c).map((f) => f.slice(0, 14)));
+  const r = psql(c, ["-tAc", "select version from supabase_migrations.schema_migrations order by version"], c.dbName);
+  return r.stdout.split("\n").map((v) => v.trim()).filter((v) => v && !local.has(v));
+}
+
 /** Applies pending migrations with `supabase db push`; on failure names the file and the SQL error. */
 export function pushMigrations(c: StackConfig, log: (s: string) => void): void {
   const files = migrationFiles(c);

@@ -38,8 +38,13 @@ export function run(cmd: string, args: string[], opts: RunOptions = {}) {
 export const isRoot = () => typeof process.getuid === "function" && process.getuid() === 0;
 
 /** Run a PostgreSQL server binary; PostgreSQL refuses to run as root, so drop to `postgres`. */
+/** A command as the postgres user: through runuser when we are root. */
+export function postgresCommand(cmd: string, args: string[]): [string, string[]] {
+  return isRoot() ? ["runuser", ["-u", "postgres", "--", cmd, ...args]] : [cmd, args];
+}
+
 export function runAsPostgres(cmd: string, args: string[], opts: RunOptions = {}) {
-  return isRoot() ? run("runuser", ["-u", "postgres", "--", cmd, ...args], opts) : run(cmd, args, opts);
+  return run(...postgresCommand(cmd, args), opts);
 }
 
 /** True when something accepts TCP connections on 127.0.0.1:port. */

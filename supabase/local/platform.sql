@@ -60,6 +60,12 @@ do $$
 begin
   execute format('alter database %I set pgrst.db_schemas = %L', current_database(), 'public,graphql_public');
 end $$;
+-- This database is local development: outbound webhook endpoints may be http and loopback (the
+-- tests' fakes on 127.0.0.1). Hosted projects never set it, so there only public https passes.
+do $$
+begin
+  execute format('alter database %I set growthbase.environment = %L', current_database(), 'development');
+end $$;
 -- Supabase sets this role-wide (post-setup); here per database, so it goes with a dropped database.
 do $$
 begin

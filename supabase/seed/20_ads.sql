@@ -76,7 +76,7 @@ select '10000000-0000-4000-8000-000000000001', r.platform, 'campaign', r.campaig
        r.spend, round(r.spend * 1000.0 / r.cpm_cents)::bigint, round(r.spend * 1000.0 / r.cpm_cents * r.ctr)::bigint,
        round(r.revenue::numeric / r.aov_cents, 2), r.revenue
 from r
-on conflict (object_id, day) do nothing;
+on conflict (workspace_id, object_id, day) do nothing;
 
 -- Ad-level days: each campaign's day split over its four ads (40/30/20/10), summing to it.
 insert into public.ad_metrics_daily (workspace_id, platform, level, object_id, ad_account_id, campaign_id, ad_group_id, ad_id, day,
@@ -98,6 +98,6 @@ join public.ad_groups g on g.workspace_id = c.workspace_id and g.campaign_id = c
 join public.ads a on a.workspace_id = g.workspace_id and a.ad_group_id = g.id
 cross join lateral (select case right(g.id::text, 1) || right(a.id::text, 1) when '11' then 40 when '12' then 30 when '21' then 20 else 10 end as share) s
 where c.workspace_id = '10000000-0000-4000-8000-000000000001' and c.level = 'campaign'
-on conflict (object_id, day) do nothing;
+on conflict (workspace_id, object_id, day) do nothing;
 
 select private.rebuild_ad_rollup();

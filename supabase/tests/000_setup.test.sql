@@ -8,6 +8,10 @@
 --   select tests.user_id('viewer-a'), tests.workspace_id('A');
 --   select tests.create_user('dana');          -- dana@test.local
 --   select tests.create_workspace('C', 'dana'); select tests.add_member('C', 'erin', 'viewer');
+--   select tests.workspace_id('demo-brand');   -- the demo seed's workspace; its users are owner@demo.test ...
+-- Other rows are found by their natural keys, or remembered under a label when they have none:
+--   with r as (insert ... returning id) select tests.remember('first run', id) from r;  ... tests.id('first run')
+--   select tests.label(run_id) from ...       -- 'first run': results that name rows by their labels
 begin;
 create extension if not exists pgtap with schema extensions;
 create schema if not exists tests;
@@ -173,14 +177,105 @@ begin
   perform tests.add_member('B', 'member-b', 'member');
 end $$;
 
+-- Rows a test creates and has no natural key to find them by, under a label the test chooses:
+--   with r as (insert into public.agent_runs (...) values (...) returning id) select tests.remember('cx run', id) from r;
+--   ... where id = tests.id('cx run')
+-- The labels live in a temporary table of the session, so they go with the file's transaction.
+create or replace function tests.remember(p_label text, p_id uuid)
+returns uuid
+language plpgsql security definer set search_path = '' as $$
+begin
+  if p_id is null then
+    raise exception 'tests.remember: % has no id', p_label;
+  end if;
+  if to_regclass('pg_temp.test_ids') is null then
+    create temp table test_ids (label text primary key, id uuid not null);
+  end if;
+  insert into pg_temp.test_ids (label, id) values (p_label, p_id);
+  return p_id;
+end $$;
+
+-- Fresh ids for labels, ascending in the order the labels are given, for a fixture whose
+-- results depend on id order (ties broken by id, rows ordered by id): insert with id = tests.id(label).
+create or replace function tests.remember_in_order(variadic p_labels text[])
+returns void
+language plpgsql security definer set search_path = '' as $$
+begin
+  perform tests.remember(l.label, i.id)
+  from unnest(p_labels) with ordinality l (label, n)
+  join (select g.id, row_number() over (order by g.id) n
+        from (select gen_random_uuid() id from generate_series(1, cardinality(p_labels))) g) i using (n);
+end $$;
+
+-- Every (label, id) remembered so far in this transaction.
+create or replace function tests.remembered()
+returns table (label text, id uuid)
+language plpgsql stable security definer set search_path = '' as $$
+begin
+  if to_regclass('pg_temp.test_ids') is not null then
+    return query select t.label, t.id from pg_temp.test_ids t;
+  end if;
+end $$;
+
+-- The id remembered under a label.
+create or replace function tests.id(p_label text)
+returns uuid
+language plpgsql stable set search_path = '' as $$
+declare
+  found_id uuid := (select r.id from tests.remembered() r where r.label = p_label);
+begin
+  if found_id is null then
+    raise exception 'tests.id: nothing remembered as %', p_label;
+  end if;
+  return found_id;
+end $$;
+
+-- The label an id was remembered under (null if none): results read as names, not ids.
+create or replace function tests.label(p_id uuid)
+returns text
+language sql stable set search_path = '' as $$
+  select min(r.label) from tests.remembered() r where r.id = p_id
+$$;
+
 -- For files that count rows table-wide: removes the demo seed's workspace (and with it every
 -- row that belongs to it) for the rest of the file's transaction, which rolls back.
 create or replace function tests.without_demo_data()
 returns void
 language plpgsql security definer set search_path = '' as $$
 begin
-  delete from public.workspaces where id = '10000000-0000-4000-8000-000000000001';
+  delete from public.workspaces where slug = 'demo-brand';
 end $$;
+
+-- Seven checks on a table whose rows viewers read and members write (as private.tenant_policies
+-- with viewer/member makes them), in the two_workspaces() fixture. Workspace A must already hold
+-- at least one row of the table; p_insert is a valid insert of a new row into A.
+--   B's member sees none of A's rows and deletes none; A's viewer reads them, cannot add and
+--   deletes nothing; A's member adds p_insert; anon is refused outright.
+create or replace function tests.tenant_table_checks(p_table regclass, p_insert text)
+returns setof text
+-- pgTAP's functions call each other unqualified, so they need extensions on the path
+language plpgsql set search_path = extensions, public as $$
+declare
+  a constant uuid := tests.workspace_id('A');
+  t text := p_table::text;
+begin
+  perform tests.authenticate_as('member-b');
+  return next extensions.is_empty(format('select 1 from %s where workspace_id = %L', t, a),
+    t || ': another workspace''s member sees none of its rows');
+  return next extensions.is_empty(format('delete from %s where workspace_id = %L returning 1', t, a),
+    t || ': another workspace''s member deletes nothing');
+  perform tests.authenticate_as('viewer-a');
+  return next extensions.isnt_empty(format('select 1 from %s where workspace_id = %L', t, a), t || ': a viewer reads');
+  return next extensions.throws_ok(p_insert, '42501', null, t || ': a viewer cannot add');
+  return next extensions.is_empty(format('delete from %s where workspace_id = %L returning 1', t, a),
+    t || ': a viewer deletes nothing');
+  perform tests.authenticate_as('member-a');
+  return next extensions.lives_ok(p_insert, t || ': a member adds');
+  perform tests.authenticate_as_anon();
+  return next extensions.throws_ok(format('select 1 from %s', t), '42501', null, t || ': anon is refused');
+  perform tests.clear_authentication();
+end $$;
+comment on function tests.tenant_table_checks(regclass, text) is 'Seven access checks of a viewer-read, member-write tenant table in the two_workspaces() fixture.';
 
 grant execute on all functions in schema tests to anon, authenticated, service_role;
 -- Default privileges revoke execute from public, so the API roles need pgTAP's functions granted.
@@ -190,7 +285,7 @@ commit;
 -- The helpers themselves, checked in a transaction that rolls back.
 begin;
 set search_path = extensions, public;
-select plan(9);
+select plan(25);
 select tests.two_workspaces();
 select is(tests.workspace_id('A'), (select id from public.workspaces where slug = 'ws-a'), 'a workspace by name');
 select is(tests.workspace_id('ws-b'), (select id from public.workspaces where name = 'B'), 'a workspace by slug');
@@ -206,5 +301,34 @@ select throws_ok($$ select tests.user_id('nobody') $$, 'P0001', 'tests.user_id: 
 select tests.add_member('B', 'dana', 'viewer');
 select is(tests.user_id('dana@test.local'), (select user_id from public.workspace_members where workspace_id = tests.workspace_id('B') and role = 'viewer'), 'add_member creates a missing user');
 select is((select role::text from public.workspace_members where user_id = tests.user_id('dana')), 'viewer', 'with the role asked');
+select tests.remember('C', tests.create_workspace('C', 'erin'));
+select is((select workspace_id from public.workspace_members where user_id = tests.user_id('erin@test.local') and role = 'owner'), tests.id('C'),
+  'create_workspace creates a missing owner, who owns the workspace');
+select is(tests.workspace_id('ws-c'), tests.workspace_id('C'), 'and its slug is ws-<name>');
+select tests.authenticate_as('member-a');
+select is(tests.id('C'), tests.workspace_id('C'), 'tests.id finds what tests.remember stored, whoever asks');
+select throws_ok($$ select tests.id('nothing') $$, 'P0001', 'tests.id: nothing remembered as nothing', 'an unknown label is an error');
+select is(tests.label(tests.workspace_id('C')), 'C', 'tests.label names a remembered id');
+select tests.remember_in_order('third', 'second', 'first', 'fourth');
+select ok(tests.id('third') < tests.id('second') and tests.id('second') < tests.id('first') and tests.id('first') < tests.id('fourth'),
+  'remember_in_order gives ids ascending in the order of the labels');
+select tests.clear_authentication();
+select isnt_empty($$ select 1 from public.workspaces where slug = 'demo-brand' $$, 'the demo seed is loaded');
+select tests.without_demo_data();
+select is_empty($$ select 1 from public.workspaces where slug = 'demo-brand' $$, 'without_demo_data removes the demo workspace');
+-- tenant_table_checks on a table whose policies say what it expects: viewers read, members write.
+create table tests.probe (id uuid primary key default gen_random_uuid(), workspace_id uuid not null references public.workspaces, note text);
+alter table tests.probe enable row level security;
+grant select, insert, delete on tests.probe to authenticated;
+create policy probe_read on tests.probe for select to authenticated using (workspace_id in (
+  select m.workspace_id from public.workspace_members m where m.user_id = (select auth.uid())));
+create policy probe_write on tests.probe for insert to authenticated with check (workspace_id in (
+  select m.workspace_id from public.workspace_members m where m.user_id = (select auth.uid()) and m.role <> 'viewer'));
+create policy probe_delete on tests.probe for delete to authenticated using (workspace_id in (
+  select m.workspace_id from public.workspace_members m where m.user_id = (select auth.uid()) and m.role <> 'viewer'));
+insert into tests.probe (workspace_id, note) values (tests.workspace_id('A'), 'first');
+select tests.tenant_table_checks('tests.probe', $$ insert into tests.probe (workspace_id, note) values (tests.workspace_id('A'), 'second') $$);
+select results_eq($$ select note from tests.probe order by note $$, $$ values ('first'), ('second') $$,
+  'tenant_table_checks deleted nothing and its member added one row');
 select * from finish();
 rollback;

@@ -4,9 +4,9 @@ begin;
 set search_path = extensions, public;
 select plan(12);
 
-select tests.create_user('ann@a.test', '00000000-0000-4000-8000-0000000000f1');
-select tests.authenticate_as('00000000-0000-4000-8000-0000000000f1');
-select is(auth.uid(), '00000000-0000-4000-8000-0000000000f1'::uuid, 'auth.uid() reads sub from request.jwt.claims');
+select tests.create_user('ann@a.test');
+select tests.authenticate_as('ann@a.test');
+select is(auth.uid(), tests.user_id('ann@a.test'), 'auth.uid() reads sub from request.jwt.claims');
 select is(auth.role(), 'authenticated', 'auth.role() reads the role claim');
 select is(auth.email(), 'ann@a.test', 'auth.email() reads the email claim');
 select is(auth.jwt() ->> 'aal', 'aal1', 'auth.jwt() returns every claim');

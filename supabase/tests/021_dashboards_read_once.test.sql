@@ -1,4 +1,4 @@
--- Dashboards read once (migration dashboards_read_once): every dashboard RPC checks membership
+-- Dashboards read once: every dashboard RPC checks membership
 -- once and reads as the owner in a private definer function. From the outside: on the demo
 -- seed's workspace a viewer gets exactly what the service gets (so nothing was lost by leaving
 -- RLS), a member of another workspace gets 42501 (the demo's stats: 404, as if absent), anon
@@ -8,19 +8,20 @@ set search_path = extensions, public;
 select plan(34);
 
 select tests.two_workspaces();
+select tests.remember('glow serum demo', (select id from public.demos where name = 'Glow Serum walkthrough'));
 
 -- (name, call) of every dashboard RPC, over the demo workspace's seeded data.
 create temp table dash (name text primary key, call text not null, outsider_code text not null default '42501');
 insert into dash values
-  ('ads by platform', $$select jsonb_agg(r order by r.key) from public.ads_dashboard('10000000-0000-4000-8000-000000000001', current_date - 90, current_date - 1, 'platform') r$$),
-  ('ads by campaign', $$select jsonb_agg(r order by r.key) from public.ads_dashboard('10000000-0000-4000-8000-000000000001', current_date - 90, current_date - 1, 'campaign') r$$),
-  ('ads by day', $$select jsonb_agg(r order by r.key) from public.ads_dashboard('10000000-0000-4000-8000-000000000001', current_date - 90, current_date - 1, 'day') r$$),
-  ('blended roas', $$select jsonb_agg(r) from public.ads_blended_roas('10000000-0000-4000-8000-000000000001', current_date - 90, current_date - 1) r$$),
-  ('roas tile', $$select jsonb_agg(r) from public.ads_roas_tile('10000000-0000-4000-8000-000000000001') r$$),
-  ('dashboard tiles', $$select to_jsonb(public.dashboard_tiles('10000000-0000-4000-8000-000000000001'))$$),
-  ('attribution', $$select jsonb_agg(r order by r.key) from public.attribution_report('10000000-0000-4000-8000-000000000001', current_date - 60, current_date - 1, 'linear', 'channel') r$$),
-  ('autopilot', $$select jsonb_agg(to_jsonb(r) - 'as_of') from public.get_autopilot_dashboard_stats('10000000-0000-4000-8000-000000000001') r$$),
-  ('demo stats', $$select to_jsonb(public.get_demo_stats('40000000-0000-4000-8000-000000000001'))$$);
+  ('ads by platform', $$select jsonb_agg(r order by r.key) from public.ads_dashboard(tests.workspace_id('demo-brand'), current_date - 90, current_date - 1, 'platform') r$$),
+  ('ads by campaign', $$select jsonb_agg(r order by r.key) from public.ads_dashboard(tests.workspace_id('demo-brand'), current_date - 90, current_date - 1, 'campaign') r$$),
+  ('ads by day', $$select jsonb_agg(r order by r.key) from public.ads_dashboard(tests.workspace_id('demo-brand'), current_date - 90, current_date - 1, 'day') r$$),
+  ('blended roas', $$select jsonb_agg(r) from public.ads_blended_roas(tests.workspace_id('demo-brand'), current_date - 90, current_date - 1) r$$),
+  ('roas tile', $$select jsonb_agg(r) from public.ads_roas_tile(tests.workspace_id('demo-brand')) r$$),
+  ('dashboard tiles', $$select to_jsonb(public.dashboard_tiles(tests.workspace_id('demo-brand')))$$),
+  ('attribution', $$select jsonb_agg(r order by r.key) from public.attribution_report(tests.workspace_id('demo-brand'), current_date - 60, current_date - 1, 'linear', 'channel') r$$),
+  ('autopilot', $$select jsonb_agg(to_jsonb(r) - 'as_of') from public.get_autopilot_dashboard_stats(tests.workspace_id('demo-brand')) r$$),
+  ('demo stats', $$select to_jsonb(public.get_demo_stats(tests.id('glow serum demo')))$$);
 update dash set outsider_code = 'PT404' where name = 'demo stats';
 grant select on dash to authenticated, service_role, anon;
 
@@ -43,12 +44,12 @@ select ok((select bool_and(answer is not null and answer not in ('[]', 'null')) 
           'the demo seed gives every dashboard something to show');
 
 -- The demo workspace's viewer (the lowest role) sees exactly the service's answer.
-select tests.authenticate_as('00000000-0000-4000-8000-000000000004');
+select tests.authenticate_as('viewer@demo.test');
 select is(pg_temp.run(d.call), e.answer, d.name || ': a viewer sees what the service sees')
 from dash d join expected e using (name) order by d.name;
 
 -- A member of another workspace: refused, nothing read.
-select tests.authenticate_as('00000000-0000-4000-8000-0000000000b2');
+select tests.authenticate_as('member-b');
 select throws_ok(format('select pg_temp.run(%L)', d.call), d.outsider_code, null, d.name || ': another workspace''s member is refused')
 from dash d order by d.name;
 
@@ -58,12 +59,12 @@ select throws_ok(format('select pg_temp.run(%L)', d.call), '42501', null, d.name
 from dash d order by d.name;
 
 -- The private readers check for themselves (a signed-in caller cannot use them as a way around).
-select tests.authenticate_as('00000000-0000-4000-8000-0000000000b2');
-select throws_ok($$select * from private.ads_dashboard('10000000-0000-4000-8000-000000000001', current_date - 9, current_date, 'campaign')$$,
+select tests.authenticate_as('member-b');
+select throws_ok($$select * from private.ads_dashboard(tests.workspace_id('demo-brand'), current_date - 9, current_date, 'campaign')$$,
                  '42501', null, 'private.ads_dashboard checks membership itself');
-select throws_ok($$select private.dashboard_tiles('10000000-0000-4000-8000-000000000001', current_date)$$,
+select throws_ok($$select private.dashboard_tiles(tests.workspace_id('demo-brand'), current_date)$$,
                  '42501', null, 'private.dashboard_tiles checks membership itself');
-select throws_ok($$select * from private.ad_rollup_current('10000000-0000-4000-8000-000000000001', current_date - 9, current_date)$$,
+select throws_ok($$select * from private.ad_rollup_current(tests.workspace_id('demo-brand'), current_date - 9, current_date)$$,
                  '42501', null, 'the unchecked rollup reader is not executable by users');
 select tests.clear_authentication();
 

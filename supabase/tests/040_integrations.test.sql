@@ -7,12 +7,12 @@ select tests.without_demo_data();
 
 select tests.two_workspaces();
 insert into private.oauth_states (state_hash, user_id, workspace_id, provider, redirect_to, account_id)
-values (repeat('0', 64), '00000000-0000-4000-8000-0000000000a2', 'a0000000-0000-4000-8000-000000000000', 'meta', '/x', 'act_1');
+values (repeat('0', 64), tests.user_id('admin-a'), tests.workspace_id('A'), 'meta', '/x', 'act_1');
 select private.oauth_complete(repeat('0', 64), 'meta', 'act_1', array['ads_read'], now() + interval '1 hour',
   'v1.k1.aaaa.bbbb', null, 'k1', '{}');
 
 -- ---------- connections: admins of the workspace only, never the tokens
-select tests.authenticate_as('00000000-0000-4000-8000-0000000000a2');
+select tests.authenticate_as('admin-a');
 select results_eq($$ select provider::text, external_account_id, status::text from public.integration_connections $$,
   $$ values ('meta', 'act_1', 'active') $$, 'an admin sees the workspace''s connections');
 select throws_ok($$ select * from private.integration_tokens $$, '42501', null, 'an admin cannot read token ciphertext');
@@ -20,28 +20,28 @@ select throws_ok($$ select * from private.oauth_states $$, '42501', null, 'an ad
 select throws_ok($$ select * from private.webhook_events $$, '42501', null, 'an admin cannot read raw webhook events');
 select throws_ok($$ select * from private.webhook_endpoint_secrets $$, '42501', null, 'an admin cannot read signing secrets');
 select throws_ok($$ insert into public.integration_connections (workspace_id, provider, external_account_id)
-  values ('a0000000-0000-4000-8000-000000000000', 'meta', 'act_2') $$, '42501', null, 'connections are written by edge functions only');
+  values (tests.workspace_id('A'), 'meta', 'act_2') $$, '42501', null, 'connections are written by edge functions only');
 select throws_ok($$ select private.oauth_complete(repeat('a', 64), 'shopify', 'x', null, null, 'v1.k1.a.b', null, 'k1') $$,
   '42501', null, 'completing OAuth is not callable by users (only the service, after the code exchange)');
-select tests.authenticate_as('00000000-0000-4000-8000-0000000000a3');
+select tests.authenticate_as('member-a');
 select is_empty($$ select * from public.integration_connections $$, 'a member does not see connections');
-select tests.authenticate_as('00000000-0000-4000-8000-0000000000b1');
+select tests.authenticate_as('owner-b');
 select is_empty($$ select * from public.integration_connections $$, 'another workspace''s owner sees nothing');
 select tests.authenticate_as_anon();
 select throws_ok($$ select * from public.integration_connections $$, '42501', null, 'anon cannot read connections');
 
 -- ---------- OAuth state: begun as the admin (the database decides), single use, expiring
-select tests.authenticate_as('00000000-0000-4000-8000-0000000000a3');
-select throws_ok($$ select private.oauth_begin('a0000000-0000-4000-8000-000000000000', 'shopify', repeat('b', 64), null,
+select tests.authenticate_as('member-a');
+select throws_ok($$ select private.oauth_begin(tests.workspace_id('A'), 'shopify', repeat('b', 64), null,
   '/x', 'a.myshopify.com', null, null) $$, '42501', null, 'a member cannot start OAuth');
-select tests.authenticate_as('00000000-0000-4000-8000-0000000000b1');
-select throws_ok($$ select private.oauth_begin('a0000000-0000-4000-8000-000000000000', 'shopify', repeat('b', 64), null,
+select tests.authenticate_as('owner-b');
+select throws_ok($$ select private.oauth_begin(tests.workspace_id('A'), 'shopify', repeat('b', 64), null,
   '/x', 'a.myshopify.com', null, null) $$, '42501', null, 'another workspace''s owner cannot start OAuth for A');
-select tests.authenticate_as('00000000-0000-4000-8000-0000000000a2');
-select lives_ok($$ select private.oauth_begin('a0000000-0000-4000-8000-000000000000', 'shopify', repeat('c', 64), repeat('d', 64),
+select tests.authenticate_as('admin-a');
+select lives_ok($$ select private.oauth_begin(tests.workspace_id('A'), 'shopify', repeat('c', 64), repeat('d', 64),
   '/x', 'a.myshopify.com', null, null) $$, 'an admin starts OAuth');
 select tests.clear_authentication();
-select is((select user_id from private.oauth_states where state_hash = repeat('c', 64)), '00000000-0000-4000-8000-0000000000a2'::uuid,
+select is((select user_id from private.oauth_states where state_hash = repeat('c', 64)), tests.user_id('admin-a'),
   'the state is bound to the caller, taken from the session');
 select tests.authenticate_as_service_role();
 select throws_ok($$ select * from private.oauth_pending(repeat('c', 64), 'meta') $$, 'PT404', null,
@@ -52,11 +52,11 @@ select lives_ok($$ select private.oauth_complete(repeat('c', 64), 'shopify', 'a.
   'completing consumes it');
 select throws_ok($$ select private.oauth_complete(repeat('c', 64), 'shopify', 'a.myshopify.com', null, null, 'v1.k1.aaaa.bbbb', null, 'k1') $$,
   'PT404', null, 'and never again');
-select is((select shop_domain from public.workspaces where id = 'a0000000-0000-4000-8000-000000000000'), 'a.myshopify.com',
+select is((select shop_domain from public.workspaces where id = tests.workspace_id('A')), 'a.myshopify.com',
   'the install attached the shop');
 select tests.clear_authentication();
 insert into private.oauth_states (state_hash, user_id, workspace_id, provider, redirect_to, shop)
-values (repeat('e', 64), '00000000-0000-4000-8000-0000000000b1', 'b0000000-0000-4000-8000-000000000000', 'shopify', '/x', 'a.myshopify.com');
+values (repeat('e', 64), tests.user_id('owner-b'), tests.workspace_id('B'), 'shopify', '/x', 'a.myshopify.com');
 select tests.authenticate_as_service_role();
 select throws_ok($$ select private.oauth_complete(repeat('e', 64), 'shopify', 'a.myshopify.com', null, null, 'v1.k1.aaaa.bbbb', null, 'k1') $$,
   'PT409', null, 'a shop connected to A cannot be connected to B');
@@ -66,35 +66,35 @@ select tests.authenticate_as_service_role();
 
 -- ---------- user secrets: owner sees names, never ciphertext; everything audited
 select tests.authenticate_as_service_role();
-select private.store_user_secret('00000000-0000-4000-8000-0000000000a3', 'openai', 'openai', 'v1.k1.aaaa.bbbb', 'k1', 'x9Zq');
-select private.store_user_secret('00000000-0000-4000-8000-0000000000a3', 'openai', 'openai', 'v1.k1.cccc.dddd', 'k1', 'Zq9x');
-select results_eq($$ select ciphertext from private.read_user_secret('00000000-0000-4000-8000-0000000000a3', 'openai') $$,
+select private.store_user_secret(tests.user_id('member-a'), 'openai', 'openai', 'v1.k1.aaaa.bbbb', 'k1', 'x9Zq');
+select private.store_user_secret(tests.user_id('member-a'), 'openai', 'openai', 'v1.k1.cccc.dddd', 'k1', 'Zq9x');
+select results_eq($$ select ciphertext from private.read_user_secret(tests.user_id('member-a'), 'openai') $$,
   $$ values ('v1.k1.cccc.dddd') $$, 'the edge function reads the ciphertext');
 delete from public.user_secrets where name = 'openai';
-select tests.authenticate_as('00000000-0000-4000-8000-0000000000a3');
+select tests.authenticate_as('member-a');
 select results_eq($$ select action::text from public.secret_audit_logs order by id $$,
   $$ values ('create'), ('rotate'), ('read'), ('delete') $$, 'create, rotate, read and delete are all in the owner''s trail');
 select hasnt_column('public', 'user_secrets', 'ciphertext', 'no ciphertext in the public table: select(''*'') works');
 select throws_ok($$ select * from private.user_secret_values $$, '42501', null, 'the owner cannot read ciphertext');
-select throws_ok($$ select * from private.read_user_secret('00000000-0000-4000-8000-0000000000a3', 'openai') $$, '42501', null,
+select throws_ok($$ select * from private.read_user_secret(tests.user_id('member-a'), 'openai') $$, '42501', null,
   'users cannot call the read path directly');
-select tests.authenticate_as('00000000-0000-4000-8000-0000000000b2');
+select tests.authenticate_as('member-b');
 select is_empty($$ select * from public.secret_audit_logs $$, 'nobody else sees the trail');
 
 -- ---------- outbound: admins create endpoints and see the secret once; events queue by trigger
-select tests.authenticate_as('00000000-0000-4000-8000-0000000000a2');
+select tests.authenticate_as('admin-a');
 create temp table ep on commit drop as
-  select * from public.create_webhook_endpoint('a0000000-0000-4000-8000-000000000000', 'https://hooks.example.com/x', '{order.created}');
+  select * from public.create_webhook_endpoint(tests.workspace_id('A'), 'https://hooks.example.com/x', '{order.created}');
 select ok((select secret ~ '^whsec_' from ep), 'the signing secret is returned at creation');
-select throws_ok($$ select * from public.create_webhook_endpoint('b0000000-0000-4000-8000-000000000000', 'https://x.example.com', '{order.created}') $$,
+select throws_ok($$ select * from public.create_webhook_endpoint(tests.workspace_id('B'), 'https://x.example.com', '{order.created}') $$,
   '42501', null, 'not in another workspace');
-select throws_ok($$ select * from public.create_webhook_endpoint('a0000000-0000-4000-8000-000000000000', 'https://x.example.com', '{order.deleted}') $$,
+select throws_ok($$ select * from public.create_webhook_endpoint(tests.workspace_id('A'), 'https://x.example.com', '{order.deleted}') $$,
   '22023', 'unknown event type order.deleted', 'only known event types (22023 naming the unknown one)');
-select tests.authenticate_as('00000000-0000-4000-8000-0000000000a3');
-select throws_ok($$ select * from public.create_webhook_endpoint('a0000000-0000-4000-8000-000000000000', 'https://x.example.com', '{order.created}') $$,
+select tests.authenticate_as('member-a');
+select throws_ok($$ select * from public.create_webhook_endpoint(tests.workspace_id('A'), 'https://x.example.com', '{order.created}') $$,
   '42501', null, 'not for members');
 select tests.clear_authentication();
-select public.upsert_orders('a0000000-0000-4000-8000-000000000000',
+select public.upsert_orders(tests.workspace_id('A'),
   '[{"shopify_order_id": "1", "currency": "USD", "total_price_cents": 100, "processed_at": "2026-11-01T00:00:00Z"}]');
 select results_eq($$ select event_type, status::text from public.webhook_deliveries $$, $$ values ('order.created', 'pending') $$,
   'a new order queues order.created for the subscribed endpoint');

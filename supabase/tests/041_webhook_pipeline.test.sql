@@ -7,7 +7,7 @@ select plan(20);
 select tests.without_demo_data();
 select tests.two_workspaces();
 insert into public.integration_connections (workspace_id, provider, external_account_id, status)
-values ('a0000000-0000-4000-8000-000000000000', 'shopify', 'pipe-a.myshopify.com', 'active');
+values (tests.workspace_id('A'), 'shopify', 'pipe-a.myshopify.com', 'active');
 
 create function pg_temp.order_payload(p_id text, p_total text, p_updated text) returns jsonb language sql as $$
   select jsonb_build_object('id', p_id, 'name', '#' || p_id, 'currency', 'USD', 'total_price', p_total,
@@ -26,7 +26,7 @@ select is(private.store_shopify_webhook('p-x', 'orders/create', 'nobody.myshopif
 select tests.clear_authentication();
 select results_eq($$ select status::text, attempts, process_attempts from private.webhook_events where external_id = 'p-1' $$,
   $$ values ('pending', 2, 0) $$, 'stored as pending, two deliveries, not yet processed');
-select is((select count(*)::int from public.orders where workspace_id = 'a0000000-0000-4000-8000-000000000000' and shopify_order_id = '9001'), 0,
+select is((select count(*)::int from public.orders where workspace_id = tests.workspace_id('A') and shopify_order_id = '9001'), 0,
   'nothing is processed at ack time');
 select ok(exists (select 1 from net.http_request_queue where url like '%/functions/v1/webhook-process'),
   'storing woke the processor through pg_net');
@@ -42,10 +42,10 @@ select private.store_shopify_webhook('p-4', 'orders/create', 'pipe-a.myshopify.c
 select is((private.process_webhook_events(500) ->> 'processed')::int, 4, 'one round processes the four order events');
 select tests.clear_authentication();
 select results_eq($$ select shopify_order_id, total_price_cents from public.orders
-                     where workspace_id = 'a0000000-0000-4000-8000-000000000000' order by 1 $$,
+                     where workspace_id = tests.workspace_id('A') order by 1 $$,
   $$ values ('9001', 1200::bigint), ('9002', 500::bigint) $$,
   'the newest version of 9001 (updated 12:00, total 12.00) wins whatever the arrival order');
-select is((select orders_count from public.customers where workspace_id = 'a0000000-0000-4000-8000-000000000000' and shopify_customer_id = '77'),
+select is((select orders_count from public.customers where workspace_id = tests.workspace_id('A') and shopify_customer_id = '77'),
   2, 'customer totals count both orders');
 select is((select count(*)::int from private.webhook_events where external_id in ('p-1', 'p-2', 'p-3', 'p-4') and status = 'processed'),
   4, 'every version is marked processed');
@@ -64,7 +64,7 @@ select results_eq($$ select external_id, status::text, error like 'orders[0].tot
                      where external_id in ('p-5', 'p-6', 'p-7') order by 1 $$,
   $$ values ('p-5', 'processed', null::boolean), ('p-6', 'dead', true), ('p-7', 'processed', null) $$,
   'a payload that can never pass is dead at once, with the reason');
-select is((select count(*)::int from public.orders where workspace_id = 'a0000000-0000-4000-8000-000000000000' and shopify_order_id in ('9003', '9005')), 2, 'the good orders are in');
+select is((select count(*)::int from public.orders where workspace_id = tests.workspace_id('A') and shopify_order_id in ('9003', '9005')), 2, 'the good orders are in');
 
 -- ---------- retries: a failure backs off 30 s, 60 s ... and dies after the 5th attempt
 select private.store_shopify_webhook('p-8', 'customers/redact', 'pipe-a.myshopify.com', repeat('9', 64), '{"customer": {"id": 1}}');
@@ -96,14 +96,14 @@ select is(private.shopify_order('{"id": 1001, "name": "#1001", "contact_email": 
   'a Shopify order maps to upsert_orders'' shape: cents, successful refunds summed (7.25 + 2.75), visitor id from note_attributes, empty SKU dropped');
 
 -- ---------- what admins see
-select tests.authenticate_as('00000000-0000-4000-8000-0000000000a2');
-select results_eq($$ select topic, status::text, deliveries from public.list_webhook_events('a0000000-0000-4000-8000-000000000000', 'processed', 2) $$,
+select tests.authenticate_as('admin-a');
+select results_eq($$ select topic, status::text, deliveries from public.list_webhook_events(tests.workspace_id('A'), 'processed', 2) $$,
   $$ values ('orders/create', 'processed', 1), ('orders/create', 'processed', 1) $$, 'an admin lists the workspace''s events, newest first');
-select tests.authenticate_as('00000000-0000-4000-8000-0000000000a3');
-select throws_ok($$ select * from public.list_webhook_events('a0000000-0000-4000-8000-000000000000') $$, '42501', null,
+select tests.authenticate_as('member-a');
+select throws_ok($$ select * from public.list_webhook_events(tests.workspace_id('A')) $$, '42501', null,
   'a member does not');
-select tests.authenticate_as('00000000-0000-4000-8000-0000000000b1');
-select throws_ok($$ select * from public.list_webhook_events('a0000000-0000-4000-8000-000000000000') $$, '42501', null,
+select tests.authenticate_as('owner-b');
+select throws_ok($$ select * from public.list_webhook_events(tests.workspace_id('A')) $$, '42501', null,
   'nor another workspace''s owner');
 
 select * from finish();

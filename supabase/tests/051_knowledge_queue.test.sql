@@ -30,11 +30,12 @@ $$;
 grant execute on function pg_temp.vec(double precision, double precision), pg_temp.report(text, jsonb, uuid),
   pg_temp.job(text) to service_role;
 
-insert into public.knowledge_collections (id, workspace_id, name, embedding_model) values
-  ('c0000000-0000-4000-8000-00000000000a', 'a0000000-0000-4000-8000-000000000000', 'A', 'local-lexical-v1');
-select tests.authenticate_as('00000000-0000-4000-8000-0000000000a3');
+with r as (insert into public.knowledge_collections (workspace_id, name, embedding_model) values
+  (tests.workspace_id('A'), 'A', 'local-lexical-v1') returning id)
+select tests.remember('collection A', id) from r;
+select tests.authenticate_as('member-a');
 select results_eq(
-  $$ select chunks_queued from public.ingest_knowledge_document('c0000000-0000-4000-8000-00000000000a', 'doc', 'one. two.',
+  $$ select chunks_queued from public.ingest_knowledge_document(tests.id('collection A'), 'doc', 'one. two.',
        '[{"content": "one.", "token_count": 1}, {"content": "two.", "token_count": 1}]') $$,
   $$ values (2) $$, 'a document of two chunks queues two jobs');
 
@@ -130,10 +131,10 @@ select results_eq(
 select tests.clear_authentication();
 create temporary table doc on commit drop as select id from public.knowledge_documents where document_key = 'doc';
 grant select on pg_temp.doc to authenticated;
-select tests.authenticate_as('00000000-0000-4000-8000-0000000000b2');
+select tests.authenticate_as('member-b');
 select throws_ok($$ select public.requeue_knowledge_document((select id from pg_temp.doc)) $$,
   'PT404', 'document not found', 'another workspace''s document cannot be requeued');
-select tests.authenticate_as('00000000-0000-4000-8000-0000000000a3');
+select tests.authenticate_as('member-a');
 select is(public.requeue_knowledge_document((select id from public.knowledge_documents where document_key = 'doc')), 1,
   'a member requeues the failed chunk');
 select tests.clear_authentication();

@@ -97,19 +97,20 @@ select ok((select z.p_value is null from private.two_proportion_ztest(0, 100, 0,
 -- c_i / 2; every visitor with i mod 10 = 0 a second order of 700. The same arrays in numpy.
 select tests.without_demo_data();
 select tests.two_workspaces();
-insert into public.experiments (id, workspace_id, key, name, primary_metric, sequential_testing, cuped_enabled) values
-  ('e1000000-0000-4000-8000-000000000001', 'a0000000-0000-4000-8000-000000000000', 'price-test', 'Price test',
-   'conversion_rate', false, false);
+with r as (insert into public.experiments (workspace_id, key, name, primary_metric, sequential_testing, cuped_enabled) values
+  (tests.workspace_id('A'), 'price-test', 'Price test',
+   'conversion_rate', false, false) returning id, key)
+select tests.remember(key, id) from r;
 insert into public.experiment_variants (workspace_id, experiment_id, key, name, weight, is_control) values
-  ('a0000000-0000-4000-8000-000000000000', 'e1000000-0000-4000-8000-000000000001', 'a', 'Control', 34, true),
-  ('a0000000-0000-4000-8000-000000000000', 'e1000000-0000-4000-8000-000000000001', 'b', 'Higher price', 33, false),
-  ('a0000000-0000-4000-8000-000000000000', 'e1000000-0000-4000-8000-000000000001', 'c', 'Same price', 33, false);
-update public.experiments set status = 'running' where id = 'e1000000-0000-4000-8000-000000000001';
+  (tests.workspace_id('A'), tests.id('price-test'), 'a', 'Control', 34, true),
+  (tests.workspace_id('A'), tests.id('price-test'), 'b', 'Higher price', 33, false),
+  (tests.workspace_id('A'), tests.id('price-test'), 'c', 'Same price', 33, false);
+update public.experiments set status = 'running' where id = tests.id('price-test');
 insert into public.experiment_assignments (workspace_id, experiment_id, visitor_id, variant_id, assigned_at)
 select v.workspace_id, v.experiment_id, 'sv-' || v.key || '-' || i, v.id, now() - interval '2 days'
 from public.experiment_variants v
 cross join lateral generate_series(1, case v.key when 'a' then 300 when 'b' then 310 else 290 end) i
-where v.experiment_id = 'e1000000-0000-4000-8000-000000000001';
+where v.experiment_id = tests.id('price-test');
 
 create temp table sim on commit drop as
 with v as (select * from (values ('a', 300), ('b', 310), ('c', 290)) x (key, n)),
@@ -128,7 +129,7 @@ grant select on sim to service_role;
 
 select tests.authenticate_as_service_role();
 -- in batches under upsert_orders' cap of 500
-select public.upsert_orders('a0000000-0000-4000-8000-000000000000', b.orders) from (
+select public.upsert_orders(tests.workspace_id('A'), b.orders) from (
   select jsonb_agg(jsonb_build_object('shopify_order_id', s.id, 'currency', 'USD', 'total_price_cents', s.cents,
                                       'processed_at', s.at, 'visitor_id', s.visitor)) as orders
   from (select s.*, row_number() over (order by s.id) as rn from sim s) s group by s.rn % 3) b;
@@ -137,14 +138,14 @@ select tests.clear_authentication();
 select is((select count(*)::int from public.experiment_results), 0, 'no snapshot is stored before the cron round');
 select results_eq($$
   select r.variant_key, r.visitors, r.conversions, r.orders, r.revenue_cents
-  from public.get_experiment_results('e1000000-0000-4000-8000-000000000001') r $$,
+  from public.get_experiment_results(tests.id('price-test')) r $$,
   $$ values ('a', 300::bigint, 120::bigint, 150::bigint, 279350::bigint), ('b', 310::bigint, 145::bigint, 160::bigint, 343970::bigint),
             ('c', 290::bigint, 116::bigint, 145::bigint, 268800::bigint) $$,
   'visitors, converters, orders and revenue per variant (numpy sums: 279350/150, 343970/160, 268800/145); orders before the assignment do not count');
 
 -- as a viewer of the workspace, the live results read through RLS
-select tests.authenticate_as('00000000-0000-4000-8000-0000000000a4');
-create temp table r1 on commit drop as select * from public.get_experiment_results('e1000000-0000-4000-8000-000000000001');
+select tests.authenticate_as('viewer-a');
+create temp table r1 on commit drop as select * from public.get_experiment_results(tests.id('price-test'));
 select tests.clear_authentication();
 select ok((select pg_temp.near(p_value, 0.11986704450318167) and pg_temp.near(uplift, 0.16935483870967727)
                   and pg_temp.near(uplift_lower, -0.04405902181179211) and pg_temp.near(uplift_upper, 0.38276869923114665)
@@ -157,8 +158,8 @@ select ok((select pg_temp.near(srm_p_value, 0.6532294086866643) and not srm_dete
   'no sample-ratio mismatch: chisquare([300, 310, 290], 34/33/33) p = 0.653229');
 select ok((select uplift is null and p_value is null from r1 where is_control), 'the control has no uplift of its own');
 
-update public.experiments set primary_metric = 'revenue_per_visitor' where id = 'e1000000-0000-4000-8000-000000000001';
-create temp table r2 on commit drop as select * from public.get_experiment_results('e1000000-0000-4000-8000-000000000001');
+update public.experiments set primary_metric = 'revenue_per_visitor' where id = tests.id('price-test');
+create temp table r2 on commit drop as select * from public.get_experiment_results(tests.id('price-test'));
 select ok((select pg_temp.near(p_value, 0.09675643391098221) and pg_temp.near(uplift, 0.1916026259115342)
                   and pg_temp.near(uplift_lower, -0.05568446484407044) and pg_temp.near(uplift_upper, 0.43888971666713883)
                   and pg_temp.near(metric_value, 1109.5806451612902)
@@ -170,8 +171,8 @@ select ok((select pg_temp.near(p_value, 0.9672488052531423) and pg_temp.near(upl
 select ok((select pg_temp.near(p_value_adjusted, 0.19351286782196442) from r2 where variant_key = 'b'),
   'Holm: 0.193513 for b');
 
-update public.experiments set cuped_enabled = true where id = 'e1000000-0000-4000-8000-000000000001';
-create temp table r3 on commit drop as select * from public.get_experiment_results('e1000000-0000-4000-8000-000000000001');
+update public.experiments set cuped_enabled = true where id = tests.id('price-test');
+create temp table r3 on commit drop as select * from public.get_experiment_results(tests.id('price-test'));
 select ok((select pg_temp.near(p_value, 0.0041697441377890575) and pg_temp.near(metric_value, 1113.1733466665007)
                   and pg_temp.near(uplift, 0.200246153967369)
                   and pg_temp.near(uplift_lower, 0.05002583294968105) and pg_temp.near(uplift_upper, 0.35046647498505695)
@@ -184,8 +185,8 @@ select ok((select pg_temp.near(p_value_adjusted, 0.008339488275578115) and signi
           and (select pg_temp.near(p_value_adjusted, 0.9985708772498456) and not significant from r3 where variant_key = 'c'),
   'with CUPED b is significant after Holm (0.0083395), c is not (0.998571)');
 
-update public.experiments set sequential_testing = true where id = 'e1000000-0000-4000-8000-000000000001';
-create temp table r4 on commit drop as select * from public.get_experiment_results('e1000000-0000-4000-8000-000000000001');
+update public.experiments set sequential_testing = true where id = tests.id('price-test');
+create temp table r4 on commit drop as select * from public.get_experiment_results(tests.id('price-test'));
 select ok((select pg_temp.near(sequential_lower, -0.08138539815708795) and pg_temp.near(sequential_upper, 0.48187770609182595)
                   and pg_temp.near(sequential_p_value, 0.2599940366041035)
            from r4 where variant_key = 'b'),
@@ -194,16 +195,16 @@ select ok((select pg_temp.near(p_value_adjusted, 0.519988073208207) and not sign
   'deciding sequentially, b is not (yet) significant: Holm of the sequential p-values 2 x 0.259994');
 
 update public.experiments set primary_metric = 'average_order_value', sequential_testing = false
-where id = 'e1000000-0000-4000-8000-000000000001';
+where id = tests.id('price-test');
 select ok((select pg_temp.near(p_value, 0.006024661960250208) and pg_temp.near(uplift, 0.15436504385179894)
                   and pg_temp.near(uplift_lower, 0.03603728258569551) and pg_temp.near(uplift_upper, 0.2726928051179024)
                   and pg_temp.near(metric_value, 2149.8125)
-           from public.get_experiment_results('e1000000-0000-4000-8000-000000000001') where variant_key = 'b'),
+           from public.get_experiment_results(tests.id('price-test')) where variant_key = 'b'),
   'average order value 343970/160 vs 279350/150 as a ratio metric: delta-method z p 0.00602466, uplift 0.154365 [0.036037, 0.272693]');
 
 -- ===== the daily rollup: incremental equals full recomputation
 select ok(private.refresh_experiments() = 1, 'the cron round refreshes the one running experiment that changed');
-select is((select count(*)::int from public.experiment_results where experiment_id = 'e1000000-0000-4000-8000-000000000001'), 3,
+select is((select count(*)::int from public.experiment_results where experiment_id = tests.id('price-test')), 3,
   'and stores a snapshot row per variant');
 select results_eq($$ select variant_id, sum(new_visitors)::int, sum(purchases)::int, sum(revenue_cents)::bigint, sum(goal_events)::int
                      from public.experiment_daily_metrics group by 1 order by 1 $$,
@@ -215,7 +216,7 @@ create temp table incremental on commit drop as select * from public.experiment_
 insert into public.experiment_events (workspace_id, experiment_id, variant_id, visitor_id, event_type, event_name, occurred_at)
 select workspace_id, experiment_id, variant_id, visitor_id, 'custom', 'signup', now() - interval '1 day'
 from public.experiment_assignments where visitor_id in ('sv-a-7', 'sv-b-7', 'sv-b-8');
-update public.experiments set goal_event = 'signup' where id = 'e1000000-0000-4000-8000-000000000001';
+update public.experiments set goal_event = 'signup' where id = tests.id('price-test');
 select ok(private.refresh_experiment_rollup() <> '{}', 'a new event and a goal change queue days for the rollup');
 create temp table after_incremental on commit drop as
   select experiment_id, variant_id, day, new_visitors, exposures, add_to_carts, goal_events, converting_visitors, purchases, revenue_cents
@@ -230,49 +231,50 @@ select is((select sum(goal_events)::int from public.experiment_daily_metrics), 3
 
 -- ===== completion records the winner only when significant
 update public.experiments set goal_event = 'purchase', primary_metric = 'revenue_per_visitor', sequential_testing = false
-where id = 'e1000000-0000-4000-8000-000000000001';
-update public.experiments set status = 'completed' where id = 'e1000000-0000-4000-8000-000000000001';
+where id = tests.id('price-test');
+update public.experiments set status = 'completed' where id = tests.id('price-test');
 select is((select v.key from public.experiments e join public.experiment_variants v on v.id = e.winner_variant_id
-           where e.id = 'e1000000-0000-4000-8000-000000000001'), 'b',
+           where e.id = tests.id('price-test')), 'b',
   'completed with a significant CUPED result: b is the winner');
 select ok((select pg_temp.near(p_value_adjusted, 0.008339488275578115) and significant from public.experiment_results
-           where experiment_id = 'e1000000-0000-4000-8000-000000000001' and variant_key = 'b'),
+           where experiment_id = tests.id('price-test') and variant_key = 'b'),
   'and the final snapshot is stored with the numbers it was decided on');
 
 -- A second experiment: equal conversion (100/500 vs 80/400 signups) and a broken split.
-insert into public.experiments (id, workspace_id, key, name, goal_event) values
-  ('e1000000-0000-4000-8000-000000000002', 'a0000000-0000-4000-8000-000000000000', 'signup-test', 'Signup', 'signup');
+with r as (insert into public.experiments (workspace_id, key, name, goal_event) values
+  (tests.workspace_id('A'), 'signup-test', 'Signup', 'signup') returning id, key)
+select tests.remember(key, id) from r;
 insert into public.experiment_variants (workspace_id, experiment_id, key, name, weight, is_control) values
-  ('a0000000-0000-4000-8000-000000000000', 'e1000000-0000-4000-8000-000000000002', 'x', 'Control', 50, true),
-  ('a0000000-0000-4000-8000-000000000000', 'e1000000-0000-4000-8000-000000000002', 'y', 'New form', 50, false);
-update public.experiments set status = 'running' where id = 'e1000000-0000-4000-8000-000000000002';
+  (tests.workspace_id('A'), tests.id('signup-test'), 'x', 'Control', 50, true),
+  (tests.workspace_id('A'), tests.id('signup-test'), 'y', 'New form', 50, false);
+update public.experiments set status = 'running' where id = tests.id('signup-test');
 insert into public.experiment_assignments (workspace_id, experiment_id, visitor_id, variant_id, assigned_at)
 select v.workspace_id, v.experiment_id, 'sx-' || v.key || '-' || i, v.id, now() - interval '1 day'
 from public.experiment_variants v cross join lateral generate_series(1, case v.key when 'x' then 500 else 400 end) i
-where v.experiment_id = 'e1000000-0000-4000-8000-000000000002';
+where v.experiment_id = tests.id('signup-test');
 insert into public.experiment_events (workspace_id, experiment_id, variant_id, visitor_id, event_type, event_name)
 select workspace_id, experiment_id, variant_id, visitor_id, 'custom', 'signup' from public.experiment_assignments
-where experiment_id = 'e1000000-0000-4000-8000-000000000002' and split_part(visitor_id, '-', 3)::int % 5 = 0;
+where experiment_id = tests.id('signup-test') and split_part(visitor_id, '-', 3)::int % 5 = 0;
 select ok((select srm_detected and pg_temp.near(srm_p_value, 0.0008581206663936758)
-           from public.get_experiment_results('e1000000-0000-4000-8000-000000000002') where variant_key = 'y'),
+           from public.get_experiment_results(tests.id('signup-test')) where variant_key = 'y'),
   '500 vs 400 visitors on a 50/50 split is flagged: chisquare p = 0.000858 < 0.001');
-update public.experiments set status = 'completed' where id = 'e1000000-0000-4000-8000-000000000002';
+update public.experiments set status = 'completed' where id = tests.id('signup-test');
 select ok((select winner_variant_id is null and ended_at is not null from public.experiments
-           where id = 'e1000000-0000-4000-8000-000000000002'),
+           where id = tests.id('signup-test')),
   'completed without a significant difference: no winner');
 
 -- ===== what viewers and other workspaces see
-select tests.authenticate_as('00000000-0000-4000-8000-0000000000b2');
+select tests.authenticate_as('member-b');
 select is_empty($$ select * from public.experiment_results $$, 'another workspace''s results are invisible');
 select is_empty($$ select * from public.experiment_daily_metrics $$, 'and so is its rollup');
-select throws_ok($$ select * from public.get_experiment_results('e1000000-0000-4000-8000-000000000001') $$, 'PT404', null,
+select throws_ok($$ select * from public.get_experiment_results(tests.id('price-test')) $$, 'PT404', null,
   'live results of another workspace''s experiment: PT404');
-select tests.authenticate_as('00000000-0000-4000-8000-0000000000a4');
+select tests.authenticate_as('viewer-a');
 select is((select count(*)::int from public.experiment_results), 5, 'a viewer reads the stored results');
 select throws_ok($$ update public.experiment_results set significant = true $$, '42501', null,
   'results are not writable by users');
 select tests.authenticate_as_anon();
-select throws_ok($$ select * from public.get_experiment_results('e1000000-0000-4000-8000-000000000001') $$, '42501', null,
+select throws_ok($$ select * from public.get_experiment_results(tests.id('price-test')) $$, '42501', null,
   'anon cannot read results');
 select tests.clear_authentication();
 

@@ -51,30 +51,32 @@ select ok(not private.conditions_match('[{"field": "s", "op": "exists"}, {"field
 -- ---------- fixture
 select tests.without_demo_data();
 select tests.two_workspaces();
-insert into public.leads (id, workspace_id, email, first_name) values
-  ('1e000000-0000-4000-8000-000000000001', 'a0000000-0000-4000-8000-000000000000', 'Ada@Example.COM ', 'Ada'),
-  ('1e000000-0000-4000-8000-000000000002', 'a0000000-0000-4000-8000-000000000000', 'bo@example.com', 'Bo'),
-  ('1e000000-0000-4000-8000-000000000003', 'a0000000-0000-4000-8000-000000000000', null, 'Cy'),
-  ('1e000000-0000-4000-8000-00000000000b', 'b0000000-0000-4000-8000-000000000000', 'ada@example.com', 'Ada B');
-insert into public.lead_scoring_rules (id, workspace_id, name, activity_type, conditions, points, max_occurrences) values
-  ('5c000000-0000-4000-8000-000000000001', 'a0000000-0000-4000-8000-000000000000', 'Email opens', 'email_open', '[]', 5, 3),
-  ('5c000000-0000-4000-8000-000000000002', 'a0000000-0000-4000-8000-000000000000', 'Pricing page', 'page_view', '[{"field": "data.url", "op": "contains", "value": "/pricing"}]', 20, null),
-  ('5c000000-0000-4000-8000-000000000003', 'a0000000-0000-4000-8000-000000000000', 'Demo request', 'demo_request', '[]', 50, null),
-  ('5c000000-0000-4000-8000-000000000004', 'a0000000-0000-4000-8000-000000000000', 'Unsubscribed', 'unsubscribe', '[]', -30, null),
-  ('5c000000-0000-4000-8000-000000000005', 'a0000000-0000-4000-8000-000000000000', 'Big spender', null, '[{"field": "data.amount_cents", "op": "gte", "value": 10000}]', 40, null),
-  ('5c000000-0000-4000-8000-00000000000b', 'b0000000-0000-4000-8000-000000000000', 'B opens', 'email_open', '[]', 1000, null);
+with r as (insert into public.leads (workspace_id, email, first_name) values
+  (tests.workspace_id('A'), 'Ada@Example.COM ', 'Ada'),
+  (tests.workspace_id('A'), 'bo@example.com', 'Bo'),
+  (tests.workspace_id('A'), null, 'Cy'),
+  (tests.workspace_id('B'), 'ada@example.com', 'Ada B') returning id, first_name)
+select tests.remember(first_name, id) from r;
+with r as (insert into public.lead_scoring_rules (workspace_id, name, activity_type, conditions, points, max_occurrences) values
+  (tests.workspace_id('A'), 'Email opens', 'email_open', '[]', 5, 3),
+  (tests.workspace_id('A'), 'Pricing page', 'page_view', '[{"field": "data.url", "op": "contains", "value": "/pricing"}]', 20, null),
+  (tests.workspace_id('A'), 'Demo request', 'demo_request', '[]', 50, null),
+  (tests.workspace_id('A'), 'Unsubscribed', 'unsubscribe', '[]', -30, null),
+  (tests.workspace_id('A'), 'Big spender', null, '[{"field": "data.amount_cents", "op": "gte", "value": 10000}]', 40, null),
+  (tests.workspace_id('B'), 'B opens', 'email_open', '[]', 1000, null) returning id, name)
+select tests.remember(name, id) from r;
 insert into public.lead_activities (workspace_id, lead_id, activity_type) values
-  ('b0000000-0000-4000-8000-000000000000', '1e000000-0000-4000-8000-00000000000b', 'email_open');
+  (tests.workspace_id('B'), tests.id('Ada B'), 'email_open');
 
 -- ---------- access matrix
 select tests.tenant_table_checks('public.leads',
-  $$ insert into public.leads (workspace_id, email) values ('a0000000-0000-4000-8000-000000000000', 'matrix@example.com') $$);
+  $$ insert into public.leads (workspace_id, email) values (tests.workspace_id('A'), 'matrix@example.com') $$);
 select tests.tenant_table_checks('public.lead_scoring_rules',
-  $$ insert into public.lead_scoring_rules (workspace_id, name, activity_type, points, active) values ('a0000000-0000-4000-8000-000000000000', 'Matrix rule', 'call', 1, false) $$);
+  $$ insert into public.lead_scoring_rules (workspace_id, name, activity_type, points, active) values (tests.workspace_id('A'), 'Matrix rule', 'call', 1, false) $$);
 insert into public.lead_activities (workspace_id, lead_id, activity_type, occurred_at) values
-  ('a0000000-0000-4000-8000-000000000000', '1e000000-0000-4000-8000-000000000003', 'note', '2026-11-01 10:00Z');
+  (tests.workspace_id('A'), tests.id('Cy'), 'note', '2026-11-01 10:00Z');
 select tests.tenant_table_checks('public.lead_activities',
-  $$ insert into public.lead_activities (workspace_id, lead_id, activity_type, occurred_at) values ('a0000000-0000-4000-8000-000000000000', '1e000000-0000-4000-8000-000000000003', 'note', '2026-11-01 11:00Z') $$);
+  $$ insert into public.lead_activities (workspace_id, lead_id, activity_type, occurred_at) values (tests.workspace_id('A'), tests.id('Cy'), 'note', '2026-11-01 11:00Z') $$);
 delete from public.leads where email = 'matrix@example.com';
 
 -- The independent recomputation: per lead and active rule, a correlated count of matching
@@ -91,84 +93,82 @@ create temp view expected_scores as
 grant select on expected_scores to authenticated;
 
 -- ---------- scores follow activities (written by a member through RLS)
-select tests.authenticate_as('00000000-0000-4000-8000-0000000000a3');
+select tests.authenticate_as('member-a');
 insert into public.lead_activities (workspace_id, lead_id, activity_type, activity_data, occurred_at)
-select 'a0000000-0000-4000-8000-000000000000', l::uuid, t::public.lead_activity_type, d::jsonb, o::timestamptz from (values
-  ('1e000000-0000-4000-8000-000000000001', 'email_open', '{}', '2026-11-02 09:00Z'),
-  ('1e000000-0000-4000-8000-000000000001', 'email_open', '{}', '2026-11-02 10:00Z'),
-  ('1e000000-0000-4000-8000-000000000001', 'email_open', '{}', '2026-11-03 09:00Z'),
-  ('1e000000-0000-4000-8000-000000000001', 'email_open', '{}', '2026-11-04 09:00Z'),
-  ('1e000000-0000-4000-8000-000000000001', 'page_view', '{"url": "/pricing"}', '2026-11-05 09:00Z'),
-  ('1e000000-0000-4000-8000-000000000001', 'page_view', '{"url": "/blog/spring"}', '2026-11-06 09:00Z'),
-  ('1e000000-0000-4000-8000-000000000002', 'demo_request', '{}', '2026-11-02 09:00Z'),
-  ('1e000000-0000-4000-8000-000000000002', 'unsubscribe', '{}', '2026-11-03 09:00Z'),
-  ('1e000000-0000-4000-8000-000000000002', 'purchase', '{"amount_cents": 15000}', '2026-11-04 09:00Z'),
-  ('1e000000-0000-4000-8000-000000000003', 'page_view', '{"url": "/Pricing/team"}', '2026-11-02 09:00Z'),
-  ('1e000000-0000-4000-8000-000000000003', 'purchase', '{"amount_cents": 5000}', '2026-11-07 09:00Z')
+select tests.workspace_id('A'), l::uuid, t::public.lead_activity_type, d::jsonb, o::timestamptz from (values
+  (tests.id('Ada'), 'email_open', '{}', '2026-11-02 09:00Z'),
+  (tests.id('Ada'), 'email_open', '{}', '2026-11-02 10:00Z'),
+  (tests.id('Ada'), 'email_open', '{}', '2026-11-03 09:00Z'),
+  (tests.id('Ada'), 'email_open', '{}', '2026-11-04 09:00Z'),
+  (tests.id('Ada'), 'page_view', '{"url": "/pricing"}', '2026-11-05 09:00Z'),
+  (tests.id('Ada'), 'page_view', '{"url": "/blog/spring"}', '2026-11-06 09:00Z'),
+  (tests.id('Bo'), 'demo_request', '{}', '2026-11-02 09:00Z'),
+  (tests.id('Bo'), 'unsubscribe', '{}', '2026-11-03 09:00Z'),
+  (tests.id('Bo'), 'purchase', '{"amount_cents": 15000}', '2026-11-04 09:00Z'),
+  (tests.id('Cy'), 'page_view', '{"url": "/Pricing/team"}', '2026-11-02 09:00Z'),
+  (tests.id('Cy'), 'purchase', '{"amount_cents": 5000}', '2026-11-07 09:00Z')
 ) v (l, t, d, o);
 -- Ada: opens 5 x min(4, 3) = 15, pricing 20 -> 35. Bo: demo 50, unsubscribe -30, purchase 15000 >= 10000: 40 -> 60.
 -- Cy: "/Pricing/team" contains "/pricing" case-insensitively: 20; purchase 5000 < 10000: 0 -> 20.
 -- B's lead: B's own rule, 1000 x 1; A's rules never apply to B.
 select results_eq($$ select id, score from public.leads order by id $$,
-  $$ values ('1e000000-0000-4000-8000-000000000001'::uuid, 35), ('1e000000-0000-4000-8000-000000000002'::uuid, 60),
-            ('1e000000-0000-4000-8000-000000000003'::uuid, 20) $$,
+  $$ select * from (values (tests.id('Ada'), 35), (tests.id('Bo'), 60), (tests.id('Cy'), 20)) v (id, score) order by id $$,
   'after inserts: scores by hand (member view: A only)');
 select tests.clear_authentication();
-select is((select score from public.leads where id = '1e000000-0000-4000-8000-00000000000b'), 1000, 'after inserts: another workspace''s rules score only its leads');
+select is((select score from public.leads where id = tests.id('Ada B')), 1000, 'after inserts: another workspace''s rules score only its leads');
 select results_eq($$ select id, score from public.leads order by id $$, $$ select id, score from expected_scores order by id $$,
   'after inserts: every score equals the full recomputation');
-select is((select last_activity_at from public.leads where id = '1e000000-0000-4000-8000-000000000003'), '2026-11-07 09:00Z'::timestamptz,
+select is((select last_activity_at from public.leads where id = tests.id('Cy')), '2026-11-07 09:00Z'::timestamptz,
   'last_activity_at is the latest activity');
 
 -- ---------- rule edits, switches and deletes (by a member)
-select tests.authenticate_as('00000000-0000-4000-8000-0000000000a3');
-update public.lead_scoring_rules set points = 10 where id = '5c000000-0000-4000-8000-000000000001';
-select is((select score from public.leads where id = '1e000000-0000-4000-8000-000000000001'), 50, 'points 5 -> 10: Ada 10 x 3 + 20 = 50');
+select tests.authenticate_as('member-a');
+update public.lead_scoring_rules set points = 10 where id = tests.id('Email opens');
+select is((select score from public.leads where id = tests.id('Ada')), 50, 'points 5 -> 10: Ada 10 x 3 + 20 = 50');
 select tests.clear_authentication();
 select results_eq($$ select id, score from public.leads order by id $$, $$ select id, score from expected_scores order by id $$,
   'after a points edit: equal to the recomputation');
-select tests.authenticate_as('00000000-0000-4000-8000-0000000000a3');
-update public.lead_scoring_rules set max_occurrences = null where id = '5c000000-0000-4000-8000-000000000001';
-select is((select score from public.leads where id = '1e000000-0000-4000-8000-000000000001'), 60, 'cap removed: Ada 10 x 4 + 20 = 60');
-update public.lead_scoring_rules set conditions = '[{"field": "data.url", "op": "contains", "value": "/blog"}]' where id = '5c000000-0000-4000-8000-000000000002';
-select results_eq($$ select id, score from public.leads where id in ('1e000000-0000-4000-8000-000000000001', '1e000000-0000-4000-8000-000000000003') order by id $$,
-  $$ values ('1e000000-0000-4000-8000-000000000001'::uuid, 60), ('1e000000-0000-4000-8000-000000000003'::uuid, 0) $$,
+select tests.authenticate_as('member-a');
+update public.lead_scoring_rules set max_occurrences = null where id = tests.id('Email opens');
+select is((select score from public.leads where id = tests.id('Ada')), 60, 'cap removed: Ada 10 x 4 + 20 = 60');
+update public.lead_scoring_rules set conditions = '[{"field": "data.url", "op": "contains", "value": "/blog"}]' where id = tests.id('Pricing page');
+select results_eq($$ select id, score from public.leads where id in (tests.id('Ada'), tests.id('Cy')) order by id $$,
+  $$ select * from (values (tests.id('Ada'), 60), (tests.id('Cy'), 0)) v (id, score) order by id $$,
   'conditions edited to /blog: Ada 40 + 20 (blog) = 60; Cy loses the pricing points: 0');
-update public.lead_scoring_rules set active = false where id = '5c000000-0000-4000-8000-000000000003';
-select is((select score from public.leads where id = '1e000000-0000-4000-8000-000000000002'), 10, 'demo rule off: Bo -30 + 40 = 10');
-delete from public.lead_scoring_rules where id = '5c000000-0000-4000-8000-000000000004';
-select is((select score from public.leads where id = '1e000000-0000-4000-8000-000000000002'), 40, 'unsubscribe rule deleted: Bo 40');
+update public.lead_scoring_rules set active = false where id = tests.id('Demo request');
+select is((select score from public.leads where id = tests.id('Bo')), 10, 'demo rule off: Bo -30 + 40 = 10');
+delete from public.lead_scoring_rules where id = tests.id('Unsubscribed');
+select is((select score from public.leads where id = tests.id('Bo')), 40, 'unsubscribe rule deleted: Bo 40');
 select tests.clear_authentication();
 select results_eq($$ select id, score from public.leads order by id $$, $$ select id, score from expected_scores order by id $$,
   'after conditions edits, switching off and deleting rules: equal to the recomputation');
-select is((select score from public.leads where id = '1e000000-0000-4000-8000-00000000000b'), 1000, 'A''s rule edits leave B''s scores alone');
+select is((select score from public.leads where id = tests.id('Ada B')), 1000, 'A''s rule edits leave B''s scores alone');
 set local session_replication_role = replica;
-update public.leads set score_updated_at = '2000-01-01' where id = '1e000000-0000-4000-8000-000000000001';
+update public.leads set score_updated_at = '2000-01-01' where id = tests.id('Ada');
 set local session_replication_role = origin;
-update public.leads set score_updated_at = now(), last_activity_at = now() where id = '1e000000-0000-4000-8000-000000000001';
-select results_eq($$ select score_updated_at, last_activity_at from public.leads where id = '1e000000-0000-4000-8000-000000000001' $$,
+update public.leads set score_updated_at = now(), last_activity_at = now() where id = tests.id('Ada');
+select results_eq($$ select score_updated_at, last_activity_at from public.leads where id = tests.id('Ada') $$,
   $$ values ('2000-01-01'::timestamptz, '2026-11-06 09:00Z'::timestamptz) $$,
   'score_updated_at and last_activity_at cannot be written directly, even by the table owner');
 
 -- ---------- activity updates and deletes (by a member)
-select tests.authenticate_as('00000000-0000-4000-8000-0000000000a3');
+select tests.authenticate_as('member-a');
 update public.lead_activities set activity_data = '{"amount_cents": 20000}'
-where lead_id = '1e000000-0000-4000-8000-000000000003' and activity_type = 'purchase';
-select is((select score from public.leads where id = '1e000000-0000-4000-8000-000000000003'), 40, 'purchase raised to 20000: Cy 40');
+where lead_id = tests.id('Cy') and activity_type = 'purchase';
+select is((select score from public.leads where id = tests.id('Cy')), 40, 'purchase raised to 20000: Cy 40');
 delete from public.lead_activities where id in (
-  select id from public.lead_activities where lead_id = '1e000000-0000-4000-8000-000000000001' and activity_type = 'email_open' order by id limit 2);
-select is((select score from public.leads where id = '1e000000-0000-4000-8000-000000000001'), 40, 'two opens deleted: Ada 10 x 2 + 20 = 40');
-update public.lead_activities set lead_id = '1e000000-0000-4000-8000-000000000003'
-where lead_id = '1e000000-0000-4000-8000-000000000001' and activity_data ->> 'url' = '/blog/spring';
-select results_eq($$ select id, score from public.leads where id in ('1e000000-0000-4000-8000-000000000001', '1e000000-0000-4000-8000-000000000003') order by id $$,
-  $$ values ('1e000000-0000-4000-8000-000000000001'::uuid, 20), ('1e000000-0000-4000-8000-000000000003'::uuid, 60) $$,
+  select id from public.lead_activities where lead_id = tests.id('Ada') and activity_type = 'email_open' order by id limit 2);
+select is((select score from public.leads where id = tests.id('Ada')), 40, 'two opens deleted: Ada 10 x 2 + 20 = 40');
+update public.lead_activities set lead_id = tests.id('Cy')
+where lead_id = tests.id('Ada') and activity_data ->> 'url' = '/blog/spring';
+select results_eq($$ select id, score from public.leads where id in (tests.id('Ada'), tests.id('Cy')) order by id $$,
+  $$ select * from (values (tests.id('Ada'), 20), (tests.id('Cy'), 60)) v (id, score) order by id $$,
   'an activity moved between leads rescores both: Ada 20, Cy 40 + 20 = 60');
-insert into public.lead_scoring_rules (workspace_id, name, points) values ('a0000000-0000-4000-8000-000000000000', 'Any activity', 1);
+insert into public.lead_scoring_rules (workspace_id, name, points) values (tests.workspace_id('A'), 'Any activity', 1);
 -- Ada: 2 opens + the pricing view = 3 activities, 20 + 3; Bo: 3 activities, 40 + 3;
 -- Cy: two matrix notes, the pricing view, the purchase and the moved blog view = 5, 60 + 5
 select results_eq($$ select id, score from public.leads order by id $$,
-  $$ values ('1e000000-0000-4000-8000-000000000001'::uuid, 23), ('1e000000-0000-4000-8000-000000000002'::uuid, 43),
-            ('1e000000-0000-4000-8000-000000000003'::uuid, 65) $$,
+  $$ select * from (values (tests.id('Ada'), 23), (tests.id('Bo'), 43), (tests.id('Cy'), 65)) v (id, score) order by id $$,
   'a new catch-all rule adds a point per activity');
 select tests.clear_authentication();
 select results_eq($$ select id, score from public.leads order by id $$, $$ select id, score from expected_scores order by id $$,
@@ -178,36 +178,37 @@ select results_eq($$ select l.id, l.score from public.leads l order by l.id $$,
   'the stored scores are what private.lead_scores computes');
 
 -- ---------- nobody writes a score directly
-select tests.authenticate_as('00000000-0000-4000-8000-0000000000a3');
-select throws_ok($$ update public.leads set score = 999 where id = '1e000000-0000-4000-8000-000000000001' $$, '42501', null,
+select tests.authenticate_as('member-a');
+select throws_ok($$ update public.leads set score = 999 where id = tests.id('Ada') $$, '42501', null,
   'a member cannot write a score');
 select tests.authenticate_as_service_role();
-update public.leads set score = 999 where id = '1e000000-0000-4000-8000-000000000001';
-select is((select score from public.leads where id = '1e000000-0000-4000-8000-000000000001'), 23, 'the service''s write to a score is ignored');
-insert into public.leads (id, workspace_id, email, score) values ('1e000000-0000-4000-8000-000000000009', 'a0000000-0000-4000-8000-000000000000', 'new@example.com', 500);
-select is((select score from public.leads where id = '1e000000-0000-4000-8000-000000000009'), 0, 'a new lead starts at 0 whatever was sent');
+update public.leads set score = 999 where id = tests.id('Ada');
+select is((select score from public.leads where id = tests.id('Ada')), 23, 'the service''s write to a score is ignored');
+with r as (insert into public.leads (workspace_id, email, score) values (tests.workspace_id('A'), 'new@example.com', 500) returning id)
+select tests.remember('new lead', id) from r;
+select is((select score from public.leads where id = tests.id('new lead')), 0, 'a new lead starts at 0 whatever was sent');
 
 -- ---------- leads and rules: validation a member meets
-select tests.authenticate_as('00000000-0000-4000-8000-0000000000a3');
-select is((select email from public.leads where id = '1e000000-0000-4000-8000-000000000001'), 'ada@example.com', 'emails are stored trimmed and lowercase');
-select throws_ok($$ insert into public.leads (workspace_id, email) values ('a0000000-0000-4000-8000-000000000000', 'ADA@example.com') $$,
+select tests.authenticate_as('member-a');
+select is((select email from public.leads where id = tests.id('Ada')), 'ada@example.com', 'emails are stored trimmed and lowercase');
+select throws_ok($$ insert into public.leads (workspace_id, email) values (tests.workspace_id('A'), 'ADA@example.com') $$,
   '23505', 'a lead with the email ada@example.com already exists in this workspace', 'one lead per email per workspace, case-insensitively');
-select throws_ok($$ insert into public.leads (workspace_id, source) values ('a0000000-0000-4000-8000-000000000000', 'form') $$,
+select throws_ok($$ insert into public.leads (workspace_id, source) values (tests.workspace_id('A'), 'form') $$,
   '23514', null, 'a lead has an email, a phone or a name');
-select throws_ok($$ insert into public.leads (workspace_id, email) values ('a0000000-0000-4000-8000-000000000000', 'not-an-email') $$,
+select throws_ok($$ insert into public.leads (workspace_id, email) values (tests.workspace_id('A'), 'not-an-email') $$,
   '23514', null, 'emails are addresses');
-select throws_ok($$ update public.leads set owner_id = '00000000-0000-4000-8000-0000000000b1' where id = '1e000000-0000-4000-8000-000000000002' $$,
+select throws_ok($$ update public.leads set owner_id = tests.user_id('owner-b') where id = tests.id('Bo') $$,
   '22023', 'owner_id: that user is not a member of this workspace', 'a lead''s owner is a member');
-update public.leads set status = 'converted', tags = '{ vip ,b,vip,""}' where id = '1e000000-0000-4000-8000-000000000002';
-select results_eq($$ select converted_at is not null, tags from public.leads where id = '1e000000-0000-4000-8000-000000000002' $$,
+update public.leads set status = 'converted', tags = '{ vip ,b,vip,""}' where id = tests.id('Bo');
+select results_eq($$ select converted_at is not null, tags from public.leads where id = tests.id('Bo') $$,
   $$ values (true, '{b,vip}'::text[]) $$, 'converting stamps converted_at; tags are trimmed, distinct, sorted');
-select throws_ok($$ insert into public.lead_scoring_rules (workspace_id, name, points, conditions) values ('a0000000-0000-4000-8000-000000000000', 'Bad', 5, '[{"field": "data.n", "op": "gt", "value": "a"}]') $$,
+select throws_ok($$ insert into public.lead_scoring_rules (workspace_id, name, points, conditions) values (tests.workspace_id('A'), 'Bad', 5, '[{"field": "data.n", "op": "gt", "value": "a"}]') $$,
   '22023', 'conditions[0].value: gt compares numbers; give a number', 'scoring rule conditions are validated with a readable message');
-select throws_ok($$ insert into public.lead_scoring_rules (workspace_id, name, points, conditions) values ('a0000000-0000-4000-8000-000000000000', 'Bad', 5, '{"a": 1}') $$,
+select throws_ok($$ insert into public.lead_scoring_rules (workspace_id, name, points, conditions) values (tests.workspace_id('A'), 'Bad', 5, '{"a": 1}') $$,
   '22023', 'conditions: must be a JSON array of conditions', 'conditions are a list');
-select throws_ok($$ insert into public.lead_scoring_rules (workspace_id, name, points) values ('a0000000-0000-4000-8000-000000000000', 'Zero', 0) $$,
+select throws_ok($$ insert into public.lead_scoring_rules (workspace_id, name, points) values (tests.workspace_id('A'), 'Zero', 0) $$,
   '23514', null, 'a rule gives points (not 0)');
-select throws_ok($$ insert into public.lead_activities (workspace_id, lead_id, activity_type) values ('a0000000-0000-4000-8000-000000000000', '1e000000-0000-4000-8000-00000000000b', 'call') $$,
+select throws_ok($$ insert into public.lead_activities (workspace_id, lead_id, activity_type) values (tests.workspace_id('A'), tests.id('Ada B'), 'call') $$,
   '23503', null, 'an activity cannot name another workspace''s lead');
 select tests.clear_authentication();
 

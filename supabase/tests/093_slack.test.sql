@@ -10,10 +10,10 @@ select tests.two_workspaces();
 
 -- ---------- ingestion (service role)
 select tests.authenticate_as_service_role();
-select is(public.ingest_slack_channels('a0000000-0000-4000-8000-000000000000',
+select is(public.ingest_slack_channels(tests.workspace_id('A'),
   '[{"team_id": "T1", "slack_channel_id": "C1", "name": "growth"}, {"team_id": "T1", "slack_channel_id": "C2", "name": "random"}]'), 2,
   'channels are cached');
-select is(public.ingest_slack_users('a0000000-0000-4000-8000-000000000000',
+select is(public.ingest_slack_users(tests.workspace_id('A'),
   '[{"team_id": "T1", "slack_user_id": "U1", "name": "ann", "email": "Ann@Brand.com"}, {"team_id": "T1", "slack_user_id": "U2", "name": "bob"}]'), 2,
   'users are cached');
 select is((select email from public.slack_users where slack_user_id = 'U1'), 'ann@brand.com', 'emails are kept lowercase');
@@ -21,7 +21,7 @@ select is((select email from public.slack_users where slack_user_id = 'U1'), 'an
 -- 30-day window is exercised below.
 create temp table t0 as select floor(extract(epoch from now()))::bigint - 1000 as t;
 grant select on t0 to service_role, authenticated;
-select is(public.ingest_slack_messages('a0000000-0000-4000-8000-000000000000', jsonb_build_array(
+select is(public.ingest_slack_messages(tests.workspace_id('A'), jsonb_build_array(
   jsonb_build_object('slack_channel_id', 'C1', 'ts', (select t from t0) || '.000100', 'thread_ts', (select t from t0) || '.000100', 'slack_user_id', 'U1', 'text', 'launch plan?'),
   jsonb_build_object('slack_channel_id', 'C1', 'ts', (select t + 10 from t0) || '.000100', 'thread_ts', (select t from t0) || '.000100', 'slack_user_id', 'U2', 'text', 'friday'),
   jsonb_build_object('slack_channel_id', 'C1', 'ts', (select t + 20 from t0) || '.000100', 'thread_ts', (select t from t0) || '.000100', 'slack_user_id', 'U1', 'text', 'ok'),
@@ -32,41 +32,41 @@ select is(public.ingest_slack_messages('a0000000-0000-4000-8000-000000000000', j
 select results_eq($$ select reply_count, participant_ids, last_reply_at from public.slack_threads $$,
   $$ select 3, array['U2', 'U1'], to_timestamp((select t + 30 from t0)::numeric + 0.0001) $$,
   'the thread counts its replies, participants and last reply');
-select is(public.ingest_slack_messages('a0000000-0000-4000-8000-000000000000', jsonb_build_array(
+select is(public.ingest_slack_messages(tests.workspace_id('A'), jsonb_build_array(
   jsonb_build_object('slack_channel_id', 'C1', 'ts', (select t + 10 from t0) || '.000100', 'thread_ts', (select t from t0) || '.000100', 'slack_user_id', 'U2', 'text', 'friday'))),
   0, 're-syncing an unchanged message writes nothing');
-select is(public.ingest_slack_messages('a0000000-0000-4000-8000-000000000000', jsonb_build_array(
+select is(public.ingest_slack_messages(tests.workspace_id('A'), jsonb_build_array(
   jsonb_build_object('slack_channel_id', 'C1', 'ts', (select t + 10 from t0) || '.000100', 'thread_ts', (select t from t0) || '.000100', 'slack_user_id', 'U2',
                      'text', 'friday 10am', 'edited_ts', (select t + 40 from t0) || '.000000'))),
   1, 'an edit updates the message in place');
 select is((select reply_count from public.slack_threads), 3, 'and the count stays right');
-select is(public.ingest_slack_messages('a0000000-0000-4000-8000-000000000000',
+select is(public.ingest_slack_messages(tests.workspace_id('A'),
   jsonb_build_array(jsonb_build_object('slack_channel_id', 'C1', 'ts', '1000000000.000100', 'text', 'ancient'))), 0,
   'a message older than 30 days is not cached');
-select throws_ok($$ select public.ingest_slack_messages('a0000000-0000-4000-8000-000000000000', '[{"slack_channel_id": "C1", "ts": "yesterday"}]') $$,
+select throws_ok($$ select public.ingest_slack_messages(tests.workspace_id('A'), '[{"slack_channel_id": "C1", "ts": "yesterday"}]') $$,
   '22023', null, 'a message without a Slack ts is refused');
-select throws_ok($$ select public.ingest_slack_messages('a0000000-0000-4000-8000-000000000000',
+select throws_ok($$ select public.ingest_slack_messages(tests.workspace_id('A'),
   (select jsonb_agg(jsonb_build_object('slack_channel_id', 'C1', 'ts', i || '.000001')) from generate_series(1, 1001) i)) $$,
   'PT413', null, 'at most 1000 messages per call');
-select throws_ok($$ select public.ingest_slack_messages('a0000000-0000-4000-8000-000000000000',
+select throws_ok($$ select public.ingest_slack_messages(tests.workspace_id('A'),
   jsonb_build_array(jsonb_build_object('slack_channel_id', 'C9', 'ts', (select t from t0) || '.000900'))) $$,
   '23503', null, 'messages of an uncached channel are refused');
 
 -- ---------- who reads, who writes
-select tests.authenticate_as('00000000-0000-4000-8000-0000000000a4');
+select tests.authenticate_as('viewer-a');
 select is((select count(*) from public.slack_messages), 5::bigint, 'a viewer reads the cache');
-select throws_ok($$ select public.ingest_slack_messages('a0000000-0000-4000-8000-000000000000', '[]') $$, '42501', null,
+select throws_ok($$ select public.ingest_slack_messages(tests.workspace_id('A'), '[]') $$, '42501', null,
   'only the sync worker ingests');
 select throws_ok($$ select public.preserve_slack_thread((select id from public.slack_threads)) $$, '42501', null,
   'a viewer cannot keep a thread');
-select tests.authenticate_as('00000000-0000-4000-8000-0000000000b1');
+select tests.authenticate_as('owner-b');
 select is_empty($$ select * from public.slack_messages $$, 'another workspace reads no messages');
 select throws_ok($$ select public.preserve_slack_thread((select id from public.slack_threads)) $$, 'PT404', null,
   'nor keeps their threads');
 
 -- ---------- the 30-day purge keeps preserved threads
-select tests.authenticate_as('00000000-0000-4000-8000-0000000000a3');
-select ok((select preserved and preserved_by = '00000000-0000-4000-8000-0000000000a3'
+select tests.authenticate_as('member-a');
+select ok((select preserved and preserved_by = tests.user_id('member-a')
            from public.preserve_slack_thread((select id from public.slack_threads))), 'a member keeps the thread');
 select tests.clear_authentication();
 set local session_replication_role = replica;
@@ -81,23 +81,23 @@ select is_empty($$ select * from public.slack_threads $$, 'and the empty thread 
 
 -- ---------- polls, settings, transcripts
 insert into public.slack_poll_states (workspace_id, poll_id, slack_channel_id, question, options)
-  values ('a0000000-0000-4000-8000-000000000000', 'p1', 'C1', 'Launch day?', array['Thu', 'Fri']);
+  values (tests.workspace_id('A'), 'p1', 'C1', 'Launch day?', array['Thu', 'Fri']);
 select tests.authenticate_as_service_role();
-select public.record_slack_poll_response('a0000000-0000-4000-8000-000000000000', 'p1', 'U1', 1);
-select is(public.record_slack_poll_response('a0000000-0000-4000-8000-000000000000', 'p1', 'U2', 0), '{"U1": 1, "U2": 0}'::jsonb,
+select public.record_slack_poll_response(tests.workspace_id('A'), 'p1', 'U1', 1);
+select is(public.record_slack_poll_response(tests.workspace_id('A'), 'p1', 'U2', 0), '{"U1": 1, "U2": 0}'::jsonb,
   'answers accumulate, one per Slack user');
-select throws_ok($$ select public.record_slack_poll_response('a0000000-0000-4000-8000-000000000000', 'p1', 'U2', 2) $$, '22023', null,
+select throws_ok($$ select public.record_slack_poll_response(tests.workspace_id('A'), 'p1', 'U2', 2) $$, '22023', null,
   'an option outside the poll is refused');
 update public.slack_poll_states set closed_at = now();
-select throws_ok($$ select public.record_slack_poll_response('a0000000-0000-4000-8000-000000000000', 'p1', 'U3', 0) $$, 'PT409', null,
+select throws_ok($$ select public.record_slack_poll_response(tests.workspace_id('A'), 'p1', 'U3', 0) $$, 'PT409', null,
   'a closed poll takes no answers');
-select tests.authenticate_as('00000000-0000-4000-8000-0000000000a3');
+select tests.authenticate_as('member-a');
 select throws_ok($$ insert into public.slack_assistant_settings (workspace_id, setting_key, setting_value)
-                    values ('a0000000-0000-4000-8000-000000000000', 'digest.channel', '"C1"') $$, '42501', null,
+                    values (tests.workspace_id('A'), 'digest.channel', '"C1"') $$, '42501', null,
   'members cannot configure the assistant');
 insert into public.meeting_transcripts (workspace_id, title, transcript_text, action_items)
-  values ('a0000000-0000-4000-8000-000000000000', 'Weekly growth', 'We agreed to launch Friday.', '[{"owner": "ann", "task": "brief"}]');
-select tests.authenticate_as('00000000-0000-4000-8000-0000000000b1');
+  values (tests.workspace_id('A'), 'Weekly growth', 'We agreed to launch Friday.', '[{"owner": "ann", "task": "brief"}]');
+select tests.authenticate_as('owner-b');
 select is_empty($$ select * from public.meeting_transcripts $$, 'another workspace reads no meeting transcripts');
 
 select * from finish();

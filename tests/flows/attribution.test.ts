@@ -3,7 +3,7 @@
 // model, and the server-side pixel reports deliveries.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { anonClient, type Client, serviceClient, userClient } from "../helpers/api.ts";
-import { superuser, workspaceWithRoles } from "../helpers/stack.ts";
+import { anonKey, api, dropWorkspace, superuser, workspaceWithRoles } from "../helpers/stack.ts";
 import type { Database } from "../../types/database.ts";
 import { loadRoasByChannel } from "../frontend/growth-dashboard.ts";
 
@@ -30,6 +30,42 @@ afterAll(async () => {
 function roasLabel(row: ReportRow): string {
   return row.roas === null ? "-" : `${row.roas.toFixed(2)}x`;
 }
+
+/** A storefront's raw POST of an RPC with the publishable key: status and body as the browser sees them. */
+async function storefrontPost(rpc: string, body: Record<string, unknown>): Promise<[number, string]> {
+  const res = await fetch(`${api}/rest/v1/rpc/${rpc}`, {
+    method: "POST",
+    headers: { apikey: await anonKey(), "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
+  return [res.status, await res.text()];
+}
+
+describe("identify_visitor is no customer oracle", () => {
+  it("answers a customer's and a stranger's token alike, and the publishable key cannot mint one", async () => {
+    const shop = await workspaceWithRoles(sql);
+    const known = `known-${shop.tag}@example.com`;
+    await service.rpc("upsert_orders", {
+      p_workspace_id: shop.id,
+      p_orders: [{ shopify_order_id: `oracle-${shop.tag}`, email: known, currency: "USD", total_price_cents: 100,
+        processed_at: new Date().toISOString() }],
+    });
+    const answers = [];
+    for (const [visitor, email] of [["oracle-a", known], ["oracle-b", `stranger-${shop.tag}@example.com`]]) {
+      const minted = await service.rpc("create_visitor_identity_token", { p_workspace_id: shop.id, p_visitor_id: visitor, p_email: email });
+      expect(minted.error).toBeNull();
+      answers.push(await storefrontPost("identify_visitor", {
+        p_workspace_id: shop.id, p_visitor_id: visitor, p_identity_token: minted.data![0].token,
+      }));
+    }
+    expect(answers[0]).toEqual(answers[1]);
+    const guess = await storefront.rpc("create_visitor_identity_token", { p_workspace_id: shop.id, p_visitor_id: "oracle-c", p_email: known });
+    expect([guess.status, guess.error?.code]).toEqual([401, "42501"]);
+    const [oldStatus] = await storefrontPost("identify_visitor", { p_workspace_id: shop.id, p_visitor_id: "oracle-c", p_email: known });
+    expect(oldStatus).toBe(404);
+    await dropWorkspace(sql, shop.tag);
+  });
+});
 
 describe("a journey from landing to order", () => {
   it("records landings with the publishable key and refuses bad input with 400", async () => {
@@ -58,10 +94,15 @@ describe("a journey from landing to order", () => {
       }],
     });
     expect(order.error).toBeNull();
-    const identified = await storefront.rpc("identify_visitor", {
+    // The shop's server mints the signed-in buyer's token (secret key); the page passes it on.
+    const minted = await service.rpc("create_visitor_identity_token", {
       p_workspace_id: ws.id, p_visitor_id: "flow-phone", p_email: `Buyer-${ws.tag}@example.com`,
     });
-    expect(identified.data).toBe(true);
+    expect(minted.error).toBeNull();
+    const identified = await storefront.rpc("identify_visitor", {
+      p_workspace_id: ws.id, p_visitor_id: "flow-phone", p_identity_token: minted.data![0].token,
+    });
+    expect([identified.status, identified.error]).toEqual([204, null]);
 
     await sql`insert into public.ad_campaigns (workspace_id, platform, external_id, name, utm_campaign)
               values (${ws.id}, 'meta', ${"m-" + ws.tag}, 'Flow BFCM', 'flow-bfcm')`;

@@ -28,7 +28,29 @@ describe("orders", () => {
     const first = await t.service.rpc("upsert_orders", { p_workspace_id: t.ws.id, p_orders: [order("9001", 2), order("9002", 1)] });
     expect(first.data).toEqual([{ inserted: 2, updated: 0, unchanged: 0 }]);
     const again = await t.service.rpc("upsert_orders", { p_workspace_id: t.ws.id, p_orders: [order("9001", 2)] });
-    expect(again.data).toEqual([{ inserted: 0, updated: 1, unchanged: 0 }]);
+    expect(again.data).toEqual([{ inserted: 0, updated: 0, unchanged: 1 }]);
+  });
+
+  it("an identical re-delivery changes nothing and reports unchanged; a changed line item is an update", async () => {
+    const state = async () => ({
+      order: (await t.member.from("orders").select("id, updated_at").eq("workspace_id", t.ws.id).eq("shopify_order_id", "9001").single()).data,
+      items: (await t.member.from("order_line_items").select("id, quantity").eq("workspace_id", t.ws.id).order("id")).data,
+      customers: (await t.member.from("customers").select("id, updated_at, orders_count").eq("workspace_id", t.ws.id)).data,
+    });
+    const before = await state();
+    const same = await t.member.rpc("upsert_orders", { p_workspace_id: t.ws.id, p_orders: [order("9001", 2), order("9002", 1)] });
+    expect([same.error, same.data]).toEqual([null, [{ inserted: 0, updated: 0, unchanged: 2 }]]);
+    expect(await state()).toEqual(before);
+
+    const moreBalm = order("9001", 2);
+    moreBalm.line_items = [{ ...moreBalm.line_items[0], quantity: 3 }];
+    const changed = await t.member.rpc("upsert_orders", { p_workspace_id: t.ws.id, p_orders: [moreBalm, order("9002", 1)] });
+    expect(changed.data).toEqual([{ inserted: 0, updated: 1, unchanged: 1 }]);
+    const after = await state();
+    expect(after.order!.updated_at).not.toBe(before.order!.updated_at);
+    expect(after.items!.map((i) => i.quantity).sort()).toEqual([1, 3]);
+    const back = await t.member.rpc("upsert_orders", { p_workspace_id: t.ws.id, p_orders: [order("9001", 2)] });
+    expect(back.data).toEqual([{ inserted: 0, updated: 1, unchanged: 0 }]);
   });
 
   it("a viewer reads orders with their line items and products embedded, newest first", async () => {
@@ -68,6 +90,29 @@ describe("orders", () => {
     const tooWide = await t.member.rpc("upsert_orders", { p_workspace_id: t.ws.id, p_orders: [wide] });
     expect([tooWide.status, tooWide.error?.code]).toEqual([413, "PT413"]);
     expect(tooWide.error?.message).toBe("too many line items in orders[0]: 251 given, at most 250 per call");
+    const heavy = Array.from({ length: 500 }, (_, i) => ({ ...order(String(20000 + i), 1), line_items: Array(21).fill(order("x", 1).line_items[0]) }));
+    const tooHeavy = await t.member.rpc("upsert_orders", { p_workspace_id: t.ws.id, p_orders: heavy });
+    expect([tooHeavy.status, tooHeavy.error?.code]).toEqual([413, "PT413"]);
+    expect(tooHeavy.error?.message).toBe("too many line items: 10500 given, at most 10000 per call");
+  });
+
+  it("a batch at the caps finishes well inside the member's 8 s statement timeout; a repeated key is refused first", async () => {
+    // 500 orders, 10,000 line items with titles and SKUs at their longest: about 9 MB.
+    const item = (j: number) => ({ shopify_product_id: "p".repeat(64), shopify_variant_id: `${j}`.padStart(64, "v"), sku: "S".repeat(128),
+      title: "T".repeat(500), quantity: 1, price_cents: 2500 });
+    const full = Array.from({ length: 500 }, (_, i) => ({ ...order(`cap-${i}`, 1), line_items: Array.from({ length: 20 }, (_, j) => item(j)) }));
+    const repeated = [...full.slice(0, 499), full[0]];
+    let t0 = performance.now();
+    const dup = await t.member.rpc("upsert_orders", { p_workspace_id: t.ws.id, p_orders: repeated });
+    const dupMs = performance.now() - t0;
+    expect([dup.status, dup.error?.message]).toEqual([400, "orders: shopify_order_id cap-0 appears more than once in the batch"]);
+    t0 = performance.now();
+    const ok = await t.member.rpc("upsert_orders", { p_workspace_id: t.ws.id, p_orders: full });
+    const okMs = performance.now() - t0;
+    expect([ok.status, ok.error, ok.data]).toEqual([200, null, [{ inserted: 500, updated: 0, unchanged: 0 }]]);
+    expect(okMs, "a full batch must leave room under the 8 s timeout").toBeLessThan(6000);
+    expect(dupMs).toBeLessThan(okMs);
+    await sql`delete from public.orders where workspace_id = ${t.ws.id} and shopify_order_id like 'cap-%'`;
   });
 });
 

@@ -64,6 +64,30 @@ describe("/rest/v1 behind the gateway", () => {
     expect(await service.json()).toEqual([{ slug: "demo-brand" }]);
   });
 
+  it("refuses a body over 10 MiB with 413 before reading it whole, declared or streamed", async () => {
+    const anon = await anonClient();
+    const big = "x".repeat(10 * 1024 * 1024 + 1);
+    const declared = await anon.rpc("upsert_orders", { p_workspace_id: crypto.randomUUID(), p_orders: [{ note: big }] });
+    expect([declared.status, declared.error?.code]).toEqual([413, "PT413"]);
+    // No Content-Length: the gateway counts the stream and cuts it off at the limit.
+    const chunks = (n: number) => new ReadableStream<Uint8Array>({
+      pull(c) {
+        if (n-- <= 0) return c.close();
+        c.enqueue(new Uint8Array(1024 * 1024).fill(32));
+      },
+    });
+    const streamed = await fetch(`${api}/rest/v1/rpc/upsert_orders`, {
+      method: "POST", body: chunks(11), duplex: "half", headers: { apikey: await anonKey(), "content-type": "application/json" },
+    } as RequestInit);
+    expect([streamed.status, (await streamed.json()).code]).toEqual([413, "PT413"]);
+    const fn = await fetch(`${api}/functions/v1/webhooks/shopify`, { method: "POST", body: chunks(11), duplex: "half" } as RequestInit);
+    expect([fn.status, (await fn.json()).error.code]).toEqual([413, "payload_too_large"]);
+    const under = await fetch(`${api}/rest/v1/rpc/upsert_orders`, {
+      method: "POST", body: chunks(1), duplex: "half", headers: { apikey: await anonKey(), "content-type": "application/json" },
+    } as RequestInit);
+    expect(under.status).toBe(400);
+  });
+
   it("answers CORS preflights and exposes Content-Range to browsers", async () => {
     const pre = await fetch(`${api}/rest/v1/workspaces`, {
       method: "OPTIONS",

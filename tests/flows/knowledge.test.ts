@@ -7,6 +7,7 @@ import { localLexicalEmbedding } from "../../functions/_shared/embeddings_local.
 import { type Client, userClient } from "../helpers/api.ts";
 import { FakeOpenAi } from "../helpers/fake-openai.ts";
 import { anonKey, api, serviceKey, superuser, workspaceWithRoles } from "../helpers/stack.ts";
+import { waitFor } from "../helpers/wait.ts";
 
 const sql = superuser();
 const fake = new FakeOpenAi();
@@ -30,17 +31,6 @@ async function runWorker(body: unknown = { once: true }) {
     body: JSON.stringify(body),
   });
   return { status: r.status, body: await r.json() };
-}
-
-async function waitFor<T>(what: string, fn: () => Promise<T>, ok: (v: T) => boolean, ms = 20_000): Promise<T> {
-  const until = Date.now() + ms;
-  let v = await fn();
-  while (!ok(v)) {
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(v)}`);
-    await new Promise((r) => setTimeout(r, 150));
-    v = await fn();
-  }
-  return v;
 }
 
 const docStatus = (id: string) =>
@@ -321,6 +311,21 @@ describe("URLs, Q&A and the offline model", () => {
     const image = await call("knowledge-ingest", { collectionId: localCollection, type: "url", url: `${fake.origin}/pages/logo.png` },
       a.people.member.jwt);
     expect([image.status, image.body.error.code]).toEqual([400, "unsupported_type"]);
+  });
+
+  it("refuses URLs on our own network through the outbound-address guard, redirect hops included", async () => {
+    fake.pages.set("to-metadata.html", { status: 302, type: "text/html", body: "", location: "http://169.254.169.254/latest/meta-data/" });
+    const cases: [string, string][] = [
+      ["http://169.254.169.254/latest/meta-data/", "this URL cannot be fetched (cloud metadata address)"],
+      ["http://2852039166/latest/meta-data/", "this URL cannot be fetched (cloud metadata address)"],
+      ["http://[::ffff:10.0.0.1]/", "this URL cannot be fetched (private address)"],
+      ["http://metadata.google.internal/computeMetadata/v1/", "this URL cannot be fetched (internal host name)"],
+      [`${fake.origin}/pages/to-metadata.html`, "this URL cannot be fetched (cloud metadata address)"],
+    ];
+    for (const [url, message] of cases) {
+      const r = await call("knowledge-ingest", { collectionId: localCollection, type: "url", url }, a.people.member.jwt);
+      expect([r.status, r.body.error?.code, r.body.error?.message], url).toEqual([400, "url_refused", message]);
+    }
   });
 
   it("embeds Q&A pairs with the offline default model and finds them by RPC and by knowledge-search", async () => {

@@ -2,7 +2,8 @@
 // OPENAI_BASE_URL) that answers as the real one does: float arrays when asked for
 // encoding_format "float", base64 otherwise; 429 with Retry-After, 500, 400 and slow answers on
 // demand. Vectors are local-lexical-v1's, so searches over them rank sensibly. It also serves
-// pages for URL ingestion under /pages/.
+// pages for URL ingestion under /pages/, and the model list (GET /v1/models: how discovery lists models and a
+// saved key is verified) with its faults.
 import { createServer, type Server } from "node:http";
 import { localLexicalEmbedding } from "../../functions/_shared/embeddings_local.ts";
 import { fakeOpenAiUrl } from "../../scripts/lib/gateway.ts";
@@ -23,6 +24,8 @@ export interface Page {
   status: number;
   type: string;
   body: string;
+  /** A redirect's target. */
+  location?: string;
 }
 
 export class FakeOpenAi {
@@ -33,6 +36,15 @@ export class FakeOpenAi {
   /** How long a "slow" answer takes (the local functions give up after 5 s). */
   slowMs = 6500;
   pages = new Map<string, Page>();
+  /** GET /v1/models: the ids it lists. */
+  models: string[] = [];
+  /** One behaviour per /v1/models request, consumed in order; "ok" once empty. */
+  modelsPlan: ("ok" | "429" | "500" | "401")[] = [];
+  modelsCalls = 0;
+  /** The Retry-After (seconds) of a 429 from /v1/models. */
+  modelsRetryAfter = "120";
+  /** Keys GET /v1/models accepts (how a saved key is verified); others answer 401 invalid_api_key. */
+  validKeys = new Set<string>(["local-openai-key"]);
 
   /** The base URL the SDK is configured with (ends in /v1). */
   get url() {
@@ -61,8 +73,28 @@ export class FakeOpenAi {
       if (req.method === "GET" && path.startsWith("/pages/")) {
         const page = this.pages.get(path.slice("/pages/".length));
         if (!page) return send(404, { error: "no such page" });
-        res.writeHead(page.status, { "content-type": page.type });
+        res.writeHead(page.status, { "content-type": page.type, ...(page.location ? { location: page.location } : {}) });
         return res.end(page.body);
+      }
+      if (req.method === "GET" && path === "/v1/models") {
+        const key = (req.headers.authorization ?? "").replace(/^Bearer /, "");
+        if (!this.validKeys.has(key)) {
+          return send(401, { error: { message: "Incorrect API key provided.", type: "invalid_request_error", param: null, code: "invalid_api_key" } });
+        }
+        this.modelsCalls++;
+        const b = this.modelsPlan.shift() ?? "ok";
+        if (b === "429") {
+          return send(429, { error: { message: "Rate limit reached for requests", type: "requests", code: "rate_limit_exceeded" } },
+            { "retry-after": this.modelsRetryAfter });
+        }
+        if (b === "500") return send(500, { error: { message: "The server had an error while processing your request.", type: "server_error" } });
+        if (b === "401") {
+          return send(401, { error: { message: "Incorrect API key provided: local-op*****key.", type: "invalid_request_error", code: "invalid_api_key" } });
+        }
+        return send(200, {
+          object: "list",
+          data: this.models.map((id, i) => ({ id, object: "model", created: 1_700_000_000 + i, owned_by: id.startsWith("gpt") ? "openai" : "system" })),
+        });
       }
       if (req.method !== "POST" || path !== "/v1/embeddings") return send(404, { error: { message: "not found" } });
       const b = JSON.parse(body) as { model: string; input: string | string[]; encoding_format?: string; dimensions?: number };

@@ -9,9 +9,9 @@ import { afterAll, describe, expect, it } from "vitest";
 import { dbUrl } from "../../scripts/lib/config.ts";
 import { applyFile, LOCAL_PLATFORM, pushMigrations } from "../../scripts/lib/database.ts";
 import { localIntegrationEnv } from "../../scripts/lib/gateway.ts";
-import { psql, startPostgres, stopPostgres } from "../../scripts/lib/postgres.ts";
+import { psql, startPostgres, stopPostgres, stopPostgresInBackground } from "../../scripts/lib/postgres.ts";
 import { portInUse } from "../../scripts/lib/proc.ts";
-import { api, config, stackCli } from "../helpers/stack.ts";
+import { api, config, dropWorkspace, serviceKey, stackCli, superuser, workspaceWithRoles } from "../helpers/stack.ts";
 
 describe("npm run stack", () => {
   it("status prints the URLs and keys like supabase status", () => {
@@ -134,6 +134,84 @@ describe("the database down under the gateway", () => {
     }
     await expect.poll(async () => (await send()).status, { timeout: 10_000, interval: 200 }).toBe(202);
   }, 30_000);
+});
+
+describe("the database stopped mid-flood", () => {
+  it("every webhook answers 2xx or 503 with Retry-After within 4 s, never 500; nothing acknowledged is lost", async () => {
+    const sql = superuser();
+    const ws = await workspaceWithRoles(sql);
+    const shop = `flood-${ws.tag}.myshopify.com`;
+    await sql`insert into public.integration_connections (workspace_id, provider, external_account_id, status)
+      values (${ws.id}, 'shopify', ${shop}, 'active')`;
+    const env = localIntegrationEnv(config);
+    const acked: string[] = [];
+    const answers: { status: number; ms: number; retryAfter: string | null; code?: string }[] = [];
+    const send = async (n: number) => {
+      const id = `flood-${ws.tag}-${n}`;
+      const body = JSON.stringify({ id: n, currency: "USD", total_price: "1.00", processed_at: "2026-11-20T10:00:00Z" });
+      const t0 = Date.now();
+      const r = await fetch(`${api}/functions/v1/webhooks/shopify`, {
+        method: "POST",
+        headers: {
+          "x-shopify-topic": "orders/create", "x-shopify-shop-domain": shop, "x-shopify-api-version": "2025-01",
+          "x-shopify-webhook-id": id,
+          "x-shopify-hmac-sha256": createHmac("sha256", env.SHOPIFY_API_SECRET).update(body).digest("base64"),
+        },
+        body,
+      });
+      const json = await r.json().catch(() => ({}));
+      answers.push({ status: r.status, ms: Date.now() - t0, retryAfter: r.headers.get("retry-after"), code: json.error?.code });
+      if (r.status === 200) acked.push(id);
+    };
+    let n = 0;
+    const until = Date.now() + 7000;
+    const lanes = Array.from({ length: 8 }, async () => {
+      while (Date.now() < until) await send(n++);
+    });
+    await new Promise((r) => setTimeout(r, 1500));
+    await stopPostgresInBackground(config);
+    const stoppedAt = answers.length;
+    const down: Record<string, { status: number; ms: number; retryAfter: string | null; code?: string }> = {};
+    try {
+      await Promise.all(lanes);
+      // Every function, on a path that reaches the database, while it is still down.
+      const secret = { apikey: await serviceKey(), authorization: `Bearer ${await serviceKey()}` };
+      const member = { authorization: `Bearer ${ws.people.member.jwt}` };
+      const admin = { authorization: `Bearer ${ws.people.admin.jwt}` };
+      const probes: [string, string, RequestInit][] = [
+        ["health", "health", { method: "GET" }],
+        ["knowledge-search", "knowledge-search", { method: "POST", headers: member, body: JSON.stringify({ workspaceId: ws.id, query: "serum", mode: "text" }) }],
+        ["knowledge-ingest", "knowledge-ingest", { method: "POST", headers: member, body: JSON.stringify({ collectionId: ws.id, type: "text", content: "a note" }) }],
+        ["oauth/start", "oauth/start", { method: "POST", headers: admin, body: JSON.stringify({ workspaceId: ws.id, provider: "shopify", shop }) }],
+        ["oauth/refresh", "oauth/refresh", { method: "POST", headers: secret }],
+        ["webhooks/tavus", `webhooks/tavus?token=${env.TAVUS_WEBHOOK_TOKEN}`, { method: "POST", body: JSON.stringify({ event_type: "system.ping" }) }],
+        ...["webhook-dispatch", "webhook-process", "embed", "privacy-export"].map((f): [string, string, RequestInit] => [f, f, { method: "POST", headers: secret }]),
+      ];
+      await Promise.all(probes.map(async ([name, path, init]) => {
+        const t0 = Date.now();
+        const r = await fetch(`${api}/functions/v1/${path}`, init);
+        const json = await r.json().catch(() => ({}));
+        down[name] = { status: r.status, ms: Date.now() - t0, retryAfter: r.headers.get("retry-after"), code: json.error?.code };
+      }));
+    } finally {
+      startPostgres(config);
+    }
+    const wrong = Object.entries(down).filter(([, a]) => a.status !== 503 || a.retryAfter !== "5" || a.code !== "db_unavailable" || a.ms >= 4000);
+    expect(wrong, "each function answers 503 db_unavailable with Retry-After within 4 s").toEqual([]);
+    const byStatus = answers.reduce<Record<string, number>>((m, a) => ({ ...m, [a.status]: (m[a.status] ?? 0) + 1 }), {});
+    expect(stoppedAt, "the flood was acknowledged before the stop").toBeGreaterThan(0);
+    expect(Object.keys(byStatus).sort(), JSON.stringify(byStatus)).toEqual(["200", "503"]);
+    expect(answers.filter((a) => a.status === 503 && (a.retryAfter !== "5" || a.code !== "db_unavailable"))).toEqual([]);
+    expect(Math.max(...answers.map((a) => a.ms)), "every answer within 4 s").toBeLessThan(4000);
+    await expect.poll(async () => {
+      const rows = await sql`select count(*)::int as n, count(distinct external_id)::int as d from private.webhook_events
+        where provider = 'shopify' and external_id = any (${acked})`.catch(() => [{ n: -1, d: -1 }]);
+      return rows[0];
+    }, { timeout: 15_000, interval: 250 }).toEqual({ n: acked.length, d: acked.length });
+    await sql`delete from private.webhook_events where external_id like ${`flood-${ws.tag}-%`}`;
+    await dropWorkspace(sql, ws.tag);
+    await sql.end();
+  }, 60_000);
 });
 
 describe("stop", () => {

@@ -1,11 +1,10 @@
 // Google Ads: authorization code grant with PKCE S256, offline access (a refresh token), revocation.
-import { chosenAccount, type OAuthProvider, tokenRequest, tokensFrom } from "./types.ts";
+import { chosenAccount, type OAuthProvider, tokenRequest, tokensFrom, withQuery } from "./types.ts";
 
 export const googleAds: OAuthProvider = {
   pkce: true,
   authorizeUrl(s, { state, redirectUri, codeChallenge }) {
-    const url = new URL(s.GOOGLE_AUTH_URL);
-    url.search = new URLSearchParams({
+    return withQuery(s.GOOGLE_AUTH_URL, {
       client_id: s.GOOGLE_CLIENT_ID,
       redirect_uri: redirectUri,
       response_type: "code",
@@ -15,8 +14,7 @@ export const googleAds: OAuthProvider = {
       state,
       code_challenge: codeChallenge!,
       code_challenge_method: "S256",
-    }).toString();
-    return url;
+    });
   },
   verifyCallback: () => Promise.resolve(null),
   accountId: chosenAccount,

@@ -2,19 +2,17 @@
 import type { Settings } from "../../_shared/env.ts";
 import { shopAdminUrl } from "../../_shared/providers.ts";
 import { shopifyQueryCheck } from "./shopify_hmac.ts";
-import { type OAuthProvider, tokenRequest, tokensFrom } from "./types.ts";
+import { type OAuthProvider, tokenRequest, tokensFrom, withQuery } from "./types.ts";
 
 export const shopify: OAuthProvider = {
   pkce: false,
   authorizeUrl(s: Settings, { state, redirectUri, shop }) {
-    const url = new URL(`${shopAdminUrl(s, shop!)}/admin/oauth/authorize`);
-    url.search = new URLSearchParams({
+    return withQuery(`${shopAdminUrl(s, shop!)}/admin/oauth/authorize`, {
       client_id: s.SHOPIFY_API_KEY,
       scope: s.SHOPIFY_SCOPES,
       redirect_uri: redirectUri,
       state,
-    }).toString();
-    return url;
+    });
   },
   async verifyCallback(s, params, nowMs) {
     const check = await shopifyQueryCheck(params, s.SHOPIFY_API_SECRET, nowMs);

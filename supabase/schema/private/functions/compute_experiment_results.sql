@@ -1,0 +1,157 @@
+CREATE OR REPLACE FUNCTION private.compute_experiment_results(p_experiment_id uuid)
+ RETURNS SETOF public.experiment_results
+ LANGUAGE plpgsql
+ STABLE
+ SET search_path TO ''
+AS $function$
+declare
+  e public.experiments;
+  alpha double precision;
+  ctl private.variant_moments;
+  v private.variant_moments;
+  moments private.variant_moments[];
+  res public.experiment_results[] := '{}'::public.experiment_results[];
+  r public.experiment_results;
+  srm double precision;
+  decision double precision[] := '{}'::double precision[];
+  adjusted double precision[];
+  i integer;
+  -- per comparison
+  mean_a double precision; var_a double precision; mean_b double precision; var_b double precision;
+  raw_var_a double precision; raw_var_b double precision;
+  big_n double precision; theta double precision; pooled_c double precision;
+  cov_pool double precision; var_c_pool double precision;
+  cov_a double precision; cov_b double precision; vc_a double precision; vc_b double precision;
+  ma_o double precision; mb_o double precision;
+  ztest record;
+  welch record;
+  up record;
+  seq record;
+  df double precision;
+begin
+  select * into e from public.experiments x where x.id = p_experiment_id;
+  if not found then
+    return;
+  end if;
+  alpha := 1 - e.confidence_level::double precision;
+  select array_agg(m order by m.is_control desc, m.variant_key) into moments from private.experiment_moments(p_experiment_id) m;
+  select * into ctl from unnest(moments) m where m.is_control;
+  select private.srm_p_value(array_agg(m.n order by m.variant_key), array_agg(m.weight order by m.variant_key)) into srm
+  from unnest(moments) m where m.weight > 0;
+
+  foreach v in array coalesce(moments, '{}'::private.variant_moments[]) loop
+    r := null;
+    r.workspace_id := e.workspace_id;
+    r.experiment_id := e.id;
+    r.variant_id := v.variant_id;
+    r.variant_key := v.variant_key;
+    r.is_control := v.is_control;
+    r.metric := e.primary_metric;
+    r.visitors := v.n;
+    r.conversions := v.conversions;
+    r.orders := v.sum_o::bigint;
+    r.revenue_cents := v.sum_x::bigint;
+    r.conversion_rate := case when v.n > 0 then v.conversions::double precision / v.n end;
+    r.revenue_per_visitor := case when v.n > 0 then v.sum_x / v.n end;
+    r.average_order_value := case when v.sum_o > 0 then v.sum_x / v.sum_o end;
+    r.metric_value := case e.primary_metric when 'conversion_rate' then r.conversion_rate
+                        when 'revenue_per_visitor' then r.revenue_per_visitor else r.average_order_value end;
+    r.srm_p_value := srm;
+    r.srm_detected := coalesce(srm < 0.001, false);
+    r.significant := false;
+    r.computed_at := now();
+
+    if not v.is_control and ctl.variant_id is not null and ctl.n > 1 and v.n > 1 then
+      df := null;
+      if e.primary_metric = 'conversion_rate' then
+        mean_a := ctl.conversions::double precision / ctl.n;
+        mean_b := v.conversions::double precision / v.n;
+        var_a := mean_a * (1 - mean_a);
+        var_b := mean_b * (1 - mean_b);
+        select * into ztest from private.two_proportion_ztest(ctl.conversions, ctl.n, v.conversions, v.n);
+        r.p_value := ztest.p_value;
+      elsif e.primary_metric = 'revenue_per_visitor' then
+        mean_a := ctl.sum_x / ctl.n;
+        mean_b := v.sum_x / v.n;
+        raw_var_a := greatest((ctl.sum_xx - ctl.n * mean_a ^ 2) / (ctl.n - 1), 0);
+        raw_var_b := greatest((v.sum_xx - v.n * mean_b ^ 2) / (v.n - 1), 0);
+        var_a := raw_var_a;
+        var_b := raw_var_b;
+        if e.cuped_enabled then
+          big_n := ctl.n + v.n;
+          pooled_c := (ctl.sum_c + v.sum_c) / big_n;
+          var_c_pool := ((ctl.sum_cc + v.sum_cc) - big_n * pooled_c ^ 2) / (big_n - 1);
+          cov_pool := ((ctl.sum_xc + v.sum_xc) - (ctl.sum_x + v.sum_x) * pooled_c) / (big_n - 1);
+          if var_c_pool > 0 then
+            theta := cov_pool / var_c_pool;
+            vc_a := (ctl.sum_cc - ctl.n * (ctl.sum_c / ctl.n) ^ 2) / (ctl.n - 1);
+            vc_b := (v.sum_cc - v.n * (v.sum_c / v.n) ^ 2) / (v.n - 1);
+            cov_a := (ctl.sum_xc - ctl.n * mean_a * (ctl.sum_c / ctl.n)) / (ctl.n - 1);
+            cov_b := (v.sum_xc - v.n * mean_b * (v.sum_c / v.n)) / (v.n - 1);
+            mean_a := mean_a - theta * (ctl.sum_c / ctl.n - pooled_c);
+            mean_b := mean_b - theta * (v.sum_c / v.n - pooled_c);
+            var_a := greatest(raw_var_a - 2 * theta * cov_a + theta ^ 2 * vc_a, 0);
+            var_b := greatest(raw_var_b - 2 * theta * cov_b + theta ^ 2 * vc_b, 0);
+            if raw_var_a / ctl.n + raw_var_b / v.n > 0 then
+              r.cuped_variance_reduction := 1 - (var_a / ctl.n + var_b / v.n) / (raw_var_a / ctl.n + raw_var_b / v.n);
+            end if;
+            r.metric_value := mean_b;
+          else
+            r.cuped_variance_reduction := 0;
+          end if;
+        end if;
+        select * into welch from private.welch_ttest(ctl.n, mean_a, var_a, v.n, mean_b, var_b);
+        r.p_value := welch.p_value;
+        df := welch.df;
+      elsif ctl.sum_o > 0 and v.sum_o > 0 then
+        -- average order value: ratio of per-visitor means, delta-method variance of each ratio
+        ma_o := ctl.sum_o / ctl.n;
+        mb_o := v.sum_o / v.n;
+        mean_a := ctl.sum_x / ctl.sum_o;
+        mean_b := v.sum_x / v.sum_o;
+        var_a := ((ctl.sum_xx - ctl.n * (ctl.sum_x / ctl.n) ^ 2) / (ctl.n - 1) / ma_o ^ 2
+                  - 2 * mean_a * ((ctl.sum_xo - ctl.n * (ctl.sum_x / ctl.n) * ma_o) / (ctl.n - 1)) / ma_o ^ 2
+                  + mean_a ^ 2 * ((ctl.sum_oo - ctl.n * ma_o ^ 2) / (ctl.n - 1)) / ma_o ^ 2);
+        var_b := ((v.sum_xx - v.n * (v.sum_x / v.n) ^ 2) / (v.n - 1) / mb_o ^ 2
+                  - 2 * mean_b * ((v.sum_xo - v.n * (v.sum_x / v.n) * mb_o) / (v.n - 1)) / mb_o ^ 2
+                  + mean_b ^ 2 * ((v.sum_oo - v.n * mb_o ^ 2) / (v.n - 1)) / mb_o ^ 2);
+        var_a := greatest(var_a, 0);
+        var_b := greatest(var_b, 0);
+        if var_a / ctl.n + var_b / v.n > 0 then
+          r.p_value := private.normal_two_sided_p((mean_b - mean_a) / sqrt(var_a / ctl.n + var_b / v.n));
+        end if;
+      end if;
+
+      if mean_a is not null and mean_a <> 0 then
+        select * into up from private.relative_uplift(ctl.n, mean_a, var_a, v.n, mean_b, var_b, alpha, df);
+        r.uplift := up.uplift;
+        r.uplift_lower := up.lower;
+        r.uplift_upper := up.upper;
+        select * into seq from private.sequential_interval(up.uplift, up.std_error, ctl.n + v.n, alpha,
+                                                           e.sequential_tuning::double precision);
+        r.sequential_lower := seq.lower;
+        r.sequential_upper := seq.upper;
+        r.sequential_p_value := seq.p_value;
+      end if;
+      mean_a := null;
+      mean_b := null;
+      decision := decision || case when e.sequential_testing then r.sequential_p_value else r.p_value end;
+    end if;
+    res := res || r;
+  end loop;
+
+  -- Holm across the variants compared with the control (in the loop's order)
+  adjusted := private.holm_adjust(decision);
+  i := 0;
+  foreach r in array res loop
+    if not r.is_control and ctl.variant_id is not null and ctl.n > 1 and r.visitors > 1 then
+      i := i + 1;
+      r.p_value_adjusted := adjusted[i];
+      r.significant := coalesce(adjusted[i] < alpha, false);
+    end if;
+    return next r;
+  end loop;
+end $function$;
+comment on function private.compute_experiment_results(uuid) is 'Each variant''s result against the control on the experiment''s primary metric, computed now (see the migration header). Runs with the caller''s rights.';
+grant execute on function private.compute_experiment_results(uuid) to authenticated;
+grant execute on function private.compute_experiment_results(uuid) to service_role;
