@@ -40,7 +40,7 @@ end $$;
 create or replace function private.stamp_created_by() returns trigger
 language plpgsql set search_path = '' as $$
 begin
-  if (select auth.role()) = 'authenticated' then
+  if private.is_end_user() then
     new.created_by := (select auth.uid());
   end if;
   return new;
