@@ -11,12 +11,7 @@
 //     alternating batch by batch.
 import { randomUUID } from "node:crypto";
 import type postgres from "postgres";
-import { benchDatabase, fmt, median } from "./scratch.ts";
-
-function arg(args: string[], name: string, dflt: number): number {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? Number(args[i + 1]) : dflt;
-}
+import { arg, benchDatabase, fmt, median } from "./scratch.ts";
 
 const TRIGGERS = ["ad_campaign_totals_ins", "ad_campaign_totals_upd", "ad_campaign_totals_del"];
 

@@ -10,12 +10,7 @@ import { randomUUID } from "node:crypto";
 import { apiUrl, stackConfig } from "../lib/config.ts";
 import { signAccessToken } from "../../functions/_local/keys.ts";
 import { publicKeys, stackKeys } from "../lib/keys.ts";
-import { benchDatabase, fmt, median } from "./scratch.ts";
-
-function arg(args: string[], name: string, dflt: number): number {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? Number(args[i + 1]) : dflt;
-}
+import { arg, benchDatabase, fmt, median } from "./scratch.ts";
 
 export async function main(args: string[]): Promise<void> {
   const batches = arg(args, "batches", 20);

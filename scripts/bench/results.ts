@@ -11,12 +11,7 @@
 // Data is loaded with triggers off (session_replication_role replica) and the statistics built
 // once by private.rebuild_experiment_stats; the tests (supabase/tests/140) check the triggers.
 import type postgres from "postgres";
-import { benchDatabase, fmt, median } from "./scratch.ts";
-
-function arg(args: string[], name: string, dflt: string): string {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? args[i + 1] : dflt;
-}
+import { argText, benchDatabase, fmt, median } from "./scratch.ts";
 
 const WS = "b2000000-0000-4000-8000-000000000001";
 const USER = "b2000000-0000-4000-8000-0000000000aa";
@@ -115,9 +110,9 @@ function maxRelDiff(a: postgres.Row[], b: postgres.Row[]): number {
 }
 
 export async function main(args: string[]): Promise<void> {
-  const sizes = arg(args, "events", "1000000,10000000").split(",").map(Number);
-  const calls = Number(arg(args, "calls", "25"));
-  const scanCalls = Number(arg(args, "scan-calls", "3"));
+  const sizes = argText(args, "events", "1000000,10000000").split(",").map(Number);
+  const calls = Number(argText(args, "calls", "25"));
+  const scanCalls = Number(argText(args, "scan-calls", "3"));
   const { sql, done } = await benchDatabase();
   await sql.unsafe(cleanupSql);
   try {

@@ -15,12 +15,7 @@ import { writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import type postgres from "postgres";
 import { repoRoot } from "../lib/config.ts";
-import { benchDatabase, fmt, median } from "./scratch.ts";
-
-function arg(args: string[], name: string, dflt: string): string {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? args[i + 1] : dflt;
-}
+import { argText, benchDatabase, fmt, median } from "./scratch.ts";
 
 const DEMO = "10000000-0000-4000-8000-000000000001";
 const MEMBER = "00000000-0000-4000-8000-000000000003";
@@ -132,9 +127,9 @@ function chart(rpcs: Rpc[], scales: number[], ms: number[][]): string {
 }
 
 export async function main(args: string[]): Promise<void> {
-  const scales = arg(args, "scales", "1,10,100").split(",").map(Number);
-  const calls = Number(arg(args, "calls", "15"));
-  const chartPath = arg(args, "chart", "docs/benchmarks-scale.svg");
+  const scales = argText(args, "scales", "1,10,100").split(",").map(Number);
+  const calls = Number(argText(args, "calls", "15"));
+  const chartPath = argText(args, "chart", "docs/benchmarks-scale.svg");
   const { sql, done } = await benchDatabase();
   try {
     const [{ to }] = await sql`select max(day)::text as to from public.ad_metrics_daily where workspace_id = ${DEMO}`;

@@ -11,12 +11,7 @@ import { apiUrl, binPath, stackConfig } from "../lib/config.ts";
 import { signAccessToken } from "../../functions/_local/keys.ts";
 import { publicKeys, stackKeys } from "../lib/keys.ts";
 import { load, type LoadResult, ms, trivialServer } from "./load.ts";
-import { benchDatabase, fmt, median } from "./scratch.ts";
-
-function arg(args: string[], name: string, dflt: number): number {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? Number(args[i + 1]) : dflt;
-}
+import { arg, benchDatabase, fmt, median } from "./scratch.ts";
 
 const DEMO_WS = "10000000-0000-4000-8000-000000000001";
 const DEMO_MEMBER = { sub: "00000000-0000-4000-8000-000000000003", email: "member@demo.test" };
