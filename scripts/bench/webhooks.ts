@@ -84,6 +84,19 @@ function watchVisibility(sql: postgres.Sql, workspaceId: string, every = 25) {
   return { seen, stop: async () => { stopped = true; await run; } };
 }
 
+/** A scratch workspace with an active Shopify connection for a random shop, and the SQL that removes it. */
+async function benchShop(sql: Awaited<ReturnType<typeof benchDatabase>>["sql"]) {
+  const tag = randomUUID().slice(0, 8);
+  const shop = `bench-${tag}.myshopify.com`;
+  const [ws] = await sql`insert into public.workspaces (name, slug) values ('bench', ${"bench-" + tag}) returning id`;
+  await sql`insert into public.integration_connections (workspace_id, provider, external_account_id, status)
+    values (${ws.id}, 'shopify', ${shop}, 'active')`;
+  const cleanup = `
+    delete from private.webhook_events where workspace_id = '${ws.id}';
+    delete from public.workspaces where id = '${ws.id}';`;
+  return { ws, shop, tag, cleanup };
+}
+
 export async function main(args: string[]): Promise<void> {
   if (args.includes("--rate")) return await sustained(args);
   const total = arg(args, "requests", 5000);
@@ -93,14 +106,7 @@ export async function main(args: string[]): Promise<void> {
   const secret = process.env.SHOPIFY_API_SECRET ?? localIntegrationEnv(c).SHOPIFY_API_SECRET;
   const url = `${apiUrl(c)}/functions/v1/webhooks/shopify`;
   const { sql, done } = await benchDatabase();
-  const tag = randomUUID().slice(0, 8);
-  const shop = `bench-${tag}.myshopify.com`;
-  const [ws] = await sql`insert into public.workspaces (name, slug) values ('bench', ${"bench-" + tag}) returning id`;
-  await sql`insert into public.integration_connections (workspace_id, provider, external_account_id, status)
-    values (${ws.id}, 'shopify', ${shop}, 'active')`;
-  const cleanup = `
-    delete from private.webhook_events where workspace_id = '${ws.id}';
-    delete from public.workspaces where id = '${ws.id}';`;
+  const { ws, shop, tag, cleanup } = await benchShop(sql);
   const trivial = await trivialServer(binPath("deno"), c.apiPort + 77);
   try {
     // The plan: each request is a fresh delivery, or (10%) a redelivery of an earlier one.
@@ -236,14 +242,7 @@ async function sustained(args: string[]): Promise<void> {
   const secret = process.env.SHOPIFY_API_SECRET ?? localIntegrationEnv(c).SHOPIFY_API_SECRET;
   const url = `${apiUrl(c)}/functions/v1/webhooks/shopify`;
   const { sql, done } = await benchDatabase();
-  const tag = randomUUID().slice(0, 8);
-  const shop = `bench-${tag}.myshopify.com`;
-  const [ws] = await sql`insert into public.workspaces (name, slug) values ('bench', ${"bench-" + tag}) returning id`;
-  await sql`insert into public.integration_connections (workspace_id, provider, external_account_id, status)
-    values (${ws.id}, 'shopify', ${shop}, 'active')`;
-  const cleanup = `
-    delete from private.webhook_events where workspace_id = '${ws.id}';
-    delete from public.workspaces where id = '${ws.id}';`;
+  const { ws, shop, cleanup } = await benchShop(sql);
   try {
     const deliveries: Delivery[] = Array.from({ length: total }, (_, i) => {
       const body = JSON.stringify({
