@@ -15,7 +15,7 @@
 -- spread concurrent assignments over rows.
 
 create table private.experiment_visitor_stats (
-  experiment_id uuid not null references public.experiments (id) on delete cascade,
+  experiment_id uuid not null,
   visitor_id text not null,
   workspace_id uuid not null references public.workspaces (id) on delete cascade,
   variant_id uuid not null,
@@ -24,23 +24,18 @@ create table private.experiment_visitor_stats (
   o bigint not null,
   c bigint not null,
   converted boolean not null,
-  primary key (experiment_id, visitor_id)
+  primary key (experiment_id, visitor_id),
+  foreign key (workspace_id, experiment_id) references public.experiments (workspace_id, id) on delete cascade,
+  foreign key (experiment_id, variant_id) references public.experiment_variants (experiment_id, id) on delete cascade
 );
 comment on table private.experiment_visitor_stats is 'Per assigned visitor of an experiment: variant, assignment day (UTC), purchase revenue x (cents), purchases o, pre-exposure net order revenue c (cents, 0 without CUPED) and whether a goal event happened. Written by private.apply_experiment_visitors (triggers) and private.rebuild_experiment_stats; read by the same to compute differences.';
-create index experiment_visitor_stats_workspace_idx on private.experiment_visitor_stats (workspace_id);
+create index experiment_visitor_stats_workspace_idx on private.experiment_visitor_stats (workspace_id, experiment_id);
+create index experiment_visitor_stats_variant_idx on private.experiment_visitor_stats (experiment_id, variant_id);
 alter table private.experiment_visitor_stats enable row level security;
--- the tenant-key guard by whichever installer the schema has (the per-domain baseline names it
--- install_row_triggers)
-do $$ begin
-  if to_regprocedure('private.install_row_triggers(regclass)') is not null then
-    execute 'select private.install_row_triggers($1)' using 'private.experiment_visitor_stats'::regclass;
-  else
-    execute 'select private.install_tenant_guard($1)' using 'private.experiment_visitor_stats'::regclass;
-  end if;
-end $$;
+select private.install_row_triggers('private.experiment_visitor_stats');
 
 create table private.experiment_variant_stats (
-  experiment_id uuid not null references public.experiments (id) on delete cascade,
+  experiment_id uuid not null,
   variant_id uuid not null,
   day date not null,
   stripe smallint not null,
@@ -55,20 +50,14 @@ create table private.experiment_variant_stats (
   sum_c numeric not null default 0,
   sum_cc numeric not null default 0,
   sum_xc numeric not null default 0,
-  primary key (experiment_id, variant_id, day, stripe)
+  primary key (experiment_id, variant_id, day, stripe),
+  foreign key (workspace_id, experiment_id) references public.experiments (workspace_id, id) on delete cascade,
+  foreign key (experiment_id, variant_id) references public.experiment_variants (experiment_id, id) on delete cascade
 );
-comment on table private.experiment_variant_stats is 'Sufficient statistics of an experiment per variant, assignment day (UTC) and stripe: sums over the visitors of private.experiment_visitor_stats. Kept by private.apply_experiment_visitors (adds differences) and private.rebuild_experiment_stats; read by private.experiment_moments. No foreign key to the variant: a deleted variant''s rows are emptied by its assignments'' deletion and ignored by the reader.';
-create index experiment_variant_stats_workspace_idx on private.experiment_variant_stats (workspace_id);
+comment on table private.experiment_variant_stats is 'Sufficient statistics of an experiment per variant, assignment day (UTC) and stripe: sums over the visitors of private.experiment_visitor_stats. Kept by private.apply_experiment_visitors (adds differences) and private.rebuild_experiment_stats; read by private.experiment_moments. A deleted variant''s rows go with it (cascade), like its assignments.';
+create index experiment_variant_stats_workspace_idx on private.experiment_variant_stats (workspace_id, experiment_id);
 alter table private.experiment_variant_stats enable row level security;
--- the tenant-key guard by whichever installer the schema has (the per-domain baseline names it
--- install_row_triggers)
-do $$ begin
-  if to_regprocedure('private.install_row_triggers(regclass)') is not null then
-    execute 'select private.install_row_triggers($1)' using 'private.experiment_variant_stats'::regclass;
-  else
-    execute 'select private.install_tenant_guard($1)' using 'private.experiment_variant_stats'::regclass;
-  end if;
-end $$;
+select private.install_row_triggers('private.experiment_variant_stats');
 
 -- The computation from raw events stays, renamed, as the reference the tests compare with.
 alter function private.experiment_moments(uuid) rename to experiment_moments_scan;

@@ -18,25 +18,17 @@ create table private.ad_campaign_running_totals (
   impressions bigint not null default 0,
   clicks bigint not null default 0,
   conversions numeric not null default 0,
-  primary key (campaign_id, day),
-  foreign key (campaign_id) references public.ad_campaigns (id) on delete cascade
+  primary key (workspace_id, campaign_id, day),
+  foreign key (workspace_id, campaign_id) references public.ad_campaigns (workspace_id, id) on delete cascade
 );
 comment on table private.ad_campaign_running_totals is 'Per campaign and day, dense from its first to its last day with campaign-level rows: the running totals of those rows up to and including that day (rows, spend, revenue, impressions, clicks, conversions). Kept by private.apply_ad_campaign_deltas (statement triggers on ad_metrics_daily); read by the campaign dashboard (private.ads_campaign_totals).';
 create index ad_campaign_running_totals_day_idx on private.ad_campaign_running_totals (workspace_id, day)
   include (campaign_id, rows_upto, spend_cents, revenue_cents, impressions, clicks, conversions);
 alter table private.ad_campaign_running_totals enable row level security;
--- the tenant-key guard by whichever installer the schema has (the per-domain baseline names it
--- install_row_triggers)
-do $$ begin
-  if to_regprocedure('private.install_row_triggers(regclass)') is not null then
-    execute 'select private.install_row_triggers($1)' using 'private.ad_campaign_running_totals'::regclass;
-  else
-    execute 'select private.install_tenant_guard($1)' using 'private.ad_campaign_running_totals'::regclass;
-  end if;
-end $$;
+select private.install_row_triggers('private.ad_campaign_running_totals');
 
 create table private.ad_campaign_spans (
-  campaign_id uuid primary key,
+  campaign_id uuid not null,
   workspace_id uuid not null,
   first_day date not null,
   last_day date not null,
@@ -46,20 +38,13 @@ create table private.ad_campaign_spans (
   impressions bigint not null default 0,
   clicks bigint not null default 0,
   conversions numeric not null default 0,
-  foreign key (campaign_id) references public.ad_campaigns (id) on delete cascade
+  primary key (workspace_id, campaign_id),
+  foreign key (workspace_id, campaign_id) references public.ad_campaigns (workspace_id, id) on delete cascade
 );
 comment on table private.ad_campaign_spans is 'Per campaign: the days its running totals cover (first to last day with campaign-level rows, never shrinking) and its totals (= the running totals of the last day). Kept with private.ad_campaign_running_totals.';
 create index ad_campaign_spans_workspace_idx on private.ad_campaign_spans (workspace_id, first_day);
 alter table private.ad_campaign_spans enable row level security;
--- the tenant-key guard by whichever installer the schema has (the per-domain baseline names it
--- install_row_triggers)
-do $$ begin
-  if to_regprocedure('private.install_row_triggers(regclass)') is not null then
-    execute 'select private.install_row_triggers($1)' using 'private.ad_campaign_spans'::regclass;
-  else
-    execute 'select private.install_tenant_guard($1)' using 'private.ad_campaign_spans'::regclass;
-  end if;
-end $$;
+select private.install_row_triggers('private.ad_campaign_spans');
 
 -- Signed differences as one row per (campaign, day), for campaigns still there (a deleted
 -- campaign's rows go by cascade).
@@ -104,7 +89,7 @@ begin
   from (select d.workspace_id, d.campaign_id, min(d.day) as lo, max(d.day) as hi
         from private.ad_campaign_delta_rows(p_workspace_ids, p_campaign_ids, p_days, p_rows, p_spend, p_revenue,
                                             p_impressions, p_clicks, p_conversions) d group by 1, 2) e
-  left join private.ad_campaign_spans s on s.campaign_id = e.campaign_id
+  left join private.ad_campaign_spans s on s.workspace_id = e.workspace_id and s.campaign_id = e.campaign_id
   cross join lateral (
     -- only the missing days: before the span (or the whole range for a new campaign), after it
     select b.day from generate_series(e.lo, case when s.campaign_id is null then e.hi else s.first_day - 1 end,
@@ -112,21 +97,21 @@ begin
     union all
     select a.day from generate_series(s.last_day + 1, e.hi, interval '1 day') a (day) where s.campaign_id is not null
   ) g
-  order by 2, 3;
+  order by 1, 2, 3;
 
   -- add the running sum of the differences: each day gets the differences of all days up to it
   update private.ad_campaign_running_totals t
   set rows_upto = t.rows_upto + x.n, spend_cents = t.spend_cents + x.spend, revenue_cents = t.revenue_cents + x.revenue,
       impressions = t.impressions + x.impr, clicks = t.clicks + x.clk, conversions = t.conversions + x.conv
   from (
-    select d.campaign_id, d.day, lead(d.day) over w as next_day,
+    select d.workspace_id, d.campaign_id, d.day, lead(d.day) over w as next_day,
            sum(d.n) over w as n, sum(d.spend) over w as spend, sum(d.revenue) over w as revenue,
            sum(d.impr) over w as impr, sum(d.clk) over w as clk, sum(d.conv) over w as conv
     from private.ad_campaign_delta_rows(p_workspace_ids, p_campaign_ids, p_days, p_rows, p_spend, p_revenue,
                                         p_impressions, p_clicks, p_conversions) d
-    window w as (partition by d.campaign_id order by d.day)
+    window w as (partition by d.workspace_id, d.campaign_id order by d.day)
   ) x
-  where t.campaign_id = x.campaign_id and t.day >= x.day and t.day < coalesce(x.next_day, 'infinity'::date);
+  where t.workspace_id = x.workspace_id and t.campaign_id = x.campaign_id and t.day >= x.day and t.day < coalesce(x.next_day, 'infinity'::date);
 
   insert into private.ad_campaign_spans as s
     (campaign_id, workspace_id, first_day, last_day, rows_total, spend_cents, revenue_cents, impressions, clicks, conversions)
@@ -135,8 +120,8 @@ begin
   from private.ad_campaign_delta_rows(p_workspace_ids, p_campaign_ids, p_days, p_rows, p_spend, p_revenue,
                                       p_impressions, p_clicks, p_conversions) d
   group by 1, 2
-  order by 1
-  on conflict (campaign_id) do update set
+  order by 2, 1
+  on conflict (workspace_id, campaign_id) do update set
     first_day = least(s.first_day, excluded.first_day), last_day = greatest(s.last_day, excluded.last_day),
     rows_total = s.rows_total + excluded.rows_total, spend_cents = s.spend_cents + excluded.spend_cents,
     revenue_cents = s.revenue_cents + excluded.revenue_cents, impressions = s.impressions + excluded.impressions,

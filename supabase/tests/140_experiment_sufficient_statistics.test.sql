@@ -120,8 +120,11 @@ update public.experiment_events set event_type = 'add_to_cart', value_cents = nu
 where experiment_id = 'e1400000-0000-4000-8000-000000000001' and event_type = 'purchase' and visitor_id like 'kv-2%';
 update public.experiment_events set occurred_at = occurred_at - interval '3 days'
 where experiment_id = 'e1400000-0000-4000-8000-000000000001' and visitor_id like 'kv-3%';
+-- (a visitor with events keeps its variant: the events' foreign key names the assignment's variant)
 update public.experiment_assignments set variant_id = (select id from v_kept where key = 'c'), assigned_at = assigned_at - interval '1 day'
-where experiment_id = 'e1400000-0000-4000-8000-000000000001' and visitor_id like 'kv-4%';
+where experiment_id = 'e1400000-0000-4000-8000-000000000001' and visitor_id like 'kv-4%7';
+update public.experiment_assignments set assigned_at = assigned_at - interval '1 day'
+where experiment_id = 'e1400000-0000-4000-8000-000000000001' and visitor_id like 'kv-4%' and visitor_id not like '%7';
 select is(pg_temp.moments_diff('e1400000-0000-4000-8000-000000000001'), 0, 'after updates of events and assignments: maintained = raw-event pass');
 select is(pg_temp.daily_diff(), 0, 'after the same updates: experiment_daily_metrics incremental = full rebuild');
 

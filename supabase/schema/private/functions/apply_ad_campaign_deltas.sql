@@ -25,7 +25,7 @@ begin
   from (select d.workspace_id, d.campaign_id, min(d.day) as lo, max(d.day) as hi
         from private.ad_campaign_delta_rows(p_workspace_ids, p_campaign_ids, p_days, p_rows, p_spend, p_revenue,
                                             p_impressions, p_clicks, p_conversions) d group by 1, 2) e
-  left join private.ad_campaign_spans s on s.campaign_id = e.campaign_id
+  left join private.ad_campaign_spans s on s.workspace_id = e.workspace_id and s.campaign_id = e.campaign_id
   cross join lateral (
     -- only the missing days: before the span (or the whole range for a new campaign), after it
     select b.day from generate_series(e.lo, case when s.campaign_id is null then e.hi else s.first_day - 1 end,
@@ -33,21 +33,21 @@ begin
     union all
     select a.day from generate_series(s.last_day + 1, e.hi, interval '1 day') a (day) where s.campaign_id is not null
   ) g
-  order by 2, 3;
+  order by 1, 2, 3;
 
   -- add the running sum of the differences: each day gets the differences of all days up to it
   update private.ad_campaign_running_totals t
   set rows_upto = t.rows_upto + x.n, spend_cents = t.spend_cents + x.spend, revenue_cents = t.revenue_cents + x.revenue,
       impressions = t.impressions + x.impr, clicks = t.clicks + x.clk, conversions = t.conversions + x.conv
   from (
-    select d.campaign_id, d.day, lead(d.day) over w as next_day,
+    select d.workspace_id, d.campaign_id, d.day, lead(d.day) over w as next_day,
            sum(d.n) over w as n, sum(d.spend) over w as spend, sum(d.revenue) over w as revenue,
            sum(d.impr) over w as impr, sum(d.clk) over w as clk, sum(d.conv) over w as conv
     from private.ad_campaign_delta_rows(p_workspace_ids, p_campaign_ids, p_days, p_rows, p_spend, p_revenue,
                                         p_impressions, p_clicks, p_conversions) d
-    window w as (partition by d.campaign_id order by d.day)
+    window w as (partition by d.workspace_id, d.campaign_id order by d.day)
   ) x
-  where t.campaign_id = x.campaign_id and t.day >= x.day and t.day < coalesce(x.next_day, 'infinity'::date);
+  where t.workspace_id = x.workspace_id and t.campaign_id = x.campaign_id and t.day >= x.day and t.day < coalesce(x.next_day, 'infinity'::date);
 
   insert into private.ad_campaign_spans as s
     (campaign_id, workspace_id, first_day, last_day, rows_total, spend_cents, revenue_cents, impressions, clicks, conversions)
@@ -56,8 +56,8 @@ begin
   from private.ad_campaign_delta_rows(p_workspace_ids, p_campaign_ids, p_days, p_rows, p_spend, p_revenue,
                                       p_impressions, p_clicks, p_conversions) d
   group by 1, 2
-  order by 1
-  on conflict (campaign_id) do update set
+  order by 2, 1
+  on conflict (workspace_id, campaign_id) do update set
     first_day = least(s.first_day, excluded.first_day), last_day = greatest(s.last_day, excluded.last_day),
     rows_total = s.rows_total + excluded.rows_total, spend_cents = s.spend_cents + excluded.spend_cents,
     revenue_cents = s.revenue_cents + excluded.revenue_cents, impressions = s.impressions + excluded.impressions,

@@ -8,8 +8,8 @@ create table private.ad_campaign_running_totals (
   impressions bigint default 0 not null,
   clicks bigint default 0 not null,
   conversions numeric default 0 not null,
-  constraint "ad_campaign_running_totals_pkey" PRIMARY KEY (campaign_id, day),
-  constraint "ad_campaign_running_totals_campaign_id_fkey" FOREIGN KEY (campaign_id) REFERENCES public.ad_campaigns(id) ON DELETE CASCADE
+  constraint "ad_campaign_running_totals_pkey" PRIMARY KEY (workspace_id, campaign_id, day),
+  constraint "ad_campaign_running_totals_workspace_id_campaign_id_fkey" FOREIGN KEY (workspace_id, campaign_id) REFERENCES public.ad_campaigns(workspace_id, id) ON DELETE CASCADE
 );
 comment on table private.ad_campaign_running_totals is 'Per campaign and day, dense from its first to its last day with campaign-level rows: the running totals of those rows up to and including that day (rows, spend, revenue, impressions, clicks, conversions). Kept by private.apply_ad_campaign_deltas (statement triggers on ad_metrics_daily); read by the campaign dashboard (private.ads_campaign_totals).';
 

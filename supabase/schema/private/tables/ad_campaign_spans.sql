@@ -9,8 +9,8 @@ create table private.ad_campaign_spans (
   impressions bigint default 0 not null,
   clicks bigint default 0 not null,
   conversions numeric default 0 not null,
-  constraint "ad_campaign_spans_pkey" PRIMARY KEY (campaign_id),
-  constraint "ad_campaign_spans_campaign_id_fkey" FOREIGN KEY (campaign_id) REFERENCES public.ad_campaigns(id) ON DELETE CASCADE
+  constraint "ad_campaign_spans_pkey" PRIMARY KEY (workspace_id, campaign_id),
+  constraint "ad_campaign_spans_workspace_id_campaign_id_fkey" FOREIGN KEY (workspace_id, campaign_id) REFERENCES public.ad_campaigns(workspace_id, id) ON DELETE CASCADE
 );
 comment on table private.ad_campaign_spans is 'Per campaign: the days its running totals cover (first to last day with campaign-level rows, never shrinking) and its totals (= the running totals of the last day). Kept with private.ad_campaign_running_totals.';
 
