@@ -114,6 +114,22 @@ const Settings = z.object({
   TAVUS_WEBHOOK_TOKEN: z.string().default(""),
   CHATWOOT_WEBHOOK_TOKEN: z.string().default(""),
   MUX_WEBHOOK_SECRET: z.string().default(""),
+  /** Resend: the API key of the platform's account, its API (tests: a fake) and the webhook signing secret (whsec_...). */
+  RESEND_API_KEY: z.string().default(""),
+  RESEND_BASE_URL: z.string().url().default("https://api.resend.com"),
+  RESEND_WEBHOOK_SECRET: z.string().default(""),
+  RESEND_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(30_000),
+  /** Requests per second the sender allows itself (Resend's default team limit is 2). */
+  RESEND_MAX_RPS: z.coerce.number().min(0.1).max(1000).default(2),
+  /** The sender of workspaces without their own (email_sender_settings), e.g. "Growthbase <no-reply@example.com>". */
+  EMAIL_DEFAULT_FROM: z.string().min(3).default("growthbase <no-reply@growthbase.invalid>"),
+  /** Slack app credentials: OAuth, the signing secret of interactivity and events, and the Web API (tests: a fake). */
+  SLACK_CLIENT_ID: z.string().default(""),
+  SLACK_CLIENT_SECRET: z.string().default(""),
+  SLACK_SIGNING_SECRET: z.string().default(""),
+  SLACK_SCOPES: z.string().default("chat:write,channels:read,groups:read,users:read,users:read.email,channels:history"),
+  SLACK_AUTH_URL: z.string().url().default("https://slack.com/oauth/v2/authorize"),
+  SLACK_API_URL: z.string().url().default("https://slack.com/api"),
 });
 export type Settings = z.infer<typeof Settings>;
 

@@ -27,6 +27,8 @@ create table public.agent_approvals (
   execution_error text,
   created_at timestamp with time zone default now() not null,
   updated_at timestamp with time zone default now() not null,
+  slack_channel_id text,
+  slack_message_ts text,
   constraint "agent_approvals_pkey" PRIMARY KEY (id),
   constraint "agent_approvals_confidence_check" CHECK (((confidence >= (0)::numeric) AND (confidence <= (1)::numeric))),
   constraint "agent_approvals_decided_by_fkey" FOREIGN KEY (decided_by) REFERENCES auth.users(id) ON DELETE SET NULL,
@@ -39,6 +41,8 @@ create table public.agent_approvals (
   constraint "agent_approvals_proposed_by_fkey" FOREIGN KEY (proposed_by) REFERENCES auth.users(id) ON DELETE SET NULL,
   constraint "agent_approvals_proposer_name_check" CHECK (((char_length(proposer_name) >= 1) AND (char_length(proposer_name) <= 200))),
   constraint "agent_approvals_rationale_check" CHECK ((char_length(rationale) <= 20000)),
+  constraint "agent_approvals_slack_channel_id_check" CHECK ((slack_channel_id ~ '^[A-Z0-9]{2,32}$'::text)),
+  constraint "agent_approvals_slack_message_ts_check" CHECK ((slack_message_ts ~ '^\d{1,12}\.\d{1,6}$'::text)),
   constraint "agent_approvals_subject_id_check" CHECK (((char_length(subject_id) >= 1) AND (char_length(subject_id) <= 200))),
   constraint "agent_approvals_subject_table_check" CHECK ((subject_table ~ '^[a-z_][a-z0-9_]{0,62}$'::text)),
   constraint "agent_approvals_title_check" CHECK (((char_length(btrim(title)) >= 1) AND (char_length(btrim(title)) <= 200))),
@@ -60,6 +64,8 @@ comment on column public.agent_approvals.dedupe_key is 'Proposer''s idempotency 
 comment on column public.agent_approvals.decided_by is 'Who approved or rejected: the signed-in caller (set by trigger); NULL for expiry.';
 comment on column public.agent_approvals.decision_log_id is 'The decision_log entry recording the decision.';
 comment on column public.agent_approvals.execution_result is 'What the executing service reported (approved -> executed | failed).';
+comment on column public.agent_approvals.slack_channel_id is 'The Slack channel the approval was posted to (with Approve and Reject buttons).';
+comment on column public.agent_approvals.slack_message_ts is 'The Slack message''s ts: a decision edits that message to say who decided.';
 
 alter table public.agent_approvals enable row level security;
 grant insert, select, update, delete, truncate, references, trigger on public.agent_approvals to service_role;
@@ -68,6 +74,7 @@ grant insert (id) on public.agent_approvals to authenticated;
 grant insert (workspace_id) on public.agent_approvals to authenticated;
 grant insert (agent_id) on public.agent_approvals to authenticated;
 grant insert (run_id) on public.agent_approvals to authenticated;
+grant insert (proposer) on public.agent_approvals to authenticated;
 grant insert (proposer_name) on public.agent_approvals to authenticated;
 grant insert (action) on public.agent_approvals to authenticated;
 grant insert (title) on public.agent_approvals to authenticated;
@@ -105,7 +112,9 @@ create policy "viewers read" on public.agent_approvals for select to authenticat
 CREATE TRIGGER approval_webhook_events_insert AFTER INSERT ON public.agent_approvals FOR EACH ROW EXECUTE FUNCTION private.approval_webhook_events();
 CREATE TRIGGER approval_webhook_events_update AFTER UPDATE OF status ON public.agent_approvals FOR EACH ROW WHEN ((old.status IS DISTINCT FROM new.status)) EXECUTE FUNCTION private.approval_webhook_events();
 CREATE TRIGGER audit AFTER INSERT OR DELETE OR UPDATE ON public.agent_approvals FOR EACH ROW EXECUTE FUNCTION private.audit_row();
+CREATE TRIGGER check_approval_proposer BEFORE INSERT ON public.agent_approvals FOR EACH ROW EXECUTE FUNCTION private.check_approval_proposer();
 CREATE TRIGGER guard_agent_approval BEFORE INSERT ON public.agent_approvals FOR EACH ROW EXECUTE FUNCTION private.guard_agent_approval();
 CREATE TRIGGER guard_agent_approval_update BEFORE UPDATE ON public.agent_approvals FOR EACH ROW WHEN ((NOT ((((old.decided_by IS NOT NULL) AND (new.decided_by IS NULL)) OR ((old.proposed_by IS NOT NULL) AND (new.proposed_by IS NULL))) AND private.only_deleted_users_cleared(ARRAY[old.decided_by, old.proposed_by], ARRAY[new.decided_by, new.proposed_by])))) EXECUTE FUNCTION private.guard_agent_approval();
 CREATE TRIGGER keep_tenant_keys BEFORE UPDATE OF workspace_id, created_at ON public.agent_approvals FOR EACH ROW EXECUTE FUNCTION private.keep_tenant_keys('workspace_id', 'created_at');
 CREATE TRIGGER set_updated_at BEFORE UPDATE ON public.agent_approvals FOR EACH ROW EXECUTE FUNCTION private.set_updated_at();
+CREATE TRIGGER slack_notify AFTER INSERT OR UPDATE OF status ON public.agent_approvals FOR EACH ROW WHEN (((new.status <> 'expired'::public.approval_status) OR (new.slack_message_ts IS NOT NULL))) EXECUTE FUNCTION private.slack_notify_row();
