@@ -97,7 +97,7 @@ comment on function private.compute_attribution_credits(uuid[]) is 'The five mod
 create or replace function private.attribution_report(
   p_workspace_id uuid, p_from date, p_to date, p_model public.attribution_model default 'last_touch',
   p_group_by public.attribution_group_by default 'channel')
-returns setof public.attribution_report_row
+returns setof private.attribution_report_row
 language plpgsql stable security definer set search_path = '' as $$
 declare
   t0 timestamptz := p_from::timestamp at time zone 'UTC';

@@ -197,7 +197,7 @@ comment on function private.ads_campaign_totals(uuid, date, date) is 'Per campai
 revoke all on function private.ads_campaign_totals(uuid, date, date) from public;
 
 create or replace function private.ads_dashboard(p_workspace_id uuid, p_from date, p_to date, p_group_by public.ads_group_by)
-returns setof public.ads_dashboard_row
+returns setof private.ads_dashboard_row
 language plpgsql stable security definer set search_path = '' as $$
 begin
   perform private.check_date_range(p_workspace_id, p_from, p_to);
