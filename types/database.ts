@@ -4574,6 +4574,7 @@ export type Database = {
           srm_p_value: number | null
           uplift: number | null
           uplift_lower: number | null
+          uplift_scale: string | null
           uplift_upper: number | null
           variant_id: string
           variant_key: string
@@ -4603,6 +4604,7 @@ export type Database = {
           srm_p_value?: number | null
           uplift?: number | null
           uplift_lower?: number | null
+          uplift_scale?: string | null
           uplift_upper?: number | null
           variant_id: string
           variant_key: string
@@ -4632,6 +4634,7 @@ export type Database = {
           srm_p_value?: number | null
           uplift?: number | null
           uplift_lower?: number | null
+          uplift_scale?: string | null
           uplift_upper?: number | null
           variant_id?: string
           variant_key?: string
@@ -11647,6 +11650,7 @@ export type Database = {
           srm_p_value: number | null
           uplift: number | null
           uplift_lower: number | null
+          uplift_scale: string | null
           uplift_upper: number | null
           variant_id: string
           variant_key: string
