@@ -10948,6 +10948,46 @@ export type Database = {
           ticket_id: string
         }[]
       }
+      create_video_upload: {
+        Args: {
+          p_description?: string
+          p_folder_id?: string
+          p_size_bytes: number
+          p_title: string
+          p_visibility?: Database["public"]["Enums"]["video_visibility"]
+          p_workspace_id: string
+        }
+        Returns: {
+          created_at: string
+          created_by: string | null
+          deleted_at: string | null
+          description: string | null
+          duration_seconds: number | null
+          error: string | null
+          folder_id: string | null
+          id: string
+          mux_asset_id: string | null
+          mux_playback_id: string | null
+          mux_upload_id: string | null
+          size_bytes: number | null
+          status: Database["public"]["Enums"]["video_status"]
+          storage_path: string | null
+          thumbnail_url: string | null
+          title: string
+          transcription_status: Database["public"]["Enums"]["media_processing_status"]
+          transcription_text: string | null
+          updated_at: string
+          view_count: number
+          visibility: Database["public"]["Enums"]["video_visibility"]
+          workspace_id: string
+        }
+        SetofOptions: {
+          from: "*"
+          to: "videos"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
       create_visitor_identity_token: {
         Args: {
           p_email?: string
@@ -12206,6 +12246,39 @@ export type Database = {
           unchanged: number
           updated: number
         }[]
+      }
+      video_playback: {
+        Args: { p_video_id: string }
+        Returns: {
+          created_at: string
+          created_by: string | null
+          deleted_at: string | null
+          description: string | null
+          duration_seconds: number | null
+          error: string | null
+          folder_id: string | null
+          id: string
+          mux_asset_id: string | null
+          mux_playback_id: string | null
+          mux_upload_id: string | null
+          size_bytes: number | null
+          status: Database["public"]["Enums"]["video_status"]
+          storage_path: string | null
+          thumbnail_url: string | null
+          title: string
+          transcription_status: Database["public"]["Enums"]["media_processing_status"]
+          transcription_text: string | null
+          updated_at: string
+          view_count: number
+          visibility: Database["public"]["Enums"]["video_visibility"]
+          workspace_id: string
+        }
+        SetofOptions: {
+          from: "*"
+          to: "videos"
+          isOneToOne: true
+          isSetofReturn: false
+        }
       }
       vote_review: {
         Args: {

@@ -110,6 +110,23 @@ const Settings = z.object({
   TAVUS_WEBHOOK_TOKEN: z.string().default(""),
   CHATWOOT_WEBHOOK_TOKEN: z.string().default(""),
   MUX_WEBHOOK_SECRET: z.string().default(""),
+  // ===== Mux (the videos function, the Mux webhook, the transcripts worker)
+  /** Mux's API and the access token pair it authenticates with (Basic auth). */
+  MUX_API_URL: z.string().url().default("https://api.mux.com"),
+  MUX_TOKEN_ID: z.string().default(""),
+  MUX_TOKEN_SECRET: z.string().default(""),
+  /** The signing key for signed playback (its id, and the base64 PEM private key Mux hands out once). */
+  MUX_SIGNING_KEY_ID: z.string().default(""),
+  MUX_SIGNING_KEY_PRIVATE: z.string().default(""),
+  /** Where playback and text tracks are served (HLS manifests, WebVTT). */
+  MUX_STREAM_URL: z.string().url().default("https://stream.mux.com"),
+  /** The origin a browser uploads from (direct uploads answer CORS for it); empty: GROWTHBASE_APP_URL. */
+  MUX_CORS_ORIGIN: z.string().default(""),
+  /** How long a signed playback token is valid. */
+  MUX_PLAYBACK_TTL_S: z.coerce.number().int().min(60).max(7 * 86_400).default(3600),
+  /** The language Mux generates subtitles in (the video's transcript); empty: none asked for. */
+  MUX_SUBTITLES_LANGUAGE: z.string().regex(/^([a-z]{2}(-[A-Z]{2})?)?$/).default("en"),
+  MUX_API_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(15_000),
 });
 export type Settings = z.infer<typeof Settings>;
 
