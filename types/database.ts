@@ -3604,6 +3604,7 @@ export type Database = {
           title: string
           transcript: string | null
           updated_at: string
+          video_id: string | null
           workspace_id: string
         }
         Insert: {
@@ -3617,6 +3618,7 @@ export type Database = {
           title: string
           transcript?: string | null
           updated_at?: string
+          video_id?: string | null
           workspace_id: string
         }
         Update: {
@@ -3630,9 +3632,17 @@ export type Database = {
           title?: string
           transcript?: string | null
           updated_at?: string
+          video_id?: string | null
           workspace_id?: string
         }
         Relationships: [
+          {
+            foreignKeyName: "demo_videos_video_fkey"
+            columns: ["workspace_id", "video_id"]
+            isOneToOne: false
+            referencedRelation: "videos"
+            referencedColumns: ["workspace_id", "id"]
+          },
           {
             foreignKeyName: "demo_videos_workspace_id_demo_id_fkey"
             columns: ["workspace_id", "demo_id"]
@@ -9269,6 +9279,57 @@ export type Database = {
           },
         ]
       }
+      video_transcript_segments: {
+        Row: {
+          content: string
+          created_at: string
+          end_seconds: number
+          language: string | null
+          segment_index: number
+          start_seconds: number
+          updated_at: string
+          video_id: string
+          workspace_id: string
+        }
+        Insert: {
+          content: string
+          created_at?: string
+          end_seconds: number
+          language?: string | null
+          segment_index: number
+          start_seconds: number
+          updated_at?: string
+          video_id: string
+          workspace_id: string
+        }
+        Update: {
+          content?: string
+          created_at?: string
+          end_seconds?: number
+          language?: string | null
+          segment_index?: number
+          start_seconds?: number
+          updated_at?: string
+          video_id?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "video_transcript_segments_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "video_transcript_segments_workspace_id_video_id_fkey"
+            columns: ["workspace_id", "video_id"]
+            isOneToOne: false
+            referencedRelation: "videos"
+            referencedColumns: ["workspace_id", "id"]
+          },
+        ]
+      }
       videos: {
         Row: {
           created_at: string
@@ -11798,6 +11859,7 @@ export type Database = {
           title: string
           transcript: string | null
           updated_at: string
+          video_id: string | null
           workspace_id: string
         }[]
         SetofOptions: {

@@ -132,3 +132,37 @@ export async function signPlayback(mux: Mux, playbackId: string, ttlS: number, n
     expiresAt: new Date(now + ttlS * 1000).toISOString(),
   };
 }
+
+/** A text track of a signed playback id as WebVTT (stream.mux.com/<playback>/text/<track>.vtt, a video token). */
+export async function fetchTextTrack(
+  mux: Mux,
+  s: Settings,
+  http: ProviderHttp,
+  playbackId: string,
+  trackId: string,
+): Promise<string> {
+  const token = await mux.jwt.signPlaybackId(playbackId, { type: "video", expiration: "10m" });
+  const url = `${s.MUX_STREAM_URL.replace(/\/$/, "")}/${encodeURIComponent(playbackId)}/text/${
+    encodeURIComponent(trackId)
+  }.vtt`;
+  let res: Response;
+  let text: string;
+  try {
+    res = await http.fetch(`${url}?token=${token}`, { signal: AbortSignal.timeout(s.MUX_API_TIMEOUT_MS) });
+    text = await res.text();
+  } catch (e) {
+    throw new ProviderError(
+      "retry_later",
+      (e as Error)?.name === "TimeoutError"
+        ? `Mux did not answer within ${s.MUX_API_TIMEOUT_MS} ms`
+        : "Mux's stream could not be reached",
+    );
+  }
+  const failure = classifyStatus(
+    "Mux",
+    { status: res.status, headers: res.headers, body: text.slice(0, 300) },
+    http.now(),
+  );
+  if (failure) throw failure;
+  return text;
+}
