@@ -3514,13 +3514,16 @@ export type Database = {
       }
       demo_conversations: {
         Row: {
+          analysed_at: string | null
           conversation_id: string
           conversation_url: string | null
           created_at: string
+          cta_clicked_at: string | null
           demo_id: string
           ended_at: string | null
           id: string
           last_event_at: string | null
+          max_minutes: number | null
           perception_analysis: string | null
           shutdown_reason: string | null
           started_at: string | null
@@ -3530,13 +3533,16 @@ export type Database = {
           workspace_id: string
         }
         Insert: {
+          analysed_at?: string | null
           conversation_id: string
           conversation_url?: string | null
           created_at?: string
+          cta_clicked_at?: string | null
           demo_id: string
           ended_at?: string | null
           id?: string
           last_event_at?: string | null
+          max_minutes?: number | null
           perception_analysis?: string | null
           shutdown_reason?: string | null
           started_at?: string | null
@@ -3546,13 +3552,16 @@ export type Database = {
           workspace_id: string
         }
         Update: {
+          analysed_at?: string | null
           conversation_id?: string
           conversation_url?: string | null
           created_at?: string
+          cta_clicked_at?: string | null
           demo_id?: string
           ended_at?: string | null
           id?: string
           last_event_at?: string | null
+          max_minutes?: number | null
           perception_analysis?: string | null
           shutdown_reason?: string | null
           started_at?: string | null
@@ -3680,11 +3689,14 @@ export type Database = {
           agent_objectives: string[]
           agent_personality: string
           archived_at: string | null
+          conversation_minutes_budget: number
           created_at: string
           cta_link: string | null
           cta_text: string | null
           description: string | null
           id: string
+          max_conversation_minutes: number
+          max_conversations_per_hour: number
           metadata: NonNullable<Json>
           name: string
           published_at: string | null
@@ -3700,11 +3712,14 @@ export type Database = {
           agent_objectives?: string[]
           agent_personality?: string
           archived_at?: string | null
+          conversation_minutes_budget?: number
           created_at?: string
           cta_link?: string | null
           cta_text?: string | null
           description?: string | null
           id?: string
+          max_conversation_minutes?: number
+          max_conversations_per_hour?: number
           metadata?: NonNullable<Json>
           name: string
           published_at?: string | null
@@ -3720,11 +3735,14 @@ export type Database = {
           agent_objectives?: string[]
           agent_personality?: string
           archived_at?: string | null
+          conversation_minutes_budget?: number
           created_at?: string
           cta_link?: string | null
           cta_text?: string | null
           description?: string | null
           id?: string
+          max_conversation_minutes?: number
+          max_conversations_per_hour?: number
           metadata?: NonNullable<Json>
           name?: string
           published_at?: string | null
@@ -10384,10 +10402,16 @@ export type Database = {
       demo_stats: {
         Row: {
           conversation_count: number | null
+          conversation_minutes: number | null
+          cta_clicks: number | null
+          cta_conversion_rate: number | null
           demo_id: string | null
           knowledge_chunk_count: number | null
           last_conversation_at: string | null
           message_count: number | null
+          negative_messages: number | null
+          neutral_messages: number | null
+          positive_messages: number | null
           ready_video_count: number | null
           total_video_duration: number | null
           video_count: number | null
@@ -10395,10 +10419,16 @@ export type Database = {
         }
         Insert: {
           conversation_count?: never
+          conversation_minutes?: never
+          cta_clicks?: never
+          cta_conversion_rate?: never
           demo_id?: string | null
           knowledge_chunk_count?: never
           last_conversation_at?: never
           message_count?: never
+          negative_messages?: never
+          neutral_messages?: never
+          positive_messages?: never
           ready_video_count?: never
           total_video_duration?: never
           video_count?: never
@@ -10406,10 +10436,16 @@ export type Database = {
         }
         Update: {
           conversation_count?: never
+          conversation_minutes?: never
+          cta_clicks?: never
+          cta_conversion_rate?: never
           demo_id?: string | null
           knowledge_chunk_count?: never
           last_conversation_at?: never
           message_count?: never
+          negative_messages?: never
+          neutral_messages?: never
+          positive_messages?: never
           ready_video_count?: never
           total_video_duration?: never
           video_count?: never
@@ -11226,6 +11262,10 @@ export type Database = {
           isSetofReturn: true
         }
       }
+      end_demo_conversation: {
+        Args: { p_conversation_id: string }
+        Returns: string
+      }
       ensure_knowledge_collection: {
         Args: {
           p_name?: string
@@ -11338,10 +11378,16 @@ export type Database = {
         Args: { p_demo_id: string }
         Returns: {
           conversation_count: number | null
+          conversation_minutes: number | null
+          cta_clicks: number | null
+          cta_conversion_rate: number | null
           demo_id: string | null
           knowledge_chunk_count: number | null
           last_conversation_at: string | null
           message_count: number | null
+          negative_messages: number | null
+          neutral_messages: number | null
+          positive_messages: number | null
           ready_video_count: number | null
           total_video_duration: number | null
           video_count: number | null
@@ -11799,6 +11845,10 @@ export type Database = {
         Args: { p_reply_id: string }
         Returns: number
       }
+      record_demo_cta_click: {
+        Args: { p_conversation_id: string }
+        Returns: boolean
+      }
       record_onboarding_step: {
         Args: {
           p_seconds_spent?: number
@@ -12206,6 +12256,7 @@ export type Database = {
           isSetofReturn: true
         }
       }
+      start_demo_conversation: { Args: { p_demo_id: string }; Returns: Json }
       submit_review: {
         Args: {
           p_author_email: string

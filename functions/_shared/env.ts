@@ -127,6 +127,14 @@ const Settings = z.object({
   /** The language Mux generates subtitles in (the video's transcript); empty: none asked for. */
   MUX_SUBTITLES_LANGUAGE: z.string().regex(/^([a-z]{2}(-[A-Z]{2})?)?$/).default("en"),
   MUX_API_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(15_000),
+  // ===== Tavus (live demo conversations) and their analysis
+  /** Tavus' API (conversations) and the deployment's API key (x-api-key). */
+  TAVUS_API_URL: z.string().url().default("https://tavusapi.com/v2"),
+  TAVUS_API_KEY: z.string().default(""),
+  TAVUS_API_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(15_000),
+  /** The chat model (OPENAI_BASE_URL) that reads sentiment, intent and confidence of conversation messages. */
+  DEMO_ANALYSIS_MODEL: z.string().min(1).default("gpt-4o-mini"),
+  DEMO_ANALYSIS_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(30_000),
 });
 export type Settings = z.infer<typeof Settings>;
 

@@ -76,6 +76,10 @@ export function localIntegrationEnv(c: StackConfig): Record<string, string> {
     MUX_TOKEN_SECRET: "local-mux-token-secret",
     MUX_STREAM_URL: `${fake}/mux/stream`,
     MUX_API_TIMEOUT_MS: "3000",
+    TAVUS_API_URL: `${fake}/tavus/v2`,
+    TAVUS_API_KEY: "local-tavus-key",
+    TAVUS_API_TIMEOUT_MS: "3000",
+    DEMO_ANALYSIS_TIMEOUT_MS: "5000",
   };
 }
 

@@ -43,6 +43,11 @@ export class FakeOpenAi {
   modelsCalls = 0;
   /** The Retry-After (seconds) of a 429 from /v1/models. */
   modelsRetryAfter = "120";
+  /** POST /v1/chat/completions: the requests, and one behaviour per request ("ok" once empty). */
+  chatCalls: { model: string; messages: { role: string; content: string }[]; response_format?: unknown }[] = [];
+  chatPlan: ("ok" | "429" | "500")[] = [];
+  /** What the model answers (a JSON object, sent as the message content): by default labelAnalysis. */
+  chatAnswer: (user: string) => unknown = labelAnalysis;
 
   /** The base URL the SDK is configured with (ends in /v1). */
   get url() {
@@ -90,6 +95,23 @@ export class FakeOpenAi {
           data: this.models.map((id, i) => ({ id, object: "model", created: 1_700_000_000 + i, owned_by: id.startsWith("gpt") ? "openai" : "system" })),
         });
       }
+      if (req.method === "POST" && path === "/v1/chat/completions") {
+        const b = JSON.parse(body) as FakeOpenAi["chatCalls"][number];
+        this.chatCalls.push(b);
+        const behaviour = this.chatPlan.shift() ?? "ok";
+        if (behaviour === "429") {
+          return send(429, { error: { message: "Rate limit reached for requests", type: "requests", code: "rate_limit_exceeded" } },
+            { "retry-after": "1" });
+        }
+        if (behaviour === "500") return send(500, { error: { message: "The server had an error while processing your request.", type: "server_error" } });
+        const user = b.messages.filter((m) => m.role === "user").map((m) => m.content).join("\n");
+        const completion = Math.max(1, Math.round(user.length / 8));
+        return send(200, {
+          id: "chatcmpl-fake", object: "chat.completion", created: Math.floor(Date.now() / 1000), model: b.model,
+          choices: [{ index: 0, message: { role: "assistant", content: JSON.stringify(this.chatAnswer(user)), refusal: null }, finish_reason: "stop" }],
+          usage: { prompt_tokens: completion * 2, completion_tokens: completion, total_tokens: completion * 3 },
+        });
+      }
       if (req.method !== "POST" || path !== "/v1/embeddings") return send(404, { error: { message: "not found" } });
       const b = JSON.parse(body) as { model: string; input: string | string[]; encoding_format?: string; dimensions?: number };
       const input = Array.isArray(b.input) ? b.input : [b.input];
@@ -123,4 +145,24 @@ export class FakeOpenAi {
     this.server.closeAllConnections();
     return new Promise<void>((r) => this.server.close(() => r()));
   }
+}
+
+/**
+ * The fake model's reading of a demo conversation ({messages: [{index, role, content}]}): price
+ * words are a pricing question, "love", "great" and "thanks" positive, "expensive" and "not"
+ * negative, the rest neutral; confidence 0.9.
+ */
+export function labelAnalysis(user: string): unknown {
+  let messages: { index: number; content: string }[] = [];
+  try {
+    messages = (JSON.parse(user) as { messages: typeof messages }).messages ?? [];
+  } catch { /* not a conversation: nothing to label */ }
+  return {
+    messages: messages.map((m) => {
+      const t = m.content.toLowerCase();
+      const sentiment = /love|great|thanks/.test(t) ? "positive" : /expensive|\bnot\b/.test(t) ? "negative" : "neutral";
+      const intent = /price|cost|how much/.test(t) ? "pricing_question" : /love|buy/.test(t) ? "purchase_intent" : "information";
+      return { index: m.index, sentiment, intent, confidence: 0.9 };
+    }),
+  };
 }

@@ -1,11 +1,12 @@
-// What the media flows share: the fake Mux on the fake-provider server (configured exactly as
+// What the media flows share: the fake Mux and Tavus on the fake-provider server (configured exactly as
 // the local functions are: token pair, webhook secret, signing key), and calls to the videos
-// function as a signed-in user.
+// and demo-conversations functions.
 import { fakeProvidersUrl, localIntegrationEnv } from "../../scripts/lib/gateway.ts";
 import { muxSigningKey } from "../../scripts/lib/mux-key.ts";
 import { MuxFake } from "./fakes/mux.ts";
+import { TavusFake } from "./fakes/tavus.ts";
 import { FakeServer } from "./fakes/server.ts";
-import { api, config } from "./stack.ts";
+import { anonKey, api, config } from "./stack.ts";
 
 export function mediaFakes() {
   const env = localIntegrationEnv(config);
@@ -18,8 +19,19 @@ export function mediaFakes() {
     signingKeyId: key.id,
     publicKeyPem: key.publicPem,
   });
-  const server = new FakeServer(Number(new URL(fakeProvidersUrl(config)).port), mux);
-  return { server, mux };
+  const tavus = new TavusFake(env.TAVUS_API_KEY);
+  const server = new FakeServer(Number(new URL(fakeProvidersUrl(config)).port), mux, tavus);
+  return { server, mux, tavus };
+}
+
+/** POST /functions/v1/demo-conversations/<route> as a visitor (publishable key) from `address`. */
+export async function callDemoConversations(route: "start" | "end", address: string, body: unknown) {
+  const r = await fetch(`${api}/functions/v1/demo-conversations/${route}`, {
+    method: "POST",
+    headers: { apikey: await anonKey(), "content-type": "application/json", "x-forwarded-for": address },
+    body: JSON.stringify(body),
+  });
+  return { status: r.status, headers: r.headers, body: await r.json() };
 }
 
 /** POST /functions/v1/videos/<route> as the user; the status and JSON body. */
