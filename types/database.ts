@@ -12447,13 +12447,20 @@ export type Database = {
       ai_model_type: "flagship" | "fast" | "reasoning" | "legacy"
       ai_provider: "openai" | "anthropic" | "google" | "mistral"
       ai_video_job_status: "pending" | "processing" | "completed" | "failed"
-      ai_video_job_type: "image_generation" | "video_generation"
+      ai_video_job_type:
+        | "script"
+        | "voice"
+        | "image_generation"
+        | "video_generation"
+        | "assembly"
       ai_video_platform: "youtube_short" | "tiktok" | "reels" | "landscape"
       ai_video_status:
         | "draft"
         | "planning"
+        | "generating_voice"
         | "generating_images"
         | "generating_video"
+        | "assembling"
         | "completed"
         | "failed"
       analytics_source:
@@ -13066,13 +13073,21 @@ export const Constants = {
       ai_model_type: ["flagship", "fast", "reasoning", "legacy"],
       ai_provider: ["openai", "anthropic", "google", "mistral"],
       ai_video_job_status: ["pending", "processing", "completed", "failed"],
-      ai_video_job_type: ["image_generation", "video_generation"],
+      ai_video_job_type: [
+        "script",
+        "voice",
+        "image_generation",
+        "video_generation",
+        "assembly",
+      ],
       ai_video_platform: ["youtube_short", "tiktok", "reels", "landscape"],
       ai_video_status: [
         "draft",
         "planning",
+        "generating_voice",
         "generating_images",
         "generating_video",
+        "assembling",
         "completed",
         "failed",
       ],

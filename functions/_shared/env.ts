@@ -135,6 +135,20 @@ const Settings = z.object({
   /** The chat model (OPENAI_BASE_URL) that reads sentiment, intent and confidence of conversation messages. */
   DEMO_ANALYSIS_MODEL: z.string().min(1).default("gpt-4o-mini"),
   DEMO_ANALYSIS_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(30_000),
+  // ===== the AI video pipeline (the ai-video worker)
+  /** The chat model (OPENAI_BASE_URL) that writes a project's scene plan, and its price per 1,000 tokens in micros. */
+  AI_VIDEO_SCRIPT_MODEL: z.string().min(1).default("gpt-4o-mini"),
+  AI_VIDEO_SCRIPT_MICROS_PER_1K_TOKENS: z.coerce.number().int().min(0).default(600),
+  /** Text to speech (OPENAI_BASE_URL's /audio/speech): model, voice, price per character in micros. */
+  AI_VIDEO_TTS_MODEL: z.string().min(1).default("gpt-4o-mini-tts"),
+  AI_VIDEO_TTS_VOICE: z.string().min(1).default("alloy"),
+  AI_VIDEO_TTS_MICROS_PER_CHAR: z.coerce.number().int().min(0).default(15),
+  /** The video generation provider (generations per scene, compositions for the assembly) and its key; empty: none. */
+  VIDEO_GEN_API_URL: z.string().default(""),
+  VIDEO_GEN_API_KEY: z.string().default(""),
+  /** How often a running generation is polled within one turn, and one request's timeout. */
+  AI_VIDEO_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(5_000),
+  AI_VIDEO_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(60_000),
 });
 export type Settings = z.infer<typeof Settings>;
 

@@ -41,7 +41,7 @@ async function analyse(job: Job, d: Deps): Promise<Result> {
         tx`select private.conversation_to_analyse(${job.workspace_id}, ${job.payload.conversation_id}) as messages`,
     );
     if (!Array.isArray(messages) || messages.length === 0) return { report: { outcome: "done" }, analysis: [] };
-    const answer = await chatJson(
+    const { value: answer } = await chatJson(
       chatClient(d.settings, d, d.settings.DEMO_ANALYSIS_TIMEOUT_MS),
       d.settings.DEMO_ANALYSIS_MODEL,
       ANALYSIS_PROMPT,

@@ -80,6 +80,10 @@ export function localIntegrationEnv(c: StackConfig): Record<string, string> {
     TAVUS_API_KEY: "local-tavus-key",
     TAVUS_API_TIMEOUT_MS: "3000",
     DEMO_ANALYSIS_TIMEOUT_MS: "5000",
+    VIDEO_GEN_API_URL: `${fake}/video-gen/v1`,
+    VIDEO_GEN_API_KEY: "local-video-gen-key",
+    AI_VIDEO_POLL_MS: "100",
+    AI_VIDEO_TIMEOUT_MS: "5000",
   };
 }
 

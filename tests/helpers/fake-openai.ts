@@ -2,7 +2,8 @@
 // OPENAI_BASE_URL) that answers as the real one does: float arrays when asked for
 // encoding_format "float", base64 otherwise; 429 with Retry-After, 500, 400 and slow answers on
 // demand. Vectors are local-lexical-v1's, so searches over them rank sensibly. It also serves
-// pages for URL ingestion under /pages/, and the model list (GET /v1/models) with its faults.
+// pages for URL ingestion under /pages/, the model list (GET /v1/models) with its faults, chat
+// completions (JSON answers of fakeModel: scene plans, conversation labels) and text to speech.
 import { createServer, type Server } from "node:http";
 import { localLexicalEmbedding } from "../../functions/_shared/embeddings_local.ts";
 import { fakeOpenAiUrl } from "../../scripts/lib/gateway.ts";
@@ -47,7 +48,9 @@ export class FakeOpenAi {
   chatCalls: { model: string; messages: { role: string; content: string }[]; response_format?: unknown }[] = [];
   chatPlan: ("ok" | "429" | "500")[] = [];
   /** What the model answers (a JSON object, sent as the message content): by default labelAnalysis. */
-  chatAnswer: (user: string) => unknown = labelAnalysis;
+  chatAnswer: (user: string) => unknown = fakeModel;
+  /** POST /v1/audio/speech requests (text to speech answers mp3 bytes; shares chatPlan's faults). */
+  speechCalls: { model: string; input: string; voice: string }[] = [];
 
   /** The base URL the SDK is configured with (ends in /v1). */
   get url() {
@@ -94,6 +97,14 @@ export class FakeOpenAi {
           object: "list",
           data: this.models.map((id, i) => ({ id, object: "model", created: 1_700_000_000 + i, owned_by: id.startsWith("gpt") ? "openai" : "system" })),
         });
+      }
+      if (req.method === "POST" && path === "/v1/audio/speech") {
+        const b = JSON.parse(body) as { model: string; input: string; voice: string };
+        this.speechCalls.push(b);
+        const behaviour = this.chatPlan.shift() ?? "ok";
+        if (behaviour !== "ok") return send(500, { error: { message: "The server had an error while processing your request.", type: "server_error" } });
+        res.writeHead(200, { "content-type": "audio/mpeg" });
+        return res.end(Buffer.from(`ID3 fake speech: ${b.input}`));
       }
       if (req.method === "POST" && path === "/v1/chat/completions") {
         const b = JSON.parse(body) as FakeOpenAi["chatCalls"][number];
@@ -164,5 +175,23 @@ export function labelAnalysis(user: string): unknown {
       const intent = /price|cost|how much/.test(t) ? "pricing_question" : /love|buy/.test(t) ? "purchase_intent" : "information";
       return { index: m.index, sentiment, intent, confidence: 0.9 };
     }),
+  };
+}
+
+/**
+ * The fake model: a video brief ({goal, duration_s, ...}) gets a scene plan of 4-second scenes;
+ * a conversation ({messages}) gets labelAnalysis.
+ */
+export function fakeModel(user: string): unknown {
+  let v: { goal?: string; duration_s?: number } = {};
+  try {
+    v = JSON.parse(user);
+  } catch { /* below */ }
+  if (typeof v.goal !== "string") return labelAnalysis(user);
+  const n = Math.max(1, Math.min(3, Math.round((v.duration_s ?? 8) / 4)));
+  return {
+    scenes: Array.from({ length: n }, (_, i) => ({
+      prompt: `Scene ${i + 1} of ${v.goal}`, seconds: 4, narration: `Line ${i + 1} about ${v.goal}.`,
+    })),
   };
 }

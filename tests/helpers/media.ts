@@ -1,10 +1,11 @@
-// What the media flows share: the fake Mux and Tavus on the fake-provider server (configured exactly as
+// What the media flows share: the fake Mux, Tavus and video provider on the fake-provider server (configured exactly as
 // the local functions are: token pair, webhook secret, signing key), and calls to the videos
 // and demo-conversations functions.
 import { fakeProvidersUrl, localIntegrationEnv } from "../../scripts/lib/gateway.ts";
 import { muxSigningKey } from "../../scripts/lib/mux-key.ts";
 import { MuxFake } from "./fakes/mux.ts";
 import { TavusFake } from "./fakes/tavus.ts";
+import { VideoGenFake } from "./fakes/video_gen.ts";
 import { FakeServer } from "./fakes/server.ts";
 import { anonKey, api, config } from "./stack.ts";
 
@@ -20,8 +21,9 @@ export function mediaFakes() {
     publicKeyPem: key.publicPem,
   });
   const tavus = new TavusFake(env.TAVUS_API_KEY);
-  const server = new FakeServer(Number(new URL(fakeProvidersUrl(config)).port), mux, tavus);
-  return { server, mux, tavus };
+  const videoGen = new VideoGenFake(env.VIDEO_GEN_API_KEY);
+  const server = new FakeServer(Number(new URL(fakeProvidersUrl(config)).port), mux, tavus, videoGen);
+  return { server, mux, tavus, videoGen };
 }
 
 /** POST /functions/v1/demo-conversations/<route> as a visitor (publishable key) from `address`. */

@@ -28,15 +28,16 @@ export function chatFailure(e: unknown, now: number): ProviderError {
   return new ProviderError("retry_later", `the model call failed: ${String((e as Error)?.message ?? e)}`);
 }
 
-/** One JSON object from the model for a system prompt and a user message. */
+/** One JSON object from the model for a system prompt and a user message, with the tokens it took. */
 export async function chatJson(
   client: OpenAI,
   model: string,
   system: string,
   user: string,
   now: () => number,
-): Promise<Record<string, unknown>> {
+): Promise<{ value: Record<string, unknown>; tokens: number }> {
   let content: string | null | undefined;
+  let tokens = 0;
   try {
     const r = await client.chat.completions.create({
       model,
@@ -45,12 +46,13 @@ export async function chatJson(
       messages: [{ role: "system", content: system }, { role: "user", content: user }],
     });
     content = r.choices[0]?.message?.content;
+    tokens = r.usage?.total_tokens ?? 0;
   } catch (e) {
     throw chatFailure(e, now());
   }
   try {
     const v = JSON.parse(content ?? "");
-    if (v && typeof v === "object" && !Array.isArray(v)) return v as Record<string, unknown>;
+    if (v && typeof v === "object" && !Array.isArray(v)) return { value: v as Record<string, unknown>, tokens };
   } catch { /* below */ }
   throw new ProviderError("retry_later", "the model did not answer a JSON object");
 }
