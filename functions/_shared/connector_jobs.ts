@@ -5,6 +5,7 @@
 // in one transaction. A connector's worker is drain + perRow (queue_worker.ts) around these.
 import { asService, type Sql, type Tx } from "./db.ts";
 import { type FailureKind, ProviderError } from "./providers/http.ts";
+import type { Totals } from "./queue_worker.ts";
 
 export interface ClaimedJob<P = Record<string, unknown>, G = Record<string, unknown>> {
   job_id: string;
@@ -92,4 +93,16 @@ export async function finishJob(
       ${r.progress === undefined ? null : tx.json(r.progress as never)}, ${r.providerRef ?? null}) as status`;
     return (row.status as string | null) ?? null;
   });
+}
+
+/** What a connector worker answers for a call: rounds, claims, and jobs by how their turn ended. */
+export function workerSummary(t: Totals) {
+  return {
+    rounds: t.rounds,
+    claimed: t.claimed,
+    done: t.done ?? 0,
+    waiting: t.wait ?? 0,
+    retrying: (t.retry ?? 0) + (t.throttled ?? 0),
+    dead: t.dead ?? 0,
+  };
 }

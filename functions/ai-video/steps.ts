@@ -124,7 +124,7 @@ async function operation(
   b: Begun,
   d: Deps,
   kind: OperationKind,
-  body: () => Promise<unknown>,
+  body: () => unknown,
   file: string,
   deadline: number,
   record: (id: string) => Promise<void>,
@@ -175,7 +175,7 @@ export function runStep(
         b,
         d,
         "generations",
-        async () => ({
+        () => ({
           prompt: b.job.prompt ?? scene?.prompt,
           seconds: scene?.seconds ?? 4,
           aspect_ratio: aspect(p.platform),

@@ -7,7 +7,14 @@
 // a refusal or the last attempt fails it, which fails the project with the reason.
 // Body (optional): { limit?: 1-20, once?: boolean }.
 import { z } from "zod";
-import { type ClaimedJob, claimJobs, failureReport, finishJob, type JobReport } from "../_shared/connector_jobs.ts";
+import {
+  type ClaimedJob,
+  claimJobs,
+  failureReport,
+  finishJob,
+  type JobReport,
+  workerSummary,
+} from "../_shared/connector_jobs.ts";
 import { asService } from "../_shared/db.ts";
 import type { Reply } from "../_shared/http.ts";
 import { acceptWorkerCall, drain, perRow } from "../_shared/queue_worker.ts";
@@ -94,15 +101,5 @@ export async function runWorker(req: Request, d: Deps): Promise<Reply> {
       concurrency: 4,
     }),
   );
-  return {
-    status: 200,
-    body: {
-      rounds: totals.rounds,
-      claimed: totals.claimed,
-      done: totals.done ?? 0,
-      waiting: totals.wait ?? 0,
-      retrying: (totals.retry ?? 0) + (totals.throttled ?? 0),
-      dead: totals.dead ?? 0,
-    },
-  };
+  return { status: 200, body: workerSummary(totals) };
 }

@@ -5,7 +5,14 @@
 // in the transaction that finishes the job. Throttling waits, other model failures retry with
 // backoff, a refusal is a dead letter. Body (optional): { limit?: 1-50, once?: boolean }.
 import { z } from "zod";
-import { type ClaimedJob, claimJobs, failureReport, finishJob, type JobReport } from "../_shared/connector_jobs.ts";
+import {
+  type ClaimedJob,
+  claimJobs,
+  failureReport,
+  finishJob,
+  type JobReport,
+  workerSummary,
+} from "../_shared/connector_jobs.ts";
 import type { ConnectorDeps } from "../_shared/connector_deps.ts";
 import { asService } from "../_shared/db.ts";
 import type { Reply } from "../_shared/http.ts";
@@ -78,14 +85,5 @@ export async function runWorker(req: Request, d: Deps): Promise<Reply> {
       concurrency: 4,
     }),
   );
-  return {
-    status: 200,
-    body: {
-      rounds: totals.rounds,
-      claimed: totals.claimed,
-      done: totals.done ?? 0,
-      retrying: (totals.retry ?? 0) + (totals.throttled ?? 0),
-      dead: totals.dead ?? 0,
-    },
-  };
+  return { status: 200, body: workerSummary(totals) };
 }

@@ -6,7 +6,14 @@
 // as every provider's are (retry with backoff, throttled, dead letter).
 // Body (optional): { limit?: 1-50, once?: boolean }.
 import { z } from "zod";
-import { type ClaimedJob, claimJobs, failureReport, finishJob, type JobReport } from "../_shared/connector_jobs.ts";
+import {
+  type ClaimedJob,
+  claimJobs,
+  failureReport,
+  finishJob,
+  type JobReport,
+  workerSummary,
+} from "../_shared/connector_jobs.ts";
 import type { ConnectorDeps } from "../_shared/connector_deps.ts";
 import { asService } from "../_shared/db.ts";
 import type { Reply } from "../_shared/http.ts";
@@ -83,15 +90,5 @@ export async function runWorker(req: Request, d: Deps): Promise<Reply> {
       concurrency: 4,
     }),
   );
-  return {
-    status: 200,
-    body: {
-      rounds: totals.rounds,
-      claimed: totals.claimed,
-      done: totals.done ?? 0,
-      waiting: totals.wait ?? 0,
-      retrying: (totals.retry ?? 0) + (totals.throttled ?? 0),
-      dead: totals.dead ?? 0,
-    },
-  };
+  return { status: 200, body: workerSummary(totals) };
 }
