@@ -11,7 +11,7 @@ select tests.two_workspaces();
 create temp table claims (like private.connector_job_claim);
 create function pg_temp.claim() returns void language sql as $$
   insert into pg_temp.claims select * from private.claim_connector_jobs('ai_video', 50) $$;
--- (claims only what this file queued: other rows of the queue belong to finished runs)
+-- (the queue may hold other starts, e.g. the seed's projects: each test picks its own by payload)
 create function pg_temp.job(p_type text, p_scene integer default null) returns uuid language sql as $$
   select j.id from public.ai_video_jobs j where j.job_type::text = p_type and j.scene_index is not distinct from p_scene
     and j.workspace_id = tests.workspace_id('A')
@@ -38,15 +38,15 @@ select tests.clear_authentication();
 select results_eq($$ select payload ->> 'project_id', status::text from private.connector_jobs where queue = 'ai_video' and workspace_id = tests.workspace_id('A') $$,
   $$ values (tests.id('Teaser')::text, 'queued') $$, 'starting a project queues its start');
 select pg_temp.claim();
-select throws_ok($$ select private.begin_ai_video_step((select job_id from claims limit 1), gen_random_uuid(), (select payload from claims limit 1)) $$,
+select throws_ok($$ select private.begin_ai_video_step((select job_id from claims where payload ->> 'project_id' = tests.id('Teaser')::text), gen_random_uuid(), (select payload from claims where payload ->> 'project_id' = tests.id('Teaser')::text)) $$,
   'PT409', null, 'nothing begins under a lost lease');
-select is((private.begin_ai_video_step((select job_id from claims limit 1), (select lease_id from claims limit 1),
-  (select payload from claims limit 1)) -> 'job' ->> 'job_type'), 'script', 'the start makes the script step');
+select is((private.begin_ai_video_step((select job_id from claims where payload ->> 'project_id' = tests.id('Teaser')::text), (select lease_id from claims where payload ->> 'project_id' = tests.id('Teaser')::text),
+  (select payload from claims where payload ->> 'project_id' = tests.id('Teaser')::text)) -> 'job' ->> 'job_type'), 'script', 'the start makes the script step');
 select results_eq($$ select status::text, attempts, prompt from public.ai_video_jobs where workspace_id = tests.workspace_id('A') $$,
   $$ values ('processing', 1, 'Announce the balm') $$, 'processing, one attempt, the goal as its prompt');
-select throws_ok($$ select private.finish_ai_video_step((select job_id from claims limit 1), (select lease_id from claims limit 1),
+select throws_ok($$ select private.finish_ai_video_step((select job_id from claims where payload ->> 'project_id' = tests.id('Teaser')::text), (select lease_id from claims where payload ->> 'project_id' = tests.id('Teaser')::text),
   pg_temp.job('script'), '{"status": "completed"}') $$, '22023', null, 'a script needs a scene plan');
-select private.finish_ai_video_step((select job_id from claims limit 1), (select lease_id from claims limit 1), pg_temp.job('script'),
+select private.finish_ai_video_step((select job_id from claims where payload ->> 'project_id' = tests.id('Teaser')::text), (select lease_id from claims where payload ->> 'project_id' = tests.id('Teaser')::text), pg_temp.job('script'),
   '{"status": "completed", "cost_micros": 1200, "scene_plan": [{"index": 0, "prompt": "jar", "seconds": 4, "narration": "Meet Glow."},
     {"index": 1, "prompt": "hands", "seconds": 4, "narration": "Made to last."}]}');
 select results_eq($$ select p.status::text, j.job_type::text, j.prompt from public.ai_video_projects p join public.ai_video_jobs j on j.project_id = p.id
