@@ -3529,13 +3529,16 @@ export type Database = {
       }
       demo_conversations: {
         Row: {
+          analysed_at: string | null
           conversation_id: string
           conversation_url: string | null
           created_at: string
+          cta_clicked_at: string | null
           demo_id: string
           ended_at: string | null
           id: string
           last_event_at: string | null
+          max_minutes: number | null
           perception_analysis: string | null
           shutdown_reason: string | null
           started_at: string | null
@@ -3545,13 +3548,16 @@ export type Database = {
           workspace_id: string
         }
         Insert: {
+          analysed_at?: string | null
           conversation_id: string
           conversation_url?: string | null
           created_at?: string
+          cta_clicked_at?: string | null
           demo_id: string
           ended_at?: string | null
           id?: string
           last_event_at?: string | null
+          max_minutes?: number | null
           perception_analysis?: string | null
           shutdown_reason?: string | null
           started_at?: string | null
@@ -3561,13 +3567,16 @@ export type Database = {
           workspace_id: string
         }
         Update: {
+          analysed_at?: string | null
           conversation_id?: string
           conversation_url?: string | null
           created_at?: string
+          cta_clicked_at?: string | null
           demo_id?: string
           ended_at?: string | null
           id?: string
           last_event_at?: string | null
+          max_minutes?: number | null
           perception_analysis?: string | null
           shutdown_reason?: string | null
           started_at?: string | null
@@ -3619,6 +3628,7 @@ export type Database = {
           title: string
           transcript: string | null
           updated_at: string
+          video_id: string | null
           workspace_id: string
         }
         Insert: {
@@ -3632,6 +3642,7 @@ export type Database = {
           title: string
           transcript?: string | null
           updated_at?: string
+          video_id?: string | null
           workspace_id: string
         }
         Update: {
@@ -3645,9 +3656,17 @@ export type Database = {
           title?: string
           transcript?: string | null
           updated_at?: string
+          video_id?: string | null
           workspace_id?: string
         }
         Relationships: [
+          {
+            foreignKeyName: "demo_videos_video_fkey"
+            columns: ["workspace_id", "video_id"]
+            isOneToOne: false
+            referencedRelation: "videos"
+            referencedColumns: ["workspace_id", "id"]
+          },
           {
             foreignKeyName: "demo_videos_workspace_id_demo_id_fkey"
             columns: ["workspace_id", "demo_id"]
@@ -3685,11 +3704,14 @@ export type Database = {
           agent_objectives: string[]
           agent_personality: string
           archived_at: string | null
+          conversation_minutes_budget: number
           created_at: string
           cta_link: string | null
           cta_text: string | null
           description: string | null
           id: string
+          max_conversation_minutes: number
+          max_conversations_per_hour: number
           metadata: NonNullable<Json>
           name: string
           published_at: string | null
@@ -3705,11 +3727,14 @@ export type Database = {
           agent_objectives?: string[]
           agent_personality?: string
           archived_at?: string | null
+          conversation_minutes_budget?: number
           created_at?: string
           cta_link?: string | null
           cta_text?: string | null
           description?: string | null
           id?: string
+          max_conversation_minutes?: number
+          max_conversations_per_hour?: number
           metadata?: NonNullable<Json>
           name: string
           published_at?: string | null
@@ -3725,11 +3750,14 @@ export type Database = {
           agent_objectives?: string[]
           agent_personality?: string
           archived_at?: string | null
+          conversation_minutes_budget?: number
           created_at?: string
           cta_link?: string | null
           cta_text?: string | null
           description?: string | null
           id?: string
+          max_conversation_minutes?: number
+          max_conversations_per_hour?: number
           metadata?: NonNullable<Json>
           name?: string
           published_at?: string | null
@@ -9633,6 +9661,57 @@ export type Database = {
           },
         ]
       }
+      video_transcript_segments: {
+        Row: {
+          content: string
+          created_at: string
+          end_seconds: number
+          language: string | null
+          segment_index: number
+          start_seconds: number
+          updated_at: string
+          video_id: string
+          workspace_id: string
+        }
+        Insert: {
+          content: string
+          created_at?: string
+          end_seconds: number
+          language?: string | null
+          segment_index: number
+          start_seconds: number
+          updated_at?: string
+          video_id: string
+          workspace_id: string
+        }
+        Update: {
+          content?: string
+          created_at?: string
+          end_seconds?: number
+          language?: string | null
+          segment_index?: number
+          start_seconds?: number
+          updated_at?: string
+          video_id?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "video_transcript_segments_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "video_transcript_segments_workspace_id_video_id_fkey"
+            columns: ["workspace_id", "video_id"]
+            isOneToOne: false
+            referencedRelation: "videos"
+            referencedColumns: ["workspace_id", "id"]
+          },
+        ]
+      }
       videos: {
         Row: {
           created_at: string
@@ -10687,10 +10766,16 @@ export type Database = {
       demo_stats: {
         Row: {
           conversation_count: number | null
+          conversation_minutes: number | null
+          cta_clicks: number | null
+          cta_conversion_rate: number | null
           demo_id: string | null
           knowledge_chunk_count: number | null
           last_conversation_at: string | null
           message_count: number | null
+          negative_messages: number | null
+          neutral_messages: number | null
+          positive_messages: number | null
           ready_video_count: number | null
           total_video_duration: number | null
           video_count: number | null
@@ -10698,10 +10783,16 @@ export type Database = {
         }
         Insert: {
           conversation_count?: never
+          conversation_minutes?: never
+          cta_clicks?: never
+          cta_conversion_rate?: never
           demo_id?: string | null
           knowledge_chunk_count?: never
           last_conversation_at?: never
           message_count?: never
+          negative_messages?: never
+          neutral_messages?: never
+          positive_messages?: never
           ready_video_count?: never
           total_video_duration?: never
           video_count?: never
@@ -10709,10 +10800,16 @@ export type Database = {
         }
         Update: {
           conversation_count?: never
+          conversation_minutes?: never
+          cta_clicks?: never
+          cta_conversion_rate?: never
           demo_id?: string | null
           knowledge_chunk_count?: never
           last_conversation_at?: never
           message_count?: never
+          negative_messages?: never
+          neutral_messages?: never
+          positive_messages?: never
           ready_video_count?: never
           total_video_duration?: never
           video_count?: never
@@ -11316,6 +11413,46 @@ export type Database = {
           ticket_id: string
         }[]
       }
+      create_video_upload: {
+        Args: {
+          p_description?: string
+          p_folder_id?: string
+          p_size_bytes: number
+          p_title: string
+          p_visibility?: Database["public"]["Enums"]["video_visibility"]
+          p_workspace_id: string
+        }
+        Returns: {
+          created_at: string
+          created_by: string | null
+          deleted_at: string | null
+          description: string | null
+          duration_seconds: number | null
+          error: string | null
+          folder_id: string | null
+          id: string
+          mux_asset_id: string | null
+          mux_playback_id: string | null
+          mux_upload_id: string | null
+          size_bytes: number | null
+          status: Database["public"]["Enums"]["video_status"]
+          storage_path: string | null
+          thumbnail_url: string | null
+          title: string
+          transcription_status: Database["public"]["Enums"]["media_processing_status"]
+          transcription_text: string | null
+          updated_at: string
+          view_count: number
+          visibility: Database["public"]["Enums"]["video_visibility"]
+          workspace_id: string
+        }
+        SetofOptions: {
+          from: "*"
+          to: "videos"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
       create_visitor_identity_token: {
         Args: {
           p_email?: string
@@ -11497,6 +11634,10 @@ export type Database = {
           isSetofReturn: true
         }
       }
+      end_demo_conversation: {
+        Args: { p_conversation_id: string }
+        Returns: string
+      }
       ensure_knowledge_collection: {
         Args: {
           p_name?: string
@@ -11609,10 +11750,16 @@ export type Database = {
         Args: { p_demo_id: string }
         Returns: {
           conversation_count: number | null
+          conversation_minutes: number | null
+          cta_clicks: number | null
+          cta_conversion_rate: number | null
           demo_id: string | null
           knowledge_chunk_count: number | null
           last_conversation_at: string | null
           message_count: number | null
+          negative_messages: number | null
+          neutral_messages: number | null
+          positive_messages: number | null
           ready_video_count: number | null
           total_video_duration: number | null
           video_count: number | null
@@ -12071,6 +12218,10 @@ export type Database = {
         Args: { p_reply_id: string }
         Returns: number
       }
+      record_demo_cta_click: {
+        Args: { p_conversation_id: string }
+        Returns: boolean
+      }
       record_onboarding_step: {
         Args: {
           p_seconds_spent?: number
@@ -12131,6 +12282,7 @@ export type Database = {
           title: string
           transcript: string | null
           updated_at: string
+          video_id: string | null
           workspace_id: string
         }[]
         SetofOptions: {
@@ -12516,6 +12668,7 @@ export type Database = {
           isSetofReturn: true
         }
       }
+      start_demo_conversation: { Args: { p_demo_id: string }; Returns: Json }
       start_shopify_backfill: {
         Args: { p_connection_id: string }
         Returns: {
@@ -12650,6 +12803,39 @@ export type Database = {
           updated: number
         }[]
       }
+      video_playback: {
+        Args: { p_video_id: string }
+        Returns: {
+          created_at: string
+          created_by: string | null
+          deleted_at: string | null
+          description: string | null
+          duration_seconds: number | null
+          error: string | null
+          folder_id: string | null
+          id: string
+          mux_asset_id: string | null
+          mux_playback_id: string | null
+          mux_upload_id: string | null
+          size_bytes: number | null
+          status: Database["public"]["Enums"]["video_status"]
+          storage_path: string | null
+          thumbnail_url: string | null
+          title: string
+          transcription_status: Database["public"]["Enums"]["media_processing_status"]
+          transcription_text: string | null
+          updated_at: string
+          view_count: number
+          visibility: Database["public"]["Enums"]["video_visibility"]
+          workspace_id: string
+        }
+        SetofOptions: {
+          from: "*"
+          to: "videos"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
       vote_review: {
         Args: {
           p_kind: Database["public"]["Enums"]["review_vote_kind"]
@@ -12704,13 +12890,20 @@ export type Database = {
       ai_model_type: "flagship" | "fast" | "reasoning" | "legacy"
       ai_provider: "openai" | "anthropic" | "google" | "mistral"
       ai_video_job_status: "pending" | "processing" | "completed" | "failed"
-      ai_video_job_type: "image_generation" | "video_generation"
+      ai_video_job_type:
+        | "script"
+        | "voice"
+        | "image_generation"
+        | "video_generation"
+        | "assembly"
       ai_video_platform: "youtube_short" | "tiktok" | "reels" | "landscape"
       ai_video_status:
         | "draft"
         | "planning"
+        | "generating_voice"
         | "generating_images"
         | "generating_video"
+        | "assembling"
         | "completed"
         | "failed"
       analytics_source:
@@ -13343,13 +13536,21 @@ export const Constants = {
       ai_model_type: ["flagship", "fast", "reasoning", "legacy"],
       ai_provider: ["openai", "anthropic", "google", "mistral"],
       ai_video_job_status: ["pending", "processing", "completed", "failed"],
-      ai_video_job_type: ["image_generation", "video_generation"],
+      ai_video_job_type: [
+        "script",
+        "voice",
+        "image_generation",
+        "video_generation",
+        "assembly",
+      ],
       ai_video_platform: ["youtube_short", "tiktok", "reels", "landscape"],
       ai_video_status: [
         "draft",
         "planning",
+        "generating_voice",
         "generating_images",
         "generating_video",
+        "assembling",
         "completed",
         "failed",
       ],

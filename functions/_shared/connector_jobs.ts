@@ -4,7 +4,7 @@
 // (private.finish_connector_job: done, more to do, a wait, a retry with backoff, a dead letter),
 // in one transaction. A connector's worker is drain + perRow (queue_worker.ts) around these.
 import { asService, type Sql, type Tx } from "./db.ts";
-import { perRow } from "./queue_worker.ts";
+import { perRow, type Totals } from "./queue_worker.ts";
 import { type FailureKind, ProviderError } from "./providers/http.ts";
 
 export interface ClaimedJob<P = Record<string, unknown>, G = Record<string, unknown>> {
@@ -119,4 +119,16 @@ export function jobRound<P, G>(
     finish: async (job, r) => (await finishJob(sql, job as ClaimedJob<unknown, unknown>, r)) ?? "lost",
     concurrency: opts.concurrency,
   });
+}
+
+/** What a connector worker answers for a call: rounds, claims, and jobs by how their turn ended. */
+export function workerSummary(t: Totals) {
+  return {
+    rounds: t.rounds,
+    claimed: t.claimed,
+    done: t.done ?? 0,
+    waiting: t.wait ?? 0,
+    retrying: (t.retry ?? 0) + (t.throttled ?? 0),
+    dead: t.dead ?? 0,
+  };
 }

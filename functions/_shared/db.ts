@@ -117,6 +117,26 @@ export async function asUserOnce(
   }
 }
 
+/**
+ * Runs fn in one transaction as role `anon`, with the visitor's address headers as PostgREST
+ * would set them (request.headers), so storefront RPCs count it in their rate limits.
+ */
+export function asAnon<T>(
+  sql: Sql,
+  headers: Record<string, string>,
+  fn: (tx: Tx) => Promise<T>,
+  startMs = START_DEADLINE_MS,
+): Promise<T> {
+  return begin(
+    sql,
+    (tx) =>
+      tx`select set_config('role', 'anon', true), set_config('request.jwt.claims', '{"role":"anon"}', true),
+              set_config('request.headers', ${JSON.stringify(headers)}, true)`,
+    fn,
+    startMs,
+  );
+}
+
 /** Runs fn in one transaction as service_role (RLS bypassed): for verified provider callbacks. */
 export function asService<T>(sql: Sql, fn: (tx: Tx) => Promise<T>, startMs = START_DEADLINE_MS): Promise<T> {
   return begin(

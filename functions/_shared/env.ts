@@ -130,6 +130,45 @@ const Settings = z.object({
   SLACK_SCOPES: z.string().default("chat:write,channels:read,groups:read,users:read,users:read.email,channels:history"),
   SLACK_AUTH_URL: z.string().url().default("https://slack.com/oauth/v2/authorize"),
   SLACK_API_URL: z.string().url().default("https://slack.com/api"),
+  // ===== Mux (the videos function, the Mux webhook, the transcripts worker)
+  /** Mux's API and the access token pair it authenticates with (Basic auth). */
+  MUX_API_URL: z.string().url().default("https://api.mux.com"),
+  MUX_TOKEN_ID: z.string().default(""),
+  MUX_TOKEN_SECRET: z.string().default(""),
+  /** The signing key for signed playback (its id, and the base64 PEM private key Mux hands out once). */
+  MUX_SIGNING_KEY_ID: z.string().default(""),
+  MUX_SIGNING_KEY_PRIVATE: z.string().default(""),
+  /** Where playback and text tracks are served (HLS manifests, WebVTT). */
+  MUX_STREAM_URL: z.string().url().default("https://stream.mux.com"),
+  /** The origin a browser uploads from (direct uploads answer CORS for it); empty: GROWTHBASE_APP_URL. */
+  MUX_CORS_ORIGIN: z.string().default(""),
+  /** How long a signed playback token is valid. */
+  MUX_PLAYBACK_TTL_S: z.coerce.number().int().min(60).max(7 * 86_400).default(3600),
+  /** The language Mux generates subtitles in (the video's transcript); empty: none asked for. */
+  MUX_SUBTITLES_LANGUAGE: z.string().regex(/^([a-z]{2}(-[A-Z]{2})?)?$/).default("en"),
+  MUX_API_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(15_000),
+  // ===== Tavus (live demo conversations) and their analysis
+  /** Tavus' API (conversations) and the deployment's API key (x-api-key). */
+  TAVUS_API_URL: z.string().url().default("https://tavusapi.com/v2"),
+  TAVUS_API_KEY: z.string().default(""),
+  TAVUS_API_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(15_000),
+  /** The chat model (OPENAI_BASE_URL) that reads sentiment, intent and confidence of conversation messages. */
+  DEMO_ANALYSIS_MODEL: z.string().min(1).default("gpt-4o-mini"),
+  DEMO_ANALYSIS_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(30_000),
+  // ===== the AI video pipeline (the ai-video worker)
+  /** The chat model (OPENAI_BASE_URL) that writes a project's scene plan, and its price per 1,000 tokens in micros. */
+  AI_VIDEO_SCRIPT_MODEL: z.string().min(1).default("gpt-4o-mini"),
+  AI_VIDEO_SCRIPT_MICROS_PER_1K_TOKENS: z.coerce.number().int().min(0).default(600),
+  /** Text to speech (OPENAI_BASE_URL's /audio/speech): model, voice, price per character in micros. */
+  AI_VIDEO_TTS_MODEL: z.string().min(1).default("gpt-4o-mini-tts"),
+  AI_VIDEO_TTS_VOICE: z.string().min(1).default("alloy"),
+  AI_VIDEO_TTS_MICROS_PER_CHAR: z.coerce.number().int().min(0).default(15),
+  /** The video generation provider (generations per scene, compositions for the assembly) and its key; empty: none. */
+  VIDEO_GEN_API_URL: z.string().default(""),
+  VIDEO_GEN_API_KEY: z.string().default(""),
+  /** How often a running generation is polled within one turn, and one request's timeout. */
+  AI_VIDEO_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(5_000),
+  AI_VIDEO_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(60_000),
 });
 export type Settings = z.infer<typeof Settings>;
 

@@ -120,9 +120,35 @@ export function toErrorResponse(e: unknown): ErrorResponse {
   if (e instanceof SyntaxError) return { status: 400, body: errorBody("invalid_json", "the body is not valid JSON") };
   if (isDatabaseUnavailable(e)) return unavailableResponse();
   const pgCode = (e as { code?: unknown })?.code;
+  if (pgCode === "PGRST") {
+    const raised = fromPgrstRaise(e as Error & { detail?: string });
+    if (raised) return raised;
+  }
   const mapped = typeof pgCode === "string" ? sqlstateHttp(pgCode) : null;
   if (mapped) {
     return { status: mapped[0], body: errorBody(mapped[1], readable((e as Error).message, pgCode as string)) };
   }
   return { status: 500, body: errorBody("internal", "internal error") };
+}
+
+/**
+ * An error SQL raised the PostgREST way (SQLSTATE PGRST: the message a JSON {code, message,
+ * details, hint}, the detail a JSON {status, headers}), as the rate limiter does: the same status,
+ * headers (Retry-After) and message a PostgREST caller gets.
+ */
+function fromPgrstRaise(e: Error & { detail?: string }): ErrorResponse | null {
+  try {
+    const m = JSON.parse(e.message) as { code?: string; message?: string; details?: unknown; hint?: string };
+    const d = JSON.parse(e.detail ?? "{}") as { status?: number; headers?: Record<string, string> };
+    const mapped = sqlstateHttp(m.code ?? "");
+    const status = d.status ?? mapped?.[0];
+    if (!status || !m.message) return null;
+    return {
+      status,
+      body: errorBody(mapped?.[1] ?? "error", m.message, m.hint ? { hint: m.hint, details: m.details } : m.details),
+      headers: d.headers,
+    };
+  } catch {
+    return null;
+  }
 }

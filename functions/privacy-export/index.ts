@@ -6,7 +6,7 @@ import { env } from "../_shared/env.ts";
 import { serve } from "../_shared/http.ts";
 import { acceptWorkerCall } from "../_shared/queue_worker.ts";
 import { runRound } from "./round.ts";
-import { storageApi } from "./storage.ts";
+import { storageApi } from "../_shared/storage.ts";
 
 let storage: ReturnType<typeof storageApi> | undefined;
 const getStorage = () => storage ??= storageApi(env().storageUrl, env().auth.serviceKeys[0]);

@@ -3,7 +3,7 @@
 // window has passed or whose user was erased. Every outcome goes back to SQL.
 import { asService, type Sql } from "../_shared/db.ts";
 import { drain, perRow, type RoundResult as QueueRound } from "../_shared/queue_worker.ts";
-import type { Storage } from "./storage.ts";
+import type { Storage } from "../_shared/storage.ts";
 
 export interface Deps {
   sql: Sql;

@@ -5,6 +5,7 @@ import { openSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { apiUrl, binPath, dbUrl, stackId, type StackConfig } from "./config.ts";
 import { publicKeys, stackKeys } from "./keys.ts";
+import { muxSigningKey } from "./mux-key.ts";
 import { postgrestSocket } from "./postgrest.ts";
 import { alive, readPid, sleep, stopPid } from "./proc.ts";
 import { readSupabaseConfig } from "./supabase-config.ts";
@@ -83,6 +84,19 @@ export function localIntegrationEnv(c: StackConfig): Record<string, string> {
     SLACK_SIGNING_SECRET: "local-slack-signing-secret",
     SLACK_AUTH_URL: `${fake}/slack/oauth/v2/authorize`,
     SLACK_API_URL: `${fake}/slack/api`,
+    MUX_API_URL: `${fake}/mux`,
+    MUX_TOKEN_ID: "local-mux-token-id",
+    MUX_TOKEN_SECRET: "local-mux-token-secret",
+    MUX_STREAM_URL: `${fake}/mux/stream`,
+    MUX_API_TIMEOUT_MS: "3000",
+    TAVUS_API_URL: `${fake}/tavus/v2`,
+    TAVUS_API_KEY: "local-tavus-key",
+    TAVUS_API_TIMEOUT_MS: "3000",
+    DEMO_ANALYSIS_TIMEOUT_MS: "5000",
+    VIDEO_GEN_API_URL: `${fake}/video-gen/v1`,
+    VIDEO_GEN_API_KEY: "local-video-gen-key",
+    AI_VIDEO_POLL_MS: "100",
+    AI_VIDEO_TIMEOUT_MS: "5000",
   };
 }
 
@@ -94,8 +108,11 @@ export async function functionEnv(c: StackConfig): Promise<Record<string, string
   const keys = await publicKeys(c);
   const own: Record<string, string> = {};
   for (const k of Object.keys(localIntegrationEnv(c))) if (process.env[k]) own[k] = process.env[k]!;
+  const mux = muxSigningKey(c);
   return {
     ...localIntegrationEnv(c),
+    MUX_SIGNING_KEY_ID: mux.id,
+    MUX_SIGNING_KEY_PRIVATE: Buffer.from(mux.privatePem).toString("base64"),
     ...own,
     SUPABASE_URL: apiUrl(c),
     SUPABASE_DB_URL: dbUrl(c),

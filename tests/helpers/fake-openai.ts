@@ -2,8 +2,9 @@
 // OPENAI_BASE_URL) that answers as the real one does: float arrays when asked for
 // encoding_format "float", base64 otherwise; 429 with Retry-After, 500, 400 and slow answers on
 // demand. Vectors are local-lexical-v1's, so searches over them rank sensibly. It also serves
-// pages for URL ingestion under /pages/, and the model list (GET /v1/models: how discovery lists models and a
-// saved key is verified) with its faults.
+// pages for URL ingestion under /pages/, the model list (GET /v1/models: how discovery lists models
+// and a saved key is verified) with its faults, chat completions (JSON answers of fakeModel: scene
+// plans, conversation labels) and text to speech.
 import { createServer, type Server } from "node:http";
 import { localLexicalEmbedding } from "../../functions/_shared/embeddings_local.ts";
 import { fakeOpenAiUrl } from "../../scripts/lib/gateway.ts";
@@ -46,6 +47,13 @@ export class FakeOpenAi {
   modelsRetryAfter = "120";
   /** Keys GET /v1/models accepts (how a saved key is verified); others answer 401 invalid_api_key. */
   validKeys = new Set<string>(["local-openai-key"]);
+  /** POST /v1/chat/completions: the requests, and one behaviour per request ("ok" once empty). */
+  chatCalls: { model: string; messages: { role: string; content: string }[]; response_format?: unknown }[] = [];
+  chatPlan: ("ok" | "429" | "500")[] = [];
+  /** What the model answers (a JSON object, sent as the message content): by default labelAnalysis. */
+  chatAnswer: (user: string) => unknown = fakeModel;
+  /** POST /v1/audio/speech requests (text to speech answers mp3 bytes; shares chatPlan's faults). */
+  speechCalls: { model: string; input: string; voice: string }[] = [];
 
   /** The base URL the SDK is configured with (ends in /v1). */
   get url() {
@@ -97,6 +105,31 @@ export class FakeOpenAi {
           data: this.models.map((id, i) => ({ id, object: "model", created: 1_700_000_000 + i, owned_by: id.startsWith("gpt") ? "openai" : "system" })),
         });
       }
+      if (req.method === "POST" && path === "/v1/audio/speech") {
+        const b = JSON.parse(body) as { model: string; input: string; voice: string };
+        this.speechCalls.push(b);
+        const behaviour = this.chatPlan.shift() ?? "ok";
+        if (behaviour !== "ok") return send(500, { error: { message: "The server had an error while processing your request.", type: "server_error" } });
+        res.writeHead(200, { "content-type": "audio/mpeg" });
+        return res.end(Buffer.from(`ID3 fake speech: ${b.input}`));
+      }
+      if (req.method === "POST" && path === "/v1/chat/completions") {
+        const b = JSON.parse(body) as FakeOpenAi["chatCalls"][number];
+        this.chatCalls.push(b);
+        const behaviour = this.chatPlan.shift() ?? "ok";
+        if (behaviour === "429") {
+          return send(429, { error: { message: "Rate limit reached for requests", type: "requests", code: "rate_limit_exceeded" } },
+            { "retry-after": "1" });
+        }
+        if (behaviour === "500") return send(500, { error: { message: "The server had an error while processing your request.", type: "server_error" } });
+        const user = b.messages.filter((m) => m.role === "user").map((m) => m.content).join("\n");
+        const completion = Math.max(1, Math.round(user.length / 8));
+        return send(200, {
+          id: "chatcmpl-fake", object: "chat.completion", created: Math.floor(Date.now() / 1000), model: b.model,
+          choices: [{ index: 0, message: { role: "assistant", content: JSON.stringify(this.chatAnswer(user)), refusal: null }, finish_reason: "stop" }],
+          usage: { prompt_tokens: completion * 2, completion_tokens: completion, total_tokens: completion * 3 },
+        });
+      }
       if (req.method !== "POST" || path !== "/v1/embeddings") return send(404, { error: { message: "not found" } });
       const b = JSON.parse(body) as { model: string; input: string | string[]; encoding_format?: string; dimensions?: number };
       const input = Array.isArray(b.input) ? b.input : [b.input];
@@ -130,4 +163,42 @@ export class FakeOpenAi {
     this.server.closeAllConnections();
     return new Promise<void>((r) => this.server.close(() => r()));
   }
+}
+
+/**
+ * The fake model's reading of a demo conversation ({messages: [{index, role, content}]}): price
+ * words are a pricing question, "love", "great" and "thanks" positive, "expensive" and "not"
+ * negative, the rest neutral; confidence 0.9.
+ */
+export function labelAnalysis(user: string): unknown {
+  let messages: { index: number; content: string }[] = [];
+  try {
+    messages = (JSON.parse(user) as { messages: typeof messages }).messages ?? [];
+  } catch { /* not a conversation: nothing to label */ }
+  return {
+    messages: messages.map((m) => {
+      const t = m.content.toLowerCase();
+      const sentiment = /love|great|thanks/.test(t) ? "positive" : /expensive|\bnot\b/.test(t) ? "negative" : "neutral";
+      const intent = /price|cost|how much/.test(t) ? "pricing_question" : /love|buy/.test(t) ? "purchase_intent" : "information";
+      return { index: m.index, sentiment, intent, confidence: 0.9 };
+    }),
+  };
+}
+
+/**
+ * The fake model: a video brief ({goal, duration_s, ...}) gets a scene plan of 4-second scenes;
+ * a conversation ({messages}) gets labelAnalysis.
+ */
+export function fakeModel(user: string): unknown {
+  let v: { goal?: string; duration_s?: number } = {};
+  try {
+    v = JSON.parse(user);
+  } catch { /* below */ }
+  if (typeof v.goal !== "string") return labelAnalysis(user);
+  const n = Math.max(1, Math.min(3, Math.round((v.duration_s ?? 8) / 4)));
+  return {
+    scenes: Array.from({ length: n }, (_, i) => ({
+      prompt: `Scene ${i + 1} of ${v.goal}`, seconds: 4, narration: `Line ${i + 1} about ${v.goal}.`,
+    })),
+  };
 }

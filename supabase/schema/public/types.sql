@@ -45,14 +45,14 @@ comment on type public.ai_provider is 'AI model providers the registry tracks.';
 create type public.ai_video_job_status as enum ('pending', 'processing', 'completed', 'failed');
 comment on type public.ai_video_job_status is 'pending -> processing -> completed | failed; failed -> pending to retry.';
 
-create type public.ai_video_job_type as enum ('image_generation', 'video_generation');
-comment on type public.ai_video_job_type is 'What a job asks the provider for.';
+create type public.ai_video_job_type as enum ('script', 'voice', 'image_generation', 'video_generation', 'assembly');
+comment on type public.ai_video_job_type is 'What a job asks for: the script (a chat model), the voice-over (text to speech), images, a clip per scene (video generation), the assembly of clips and voice (the video provider''s compositions).';
 
 create type public.ai_video_platform as enum ('youtube_short', 'tiktok', 'reels', 'landscape');
 comment on type public.ai_video_platform is 'Target format: YouTube Short, TikTok and Reels are 9:16; landscape is 16:9.';
 
-create type public.ai_video_status as enum ('draft', 'planning', 'generating_images', 'generating_video', 'completed', 'failed');
-comment on type public.ai_video_status is 'draft -> planning -> generating_images -> generating_video -> completed; any unfinished state -> failed; failed -> draft to retry.';
+create type public.ai_video_status as enum ('draft', 'planning', 'generating_voice', 'generating_images', 'generating_video', 'assembling', 'completed', 'failed');
+comment on type public.ai_video_status is 'draft -> planning (script) -> generating_voice -> generating_video (clips) -> assembling -> completed; generating_images (stills) may come between planning and generating_video; any unfinished state -> failed (with the reason in error); failed -> draft to retry.';
 
 create type public.analytics_source as enum ('search_console', 'pagespeed', 'instagram', 'tiktok', 'fairing');
 comment on type public.analytics_source is 'What an analytics sync pulls: search_console (Search Console search analytics into seo_rankings), pagespeed (PageSpeed Insights into seo_page_audits and seo_audits), instagram and tiktok (organic posts and account insights into the social tables), fairing (post-purchase survey responses into survey_responses).';

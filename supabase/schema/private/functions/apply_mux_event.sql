@@ -6,25 +6,43 @@ CREATE OR REPLACE FUNCTION private.apply_mux_event()
 AS $function$
 declare
   d jsonb := new.payload -> 'data';
+  vid uuid := case when d ->> 'passthrough' ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'
+                   then (d ->> 'passthrough')::uuid end;
+  playback text;
 begin
   if new.provider <> 'mux' then
     return null;
   end if;
   begin
+    select pb ->> 'id' into playback
+    from jsonb_array_elements(case when jsonb_typeof(d -> 'playback_ids') = 'array' then d -> 'playback_ids' else '[]' end) pb
+    order by (pb ->> 'policy' = 'signed') desc nulls last
+    limit 1;
     if new.topic = 'video.upload.asset_created' then
-      update public.videos set mux_asset_id = d ->> 'asset_id', status = 'processing'
+      update public.videos set mux_asset_id = coalesce(mux_asset_id, d ->> 'asset_id'), status = 'processing'
       where mux_upload_id = d ->> 'id' and status = 'uploading';
+    elsif new.topic = 'video.upload.errored' or new.topic = 'video.upload.cancelled' then
+      update public.videos set status = 'errored',
+        error = left(coalesce(d #>> '{error,message}', 'the upload was ' || split_part(new.topic, '.', 3)), 2000)
+      where mux_upload_id = d ->> 'id' and status = 'uploading';
+    elsif new.topic = 'video.asset.created' then
+      update public.videos set status = 'processing', mux_asset_id = coalesce(mux_asset_id, d ->> 'id'),
+        mux_playback_id = coalesce(mux_playback_id, playback)
+      where status = 'uploading'
+        and (mux_asset_id = d ->> 'id' or (d ->> 'upload_id' is not null and mux_upload_id = d ->> 'upload_id') or id = vid);
     elsif new.topic = 'video.asset.ready' then
       update public.videos set status = 'ready', error = null,
         duration_seconds = case when (d ->> 'duration') ~ '^\d+(\.\d+)?$' and (d ->> 'duration')::numeric > 0
                                 then round((d ->> 'duration')::numeric, 3) else duration_seconds end,
-        mux_playback_id = coalesce(d #>> '{playback_ids,0,id}', mux_playback_id),
+        mux_playback_id = coalesce(playback, mux_playback_id),
         mux_asset_id = coalesce(mux_asset_id, d ->> 'id')
-      where mux_asset_id = d ->> 'id' or (d ->> 'upload_id' is not null and mux_upload_id = d ->> 'upload_id');
+      where status <> 'errored'
+        and (mux_asset_id = d ->> 'id' or (d ->> 'upload_id' is not null and mux_upload_id = d ->> 'upload_id') or id = vid);
     elsif new.topic = 'video.asset.errored' then
       update public.videos set status = 'errored',
         error = left(coalesce(d #>> '{errors,messages,0}', d #>> '{errors,type}', 'Mux could not process the video'), 2000)
-      where mux_asset_id = d ->> 'id' or (d ->> 'upload_id' is not null and mux_upload_id = d ->> 'upload_id');
+      where status <> 'ready'
+        and (mux_asset_id = d ->> 'id' or (d ->> 'upload_id' is not null and mux_upload_id = d ->> 'upload_id') or id = vid);
     elsif new.topic = 'video.asset.deleted' then
       update public.videos set deleted_at = coalesce(deleted_at, now()) where mux_asset_id = d ->> 'id';
     end if;
@@ -33,7 +51,7 @@ begin
   end;
   return null;
 end $function$;
-comment on function private.apply_mux_event() is 'AFTER INSERT on private.webhook_events (Mux): upload linked to its asset, asset ready (duration, playback id), errored or deleted. A failure marks the event failed and never loses it.';
+comment on function private.apply_mux_event() is 'AFTER INSERT on private.webhook_events (Mux): upload linked to its asset (processing), upload errored or cancelled, asset created, ready (duration, signed playback id) or errored, deleted; videos found by upload id, asset id or passthrough (the video id); a ready video is never errored again nor an errored one made ready. A failure marks the event failed and never loses it.';
 
 CREATE OR REPLACE FUNCTION private.apply_mux_event(p_type text, p_data jsonb)
  RETURNS integer

@@ -15,12 +15,14 @@ begin
     return new;
   end if;
   if new.status is distinct from old.status then
-    ok := case old.status
-      when 'draft' then new.status in ('planning', 'failed')
-      when 'planning' then new.status in ('generating_images', 'failed')
-      when 'generating_images' then new.status in ('generating_video', 'failed')
-      when 'generating_video' then new.status in ('completed', 'failed')
-      when 'failed' then new.status = 'draft'
+    ok := case old.status::text
+      when 'draft' then new.status::text in ('planning', 'failed')
+      when 'planning' then new.status::text in ('generating_voice', 'generating_images', 'failed')
+      when 'generating_voice' then new.status::text in ('generating_video', 'failed')
+      when 'generating_images' then new.status::text in ('generating_video', 'failed')
+      when 'generating_video' then new.status::text in ('assembling', 'completed', 'failed')
+      when 'assembling' then new.status::text in ('completed', 'failed')
+      when 'failed' then new.status::text = 'draft'
       else false end;
     if not ok then
       raise exception 'a project cannot move from % to %', old.status, new.status using errcode = 'PT409';
@@ -43,4 +45,4 @@ begin
   end if;
   return new;
 end $function$;
-comment on function private.guard_ai_video_project() is 'BEFORE INSERT/UPDATE on ai_video_projects: the status machine, what members may change and when; stamps started_at/completed_at.';
+comment on function private.guard_ai_video_project() is 'BEFORE INSERT/UPDATE on ai_video_projects: the status machine (draft -> planning -> generating_voice | generating_images -> generating_video -> assembling -> completed, unfinished -> failed, failed -> draft), what members may change and when; stamps started_at/completed_at.';

@@ -43,4 +43,5 @@ CREATE TRIGGER drop_processed_webhook_body BEFORE UPDATE ON private.webhook_even
 CREATE TRIGGER keep_tenant_keys BEFORE UPDATE OF workspace_id ON private.webhook_events FOR EACH ROW EXECUTE FUNCTION private.keep_tenant_keys('workspace_id');
 CREATE TRIGGER process_chatwoot_ticket_event AFTER INSERT ON private.webhook_events FOR EACH ROW WHEN (((new.provider = 'chatwoot'::public.webhook_provider) AND (new.topic = 'conversation_status_changed'::text))) EXECUTE FUNCTION private.process_chatwoot_ticket_event();
 CREATE TRIGGER process_mux_review_media AFTER INSERT ON private.webhook_events FOR EACH ROW WHEN ((new.provider = 'mux'::public.webhook_provider)) EXECUTE FUNCTION private.process_mux_review_media();
+CREATE TRIGGER queue_mux_transcript AFTER INSERT ON private.webhook_events FOR EACH ROW WHEN ((new.provider = 'mux'::public.webhook_provider)) EXECUTE FUNCTION private.queue_mux_transcript();
 CREATE TRIGGER wake_webhook_processor AFTER INSERT ON private.webhook_events REFERENCING NEW TABLE AS stored FOR EACH STATEMENT EXECUTE FUNCTION private.wake_webhook_processor();

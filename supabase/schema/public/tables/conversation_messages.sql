@@ -39,5 +39,6 @@ CREATE INDEX conversation_messages_demo_idx ON public.conversation_messages USIN
 create policy "viewers read" on public.conversation_messages for select to authenticated
   using ((workspace_id = ANY (ARRAY( SELECT private.workspace_ids('viewer'::public.workspace_role) AS workspace_ids))));
 
+CREATE TRIGGER conversation_transcript_arrived AFTER INSERT ON public.conversation_messages REFERENCING NEW TABLE AS new_messages FOR EACH STATEMENT EXECUTE FUNCTION private.conversation_transcript_arrived();
 CREATE TRIGGER keep_tenant_keys BEFORE UPDATE OF workspace_id, created_at ON public.conversation_messages FOR EACH ROW EXECUTE FUNCTION private.keep_tenant_keys('workspace_id', 'created_at');
 CREATE TRIGGER link_message_demo BEFORE INSERT ON public.conversation_messages FOR EACH ROW EXECUTE FUNCTION private.link_message_demo();

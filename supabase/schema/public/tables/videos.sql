@@ -64,5 +64,7 @@ create policy "members edit workspace videos, creators and editors private one" 
 create policy "members see workspace videos and private ones shared with them" on public.videos for select to authenticated
   using (((workspace_id = ANY (ARRAY( SELECT private.workspace_ids('viewer'::public.workspace_role) AS workspace_ids))) AND ((visibility = 'workspace'::public.video_visibility) OR (created_by = ( SELECT auth.uid() AS uid)) OR (workspace_id = ANY (ARRAY( SELECT private.workspace_ids('admin'::public.workspace_role) AS workspace_ids))) OR (id = ANY (ARRAY( SELECT private.shared_video_ids('view'::public.video_permission_level) AS shared_video_ids))))));
 
+CREATE TRIGGER guard_video_provider_columns BEFORE INSERT ON public.videos FOR EACH ROW EXECUTE FUNCTION private.guard_video_provider_columns();
+CREATE TRIGGER guard_video_provider_columns_update BEFORE UPDATE ON public.videos FOR EACH ROW WHEN ((NOT ((old.created_by IS NOT NULL) AND (new.created_by IS NULL) AND private.only_deleted_users_cleared(ARRAY[old.created_by], ARRAY[new.created_by])))) EXECUTE FUNCTION private.guard_video_provider_columns();
 CREATE TRIGGER keep_tenant_keys BEFORE UPDATE OF workspace_id, created_by, created_at ON public.videos FOR EACH ROW EXECUTE FUNCTION private.keep_tenant_keys('workspace_id', 'created_by', 'created_at');
 CREATE TRIGGER set_updated_at BEFORE UPDATE ON public.videos FOR EACH ROW EXECUTE FUNCTION private.set_updated_at();

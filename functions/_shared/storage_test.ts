@@ -1,4 +1,4 @@
-import { assertEquals } from "../_shared/assert.ts";
+import { assertEquals } from "./assert.ts";
 import { storageApi } from "./storage.ts";
 
 function recorder(status = 200) {
