@@ -10,7 +10,7 @@ import { readSupabaseConfig } from "./supabase-config.ts";
 
 const TYPES: Record<string, string> = {
   ".md": "text/markdown", ".txt": "text/plain", ".csv": "text/csv", ".html": "text/html", ".json": "application/json",
-  ".pdf": "application/pdf", ".png": "image/png", ".jpg": "image/jpeg", ".mp4": "video/mp4",
+  ".pdf": "application/pdf", ".png": "image/png", ".svg": "image/svg+xml", ".jpg": "image/jpeg", ".mp4": "video/mp4",
 };
 
 export async function seedStorage(c: StackConfig, log: (s: string) => void): Promise<void> {

@@ -110,13 +110,13 @@ from (values
 insert into public.digital_assets (id, workspace_id, name, kind, storage_path, mime_type, size_bytes, width, height, duration_seconds, alt_text, tags, campaign_id, created_by)
 values
   ('72000000-0000-4000-8000-000000000001', '10000000-0000-4000-8000-000000000001', 'logo-primary.svg', 'image',
-   '10000000-0000-4000-8000-000000000001/brand/logo-primary.svg', 'image/svg+xml', 8421, 512, 512, null, 'Demo Brand logo', '{brand}', null,
+   '10000000-0000-4000-8000-000000000001/brand/logo-primary.svg', 'image/svg+xml', 251, 512, 512, null, 'Demo Brand logo', '{brand}', null,
    '00000000-0000-4000-8000-000000000002'),
   ('72000000-0000-4000-8000-000000000002', '10000000-0000-4000-8000-000000000001', 'refill-before-after.mp4', 'video',
-   '10000000-0000-4000-8000-000000000001/campaigns/spring-glow/refill-before-after.mp4', 'video/mp4', 48213340, 1080, 1920, 27.5,
+   '10000000-0000-4000-8000-000000000001/campaigns/spring-glow/refill-before-after.mp4', 'video/mp4', 32, 1080, 1920, 27.5,
    'Balm refill, before and after', '{ugc,launch}', '70000000-0000-4000-8000-000000000001', '00000000-0000-4000-8000-000000000003'),
   ('72000000-0000-4000-8000-000000000003', '10000000-0000-4000-8000-000000000001', 'brand-guidelines.pdf', 'document',
-   '10000000-0000-4000-8000-000000000001/brand/brand-guidelines.pdf', 'application/pdf', 2210034, null, null, null, null, '{brand}', null,
+   '10000000-0000-4000-8000-000000000001/brand/brand-guidelines.pdf', 'application/pdf', 596, null, null, null, null, '{brand}', null,
    '00000000-0000-4000-8000-000000000002')
 on conflict do nothing;
 

@@ -20,8 +20,8 @@ update public.demos set status = 'published' where id = tests.id('A published');
 -- ---------- buckets
 select results_eq($$ select id, public, file_size_limit from storage.buckets order by id $$,
   $$ values ('ai-videos', false, 524288000::bigint), ('data-exports', false, 1073741824), ('demo-videos', false, 104857600),
-            ('knowledge-uploads', false, 52428800), ('review-media', false, 52428800) $$,
-  'five private buckets; demo-videos takes 100 MB files');
+            ('knowledge-uploads', false, 52428800), ('marketing-assets', false, 104857600), ('review-media', false, 52428800) $$,
+  'six private buckets; demo-videos takes 100 MB files');
 
 -- ---------- workspace media buckets
 select tests.authenticate_as('member-a');

@@ -41,12 +41,27 @@ describe("buckets", () => {
     const all = await t.service.storage.listBuckets();
     expect(all.error).toBeNull();
     expect(all.data!.map((b) => b.id)).toEqual(expect.arrayContaining(["ai-videos", "data-exports", "demo-videos",
-      "knowledge-uploads", "review-media"]));
+      "knowledge-uploads", "marketing-assets", "review-media"]));
     expect(all.data!.find((b) => b.id === "data-exports")).toMatchObject({ public: false, allowed_mime_types: ["application/json"] });
     expect(await t.member.storage.listBuckets()).toEqual({ data: [], error: null });
     const one = await t.member.storage.getBucket("data-exports");
     expect(code(one.error)).toBe("404");
     expect(code((await t.member.storage.createBucket("mine")).error)).toBe("403");
+  });
+});
+
+describe("the seed's files", () => {
+  it("every seeded marketing asset and demo video is an object whose size its row states", async () => {
+    const demo = "10000000-0000-4000-8000-000000000001"; // the demo seed's workspace
+    const rows = await sql`select 'marketing-assets' as bucket, storage_path as path, size_bytes::int as size
+      from public.digital_assets where workspace_id = ${demo}
+      union all select 'demo-videos', storage_path, null from public.demo_videos where workspace_id = ${demo}`;
+    expect(rows.length).toBeGreaterThan(3); // the demo seed: 3 assets, the demo's videos
+    for (const r of rows) {
+      const got = await t.service.storage.from(r.bucket).download(r.path);
+      expect({ path: r.path, error: got.error }).toEqual({ path: r.path, error: null });
+      if (r.size !== null) expect({ path: r.path, size: got.data!.size }).toEqual({ path: r.path, size: r.size });
+    }
   });
 });
 

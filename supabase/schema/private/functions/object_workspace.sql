@@ -7,7 +7,7 @@ AS $function$
 declare
   head text := split_part(p_name, '/', 1);
 begin
-  if p_bucket not in ('demo-videos', 'ai-videos', 'review-media', 'knowledge-uploads')
+  if p_bucket not in ('demo-videos', 'ai-videos', 'review-media', 'knowledge-uploads', 'marketing-assets')
      or head !~ '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' then
     return null;
   end if;
