@@ -44,7 +44,7 @@ describe("the demo seed", () => {
 
   it("keeps files in Storage, counted in the workspace's usage, readable by its members", async () => {
     const usage = await member.from("workspace_storage_usage").select("bucket_id, bytes, objects").eq("workspace_id", DEMO);
-    expect(usage.data!.map((u) => u.bucket_id).sort()).toEqual(["ai-videos", "demo-videos", "knowledge-uploads"]);
+    expect(usage.data!.map((u) => u.bucket_id).sort()).toEqual(["ai-videos", "demo-videos", "knowledge-uploads", "marketing-assets"]);
     expect(usage.data!.every((u) => u.bytes > 0 && u.objects > 0)).toBe(true);
     const files = await member.storage.from("knowledge-uploads").list(`${DEMO}/briefs`);
     expect(files.data!.map((f) => f.name)).toEqual(["spring-glow-launch.md"]);
