@@ -65,6 +65,38 @@ const Settings = z.object({
   META_AUTH_URL: z.string().url().default("https://www.facebook.com/v21.0/dialog/oauth"),
   META_TOKEN_URL: z.string().url().default("https://graph.facebook.com/v21.0/oauth/access_token"),
   META_SCOPES: z.string().default("ads_read,business_management"),
+  /** Meta's Graph API, with its version (insights, campaigns, the Conversions API). */
+  META_GRAPH_URL: z.string().url().default("https://graph.facebook.com/v21.0"),
+  /** The Google Ads API, with its version (googleAds:searchStream). */
+  GOOGLE_ADS_API_URL: z.string().url().default("https://googleads.googleapis.com/v21"),
+  GOOGLE_ADS_DEVELOPER_TOKEN: z.string().default(""),
+  /** The manager account the app signs in through (login-customer-id), digits only; empty when none. */
+  GOOGLE_ADS_LOGIN_CUSTOMER_ID: z.string().regex(/^\d*$/).default(""),
+  /** TikTok's Business API, with its version (reports, campaigns, the Events API). */
+  TIKTOK_API_URL: z.string().url().default("https://business-api.tiktok.com/open_api/v1.3"),
+  /** One provider request's timeout for the ads sync and conversions workers. */
+  ADS_API_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(30_000),
+  /**
+   * The agents' model endpoint: any OpenAI-compatible chat completions API (OpenAI, Azure's
+   * OpenAI-compatible route, a LiteLLM or vLLM proxy). Empty: OPENAI_BASE_URL and OPENAI_API_KEY.
+   */
+  AGENT_LLM_BASE_URL: z.string().url().optional(),
+  AGENT_LLM_API_KEY: z.string().optional(),
+  /** A registry model every agent uses instead of its own (e.g. the one model a proxy serves); empty: each agent's. */
+  AGENT_MODEL: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._:/-]{0,127}$/).optional(),
+  /** One model call's timeout (a streamed answer may take this long in total). */
+  AGENT_LLM_TIMEOUT_MS: z.coerce.number().int().min(500).max(600_000).default(60_000),
+  /** The Shopify Admin API version the executor's GraphQL calls pin. */
+  SHOPIFY_API_VERSION: z.string().regex(/^\d{4}-\d{2}$/).default("2025-07"),
+  /** Resend's API and the deployment's sending key (the executor's email campaigns). */
+  RESEND_API_URL: z.string().url().default("https://api.resend.com"),
+  RESEND_API_KEY: z.string().default(""),
+  /** Slack's Web API. */
+  SLACK_API_URL: z.string().url().default("https://slack.com/api"),
+  /** Chatwoot's API (a connection's metadata.base_url wins for self-hosted instances). */
+  CHATWOOT_API_URL: z.string().url().default("https://app.chatwoot.com"),
+  /** One request's timeout for the executor's calls to Shopify, Resend, Slack and Chatwoot. */
+  ACTIONS_API_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(30_000),
   TAVUS_WEBHOOK_TOKEN: z.string().default(""),
   CHATWOOT_WEBHOOK_TOKEN: z.string().default(""),
   MUX_WEBHOOK_SECRET: z.string().default(""),

@@ -602,9 +602,9 @@ begin
     'approval:' || new.id, jsonb_build_object('approval_id', new.id, 'action', new.action));
   return null;
 end $$;
-comment on function private.queue_approved_action() is 'AFTER UPDATE to approved on agent_approvals: queues the approval''s job (key approval:<id>, recorded before anything is called) on the approval_actions queue, which wakes the executor at commit.';
+comment on function private.queue_approved_action() is 'AFTER UPDATE to approved on agent_approvals (every kind but other, which a person carries out and a service reports with private.finish_approval): queues the approval''s job (key approval:<id>, recorded before anything is called) on the approval_actions queue, which wakes the executor at commit.';
 create trigger queue_approved_action after update of status on public.agent_approvals
-  for each row when (new.status = 'approved' and old.status is distinct from new.status)
+  for each row when (new.status = 'approved' and old.status is distinct from new.status and new.action <> 'other')
   execute function private.queue_approved_action();
 
 -- ===== preparing: the target, the value it replaces, the guardrails
@@ -656,7 +656,8 @@ begin
       want := (p ->> 'daily_budget_cents')::bigint;
       problem := private.budget_guardrail_problem(s, ac.daily_budget_cents, want, ac.name);
       if problem is not null then return jsonb_build_object('refused', problem); end if;
-      return jsonb_build_object('prepared', target || jsonb_build_object('target', jsonb_build_object('daily_budget_cents', want),
+      return jsonb_build_object('prepared', target || jsonb_build_object(
+        'target', jsonb_build_object('daily_budget_cents', want), 'max_change_pct', s.max_budget_change_pct,
         'replaced', jsonb_build_object('daily_budget_cents', ac.daily_budget_cents)));
     end if;
     return jsonb_build_object('prepared', target || jsonb_build_object(
@@ -676,7 +677,7 @@ begin
     if private.ad_target(ac) ->> 'connection_id' is null or private.ad_target(ac2) ->> 'connection_id' is null then
       return jsonb_build_object('refused', 'both ad accounts need a connection to act through');
     end if;
-    return jsonb_build_object('prepared', jsonb_build_object(
+    return jsonb_build_object('prepared', jsonb_build_object('max_change_pct', s.max_budget_change_pct, 'daily_cents', want,
       'from', private.ad_target(ac) || jsonb_build_object('target', jsonb_build_object('daily_budget_cents', ac.daily_budget_cents - want)),
       'to', private.ad_target(ac2) || jsonb_build_object('target', jsonb_build_object('daily_budget_cents', coalesce(ac2.daily_budget_cents, 0) + want)),
       'replaced', jsonb_build_object('from', jsonb_build_object('daily_budget_cents', ac.daily_budget_cents),
@@ -970,12 +971,12 @@ begin
   end if;
   extra := private.apply_approval_action(a, j.progress -> 'prepared', coalesce(p_result, '{}'));
   update public.agent_approvals set status = 'executed',
-    execution_result = coalesce(p_result, '{}') || coalesce(extra, '{}') || jsonb_build_object('idempotency_key', j.idempotency_key),
-    replaced = j.progress #> '{prepared,replaced}'
+    execution_result = (coalesce(p_result, '{}') - 'replaced') || coalesce(extra, '{}') || jsonb_build_object('idempotency_key', j.idempotency_key),
+    replaced = coalesce(p_result -> 'replaced', j.progress #> '{prepared,replaced}')
   where id = a.id returning status into a.status;
   return a.status;
 end $$;
-comment on function private.complete_approval_execution(bigint, uuid, boolean, jsonb, text) is 'The executor, in the transaction that finishes the job: executed with the provider''s ids (and our tables changed, private.apply_approval_action) and what the change replaced, or failed with the error. PT409 when the approval is not executing; the job''s lease is checked first.';
+comment on function private.complete_approval_execution(bigint, uuid, boolean, jsonb, text) is 'The executor, in the transaction that finishes the job: executed with the provider''s ids (and our tables changed, private.apply_approval_action) and what the change replaced (the provider''s live value in p_result.replaced when the handler read one, else our copy at preparation), or failed with the error. PT409 when the approval is not executing; the job''s lease is checked first.';
 
 -- A job that died (attempts spent, a permanent refusal, a lapsed lease on its last attempt) fails its approval.
 create function private.fail_approval_of_dead_job() returns trigger

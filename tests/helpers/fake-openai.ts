@@ -1,12 +1,14 @@
-// A fake OpenAI embeddings API on 127.0.0.1 (API port + 59, where the local functions send
-// OPENAI_BASE_URL) that answers as the real one does: float arrays when asked for
-// encoding_format "float", base64 otherwise; 429 with Retry-After, 500, 400 and slow answers on
-// demand. Vectors are local-lexical-v1's, so searches over them rank sensibly. It also serves
-// pages for URL ingestion under /pages/.
+// A fake OpenAI API on 127.0.0.1 (API port + 59, where the local functions send OPENAI_BASE_URL).
+// Embeddings answer as the real API does: float arrays when asked for encoding_format "float",
+// base64 otherwise; 429 with Retry-After, 500, 400 and slow answers on demand. Vectors are
+// local-lexical-v1's, so searches over them rank sensibly. Chat completions play scripted
+// conversations (fake-openai-chat.ts): tool calls, malformed arguments, refusals, 429 and 500,
+// slow streams. It also serves pages for URL ingestion under /pages/.
 import { createServer, type Server } from "node:http";
 import { localLexicalEmbedding } from "../../functions/_shared/embeddings_local.ts";
 import { fakeOpenAiUrl } from "../../scripts/lib/gateway.ts";
 import { config } from "./stack.ts";
+import { FakeChat } from "./fake-openai-chat.ts";
 
 export type Behaviour = "ok" | "429" | "500" | "400" | "slow";
 
@@ -35,6 +37,8 @@ export class FakeOpenAi {
   /** How long a "slow" answer takes (the local functions give up after 5 s). */
   slowMs = 6500;
   pages = new Map<string, Page>();
+  /** Scripted chat completions. */
+  chat = new FakeChat();
 
   /** The base URL the SDK is configured with (ends in /v1). */
   get url() {
@@ -66,6 +70,7 @@ export class FakeOpenAi {
         res.writeHead(page.status, { "content-type": page.type, ...(page.location ? { location: page.location } : {}) });
         return res.end(page.body);
       }
+      if (req.method === "POST" && path === "/v1/chat/completions") return this.chat.answer(req, res, body);
       if (req.method !== "POST" || path !== "/v1/embeddings") return send(404, { error: { message: "not found" } });
       const b = JSON.parse(body) as { model: string; input: string | string[]; encoding_format?: string; dimensions?: number };
       const input = Array.isArray(b.input) ? b.input : [b.input];

@@ -1,0 +1,118 @@
+// Resend, Slack and Chatwoot for the approval executor. Replace with h/messaging's clients
+// (Resend sender queue, Slack and Chatwoot clients) once merged; the wire formats are the same.
+//   Resend: POST /emails/batch (up to 100 messages) with an Idempotency-Key, so a retried batch
+//     is answered from Resend's record instead of sent twice (24 hours); 429 waits Retry-After.
+//   Slack: chat.postMessage with the key in the message's metadata; found again with
+//     conversations.history (include_all_metadata). Errors arrive as 200 {ok: false, error}.
+//   Chatwoot: POST .../conversations/{id}/messages (api_access_token), the key in
+//     content_attributes; found again by listing the conversation's messages.
+import type { Settings } from "../env.ts";
+import { type Answer, type Client, providerClient, ProviderError, type ProviderHttp } from "./http.ts";
+
+// ===== Resend
+export function classifyResend(a: Answer): ProviderError | null {
+  const b = a.body as { name?: string; message?: string } | null;
+  if (a.status === 409 && b?.name === "concurrent_idempotent_requests") {
+    return new ProviderError("retry_later", `Resend: ${b.message ?? "the same batch is being sent"}`, { status: 409 });
+  }
+  return null;
+}
+
+export function resendClient(s: Settings, http: ProviderHttp): Client {
+  return providerClient({
+    name: "Resend",
+    baseUrl: s.RESEND_API_URL,
+    timeoutMs: s.ACTIONS_API_TIMEOUT_MS,
+    http,
+    classify: classifyResend,
+    headers: { authorization: `Bearer ${s.RESEND_API_KEY}` },
+  });
+}
+
+export interface EmailMessage {
+  from: string;
+  to: string[];
+  subject: string;
+  html?: string;
+  text?: string;
+  reply_to?: string | null;
+  tags?: { name: string; value: string }[];
+}
+
+export async function sendBatch(client: Client, messages: EmailMessage[], idempotencyKey: string): Promise<string[]> {
+  const r = await client.call<{ data?: { id: string }[] }>({
+    method: "POST",
+    path: "emails/batch",
+    headers: { "idempotency-key": idempotencyKey },
+    json: messages.map((m) => ({ ...m, reply_to: m.reply_to ?? undefined })),
+  });
+  return (r.body?.data ?? []).map((x) => x.id);
+}
+
+// ===== Slack
+const SLACK_TOKEN = new Set(["invalid_auth", "not_authed", "token_revoked", "token_expired", "account_inactive"]);
+const SLACK_RETRY = new Set(["internal_error", "fatal_error", "service_unavailable", "request_timeout"]);
+
+export function classifySlack(a: Answer, now: number): ProviderError | null {
+  const b = a.body as { ok?: boolean; error?: string } | null;
+  if (!b || typeof b !== "object" || b.ok !== false) return null;
+  const what = `Slack: ${b.error ?? "not ok"}`;
+  if (b.error === "ratelimited") {
+    const s = Number(a.headers.get("retry-after") ?? "30");
+    return new ProviderError("throttled", what, { status: a.status, retryAt: new Date(now + s * 1000), providerCode: b.error });
+  }
+  if (SLACK_TOKEN.has(b.error ?? "")) return new ProviderError("token_invalid", what, { status: a.status, providerCode: b.error });
+  if (SLACK_RETRY.has(b.error ?? "")) return new ProviderError("retry_later", what, { status: a.status, providerCode: b.error });
+  return new ProviderError("bad_request", what, { status: a.status, providerCode: b.error });
+}
+
+export function slackClient(s: Settings, http: ProviderHttp): Client {
+  return providerClient({ name: "Slack", baseUrl: s.SLACK_API_URL, timeoutMs: s.ACTIONS_API_TIMEOUT_MS, http, classify: classifySlack });
+}
+
+export const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+const EVENT_TYPE = "growthbase_approved_action";
+
+export async function slackPost(client: Client, channel: string, text: string, key: string) {
+  const r = await client.call<{ ts: string; channel: string }>({
+    method: "POST",
+    path: "chat.postMessage",
+    json: { channel, text, metadata: { event_type: EVENT_TYPE, event_payload: { idempotency_key: key } } },
+  });
+  return { channel: r.body.channel, ts: r.body.ts };
+}
+
+export async function slackFindPosted(client: Client, channel: string, key: string, oldest: Date) {
+  const r = await client.call<{ messages?: { ts: string; metadata?: { event_type?: string; event_payload?: { idempotency_key?: string } } }[] }>({
+    path: "conversations.history",
+    query: { channel, oldest: (oldest.getTime() / 1000 - 60).toFixed(6), include_all_metadata: true, limit: 200 },
+  });
+  const m = (r.body.messages ?? []).find((x) => x.metadata?.event_type === EVENT_TYPE && x.metadata.event_payload?.idempotency_key === key);
+  return m ? { channel, ts: m.ts } : null;
+}
+
+// ===== Chatwoot
+export function chatwootClient(s: Settings, http: ProviderHttp, baseUrl: string | null): Client {
+  return providerClient({ name: "Chatwoot", baseUrl: baseUrl || s.CHATWOOT_API_URL, timeoutMs: s.ACTIONS_API_TIMEOUT_MS, http });
+}
+
+export const chatwootAuth = (token: string) => ({ api_access_token: token });
+const conversationPath = (account: string, conversation: string) =>
+  `api/v1/accounts/${encodeURIComponent(account)}/conversations/${encodeURIComponent(conversation)}/messages`;
+
+export async function chatwootReply(client: Client, account: string, conversation: string, content: string, key: string) {
+  const r = await client.call<{ id: number }>({
+    method: "POST",
+    path: conversationPath(account, conversation),
+    json: { content, message_type: "outgoing", private: false, content_attributes: { growthbase_key: key } },
+  });
+  return { message_id: r.body.id };
+}
+
+export async function chatwootFindReply(client: Client, account: string, conversation: string, key: string) {
+  const r = await client.call<{ payload?: { id: number; content_attributes?: { growthbase_key?: string } }[] }>({
+    path: conversationPath(account, conversation),
+  });
+  const m = (r.body.payload ?? []).find((x) => x.content_attributes?.growthbase_key === key);
+  return m ? { message_id: m.id } : null;
+}

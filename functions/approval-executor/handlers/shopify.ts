@@ -1,0 +1,95 @@
+// Discounts, gift cards and product changes in the workspace's Shopify store.
+//   Discount: the code is the key Shopify knows it by: a retry that finds the code made it.
+//   Gift card: its code is derived from the idempotency key with the deployment's secret (never
+//     stored), so a retry finds the card by that code instead of issuing a second one.
+//   Product: read first; fields already at their target are not sent again.
+import { type Payload, Payloads } from "../../_shared/actions/payloads.ts";
+import { hmacSha256 } from "../../_shared/crypto.ts";
+import { authorizedClient } from "../../_shared/providers/credentials.ts";
+import { ProviderError } from "../../_shared/providers/http.ts";
+import {
+  createDiscount,
+  createGiftCard,
+  findDiscount,
+  findGiftCard,
+  gid,
+  readProduct,
+  shopifyActionsClient,
+  shopifyAuth,
+  updateProduct,
+  updateVariantPrice,
+} from "../../_shared/providers/shopify_actions.ts";
+import type { ActionHandler, Execution, HandlerDeps, Result } from "./types.ts";
+
+function shop(e: Execution, d: HandlerDeps) {
+  return authorizedClient(shopifyActionsClient(d.settings, d.http, e.prepared.account), d.creds, e.prepared.connection_id, shopifyAuth);
+}
+
+/** A gift card code from the key: 16 characters Shopify accepts, derived with the deployment's token key. */
+export async function giftCardCode(secret: string, key: string): Promise<string> {
+  const alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+  const mac = await hmacSha256(secret, `gift-card:${key}`);
+  return Array.from(mac.slice(0, 16), (b) => alphabet[b % alphabet.length]).join("");
+}
+
+const money = (cents: number) => (cents / 100).toFixed(2);
+
+async function discount(e: Execution, d: HandlerDeps): Promise<Result> {
+  const p = e.payload as Payload<"apply_discount">;
+  const client = shop(e, d);
+  const existing = await findDiscount(client, p.code);
+  if (existing) {
+    if (e.reconcile) return { provider: "shopify", discount_id: existing, code: p.code, reconciled: true };
+    throw new ProviderError("bad_request", `the shop already has a discount with the code ${p.code}`);
+  }
+  return { provider: "shopify", discount_id: await createDiscount(client, p, new Date(d.now())), code: p.code };
+}
+
+async function giftCard(e: Execution, d: HandlerDeps): Promise<Result> {
+  const p = e.payload as Payload<"issue_gift_card">;
+  const secret = d.settings.GROWTHBASE_TOKEN_KEYS;
+  if (!secret) throw new ProviderError("bad_request", "GROWTHBASE_TOKEN_KEYS is not configured (gift card codes derive from it)");
+  const code = await giftCardCode(secret, e.key);
+  const client = shop(e, d);
+  const found = await findGiftCard(client, code);
+  const card = found ?? await createGiftCard(client, {
+    code,
+    amount: money(p.amount_cents),
+    note: p.note ?? `approval ${e.approvalId}`,
+    expiresOn: p.expires_on,
+    customerGid: e.prepared.customer?.shopify_customer_id ? gid("Customer", e.prepared.customer.shopify_customer_id) : undefined,
+  });
+  return { provider: "shopify", gift_card_id: card.id, last_characters: card.lastCharacters, reconciled: !!found };
+}
+
+async function product(e: Execution, d: HandlerDeps): Promise<Result> {
+  const p = e.payload as Payload<"update_product">;
+  const client = shop(e, d);
+  const productId: string = e.prepared.shopify_product_id;
+  const variantId: string = e.prepared.shopify_variant_id;
+  const live = await readProduct(client, productId, variantId);
+  const replaced: Record<string, unknown> = {};
+  const fields: { title?: string; status?: string } = {};
+  if (p.title !== undefined) {
+    replaced.title = live.title;
+    if (live.title !== p.title) fields.title = p.title;
+  }
+  if (p.status !== undefined) {
+    replaced.status = live.status.toLowerCase();
+    if (live.status.toLowerCase() !== p.status) fields.status = p.status.toUpperCase();
+  }
+  if (Object.keys(fields).length) await updateProduct(client, productId, fields);
+  if (p.price_cents !== undefined) {
+    if (!live.variant) throw new ProviderError("bad_request", `Shopify has no variant ${variantId}`);
+    replaced.price_cents = Math.round(Number(live.variant.price) * 100);
+    if (live.variant.price !== money(p.price_cents)) await updateVariantPrice(client, productId, variantId, money(p.price_cents));
+  }
+  return { provider: "shopify", product_id: live.id, changed: Object.keys(fields).concat(p.price_cents !== undefined ? ["price"] : []), replaced };
+}
+
+export const shopifyHandler: ActionHandler = {
+  kinds: ["apply_discount", "issue_gift_card", "update_product"],
+  provider: "shopify",
+  schema: (k) => Payloads[k as "apply_discount" | "issue_gift_card" | "update_product"],
+  call: (e, d) => (e.action === "apply_discount" ? discount(e, d) : e.action === "issue_gift_card" ? giftCard(e, d) : product(e, d)),
+};
