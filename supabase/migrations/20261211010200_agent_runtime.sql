@@ -828,7 +828,8 @@ language sql stable security definer set search_path = '' as $$
 $$;
 comment on function private.detect_anomalies(uuid, date) is 'What moved on p_day against the 14 days before: ad spend by 50% or more (from $10 a day), ROAS by 40% or more, conversion rate (dashboard_facts conversion_rate_bp) by 30% or more, and active products out of stock or under a week of supply below their reorder point. At most 30.';
 
-create function private.queue_scheduled_agent_work(p_day date default ((now() at time zone 'UTC')::date - 1)) returns integer
+create function private.queue_scheduled_agent_work(p_day date default ((now() at time zone 'UTC')::date - 1),
+  p_workspace_id uuid default null) returns integer
 language plpgsql volatile security definer set search_path = '' as $$
 declare
   w record;
@@ -837,7 +838,7 @@ declare
   c record;
   week date := (date_trunc('week', p_day::timestamp) - interval '7 days')::date;
 begin
-  for w in select x.id from public.workspaces x order by x.id loop
+  for w in select x.id from public.workspaces x where p_workspace_id is null or x.id = p_workspace_id order by x.id loop
     -- the daily CEO briefing of p_day
     if private.queue_scheduled_run(w.id, 'write_briefing', 'ceo_briefing', 'ceo_briefing:daily:' || p_day,
          jsonb_build_object('briefing_kind', 'daily', 'period_start', p_day, 'period_end', p_day,
@@ -892,7 +893,7 @@ begin
   end loop;
   return n;
 end $$;
-comment on function private.queue_scheduled_agent_work(date) is 'pg_cron (agent-scheduled-work, daily 06:00 UTC): per workspace, queues (once per key) the daily CEO briefing of p_day, insights when private.detect_anomalies finds something, commentary on last week''s autopilot report, forecasts of active campaigns for the next 7 days and drafts for calendar entries due within 14 days, each for the agent with the matching capability and only within the AI budget. Returns how many runs it queued.';
+comment on function private.queue_scheduled_agent_work(date, uuid) is 'pg_cron (agent-scheduled-work, daily 06:00 UTC): per workspace (or only p_workspace_id), queues (once per key) the daily CEO briefing of p_day, insights when private.detect_anomalies finds something, commentary on last week''s autopilot report, forecasts of active campaigns for the next 7 days and drafts for calendar entries due within 14 days, each for the agent with the matching capability and only within the AI budget. Returns how many runs it queued.';
 select cron.schedule('agent-scheduled-work', '0 6 * * *', 'select private.queue_scheduled_agent_work()');
 
 -- ===== grants
@@ -904,13 +905,13 @@ revoke all on function private.ai_spend_this_month(uuid), private.ai_budget_prob
   private.store_agent_run_output(public.agent_runs, jsonb), private.wake_agent_runner(), private.agent_runs_due(),
   private.learn_from_decision(), private.draw_qc_sample(date), private.stamp_qc_reviewer(),
   private.agent_with_capability(uuid, text), private.queue_scheduled_run(uuid, text, public.agent_run_kind, text, jsonb),
-  private.detect_anomalies(uuid, date), private.queue_scheduled_agent_work(date) from public;
+  private.detect_anomalies(uuid, date), private.queue_scheduled_agent_work(date, uuid) from public;
 grant execute on function public.agent_budget(uuid), private.ai_spend_this_month(uuid), private.agent_settings_for(uuid)
   to authenticated;
 grant execute on function private.ai_budget_problem(uuid) to authenticated;
 grant execute on function private.claim_agent_runs(integer, integer, text), private.agent_run_context(uuid),
   private.record_agent_query(uuid, text, boolean, integer, integer, integer, integer, jsonb, jsonb, text, integer),
   private.start_chat_turn(uuid, uuid, text, integer, text), private.finish_agent_run(uuid, boolean, jsonb, text),
-  private.agent_runs_due(), private.draw_qc_sample(date), private.queue_scheduled_agent_work(date),
+  private.agent_runs_due(), private.draw_qc_sample(date), private.queue_scheduled_agent_work(date, uuid),
   private.detect_anomalies(uuid, date)
   to service_role;
