@@ -46,6 +46,8 @@ type Job = ClaimedJob<{ approval_id: string; action: ActionKind }, Record<string
 
 interface Outcome {
   report: JobReport;
+  /** The action happens whole in the recording transaction (a refusal there is final). */
+  database?: boolean;
   /** What to record on the approval in the finishing transaction; none when begin already settled it. */
   complete?: { succeeded: boolean; result?: Record<string, unknown>; error?: string };
 }
@@ -54,6 +56,8 @@ interface Begun {
   refused?: string;
   approval?: { id: string; workspace_id: string; action: ActionKind; payload: Record<string, unknown> };
   prepared?: Record<string, unknown>;
+  /** The job's progress as begin left it (what it prepared included): later saves build on it. */
+  progress?: Record<string, unknown>;
   reconcile?: boolean;
 }
 
@@ -78,7 +82,7 @@ export async function executeJob(job: Job, d: Deps): Promise<Outcome> {
     const error = `the payload is not valid for ${a.action}: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`;
     return { report: { outcome: "dead", error }, complete: { succeeded: false, error } };
   }
-  const progress = { ...(job.progress ?? {}) } as Record<string, unknown>;
+  const progress = { ...(begun.progress ?? job.progress ?? {}) } as Record<string, unknown>;
   const e: Execution = {
     approvalId: a.id,
     workspaceId: a.workspace_id,
@@ -90,7 +94,9 @@ export async function executeJob(job: Job, d: Deps): Promise<Outcome> {
     progress,
     beganAt: new Date(typeof progress.began_at === "string" ? progress.began_at : d.now()),
   };
-  if (handler.provider === "database") return { report: { outcome: "done" }, complete: { succeeded: true, result: {} } };
+  if (handler.provider === "database") {
+    return { report: { outcome: "done" }, complete: { succeeded: true, result: {} }, database: true };
+  }
 
   const hd: HandlerDeps = {
     sql: d.sql,
@@ -129,11 +135,19 @@ async function finish(d: Deps, job: Job, o: Outcome): Promise<string> {
       : undefined);
     return complete ? (complete.succeeded ? "executed" : "failed") : (status ?? "lease_lost");
   } catch (e) {
-    // Recording failed (the lease was lost, or our own tables refused the change): the job
-    // retries, and its next attempt reconciles with the provider before doing anything again.
+    const error = `recording the outcome failed: ${(e as Error)?.message ?? e}`.slice(0, 2000);
+    // An action on our own tables that a constraint or a check of ours refuses will be refused
+    // again: it fails now, with the reason.
+    const code = String((e as { code?: string })?.code ?? "");
+    if (o.database && /^(22|23|P0|PT4)/.test(code)) {
+      const failed: Outcome = { report: { outcome: "dead", error }, complete: { succeeded: false, error } };
+      return await finish(d, job, failed);
+    }
+    // Otherwise (the lease was lost, the database went away, our copy of a provider's change was
+    // refused) the job retries, and its next attempt reconciles with the provider first.
     const status = await finishJob(d.sql, job, {
       outcome: "retry",
-      error: `recording the outcome failed: ${(e as Error)?.message ?? e}`.slice(0, 2000),
+      error,
     });
     return status ?? "lease_lost";
   }

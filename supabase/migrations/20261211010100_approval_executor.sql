@@ -573,7 +573,7 @@ create function private.approval_connection(p_workspace_id uuid, p_action public
 returns uuid
 language plpgsql stable security definer set search_path = '' as $$
 declare
-  provider public.integration_provider;
+  wanted public.integration_provider;
 begin
   if p_action in ('pause_ad_campaign', 'resume_ad_campaign', 'change_ad_budget', 'shift_ad_budget') then
     return (select a.integration_connection_id from public.ad_accounts a
@@ -581,15 +581,15 @@ begin
               and a.id = (private.approval_ad_campaign(p_workspace_id,
                             case when p_action = 'shift_ad_budget' then p_payload -> 'from' else p_payload end)).ad_account_id);
   end if;
-  provider := case
+  wanted := case
     when p_action in ('apply_discount', 'issue_gift_card', 'update_product') then 'shopify'
     when p_action = 'post_slack_message' then 'slack'
     when p_action = 'send_customer_reply' then 'chatwoot' end::public.integration_provider;
-  if provider is null then
+  if wanted is null then
     return null;
   end if;
   return (select c.id from public.integration_connections c
-          where c.workspace_id = p_workspace_id and c.provider = provider
+          where c.workspace_id = p_workspace_id and c.provider = wanted
           order by (c.status = 'active') desc, c.created_at desc limit 1);
 end $$;
 comment on function private.approval_connection(uuid, public.approval_action, jsonb) is 'The integration connection an approved action is executed through (ad account, Shopify, Slack, Chatwoot), or null for actions on our own tables and email.';
@@ -710,6 +710,9 @@ begin
   when 'enable_email_automation', 'disable_email_automation' then
     select to_jsonb(r) into row_json from public.email_automation_rules r
     where r.workspace_id = ws and r.id = (p ->> 'automation_rule_id')::uuid;
+    if p_approval.action = 'enable_email_automation' and row_json ->> 'template_id' is null then
+      return jsonb_build_object('refused', 'the automation has no template to send; give it one first');
+    end if;
     return jsonb_build_object('prepared', jsonb_build_object('automation_rule_id', row_json ->> 'id',
       'replaced', jsonb_build_object('active', (row_json ->> 'active')::boolean)));
   when 'publish_content', 'update_content_calendar' then
@@ -831,7 +834,8 @@ begin
   end if;
   if a.status = 'executing' then
     -- an earlier attempt may have reached the provider: the handler reconciles before calling
-    return jsonb_build_object('approval', to_jsonb(a), 'prepared', j.progress -> 'prepared', 'reconcile', true);
+    return jsonb_build_object('approval', to_jsonb(a), 'prepared', j.progress -> 'prepared', 'progress', j.progress,
+                              'reconcile', true);
   end if;
   if a.status <> 'approved' then
     return jsonb_build_object('refused', format('the approval is %s, not approved', a.status));
@@ -855,9 +859,9 @@ begin
   end if;
 
   update public.agent_approvals set status = 'executing' where id = a.id returning * into a;
-  perform private.touch_connector_job(p_job_id, p_lease_id,
+  j := private.touch_connector_job(p_job_id, p_lease_id,
     j.progress || jsonb_build_object('prepared', prep -> 'prepared', 'began_at', now()));
-  return jsonb_build_object('approval', to_jsonb(a), 'prepared', prep -> 'prepared', 'reconcile', false);
+  return jsonb_build_object('approval', to_jsonb(a), 'prepared', prep -> 'prepared', 'progress', j.progress, 'reconcile', false);
 end $$;
 comment on function private.begin_approval_execution(bigint, uuid) is 'The executor, under the job''s lease: re-checks an approved action (still approved, not past expires_at, its approver still a member or above, payload valid, within guardrails) and moves it to executing with what it acts on saved on the job; a failed check fails the approval with the reason. An approval already executing is handed back to reconcile.';
 
@@ -972,7 +976,7 @@ begin
   extra := private.apply_approval_action(a, j.progress -> 'prepared', coalesce(p_result, '{}'));
   update public.agent_approvals set status = 'executed',
     execution_result = (coalesce(p_result, '{}') - 'replaced') || coalesce(extra, '{}') || jsonb_build_object('idempotency_key', j.idempotency_key),
-    replaced = coalesce(p_result -> 'replaced', j.progress #> '{prepared,replaced}')
+    replaced = nullif(coalesce(p_result -> 'replaced', j.progress #> '{prepared,replaced}'), 'null'::jsonb)
   where id = a.id returning status into a.status;
   return a.status;
 end $$;

@@ -27,7 +27,9 @@ const PROVIDER = { meta: "meta", google: "google_ads", tiktok: "tiktok" } as con
 /** An ad account on a connection, with one campaign at a daily budget; returns our campaign id. */
 export async function adCampaign(sql: postgres.Sql, workspaceId: string, platform: "meta" | "google" | "tiktok",
   o: { account: string; externalId: string; dailyBudgetCents: number; name?: string; connectionId?: string }) {
-  const connectionId = o.connectionId ?? (await connection(sql, workspaceId, PROVIDER[platform], o.account)).id;
+  const [existing] = await sql`select id from public.integration_connections
+    where workspace_id = ${workspaceId} and provider = ${PROVIDER[platform]} and external_account_id = ${o.account}`;
+  const connectionId = o.connectionId ?? existing?.id ?? (await connection(sql, workspaceId, PROVIDER[platform], o.account)).id;
   const [acct] = await sql`insert into public.ad_accounts (workspace_id, platform, external_account_id, currency, integration_connection_id)
     values (${workspaceId}, ${platform}, ${o.account}, 'USD', ${connectionId})
     on conflict (workspace_id, platform, external_account_id) do update set integration_connection_id = excluded.integration_connection_id

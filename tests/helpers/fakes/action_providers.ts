@@ -1,0 +1,210 @@
+// Fakes for the approval executor's other providers, in their wire formats:
+//   Shopify Admin GraphQL (/shopify/{shop}/admin/api/{version}/graphql.json): discount codes,
+//     gift cards (searchable by code), products and variant prices; X-Shopify-Access-Token;
+//     THROTTLED errors with extensions.cost.
+//   Resend (/resend/emails/batch): Bearer key, Idempotency-Key (a repeated key answers the first
+//     response and sends nothing), 429 with Retry-After.
+//   Slack Web API (/slack/api/chat.postMessage, conversations.history with metadata): errors as
+//     200 {ok: false, error}.
+//   Chatwoot (/chatwoot/api/v1/accounts/{a}/conversations/{c}/messages): api_access_token.
+// Each can hold its answer to the next writes past the client's timeout (a lost answer).
+import { FakeProvider, type FakeRequest, type FakeResponse } from "./server.ts";
+
+abstract class LosesAnswers extends FakeProvider {
+  loseAnswers = 0;
+  holdMs = 4000;
+  abstract isWrite(r: FakeRequest): boolean;
+
+  override async answer(r: FakeRequest): Promise<FakeResponse | "drop"> {
+    const a = await super.answer(r);
+    if (a !== "drop" && this.isWrite(r) && (a.status ?? 200) < 300 && this.loseAnswers > 0) {
+      this.loseAnswers--;
+      await new Promise((t) => setTimeout(t, this.holdMs));
+    }
+    return a;
+  }
+}
+
+export class ShopifyAdminFake extends LosesAnswers {
+  readonly prefix = "/shopify";
+  discounts = new Map<string, { id: string; percent: number; input: Record<string, unknown> }>();
+  giftCards = new Map<string, { id: string; lastCharacters: string; initialValue: string; note?: string }>();
+  products = new Map<string, { title: string; status: string }>();
+  variants = new Map<string, string>();
+  private seq = 1000;
+
+  constructor() {
+    super();
+    this.on("POST", /^\/([^/]+)\/admin\/api\/(\d{4}-\d{2})\/graphql\.json$/, (r) => {
+      if (!r.headers["x-shopify-access-token"]) return this.expiredToken();
+      const { query, variables } = r.json as { query: string; variables: Record<string, never> };
+      return { json: { data: this.run(query, variables), extensions: { cost: { requestedQueryCost: 10, actualQueryCost: 10, throttleStatus: { maximumAvailable: 1000, currentlyAvailable: 990, restoreRate: 50 } } } } };
+    });
+  }
+
+  isWrite(r: FakeRequest) {
+    return /mutation/.test(String((r.json as { query?: string })?.query ?? ""));
+  }
+
+  mutations(name: string): FakeRequest[] {
+    return this.requests.filter((r) => String((r.json as { query?: string })?.query ?? "").includes(`${name}(`) && this.isWrite(r));
+  }
+
+  private run(q: string, v: Record<string, never>): unknown {
+    if (q.includes("codeDiscountNodeByCode")) {
+      const d = this.discounts.get(v.code);
+      return { codeDiscountNodeByCode: d ? { id: d.id } : null };
+    }
+    if (q.includes("discountCodeBasicCreate")) {
+      const d = v.d as { code: string; customerGets: { value: { percentage: number } } };
+      if (this.discounts.has(d.code)) {
+        return { discountCodeBasicCreate: { codeDiscountNode: null, userErrors: [{ field: ["basicCodeDiscount", "code"], message: "Code must be unique.", code: "TAKEN" }] } };
+      }
+      const id = `gid://shopify/DiscountCodeNode/${this.seq++}`;
+      this.discounts.set(d.code, { id, percent: d.customerGets.value.percentage, input: d });
+      return { discountCodeBasicCreate: { codeDiscountNode: { id }, userErrors: [] } };
+    }
+    if (q.includes("giftCardCreate")) {
+      const input = v.input as { code: string; initialValue: string; note?: string };
+      const id = `gid://shopify/GiftCard/${this.seq++}`;
+      const card = { id, lastCharacters: input.code.slice(-4), initialValue: input.initialValue, note: input.note };
+      this.giftCards.set(input.code, card);
+      return { giftCardCreate: { giftCard: { id, lastCharacters: card.lastCharacters }, giftCardCode: input.code, userErrors: [] } };
+    }
+    if (q.includes("giftCards(")) {
+      const card = this.giftCards.get(v.q);
+      return { giftCards: { nodes: card ? [{ id: card.id, lastCharacters: card.lastCharacters }] : [] } };
+    }
+    if (q.includes("productVariantsBulkUpdate")) {
+      const variants = v.v as { id: string; price: string }[];
+      for (const x of variants) this.variants.set(x.id, x.price);
+      return { productVariantsBulkUpdate: { productVariants: variants, userErrors: [] } };
+    }
+    if (q.includes("productUpdate")) {
+      const p = v.product as { id: string; title?: string; status?: string };
+      const cur = this.products.get(p.id);
+      if (!cur) return { productUpdate: { product: null, userErrors: [{ field: ["id"], message: "Product does not exist" }] } };
+      Object.assign(cur, { ...(p.title ? { title: p.title } : {}), ...(p.status ? { status: p.status } : {}) });
+      return { productUpdate: { product: { id: p.id }, userErrors: [] } };
+    }
+    if (q.includes("product(id")) {
+      const p = this.products.get(v.p);
+      const price = this.variants.get(v.v);
+      return { product: p ? { id: v.p, ...p } : null, productVariant: price ? { id: v.v, price } : null };
+    }
+    throw new Error(`the Shopify fake does not know ${q.slice(0, 80)}`);
+  }
+
+  expiredToken(): FakeResponse {
+    return { status: 401, json: { errors: "[API] Invalid API key or access token (unrecognized login or wrong password)" } };
+  }
+
+  override throttled(): FakeResponse {
+    return {
+      json: {
+        errors: [{ message: "Throttled", extensions: { code: "THROTTLED" } }],
+        extensions: { cost: { requestedQueryCost: 100, throttleStatus: { maximumAvailable: 1000, currentlyAvailable: 0, restoreRate: 100 } } },
+      },
+    };
+  }
+}
+
+export class ResendFake extends LosesAnswers {
+  readonly prefix = "/resend";
+  /** Messages actually sent (a repeated idempotency key sends nothing). */
+  sent: { to: string[]; subject: string; html?: string; text?: string; headers?: unknown }[] = [];
+  private byKey = new Map<string, FakeResponse>();
+  private seq = 0;
+
+  constructor() {
+    super();
+    this.on("POST", /^\/emails\/batch$/, (r) => {
+      if (!/^Bearer re_/.test(String(r.headers.authorization ?? ""))) return this.expiredToken();
+      const key = r.headers["idempotency-key"] as string | undefined;
+      if (key && this.byKey.has(key)) return this.byKey.get(key)!;
+      const messages = r.json as { to: string[]; subject: string }[];
+      if (!Array.isArray(messages) || messages.length > 100) {
+        return { status: 422, json: { statusCode: 422, name: "validation_error", message: "send 1 to 100 emails" } };
+      }
+      this.sent.push(...messages);
+      const answer = { json: { data: messages.map(() => ({ id: `em_${++this.seq}` })) } };
+      if (key) this.byKey.set(key, answer);
+      return answer;
+    });
+  }
+
+  isWrite() {
+    return true;
+  }
+
+  expiredToken(): FakeResponse {
+    return { status: 401, json: { statusCode: 401, name: "missing_api_key", message: "Missing API key in the authorization header" } };
+  }
+}
+
+export class SlackFake extends LosesAnswers {
+  readonly prefix = "/slack/api";
+  posts: { channel: string; text: string; ts: string; metadata?: { event_type: string; event_payload: Record<string, unknown> } }[] = [];
+  private clock = 1_700_000_000;
+
+  constructor() {
+    super();
+    this.on("POST", /^\/chat\.postMessage$/, (r) => {
+      if (!/^Bearer xoxb-/.test(String(r.headers.authorization ?? ""))) return this.expiredToken();
+      const b = r.json as { channel: string; text: string; metadata?: never };
+      if (!b.channel?.startsWith("C")) return { json: { ok: false, error: "channel_not_found" } };
+      const ts = `${++this.clock}.000100`;
+      this.posts.push({ channel: b.channel, text: b.text, ts, metadata: b.metadata });
+      return { json: { ok: true, channel: b.channel, ts, message: { text: b.text, ts } } };
+    });
+    this.on("GET", /^\/conversations\.history$/, (r) => ({
+      json: {
+        ok: true,
+        messages: this.posts.filter((p) => p.channel === r.query.get("channel"))
+          .map((p) => ({ type: "message", text: p.text, ts: p.ts, ...(r.query.get("include_all_metadata") === "true" ? { metadata: p.metadata } : {}) })),
+      },
+    }));
+  }
+
+  isWrite(r: FakeRequest) {
+    return r.path === "/chat.postMessage";
+  }
+
+  expiredToken(): FakeResponse {
+    return { json: { ok: false, error: "invalid_auth" } };
+  }
+
+  override throttled(_r: FakeRequest, seconds: number): FakeResponse {
+    return { status: 429, headers: { "retry-after": String(seconds) }, json: { ok: false, error: "ratelimited" } };
+  }
+}
+
+export class ChatwootFake extends LosesAnswers {
+  readonly prefix = "/chatwoot";
+  messages: { account: string; conversation: string; id: number; content: string; content_attributes: Record<string, unknown> }[] = [];
+  private seq = 500;
+
+  constructor() {
+    super();
+    const path = /^\/api\/v1\/accounts\/(\d+)\/conversations\/(\d+)\/messages$/;
+    this.on("POST", path, (r, m) => {
+      if (!r.headers["api_access_token"]) return this.expiredToken();
+      const b = r.json as { content: string; content_attributes?: Record<string, unknown> };
+      const msg = { account: m[1], conversation: m[2], id: ++this.seq, content: b.content, content_attributes: b.content_attributes ?? {} };
+      this.messages.push(msg);
+      return { json: { id: msg.id, content: msg.content, message_type: 1, content_attributes: msg.content_attributes } };
+    });
+    this.on("GET", path, (r, m) => {
+      if (!r.headers["api_access_token"]) return this.expiredToken();
+      return { json: { payload: this.messages.filter((x) => x.account === m[1] && x.conversation === m[2]) } };
+    });
+  }
+
+  isWrite(r: FakeRequest) {
+    return r.method === "POST";
+  }
+
+  expiredToken(): FakeResponse {
+    return { status: 401, json: { errors: ["You need to sign in or sign up before continuing."] } };
+  }
+}
