@@ -559,6 +559,15 @@ create trigger guard_purchase_order before update on public.purchase_orders
   for each row execute function private.guard_purchase_order();
 
 -- ===== the executor's queue
+-- A queue goes with its worker function, and its jobs with the queue (as deleting any referenced
+-- row must work or be refused with PT409; the connector framework's first shape refused it).
+alter table private.connector_queues drop constraint connector_queues_function_name_fkey,
+  add constraint connector_queues_function_name_fkey foreign key (function_name)
+    references private.callable_functions (name) on delete cascade;
+alter table private.connector_jobs drop constraint connector_jobs_queue_fkey,
+  add constraint connector_jobs_queue_fkey foreign key (queue) references private.connector_queues (queue) on delete cascade;
+comment on column private.connector_queues.function_name is 'The worker the database wakes for this queue; a function no longer callable takes its queue (and the queue its jobs) with it.';
+
 insert into private.callable_functions (name, description)
 values ('approval-executor', 'The approval executor: runs approved actions (approval_actions connector queue).');
 insert into private.connector_queues (queue, function_name, lease, max_attempts, backoff_base, backoff_cap,

@@ -104,6 +104,14 @@ create index agent_runs_queued_idx on public.agent_runs (created_at) where statu
 create index agent_runs_leased_idx on public.agent_runs (lease_expires_at) where status = 'running';
 grant insert (kind) on public.agent_runs to authenticated;
 
+-- the history guard lets a user's deletion clear both user columns (exempt_user_deletion made it for triggered_by alone)
+drop trigger guard_agent_run_update on public.agent_runs;
+create trigger guard_agent_run_update before update on public.agent_runs for each row
+  when (not ((old.acting_user_id is not null and new.acting_user_id is null or old.triggered_by is not null and new.triggered_by is null)
+             and private.only_deleted_users_cleared(array[old.acting_user_id, old.triggered_by]::uuid[],
+                                                    array[new.acting_user_id, new.triggered_by]::uuid[])))
+  execute function private.guard_agent_run();
+
 -- ===== the monthly AI budget
 create function private.ai_spend_this_month(p_workspace_id uuid) returns bigint
 language sql stable security definer set search_path = '' as $$
@@ -200,7 +208,6 @@ begin
     if new.status = 'running' then
       new.started_at := coalesce(new.started_at, now());
     elsif new.status in ('succeeded', 'failed', 'cancelled') then
-      new.started_at := coalesce(new.started_at, now());
       new.finished_at := coalesce(new.finished_at, now());
       new.lease_expires_at := null;
     end if;
@@ -758,6 +765,7 @@ end $$;
 comment on function private.stamp_qc_reviewer() is 'BEFORE UPDATE on agent_qc: a signed-in reviewer who judges a check (result, score, details) is recorded as checked_by.';
 create trigger stamp_qc_reviewer before update on public.agent_qc
   for each row execute function private.stamp_qc_reviewer();
+select private.exempt_user_deletion('public.agent_qc', 'stamp_qc_reviewer');
 
 -- ===== scheduled work: facts computed here, runs queued by pg_cron
 -- The first active agent of the workspace with a capability (ceo briefings: write_briefing;
