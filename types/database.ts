@@ -503,11 +503,13 @@ export type Database = {
           proposer: Database["public"]["Enums"]["actor_kind"]
           proposer_name: string | null
           rationale: string | null
+          replaced: Json | null
           run_id: string | null
           status: Database["public"]["Enums"]["approval_status"]
           subject_id: string | null
           subject_table: string | null
           title: string
+          undo_of_id: string | null
           updated_at: string
           workspace_id: string
         }
@@ -533,11 +535,13 @@ export type Database = {
           proposer?: Database["public"]["Enums"]["actor_kind"]
           proposer_name?: string | null
           rationale?: string | null
+          replaced?: Json | null
           run_id?: string | null
           status?: Database["public"]["Enums"]["approval_status"]
           subject_id?: string | null
           subject_table?: string | null
           title: string
+          undo_of_id?: string | null
           updated_at?: string
           workspace_id: string
         }
@@ -563,11 +567,13 @@ export type Database = {
           proposer?: Database["public"]["Enums"]["actor_kind"]
           proposer_name?: string | null
           rationale?: string | null
+          replaced?: Json | null
           run_id?: string | null
           status?: Database["public"]["Enums"]["approval_status"]
           subject_id?: string | null
           subject_table?: string | null
           title?: string
+          undo_of_id?: string | null
           updated_at?: string
           workspace_id?: string
         }
@@ -578,6 +584,13 @@ export type Database = {
             isOneToOne: false
             referencedRelation: "decision_log"
             referencedColumns: ["id", "workspace_id"]
+          },
+          {
+            foreignKeyName: "agent_approvals_undo_of_fkey"
+            columns: ["workspace_id", "undo_of_id"]
+            isOneToOne: false
+            referencedRelation: "agent_approvals"
+            referencedColumns: ["workspace_id", "id"]
           },
           {
             foreignKeyName: "agent_approvals_workspace_id_agent_id_fkey"
@@ -855,66 +868,104 @@ export type Database = {
       }
       agent_runs: {
         Row: {
+          acting_user_id: string | null
           agent_id: string
+          chat_session_id: string | null
           cost_micros: number
           created_at: string
+          dedupe_key: string | null
           duration_ms: number | null
           error: string | null
           finished_at: string | null
           id: string
           input: NonNullable<Json>
           input_tokens: number
+          kind: Database["public"]["Enums"]["agent_run_kind"]
+          lease_expires_at: string | null
+          model: string | null
+          model_id: string | null
           output: Json | null
           output_tokens: number
           queries: number
           started_at: string | null
           status: Database["public"]["Enums"]["agent_run_status"]
+          steps: number
           trigger: Database["public"]["Enums"]["agent_run_trigger"]
           triggered_by: string | null
           updated_at: string
           workspace_id: string
         }
         Insert: {
+          acting_user_id?: string | null
           agent_id: string
+          chat_session_id?: string | null
           cost_micros?: number
           created_at?: string
+          dedupe_key?: string | null
           duration_ms?: never
           error?: string | null
           finished_at?: string | null
           id?: string
           input?: NonNullable<Json>
           input_tokens?: number
+          kind?: Database["public"]["Enums"]["agent_run_kind"]
+          lease_expires_at?: string | null
+          model?: string | null
+          model_id?: string | null
           output?: Json | null
           output_tokens?: number
           queries?: number
           started_at?: string | null
           status?: Database["public"]["Enums"]["agent_run_status"]
+          steps?: number
           trigger?: Database["public"]["Enums"]["agent_run_trigger"]
           triggered_by?: string | null
           updated_at?: string
           workspace_id: string
         }
         Update: {
+          acting_user_id?: string | null
           agent_id?: string
+          chat_session_id?: string | null
           cost_micros?: number
           created_at?: string
+          dedupe_key?: string | null
           duration_ms?: never
           error?: string | null
           finished_at?: string | null
           id?: string
           input?: NonNullable<Json>
           input_tokens?: number
+          kind?: Database["public"]["Enums"]["agent_run_kind"]
+          lease_expires_at?: string | null
+          model?: string | null
+          model_id?: string | null
           output?: Json | null
           output_tokens?: number
           queries?: number
           started_at?: string | null
           status?: Database["public"]["Enums"]["agent_run_status"]
+          steps?: number
           trigger?: Database["public"]["Enums"]["agent_run_trigger"]
           triggered_by?: string | null
           updated_at?: string
           workspace_id?: string
         }
         Relationships: [
+          {
+            foreignKeyName: "agent_runs_chat_session_fkey"
+            columns: ["workspace_id", "chat_session_id"]
+            isOneToOne: false
+            referencedRelation: "chat_sessions"
+            referencedColumns: ["workspace_id", "id"]
+          },
+          {
+            foreignKeyName: "agent_runs_model_id_fkey"
+            columns: ["model_id"]
+            isOneToOne: false
+            referencedRelation: "ai_models"
+            referencedColumns: ["id"]
+          },
           {
             foreignKeyName: "agent_runs_workspace_id_agent_id_fkey"
             columns: ["workspace_id", "agent_id"]
@@ -933,6 +984,79 @@ export type Database = {
             foreignKeyName: "agent_runs_workspace_id_fkey"
             columns: ["workspace_id"]
             isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      agent_settings: {
+        Row: {
+          chat_agent_id: string | null
+          created_at: string
+          max_budget_change_pct: number
+          max_daily_budget_cents: number | null
+          max_discount_percent: number
+          max_gift_card_cents: number
+          max_price_change_pct: number
+          max_proposals_per_run: number
+          max_run_seconds: number
+          max_run_tokens: number
+          max_steps: number
+          monthly_budget_micros: number
+          updated_at: string
+          workspace_id: string
+        }
+        Insert: {
+          chat_agent_id?: string | null
+          created_at?: string
+          max_budget_change_pct?: number
+          max_daily_budget_cents?: number | null
+          max_discount_percent?: number
+          max_gift_card_cents?: number
+          max_price_change_pct?: number
+          max_proposals_per_run?: number
+          max_run_seconds?: number
+          max_run_tokens?: number
+          max_steps?: number
+          monthly_budget_micros?: number
+          updated_at?: string
+          workspace_id: string
+        }
+        Update: {
+          chat_agent_id?: string | null
+          created_at?: string
+          max_budget_change_pct?: number
+          max_daily_budget_cents?: number | null
+          max_discount_percent?: number
+          max_gift_card_cents?: number
+          max_price_change_pct?: number
+          max_proposals_per_run?: number
+          max_run_seconds?: number
+          max_run_tokens?: number
+          max_steps?: number
+          monthly_budget_micros?: number
+          updated_at?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "agent_settings_workspace_id_chat_agent_id_fkey"
+            columns: ["workspace_id", "chat_agent_id"]
+            isOneToOne: false
+            referencedRelation: "agent_metrics"
+            referencedColumns: ["workspace_id", "agent_id"]
+          },
+          {
+            foreignKeyName: "agent_settings_workspace_id_chat_agent_id_fkey"
+            columns: ["workspace_id", "chat_agent_id"]
+            isOneToOne: false
+            referencedRelation: "agents"
+            referencedColumns: ["workspace_id", "id"]
+          },
+          {
+            foreignKeyName: "agent_settings_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: true
             referencedRelation: "workspaces"
             referencedColumns: ["id"]
           },
@@ -1032,6 +1156,7 @@ export type Database = {
       }
       agents: {
         Row: {
+          allowed_actions: Database["public"]["Enums"]["approval_action"][]
           capabilities: string[]
           created_at: string
           created_by: string | null
@@ -1057,6 +1182,7 @@ export type Database = {
           workspace_id: string
         }
         Insert: {
+          allowed_actions?: Database["public"]["Enums"]["approval_action"][]
           capabilities?: string[]
           created_at?: string
           created_by?: string | null
@@ -1082,6 +1208,7 @@ export type Database = {
           workspace_id: string
         }
         Update: {
+          allowed_actions?: Database["public"]["Enums"]["approval_action"][]
           capabilities?: string[]
           created_at?: string
           created_by?: string | null
@@ -1136,6 +1263,7 @@ export type Database = {
           impact: Database["public"]["Enums"]["insight_impact"]
           kind: Database["public"]["Enums"]["insight_kind"]
           metric: string | null
+          run_id: string | null
           status: Database["public"]["Enums"]["insight_status"]
           status_changed_at: string | null
           status_changed_by: string | null
@@ -1155,6 +1283,7 @@ export type Database = {
           impact?: Database["public"]["Enums"]["insight_impact"]
           kind: Database["public"]["Enums"]["insight_kind"]
           metric?: string | null
+          run_id?: string | null
           status?: Database["public"]["Enums"]["insight_status"]
           status_changed_at?: string | null
           status_changed_by?: string | null
@@ -1174,6 +1303,7 @@ export type Database = {
           impact?: Database["public"]["Enums"]["insight_impact"]
           kind?: Database["public"]["Enums"]["insight_kind"]
           metric?: string | null
+          run_id?: string | null
           status?: Database["public"]["Enums"]["insight_status"]
           status_changed_at?: string | null
           status_changed_by?: string | null
@@ -1182,6 +1312,13 @@ export type Database = {
           workspace_id?: string
         }
         Relationships: [
+          {
+            foreignKeyName: "ai_insights_run_fkey"
+            columns: ["workspace_id", "run_id"]
+            isOneToOne: false
+            referencedRelation: "agent_runs"
+            referencedColumns: ["workspace_id", "id"]
+          },
           {
             foreignKeyName: "ai_insights_workspace_id_agent_id_fkey"
             columns: ["workspace_id", "agent_id"]
@@ -1889,6 +2026,7 @@ export type Database = {
         Row: {
           ai_insights: Json | null
           channel_breakdown: NonNullable<Json>
+          commentary_run_id: string | null
           conversions: number
           converted_leads: number
           created_at: string
@@ -1913,6 +2051,7 @@ export type Database = {
         Insert: {
           ai_insights?: Json | null
           channel_breakdown?: NonNullable<Json>
+          commentary_run_id?: string | null
           conversions?: number
           converted_leads?: number
           created_at?: string
@@ -1937,6 +2076,7 @@ export type Database = {
         Update: {
           ai_insights?: Json | null
           channel_breakdown?: NonNullable<Json>
+          commentary_run_id?: string | null
           conversions?: number
           converted_leads?: number
           created_at?: string
@@ -1959,6 +2099,13 @@ export type Database = {
           workspace_id?: string
         }
         Relationships: [
+          {
+            foreignKeyName: "autopilot_weekly_reports_commentary_run_fkey"
+            columns: ["workspace_id", "commentary_run_id"]
+            isOneToOne: false
+            referencedRelation: "agent_runs"
+            referencedColumns: ["workspace_id", "id"]
+          },
           {
             foreignKeyName: "autopilot_weekly_reports_workspace_id_fkey"
             columns: ["workspace_id"]
@@ -2111,6 +2258,7 @@ export type Database = {
           period_end: string
           period_start: string
           predicted_value: number
+          run_id: string | null
           updated_at: string
           upper_bound: number | null
           workspace_id: string
@@ -2127,6 +2275,7 @@ export type Database = {
           period_end: string
           period_start: string
           predicted_value: number
+          run_id?: string | null
           updated_at?: string
           upper_bound?: number | null
           workspace_id: string
@@ -2143,11 +2292,19 @@ export type Database = {
           period_end?: string
           period_start?: string
           predicted_value?: number
+          run_id?: string | null
           updated_at?: string
           upper_bound?: number | null
           workspace_id?: string
         }
         Relationships: [
+          {
+            foreignKeyName: "campaign_predictions_run_fkey"
+            columns: ["workspace_id", "run_id"]
+            isOneToOne: false
+            referencedRelation: "agent_runs"
+            referencedColumns: ["workspace_id", "id"]
+          },
           {
             foreignKeyName: "campaign_predictions_workspace_id_campaign_id_fkey"
             columns: ["workspace_id", "campaign_id"]
@@ -2331,6 +2488,7 @@ export type Database = {
           rated_at: string | null
           rated_by: string | null
           rating: number | null
+          run_id: string | null
           updated_at: string
           workspace_id: string
         }
@@ -2352,6 +2510,7 @@ export type Database = {
           rated_at?: string | null
           rated_by?: string | null
           rating?: number | null
+          run_id?: string | null
           updated_at?: string
           workspace_id: string
         }
@@ -2373,6 +2532,7 @@ export type Database = {
           rated_at?: string | null
           rated_by?: string | null
           rating?: number | null
+          run_id?: string | null
           updated_at?: string
           workspace_id?: string
         }
@@ -2383,6 +2543,13 @@ export type Database = {
             isOneToOne: false
             referencedRelation: "ai_models"
             referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "ceo_briefings_run_fkey"
+            columns: ["workspace_id", "run_id"]
+            isOneToOne: false
+            referencedRelation: "agent_runs"
+            referencedColumns: ["workspace_id", "id"]
           },
           {
             foreignKeyName: "ceo_briefings_workspace_id_fkey"
@@ -4380,6 +4547,7 @@ export type Database = {
           metadata: NonNullable<Json>
           model: string | null
           prompt: string | null
+          run_id: string | null
           status: Database["public"]["Enums"]["content_status"]
           title: string | null
           updated_at: string
@@ -4397,6 +4565,7 @@ export type Database = {
           metadata?: NonNullable<Json>
           model?: string | null
           prompt?: string | null
+          run_id?: string | null
           status?: Database["public"]["Enums"]["content_status"]
           title?: string | null
           updated_at?: string
@@ -4414,12 +4583,20 @@ export type Database = {
           metadata?: NonNullable<Json>
           model?: string | null
           prompt?: string | null
+          run_id?: string | null
           status?: Database["public"]["Enums"]["content_status"]
           title?: string | null
           updated_at?: string
           workspace_id?: string
         }
         Relationships: [
+          {
+            foreignKeyName: "generated_content_run_fkey"
+            columns: ["workspace_id", "run_id"]
+            isOneToOne: false
+            referencedRelation: "agent_runs"
+            referencedColumns: ["workspace_id", "id"]
+          },
           {
             foreignKeyName: "generated_content_workspace_id_campaign_id_fkey"
             columns: ["workspace_id", "campaign_id"]
@@ -6431,6 +6608,73 @@ export type Database = {
           updated_at?: string
         }
         Relationships: []
+      }
+      purchase_orders: {
+        Row: {
+          approval_id: string | null
+          created_at: string
+          expected_at: string | null
+          id: string
+          ordered_at: string
+          product_id: string
+          quantity: number
+          received_at: string | null
+          status: Database["public"]["Enums"]["purchase_order_status"]
+          supplier_name: string | null
+          updated_at: string
+          workspace_id: string
+        }
+        Insert: {
+          approval_id?: string | null
+          created_at?: string
+          expected_at?: string | null
+          id?: string
+          ordered_at?: string
+          product_id: string
+          quantity: number
+          received_at?: string | null
+          status?: Database["public"]["Enums"]["purchase_order_status"]
+          supplier_name?: string | null
+          updated_at?: string
+          workspace_id: string
+        }
+        Update: {
+          approval_id?: string | null
+          created_at?: string
+          expected_at?: string | null
+          id?: string
+          ordered_at?: string
+          product_id?: string
+          quantity?: number
+          received_at?: string | null
+          status?: Database["public"]["Enums"]["purchase_order_status"]
+          supplier_name?: string | null
+          updated_at?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "purchase_orders_workspace_id_approval_id_fkey"
+            columns: ["workspace_id", "approval_id"]
+            isOneToOne: false
+            referencedRelation: "agent_approvals"
+            referencedColumns: ["workspace_id", "id"]
+          },
+          {
+            foreignKeyName: "purchase_orders_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "purchase_orders_workspace_id_product_id_fkey"
+            columns: ["workspace_id", "product_id"]
+            isOneToOne: false
+            referencedRelation: "products"
+            referencedColumns: ["workspace_id", "id"]
+          },
+        ]
       }
       real_time_metrics: {
         Row: {
@@ -9603,6 +9847,16 @@ export type Database = {
           isSetofReturn: true
         }
       }
+      agent_budget: {
+        Args: { p_workspace_id: string }
+        Returns: Database["public"]["CompositeTypes"]["agent_budget_row"]
+        SetofOptions: {
+          from: "*"
+          to: "agent_budget_row"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
       assign_experiment: {
         Args: {
           p_context?: Json
@@ -9873,11 +10127,13 @@ export type Database = {
           proposer: Database["public"]["Enums"]["actor_kind"]
           proposer_name: string | null
           rationale: string | null
+          replaced: Json | null
           run_id: string | null
           status: Database["public"]["Enums"]["approval_status"]
           subject_id: string | null
           subject_table: string | null
           title: string
+          undo_of_id: string | null
           updated_at: string
           workspace_id: string
         }
@@ -9916,11 +10172,13 @@ export type Database = {
           proposer: Database["public"]["Enums"]["actor_kind"]
           proposer_name: string | null
           rationale: string | null
+          replaced: Json | null
           run_id: string | null
           status: Database["public"]["Enums"]["approval_status"]
           subject_id: string | null
           subject_table: string | null
           title: string
+          undo_of_id: string | null
           updated_at: string
           workspace_id: string
         }[]
@@ -10341,6 +10599,47 @@ export type Database = {
           isSetofReturn: true
         }
       }
+      propose_undo: {
+        Args: { p_approval_id: string; p_note?: string }
+        Returns: {
+          action: Database["public"]["Enums"]["approval_action"]
+          agent_id: string | null
+          confidence: number | null
+          created_at: string
+          decided_at: string | null
+          decided_by: string | null
+          decision_log_id: string | null
+          decision_note: string | null
+          dedupe_key: string | null
+          executed_at: string | null
+          execution_error: string | null
+          execution_result: Json | null
+          expected_impact: NonNullable<Json>
+          expires_at: string
+          id: string
+          payload: NonNullable<Json>
+          priority: Database["public"]["Enums"]["approval_priority"]
+          proposed_by: string | null
+          proposer: Database["public"]["Enums"]["actor_kind"]
+          proposer_name: string | null
+          rationale: string | null
+          replaced: Json | null
+          run_id: string | null
+          status: Database["public"]["Enums"]["approval_status"]
+          subject_id: string | null
+          subject_table: string | null
+          title: string
+          undo_of_id: string | null
+          updated_at: string
+          workspace_id: string
+        }
+        SetofOptions: {
+          from: "*"
+          to: "agent_approvals"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
       recompute_reorder_points: {
         Args: { p_as_of?: string; p_workspace_id: string }
         Returns: Database["public"]["CompositeTypes"]["reorder_point_row"][]
@@ -10738,6 +11037,14 @@ export type Database = {
         | "correction"
         | "comment"
       agent_query_status: "succeeded" | "failed"
+      agent_run_kind:
+        | "task"
+        | "chat"
+        | "ceo_briefing"
+        | "report_commentary"
+        | "anomaly_insights"
+        | "campaign_prediction"
+        | "generated_content"
       agent_run_status:
         | "queued"
         | "running"
@@ -10773,20 +11080,29 @@ export type Database = {
         | "change_ad_budget"
         | "shift_ad_budget"
         | "pause_campaign"
+        | "resume_campaign"
         | "change_campaign_budget"
         | "send_email_campaign"
+        | "enable_email_automation"
+        | "disable_email_automation"
         | "publish_content"
+        | "update_content_calendar"
         | "send_customer_reply"
+        | "publish_review_reply"
+        | "post_slack_message"
         | "reorder_inventory"
         | "apply_discount"
+        | "issue_gift_card"
         | "update_product"
         | "run_workflow"
+        | "send_webhook"
         | "other"
       approval_decision: "approved" | "rejected"
       approval_priority: "low" | "normal" | "high" | "urgent"
       approval_status:
         | "pending"
         | "approved"
+        | "executing"
         | "rejected"
         | "expired"
         | "executed"
@@ -11065,7 +11381,8 @@ export type Database = {
         | "failed"
         | "rejected"
       product_status: "active" | "draft" | "archived"
-      qc_result: "pass" | "warn" | "fail"
+      purchase_order_status: "ordered" | "received" | "cancelled"
+      qc_result: "pending" | "pass" | "warn" | "fail"
       report_kind:
         | "performance"
         | "campaign"
@@ -11150,7 +11467,7 @@ export type Database = {
       tour_event: "shown" | "step" | "completed" | "dismissed"
       tour_status: "pending" | "active" | "completed" | "dismissed"
       training_example_kind: "example" | "correction" | "pattern"
-      training_example_source: "manual" | "feedback" | "learned"
+      training_example_source: "manual" | "feedback" | "learned" | "approval"
       video_permission_level: "view" | "comment" | "edit"
       video_status: "uploading" | "processing" | "ready" | "errored"
       video_visibility: "workspace" | "private"
@@ -11167,6 +11484,7 @@ export type Database = {
         | "update_lead_status"
         | "add_to_email_list"
         | "log_activity"
+        | "send_webhook"
       workflow_execution_status:
         | "running"
         | "succeeded"
@@ -11211,6 +11529,14 @@ export type Database = {
         roas: number | null
         previous_roas: number | null
         change: number | null
+      }
+      agent_budget_row: {
+        monthly_budget_micros: number | null
+        spent_micros: number | null
+        remaining_micros: number | null
+        period_start: string | null
+        renews_on: string | null
+        exhausted: boolean | null
       }
       attribution_report_row: {
         key: string | null
@@ -11500,6 +11826,15 @@ export const Constants = {
         "comment",
       ],
       agent_query_status: ["succeeded", "failed"],
+      agent_run_kind: [
+        "task",
+        "chat",
+        "ceo_briefing",
+        "report_commentary",
+        "anomaly_insights",
+        "campaign_prediction",
+        "generated_content",
+      ],
       agent_run_status: [
         "queued",
         "running",
@@ -11538,14 +11873,22 @@ export const Constants = {
         "change_ad_budget",
         "shift_ad_budget",
         "pause_campaign",
+        "resume_campaign",
         "change_campaign_budget",
         "send_email_campaign",
+        "enable_email_automation",
+        "disable_email_automation",
         "publish_content",
+        "update_content_calendar",
         "send_customer_reply",
+        "publish_review_reply",
+        "post_slack_message",
         "reorder_inventory",
         "apply_discount",
+        "issue_gift_card",
         "update_product",
         "run_workflow",
+        "send_webhook",
         "other",
       ],
       approval_decision: ["approved", "rejected"],
@@ -11553,6 +11896,7 @@ export const Constants = {
       approval_status: [
         "pending",
         "approved",
+        "executing",
         "rejected",
         "expired",
         "executed",
@@ -11861,7 +12205,8 @@ export const Constants = {
         "rejected",
       ],
       product_status: ["active", "draft", "archived"],
-      qc_result: ["pass", "warn", "fail"],
+      purchase_order_status: ["ordered", "received", "cancelled"],
+      qc_result: ["pending", "pass", "warn", "fail"],
       report_kind: [
         "performance",
         "campaign",
@@ -11956,7 +12301,7 @@ export const Constants = {
       tour_event: ["shown", "step", "completed", "dismissed"],
       tour_status: ["pending", "active", "completed", "dismissed"],
       training_example_kind: ["example", "correction", "pattern"],
-      training_example_source: ["manual", "feedback", "learned"],
+      training_example_source: ["manual", "feedback", "learned", "approval"],
       video_permission_level: ["view", "comment", "edit"],
       video_status: ["uploading", "processing", "ready", "errored"],
       video_visibility: ["workspace", "private"],
@@ -11974,6 +12319,7 @@ export const Constants = {
         "update_lead_status",
         "add_to_email_list",
         "log_activity",
+        "send_webhook",
       ],
       workflow_execution_status: [
         "running",

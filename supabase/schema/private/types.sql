@@ -18,6 +18,31 @@ create type private.ad_metric_row as (
 );
 comment on type private.ad_metric_row is 'One validated, resolved row of an ingest_ad_metrics batch.';
 
+create type private.agent_query_logged as (
+  query_id bigint,
+  cost_micros bigint,
+  run_cost_micros bigint,
+  run_tokens bigint,
+  month_spent_micros bigint,
+  monthly_budget_micros bigint,
+  run_status public.agent_run_status
+);
+comment on type private.agent_query_logged is 'What private.record_agent_query tells the runtime after logging a call.';
+
+create type private.agent_run_claim as (
+  run_id uuid,
+  workspace_id uuid,
+  agent_id uuid,
+  kind public.agent_run_kind,
+  acting_user_id uuid,
+  model text,
+  model_id uuid,
+  provider public.ai_provider,
+  chat_session_id uuid,
+  lease_expires_at timestamp with time zone
+);
+comment on type private.agent_run_claim is 'A run as private.claim_agent_runs hands it to the runtime.';
+
 create type private.connector_job_claim as (
   job_id bigint,
   lease_id uuid,

@@ -28,7 +28,7 @@ create table private.connector_jobs (
   constraint "connector_jobs_payload_check" CHECK ((jsonb_typeof(payload) = 'object'::text)),
   constraint "connector_jobs_progress_check" CHECK ((jsonb_typeof(progress) = 'object'::text)),
   constraint "connector_jobs_provider_ref_check" CHECK ((char_length(provider_ref) <= 300)),
-  constraint "connector_jobs_queue_fkey" FOREIGN KEY (queue) REFERENCES private.connector_queues(queue),
+  constraint "connector_jobs_queue_fkey" FOREIGN KEY (queue) REFERENCES private.connector_queues(queue) ON DELETE CASCADE,
   constraint "connector_jobs_workspace_id_connection_id_fkey" FOREIGN KEY (workspace_id, connection_id) REFERENCES public.integration_connections(workspace_id, id) ON DELETE CASCADE,
   constraint "connector_jobs_workspace_id_fkey" FOREIGN KEY (workspace_id) REFERENCES public.workspaces(id) ON DELETE CASCADE,
   constraint "connector_jobs_workspace_id_queue_idempotency_key_key" UNIQUE (workspace_id, queue, idempotency_key)
@@ -53,5 +53,6 @@ CREATE INDEX connector_jobs_finished_idx ON private.connector_jobs USING btree (
 CREATE INDEX connector_jobs_leased_idx ON private.connector_jobs USING btree (queue, lease_expires_at) WHERE (status = 'running'::private.connector_job_status);
 CREATE INDEX connector_jobs_workspace_connection_idx ON private.connector_jobs USING btree (workspace_id, connection_id);
 
+CREATE TRIGGER fail_approval_of_dead_job AFTER UPDATE OF status ON private.connector_jobs FOR EACH ROW WHEN (((new.queue = 'approval_actions'::text) AND (new.status = 'dead'::private.connector_job_status) AND (old.status <> 'dead'::private.connector_job_status))) EXECUTE FUNCTION private.fail_approval_of_dead_job();
 CREATE TRIGGER keep_tenant_keys BEFORE UPDATE OF workspace_id, created_at ON private.connector_jobs FOR EACH ROW EXECUTE FUNCTION private.keep_tenant_keys('workspace_id', 'created_at');
 CREATE TRIGGER set_updated_at BEFORE UPDATE ON private.connector_jobs FOR EACH ROW EXECUTE FUNCTION private.set_updated_at();
