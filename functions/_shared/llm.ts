@@ -65,7 +65,12 @@ export function toLlmError(e: unknown): LlmError {
   if (e instanceof OpenAI.APIError) {
     const status = e.status ?? 0;
     const retryable = status === 408 || status === 409 || status === 429 || status >= 500 || status === 0;
-    return new LlmError(`model endpoint HTTP ${status}: ${e.message}`.slice(0, 1000), retryable, status, retryAfterMs(e.headers));
+    return new LlmError(
+      `model endpoint HTTP ${status}: ${e.message}`.slice(0, 1000),
+      retryable,
+      status,
+      retryAfterMs(e.headers),
+    );
   }
   return new LlmError(`model call failed: ${(e as Error)?.message ?? String(e)}`.slice(0, 1000), true);
 }
@@ -80,10 +85,21 @@ export function llmEndpoint(s: Settings): { baseURL: string; apiKey: string; tim
 }
 
 export function openAiLlm(o: { baseURL: string; apiKey: string; timeout: number; fetch?: typeof fetch }): Llm {
-  const client = new OpenAI({ baseURL: o.baseURL, apiKey: o.apiKey || "missing", timeout: o.timeout, maxRetries: 0, fetch: o.fetch });
+  const client = new OpenAI({
+    baseURL: o.baseURL,
+    apiKey: o.apiKey || "missing",
+    timeout: o.timeout,
+    maxRetries: 0,
+    fetch: o.fetch,
+  });
   return {
     async complete(req, onText, signal) {
-      if (!o.apiKey) throw new LlmError("no API key is configured for the model endpoint (AGENT_LLM_API_KEY or OPENAI_API_KEY)", false);
+      if (!o.apiKey) {
+        throw new LlmError(
+          "no API key is configured for the model endpoint (AGENT_LLM_API_KEY or OPENAI_API_KEY)",
+          false,
+        );
+      }
       try {
         const stream = await client.chat.completions.create({
           model: req.model,
@@ -135,6 +151,9 @@ export async function collect(
       if (choice.finish_reason) finishReason = choice.finish_reason;
     }
   }
-  const toolCalls = [...calls.entries()].sort((a, b) => a[0] - b[0]).map(([i, c]) => ({ ...c, id: c.id || `call_${i}` }));
+  const toolCalls = [...calls.entries()].sort((a, b) => a[0] - b[0]).map(([i, c]) => ({
+    ...c,
+    id: c.id || `call_${i}`,
+  }));
   return { content, refusal, toolCalls, finishReason, usage };
 }

@@ -53,9 +53,12 @@ export async function chat(req: Request, d: Deps): Promise<Response> {
   if (req.method !== "POST") throw new HttpError(405, "method_not_allowed", "use POST");
   const claims = await requireUser(req, d.auth);
   const b = Body.parse(await readJson(req, 100_000));
-  const [row] = await asService(d.sql, (tx) =>
-    tx`select private.start_chat_turn(${b.sessionId}, ${claims.sub}, ${b.message}, ${d.leaseSeconds},
-         ${d.modelOverride ?? null}) as turn`);
+  const [row] = await asService(
+    d.sql,
+    (tx) =>
+      tx`select private.start_chat_turn(${b.sessionId}, ${claims.sub}, ${b.message}, ${d.leaseSeconds},
+         ${d.modelOverride ?? null}) as turn`,
+  );
   const turn = row.turn as Turn;
   const encoder = new TextEncoder();
 
@@ -94,19 +97,27 @@ export async function chat(req: Request, d: Deps): Promise<Response> {
         });
         const citations = citedChunks(result.answer, tctx.sources);
         const finished = result.ok
-          ? { ...result, output: { content: result.answer, citations, retrieved: tctx.sources, refused: result.refused ?? false } }
+          ? {
+            ...result,
+            output: { content: result.answer, citations, retrieved: tctx.sources, refused: result.refused ?? false },
+          }
           : result;
         const status = await finishRun(d, turn.run_id, finished);
         if (!result.ok) {
           send("error", { code: "agent_failed", message: result.error, run_id: turn.run_id });
         } else {
-          const [m] = await asService(d.sql, (tx) =>
-            tx`select (output #>> '{stored,chat_message_id}')::bigint as id from public.agent_runs where id = ${turn.run_id}`);
+          const [m] = await asService(
+            d.sql,
+            (tx) =>
+              tx`select (output #>> '{stored,chat_message_id}')::bigint as id from public.agent_runs where id = ${turn.run_id}`,
+          );
           send("done", { run_id: turn.run_id, chat_message_id: m?.id ?? null, status, citations });
         }
       } catch (e) {
         const message = `the chat turn failed: ${(e as Error)?.message ?? e}`.slice(0, 1000);
-        await finishRun(d, turn.run_id, { ok: false, steps: 0, error: message, answer: "", proposals: [] }).catch(() => {});
+        await finishRun(d, turn.run_id, { ok: false, steps: 0, error: message, answer: "", proposals: [] }).catch(
+          () => {},
+        );
         send("error", { code: "internal", message });
       } finally {
         try {

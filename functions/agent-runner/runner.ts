@@ -35,14 +35,23 @@ export async function runAgents(req: Request, d: Deps): Promise<Reply> {
     { sql: d.sql, name: "agent-runner", roundSize: b.limit, budgetMs: d.budgetMs, once: b.once, now: d.now },
     perRow<Claimed, LoopResult>({
       claim: (limit) =>
-        asService(d.sql, (tx) =>
-          tx`select run_id, workspace_id, kind from private.claim_agent_runs(${limit}, ${d.leaseSeconds},
-               ${d.modelOverride ?? null})`) as unknown as Promise<Claimed[]>,
+        asService(
+          d.sql,
+          (tx) =>
+            tx`select run_id, workspace_id, kind from private.claim_agent_runs(${limit}, ${d.leaseSeconds},
+               ${d.modelOverride ?? null})`,
+        ) as unknown as Promise<Claimed[]>,
       work: async (run) => {
         try {
           return await workRun(d, run.run_id, run.workspace_id);
         } catch (e) {
-          return { ok: false, steps: 0, error: `the runtime failed: ${(e as Error)?.message ?? e}`.slice(0, 2000), answer: "", proposals: [] };
+          return {
+            ok: false,
+            steps: 0,
+            error: `the runtime failed: ${(e as Error)?.message ?? e}`.slice(0, 2000),
+            answer: "",
+            proposals: [],
+          };
         }
       },
       finish: (run, result) => finishRun(d, run.run_id, result),

@@ -15,7 +15,14 @@
 // spent make the job dead, which fails the approval. Body (optional): { limit?: 1-50, once? }.
 import { z } from "zod";
 import type { AuthConfig } from "../_shared/auth.ts";
-import { type ClaimedJob, claimJobs, failureReport, finishJob, type JobReport, touchJob } from "../_shared/connector_jobs.ts";
+import {
+  type ClaimedJob,
+  claimJobs,
+  failureReport,
+  finishJob,
+  type JobReport,
+  touchJob,
+} from "../_shared/connector_jobs.ts";
 import { asService, type Sql } from "../_shared/db.ts";
 import type { Settings } from "../_shared/env.ts";
 import type { Reply } from "../_shared/http.ts";
@@ -64,7 +71,10 @@ interface Begun {
 export async function executeJob(job: Job, d: Deps): Promise<Outcome> {
   let begun: Begun;
   try {
-    const [row] = await asService(d.sql, (tx) => tx`select private.begin_approval_execution(${job.job_id}, ${job.lease_id}) as b`);
+    const [row] = await asService(
+      d.sql,
+      (tx) => tx`select private.begin_approval_execution(${job.job_id}, ${job.lease_id}) as b`,
+    );
     begun = row.b as Begun;
   } catch (e) {
     return { report: failureReport(e, d.now()) };
@@ -79,7 +89,9 @@ export async function executeJob(job: Job, d: Deps): Promise<Outcome> {
   }
   const parsed = handler.schema?.(a.action)?.safeParse(a.payload);
   if (parsed && !parsed.success) {
-    const error = `the payload is not valid for ${a.action}: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`;
+    const error = `the payload is not valid for ${a.action}: ${
+      parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")
+    }`;
     return { report: { outcome: "dead", error }, complete: { succeeded: false, error } };
   }
   const progress = { ...(begun.progress ?? job.progress ?? {}) } as Record<string, unknown>;
@@ -111,10 +123,17 @@ export async function executeJob(job: Job, d: Deps): Promise<Outcome> {
     },
   };
   try {
-    const result = (e.reconcile && handler.reconcile ? await handler.reconcile(e, hd) : null) ?? await handler.call!(e, hd);
-    const ref = ["gift_card_id", "discount_id", "message_id", "ts", "product_id"].map((k) => result[k]).find((v) => v !== undefined);
+    const result = (e.reconcile && handler.reconcile ? await handler.reconcile(e, hd) : null) ??
+      await handler.call!(e, hd);
+    const ref = ["gift_card_id", "discount_id", "message_id", "ts", "product_id"].map((k) => result[k]).find((v) =>
+      v !== undefined
+    );
     return {
-      report: { outcome: "done", connection: { outcome: "ok" }, providerRef: ref === undefined ? undefined : String(ref) },
+      report: {
+        outcome: "done",
+        connection: { outcome: "ok" },
+        providerRef: ref === undefined ? undefined : String(ref),
+      },
       complete: { succeeded: true, result },
     };
   } catch (err) {
@@ -128,11 +147,16 @@ export async function executeJob(job: Job, d: Deps): Promise<Outcome> {
 async function finish(d: Deps, job: Job, o: Outcome): Promise<string> {
   const complete = o.complete;
   try {
-    const status = await finishJob(d.sql, job, o.report, complete
-      ? (tx) =>
-        tx`select private.complete_approval_execution(${job.job_id}, ${job.lease_id}, ${complete.succeeded},
+    const status = await finishJob(
+      d.sql,
+      job,
+      o.report,
+      complete
+        ? (tx) =>
+          tx`select private.complete_approval_execution(${job.job_id}, ${job.lease_id}, ${complete.succeeded},
              ${tx.json((complete.result ?? {}) as never)}, ${complete.error ?? null})`
-      : undefined);
+        : undefined,
+    );
     return complete ? (complete.succeeded ? "executed" : "failed") : (status ?? "lease_lost");
   } catch (e) {
     const error = `recording the outcome failed: ${(e as Error)?.message ?? e}`.slice(0, 2000);
@@ -156,7 +180,15 @@ async function finish(d: Deps, job: Job, o: Outcome): Promise<string> {
 export async function runExecutor(req: Request, d: Deps): Promise<Reply> {
   const b = Body.parse(await acceptWorkerCall(req, d.auth));
   const totals = await drain(
-    { sql: d.sql, name: "approval-executor", roundSize: b.limit, budgetMs: d.budgetMs, once: b.once, untilEmpty: true, now: d.now },
+    {
+      sql: d.sql,
+      name: "approval-executor",
+      roundSize: b.limit,
+      budgetMs: d.budgetMs,
+      once: b.once,
+      untilEmpty: true,
+      now: d.now,
+    },
     perRow<Job, Outcome>({
       claim: (limit) => claimJobs(d.sql, "approval_actions", limit),
       work: (job) => executeJob(job, d),

@@ -82,7 +82,7 @@ begin
       select jsonb_object_agg(c.column_name, d.value)
       from information_schema.columns c
       cross join lateral (select case when c.column_default is null then null
-                                      else to_jsonb(private.column_default_value(c.column_default, c.data_type)) end as value) d
+                                      else to_jsonb(private.column_default_value(c.column_default)) end as value) d
       where c.table_schema = 'public' and c.table_name = 'agent_settings' and c.column_default is not null
         and c.column_name not in ('created_at', 'updated_at')));
     s.workspace_id := p_workspace_id;
@@ -92,12 +92,12 @@ end $$;
 comment on function private.agent_settings_for(uuid) is 'The workspace''s agent_settings row, or one holding the table''s column defaults when it has none.';
 
 -- A numeric column default as text ('50000000'::bigint -> 50000000); the defaults of agent_settings are constants.
-create function private.column_default_value(p_default text, p_type text) returns numeric
+create function private.column_default_value(p_default text) returns numeric
 language plpgsql immutable set search_path = '' as $$
 begin
   return (regexp_match(p_default, '^\(?''?(-?[0-9.]+)''?'))[1]::numeric;
 end $$;
-comment on function private.column_default_value(text, text) is 'The number in a constant column default expression (''50''::numeric -> 50); private.agent_settings_for reads agent_settings'' defaults with it.';
+comment on function private.column_default_value(text) is 'The number in a constant column default expression (''50''::numeric -> 50); private.agent_settings_for reads agent_settings'' defaults with it.';
 
 -- ===== the state machine, extended with executing
 create or replace function private.guard_agent_approval() returns trigger
@@ -1357,7 +1357,7 @@ comment on type public.approval_status is 'pending -> approved | rejected | expi
 comment on type public.approval_action is 'The kind of action proposed; payload carries its parameters (private.approval_payload_fields). Every kind but other has an executor (functions/approval-executor).';
 
 -- ===== grants
-revoke all on function private.agent_settings_for(uuid), private.column_default_value(text, text),
+revoke all on function private.agent_settings_for(uuid), private.column_default_value(text),
   private.payload_value_problem(jsonb, text), private.approval_payload_fields(public.approval_action),
   private.approval_ad_campaign(uuid, jsonb), private.ad_ref_problem(uuid, jsonb, text),
   private.approval_payload_problem(uuid, public.approval_action, jsonb),

@@ -516,7 +516,7 @@ returns jsonb
 language plpgsql volatile security definer set search_path = '' as $$
 declare
   r public.agent_runs;
-  stored jsonb := '{}';
+  stored jsonb := '{}'::jsonb;
 begin
   select * into r from public.agent_runs x where x.id = p_run_id for update;
   if not found then
@@ -553,7 +553,7 @@ declare
 begin
   case p_run.kind
   when 'task' then
-    return '{}';
+    return '{}'::jsonb;
   when 'chat' then
     if not private.is_text(p_output -> 'content', 100000) then
       raise exception 'a chat answer needs content' using errcode = '22023';
@@ -644,6 +644,7 @@ begin
     where workspace_id = ws and id = (inp ->> 'content_calendar_id')::uuid and generated_content_id is null;
     return jsonb_build_object('generated_content_id', new_id);
   end case;
+  return '{}'::jsonb;
 end $$;
 comment on function private.store_agent_run_output(public.agent_runs, jsonb) is 'Stores a succeeded run''s output where its kind goes, pointing back at the run: a chat answer (with its cited chunk ids), a CEO briefing (priced from the registry), weekly report commentary, insights, campaign predictions (only for the campaigns the run was given), or generated content linked to its calendar entry. Raises 22023 for output of the wrong shape.';
 

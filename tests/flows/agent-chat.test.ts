@@ -76,7 +76,7 @@ describe("a chat turn", () => {
     expect(msgs.data!.map((m) => m.role)).toEqual(["user", "assistant"]);
     expect(msgs.data![1].metadata).toMatchObject({ citations: [chunk.id], agent_id: agentId });
     expect(msgs.data![1].query_id).not.toBeNull();
-    const [run] = await sql`select kind::text, status::text, queries, chat_session_id from public.agent_runs where id = ${done.data.run_id}`;
+    const [run] = await sql`select kind::text, status::text, queries, chat_session_id from public.agent_runs where id = ${done.data.run_id as string}`;
     expect(run).toEqual({ kind: "chat", status: "succeeded", queries: 2, chat_session_id: sessionId });
     // the model saw the conversation's earlier turns next time
     openai.chat.script(name, { content: "As I said: two business days." });

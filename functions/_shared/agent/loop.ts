@@ -66,7 +66,10 @@ function summariseRequest(model: string, messages: Message[], tools: AnyTool[]) 
   return {
     model,
     messages: messages.length,
-    last: { role: last?.role, content: typeof last?.content === "string" ? last.content.slice(0, 4000) : last?.content },
+    last: {
+      role: last?.role,
+      content: typeof last?.content === "string" ? last.content.slice(0, 4000) : last?.content,
+    },
     tools: tools.map((t) => t.name),
   };
 }

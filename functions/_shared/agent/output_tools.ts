@@ -11,14 +11,17 @@ export const OUTPUT_TOOLS: Record<string, AnyTool> = {
   ceo_briefing: defineTool({
     name: "submit_briefing",
     kind: "output",
-    description: "Hand in the CEO briefing: an executive summary (numbers first, then why) and the few insights that matter.",
+    description:
+      "Hand in the CEO briefing: an executive summary (numbers first, then why) and the few insights that matter.",
     schema: z.object({
       executive_summary: z.string().trim().min(20).max(8000),
-      insights: z.array(z.object({
-        title: z.string().trim().min(1).max(200),
-        impact: z.enum(["low", "medium", "high"]),
-        detail: z.string().max(2000).optional(),
-      }).strict()).max(10).default([]),
+      insights: z.array(
+        z.object({
+          title: z.string().trim().min(1).max(200),
+          impact: z.enum(["low", "medium", "high"]),
+          detail: z.string().max(2000).optional(),
+        }).strict(),
+      ).max(10).default([]),
     }).strict(),
     run: noop,
   }),
@@ -36,17 +39,20 @@ export const OUTPUT_TOOLS: Record<string, AnyTool> = {
   anomaly_insights: defineTool({
     name: "submit_insights",
     kind: "output",
-    description: "Hand in one insight per anomaly worth a person's attention: what moved, the likely reason, what to do.",
+    description:
+      "Hand in one insight per anomaly worth a person's attention: what moved, the likely reason, what to do.",
     schema: z.object({
-      insights: z.array(z.object({
-        kind: z.enum(["opportunity", "risk", "anomaly", "trend", "recommendation"]).default("anomaly"),
-        title: z.string().trim().min(1).max(200),
-        body: z.string().trim().min(1).max(4000),
-        impact: z.enum(["low", "medium", "high"]).default("medium"),
-        confidence: z.number().min(0).max(1).optional(),
-        metric: z.string().max(100).optional(),
-        data: z.record(z.string(), z.unknown()).optional(),
-      }).strict()).min(1).max(20),
+      insights: z.array(
+        z.object({
+          kind: z.enum(["opportunity", "risk", "anomaly", "trend", "recommendation"]).default("anomaly"),
+          title: z.string().trim().min(1).max(200),
+          body: z.string().trim().min(1).max(4000),
+          impact: z.enum(["low", "medium", "high"]).default("medium"),
+          confidence: z.number().min(0).max(1).optional(),
+          metric: z.string().max(100).optional(),
+          data: z.record(z.string(), z.unknown()).optional(),
+        }).strict(),
+      ).min(1).max(20),
     }).strict(),
     run: noop,
   }),
@@ -55,14 +61,16 @@ export const OUTPUT_TOOLS: Record<string, AnyTool> = {
     kind: "output",
     description: "Hand in forecasts for the campaigns you were given over the period you were given.",
     schema: z.object({
-      predictions: z.array(z.object({
-        campaign_id: z.string().uuid(),
-        metric: z.enum(["spend_cents", "revenue_cents", "roas", "leads", "conversions", "clicks", "impressions"]),
-        predicted_value: z.number(),
-        lower_bound: z.number().optional(),
-        upper_bound: z.number().optional(),
-        confidence: z.number().gt(0).lt(1).optional().describe("the interval's confidence level, e.g. 0.8"),
-      }).strict()).min(1).max(100),
+      predictions: z.array(
+        z.object({
+          campaign_id: z.string().uuid(),
+          metric: z.enum(["spend_cents", "revenue_cents", "roas", "leads", "conversions", "clicks", "impressions"]),
+          predicted_value: z.number(),
+          lower_bound: z.number().optional(),
+          upper_bound: z.number().optional(),
+          confidence: z.number().gt(0).lt(1).optional().describe("the interval's confidence level, e.g. 0.8"),
+        }).strict(),
+      ).min(1).max(100),
     }).strict(),
     run: noop,
   }),
@@ -81,7 +89,8 @@ export const OUTPUT_TOOLS: Record<string, AnyTool> = {
 export const remember = defineTool({
   name: "remember",
   kind: "memory",
-  description: "Keeps a durable fact about this business for later conversations (your own memory; no secrets, no personal data).",
+  description:
+    "Keeps a durable fact about this business for later conversations (your own memory; no secrets, no personal data).",
   schema: z.object({ fact: z.string().trim().min(5).max(2000) }).strict(),
   run: async ({ fact }, ctx) => {
     const [row] = await ctx.asMember((tx) =>

@@ -12,18 +12,22 @@ const Common = {
   confidence: z.number().min(0).max(1).optional().describe("how sure you are, 0 to 1"),
   priority: z.enum(["low", "normal", "high", "urgent"]).default("normal"),
   expected_impact: z.record(z.string(), z.union([z.number(), z.string()])).optional()
-    .describe("e.g. {\"savings_cents_per_day\": 5000}"),
+    .describe('e.g. {"savings_cents_per_day": 5000}'),
 };
 
 export function proposalTool(kind: keyof typeof Payloads): AnyTool {
   return defineTool({
     name: `propose_${kind}`,
     kind: "propose",
-    description: `${ACTION_DESCRIPTIONS[kind]} Files a request a person approves or rejects; nothing happens until then.`,
+    description: `${
+      ACTION_DESCRIPTIONS[kind]
+    } Files a request a person approves or rejects; nothing happens until then.`,
     schema: z.object({ ...Common, payload: Payloads[kind] }).strict(),
     run: async (a, ctx) => {
       const [row] = await ctx.asMember((tx) =>
-        tx`select private.propose_from_agent_run(${kind}::public.approval_action, ${a.title}, ${tx.json(a.payload as never)},
+        tx`select private.propose_from_agent_run(${kind}::public.approval_action, ${a.title}, ${
+          tx.json(a.payload as never)
+        },
              ${a.rationale}, ${a.confidence ?? null}, ${tx.json((a.expected_impact ?? {}) as never)},
              ${a.priority}::public.approval_priority) as approval_id`
       );

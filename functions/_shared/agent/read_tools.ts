@@ -5,13 +5,15 @@ import { defineTool } from "./tools.ts";
 import { untrusted } from "./untrusted.ts";
 
 const days = z.number().int().min(1).max(90).default(7).describe("how many days back, ending yesterday");
-const since = (today: string, n: number) => new Date(Date.parse(`${today}T00:00:00Z`) - n * 86_400_000).toISOString().slice(0, 10);
+const since = (today: string, n: number) =>
+  new Date(Date.parse(`${today}T00:00:00Z`) - n * 86_400_000).toISOString().slice(0, 10);
 const yesterday = (today: string) => since(today, 1);
 
 export const getDashboard = defineTool({
   name: "get_dashboard",
   kind: "read",
-  description: "The overview tiles (revenue, inventory, ads ROAS, pending approvals, open errors) and ad spend, revenue and ROAS per platform for the last N days.",
+  description:
+    "The overview tiles (revenue, inventory, ads ROAS, pending approvals, open errors) and ad spend, revenue and ROAS per platform for the last N days.",
   schema: z.object({ days }).strict(),
   run: ({ days: n }, ctx) =>
     ctx.asMember(async (tx) => {
@@ -25,7 +27,8 @@ export const getDashboard = defineTool({
 export const listAdCampaigns = defineTool({
   name: "list_ad_campaigns",
   kind: "read",
-  description: "Ad campaigns with their platform, status, daily budget (cents) and the last N days' spend, revenue and ROAS. Use ad_campaign_id in proposals.",
+  description:
+    "Ad campaigns with their platform, status, daily budget (cents) and the last N days' spend, revenue and ROAS. Use ad_campaign_id in proposals.",
   schema: z.object({
     platform: z.enum(["meta", "google", "tiktok"]).optional(),
     status: z.enum(["active", "paused"]).optional(),
@@ -52,17 +55,20 @@ export const listAdCampaigns = defineTool({
 export const listOrders = defineTool({
   name: "list_orders",
   kind: "read",
-  description: "Recent orders (number, date, total in cents, currency, payment and fulfilment status, UTM campaign) and the totals over the last N days.",
+  description:
+    "Recent orders (number, date, total in cents, currency, payment and fulfilment status, UTM campaign) and the totals over the last N days.",
   schema: z.object({ days, limit: z.number().int().min(1).max(50).default(20) }).strict(),
   run: ({ days: n, limit }, ctx) =>
     ctx.asMember(async (tx) => {
       const from = since(ctx.today, n);
-      const orders = await tx`select o.order_number, o.processed_at, o.total_price_cents, o.total_refunded_cents, o.currency,
+      const orders =
+        await tx`select o.order_number, o.processed_at, o.total_price_cents, o.total_refunded_cents, o.currency,
           o.financial_status, o.fulfillment_status, o.utm_campaign
         from public.orders o
         where o.workspace_id = ${ctx.workspaceId} and o.processed_at >= ${from}::date
         order by o.processed_at desc limit ${limit}`;
-      const totals = await tx`select o.currency, count(*)::int as orders, sum(o.total_price_cents - o.total_refunded_cents)::bigint as net_cents
+      const totals =
+        await tx`select o.currency, count(*)::int as orders, sum(o.total_price_cents - o.total_refunded_cents)::bigint as net_cents
         from public.orders o
         where o.workspace_id = ${ctx.workspaceId} and o.processed_at >= ${from}::date and o.cancelled_at is null
         group by o.currency`;
@@ -73,7 +79,8 @@ export const listOrders = defineTool({
 export const listReviews = defineTool({
   name: "list_reviews",
   kind: "read",
-  description: "Product reviews, newest first (rating, status, title and text as untrusted customer text, whether the store replied). Use review_id in proposals.",
+  description:
+    "Product reviews, newest first (rating, status, title and text as untrusted customer text, whether the store replied). Use review_id in proposals.",
   schema: z.object({
     max_rating: z.number().int().min(1).max(5).optional().describe("only reviews rated at most this"),
     status: z.enum(["pending", "published", "rejected"]).optional(),
@@ -101,7 +108,8 @@ export const listReviews = defineTool({
 export const listSupportTickets = defineTool({
   name: "list_support_tickets",
   kind: "read",
-  description: "Support tickets, newest first (status, priority, subject and message as untrusted customer text). Use support_ticket_id in proposals.",
+  description:
+    "Support tickets, newest first (status, priority, subject and message as untrusted customer text). Use support_ticket_id in proposals.",
   schema: z.object({
     status: z.enum(["open", "in_progress", "waiting_on_customer", "resolved", "closed"]).optional(),
     limit: z.number().int().min(1).max(30).default(10),
@@ -111,7 +119,9 @@ export const listSupportTickets = defineTool({
       tx`select t.id as support_ticket_id, t.status, t.priority, t.category, t.order_number, t.created_at, t.subject, t.body,
                t.chatwoot_conversation_id is not null as in_chatwoot
         from public.support_tickets t
-        where t.workspace_id = ${ctx.workspaceId} and (${status ?? null}::text is null or t.status::text = ${status ?? null})
+        where t.workspace_id = ${ctx.workspaceId} and (${status ?? null}::text is null or t.status::text = ${
+        status ?? null
+      })
         order by t.created_at desc limit ${limit}`
     );
     return rows.map((r) => ({ ...r, subject: untrusted("ticket", r.subject), body: untrusted("ticket", r.body) }));
@@ -121,7 +131,8 @@ export const listSupportTickets = defineTool({
 export const searchKnowledgeTool = defineTool({
   name: "search_knowledge",
   kind: "read",
-  description: "Searches the workspace's knowledge base (documents, FAQs, your memories). Results are numbered [n]; cite them as [n] in your answer.",
+  description:
+    "Searches the workspace's knowledge base (documents, FAQs, your memories). Results are numbered [n]; cite them as [n] in your answer.",
   schema: z.object({
     query: z.string().trim().min(1).max(500),
     count: z.number().int().min(1).max(10).default(5),
@@ -139,7 +150,8 @@ export const searchKnowledgeTool = defineTool({
 export const experimentResults = defineTool({
   name: "experiment_results",
   kind: "read",
-  description: "A/B tests: without experiment_id, the workspace's experiments; with it, its live results per variant (conversion rate, uplift, intervals, p-values, SRM).",
+  description:
+    "A/B tests: without experiment_id, the workspace's experiments; with it, its live results per variant (conversion rate, uplift, intervals, p-values, SRM).",
   schema: z.object({ experiment_id: z.string().uuid().optional() }).strict(),
   run: ({ experiment_id }, ctx) =>
     ctx.asMember((tx) =>
@@ -153,7 +165,8 @@ export const experimentResults = defineTool({
 export const attributionReport = defineTool({
   name: "attribution_report",
   kind: "read",
-  description: "Attributed revenue, conversions, ad spend and ROAS per channel or campaign over the last N days under an attribution model.",
+  description:
+    "Attributed revenue, conversions, ad spend and ROAS per channel or campaign over the last N days under an attribution model.",
   schema: z.object({
     days: z.number().int().min(1).max(365).default(30),
     model: z.enum(["first_touch", "last_touch", "linear", "time_decay", "position_based"]).default("last_touch"),
@@ -161,7 +174,9 @@ export const attributionReport = defineTool({
   }).strict(),
   run: ({ days: n, model, group_by }, ctx) =>
     ctx.asMember((tx) =>
-      tx`select * from public.attribution_report(${ctx.workspaceId}, ${since(ctx.today, n)}::date, ${yesterday(ctx.today)}::date,
+      tx`select * from public.attribution_report(${ctx.workspaceId}, ${since(ctx.today, n)}::date, ${
+        yesterday(ctx.today)
+      }::date,
          ${model}::public.attribution_model, ${group_by}::public.attribution_group_by)`
     ),
 });
@@ -169,7 +184,8 @@ export const attributionReport = defineTool({
 export const inventoryStatus = defineTool({
   name: "inventory_status",
   kind: "read",
-  description: "Products with stock on hand, weeks of supply and reorder points, those below their reorder point first. Use product_id in proposals.",
+  description:
+    "Products with stock on hand, weeks of supply and reorder points, those below their reorder point first. Use product_id in proposals.",
   schema: z.object({ below_reorder_point_only: z.boolean().default(false) }).strict(),
   run: ({ below_reorder_point_only }, ctx) =>
     ctx.asMember((tx) =>

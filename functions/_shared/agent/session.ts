@@ -64,11 +64,14 @@ export function toolContext(d: AgentDeps, ctx: RunContext, workspaceId: string):
 
 export function recorder(d: AgentDeps, runId: string): (c: CallRecord) => Promise<Logged> {
   return async (c) => {
-    const [r] = await asService(d.sql, (tx) =>
-      tx`select * from private.record_agent_query(${runId}, ${c.purpose}, ${c.succeeded}, ${c.usage.inputTokens},
+    const [r] = await asService(
+      d.sql,
+      (tx) =>
+        tx`select * from private.record_agent_query(${runId}, ${c.purpose}, ${c.succeeded}, ${c.usage.inputTokens},
            ${c.usage.cachedInputTokens}, ${c.usage.outputTokens}, ${Math.round(c.latencyMs)},
            ${tx.json((c.request ?? {}) as never)}, ${c.response === null ? null : tx.json(c.response as never)},
-           ${c.error ?? null}, ${d.leaseSeconds})`);
+           ${c.error ?? null}, ${d.leaseSeconds})`,
+    );
     return {
       queryId: Number(r.query_id),
       costMicros: Number(r.cost_micros),
@@ -124,8 +127,11 @@ export async function workRun(d: AgentDeps, runId: string, workspaceId: string):
 /** Records how a run ended (its output is stored where its kind goes). */
 export async function finishRun(d: AgentDeps, runId: string, r: LoopResult): Promise<string> {
   const output = r.ok ? { ...r.output, ...(r.proposals.length ? { proposals: r.proposals } : {}) } : null;
-  const [row] = await asService(d.sql, (tx) =>
-    tx`select private.finish_agent_run(${runId}, ${r.ok}, ${output === null ? null : tx.json(output as never)},
-         ${r.ok ? null : r.error}) as result`);
+  const [row] = await asService(
+    d.sql,
+    (tx) =>
+      tx`select private.finish_agent_run(${runId}, ${r.ok}, ${output === null ? null : tx.json(output as never)},
+         ${r.ok ? null : r.error}) as result`,
+  );
   return (row.result as { status: string }).status;
 }

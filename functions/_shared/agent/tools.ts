@@ -20,7 +20,10 @@ export interface ToolContext {
   /** SQL as the run's acting member under RLS, seeing only the run's workspace, at most as a member. */
   asMember<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
   /** A knowledge search as the acting member (the knowledge-search function's path). */
-  search(query: string, count: number): Promise<{ id: string; content: string; title?: string | null; score?: number }[]>;
+  search(
+    query: string,
+    count: number,
+  ): Promise<{ id: string; content: string; title?: string | null; score?: number }[]>;
   /** Sources numbered for citations: [n] in an answer names chunk sources[n - 1]. */
   sources: string[];
   today: string;
@@ -63,7 +66,10 @@ export type CallOutcome =
 export async function runToolCall(call: ToolCall, tools: Map<string, AnyTool>, ctx: ToolContext): Promise<CallOutcome> {
   const tool = tools.get(call.name);
   if (!tool) {
-    return { ok: false, error: `no tool named ${call.name} is available to you; you have: ${[...tools.keys()].join(", ")}` };
+    return {
+      ok: false,
+      error: `no tool named ${call.name} is available to you; you have: ${[...tools.keys()].join(", ")}`,
+    };
   }
   let raw: unknown;
   try {

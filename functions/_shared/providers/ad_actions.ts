@@ -19,6 +19,18 @@ export interface AdActions {
   /** How a call carries the connection's access token. */
   authHeaders(token: string): Record<string, string>;
   read(client: Client, account: string, campaignId: string): Promise<AdCampaignState>;
-  setDailyBudget(client: Client, account: string, campaignId: string, cents: number, state: AdCampaignState): Promise<Record<string, unknown>>;
-  setStatus(client: Client, account: string, campaignId: string, status: "active" | "paused", state: AdCampaignState): Promise<Record<string, unknown>>;
+  setDailyBudget(
+    client: Client,
+    account: string,
+    campaignId: string,
+    cents: number,
+    state: AdCampaignState,
+  ): Promise<Record<string, unknown>>;
+  setStatus(
+    client: Client,
+    account: string,
+    campaignId: string,
+    status: "active" | "paused",
+    state: AdCampaignState,
+  ): Promise<Record<string, unknown>>;
 }

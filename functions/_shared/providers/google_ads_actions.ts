@@ -22,9 +22,15 @@ export function classifyGoogleAction(a: Answer, now: number): ProviderError | nu
   if (e.status === "RESOURCE_EXHAUSTED") {
     const delay = (e.details ?? []).flatMap((d) => d.errors ?? []).map((x) => x.details?.quotaErrorDetails?.retryDelay)
       .map((d) => (typeof d === "string" && /^\d+(\.\d+)?s$/.test(d) ? Number(d.slice(0, -1)) * 1000 : 0));
-    return new ProviderError("throttled", what, { status: a.status, retryAt: new Date(now + (Math.max(0, ...delay) || 60_000)), providerCode: e.status });
+    return new ProviderError("throttled", what, {
+      status: a.status,
+      retryAt: new Date(now + (Math.max(0, ...delay) || 60_000)),
+      providerCode: e.status,
+    });
   }
-  if (e.status === "UNAUTHENTICATED") return new ProviderError("token_invalid", what, { status: a.status, providerCode: e.status });
+  if (e.status === "UNAUTHENTICATED") {
+    return new ProviderError("token_invalid", what, { status: a.status, providerCode: e.status });
+  }
   if (["INTERNAL", "UNAVAILABLE", "DEADLINE_EXCEEDED", "ABORTED"].includes(e.status ?? "") || a.status >= 500) {
     return new ProviderError("retry_later", what, { status: a.status, providerCode: e.status });
   }
@@ -58,7 +64,8 @@ async function row(client: Client, account: string, id: string): Promise<Row> {
     method: "POST",
     path: `customers/${customer(account)}/googleAds:search`,
     json: {
-      query: `SELECT campaign.resource_name, campaign.status, campaign_budget.resource_name, campaign_budget.amount_micros ` +
+      query:
+        `SELECT campaign.resource_name, campaign.status, campaign_budget.resource_name, campaign_budget.amount_micros ` +
         `FROM campaign WHERE campaign.id = ${id}`,
     },
   });
@@ -85,9 +92,19 @@ export const googleAdsActions: AdActions = {
     const r = await client.call<{ results?: { resourceName?: string }[] }>({
       method: "POST",
       path: `customers/${customer(account)}/campaignBudgets:mutate`,
-      json: { operations: [{ updateMask: "amount_micros", update: { resourceName: budget, amountMicros: String(cents * 10_000) } }] },
+      json: {
+        operations: [{
+          updateMask: "amount_micros",
+          update: { resourceName: budget, amountMicros: String(cents * 10_000) },
+        }],
+      },
     });
-    return { platform: "google", campaign_id: id, campaign_budget: r.body?.results?.[0]?.resourceName ?? budget, amount_micros: String(cents * 10_000) };
+    return {
+      platform: "google",
+      campaign_id: id,
+      campaign_budget: r.body?.results?.[0]?.resourceName ?? budget,
+      amount_micros: String(cents * 10_000),
+    };
   },
   async setStatus(client, account, id, status, state) {
     const resourceName = (state.raw as Row).campaign?.resourceName ?? `customers/${customer(account)}/campaigns/${id}`;
@@ -97,6 +114,11 @@ export const googleAdsActions: AdActions = {
       path: `customers/${customer(account)}/campaigns:mutate`,
       json: { operations: [{ updateMask: "status", update: { resourceName, status: value } }] },
     });
-    return { platform: "google", campaign_id: id, resource_name: r.body?.results?.[0]?.resourceName ?? resourceName, status: value };
+    return {
+      platform: "google",
+      campaign_id: id,
+      resource_name: r.body?.results?.[0]?.resourceName ?? resourceName,
+      status: value,
+    };
   },
 };

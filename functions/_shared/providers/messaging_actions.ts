@@ -59,15 +59,29 @@ export function classifySlack(a: Answer, now: number): ProviderError | null {
   const what = `Slack: ${b.error ?? "not ok"}`;
   if (b.error === "ratelimited") {
     const s = Number(a.headers.get("retry-after") ?? "30");
-    return new ProviderError("throttled", what, { status: a.status, retryAt: new Date(now + s * 1000), providerCode: b.error });
+    return new ProviderError("throttled", what, {
+      status: a.status,
+      retryAt: new Date(now + s * 1000),
+      providerCode: b.error,
+    });
   }
-  if (SLACK_TOKEN.has(b.error ?? "")) return new ProviderError("token_invalid", what, { status: a.status, providerCode: b.error });
-  if (SLACK_RETRY.has(b.error ?? "")) return new ProviderError("retry_later", what, { status: a.status, providerCode: b.error });
+  if (SLACK_TOKEN.has(b.error ?? "")) {
+    return new ProviderError("token_invalid", what, { status: a.status, providerCode: b.error });
+  }
+  if (SLACK_RETRY.has(b.error ?? "")) {
+    return new ProviderError("retry_later", what, { status: a.status, providerCode: b.error });
+  }
   return new ProviderError("bad_request", what, { status: a.status, providerCode: b.error });
 }
 
 export function slackClient(s: Settings, http: ProviderHttp): Client {
-  return providerClient({ name: "Slack", baseUrl: s.SLACK_API_URL, timeoutMs: s.ACTIONS_API_TIMEOUT_MS, http, classify: classifySlack });
+  return providerClient({
+    name: "Slack",
+    baseUrl: s.SLACK_API_URL,
+    timeoutMs: s.ACTIONS_API_TIMEOUT_MS,
+    http,
+    classify: classifySlack,
+  });
 }
 
 export const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
@@ -83,24 +97,39 @@ export async function slackPost(client: Client, channel: string, text: string, k
 }
 
 export async function slackFindPosted(client: Client, channel: string, key: string, oldest: Date) {
-  const r = await client.call<{ messages?: { ts: string; metadata?: { event_type?: string; event_payload?: { idempotency_key?: string } } }[] }>({
+  const r = await client.call<
+    { messages?: { ts: string; metadata?: { event_type?: string; event_payload?: { idempotency_key?: string } } }[] }
+  >({
     path: "conversations.history",
     query: { channel, oldest: (oldest.getTime() / 1000 - 60).toFixed(6), include_all_metadata: true, limit: 200 },
   });
-  const m = (r.body.messages ?? []).find((x) => x.metadata?.event_type === EVENT_TYPE && x.metadata.event_payload?.idempotency_key === key);
+  const m = (r.body.messages ?? []).find((x) =>
+    x.metadata?.event_type === EVENT_TYPE && x.metadata.event_payload?.idempotency_key === key
+  );
   return m ? { channel, ts: m.ts } : null;
 }
 
 // ===== Chatwoot
 export function chatwootClient(s: Settings, http: ProviderHttp, baseUrl: string | null): Client {
-  return providerClient({ name: "Chatwoot", baseUrl: baseUrl || s.CHATWOOT_API_URL, timeoutMs: s.ACTIONS_API_TIMEOUT_MS, http });
+  return providerClient({
+    name: "Chatwoot",
+    baseUrl: baseUrl || s.CHATWOOT_API_URL,
+    timeoutMs: s.ACTIONS_API_TIMEOUT_MS,
+    http,
+  });
 }
 
 export const chatwootAuth = (token: string) => ({ api_access_token: token });
 const conversationPath = (account: string, conversation: string) =>
   `api/v1/accounts/${encodeURIComponent(account)}/conversations/${encodeURIComponent(conversation)}/messages`;
 
-export async function chatwootReply(client: Client, account: string, conversation: string, content: string, key: string) {
+export async function chatwootReply(
+  client: Client,
+  account: string,
+  conversation: string,
+  content: string,
+  key: string,
+) {
   const r = await client.call<{ id: number }>({
     method: "POST",
     path: conversationPath(account, conversation),

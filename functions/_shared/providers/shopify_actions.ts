@@ -28,7 +28,11 @@ export function classifyShopifyAction(a: Answer, now: number): ProviderError | n
     const c = b.extensions?.cost;
     const need = Math.max(0, (c?.requestedQueryCost ?? 50) - (c?.throttleStatus?.currentlyAvailable ?? 0));
     const wait = Math.ceil((need / Math.max(1, c?.throttleStatus?.restoreRate ?? 50)) * 1000) + 250;
-    return new ProviderError("throttled", what, { status: a.status, retryAt: new Date(now + wait), providerCode: "THROTTLED" });
+    return new ProviderError("throttled", what, {
+      status: a.status,
+      retryAt: new Date(now + wait),
+      providerCode: "THROTTLED",
+    });
   }
   if (errors.some((e) => e.extensions?.code === "ACCESS_DENIED") || a.status === 401) {
     return new ProviderError("token_invalid", what, { status: a.status });
@@ -89,7 +93,9 @@ export async function createDiscount(client: Client, p: {
   usage_limit?: number;
   once_per_customer?: boolean;
 }, now: Date): Promise<string> {
-  const d = await gql<{ discountCodeBasicCreate: { codeDiscountNode: { id: string } | null; userErrors: UserError[] } }>(
+  const d = await gql<
+    { discountCodeBasicCreate: { codeDiscountNode: { id: string } | null; userErrors: UserError[] } }
+  >(
     client,
     `mutation($d: DiscountCodeBasicInput!) {
       discountCodeBasicCreate(basicCodeDiscount: $d) { codeDiscountNode { id } userErrors { field message code } }
@@ -113,7 +119,10 @@ export async function createDiscount(client: Client, p: {
   return id;
 }
 
-export async function findGiftCard(client: Client, code: string): Promise<{ id: string; lastCharacters: string } | null> {
+export async function findGiftCard(
+  client: Client,
+  code: string,
+): Promise<{ id: string; lastCharacters: string } | null> {
   const d = await gql<{ giftCards: { nodes: { id: string; lastCharacters: string }[] } }>(
     client,
     "query($q: String!) { giftCards(first: 1, query: $q) { nodes { id lastCharacters } } }",
@@ -129,7 +138,9 @@ export async function createGiftCard(client: Client, p: {
   expiresOn?: string;
   customerGid?: string;
 }): Promise<{ id: string; lastCharacters: string }> {
-  const d = await gql<{ giftCardCreate: { giftCard: { id: string; lastCharacters: string } | null; userErrors: UserError[] } }>(
+  const d = await gql<
+    { giftCardCreate: { giftCard: { id: string; lastCharacters: string } | null; userErrors: UserError[] } }
+  >(
     client,
     `mutation($input: GiftCardCreateInput!) {
       giftCardCreate(input: $input) { giftCard { id lastCharacters } userErrors { field message code } }
@@ -145,7 +156,9 @@ export async function createGiftCard(client: Client, p: {
     },
   );
   refuseOn(d.giftCardCreate.userErrors, "the gift card");
-  if (!d.giftCardCreate.giftCard) throw new ProviderError("retry_later", "Shopify created no gift card and gave no reason");
+  if (!d.giftCardCreate.giftCard) {
+    throw new ProviderError("retry_later", "Shopify created no gift card and gave no reason");
+  }
   return d.giftCardCreate.giftCard;
 }
 
@@ -157,7 +170,12 @@ export interface ShopifyProduct {
 }
 
 export async function readProduct(client: Client, productId: string, variantId: string): Promise<ShopifyProduct> {
-  const d = await gql<{ product: { id: string; title: string; status: string } | null; productVariant: { id: string; price: string } | null }>(
+  const d = await gql<
+    {
+      product: { id: string; title: string; status: string } | null;
+      productVariant: { id: string; price: string } | null;
+    }
+  >(
     client,
     "query($p: ID!, $v: ID!) { product(id: $p) { id title status } productVariant(id: $v) { id price } }",
     { p: gid("Product", productId), v: gid("ProductVariant", variantId) },
@@ -176,7 +194,9 @@ export async function updateProduct(client: Client, productId: string, fields: {
 }
 
 export async function updateVariantPrice(client: Client, productId: string, variantId: string, price: string) {
-  const d = await gql<{ productVariantsBulkUpdate: { productVariants: { id: string; price: string }[] | null; userErrors: UserError[] } }>(
+  const d = await gql<
+    { productVariantsBulkUpdate: { productVariants: { id: string; price: string }[] | null; userErrors: UserError[] } }
+  >(
     client,
     `mutation($p: ID!, $v: [ProductVariantsBulkInput!]!) {
       productVariantsBulkUpdate(productId: $p, variants: $v) { productVariants { id price } userErrors { field message } }

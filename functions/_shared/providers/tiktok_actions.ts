@@ -11,14 +11,28 @@ export function classifyTikTokAction(a: Answer, now: number): ProviderError | nu
   const b = a.body as { code?: number; message?: string } | null;
   if (!b || typeof b !== "object" || b.code === undefined || b.code === 0) return null;
   const what = `TikTok ${b.code}: ${b.message ?? "no message"}`;
-  if (b.code === 40100 || b.code === 40133) return new ProviderError("throttled", what, { status: a.status, retryAt: new Date(now + 60_000), providerCode: b.code });
-  if (b.code === 40104 || b.code === 40105 || b.code === 40102) return new ProviderError("token_invalid", what, { status: a.status, providerCode: b.code });
+  if (b.code === 40100 || b.code === 40133) {
+    return new ProviderError("throttled", what, {
+      status: a.status,
+      retryAt: new Date(now + 60_000),
+      providerCode: b.code,
+    });
+  }
+  if (b.code === 40104 || b.code === 40105 || b.code === 40102) {
+    return new ProviderError("token_invalid", what, { status: a.status, providerCode: b.code });
+  }
   if (b.code >= 50000) return new ProviderError("retry_later", what, { status: a.status, providerCode: b.code });
   return new ProviderError("bad_request", what, { status: a.status, providerCode: b.code });
 }
 
 export function tiktokActionsClient(s: Settings, http: ProviderHttp): Client {
-  return providerClient({ name: "TikTok", baseUrl: s.TIKTOK_API_URL, timeoutMs: s.ADS_API_TIMEOUT_MS, http, classify: classifyTikTokAction });
+  return providerClient({
+    name: "TikTok",
+    baseUrl: s.TIKTOK_API_URL,
+    timeoutMs: s.ADS_API_TIMEOUT_MS,
+    http,
+    classify: classifyTikTokAction,
+  });
 }
 
 interface TikTokCampaign {
@@ -43,13 +57,19 @@ export const tiktokActions: AdActions = {
     const c = r.body?.data?.list?.[0];
     if (!c) throw new ProviderError("bad_request", `TikTok has no campaign ${id} for advertiser ${account}`);
     return {
-      dailyBudgetCents: c.budget_mode === "BUDGET_MODE_DAY" && typeof c.budget === "number" ? Math.round(c.budget * 100) : null,
+      dailyBudgetCents: c.budget_mode === "BUDGET_MODE_DAY" && typeof c.budget === "number"
+        ? Math.round(c.budget * 100)
+        : null,
       status: c.operation_status === "ENABLE" ? "active" : c.operation_status === "DISABLE" ? "paused" : "other",
       raw: { ...c },
     };
   },
   async setDailyBudget(client, account, id, cents) {
-    await client.call({ method: "POST", path: "campaign/update/", json: { advertiser_id: account, campaign_id: id, budget: cents / 100 } });
+    await client.call({
+      method: "POST",
+      path: "campaign/update/",
+      json: { advertiser_id: account, campaign_id: id, budget: cents / 100 },
+    });
     return { platform: "tiktok", campaign_id: id, budget: cents / 100 };
   },
   async setStatus(client, account, id, status) {

@@ -29,13 +29,20 @@ interface Target {
 function platform(t: Target, d: HandlerDeps): { actions: AdActions; client: ReturnType<typeof authorizedClient> } {
   const p = PLATFORMS[t.platform];
   if (!p) throw new ProviderError("bad_request", `the executor cannot act on ${t.platform}`);
-  return { actions: p.actions, client: authorizedClient(p.client(d.settings, d.http), d.creds, t.connection_id, p.actions.authHeaders) };
+  return {
+    actions: p.actions,
+    client: authorizedClient(p.client(d.settings, d.http), d.creds, t.connection_id, p.actions.authHeaders),
+  };
 }
 
 const pct = (from: number, to: number) => (Math.abs(to - from) * 100) / from;
 
 /** One campaign brought to its target: read, compare, change if needed. */
-async function bring(t: Target, maxPct: number | undefined, d: HandlerDeps): Promise<{ before: AdCampaignState; result: Result }> {
+async function bring(
+  t: Target,
+  maxPct: number | undefined,
+  d: HandlerDeps,
+): Promise<{ before: AdCampaignState; result: Result }> {
   const { actions, client } = platform(t, d);
   const before = await actions.read(client, t.account, t.external_campaign_id);
   if (t.target.daily_budget_cents !== undefined) {

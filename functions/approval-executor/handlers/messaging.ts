@@ -34,8 +34,10 @@ async function sendCampaign(e: Execution, d: HandlerDeps): Promise<Result> {
   let sent = Number(e.progress.sent ?? 0);
   let ids = Number(e.progress.provider_ids ?? 0);
   for (;;) {
-    const [row] = await asService(d.sql, (tx) =>
-      tx`select private.email_campaign_batch(${e.approvalId}, ${batch}, ${BATCH}) as messages`);
+    const [row] = await asService(
+      d.sql,
+      (tx) => tx`select private.email_campaign_batch(${e.approvalId}, ${batch}, ${BATCH}) as messages`,
+    );
     const messages = row.messages as EmailMessage[];
     if (!messages.length) break;
     const got = await sendBatch(client, messages, `${e.key}:batch:${batch}`);
@@ -75,8 +77,11 @@ export const slackHandler: ActionHandler = {
 };
 
 function chatwoot(e: Execution, d: HandlerDeps) {
-  const base = chatwootClient(d.settings, { ...d.http, fetch: e.prepared.base_url ? d.guardedFetch : d.http.fetch },
-    e.prepared.base_url ?? null);
+  const base = chatwootClient(
+    d.settings,
+    { ...d.http, fetch: e.prepared.base_url ? d.guardedFetch : d.http.fetch },
+    e.prepared.base_url ?? null,
+  );
   return authorizedClient(base, d.creds, e.prepared.connection_id, chatwootAuth);
 }
 

@@ -22,7 +22,12 @@ import {
 import type { ActionHandler, Execution, HandlerDeps, Result } from "./types.ts";
 
 function shop(e: Execution, d: HandlerDeps) {
-  return authorizedClient(shopifyActionsClient(d.settings, d.http, e.prepared.account), d.creds, e.prepared.connection_id, shopifyAuth);
+  return authorizedClient(
+    shopifyActionsClient(d.settings, d.http, e.prepared.account),
+    d.creds,
+    e.prepared.connection_id,
+    shopifyAuth,
+  );
 }
 
 /** A gift card code from the key: 16 characters Shopify accepts, derived with the deployment's token key. */
@@ -48,7 +53,9 @@ async function discount(e: Execution, d: HandlerDeps): Promise<Result> {
 async function giftCard(e: Execution, d: HandlerDeps): Promise<Result> {
   const p = e.payload as Payload<"issue_gift_card">;
   const secret = d.settings.GROWTHBASE_TOKEN_KEYS;
-  if (!secret) throw new ProviderError("bad_request", "GROWTHBASE_TOKEN_KEYS is not configured (gift card codes derive from it)");
+  if (!secret) {
+    throw new ProviderError("bad_request", "GROWTHBASE_TOKEN_KEYS is not configured (gift card codes derive from it)");
+  }
   const code = await giftCardCode(secret, e.key);
   const client = shop(e, d);
   const found = await findGiftCard(client, code);
@@ -57,7 +64,9 @@ async function giftCard(e: Execution, d: HandlerDeps): Promise<Result> {
     amount: money(p.amount_cents),
     note: p.note ?? `approval ${e.approvalId}`,
     expiresOn: p.expires_on,
-    customerGid: e.prepared.customer?.shopify_customer_id ? gid("Customer", e.prepared.customer.shopify_customer_id) : undefined,
+    customerGid: e.prepared.customer?.shopify_customer_id
+      ? gid("Customer", e.prepared.customer.shopify_customer_id)
+      : undefined,
   });
   return { provider: "shopify", gift_card_id: card.id, last_characters: card.lastCharacters, reconciled: !!found };
 }
@@ -82,14 +91,28 @@ async function product(e: Execution, d: HandlerDeps): Promise<Result> {
   if (p.price_cents !== undefined) {
     if (!live.variant) throw new ProviderError("bad_request", `Shopify has no variant ${variantId}`);
     replaced.price_cents = Math.round(Number(live.variant.price) * 100);
-    if (live.variant.price !== money(p.price_cents)) await updateVariantPrice(client, productId, variantId, money(p.price_cents));
+    if (live.variant.price !== money(p.price_cents)) {
+      await updateVariantPrice(client, productId, variantId, money(p.price_cents));
+    }
   }
-  return { provider: "shopify", product_id: live.id, changed: Object.keys(fields).concat(p.price_cents !== undefined ? ["price"] : []), replaced };
+  return {
+    provider: "shopify",
+    product_id: live.id,
+    changed: Object.keys(fields).concat(p.price_cents !== undefined ? ["price"] : []),
+    replaced,
+  };
 }
 
 export const shopifyHandler: ActionHandler = {
   kinds: ["apply_discount", "issue_gift_card", "update_product"],
   provider: "shopify",
   schema: (k) => Payloads[k as "apply_discount" | "issue_gift_card" | "update_product"],
-  call: (e, d) => (e.action === "apply_discount" ? discount(e, d) : e.action === "issue_gift_card" ? giftCard(e, d) : product(e, d)),
+  call: (
+    e,
+    d,
+  ) => (e.action === "apply_discount"
+    ? discount(e, d)
+    : e.action === "issue_gift_card"
+    ? giftCard(e, d)
+    : product(e, d)),
 };

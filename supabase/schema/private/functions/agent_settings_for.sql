@@ -14,7 +14,7 @@ begin
       select jsonb_object_agg(c.column_name, d.value)
       from information_schema.columns c
       cross join lateral (select case when c.column_default is null then null
-                                      else to_jsonb(private.column_default_value(c.column_default, c.data_type)) end as value) d
+                                      else to_jsonb(private.column_default_value(c.column_default)) end as value) d
       where c.table_schema = 'public' and c.table_name = 'agent_settings' and c.column_default is not null
         and c.column_name not in ('created_at', 'updated_at')));
     s.workspace_id := p_workspace_id;

@@ -1,4 +1,4 @@
-CREATE OR REPLACE FUNCTION private.column_default_value(p_default text, p_type text)
+CREATE OR REPLACE FUNCTION private.column_default_value(p_default text)
  RETURNS numeric
  LANGUAGE plpgsql
  IMMUTABLE
@@ -7,4 +7,4 @@ AS $function$
 begin
   return (regexp_match(p_default, '^\(?''?(-?[0-9.]+)''?'))[1]::numeric;
 end $function$;
-comment on function private.column_default_value(text,text) is 'The number in a constant column default expression (''50''::numeric -> 50); private.agent_settings_for reads agent_settings'' defaults with it.';
+comment on function private.column_default_value(text) is 'The number in a constant column default expression (''50''::numeric -> 50); private.agent_settings_for reads agent_settings'' defaults with it.';

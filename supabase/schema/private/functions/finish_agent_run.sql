@@ -6,7 +6,7 @@ CREATE OR REPLACE FUNCTION private.finish_agent_run(p_run_id uuid, p_succeeded b
 AS $function$
 declare
   r public.agent_runs;
-  stored jsonb := '{}';
+  stored jsonb := '{}'::jsonb;
 begin
   select * into r from public.agent_runs x where x.id = p_run_id for update;
   if not found then
