@@ -8,22 +8,8 @@
 //     200 {ok: false, error}.
 //   Chatwoot (/chatwoot/api/v1/accounts/{a}/conversations/{c}/messages): api_access_token.
 // Each can hold its answer to the next writes past the client's timeout (a lost answer).
-import { FakeProvider, type FakeRequest, type FakeResponse } from "./server.ts";
-
-abstract class LosesAnswers extends FakeProvider {
-  loseAnswers = 0;
-  holdMs = 4000;
-  abstract isWrite(r: FakeRequest): boolean;
-
-  override async answer(r: FakeRequest): Promise<FakeResponse | "drop"> {
-    const a = await super.answer(r);
-    if (a !== "drop" && this.isWrite(r) && (a.status ?? 200) < 300 && this.loseAnswers > 0) {
-      this.loseAnswers--;
-      await new Promise((t) => setTimeout(t, this.holdMs));
-    }
-    return a;
-  }
-}
+import { LosesAnswers } from "./loses_answers.ts";
+import type { FakeRequest, FakeResponse } from "./server.ts";
 
 export class ShopifyAdminFake extends LosesAnswers {
   readonly prefix = "/shopify";

@@ -8,37 +8,16 @@
 // Each keeps its campaigns' state and every write it received, and can apply a write and then
 // hold its answer past the client's timeout (the answer lost between the platform and us). The ads sync fakes of h/ads
 // (MetaFake, GoogleAdsFake, TikTokFake) can take these routes over once merged.
-import { FakeProvider, type FakeRequest, type FakeResponse } from "./server.ts";
+import { LosesAnswers } from "./loses_answers.ts";
+import type { FakeRequest, FakeResponse } from "./server.ts";
 
 export interface FakeCampaign {
   dailyBudgetCents: number | null;
   status: "active" | "paused";
 }
 
-abstract class CampaignWrites extends FakeProvider {
+abstract class CampaignWrites extends LosesAnswers {
   campaigns = new Map<string, FakeCampaign>();
-  /**
-   * The next N writes are applied, then their answer is held past the executor's timeout (the
-   * local ADS_API_TIMEOUT_MS is 3 s): the change happened, the answer never arrives. (Dropping the
-   * connection instead is not a lost answer: an HTTP client may send the request again.)
-   */
-  loseAnswers = 0;
-  holdMs = 4000;
-  abstract isWrite(r: FakeRequest): boolean;
-
-  /** Writes received (those dropped included). */
-  writes(): FakeRequest[] {
-    return this.requests.filter((r) => this.isWrite(r));
-  }
-
-  override async answer(r: FakeRequest): Promise<FakeResponse | "drop"> {
-    const a = await super.answer(r);
-    if (a !== "drop" && this.isWrite(r) && (a.status ?? 200) < 300 && this.loseAnswers > 0) {
-      this.loseAnswers--;
-      await new Promise((t) => setTimeout(t, this.holdMs));
-    }
-    return a;
-  }
 }
 
 export class MetaCampaignWrites extends CampaignWrites {
