@@ -491,7 +491,7 @@ comment on function private.approval_payload_problem(uuid, public.approval_actio
 -- What the approval's subject is, from its payload (for approvals filed by agents).
 create function private.approval_subject(p_workspace_id uuid, p_action public.approval_action, p_payload jsonb,
   out subject_table text, out subject_id text)
-language plpgsql stable set search_path = '' as $$
+language plpgsql stable security definer set search_path = '' as $$
 declare
   f record;
 begin
@@ -1372,8 +1372,7 @@ revoke all on function private.agent_settings_for(uuid), private.column_default_
   private.html_escape(text), private.start_email_campaign_send(uuid), private.approval_undo(public.agent_approvals),
   public.propose_undo(uuid, text) from public;
 grant execute on function public.propose_undo(uuid, text) to authenticated;
-grant execute on function private.approval_undo(public.agent_approvals), private.approval_subject(uuid, public.approval_action, jsonb),
-  private.approval_ad_campaign(uuid, jsonb), private.approval_payload_fields(public.approval_action)
+grant execute on function private.approval_undo(public.agent_approvals), private.approval_subject(uuid, public.approval_action, jsonb)
   to authenticated;
 grant execute on function private.begin_approval_execution(bigint, uuid),
   private.complete_approval_execution(bigint, uuid, boolean, jsonb, text),

@@ -1,7 +1,9 @@
 // Discounts, gift cards and product changes in the workspace's Shopify store.
 //   Discount: the code is the key Shopify knows it by: a retry that finds the code made it.
-//   Gift card: its code is derived from the idempotency key with the deployment's secret (never
-//     stored), so a retry finds the card by that code instead of issuing a second one.
+//   Gift card: its code is derived from the idempotency key with one of the deployment's token
+//     keys (its id recorded on the job before the call, so a key rotation cannot change it; the
+//     code itself is never stored), and a retry finds the card by that code instead of issuing a
+//     second one.
 //   Product: read first; fields already at their target are not sent again.
 import { type Payload, Payloads } from "../../_shared/actions/payloads.ts";
 import { hmacSha256 } from "../../_shared/crypto.ts";
@@ -50,13 +52,22 @@ async function discount(e: Execution, d: HandlerDeps): Promise<Result> {
   return { provider: "shopify", discount_id: await createDiscount(client, p, new Date(d.now())), code: p.code };
 }
 
+/** The token key a gift card's code derives from: the one recorded on the job, else the current one (recorded before the call). */
+async function codeSecret(e: Execution, d: HandlerDeps): Promise<string> {
+  const keys = new Map(d.settings.GROWTHBASE_TOKEN_KEYS.split(",").map((k) => k.trim().split(":") as [string, string]));
+  const recorded = e.progress.gift_card_key_id;
+  const kid = typeof recorded === "string" ? recorded : d.settings.GROWTHBASE_TOKEN_KEY_ID;
+  const secret = keys.get(kid);
+  if (!secret) {
+    throw new ProviderError("bad_request", `token key ${kid} is not configured (gift card codes derive from it)`);
+  }
+  if (recorded !== kid) await d.saveProgress({ gift_card_key_id: kid });
+  return secret;
+}
+
 async function giftCard(e: Execution, d: HandlerDeps): Promise<Result> {
   const p = e.payload as Payload<"issue_gift_card">;
-  const secret = d.settings.GROWTHBASE_TOKEN_KEYS;
-  if (!secret) {
-    throw new ProviderError("bad_request", "GROWTHBASE_TOKEN_KEYS is not configured (gift card codes derive from it)");
-  }
-  const code = await giftCardCode(secret, e.key);
+  const code = await giftCardCode(await codeSecret(e, d), e.key);
   const client = shop(e, d);
   const found = await findGiftCard(client, code);
   const card = found ?? await createGiftCard(client, {

@@ -11,4 +11,3 @@ AS $function$
              else c.platform::text = p_ref ->> 'platform' and c.external_id = p_ref ->> 'external_campaign_id' end
 $function$;
 comment on function private.approval_ad_campaign(uuid,jsonb) is 'The workspace''s ad campaign a payload names by ad_campaign_id or by platform and external_campaign_id (no row: null fields).';
-grant execute on function private.approval_ad_campaign(uuid,jsonb) to authenticated;

@@ -55,4 +55,3 @@ AS $function$
   where f.action = p_action::text
 $function$;
 comment on function private.approval_payload_fields(public.approval_action) is 'The payload fields of an action kind: key, kind (private.payload_value_problem), whether required, and the table (in the approval''s workspace) an id names. Ad actions also name their ad campaign (ad_campaign_id, or platform + external_campaign_id); shift_ad_budget names two (from, to).';
-grant execute on function private.approval_payload_fields(public.approval_action) to authenticated;

@@ -1,7 +1,7 @@
 CREATE OR REPLACE FUNCTION private.approval_subject(p_workspace_id uuid, p_action public.approval_action, p_payload jsonb, OUT subject_table text, OUT subject_id text)
  RETURNS record
  LANGUAGE plpgsql
- STABLE
+ STABLE SECURITY DEFINER
  SET search_path TO ''
 AS $function$
 declare
