@@ -311,14 +311,15 @@ describe("token plaintext", () => {
       join pg_class k on k.relname = c.table_name and k.relnamespace = c.table_schema::regnamespace and k.relkind = 'r'
       where table_schema in ('public', 'private', 'auth', 'storage', 'supabase_migrations')
         and data_type in ('text', 'jsonb', 'json', 'character varying', 'ARRAY')`;
-    for (const token of fake.issued) {
-      for (const c of cols) {
-        const hits = await sql.unsafe(
-          `select 1 from "${c.table_schema}"."${c.table_name}" where "${c.column_name}"::text like '%' || $1 || '%' limit 1`,
-          [token],
-        );
-        expect(hits, `${token} in ${c.table_schema}.${c.table_name}.${c.column_name}`).toHaveLength(0);
-      }
+    // one query per column for every token at once (a query per token and column took ~27 s of a 30 s limit)
+    const patterns = fake.issued.map((t) => `%${t}%`);
+    for (const c of cols) {
+      const hits = await sql.unsafe(
+        `select "${c.column_name}"::text as value from "${c.table_schema}"."${c.table_name}"
+         where "${c.column_name}"::text like any ($1::text[]) limit 1`,
+        [patterns],
+      );
+      expect(hits, `a token in ${c.table_schema}.${c.table_name}.${c.column_name}`).toHaveLength(0);
     }
   });
 });
