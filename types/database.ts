@@ -79,6 +79,7 @@ export type Database = {
           end_date: string | null
           external_id: string
           id: string
+          last_synced_at: string | null
           metadata: NonNullable<Json>
           name: string
           objective: string | null
@@ -102,6 +103,7 @@ export type Database = {
           end_date?: string | null
           external_id: string
           id?: string
+          last_synced_at?: string | null
           metadata?: NonNullable<Json>
           name: string
           objective?: string | null
@@ -125,6 +127,7 @@ export type Database = {
           end_date?: string | null
           external_id?: string
           id?: string
+          last_synced_at?: string | null
           metadata?: NonNullable<Json>
           name?: string
           objective?: string | null
@@ -178,6 +181,7 @@ export type Database = {
           daily_budget_cents: number | null
           external_id: string
           id: string
+          last_synced_at: string | null
           name: string
           platform: Database["public"]["Enums"]["ad_platform"]
           status: Database["public"]["Enums"]["ad_status"]
@@ -192,6 +196,7 @@ export type Database = {
           daily_budget_cents?: number | null
           external_id: string
           id?: string
+          last_synced_at?: string | null
           name: string
           platform: Database["public"]["Enums"]["ad_platform"]
           status?: Database["public"]["Enums"]["ad_status"]
@@ -206,6 +211,7 @@ export type Database = {
           daily_budget_cents?: number | null
           external_id?: string
           id?: string
+          last_synced_at?: string | null
           name?: string
           platform?: Database["public"]["Enums"]["ad_platform"]
           status?: Database["public"]["Enums"]["ad_status"]
@@ -394,6 +400,182 @@ export type Database = {
           },
         ]
       }
+      ad_sync_runs: {
+        Row: {
+          ad_account_id: string | null
+          api_calls: number
+          attempts: number
+          connection_id: string
+          created_at: string
+          error: string | null
+          finished_at: string | null
+          id: number
+          job_id: number
+          kind: Database["public"]["Enums"]["ad_sync_kind"]
+          next_attempt_at: string | null
+          pages: number
+          platform: Database["public"]["Enums"]["ad_platform"]
+          rejections: NonNullable<Json>
+          rows_applied: number
+          rows_rejected: number
+          rows_unchanged: number
+          started_at: string | null
+          status: Database["public"]["Enums"]["ad_sync_status"]
+          updated_at: string
+          window_from: string
+          window_to: string
+          workspace_id: string
+        }
+        Insert: {
+          ad_account_id?: string | null
+          api_calls?: number
+          attempts?: number
+          connection_id: string
+          created_at?: string
+          error?: string | null
+          finished_at?: string | null
+          id?: never
+          job_id: number
+          kind: Database["public"]["Enums"]["ad_sync_kind"]
+          next_attempt_at?: string | null
+          pages?: number
+          platform: Database["public"]["Enums"]["ad_platform"]
+          rejections?: NonNullable<Json>
+          rows_applied?: number
+          rows_rejected?: number
+          rows_unchanged?: number
+          started_at?: string | null
+          status?: Database["public"]["Enums"]["ad_sync_status"]
+          updated_at?: string
+          window_from: string
+          window_to: string
+          workspace_id: string
+        }
+        Update: {
+          ad_account_id?: string | null
+          api_calls?: number
+          attempts?: number
+          connection_id?: string
+          created_at?: string
+          error?: string | null
+          finished_at?: string | null
+          id?: never
+          job_id?: number
+          kind?: Database["public"]["Enums"]["ad_sync_kind"]
+          next_attempt_at?: string | null
+          pages?: number
+          platform?: Database["public"]["Enums"]["ad_platform"]
+          rejections?: NonNullable<Json>
+          rows_applied?: number
+          rows_rejected?: number
+          rows_unchanged?: number
+          started_at?: string | null
+          status?: Database["public"]["Enums"]["ad_sync_status"]
+          updated_at?: string
+          window_from?: string
+          window_to?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "ad_sync_runs_workspace_id_ad_account_id_fkey"
+            columns: ["workspace_id", "ad_account_id"]
+            isOneToOne: false
+            referencedRelation: "ad_accounts"
+            referencedColumns: ["workspace_id", "id"]
+          },
+          {
+            foreignKeyName: "ad_sync_runs_workspace_id_connection_id_fkey"
+            columns: ["workspace_id", "connection_id"]
+            isOneToOne: false
+            referencedRelation: "integration_connections"
+            referencedColumns: ["workspace_id", "id"]
+          },
+          {
+            foreignKeyName: "ad_sync_runs_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      ad_sync_schedules: {
+        Row: {
+          ad_account_id: string
+          backfill_chunk_days: number
+          backfill_days: number
+          backfill_queued_at: string | null
+          connection_id: string
+          created_at: string
+          enabled: boolean
+          last_recent_queued_at: string | null
+          last_restatement_queued_at: string | null
+          platform: Database["public"]["Enums"]["ad_platform"]
+          recent_days: number
+          restatement_days: number
+          structure_synced_at: string | null
+          updated_at: string
+          workspace_id: string
+        }
+        Insert: {
+          ad_account_id: string
+          backfill_chunk_days?: number
+          backfill_days?: number
+          backfill_queued_at?: string | null
+          connection_id: string
+          created_at?: string
+          enabled?: boolean
+          last_recent_queued_at?: string | null
+          last_restatement_queued_at?: string | null
+          platform: Database["public"]["Enums"]["ad_platform"]
+          recent_days?: number
+          restatement_days: number
+          structure_synced_at?: string | null
+          updated_at?: string
+          workspace_id: string
+        }
+        Update: {
+          ad_account_id?: string
+          backfill_chunk_days?: number
+          backfill_days?: number
+          backfill_queued_at?: string | null
+          connection_id?: string
+          created_at?: string
+          enabled?: boolean
+          last_recent_queued_at?: string | null
+          last_restatement_queued_at?: string | null
+          platform?: Database["public"]["Enums"]["ad_platform"]
+          recent_days?: number
+          restatement_days?: number
+          structure_synced_at?: string | null
+          updated_at?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "ad_sync_schedules_workspace_id_ad_account_id_fkey"
+            columns: ["workspace_id", "ad_account_id"]
+            isOneToOne: false
+            referencedRelation: "ad_accounts"
+            referencedColumns: ["workspace_id", "id"]
+          },
+          {
+            foreignKeyName: "ad_sync_schedules_workspace_id_connection_id_fkey"
+            columns: ["workspace_id", "connection_id"]
+            isOneToOne: false
+            referencedRelation: "integration_connections"
+            referencedColumns: ["workspace_id", "id"]
+          },
+          {
+            foreignKeyName: "ad_sync_schedules_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       ads: {
         Row: {
           ad_group_id: string
@@ -402,6 +584,7 @@ export type Database = {
           creative_id: string | null
           external_id: string
           id: string
+          last_synced_at: string | null
           name: string
           platform: Database["public"]["Enums"]["ad_platform"]
           status: Database["public"]["Enums"]["ad_status"]
@@ -415,6 +598,7 @@ export type Database = {
           creative_id?: string | null
           external_id: string
           id?: string
+          last_synced_at?: string | null
           name: string
           platform: Database["public"]["Enums"]["ad_platform"]
           status?: Database["public"]["Enums"]["ad_status"]
@@ -428,6 +612,7 @@ export type Database = {
           creative_id?: string | null
           external_id?: string
           id?: string
+          last_synced_at?: string | null
           name?: string
           platform?: Database["public"]["Enums"]["ad_platform"]
           status?: Database["public"]["Enums"]["ad_status"]
@@ -1415,8 +1600,10 @@ export type Database = {
           metadata: NonNullable<Json>
           model: string
           model_type: Database["public"]["Enums"]["ai_model_type"]
+          needs_review: boolean
           output_price_per_mtok_micros: number
           provider: Database["public"]["Enums"]["ai_provider"]
+          reviewed_at: string | null
           updated_at: string
         }
         Insert: {
@@ -1436,8 +1623,10 @@ export type Database = {
           metadata?: NonNullable<Json>
           model: string
           model_type: Database["public"]["Enums"]["ai_model_type"]
+          needs_review?: boolean
           output_price_per_mtok_micros?: number
           provider: Database["public"]["Enums"]["ai_provider"]
+          reviewed_at?: string | null
           updated_at?: string
         }
         Update: {
@@ -1457,8 +1646,10 @@ export type Database = {
           metadata?: NonNullable<Json>
           model?: string
           model_type?: Database["public"]["Enums"]["ai_model_type"]
+          needs_review?: boolean
           output_price_per_mtok_micros?: number
           provider?: Database["public"]["Enums"]["ai_provider"]
+          reviewed_at?: string | null
           updated_at?: string
         }
         Relationships: []
@@ -1704,6 +1895,153 @@ export type Database = {
             foreignKeyName: "analytics_settings_workspace_id_fkey"
             columns: ["workspace_id"]
             isOneToOne: true
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      analytics_sync_runs: {
+        Row: {
+          api_calls: number
+          attempts: number
+          connection_id: string
+          created_at: string
+          error: string | null
+          finished_at: string | null
+          id: number
+          job_id: number
+          kind: Database["public"]["Enums"]["analytics_sync_kind"]
+          next_attempt_at: string | null
+          pages: number
+          rows_written: number
+          source: Database["public"]["Enums"]["analytics_source"]
+          started_at: string | null
+          status: Database["public"]["Enums"]["analytics_sync_status"]
+          updated_at: string
+          window_from: string
+          window_to: string
+          workspace_id: string
+        }
+        Insert: {
+          api_calls?: number
+          attempts?: number
+          connection_id: string
+          created_at?: string
+          error?: string | null
+          finished_at?: string | null
+          id?: never
+          job_id: number
+          kind: Database["public"]["Enums"]["analytics_sync_kind"]
+          next_attempt_at?: string | null
+          pages?: number
+          rows_written?: number
+          source: Database["public"]["Enums"]["analytics_source"]
+          started_at?: string | null
+          status?: Database["public"]["Enums"]["analytics_sync_status"]
+          updated_at?: string
+          window_from: string
+          window_to: string
+          workspace_id: string
+        }
+        Update: {
+          api_calls?: number
+          attempts?: number
+          connection_id?: string
+          created_at?: string
+          error?: string | null
+          finished_at?: string | null
+          id?: never
+          job_id?: number
+          kind?: Database["public"]["Enums"]["analytics_sync_kind"]
+          next_attempt_at?: string | null
+          pages?: number
+          rows_written?: number
+          source?: Database["public"]["Enums"]["analytics_source"]
+          started_at?: string | null
+          status?: Database["public"]["Enums"]["analytics_sync_status"]
+          updated_at?: string
+          window_from?: string
+          window_to?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "analytics_sync_runs_workspace_id_connection_id_fkey"
+            columns: ["workspace_id", "connection_id"]
+            isOneToOne: false
+            referencedRelation: "integration_connections"
+            referencedColumns: ["workspace_id", "id"]
+          },
+          {
+            foreignKeyName: "analytics_sync_runs_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      analytics_sync_schedules: {
+        Row: {
+          backfill_days: number
+          connection_id: string
+          created_at: string
+          enabled: boolean
+          initial_queued_at: string | null
+          last_daily_queued_on: string | null
+          last_sync_status:
+            | Database["public"]["Enums"]["analytics_sync_status"]
+            | null
+          last_synced_at: string | null
+          recent_days: number
+          source: Database["public"]["Enums"]["analytics_source"]
+          updated_at: string
+          workspace_id: string
+        }
+        Insert: {
+          backfill_days: number
+          connection_id: string
+          created_at?: string
+          enabled?: boolean
+          initial_queued_at?: string | null
+          last_daily_queued_on?: string | null
+          last_sync_status?:
+            | Database["public"]["Enums"]["analytics_sync_status"]
+            | null
+          last_synced_at?: string | null
+          recent_days: number
+          source: Database["public"]["Enums"]["analytics_source"]
+          updated_at?: string
+          workspace_id: string
+        }
+        Update: {
+          backfill_days?: number
+          connection_id?: string
+          created_at?: string
+          enabled?: boolean
+          initial_queued_at?: string | null
+          last_daily_queued_on?: string | null
+          last_sync_status?:
+            | Database["public"]["Enums"]["analytics_sync_status"]
+            | null
+          last_synced_at?: string | null
+          recent_days?: number
+          source?: Database["public"]["Enums"]["analytics_source"]
+          updated_at?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "analytics_sync_schedules_workspace_id_connection_id_fkey"
+            columns: ["workspace_id", "connection_id"]
+            isOneToOne: false
+            referencedRelation: "integration_connections"
+            referencedColumns: ["workspace_id", "id"]
+          },
+          {
+            foreignKeyName: "analytics_sync_schedules_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
             referencedRelation: "workspaces"
             referencedColumns: ["id"]
           },
@@ -2715,6 +3053,7 @@ export type Database = {
           id: string
           published_at: string | null
           scheduled_for: string | null
+          social_post_id: string | null
           status: Database["public"]["Enums"]["calendar_status"]
           title: string
           updated_at: string
@@ -2732,6 +3071,7 @@ export type Database = {
           id?: string
           published_at?: string | null
           scheduled_for?: string | null
+          social_post_id?: string | null
           status?: Database["public"]["Enums"]["calendar_status"]
           title: string
           updated_at?: string
@@ -2749,12 +3089,20 @@ export type Database = {
           id?: string
           published_at?: string | null
           scheduled_for?: string | null
+          social_post_id?: string | null
           status?: Database["public"]["Enums"]["calendar_status"]
           title?: string
           updated_at?: string
           workspace_id?: string
         }
         Relationships: [
+          {
+            foreignKeyName: "content_calendar_social_post_fkey"
+            columns: ["workspace_id", "social_post_id"]
+            isOneToOne: false
+            referencedRelation: "social_posts"
+            referencedColumns: ["workspace_id", "id"]
+          },
           {
             foreignKeyName: "content_calendar_workspace_id_campaign_id_fkey"
             columns: ["workspace_id", "campaign_id"]
@@ -2917,6 +3265,57 @@ export type Database = {
           },
           {
             foreignKeyName: "conversation_messages_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      conversion_destinations: {
+        Row: {
+          connection_id: string
+          created_at: string
+          destination: Database["public"]["Enums"]["conversion_destination"]
+          enabled: boolean
+          pixel_id: string
+          require_consent: boolean
+          test_event_code: string | null
+          updated_at: string
+          workspace_id: string
+        }
+        Insert: {
+          connection_id: string
+          created_at?: string
+          destination: Database["public"]["Enums"]["conversion_destination"]
+          enabled?: boolean
+          pixel_id: string
+          require_consent?: boolean
+          test_event_code?: string | null
+          updated_at?: string
+          workspace_id: string
+        }
+        Update: {
+          connection_id?: string
+          created_at?: string
+          destination?: Database["public"]["Enums"]["conversion_destination"]
+          enabled?: boolean
+          pixel_id?: string
+          require_consent?: boolean
+          test_event_code?: string | null
+          updated_at?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "conversion_destinations_workspace_id_connection_id_fkey"
+            columns: ["workspace_id", "connection_id"]
+            isOneToOne: false
+            referencedRelation: "integration_connections"
+            referencedColumns: ["workspace_id", "id"]
+          },
+          {
+            foreignKeyName: "conversion_destinations_workspace_id_fkey"
             columns: ["workspace_id"]
             isOneToOne: false
             referencedRelation: "workspaces"
@@ -6266,11 +6665,13 @@ export type Database = {
           ga4_status: Database["public"]["Enums"]["pixel_delivery_status"]
           id: number
           last_error: string | null
+          marketing_consent: boolean | null
           meta_status: Database["public"]["Enums"]["pixel_delivery_status"]
           occurred_at: string
           shopify_order_id: string | null
           tiktok_status: Database["public"]["Enums"]["pixel_delivery_status"]
           updated_at: string
+          user_data: NonNullable<Json>
           value_cents: number | null
           visitor_id: string | null
           workspace_id: string
@@ -6283,11 +6684,13 @@ export type Database = {
           ga4_status?: Database["public"]["Enums"]["pixel_delivery_status"]
           id?: never
           last_error?: string | null
+          marketing_consent?: boolean | null
           meta_status?: Database["public"]["Enums"]["pixel_delivery_status"]
           occurred_at: string
           shopify_order_id?: string | null
           tiktok_status?: Database["public"]["Enums"]["pixel_delivery_status"]
           updated_at?: string
+          user_data?: NonNullable<Json>
           value_cents?: number | null
           visitor_id?: string | null
           workspace_id: string
@@ -6300,11 +6703,13 @@ export type Database = {
           ga4_status?: Database["public"]["Enums"]["pixel_delivery_status"]
           id?: never
           last_error?: string | null
+          marketing_consent?: boolean | null
           meta_status?: Database["public"]["Enums"]["pixel_delivery_status"]
           occurred_at?: string
           shopify_order_id?: string | null
           tiktok_status?: Database["public"]["Enums"]["pixel_delivery_status"]
           updated_at?: string
+          user_data?: NonNullable<Json>
           value_cents?: number | null
           visitor_id?: string | null
           workspace_id?: string
@@ -7262,10 +7667,12 @@ export type Database = {
       }
       seo_audits: {
         Row: {
+          audited_on: string | null
           avg_cls: number | null
           avg_fid_ms: number | null
           avg_inp_ms: number | null
           avg_lcp_ms: number | null
+          connection_id: string | null
           content_score: number | null
           crawled_at: string
           created_at: string
@@ -7278,13 +7685,16 @@ export type Database = {
           performance_score: number | null
           site_url: string
           technical_score: number | null
+          vitals_source: Database["public"]["Enums"]["web_vitals_source"] | null
           workspace_id: string
         }
         Insert: {
+          audited_on?: string | null
           avg_cls?: number | null
           avg_fid_ms?: number | null
           avg_inp_ms?: number | null
           avg_lcp_ms?: number | null
+          connection_id?: string | null
           content_score?: number | null
           crawled_at?: string
           created_at?: string
@@ -7297,13 +7707,18 @@ export type Database = {
           performance_score?: number | null
           site_url: string
           technical_score?: number | null
+          vitals_source?:
+            | Database["public"]["Enums"]["web_vitals_source"]
+            | null
           workspace_id: string
         }
         Update: {
+          audited_on?: string | null
           avg_cls?: number | null
           avg_fid_ms?: number | null
           avg_inp_ms?: number | null
           avg_lcp_ms?: number | null
+          connection_id?: string | null
           content_score?: number | null
           crawled_at?: string
           created_at?: string
@@ -7316,9 +7731,19 @@ export type Database = {
           performance_score?: number | null
           site_url?: string
           technical_score?: number | null
+          vitals_source?:
+            | Database["public"]["Enums"]["web_vitals_source"]
+            | null
           workspace_id?: string
         }
         Relationships: [
+          {
+            foreignKeyName: "seo_audits_connection_fkey"
+            columns: ["workspace_id", "connection_id"]
+            isOneToOne: false
+            referencedRelation: "integration_connections"
+            referencedColumns: ["workspace_id", "id"]
+          },
           {
             foreignKeyName: "seo_audits_workspace_id_fkey"
             columns: ["workspace_id"]
@@ -7328,45 +7753,220 @@ export type Database = {
           },
         ]
       }
+      seo_key_pages: {
+        Row: {
+          connection_id: string
+          created_at: string
+          created_by: string | null
+          enabled: boolean
+          id: string
+          label: string | null
+          strategy: Database["public"]["Enums"]["pagespeed_strategy"]
+          updated_at: string
+          url: string
+          workspace_id: string
+        }
+        Insert: {
+          connection_id: string
+          created_at?: string
+          created_by?: string | null
+          enabled?: boolean
+          id?: string
+          label?: string | null
+          strategy?: Database["public"]["Enums"]["pagespeed_strategy"]
+          updated_at?: string
+          url: string
+          workspace_id: string
+        }
+        Update: {
+          connection_id?: string
+          created_at?: string
+          created_by?: string | null
+          enabled?: boolean
+          id?: string
+          label?: string | null
+          strategy?: Database["public"]["Enums"]["pagespeed_strategy"]
+          updated_at?: string
+          url?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "seo_key_pages_workspace_id_connection_id_fkey"
+            columns: ["workspace_id", "connection_id"]
+            isOneToOne: false
+            referencedRelation: "integration_connections"
+            referencedColumns: ["workspace_id", "id"]
+          },
+          {
+            foreignKeyName: "seo_key_pages_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      seo_page_audits: {
+        Row: {
+          accessibility_score: number | null
+          audited_on: string
+          best_practices_score: number | null
+          cls: number | null
+          connection_id: string
+          created_at: string
+          critical_issues: number
+          error: string | null
+          fcp_ms: number | null
+          fetched_at: string | null
+          field_category: string | null
+          high_priority_issues: number
+          id: number
+          inp_ms: number | null
+          issues: NonNullable<Json>
+          lcp_ms: number | null
+          lighthouse_version: string | null
+          performance_score: number | null
+          seo_score: number | null
+          strategy: Database["public"]["Enums"]["pagespeed_strategy"]
+          tbt_ms: number | null
+          ttfb_ms: number | null
+          updated_at: string
+          url: string
+          vitals_source: Database["public"]["Enums"]["web_vitals_source"] | null
+          workspace_id: string
+        }
+        Insert: {
+          accessibility_score?: number | null
+          audited_on: string
+          best_practices_score?: number | null
+          cls?: number | null
+          connection_id: string
+          created_at?: string
+          critical_issues?: number
+          error?: string | null
+          fcp_ms?: number | null
+          fetched_at?: string | null
+          field_category?: string | null
+          high_priority_issues?: number
+          id?: never
+          inp_ms?: number | null
+          issues?: NonNullable<Json>
+          lcp_ms?: number | null
+          lighthouse_version?: string | null
+          performance_score?: number | null
+          seo_score?: number | null
+          strategy: Database["public"]["Enums"]["pagespeed_strategy"]
+          tbt_ms?: number | null
+          ttfb_ms?: number | null
+          updated_at?: string
+          url: string
+          vitals_source?:
+            | Database["public"]["Enums"]["web_vitals_source"]
+            | null
+          workspace_id: string
+        }
+        Update: {
+          accessibility_score?: number | null
+          audited_on?: string
+          best_practices_score?: number | null
+          cls?: number | null
+          connection_id?: string
+          created_at?: string
+          critical_issues?: number
+          error?: string | null
+          fcp_ms?: number | null
+          fetched_at?: string | null
+          field_category?: string | null
+          high_priority_issues?: number
+          id?: never
+          inp_ms?: number | null
+          issues?: NonNullable<Json>
+          lcp_ms?: number | null
+          lighthouse_version?: string | null
+          performance_score?: number | null
+          seo_score?: number | null
+          strategy?: Database["public"]["Enums"]["pagespeed_strategy"]
+          tbt_ms?: number | null
+          ttfb_ms?: number | null
+          updated_at?: string
+          url?: string
+          vitals_source?:
+            | Database["public"]["Enums"]["web_vitals_source"]
+            | null
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "seo_page_audits_workspace_id_connection_id_fkey"
+            columns: ["workspace_id", "connection_id"]
+            isOneToOne: false
+            referencedRelation: "integration_connections"
+            referencedColumns: ["workspace_id", "id"]
+          },
+          {
+            foreignKeyName: "seo_page_audits_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       seo_rankings: {
         Row: {
+          avg_position: number | null
+          clicks: number | null
           created_at: string
+          ctr: number | null
           device: Database["public"]["Enums"]["search_device"]
-          featured_snippet: boolean
+          featured_snippet: boolean | null
           id: number
+          impressions: number | null
           keyword: string
           location: string
           position: number | null
           search_engine: Database["public"]["Enums"]["search_engine"]
           search_volume: number | null
+          source: Database["public"]["Enums"]["ranking_source"]
           tracked_on: string
           url: string | null
           workspace_id: string
         }
         Insert: {
+          avg_position?: number | null
+          clicks?: number | null
           created_at?: string
+          ctr?: number | null
           device?: Database["public"]["Enums"]["search_device"]
-          featured_snippet?: boolean
+          featured_snippet?: boolean | null
           id?: never
+          impressions?: number | null
           keyword: string
           location?: string
           position?: number | null
           search_engine?: Database["public"]["Enums"]["search_engine"]
           search_volume?: number | null
+          source?: Database["public"]["Enums"]["ranking_source"]
           tracked_on: string
           url?: string | null
           workspace_id: string
         }
         Update: {
+          avg_position?: number | null
+          clicks?: number | null
           created_at?: string
+          ctr?: number | null
           device?: Database["public"]["Enums"]["search_device"]
-          featured_snippet?: boolean
+          featured_snippet?: boolean | null
           id?: never
+          impressions?: number | null
           keyword?: string
           location?: string
           position?: number | null
           search_engine?: Database["public"]["Enums"]["search_engine"]
           search_volume?: number | null
+          source?: Database["public"]["Enums"]["ranking_source"]
           tracked_on?: string
           url?: string | null
           workspace_id?: string
@@ -7738,6 +8338,129 @@ export type Database = {
           },
         ]
       }
+      social_account_daily: {
+        Row: {
+          comments: number | null
+          created_at: string
+          day: string
+          followers: number | null
+          impressions: number | null
+          likes: number | null
+          profile_views: number | null
+          reach: number | null
+          shares: number | null
+          social_account_id: string
+          updated_at: string
+          views: number | null
+          workspace_id: string
+        }
+        Insert: {
+          comments?: number | null
+          created_at?: string
+          day: string
+          followers?: number | null
+          impressions?: number | null
+          likes?: number | null
+          profile_views?: number | null
+          reach?: number | null
+          shares?: number | null
+          social_account_id: string
+          updated_at?: string
+          views?: number | null
+          workspace_id: string
+        }
+        Update: {
+          comments?: number | null
+          created_at?: string
+          day?: string
+          followers?: number | null
+          impressions?: number | null
+          likes?: number | null
+          profile_views?: number | null
+          reach?: number | null
+          shares?: number | null
+          social_account_id?: string
+          updated_at?: string
+          views?: number | null
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "social_account_daily_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "social_account_daily_workspace_id_social_account_id_fkey"
+            columns: ["workspace_id", "social_account_id"]
+            isOneToOne: false
+            referencedRelation: "social_accounts"
+            referencedColumns: ["workspace_id", "id"]
+          },
+        ]
+      }
+      social_accounts: {
+        Row: {
+          connection_id: string | null
+          created_at: string
+          display_name: string | null
+          external_account_id: string
+          followers: number | null
+          id: string
+          last_synced_at: string | null
+          platform: Database["public"]["Enums"]["social_platform"]
+          posts_count: number | null
+          updated_at: string
+          username: string | null
+          workspace_id: string
+        }
+        Insert: {
+          connection_id?: string | null
+          created_at?: string
+          display_name?: string | null
+          external_account_id: string
+          followers?: number | null
+          id?: string
+          last_synced_at?: string | null
+          platform: Database["public"]["Enums"]["social_platform"]
+          posts_count?: number | null
+          updated_at?: string
+          username?: string | null
+          workspace_id: string
+        }
+        Update: {
+          connection_id?: string | null
+          created_at?: string
+          display_name?: string | null
+          external_account_id?: string
+          followers?: number | null
+          id?: string
+          last_synced_at?: string | null
+          platform?: Database["public"]["Enums"]["social_platform"]
+          posts_count?: number | null
+          updated_at?: string
+          username?: string | null
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "social_accounts_workspace_id_connection_id_fkey"
+            columns: ["workspace_id", "connection_id"]
+            isOneToOne: false
+            referencedRelation: "integration_connections"
+            referencedColumns: ["workspace_id", "id"]
+          },
+          {
+            foreignKeyName: "social_accounts_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       social_analytics: {
         Row: {
           clicks: number
@@ -7818,10 +8541,13 @@ export type Database = {
           created_by: string | null
           external_post_id: string | null
           id: string
+          last_synced_at: string | null
+          media_type: string | null
           media_urls: string[]
           platform: Database["public"]["Enums"]["social_platform"]
           published_at: string | null
           scheduled_at: string | null
+          social_account_id: string | null
           status: Database["public"]["Enums"]["social_post_status"]
           updated_at: string
           url: string | null
@@ -7834,10 +8560,13 @@ export type Database = {
           created_by?: string | null
           external_post_id?: string | null
           id?: string
+          last_synced_at?: string | null
+          media_type?: string | null
           media_urls?: string[]
           platform: Database["public"]["Enums"]["social_platform"]
           published_at?: string | null
           scheduled_at?: string | null
+          social_account_id?: string | null
           status?: Database["public"]["Enums"]["social_post_status"]
           updated_at?: string
           url?: string | null
@@ -7850,10 +8579,13 @@ export type Database = {
           created_by?: string | null
           external_post_id?: string | null
           id?: string
+          last_synced_at?: string | null
+          media_type?: string | null
           media_urls?: string[]
           platform?: Database["public"]["Enums"]["social_platform"]
           published_at?: string | null
           scheduled_at?: string | null
+          social_account_id?: string | null
           status?: Database["public"]["Enums"]["social_post_status"]
           updated_at?: string
           url?: string | null
@@ -7873,6 +8605,13 @@ export type Database = {
             isOneToOne: false
             referencedRelation: "campaigns"
             referencedColumns: ["id", "workspace_id"]
+          },
+          {
+            foreignKeyName: "social_posts_social_account_fkey"
+            columns: ["workspace_id", "social_account_id"]
+            isOneToOne: false
+            referencedRelation: "social_accounts"
+            referencedColumns: ["workspace_id", "id"]
           },
           {
             foreignKeyName: "social_posts_workspace_id_fkey"
@@ -8176,9 +8915,48 @@ export type Database = {
           },
         ]
       }
+      survey_channel_mappings: {
+        Row: {
+          answer: string
+          channel: Database["public"]["Enums"]["marketing_channel"]
+          created_at: string
+          created_by: string | null
+          source: string
+          updated_at: string
+          workspace_id: string
+        }
+        Insert: {
+          answer: string
+          channel: Database["public"]["Enums"]["marketing_channel"]
+          created_at?: string
+          created_by?: string | null
+          source?: string
+          updated_at?: string
+          workspace_id: string
+        }
+        Update: {
+          answer?: string
+          channel?: Database["public"]["Enums"]["marketing_channel"]
+          created_at?: string
+          created_by?: string | null
+          source?: string
+          updated_at?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "survey_channel_mappings_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       survey_questions: {
         Row: {
           active: boolean
+          attribution: boolean
           created_at: string
           external_id: string
           id: string
@@ -8194,6 +8972,7 @@ export type Database = {
         }
         Insert: {
           active?: boolean
+          attribution?: boolean
           created_at?: string
           external_id: string
           id?: string
@@ -8209,6 +8988,7 @@ export type Database = {
         }
         Update: {
           active?: boolean
+          attribution?: boolean
           created_at?: string
           external_id?: string
           id?: string
@@ -9400,6 +10180,47 @@ export type Database = {
           },
         ]
       }
+      analytics_sources: {
+        Row: {
+          backfill_days: number | null
+          connection_id: string | null
+          connection_status:
+            | Database["public"]["Enums"]["connection_status"]
+            | null
+          enabled: boolean | null
+          external_account_id: string | null
+          health: Database["public"]["Enums"]["connection_health"] | null
+          health_changed_at: string | null
+          last_error: string | null
+          last_success_at: string | null
+          last_sync_status:
+            | Database["public"]["Enums"]["analytics_sync_status"]
+            | null
+          last_synced_at: string | null
+          next_attempt_at: string | null
+          provider: Database["public"]["Enums"]["integration_provider"] | null
+          recent_days: number | null
+          source: Database["public"]["Enums"]["analytics_source"] | null
+          throttled_until: string | null
+          workspace_id: string | null
+        }
+        Relationships: [
+          {
+            foreignKeyName: "analytics_sync_schedules_workspace_id_connection_id_fkey"
+            columns: ["workspace_id", "connection_id"]
+            isOneToOne: false
+            referencedRelation: "integration_connections"
+            referencedColumns: ["workspace_id", "id"]
+          },
+          {
+            foreignKeyName: "analytics_sync_schedules_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       autopilot_cron_monitor: {
         Row: {
           active: boolean | null
@@ -9663,6 +10484,20 @@ export type Database = {
           },
         ]
       }
+      model_discovery_status: {
+        Row: {
+          consecutive_failures: number | null
+          due_now: boolean | null
+          last_error: string | null
+          last_run_at: string | null
+          last_status:
+            | Database["public"]["Enums"]["discovery_run_status"]
+            | null
+          last_success_at: string | null
+          models_needing_review: number | null
+        }
+        Relationships: []
+      }
       order_revenue_daily: {
         Row: {
           currency: string | null
@@ -9821,6 +10656,13 @@ export type Database = {
           isOneToOne: false
           isSetofReturn: true
         }
+      }
+      ads_currencies: {
+        Args: { p_from: string; p_to: string; p_workspace_id: string }
+        Returns: {
+          currency: string
+          spend_cents: number
+        }[]
       }
       ads_dashboard: {
         Args: {
@@ -10014,6 +10856,10 @@ export type Database = {
           isOneToOne: true
           isSetofReturn: false
         }
+      }
+      connect_pagespeed: {
+        Args: { p_site_url: string; p_workspace_id: string }
+        Returns: string
       }
       create_support_ticket: {
         Args: {
@@ -10258,8 +11104,10 @@ export type Database = {
           metadata: NonNullable<Json>
           model: string
           model_type: Database["public"]["Enums"]["ai_model_type"]
+          needs_review: boolean
           output_price_per_mtok_micros: number
           provider: Database["public"]["Enums"]["ai_provider"]
+          reviewed_at: string | null
           updated_at: string
         }
         SetofOptions: {
@@ -10650,6 +11498,13 @@ export type Database = {
           isSetofReturn: true
         }
       }
+      record_conversion_events: {
+        Args: { p_events: Json; p_workspace_id: string }
+        Returns: {
+          duplicates: number
+          inserted: number
+        }[]
+      }
       record_curated_reply_use: {
         Args: { p_reply_id: string }
         Returns: number
@@ -10885,6 +11740,22 @@ export type Database = {
           isSetofReturn: true
         }
       }
+      search_performance: {
+        Args: {
+          p_from: string
+          p_group_by?: Database["public"]["Enums"]["search_dimension"]
+          p_limit?: number
+          p_to: string
+          p_workspace_id: string
+        }
+        Returns: Database["public"]["CompositeTypes"]["search_performance_row"][]
+        SetofOptions: {
+          from: "*"
+          to: "search_performance_row"
+          isOneToOne: false
+          isSetofReturn: true
+        }
+      }
       search_public_demo: {
         Args: {
           p_demo_id: string
@@ -10915,6 +11786,41 @@ export type Database = {
           isSetofReturn: true
         }
       }
+      self_reported_attribution: {
+        Args: {
+          p_from: string
+          p_model?: Database["public"]["Enums"]["attribution_model"]
+          p_to: string
+          p_workspace_id: string
+        }
+        Returns: Database["public"]["CompositeTypes"]["self_reported_attribution_row"][]
+        SetofOptions: {
+          from: "*"
+          to: "self_reported_attribution_row"
+          isOneToOne: false
+          isSetofReturn: true
+        }
+      }
+      seo_overview: {
+        Args: { p_from: string; p_to: string; p_workspace_id: string }
+        Returns: Database["public"]["CompositeTypes"]["seo_overview_row"]
+        SetofOptions: {
+          from: "*"
+          to: "seo_overview_row"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
+      social_overview: {
+        Args: { p_from: string; p_to: string; p_workspace_id: string }
+        Returns: Database["public"]["CompositeTypes"]["social_overview_row"][]
+        SetofOptions: {
+          from: "*"
+          to: "social_overview_row"
+          isOneToOne: false
+          isSetofReturn: true
+        }
+      }
       submit_review: {
         Args: {
           p_author_email: string
@@ -10931,6 +11837,13 @@ export type Database = {
           status: Database["public"]["Enums"]["review_status"]
           verified_purchase: boolean
         }[]
+      }
+      sync_analytics_source: {
+        Args: {
+          p_connection_id: string
+          p_source: Database["public"]["Enums"]["analytics_source"]
+        }
+        Returns: number
       }
       track_events: {
         Args: { p_events: Json; p_workspace_id: string }
@@ -11029,6 +11942,14 @@ export type Database = {
       ad_level: "account" | "campaign" | "ad_group" | "ad"
       ad_platform: "meta" | "google" | "tiktok" | "pinterest" | "organic"
       ad_status: "draft" | "active" | "paused" | "archived" | "deleted"
+      ad_sync_kind: "recent" | "restatement" | "backfill"
+      ad_sync_status:
+        | "queued"
+        | "running"
+        | "waiting"
+        | "retrying"
+        | "succeeded"
+        | "dead"
       ads_group_by: "platform" | "campaign" | "day"
       agent_feedback_kind:
         | "thumbs_up"
@@ -11074,6 +11995,20 @@ export type Database = {
         | "generating_video"
         | "completed"
         | "failed"
+      analytics_source:
+        | "search_console"
+        | "pagespeed"
+        | "instagram"
+        | "tiktok"
+        | "fairing"
+      analytics_sync_kind: "initial" | "daily" | "manual"
+      analytics_sync_status:
+        | "queued"
+        | "running"
+        | "waiting"
+        | "retrying"
+        | "succeeded"
+        | "dead"
       approval_action:
         | "pause_ad_campaign"
         | "resume_ad_campaign"
@@ -11172,6 +12107,7 @@ export type Database = {
         | "published"
         | "archived"
       conversation_role: "system" | "user" | "assistant"
+      conversion_destination: "meta" | "ga4" | "tiktok"
       decision_domain:
         | "inventory"
         | "cx"
@@ -11260,6 +12196,10 @@ export type Database = {
         | "ga4"
         | "tavus"
         | "mux"
+        | "google_search_console"
+        | "pagespeed"
+        | "tiktok_account"
+        | "fairing"
       interface_mode: "simple" | "advanced"
       knowledge_document_status:
         | "pending"
@@ -11352,6 +12292,7 @@ export type Database = {
         | "partial"
         | "fulfilled"
         | "restocked"
+      pagespeed_strategy: "mobile" | "desktop"
       pixel_delivery_status: "pending" | "sent" | "failed" | "skipped"
       prediction_metric:
         | "spend_cents"
@@ -11383,6 +12324,7 @@ export type Database = {
       product_status: "active" | "draft" | "archived"
       purchase_order_status: "ordered" | "received" | "cancelled"
       qc_result: "pending" | "pass" | "warn" | "fail"
+      ranking_source: "rank_tracker" | "search_console"
       report_kind:
         | "performance"
         | "campaign"
@@ -11410,7 +12352,8 @@ export type Database = {
       review_status: "pending" | "published" | "rejected" | "spam"
       review_vote_kind: "helpful" | "unhelpful"
       scheduled_action_status: "pending" | "succeeded" | "failed" | "cancelled"
-      search_device: "desktop" | "mobile"
+      search_device: "desktop" | "mobile" | "tablet"
+      search_dimension: "query" | "page" | "country" | "device" | "day"
       search_engine: "google" | "bing"
       search_intent:
         | "informational"
@@ -11471,6 +12414,7 @@ export type Database = {
       video_permission_level: "view" | "comment" | "edit"
       video_status: "uploading" | "processing" | "ready" | "errored"
       video_visibility: "workspace" | "private"
+      web_vitals_source: "field" | "lab"
       webhook_delivery_status: "pending" | "succeeded" | "dead"
       webhook_event_status:
         | "pending"
@@ -11678,6 +12622,59 @@ export type Database = {
         reorder_point: number | null
         weeks_of_supply: number | null
       }
+      search_performance_row: {
+        key: string | null
+        clicks: number | null
+        impressions: number | null
+        ctr: number | null
+        avg_position: number | null
+      }
+      self_reported_attribution_row: {
+        channel: Database["public"]["Enums"]["marketing_channel"] | null
+        responses: number | null
+        orders: number | null
+        self_reported_revenue_cents: number | null
+        modelled_orders: number | null
+        modelled_revenue_cents: number | null
+        agreement: number | null
+      }
+      seo_overview_row: {
+        audited_on: string | null
+        pages_audited: number | null
+        performance_score: number | null
+        content_score: number | null
+        technical_score: number | null
+        overall_score: number | null
+        avg_lcp_ms: number | null
+        avg_inp_ms: number | null
+        avg_cls: number | null
+        vitals_source: Database["public"]["Enums"]["web_vitals_source"] | null
+        critical_issues: number | null
+        high_priority_issues: number | null
+        previous_performance_score: number | null
+        clicks: number | null
+        impressions: number | null
+        ctr: number | null
+        avg_position: number | null
+        previous_clicks: number | null
+        previous_impressions: number | null
+        queries: number | null
+        pages_with_clicks: number | null
+      }
+      social_overview_row: {
+        platform: Database["public"]["Enums"]["social_platform"] | null
+        accounts: number | null
+        followers: number | null
+        followers_change: number | null
+        reach: number | null
+        profile_views: number | null
+        posts_published: number | null
+        post_views: number | null
+        post_engagements: number | null
+        post_reach: number | null
+        engagement_rate: number | null
+        scheduled_waiting: number | null
+      }
       webhook_event_row: {
         id: number | null
         provider: Database["public"]["Enums"]["webhook_provider"] | null
@@ -11817,6 +12814,15 @@ export const Constants = {
       ad_level: ["account", "campaign", "ad_group", "ad"],
       ad_platform: ["meta", "google", "tiktok", "pinterest", "organic"],
       ad_status: ["draft", "active", "paused", "archived", "deleted"],
+      ad_sync_kind: ["recent", "restatement", "backfill"],
+      ad_sync_status: [
+        "queued",
+        "running",
+        "waiting",
+        "retrying",
+        "succeeded",
+        "dead",
+      ],
       ads_group_by: ["platform", "campaign", "day"],
       agent_feedback_kind: [
         "thumbs_up",
@@ -11866,6 +12872,22 @@ export const Constants = {
         "generating_video",
         "completed",
         "failed",
+      ],
+      analytics_source: [
+        "search_console",
+        "pagespeed",
+        "instagram",
+        "tiktok",
+        "fairing",
+      ],
+      analytics_sync_kind: ["initial", "daily", "manual"],
+      analytics_sync_status: [
+        "queued",
+        "running",
+        "waiting",
+        "retrying",
+        "succeeded",
+        "dead",
       ],
       approval_action: [
         "pause_ad_campaign",
@@ -11974,6 +12996,7 @@ export const Constants = {
         "archived",
       ],
       conversation_role: ["system", "user", "assistant"],
+      conversion_destination: ["meta", "ga4", "tiktok"],
       decision_domain: [
         "inventory",
         "cx",
@@ -12072,6 +13095,10 @@ export const Constants = {
         "ga4",
         "tavus",
         "mux",
+        "google_search_console",
+        "pagespeed",
+        "tiktok_account",
+        "fairing",
       ],
       interface_mode: ["simple", "advanced"],
       knowledge_document_status: [
@@ -12173,6 +13200,7 @@ export const Constants = {
         "fulfilled",
         "restocked",
       ],
+      pagespeed_strategy: ["mobile", "desktop"],
       pixel_delivery_status: ["pending", "sent", "failed", "skipped"],
       prediction_metric: [
         "spend_cents",
@@ -12207,6 +13235,7 @@ export const Constants = {
       product_status: ["active", "draft", "archived"],
       purchase_order_status: ["ordered", "received", "cancelled"],
       qc_result: ["pending", "pass", "warn", "fail"],
+      ranking_source: ["rank_tracker", "search_console"],
       report_kind: [
         "performance",
         "campaign",
@@ -12237,7 +13266,8 @@ export const Constants = {
       review_status: ["pending", "published", "rejected", "spam"],
       review_vote_kind: ["helpful", "unhelpful"],
       scheduled_action_status: ["pending", "succeeded", "failed", "cancelled"],
-      search_device: ["desktop", "mobile"],
+      search_device: ["desktop", "mobile", "tablet"],
+      search_dimension: ["query", "page", "country", "device", "day"],
       search_engine: ["google", "bing"],
       search_intent: [
         "informational",
@@ -12305,6 +13335,7 @@ export const Constants = {
       video_permission_level: ["view", "comment", "edit"],
       video_status: ["uploading", "processing", "ready", "errored"],
       video_visibility: ["workspace", "private"],
+      web_vitals_source: ["field", "lab"],
       webhook_delivery_status: ["pending", "succeeded", "dead"],
       webhook_event_status: [
         "pending",

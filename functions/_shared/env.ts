@@ -64,18 +64,49 @@ const Settings = z.object({
   META_APP_SECRET: z.string().default(""),
   META_AUTH_URL: z.string().url().default("https://www.facebook.com/v21.0/dialog/oauth"),
   META_TOKEN_URL: z.string().url().default("https://graph.facebook.com/v21.0/oauth/access_token"),
-  META_SCOPES: z.string().default("ads_read,business_management"),
-  /** Meta's Graph API, with its version (insights, campaigns, the Conversions API). */
+  /** Ads, and Instagram's organic insights (a Meta connection granted these feeds organic Instagram). */
+  META_SCOPES: z.string().default(
+    "ads_read,business_management,pages_show_list,pages_read_engagement,instagram_basic,instagram_manage_insights",
+  ),
+  // ===== analytics inputs (the analytics-sync worker, model-discovery, api-keys)
+  /** Search Console's read-only scope, asked for when an admin connects a property. */
+  GOOGLE_SEARCH_CONSOLE_SCOPES: z.string().default("https://www.googleapis.com/auth/webmasters.readonly"),
+  /** The Search Console API (sites, searchAnalytics.query). */
+  SEARCH_CONSOLE_API_URL: z.string().url().default("https://searchconsole.googleapis.com/webmasters/v3"),
+  /** Rows per searchAnalytics.query page (rowLimit; the API allows 25,000). */
+  SEARCH_CONSOLE_ROW_LIMIT: z.coerce.number().int().min(1).max(25_000).default(5000),
+  /** PageSpeed Insights (runPagespeed) and the deployment's API key for it (quota is per Google Cloud project). */
+  PAGESPEED_API_URL: z.string().url().default("https://www.googleapis.com/pagespeedonline/v5"),
+  PAGESPEED_API_KEY: z.string().default(""),
+  /** Meta's Graph API, with its version (Instagram's accounts, media and insights). */
   META_GRAPH_URL: z.string().url().default("https://graph.facebook.com/v21.0"),
+  /** The TikTok developer app (shared with the ads connector) and TikTok's Business API. */
+  TIKTOK_APP_ID: z.string().default(""),
+  TIKTOK_APP_SECRET: z.string().default(""),
+  TIKTOK_API_URL: z.string().url().default("https://business-api.tiktok.com/open_api/v1.3"),
+  /** Where a TikTok account holder authorises the app (organic posts and insights of a business account). */
+  TIKTOK_ACCOUNT_AUTH_URL: z.string().url().default("https://www.tiktok.com/v2/auth/authorize/"),
+  TIKTOK_ACCOUNT_SCOPES: z.string().default("user.info.basic,user.info.stats,user.insights,video.list,video.insights"),
+  /** Fairing's API (post-purchase survey responses). */
+  FAIRING_API_URL: z.string().url().default("https://app.fairing.co/api"),
+  /** One provider request's timeout for the analytics sync (PageSpeed's Lighthouse runs take 10-40 s). */
+  ANALYTICS_API_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(60_000),
+  /** The registry provider the OpenAI-compatible endpoint (OPENAI_BASE_URL) lists models for. */
+  MODEL_DISCOVERY_PROVIDER: z.enum(["openai", "anthropic", "google", "mistral"]).default("openai"),
+  // ===== ad platforms (the ads-sync and conversions workers)
+  TIKTOK_AUTH_URL: z.string().url().default("https://business-api.tiktok.com/portal/auth"),
+  TIKTOK_TOKEN_URL: z.string().url().default("https://business-api.tiktok.com/open_api/v1.3/oauth2/access_token/"),
   /** The Google Ads API, with its version (googleAds:searchStream). */
   GOOGLE_ADS_API_URL: z.string().url().default("https://googleads.googleapis.com/v21"),
   GOOGLE_ADS_DEVELOPER_TOKEN: z.string().default(""),
   /** The manager account the app signs in through (login-customer-id), digits only; empty when none. */
   GOOGLE_ADS_LOGIN_CUSTOMER_ID: z.string().regex(/^\d*$/).default(""),
-  /** TikTok's Business API, with its version (reports, campaigns, the Events API). */
-  TIKTOK_API_URL: z.string().url().default("https://business-api.tiktok.com/open_api/v1.3"),
+  /** GA4's Measurement Protocol host (/mp/collect). */
+  GA4_MP_URL: z.string().url().default("https://www.google-analytics.com"),
   /** One provider request's timeout for the ads sync and conversions workers. */
   ADS_API_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(30_000),
+  /** Meta windows longer than this many days are fetched as asynchronous report runs. */
+  META_ASYNC_REPORT_DAYS: z.coerce.number().int().min(1).max(400).default(8),
   /**
    * The agents' model endpoint: any OpenAI-compatible chat completions API (OpenAI, Azure's
    * OpenAI-compatible route, a LiteLLM or vLLM proxy). Empty: OPENAI_BASE_URL and OPENAI_API_KEY.

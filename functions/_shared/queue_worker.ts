@@ -32,6 +32,11 @@ export interface DrainOptions {
    * hand out one job per connection, where a short round does not mean an empty queue.
    */
   untilEmpty?: boolean;
+  /**
+   * When the budget ends the call with work still due, ask for another call at once (instead of
+   * leaving it to the minute sweeper): for long work such as a backfill.
+   */
+  rewake?: boolean;
   now?: () => number;
 }
 
@@ -50,7 +55,11 @@ export async function drain(o: DrainOptions, round: Round): Promise<Totals> {
     totals.claimed += r.claimed;
     for (const [k, n] of Object.entries(r.outcomes)) totals[k] = (totals[k] ?? 0) + n;
     const drained = o.untilEmpty ? r.claimed === 0 : r.claimed < o.roundSize;
-    if (o.once || drained || now() - started >= o.budgetMs) return totals;
+    if (o.once || drained) return totals;
+    if (now() - started >= o.budgetMs) {
+      if (o.rewake) await asService(o.sql, (tx) => tx`select private.wake_function(${o.name})`);
+      return totals;
+    }
   }
 }
 

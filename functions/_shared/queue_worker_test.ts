@@ -71,3 +71,19 @@ Deno.test("untilEmpty keeps claiming after a short round, until a round claims n
   });
   assertEquals(t, { rounds: 4, claimed: 4, done: 4 });
 });
+
+Deno.test("rewake asks for another call when the budget ends with work left, not when drained", async () => {
+  const { sql, seen } = fakeSql();
+  let clock = 0;
+  await drain({ sql, name: "w", roundSize: 2, budgetMs: 1000, rewake: true, now: () => clock }, (limit) => {
+    clock += 600;
+    return Promise.resolve({ claimed: limit, outcomes: {} });
+  });
+  assertEquals(seen.filter((s) => s.includes("wake_function")).length, 1);
+  const quiet = fakeSql();
+  await drain(
+    { sql: quiet.sql, name: "w", roundSize: 2, budgetMs: 1000, rewake: true },
+    () => Promise.resolve({ claimed: 0, outcomes: {} }),
+  );
+  assertEquals(quiet.seen.filter((s) => s.includes("wake_function")).length, 0);
+});

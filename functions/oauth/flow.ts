@@ -61,7 +61,10 @@ const StartBody = z.object({
   accountId: z.string().min(1).max(255).optional(),
   redirectTo: z.string().max(500).default(FALLBACK),
 }).refine((b) => b.provider !== "shopify" || b.shop, { message: "shop is required for shopify", path: ["shop"] })
-  .refine((b) => b.provider === "shopify" || b.accountId, { message: "accountId is required", path: ["accountId"] });
+  .refine((b) => b.provider === "shopify" || PROVIDERS[b.provider].accountFromToken || b.accountId, {
+    message: "accountId is required",
+    path: ["accountId"],
+  });
 
 function browserCookie(s: Settings, value: string, maxAge: number): string {
   const secure = s.SUPABASE_URL.startsWith("https://") ? "; Secure" : "";
@@ -135,7 +138,7 @@ export async function callback(req: Request, providerId: ProviderId, d: Deps): P
   const provider = PROVIDERS[providerId];
   const params = new URL(req.url).searchParams;
   const state = params.get("state");
-  const code = params.get("code");
+  const code = params.get("code") ?? params.get("auth_code"); // TikTok's portal names it auth_code
   if (!state || !code) return backToApp(d, FALLBACK, providerId, "error", params.get("error") ?? "missing_code");
   const shop = providerId === "shopify" ? params.get("shop") : null;
   if (providerId === "shopify" && (!shop || !SHOP_DOMAIN.test(shop))) {
@@ -177,13 +180,15 @@ export async function callback(req: Request, providerId: ProviderId, d: Deps): P
     if (e instanceof HttpError) return backToApp(d, bound.redirect_to, providerId, "error", e.code);
     throw e;
   }
+  const account = provider.accountFromToken ? tokens.account : provider.accountId(params, bound);
+  if (!account) return backToApp(d, bound.redirect_to, providerId, "error", "exchange_failed");
   const access = await encryptToken(d.ring, tokens.access);
   const refresh = tokens.refresh ? await encryptToken(d.ring, tokens.refresh) : null;
   try {
     await asService(
       d.sql,
       (tx) =>
-        tx`select private.oauth_complete(${stateHash}, ${providerId}, ${provider.accountId(params, bound)},
+        tx`select private.oauth_complete(${stateHash}, ${providerId}, ${account},
         ${tokens.scopes}, ${tokens.expiresAt}, ${access}, ${refresh}, ${d.ring.currentId},
         ${tx.json({ connected_via: "oauth" })})`,
     );
@@ -253,4 +258,29 @@ export async function disconnect(req: Request, d: Deps): Promise<Reply> {
     revoked = await provider.revoke(d.settings, d, await decryptToken(d.ring, row.access_token_ciphertext));
   }
   return { status: 200, body: { status: "revoked", revokedAtProvider: revoked } };
+}
+
+const SecretBody = z.object({
+  workspaceId: z.string().uuid(),
+  provider: z.literal("ga4"),
+  accountId: z.string().regex(/^G-[A-Z0-9]{4,16}$/, "must be a GA4 measurement id (G-...)"),
+  secret: z.string().min(8).max(200),
+});
+
+/**
+ * An admin stores an API secret as a connection's credential (GA4's Measurement Protocol has no
+ * OAuth): encrypted here, stored by SQL as the admin (private.connect_with_secret decides).
+ */
+export async function secret(req: Request, d: Deps): Promise<Reply> {
+  const user = await requireUser(req, d.auth);
+  const body = SecretBody.parse(await readJson(req, 10_000));
+  const ciphertext = await encryptToken(d.ring, body.secret);
+  const [row] = await asUser(
+    d.sql,
+    user,
+    (tx) =>
+      tx`select private.connect_with_secret(${body.workspaceId}, ${body.provider}, ${body.accountId}, ${ciphertext},
+        ${d.ring.currentId}) as id`,
+  );
+  return { status: 200, body: { connectionId: row.id } };
 }

@@ -1,11 +1,11 @@
-// /functions/v1/oauth/{start,callback/<provider>,refresh,disconnect} (verify_jwt off: the
+// /functions/v1/oauth/{start,callback/<provider>,refresh,disconnect,secret} (verify_jwt off: the
 // provider's redirect carries no JWT; start and disconnect need a user, refresh the secret key).
 // The app's origin may call start with credentials, so the browser keeps the flow's cookie.
 import { loadKeyRing } from "../_shared/crypto.ts";
 import { db } from "../_shared/db.ts";
 import { env } from "../_shared/env.ts";
 import { HttpError, serve } from "../_shared/http.ts";
-import { callback, type Deps, disconnect, refresh, start } from "./flow.ts";
+import { callback, type Deps, disconnect, refresh, secret, start } from "./flow.ts";
 import { isProviderId } from "./providers/index.ts";
 
 let deps: Promise<Deps> | undefined;
@@ -31,5 +31,6 @@ serve(async (req) => {
   if (req.method === "POST" && path === "/start") return await start(req, d);
   if (req.method === "POST" && path === "/refresh") return await refresh(req, d);
   if (req.method === "POST" && path === "/disconnect") return await disconnect(req, d);
+  if (req.method === "POST" && path === "/secret") return await secret(req, d);
   throw new HttpError(404, "not_found", "no such oauth route");
 }, { credentialedOrigin: new URL(env().settings.GROWTHBASE_APP_URL).origin });

@@ -448,8 +448,8 @@ end $$;
 comment on function private.store_invitation_token(uuid, bytea) is 'Keeps the SHA-256 of a new invitation''s token; only for admins of its workspace.';
 grant execute on function private.store_invitation_token(uuid, bytea) to authenticated, service_role;
 
--- The insert runs beneath the column grants (API roles no longer insert invitations directly);
--- the guard trigger still checks the inviter's role against the invited one.
+-- The insert runs beneath the column grants (API roles do not insert invitations directly); the
+-- guard trigger checks the inviter's role against the invited one.
 create function private.insert_invitation(p_workspace_id uuid, p_email text, p_role public.workspace_role)
 returns public.workspace_invitations
 language plpgsql volatile security definer set search_path = '' as $$

@@ -516,16 +516,13 @@ comment on type public.ads_group_by is 'How ads_dashboard groups its rows.';
 
 create index ad_accounts_integration_connection_id_idx on public.ad_accounts (integration_connection_id);
 
--- Dashboards that are fresh and typed truthfully.
--- 1. Fresh: the platform/day views, blended ROAS and the ROAS tile read the per-day rollup,
---    which pg_cron refreshes hourly; right after ingest_ad_metrics they showed zeros. They now
---    read private.ad_rollup_current(), the rollup with every still-queued day recomputed from
---    the campaign-level rows at read time (the queue is small: what changed since the last
---    refresh). The hourly refresh stays for bulk, and incremental = full rebuild still holds.
--- 2. Typed: `returns table (...)` makes the generator type every column non-null, but ROAS, CPA,
---    CTR, MER ... are NULL on a zero denominator. The RPCs now return composite types, whose
---    attributes the generator types as nullable (the only nullable row shape it honours besides
---    views), so `row.mer.toFixed(2)` no longer compiles.
+-- ===== dashboards, fresh and typed truthfully
+-- Fresh: the platform/day views, blended ROAS and the ROAS tile read the per-day rollup (refreshed
+-- hourly by pg_cron) through private.ad_rollup_current(), which recomputes every still-queued day
+-- from the campaign-level rows at read time (the queue is small: what changed since the last
+-- refresh), so a write shows at once; the hourly refresh is for bulk.
+-- Typed: ROAS, CPA, CTR, MER ... are NULL on a zero denominator, so the RPCs return row types
+-- whose fields the generated types mark nullable.
 create function private.ad_rollup_current(p_workspace_id uuid, p_from date, p_to date)
 returns table (platform public.ad_platform, day date, spend_cents bigint, impressions bigint, clicks bigint,
                conversions numeric, revenue_cents bigint, campaigns integer)

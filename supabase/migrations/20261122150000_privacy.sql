@@ -1017,8 +1017,8 @@ comment on function private.privacy_request_webhook() is 'AFTER INSERT on privac
 create trigger privacy_request_webhook after insert on public.privacy_requests
   for each row execute function private.privacy_request_webhook();
 
--- Shopify's mandatory GDPR topics, completed. customers/data_request used to record a pending
--- request only: it now queues an export the privacy worker builds (private.build_customer_export)
+-- ===== Shopify's mandatory GDPR topics
+-- customers/data_request queues an export the privacy worker builds (private.build_customer_export)
 -- and stores in the data-exports bucket, downloadable by the workspace's admins, with a
 -- privacy_request.completed webhook to the shop's endpoints. shop/redact erases everything the
 -- shop's data left in the workspace (orders, products, ad and inventory data, raw Shopify

@@ -41,7 +41,7 @@ $$;
 -- ===== queues and jobs
 create table private.connector_queues (
   queue text primary key check (queue ~ '^[a-z][a-z0-9_]{0,62}$'),
-  function_name text not null references private.callable_functions (name),
+  function_name text not null references private.callable_functions (name) on delete cascade,
   lease interval not null default interval '2 minutes' check (lease between interval '5 seconds' and interval '1 hour'),
   max_attempts integer not null default 8 check (max_attempts between 1 and 100),
   backoff_base interval not null default interval '30 seconds' check (backoff_base > interval '0'),
@@ -52,6 +52,7 @@ create table private.connector_queues (
   description text not null check (char_length(description) between 1 and 500)
 );
 comment on table private.connector_queues is 'The connector queues: which worker function a queue wakes, how long a claim is leased, attempts before a job is dead, the retry backoff, whether a connection runs one job at a time, and how long finished jobs are kept. A connector adds its row in its migration.';
+comment on column private.connector_queues.function_name is 'The worker the database wakes for this queue; a function no longer callable takes its queue (and the queue its jobs) with it.';
 comment on column private.connector_queues.one_per_connection is 'True: a claim takes at most one job per connection and none from a connection with a job still leased (syncs). False: many jobs per connection per claim (batched sends).';
 create index connector_queues_function_name_idx on private.connector_queues (function_name);
 alter table private.connector_queues enable row level security;
@@ -64,7 +65,7 @@ comment on type private.connector_job_outcome is 'How a worker''s turn on a job 
 
 create table private.connector_jobs (
   id bigint generated always as identity primary key,
-  queue text not null references private.connector_queues (queue),
+  queue text not null references private.connector_queues (queue) on delete cascade,
   workspace_id uuid not null references public.workspaces (id) on delete cascade,
   connection_id uuid,
   idempotency_key text not null check (char_length(idempotency_key) between 1 and 300),
@@ -111,7 +112,44 @@ create type private.connector_job_claim as (
   external_account_id text, idempotency_key text, payload jsonb, progress jsonb, attempts integer, max_attempts integer);
 comment on type private.connector_job_claim is 'One leased job as private.claim_connector_jobs hands it to a worker, with its connection''s provider and account.';
 
+-- A connector's migration registers its queue in one call: the worker function the database
+-- may wake, and the queue's rules.
+create function private.register_connector_queue(
+  p_queue text, p_function_name text, p_description text, p_lease interval default interval '2 minutes',
+  p_max_attempts integer default 8, p_backoff_base interval default interval '30 seconds',
+  p_backoff_cap interval default interval '6 hours', p_one_per_connection boolean default true,
+  p_keep_done interval default interval '7 days', p_keep_dead interval default interval '30 days'
+) returns void
+language plpgsql volatile security definer set search_path = '' as $$
+begin
+  insert into private.callable_functions (name, description) values (p_function_name, p_description)
+  on conflict (name) do nothing;
+  insert into private.connector_queues (queue, function_name, description, lease, max_attempts, backoff_base, backoff_cap,
+                                        one_per_connection, keep_done, keep_dead)
+  values (p_queue, p_function_name, p_description, p_lease, p_max_attempts, p_backoff_base, p_backoff_cap,
+          p_one_per_connection, p_keep_done, p_keep_dead)
+  on conflict (queue) do update set function_name = excluded.function_name, description = excluded.description,
+    lease = excluded.lease, max_attempts = excluded.max_attempts, backoff_base = excluded.backoff_base,
+    backoff_cap = excluded.backoff_cap, one_per_connection = excluded.one_per_connection,
+    keep_done = excluded.keep_done, keep_dead = excluded.keep_dead;
+end $$;
+comment on function private.register_connector_queue(text, text, text, interval, integer, interval, interval, boolean, interval, interval) is 'For connectors'' migrations: registers (or re-tunes) a queue and the worker function the database may wake for it.';
+
 -- ===== enqueue, claim, touch, finish
+-- A queue by name; 22023 for a name no connector registered.
+create function private.connector_queue(p_queue text) returns private.connector_queues
+language plpgsql stable security definer set search_path = '' as $$
+declare
+  q private.connector_queues;
+begin
+  select * into q from private.connector_queues where queue = p_queue;
+  if not found then
+    raise exception 'no connector queue %', p_queue using errcode = '22023';
+  end if;
+  return q;
+end $$;
+comment on function private.connector_queue(text) is 'The registered queue of this name (its worker, lease, attempts, backoff); 22023 when no connector registered it.';
+
 create function private.enqueue_connector_job(
   p_queue text, p_workspace_id uuid, p_connection_id uuid, p_idempotency_key text,
   p_payload jsonb default '{}', p_priority smallint default 100, p_next_attempt_at timestamptz default now()
@@ -121,10 +159,7 @@ declare
   q private.connector_queues;
   jid bigint;
 begin
-  select * into q from private.connector_queues where queue = p_queue;
-  if not found then
-    raise exception 'no connector queue %', p_queue using errcode = '22023';
-  end if;
+  q := private.connector_queue(p_queue);
   if p_connection_id is not null and not exists (
     select 1 from public.integration_connections c where c.id = p_connection_id and c.workspace_id = p_workspace_id) then
     raise exception 'connection % is not in workspace %', p_connection_id, p_workspace_id using errcode = '22023';
@@ -145,16 +180,40 @@ begin
 end $$;
 comment on function private.enqueue_connector_job(text, uuid, uuid, text, jsonb, smallint, timestamptz) is 'Queues one job, idempotently by (queue, key): a key already queued (or done, or dead) returns the existing job''s id and changes nothing. A job due now wakes the queue''s worker at commit.';
 
+-- Many jobs at once (a statement trigger's rows): the same rules, one statement, one wake-up.
+create function private.enqueue_connector_jobs(p_queue text, p_jobs jsonb) returns integer
+language plpgsql volatile security definer set search_path = '' as $$
+declare
+  q private.connector_queues;
+  n integer;
+begin
+  q := private.connector_queue(p_queue);
+  if jsonb_typeof(p_jobs) is distinct from 'array' then
+    raise exception 'p_jobs must be a JSON array of jobs' using errcode = '22023';
+  end if;
+  insert into private.connector_jobs (queue, workspace_id, connection_id, idempotency_key, payload, priority, max_attempts)
+  select p_queue, (e ->> 'workspace_id')::uuid, (e ->> 'connection_id')::uuid, e ->> 'idempotency_key',
+         coalesce(e -> 'payload', '{}'), coalesce((e ->> 'priority')::smallint, 100), q.max_attempts
+  from jsonb_array_elements(p_jobs) e
+  where e ->> 'connection_id' is null
+     or exists (select 1 from public.integration_connections c
+                where c.id = (e ->> 'connection_id')::uuid and c.workspace_id = (e ->> 'workspace_id')::uuid)
+  on conflict (workspace_id, queue, idempotency_key) do nothing;
+  get diagnostics n = row_count;
+  if n > 0 then
+    perform private.wake_function(q.function_name);
+  end if;
+  return n;
+end $$;
+comment on function private.enqueue_connector_jobs(text, jsonb) is 'Queues many jobs in one statement ([{workspace_id, connection_id, idempotency_key, payload, priority}]), each idempotent by (queue, key) and only with a connection of its own workspace; wakes the worker once. Returns how many were new.';
+
 create function private.claim_connector_jobs(p_queue text, p_limit integer)
 returns setof private.connector_job_claim
 language plpgsql volatile security definer set search_path = '' as $$
 declare
   q private.connector_queues;
 begin
-  select * into q from private.connector_queues where queue = p_queue;
-  if not found then
-    raise exception 'no connector queue %', p_queue using errcode = '22023';
-  end if;
+  q := private.connector_queue(p_queue);
   if p_limit is null or p_limit < 1 then
     raise exception 'p_limit must be at least 1' using errcode = '22023';
   end if;
@@ -337,7 +396,10 @@ select cron.schedule('connector-jobs-retention', '29 3 * * *', $$select private.
 
 -- ===== grants: the workers act as service_role
 revoke all on function private.retry_backoff(integer, interval, interval, double precision, double precision) from public;
+revoke all on function private.register_connector_queue(text, text, text, interval, integer, interval, interval, boolean, interval, interval) from public;
+revoke all on function private.connector_queue(text) from public;
 revoke all on function private.enqueue_connector_job(text, uuid, uuid, text, jsonb, smallint, timestamptz) from public;
+revoke all on function private.enqueue_connector_jobs(text, jsonb) from public;
 revoke all on function private.claim_connector_jobs(text, integer) from public;
 revoke all on function private.touch_connector_job(bigint, uuid, jsonb) from public;
 revoke all on function private.finish_connector_job(bigint, uuid, private.connector_job_outcome, text, timestamptz, jsonb, text) from public;
@@ -345,8 +407,11 @@ revoke all on function private.wake_connector_queues() from public;
 revoke all on function private.purge_connector_jobs() from public;
 grant execute on function private.retry_backoff(integer, interval, interval, double precision, double precision),
   private.enqueue_connector_job(text, uuid, uuid, text, jsonb, smallint, timestamptz),
+  private.enqueue_connector_jobs(text, jsonb),
   private.claim_connector_jobs(text, integer),
   private.touch_connector_job(bigint, uuid, jsonb),
   private.finish_connector_job(bigint, uuid, private.connector_job_outcome, text, timestamptz, jsonb, text)
   to service_role;
 grant select on private.connector_jobs, private.connector_queues to service_role;
+-- a worker whose time budget ends with work left asks for its next call at once
+grant execute on function private.wake_function(text) to service_role;

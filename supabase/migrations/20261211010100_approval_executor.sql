@@ -559,22 +559,11 @@ create trigger guard_purchase_order before update on public.purchase_orders
   for each row execute function private.guard_purchase_order();
 
 -- ===== the executor's queue
--- A queue goes with its worker function, and its jobs with the queue (as deleting any referenced
--- row must work or be refused with PT409; the connector framework's first shape refused it).
-alter table private.connector_queues drop constraint connector_queues_function_name_fkey,
-  add constraint connector_queues_function_name_fkey foreign key (function_name)
-    references private.callable_functions (name) on delete cascade;
-alter table private.connector_jobs drop constraint connector_jobs_queue_fkey,
-  add constraint connector_jobs_queue_fkey foreign key (queue) references private.connector_queues (queue) on delete cascade;
-comment on column private.connector_queues.function_name is 'The worker the database wakes for this queue; a function no longer callable takes its queue (and the queue its jobs) with it.';
-
-insert into private.callable_functions (name, description)
-values ('approval-executor', 'The approval executor: runs approved actions (approval_actions connector queue).');
-insert into private.connector_queues (queue, function_name, lease, max_attempts, backoff_base, backoff_cap,
-  one_per_connection, keep_done, keep_dead, description)
-values ('approval_actions', 'approval-executor', interval '2 minutes', 6, interval '30 seconds', interval '1 hour',
-  true, interval '30 days', interval '90 days',
-  'Approved actions, one job per approval (key approval:<id>), on the connection the action goes through.');
+select private.register_connector_queue('approval_actions', 'approval-executor',
+  'Approved actions, one job per approval (key approval:<id>), on the connection the action goes through.',
+  p_lease => interval '2 minutes', p_max_attempts => 6, p_backoff_base => interval '30 seconds',
+  p_backoff_cap => interval '1 hour', p_one_per_connection => true, p_keep_done => interval '30 days',
+  p_keep_dead => interval '90 days');
 
 -- The connection an action goes through: the ad account's, the workspace's Shopify, Slack or
 -- Chatwoot connection; null for actions on our own tables and for email (a deployment key).
@@ -628,12 +617,13 @@ create function private.ad_target(p_campaign public.ad_campaigns) returns jsonb
 language sql stable security definer set search_path = '' as $$
   select jsonb_build_object('ad_campaign_id', p_campaign.id, 'platform', p_campaign.platform,
     'external_campaign_id', p_campaign.external_id, 'name', p_campaign.name,
-    'account', a.external_account_id, 'currency', coalesce(a.currency, 'USD'), 'connection_id', a.integration_connection_id,
+    'account', a.external_account_id, 'currency', coalesce(a.currency, 'USD'),
+    'exponent', coalesce(private.currency_exponent(coalesce(a.currency, 'USD')), 2), 'connection_id', a.integration_connection_id,
     'daily_budget_cents', p_campaign.daily_budget_cents, 'status', p_campaign.status)
   from (select 1) one left join public.ad_accounts a
     on a.workspace_id = p_campaign.workspace_id and a.id = p_campaign.ad_account_id
 $$;
-comment on function private.ad_target(public.ad_campaigns) is 'What an ad handler needs of a campaign: platform, external ids, account, currency, connection, our copy of its daily budget and status.';
+comment on function private.ad_target(public.ad_campaigns) is 'What an ad handler needs of a campaign: platform, external ids, account, currency and its minor-unit exponent, connection, our copy of its daily budget (minor units) and status.';
 
 -- Returns {"prepared": {...}} or {"refused": "why"}.
 create function private.prepare_approval_action(p_approval public.agent_approvals) returns jsonb
@@ -773,11 +763,13 @@ begin
       end if;
       return jsonb_build_object('prepared', target || jsonb_build_object('product_id', row_json ->> 'id',
         'shopify_product_id', row_json ->> 'shopify_product_id', 'shopify_variant_id', row_json ->> 'shopify_variant_id',
-        'currency', row_json ->> 'currency',
+        'currency', row_json ->> 'currency', 'exponent', coalesce(private.currency_exponent(row_json ->> 'currency'), 2),
         'replaced', (select jsonb_object_agg(k, row_json -> k) from unnest(array['price_cents', 'status', 'title']) k where p ? k)));
     elsif p_approval.action = 'issue_gift_card' then
       target := target || jsonb_build_object('currency', coalesce(p ->> 'currency',
         (select o.currency from public.orders o where o.workspace_id = ws order by o.created_at desc limit 1), 'USD'),
+        'exponent', coalesce(private.currency_exponent(coalesce(p ->> 'currency',
+          (select o.currency from public.orders o where o.workspace_id = ws order by o.created_at desc limit 1), 'USD')), 2),
         'customer', (select jsonb_build_object('id', c.id, 'shopify_customer_id', c.shopify_customer_id)
                      from public.customers c where c.workspace_id = ws and c.id = (p ->> 'customer_id')::uuid));
     end if;

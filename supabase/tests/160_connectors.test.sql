@@ -8,11 +8,8 @@ set search_path = extensions, public;
 select plan(52);
 
 select tests.two_workspaces();
-insert into private.callable_functions (name, description) values ('probe-worker', 'a test worker');
-insert into private.connector_queues (queue, function_name, description, max_attempts, lease)
-values ('probe', 'probe-worker', 'a test queue', 3, interval '1 minute');
-insert into private.connector_queues (queue, function_name, description, one_per_connection)
-values ('probe_batch', 'probe-worker', 'a test queue that batches', false);
+select private.register_connector_queue('probe', 'probe-worker', 'a test queue', p_lease => interval '1 minute', p_max_attempts => 3);
+select private.register_connector_queue('probe_batch', 'probe-worker', 'a test queue that batches', p_one_per_connection => false);
 insert into public.integration_connections (workspace_id, provider, external_account_id) values
   (tests.workspace_id('A'), 'meta', 'act_1'), (tests.workspace_id('A'), 'google_ads', '111'),
   (tests.workspace_id('B'), 'meta', 'act_2');

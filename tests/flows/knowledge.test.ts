@@ -7,6 +7,7 @@ import { localLexicalEmbedding } from "../../functions/_shared/embeddings_local.
 import { type Client, userClient } from "../helpers/api.ts";
 import { FakeOpenAi } from "../helpers/fake-openai.ts";
 import { anonKey, api, serviceKey, superuser, workspaceWithRoles } from "../helpers/stack.ts";
+import { waitFor } from "../helpers/wait.ts";
 
 const sql = superuser();
 const fake = new FakeOpenAi();
@@ -30,17 +31,6 @@ async function runWorker(body: unknown = { once: true }) {
     body: JSON.stringify(body),
   });
   return { status: r.status, body: await r.json() };
-}
-
-async function waitFor<T>(what: string, fn: () => Promise<T>, ok: (v: T) => boolean, ms = 20_000): Promise<T> {
-  const until = Date.now() + ms;
-  let v = await fn();
-  while (!ok(v)) {
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(v)}`);
-    await new Promise((r) => setTimeout(r, 150));
-    v = await fn();
-  }
-  return v;
 }
 
 const docStatus = (id: string) =>

@@ -3,7 +3,8 @@
 // base64 otherwise; 429 with Retry-After, 500, 400 and slow answers on demand. Vectors are
 // local-lexical-v1's, so searches over them rank sensibly. Chat completions play scripted
 // conversations (fake-openai-chat.ts): tool calls, malformed arguments, refusals, 429 and 500,
-// slow streams. It also serves pages for URL ingestion under /pages/.
+// slow streams. It also serves pages for URL ingestion under /pages/, and the model list
+// (GET /v1/models) with its faults.
 import { createServer, type Server } from "node:http";
 import { localLexicalEmbedding } from "../../functions/_shared/embeddings_local.ts";
 import { fakeOpenAiUrl } from "../../scripts/lib/gateway.ts";
@@ -39,6 +40,13 @@ export class FakeOpenAi {
   pages = new Map<string, Page>();
   /** Scripted chat completions. */
   chat = new FakeChat();
+  /** GET /v1/models: the ids it lists. */
+  models: string[] = [];
+  /** One behaviour per /v1/models request, consumed in order; "ok" once empty. */
+  modelsPlan: ("ok" | "429" | "500" | "401")[] = [];
+  modelsCalls = 0;
+  /** The Retry-After (seconds) of a 429 from /v1/models. */
+  modelsRetryAfter = "120";
 
   /** The base URL the SDK is configured with (ends in /v1). */
   get url() {
@@ -71,6 +79,22 @@ export class FakeOpenAi {
         return res.end(page.body);
       }
       if (req.method === "POST" && path === "/v1/chat/completions") return this.chat.answer(req, res, body);
+      if (req.method === "GET" && path === "/v1/models") {
+        this.modelsCalls++;
+        const b = this.modelsPlan.shift() ?? "ok";
+        if (b === "429") {
+          return send(429, { error: { message: "Rate limit reached for requests", type: "requests", code: "rate_limit_exceeded" } },
+            { "retry-after": this.modelsRetryAfter });
+        }
+        if (b === "500") return send(500, { error: { message: "The server had an error while processing your request.", type: "server_error" } });
+        if (b === "401") {
+          return send(401, { error: { message: "Incorrect API key provided: local-op*****key.", type: "invalid_request_error", code: "invalid_api_key" } });
+        }
+        return send(200, {
+          object: "list",
+          data: this.models.map((id, i) => ({ id, object: "model", created: 1_700_000_000 + i, owned_by: id.startsWith("gpt") ? "openai" : "system" })),
+        });
+      }
       if (req.method !== "POST" || path !== "/v1/embeddings") return send(404, { error: { message: "not found" } });
       const b = JSON.parse(body) as { model: string; input: string | string[]; encoding_format?: string; dimensions?: number };
       const input = Array.isArray(b.input) ? b.input : [b.input];

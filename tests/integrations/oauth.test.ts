@@ -285,9 +285,10 @@ describe("google ads", () => {
     expect(await sql`select 1 from private.integration_tokens where connection_id = ${c.id}`).toHaveLength(0);
     const [gone] = await sql`select status from public.integration_connections where id = ${c.id}`;
     expect(gone.status).toBe("revoked");
-    // Every use of the credential is in the audit trail, with who and why.
+    // Every use of the credential is in the audit trail, with who and why (the ads sync, which
+    // starts on connecting, reads the token for itself too: its reads are left out here).
     const audit = await sql`select action::text, reason, actor_id from public.audit_log
-      where table_name = 'integration_tokens' and record_id = ${c.id}::text order by id`;
+      where table_name = 'integration_tokens' and record_id = ${c.id}::text and reason <> 'ads sync' order by id`;
     expect(audit.map((a) => [a.action, a.reason])).toEqual([
       ["insert", "oauth connect"], ["read", "token refresh"], ["update", "token refresh"],
       ["read", "revoke at provider on disconnect"], ["delete", "disconnect"],
@@ -311,7 +312,7 @@ describe("token plaintext", () => {
       join pg_class k on k.relname = c.table_name and k.relnamespace = c.table_schema::regnamespace and k.relkind = 'r'
       where table_schema in ('public', 'private', 'auth', 'storage', 'supabase_migrations')
         and data_type in ('text', 'jsonb', 'json', 'character varying', 'ARRAY')`;
-    // one query per column for every token at once (a query per token and column took ~27 s of a 30 s limit)
+    // one query per column for every token at once (a query per token and column outgrew the timeout)
     const patterns = fake.issued.map((t) => `%${t}%`);
     for (const c of cols) {
       const hits = await sql.unsafe(

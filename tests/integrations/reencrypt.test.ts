@@ -15,8 +15,9 @@ it("re-encrypts every token and secret under the current key and leaves the plai
   // it stay readable by the running functions; the rows made here start under a fresh old key.
   const local = localIntegrationEnv(config);
   const before = await loadKeyRing(`old${ws.tag}:${oldKey}`, `old${ws.tag}`);
+  // a provider nothing syncs from, so no worker reads (or holds) these tokens meanwhile
   const [c] = await sql`insert into public.integration_connections (workspace_id, provider, external_account_id)
-    values (${ws.id}, 'meta', 'act_rot') returning id`;
+    values (${ws.id}, 'klaviyo', 'rot-account') returning id`;
   await sql`insert into private.integration_tokens (connection_id, access_token_ciphertext, refresh_token_ciphertext, key_id)
     values (${c.id}, ${await encryptToken(before, "access-1")}, ${await encryptToken(before, "refresh-1")}, ${"old" + ws.tag})`;
   await sql`select private.store_user_secret(${ws.people.member.id}, 'gemini', 'gemini',

@@ -1,68 +1,24 @@
-// Google Ads API writes for the approval executor: a campaign's budget is its CampaignBudget
-// (amount_micros = cents x 10,000), changed with customers/{id}/campaignBudgets:mutate; its status
-// (ENABLED / PAUSED) with customers/{id}/campaigns:mutate; both read with GAQL through
-// customers/{id}/googleAds:search. Headers: developer-token and login-customer-id. Quota errors
-// are RESOURCE_EXHAUSTED (retryDelay), an invalid token UNAUTHENTICATED. Replace
-// googleAdsActionsClient with h/ads' googleAdsClient once merged.
-import type { Settings } from "../env.ts";
-import type { AdActions } from "./ad_actions.ts";
-import { type Answer, type Client, providerClient, ProviderError, type ProviderHttp } from "./http.ts";
-
-interface GoogleError {
-  status?: string;
-  message?: string;
-  code?: number;
-  details?: { errors?: { details?: { quotaErrorDetails?: { retryDelay?: string } } }[] }[];
-}
-
-export function classifyGoogleAction(a: Answer, now: number): ProviderError | null {
-  const e = (a.body as { error?: GoogleError })?.error;
-  if (!e || typeof e !== "object") return null;
-  const what = `Google Ads ${e.status ?? e.code}: ${e.message ?? "no message"}`;
-  if (e.status === "RESOURCE_EXHAUSTED") {
-    const delay = (e.details ?? []).flatMap((d) => d.errors ?? []).map((x) => x.details?.quotaErrorDetails?.retryDelay)
-      .map((d) => (typeof d === "string" && /^\d+(\.\d+)?s$/.test(d) ? Number(d.slice(0, -1)) * 1000 : 0));
-    return new ProviderError("throttled", what, {
-      status: a.status,
-      retryAt: new Date(now + (Math.max(0, ...delay) || 60_000)),
-      providerCode: e.status,
-    });
-  }
-  if (e.status === "UNAUTHENTICATED") {
-    return new ProviderError("token_invalid", what, { status: a.status, providerCode: e.status });
-  }
-  if (["INTERNAL", "UNAVAILABLE", "DEADLINE_EXCEEDED", "ABORTED"].includes(e.status ?? "") || a.status >= 500) {
-    return new ProviderError("retry_later", what, { status: a.status, providerCode: e.status });
-  }
-  return new ProviderError("bad_request", what, { status: a.status, providerCode: e.status });
-}
-
-export function googleAdsActionsClient(s: Settings, http: ProviderHttp): Client {
-  return providerClient({
-    name: "Google Ads",
-    baseUrl: s.GOOGLE_ADS_API_URL,
-    timeoutMs: s.ADS_API_TIMEOUT_MS,
-    http,
-    classify: classifyGoogleAction,
-    headers: {
-      "developer-token": s.GOOGLE_ADS_DEVELOPER_TOKEN,
-      ...(s.GOOGLE_ADS_LOGIN_CUSTOMER_ID ? { "login-customer-id": s.GOOGLE_ADS_LOGIN_CUSTOMER_ID } : {}),
-    },
-  });
-}
-
-const customer = (account: string) => account.replace(/-/g, "");
+// Google Ads API writes for the approval executor (on google_ads.ts' client, with its
+// developer-token and login-customer-id): a campaign's budget is its CampaignBudget
+// (amount_micros: millionths of the currency's major unit), changed with
+// customers/{id}/campaignBudgets:mutate; its status (ENABLED / PAUSED) with
+// customers/{id}/campaigns:mutate; both read with GAQL through customers/{id}/googleAds:search.
+import type { AdAccount, AdActions } from "./ad_actions.ts";
+import { customerId } from "./google_ads.ts";
+import { type Client, ProviderError } from "./http.ts";
 
 interface Row {
-  campaign?: { resourceName?: string; status?: string; campaignBudget?: string };
+  campaign?: { resourceName?: string; status?: string };
   campaignBudget?: { resourceName?: string; amountMicros?: string };
 }
 
-async function row(client: Client, account: string, id: string): Promise<Row> {
+const microsPerMinor = (exponent: number) => 10 ** (6 - exponent);
+
+async function row(client: Client, account: AdAccount, id: string): Promise<Row> {
   if (!/^\d+$/.test(id)) throw new ProviderError("bad_request", `not a Google Ads campaign id: ${id}`);
   const r = await client.call<{ results?: Row[] }>({
     method: "POST",
-    path: `customers/${customer(account)}/googleAds:search`,
+    path: `customers/${customerId(account.id)}/googleAds:search`,
     json: {
       query:
         `SELECT campaign.resource_name, campaign.status, campaign_budget.resource_name, campaign_budget.amount_micros ` +
@@ -70,7 +26,7 @@ async function row(client: Client, account: string, id: string): Promise<Row> {
     },
   });
   const found = r.body?.results?.[0];
-  if (!found) throw new ProviderError("bad_request", `Google Ads has no campaign ${id} in customer ${account}`);
+  if (!found) throw new ProviderError("bad_request", `Google Ads has no campaign ${id} in customer ${account.id}`);
   return found;
 }
 
@@ -81,37 +37,34 @@ export const googleAdsActions: AdActions = {
     const r = await row(client, account, id);
     const micros = r.campaignBudget?.amountMicros;
     return {
-      dailyBudgetCents: micros !== undefined ? Math.round(Number(micros) / 10_000) : null,
+      dailyBudgetMinor: micros !== undefined ? Math.round(Number(micros) / microsPerMinor(account.exponent)) : null,
       status: r.campaign?.status === "ENABLED" ? "active" : r.campaign?.status === "PAUSED" ? "paused" : "other",
       raw: { ...r },
     };
   },
-  async setDailyBudget(client, account, id, cents, state) {
+  async setDailyBudget(client, account, id, minor, state) {
     const budget = (state.raw as Row).campaignBudget?.resourceName;
     if (!budget) throw new ProviderError("bad_request", `Google Ads campaign ${id} has no campaign budget to change`);
+    const micros = String(minor * microsPerMinor(account.exponent));
     const r = await client.call<{ results?: { resourceName?: string }[] }>({
       method: "POST",
-      path: `customers/${customer(account)}/campaignBudgets:mutate`,
-      json: {
-        operations: [{
-          updateMask: "amount_micros",
-          update: { resourceName: budget, amountMicros: String(cents * 10_000) },
-        }],
-      },
+      path: `customers/${customerId(account.id)}/campaignBudgets:mutate`,
+      json: { operations: [{ updateMask: "amount_micros", update: { resourceName: budget, amountMicros: micros } }] },
     });
     return {
       platform: "google",
       campaign_id: id,
       campaign_budget: r.body?.results?.[0]?.resourceName ?? budget,
-      amount_micros: String(cents * 10_000),
+      amount_micros: micros,
     };
   },
   async setStatus(client, account, id, status, state) {
-    const resourceName = (state.raw as Row).campaign?.resourceName ?? `customers/${customer(account)}/campaigns/${id}`;
+    const resourceName = (state.raw as Row).campaign?.resourceName ??
+      `customers/${customerId(account.id)}/campaigns/${id}`;
     const value = status === "active" ? "ENABLED" : "PAUSED";
     const r = await client.call<{ results?: { resourceName?: string }[] }>({
       method: "POST",
-      path: `customers/${customer(account)}/campaigns:mutate`,
+      path: `customers/${customerId(account.id)}/campaigns:mutate`,
       json: { operations: [{ updateMask: "status", update: { resourceName, status: value } }] },
     });
     return {

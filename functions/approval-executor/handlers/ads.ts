@@ -5,22 +5,27 @@
 // The live value before the change is what the approval records as replaced (for an undo).
 import { authorizedClient } from "../../_shared/providers/credentials.ts";
 import { ProviderError } from "../../_shared/providers/http.ts";
-import type { AdActions, AdCampaignState } from "../../_shared/providers/ad_actions.ts";
-import { googleAdsActions, googleAdsActionsClient } from "../../_shared/providers/google_ads_actions.ts";
-import { metaActions, metaActionsClient } from "../../_shared/providers/meta_actions.ts";
-import { tiktokActions, tiktokActionsClient } from "../../_shared/providers/tiktok_actions.ts";
+import type { AdAccount, AdActions, AdCampaignState } from "../../_shared/providers/ad_actions.ts";
+import { googleAdsClient } from "../../_shared/providers/google_ads.ts";
+import { googleAdsActions } from "../../_shared/providers/google_ads_actions.ts";
+import { metaClient } from "../../_shared/providers/meta.ts";
+import { metaActions } from "../../_shared/providers/meta_actions.ts";
+import { tiktokClient } from "../../_shared/providers/tiktok.ts";
+import { tiktokActions } from "../../_shared/providers/tiktok_actions.ts";
 import type { ActionHandler, Execution, HandlerDeps, Result } from "./types.ts";
 
 const PLATFORMS = {
-  meta: { actions: metaActions, client: metaActionsClient },
-  google: { actions: googleAdsActions, client: googleAdsActionsClient },
-  tiktok: { actions: tiktokActions, client: tiktokActionsClient },
+  meta: { actions: metaActions, client: metaClient },
+  google: { actions: googleAdsActions, client: googleAdsClient },
+  tiktok: { actions: tiktokActions, client: tiktokClient },
 } as const;
 
 interface Target {
   platform: keyof typeof PLATFORMS;
   external_campaign_id: string;
   account: string;
+  /** The account currency's minor-unit exponent: budgets are in its minor units. */
+  exponent: number;
   connection_id: string;
   name: string;
   target: { daily_budget_cents?: number; status?: "active" | "paused" };
@@ -44,26 +49,27 @@ async function bring(
   d: HandlerDeps,
 ): Promise<{ before: AdCampaignState; result: Result }> {
   const { actions, client } = platform(t, d);
-  const before = await actions.read(client, t.account, t.external_campaign_id);
+  const account: AdAccount = { id: t.account, exponent: t.exponent ?? 2 };
+  const before = await actions.read(client, account, t.external_campaign_id);
   if (t.target.daily_budget_cents !== undefined) {
     const want = t.target.daily_budget_cents;
-    if (before.dailyBudgetCents === want) return { before, result: { already: true, daily_budget_cents: want } };
-    if (before.dailyBudgetCents === null) {
+    if (before.dailyBudgetMinor === want) return { before, result: { already: true, daily_budget_cents: want } };
+    if (before.dailyBudgetMinor === null) {
       throw new ProviderError("bad_request", `${t.name} has no daily budget at campaign level on ${t.platform}`);
     }
-    if (maxPct !== undefined && pct(before.dailyBudgetCents, want) > maxPct) {
+    if (maxPct !== undefined && pct(before.dailyBudgetMinor, want) > maxPct) {
       throw new ProviderError(
         "bad_request",
-        `${t.name}'s budget on ${t.platform} is now ${before.dailyBudgetCents} cents; ${want} would change it by ${
-          pct(before.dailyBudgetCents, want).toFixed(1)
+        `${t.name}'s budget on ${t.platform} is now ${before.dailyBudgetMinor} (minor units); ${want} would change it by ${
+          pct(before.dailyBudgetMinor, want).toFixed(1)
         }%, beyond the workspace's guardrail of ${maxPct}%`,
       );
     }
-    return { before, result: await actions.setDailyBudget(client, t.account, t.external_campaign_id, want, before) };
+    return { before, result: await actions.setDailyBudget(client, account, t.external_campaign_id, want, before) };
   }
   const status = t.target.status!;
   if (before.status === status) return { before, result: { already: true, status } };
-  return { before, result: await actions.setStatus(client, t.account, t.external_campaign_id, status, before) };
+  return { before, result: await actions.setStatus(client, account, t.external_campaign_id, status, before) };
 }
 
 async function single(e: Execution, d: HandlerDeps): Promise<Result> {
@@ -72,7 +78,7 @@ async function single(e: Execution, d: HandlerDeps): Promise<Result> {
   // Already at the target (an earlier attempt's change): what it replaced is what preparation saw.
   if (result.already) return result;
   const replaced = t.target.daily_budget_cents !== undefined
-    ? { daily_budget_cents: before.dailyBudgetCents }
+    ? { daily_budget_cents: before.dailyBudgetMinor }
     : { status: before.status };
   return { ...result, replaced };
 }
@@ -85,7 +91,7 @@ async function shift(e: Execution, d: HandlerDeps): Promise<Result> {
     const { before, result } = await bring(p[side], p.max_change_pct, d);
     const replaced = result.already
       ? (e.prepared.replaced as Record<string, unknown>)[side]
-      : { daily_budget_cents: before.dailyBudgetCents };
+      : { daily_budget_cents: before.dailyBudgetMinor };
     steps[side] = { ...result, replaced };
     await d.saveProgress({ ...e.progress, shift: steps });
   }

@@ -7,6 +7,7 @@
 //   Product: read first; fields already at their target are not sent again.
 import { type Payload, Payloads } from "../../_shared/actions/payloads.ts";
 import { hmacSha256 } from "../../_shared/crypto.ts";
+import { majorUnits } from "../../_shared/providers/ad_actions.ts";
 import { authorizedClient } from "../../_shared/providers/credentials.ts";
 import { ProviderError } from "../../_shared/providers/http.ts";
 import {
@@ -39,7 +40,9 @@ export async function giftCardCode(secret: string, key: string): Promise<string>
   return Array.from(mac.slice(0, 16), (b) => alphabet[b % alphabet.length]).join("");
 }
 
-const money = (cents: number) => (cents / 100).toFixed(2);
+/** Minor units as the decimal Shopify takes, in the currency's exponent (2 unless the preparation said otherwise). */
+const money = (minor: number, e: Execution) =>
+  majorUnits(minor, typeof e.prepared.exponent === "number" ? e.prepared.exponent : 2);
 
 async function discount(e: Execution, d: HandlerDeps): Promise<Result> {
   const p = e.payload as Payload<"apply_discount">;
@@ -72,7 +75,7 @@ async function giftCard(e: Execution, d: HandlerDeps): Promise<Result> {
   const found = await findGiftCard(client, code);
   const card = found ?? await createGiftCard(client, {
     code,
-    amount: money(p.amount_cents),
+    amount: money(p.amount_cents, e),
     note: p.note ?? `approval ${e.approvalId}`,
     expiresOn: p.expires_on,
     customerGid: e.prepared.customer?.shopify_customer_id
@@ -101,9 +104,11 @@ async function product(e: Execution, d: HandlerDeps): Promise<Result> {
   if (Object.keys(fields).length) await updateProduct(client, productId, fields);
   if (p.price_cents !== undefined) {
     if (!live.variant) throw new ProviderError("bad_request", `Shopify has no variant ${variantId}`);
-    replaced.price_cents = Math.round(Number(live.variant.price) * 100);
-    if (live.variant.price !== money(p.price_cents)) {
-      await updateVariantPrice(client, productId, variantId, money(p.price_cents));
+    replaced.price_cents = Math.round(
+      Number(live.variant.price) * 10 ** (typeof e.prepared.exponent === "number" ? e.prepared.exponent : 2),
+    );
+    if (Number(live.variant.price) !== Number(money(p.price_cents, e))) {
+      await updateVariantPrice(client, productId, variantId, money(p.price_cents, e));
     }
   }
   return {

@@ -7,6 +7,8 @@ export interface Tokens {
   refresh: string | null;
   expiresAt: Date | null;
   scopes: string[];
+  /** The account the token is for, where the provider's token answer names it (TikTok's open_id). */
+  account?: string;
 }
 
 export interface Http {
@@ -28,7 +30,9 @@ export interface OAuthProvider {
   authorizeUrl(s: Settings, input: StartInput): URL;
   /** Checks the provider's own proof on the callback query; an error code, or null when it holds. */
   verifyCallback(s: Settings, params: URLSearchParams, nowMs: number): Promise<string | null>;
-  /** The account the connection is for: the shop for Shopify, the chosen ad account otherwise. */
+  /** The account the token answer names (Tokens.account) is the connection's: start needs no accountId. */
+  readonly accountFromToken?: boolean;
+  /** The account the connection is for: the shop for Shopify, the chosen ad account or property otherwise. */
   accountId(params: URLSearchParams, bound: { shop: string | null; account_id: string | null }): string;
   exchange(
     s: Settings,

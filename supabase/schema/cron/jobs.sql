@@ -1,10 +1,14 @@
 select cron.schedule('ads-retention', '23 3 * * *', 'select private.purge_ad_metrics()');
 select cron.schedule('ads-rollup-refresh', '7 * * * *', 'select private.refresh_ad_rollup()');
+select cron.schedule('ads-sync-retention', '37 3 * * *', 'select private.purge_ad_sync_runs()');
+select cron.schedule('ads-sync-schedule', '*/5 * * * *', 'select private.queue_ad_sync_windows()');
 select cron.schedule('agent-qc-sample', '30 6 * * 1', 'select private.draw_qc_sample()');
 select cron.schedule('agent-runner', '* * * * *', 'select private.agent_runs_due()');
 select cron.schedule('agent-scheduled-work', '0 6 * * *', 'select private.queue_scheduled_agent_work()');
 select cron.schedule('analytics-partitions', '12 0 * * *', 'select private.maintain_analytics_partitions()');
 select cron.schedule('analytics-retention', '25 4 * * *', 'select private.purge_analytics_data()');
+select cron.schedule('analytics-sync-runs-retention', '41 3 * * *', 'select private.purge_analytics_sync_runs()');
+select cron.schedule('analytics-sync-schedule', '*/15 * * * *', 'select private.queue_analytics_syncs()');
 select cron.schedule('approvals-expiry', '* * * * *', 'select private.expire_approvals()');
 select cron.schedule('attribution-credits', '*/10 * * * *', 'select private.credit_conversions()');
 select cron.schedule('autopilot-daily-optimisation', '0 2 * * *', 'select private.run_autopilot_optimisation()');
@@ -17,6 +21,7 @@ select cron.schedule('experiments-refresh', '11 * * * *', 'select private.refres
 select cron.schedule('inventory-reorder-points', '30 5 * * *', 'select private.compute_all_reorder_points()');
 select cron.schedule('knowledge-embed', '* * * * *', 'select private.dispatch_embedding_worker()');
 select cron.schedule('knowledge-housekeeping', '17 4 * * *', 'select private.knowledge_housekeeping()');
+select cron.schedule('model-discovery', '*/15 * * * *', 'select private.wake_model_discovery()');
 select cron.schedule('oauth-token-refresh', '*/5 * * * *', 'select private.invoke_function(''oauth/refresh'')');
 select cron.schedule('ops-partitions', '10 0 * * *', 'select private.maintain_ops_partitions()');
 select cron.schedule('ops-retention', '20 4 * * *', 'select private.purge_ops_data()');

@@ -18,6 +18,25 @@ create type private.ad_metric_row as (
 );
 comment on type private.ad_metric_row is 'One validated, resolved row of an ingest_ad_metrics batch.';
 
+create type private.ad_sync_metric as (
+  idx integer,
+  level text,
+  ext text,
+  name text,
+  ad_group_ext text,
+  ad_group_name text,
+  campaign_ext text,
+  campaign_name text,
+  day date,
+  spend bigint,
+  impressions bigint,
+  clicks bigint,
+  conversions numeric,
+  revenue bigint,
+  problem text
+);
+comment on type private.ad_sync_metric is 'A daily row of an ads sync page after its check: the object, its parents'' ids and names, the day, amounts in minor units, and the problem that rejects it (null when it is fine).';
+
 create type private.agent_query_logged as (
   query_id bigint,
   cost_micros bigint,

@@ -9,6 +9,12 @@ comment on type public.ad_platform is 'Where an ad object lives. organic: unpaid
 create type public.ad_status as enum ('draft', 'active', 'paused', 'archived', 'deleted');
 comment on type public.ad_status is 'Delivery status of an ad object, normalized across platforms.';
 
+create type public.ad_sync_kind as enum ('recent', 'restatement', 'backfill');
+comment on type public.ad_sync_kind is 'Why a window is synced: recent (the last days, hourly), restatement (the days the platform still revises, daily), backfill (history on first connect, in chunks).';
+
+create type public.ad_sync_status as enum ('queued', 'running', 'waiting', 'retrying', 'succeeded', 'dead');
+comment on type public.ad_sync_status is 'queued -> running -> succeeded; waiting (throttled, a report being built, the connection needs reconnecting), retrying (an attempt failed; next_attempt_at), dead (gave up: error says why).';
+
 create type public.ads_blended_roas_row as (
   ad_spend_cents bigint,
   platform_revenue_cents bigint,
@@ -93,6 +99,15 @@ comment on type public.ai_video_platform is 'Target format: YouTube Short, TikTo
 
 create type public.ai_video_status as enum ('draft', 'planning', 'generating_images', 'generating_video', 'completed', 'failed');
 comment on type public.ai_video_status is 'draft -> planning -> generating_images -> generating_video -> completed; any unfinished state -> failed; failed -> draft to retry.';
+
+create type public.analytics_source as enum ('search_console', 'pagespeed', 'instagram', 'tiktok', 'fairing');
+comment on type public.analytics_source is 'What an analytics sync pulls: search_console (Search Console search analytics into seo_rankings), pagespeed (PageSpeed Insights into seo_page_audits and seo_audits), instagram and tiktok (organic posts and account insights into the social tables), fairing (post-purchase survey responses into survey_responses).';
+
+create type public.analytics_sync_kind as enum ('initial', 'daily', 'manual');
+comment on type public.analytics_sync_kind is 'Why a pull runs: initial (on connecting: backfill_days of history), daily (pg_cron: the last recent_days again), manual (an admin asked for one now: the last recent_days).';
+
+create type public.analytics_sync_status as enum ('queued', 'running', 'waiting', 'retrying', 'succeeded', 'dead');
+comment on type public.analytics_sync_status is 'queued -> running -> succeeded; waiting (throttled, or the connection needs reconnecting), retrying (an attempt failed; next_attempt_at), dead (gave up: error says why).';
 
 create type public.approval_action as enum ('pause_ad_campaign', 'resume_ad_campaign', 'change_ad_budget', 'shift_ad_budget', 'pause_campaign', 'resume_campaign', 'change_campaign_budget', 'send_email_campaign', 'enable_email_automation', 'disable_email_automation', 'publish_content', 'update_content_calendar', 'send_customer_reply', 'publish_review_reply', 'post_slack_message', 'reorder_inventory', 'apply_discount', 'issue_gift_card', 'update_product', 'run_workflow', 'send_webhook', 'other');
 comment on type public.approval_action is 'The kind of action proposed; payload carries its parameters (private.approval_payload_fields). Every kind but other has an executor (functions/approval-executor).';
@@ -223,6 +238,9 @@ comment on type public.content_status is 'Review state of a content piece.';
 create type public.conversation_role as enum ('system', 'user', 'assistant');
 comment on type public.conversation_role is 'Who said a conversation message.';
 
+create type public.conversion_destination as enum ('meta', 'ga4', 'tiktok');
+comment on type public.conversion_destination is 'Where conversions are sent server-side: Meta''s Conversions API, GA4''s Measurement Protocol, TikTok''s Events API.';
+
 create type public.dashboard_tiles_row as (
   as_of date,
   revenue_currency character(3),
@@ -324,8 +342,8 @@ comment on type public.insight_kind is 'What an AI insight is.';
 create type public.insight_status as enum ('new', 'acknowledged', 'dismissed', 'actioned');
 comment on type public.insight_status is 'Where a person left an insight.';
 
-create type public.integration_provider as enum ('shopify', 'meta', 'google_ads', 'tiktok', 'klaviyo', 'yotpo', 'slack', 'chatwoot', 'ga4', 'tavus', 'mux');
-comment on type public.integration_provider is 'External services a workspace connects to.';
+create type public.integration_provider as enum ('shopify', 'meta', 'google_ads', 'tiktok', 'klaviyo', 'yotpo', 'slack', 'chatwoot', 'ga4', 'tavus', 'mux', 'google_search_console', 'pagespeed', 'tiktok_account', 'fairing');
+comment on type public.integration_provider is 'External services a workspace connects to. google_search_console: a Search Console property (Google OAuth, webmasters scope); pagespeed: PageSpeed Insights for a site (the deployment''s API key); tiktok_account: a TikTok business account''s organic posts (TikTok account holder OAuth), not its ads (tiktok); fairing: post-purchase surveys (an API key). Instagram is read through a meta connection with Instagram''s scopes.';
 
 create type public.interface_mode as enum ('simple', 'advanced');
 
@@ -406,6 +424,9 @@ comment on type public.order_financial_status is 'Shopify financial_status.';
 create type public.order_fulfillment_status as enum ('unfulfilled', 'partial', 'fulfilled', 'restocked');
 comment on type public.order_fulfillment_status is 'Shopify fulfillment_status (null there means unfulfilled).';
 
+create type public.pagespeed_strategy as enum ('mobile', 'desktop');
+comment on type public.pagespeed_strategy is 'The device PageSpeed Insights emulates (and whose field data it reports).';
+
 create type public.pixel_delivery_status as enum ('pending', 'sent', 'failed', 'skipped');
 comment on type public.pixel_delivery_status is 'Delivery of a pixel event to one destination: pending (not tried yet), sent (accepted), failed (gave up or rejected), skipped (not configured or filtered out).';
 
@@ -460,6 +481,9 @@ comment on type public.purchase_order_status is 'ordered (by an approved reorder
 create type public.qc_result as enum ('pending', 'pass', 'warn', 'fail');
 comment on type public.qc_result is 'Outcome of a quality check.';
 
+create type public.ranking_source as enum ('rank_tracker', 'search_console');
+comment on type public.ranking_source is 'Where a ranking comes from: a rank tracker (one position per keyword, engine, location, device and day) or Google Search Console (per query, page, country, device and day, with clicks and impressions).';
+
 create type public.reorder_point_row as (
   product_id uuid,
   sku text,
@@ -497,8 +521,11 @@ comment on type public.review_vote_kind is 'A storefront visitor''s verdict on a
 create type public.scheduled_action_status as enum ('pending', 'succeeded', 'failed', 'cancelled');
 comment on type public.scheduled_action_status is 'pending until executed; failed after max_attempts; cancelled by a member or because its rule was switched off.';
 
-create type public.search_device as enum ('desktop', 'mobile');
-comment on type public.search_device is 'Device a ranking was measured for.';
+create type public.search_device as enum ('desktop', 'mobile', 'tablet');
+comment on type public.search_device is 'Device a ranking was measured for (Search Console also reports tablet).';
+
+create type public.search_dimension as enum ('query', 'page', 'country', 'device', 'day');
+comment on type public.search_dimension is 'What search_performance groups Search Console''s rows by.';
 
 create type public.search_engine as enum ('google', 'bing');
 comment on type public.search_engine is 'Search engines rankings are tracked on.';
@@ -506,8 +533,69 @@ comment on type public.search_engine is 'Search engines rankings are tracked on.
 create type public.search_intent as enum ('informational', 'navigational', 'commercial', 'transactional');
 comment on type public.search_intent is 'What a searcher of a keyword wants.';
 
+create type public.search_performance_row as (
+  key text,
+  clicks bigint,
+  impressions bigint,
+  ctr numeric,
+  avg_position numeric
+);
+comment on type public.search_performance_row is 'One row of search_performance: a query, page, country (alpha-2), device or day (YYYY-MM-DD) with its clicks and impressions (never null), CTR (clicks / impressions; NULL without impressions) and average position weighted by impressions (NULL without impressions).';
+
 create type public.secret_action as enum ('create', 'read', 'rotate', 'delete');
 comment on type public.secret_action is 'What was done to a user secret.';
+
+create type public.self_reported_attribution_row as (
+  channel public.marketing_channel,
+  responses integer,
+  orders integer,
+  self_reported_revenue_cents bigint,
+  modelled_orders numeric,
+  modelled_revenue_cents bigint,
+  agreement numeric
+);
+comment on type public.self_reported_attribution_row is 'One channel of self_reported_attribution. responses: answers to attribution questions naming it; orders and self_reported_revenue_cents: those answers'' orders (with a conversion) and their net revenue; modelled_orders and modelled_revenue_cents: what the attribution model credits the channel over the same surveyed orders; agreement: the share of its orders whose largest model credit went to the same channel (NULL without orders). All but agreement are never null.';
+
+create type public.seo_overview_row as (
+  audited_on date,
+  pages_audited integer,
+  performance_score smallint,
+  content_score smallint,
+  technical_score smallint,
+  overall_score smallint,
+  avg_lcp_ms integer,
+  avg_inp_ms integer,
+  avg_cls numeric,
+  vitals_source public.web_vitals_source,
+  critical_issues integer,
+  high_priority_issues integer,
+  previous_performance_score smallint,
+  clicks bigint,
+  impressions bigint,
+  ctr numeric,
+  avg_position numeric,
+  previous_clicks bigint,
+  previous_impressions bigint,
+  queries bigint,
+  pages_with_clicks bigint
+);
+comment on type public.seo_overview_row is 'seo_overview''s single row. The latest audit up to p_to (PageSpeed''s site row, else a crawler''s): audited_on and the rest NULL without one; previous_performance_score the audit before it. Search Console over the range and the same number of days before it: clicks, impressions, queries and pages_with_clicks never null (0 without data); ctr and avg_position NULL without impressions.';
+
+create type public.social_overview_row as (
+  platform public.social_platform,
+  accounts integer,
+  followers bigint,
+  followers_change bigint,
+  reach bigint,
+  profile_views bigint,
+  posts_published integer,
+  post_views bigint,
+  post_engagements bigint,
+  post_reach bigint,
+  engagement_rate numeric,
+  scheduled_waiting integer
+);
+comment on type public.social_overview_row is 'One platform of social_overview. Never null: platform, accounts, posts_published, post_views, post_engagements, scheduled_waiting. NULL without data: followers (latest known), followers_change (over the range), reach and profile_views (sums of the accounts'' days), post_reach, engagement_rate (post engagements / post reach).';
 
 create type public.social_platform as enum ('instagram', 'facebook', 'tiktok', 'x', 'linkedin', 'youtube', 'pinterest', 'threads');
 comment on type public.social_platform is 'Social networks posts are published to.';
@@ -565,6 +653,9 @@ comment on type public.video_status is 'uploading: waiting for the file (Mux dir
 
 create type public.video_visibility as enum ('workspace', 'private');
 comment on type public.video_visibility is 'workspace: every member sees it; private: its creator, admins and the people it is shared with (video_permissions).';
+
+create type public.web_vitals_source as enum ('field', 'lab');
+comment on type public.web_vitals_source is 'Where a page audit''s Core Web Vitals come from: field (real Chrome users, CrUX, 75th percentile of the last 28 days) or lab (one Lighthouse run).';
 
 create type public.webhook_delivery_status as enum ('pending', 'succeeded', 'dead');
 comment on type public.webhook_delivery_status is 'pending: waiting for its next attempt; succeeded: a 2xx came back; dead: gave up after the last attempt (dead letter).';

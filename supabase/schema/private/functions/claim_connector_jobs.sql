@@ -7,10 +7,7 @@ AS $function$
 declare
   q private.connector_queues;
 begin
-  select * into q from private.connector_queues where queue = p_queue;
-  if not found then
-    raise exception 'no connector queue %', p_queue using errcode = '22023';
-  end if;
+  q := private.connector_queue(p_queue);
   if p_limit is null or p_limit < 1 then
     raise exception 'p_limit must be at least 1' using errcode = '22023';
   end if;

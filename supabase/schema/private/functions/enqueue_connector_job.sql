@@ -8,10 +8,7 @@ declare
   q private.connector_queues;
   jid bigint;
 begin
-  select * into q from private.connector_queues where queue = p_queue;
-  if not found then
-    raise exception 'no connector queue %', p_queue using errcode = '22023';
-  end if;
+  q := private.connector_queue(p_queue);
   if p_connection_id is not null and not exists (
     select 1 from public.integration_connections c where c.id = p_connection_id and c.workspace_id = p_workspace_id) then
     raise exception 'connection % is not in workspace %', p_connection_id, p_workspace_id using errcode = '22023';

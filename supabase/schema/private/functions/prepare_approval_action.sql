@@ -139,11 +139,13 @@ begin
       end if;
       return jsonb_build_object('prepared', target || jsonb_build_object('product_id', row_json ->> 'id',
         'shopify_product_id', row_json ->> 'shopify_product_id', 'shopify_variant_id', row_json ->> 'shopify_variant_id',
-        'currency', row_json ->> 'currency',
+        'currency', row_json ->> 'currency', 'exponent', coalesce(private.currency_exponent(row_json ->> 'currency'), 2),
         'replaced', (select jsonb_object_agg(k, row_json -> k) from unnest(array['price_cents', 'status', 'title']) k where p ? k)));
     elsif p_approval.action = 'issue_gift_card' then
       target := target || jsonb_build_object('currency', coalesce(p ->> 'currency',
         (select o.currency from public.orders o where o.workspace_id = ws order by o.created_at desc limit 1), 'USD'),
+        'exponent', coalesce(private.currency_exponent(coalesce(p ->> 'currency',
+          (select o.currency from public.orders o where o.workspace_id = ws order by o.created_at desc limit 1), 'USD')), 2),
         'customer', (select jsonb_build_object('id', c.id, 'shopify_customer_id', c.shopify_customer_id)
                      from public.customers c where c.workspace_id = ws and c.id = (p ->> 'customer_id')::uuid));
     end if;

@@ -25,3 +25,4 @@ begin
   return private.invoke_function(p_name);
 end $function$;
 comment on function private.wake_function(text) is 'private.invoke_function unless a call to the same function is already pending (or being queued by another transaction); returns the pg_net request id or null.';
+grant execute on function private.wake_function(text) to service_role;

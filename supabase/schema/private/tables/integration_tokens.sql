@@ -16,4 +16,5 @@ grant insert, select, update, delete, truncate, references, trigger on private.i
 
 CREATE TRIGGER audit AFTER INSERT OR DELETE OR UPDATE ON private.integration_tokens FOR EACH ROW EXECUTE FUNCTION private.audit_integration_token();
 CREATE TRIGGER connection_credentials_changed AFTER INSERT OR UPDATE OF access_token_ciphertext ON private.integration_tokens FOR EACH ROW EXECUTE FUNCTION private.connection_credentials_changed();
+CREATE TRIGGER resume_jobs_on_new_credentials AFTER INSERT OR UPDATE OF access_token_ciphertext ON private.integration_tokens FOR EACH ROW EXECUTE FUNCTION private.resume_jobs_on_new_credentials();
 CREATE TRIGGER set_updated_at BEFORE UPDATE ON private.integration_tokens FOR EACH ROW EXECUTE FUNCTION private.set_updated_at();

@@ -20,6 +20,7 @@ create table public.ad_campaigns (
   campaign_id uuid,
   created_at timestamp with time zone default now() not null,
   updated_at timestamp with time zone default now() not null,
+  last_synced_at timestamp with time zone,
   constraint "ad_campaigns_pkey" PRIMARY KEY (id),
   constraint "ad_campaigns_bid_strategy_check" CHECK ((char_length(bid_strategy) <= 64)),
   constraint "ad_campaigns_campaign_id_fkey" FOREIGN KEY (workspace_id, campaign_id) REFERENCES public.campaigns(workspace_id, id) ON DELETE SET NULL (campaign_id),
@@ -44,6 +45,7 @@ comment on column public.ad_campaigns.total_budget_cents is 'Lifetime budget, wh
 comment on column public.ad_campaigns.target_roas is 'Target return on ad spend, e.g. 3.00 = 3x.';
 comment on column public.ad_campaigns.utm_campaign is 'The utm_campaign its ads link with; joins orders to campaigns.';
 comment on column public.ad_campaigns.campaign_id is 'The marketing campaign (public.campaigns) this ad campaign belongs to, in the same workspace; null when unassigned.';
+comment on column public.ad_campaigns.last_synced_at is 'When the platform''s description of this campaign was fetched by the ads sync (null: entered by hand); an older page never overwrites a newer one.';
 
 alter table public.ad_campaigns enable row level security;
 grant insert, select, update, delete on public.ad_campaigns to authenticated;

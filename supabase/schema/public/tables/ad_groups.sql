@@ -11,6 +11,7 @@ create table public.ad_groups (
   daily_budget_cents bigint,
   created_at timestamp with time zone default now() not null,
   updated_at timestamp with time zone default now() not null,
+  last_synced_at timestamp with time zone,
   constraint "ad_groups_pkey" PRIMARY KEY (id),
   constraint "ad_groups_cpc_bid_micros_check" CHECK ((cpc_bid_micros >= 0)),
   constraint "ad_groups_daily_budget_cents_check" CHECK ((daily_budget_cents >= 0)),
@@ -24,6 +25,7 @@ create table public.ad_groups (
 );
 comment on table public.ad_groups is 'Meta ad sets and Google ad groups.';
 comment on column public.ad_groups.cpc_bid_micros is 'Max CPC bid in micros of the account currency (Google''s unit: 1,000,000 = 1 unit).';
+comment on column public.ad_groups.last_synced_at is 'When the platform''s description of this ad group was fetched by the ads sync; an older page never overwrites a newer one.';
 
 alter table public.ad_groups enable row level security;
 grant insert, select, update, delete on public.ad_groups to authenticated;

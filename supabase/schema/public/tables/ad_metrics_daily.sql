@@ -82,4 +82,6 @@ CREATE TRIGGER keep_tenant_keys BEFORE UPDATE OF workspace_id, created_at ON pub
 CREATE TRIGGER mark_ad_rollup_dirty_del AFTER DELETE ON public.ad_metrics_daily REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION private.mark_ad_rollup_dirty();
 CREATE TRIGGER mark_ad_rollup_dirty_ins AFTER INSERT ON public.ad_metrics_daily REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION private.mark_ad_rollup_dirty();
 CREATE TRIGGER mark_ad_rollup_dirty_upd AFTER UPDATE ON public.ad_metrics_daily REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION private.mark_ad_rollup_dirty();
+CREATE TRIGGER note_ad_metric_currencies_ins AFTER INSERT ON public.ad_metrics_daily REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION private.note_ad_metric_currencies();
+CREATE TRIGGER note_ad_metric_currencies_upd AFTER UPDATE ON public.ad_metrics_daily REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION private.note_ad_metric_currencies();
 CREATE TRIGGER set_updated_at BEFORE UPDATE ON public.ad_metrics_daily FOR EACH ROW EXECUTE FUNCTION private.set_updated_at();

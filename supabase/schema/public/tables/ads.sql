@@ -10,6 +10,7 @@ create table public.ads (
   creative jsonb default '{}'::jsonb not null,
   created_at timestamp with time zone default now() not null,
   updated_at timestamp with time zone default now() not null,
+  last_synced_at timestamp with time zone,
   constraint "ads_pkey" PRIMARY KEY (id),
   constraint "ads_creative_check" CHECK ((jsonb_typeof(creative) = 'object'::text)),
   constraint "ads_creative_id_check" CHECK ((char_length(creative_id) <= 64)),
@@ -22,6 +23,7 @@ create table public.ads (
 );
 comment on table public.ads is 'Individual ads and the creative they run.';
 comment on column public.ads.creative is 'Headline, body, link and asset references as the platform reports them.';
+comment on column public.ads.last_synced_at is 'When the platform''s description of this ad was fetched by the ads sync; an older page never overwrites a newer one.';
 
 alter table public.ads enable row level security;
 grant insert, select, update, delete on public.ads to authenticated;

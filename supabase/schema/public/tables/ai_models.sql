@@ -18,6 +18,8 @@ create table public.ai_models (
   deprecated_at timestamp with time zone,
   created_at timestamp with time zone default now() not null,
   updated_at timestamp with time zone default now() not null,
+  needs_review boolean default false not null,
+  reviewed_at timestamp with time zone,
   constraint "ai_models_pkey" PRIMARY KEY (id),
   constraint "a default model must be active" CHECK (((NOT is_default) OR is_active)),
   constraint "ai_models_cached_input_price_per_mtok_micros_check" CHECK ((cached_input_price_per_mtok_micros >= 0)),
@@ -39,11 +41,14 @@ comment on column public.ai_models.cached_input_price_per_mtok_micros is 'Price 
 comment on column public.ai_models.output_price_per_mtok_micros is 'Price of one million output tokens in micros of currency.';
 comment on column public.ai_models.last_seen_at is 'When a discovery run last found the model at its provider.';
 comment on column public.ai_models.deprecated_at is 'When a discovery run stopped finding it (it was then deactivated).';
+comment on column public.ai_models.needs_review is 'Found by a discovery run without prices or with a guessed model_type, and not yet reviewed (its costs count as 0 until then). private.review_ai_model clears it.';
+comment on column public.ai_models.reviewed_at is 'When the service last reviewed the model (prices, type, activation).';
 
 alter table public.ai_models enable row level security;
 grant insert, select, update, delete, truncate, references, trigger on public.ai_models to service_role;
 grant select on public.ai_models to authenticated;
 
+CREATE INDEX ai_models_needs_review_idx ON public.ai_models USING btree (created_at) WHERE needs_review;
 CREATE UNIQUE INDEX ai_models_one_default ON public.ai_models USING btree (provider, model_type) WHERE is_default;
 
 create policy "signed-in users read the model registry" on public.ai_models for select to authenticated

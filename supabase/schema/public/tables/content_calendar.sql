@@ -14,18 +14,21 @@ create table public.content_calendar (
   created_by uuid default auth.uid(),
   created_at timestamp with time zone default now() not null,
   updated_at timestamp with time zone default now() not null,
+  social_post_id uuid,
   constraint "content_calendar_pkey" PRIMARY KEY (id),
   constraint "a calendar description has at most 10000 characters" CHECK ((char_length(description) <= 10000)),
   constraint "a calendar title has 1 to 300 characters" CHECK (((char_length(btrim(title)) >= 1) AND (char_length(btrim(title)) <= 300))),
   constraint "a scheduled entry has a date" CHECK (((status <> 'scheduled'::public.calendar_status) OR (scheduled_for IS NOT NULL))),
   constraint "content_calendar_assignee_id_fkey" FOREIGN KEY (assignee_id) REFERENCES auth.users(id) ON DELETE SET NULL,
   constraint "content_calendar_created_by_fkey" FOREIGN KEY (created_by) REFERENCES auth.users(id) ON DELETE SET NULL,
+  constraint "content_calendar_social_post_fkey" FOREIGN KEY (workspace_id, social_post_id) REFERENCES public.social_posts(workspace_id, id) ON DELETE SET NULL (social_post_id),
   constraint "content_calendar_workspace_id_campaign_id_fkey" FOREIGN KEY (workspace_id, campaign_id) REFERENCES public.campaigns(workspace_id, id) ON DELETE SET NULL (campaign_id),
   constraint "content_calendar_workspace_id_fkey" FOREIGN KEY (workspace_id) REFERENCES public.workspaces(id) ON DELETE CASCADE,
   constraint "content_calendar_workspace_id_generated_content_id_fkey" FOREIGN KEY (workspace_id, generated_content_id) REFERENCES public.generated_content(workspace_id, id) ON DELETE SET NULL (generated_content_id)
 );
 comment on table public.content_calendar is 'Publishing plan: what goes out on which channel when, optionally for a campaign and from a generated content piece.';
 comment on column public.content_calendar.published_at is 'Set when the entry becomes published.';
+comment on column public.content_calendar.social_post_id is 'The social post this entry schedules: when the analytics sync sees it published, the entry becomes published (its published id and URL are the post''s).';
 
 alter table public.content_calendar enable row level security;
 grant insert, select, update, delete on public.content_calendar to authenticated;
@@ -35,6 +38,7 @@ CREATE INDEX content_calendar_assignee_id_idx ON public.content_calendar USING b
 CREATE INDEX content_calendar_campaign_idx ON public.content_calendar USING btree (workspace_id, campaign_id);
 CREATE INDEX content_calendar_created_by_idx ON public.content_calendar USING btree (created_by);
 CREATE INDEX content_calendar_generated_content_idx ON public.content_calendar USING btree (workspace_id, generated_content_id);
+CREATE INDEX content_calendar_social_post_idx ON public.content_calendar USING btree (workspace_id, social_post_id);
 CREATE INDEX content_calendar_workspace_scheduled_idx ON public.content_calendar USING btree (workspace_id, scheduled_for);
 
 create policy "members add" on public.content_calendar for insert to authenticated

@@ -89,6 +89,8 @@ CREATE TRIGGER award_gift_card AFTER INSERT OR UPDATE OF financial_status, subto
 CREATE TRIGGER check_order_customer_tenant BEFORE INSERT OR UPDATE OF customer_id, workspace_id ON public.orders FOR EACH ROW EXECUTE FUNCTION private.check_order_customer_tenant();
 CREATE TRIGGER experiment_purchases AFTER INSERT OR UPDATE OF visitor_id, cancelled_at ON public.orders FOR EACH ROW EXECUTE FUNCTION private.order_experiment_purchases();
 CREATE TRIGGER keep_tenant_keys BEFORE UPDATE OF workspace_id, created_at ON public.orders FOR EACH ROW EXECUTE FUNCTION private.keep_tenant_keys('workspace_id', 'created_at');
+CREATE TRIGGER link_survey_orders AFTER INSERT ON public.orders REFERENCING NEW TABLE AS inserted FOR EACH STATEMENT EXECUTE FUNCTION private.link_survey_orders();
+CREATE TRIGGER order_purchase_events AFTER INSERT ON public.orders REFERENCING NEW TABLE AS new_orders FOR EACH STATEMENT EXECUTE FUNCTION private.order_purchase_events();
 CREATE TRIGGER order_webhook_events_insert AFTER INSERT ON public.orders REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION private.order_webhook_events();
 CREATE TRIGGER order_webhook_events_update AFTER UPDATE ON public.orders REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION private.order_webhook_events();
 CREATE TRIGGER queue_review_request_on_insert AFTER INSERT ON public.orders FOR EACH ROW WHEN ((new.fulfillment_status = 'fulfilled'::public.order_fulfillment_status)) EXECUTE FUNCTION private.queue_review_request();

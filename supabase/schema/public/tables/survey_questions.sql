@@ -12,6 +12,7 @@ create table public.survey_questions (
   last_response_at timestamp with time zone,
   created_at timestamp with time zone default now() not null,
   updated_at timestamp with time zone default now() not null,
+  attribution boolean default false not null,
   constraint "survey_questions_pkey" PRIMARY KEY (id),
   constraint "survey_questions_external_id_check" CHECK (((char_length(external_id) >= 1) AND (char_length(external_id) <= 128))),
   constraint "survey_questions_options_count" CHECK ((cardinality(options) <= 100)),
@@ -28,12 +29,14 @@ comment on column public.survey_questions.external_id is 'The question''s id in 
 comment on column public.survey_questions.options is 'The answer options offered (choice questions).';
 comment on column public.survey_questions.response_count is 'Responses to this question in survey_responses, kept by trigger.';
 comment on column public.survey_questions.last_response_at is 'Time of the latest response seen (never moves back when responses are deleted).';
+comment on column public.survey_questions.attribution is 'The answers say which channel brought the customer ("How did you hear about us?"): set when a question is first imported and its prompt reads like that; members change it. self_reported_attribution reads these answers.';
 
 alter table public.survey_questions enable row level security;
 grant insert, select, update, delete, truncate, references, trigger on public.survey_questions to service_role;
 grant select, delete on public.survey_questions to authenticated;
 grant update (active) on public.survey_questions to authenticated;
 grant update (position) on public.survey_questions to authenticated;
+grant update (attribution) on public.survey_questions to authenticated;
 
 create policy "members add" on public.survey_questions for insert to authenticated
   with check ((workspace_id = ANY (ARRAY( SELECT private.workspace_ids('member'::public.workspace_role) AS workspace_ids))));
@@ -47,3 +50,4 @@ create policy "viewers read" on public.survey_questions for select to authentica
 
 CREATE TRIGGER keep_tenant_keys BEFORE UPDATE OF workspace_id, created_at ON public.survey_questions FOR EACH ROW EXECUTE FUNCTION private.keep_tenant_keys('workspace_id', 'created_at');
 CREATE TRIGGER set_updated_at BEFORE UPDATE ON public.survey_questions FOR EACH ROW EXECUTE FUNCTION private.set_updated_at();
+CREATE TRIGGER survey_question_attribution BEFORE INSERT ON public.survey_questions FOR EACH ROW EXECUTE FUNCTION private.survey_question_attribution();

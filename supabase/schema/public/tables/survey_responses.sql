@@ -39,6 +39,7 @@ CREATE INDEX survey_responses_customer_id_workspace_id_idx ON public.survey_resp
 CREATE INDEX survey_responses_feed_idx ON public.survey_responses USING btree (workspace_id, responded_at DESC, id DESC);
 CREATE INDEX survey_responses_order_idx ON public.survey_responses USING btree (order_id, workspace_id);
 CREATE INDEX survey_responses_question_idx ON public.survey_responses USING btree (question_id, workspace_id, responded_at DESC);
+CREATE INDEX survey_responses_unlinked_order_idx ON public.survey_responses USING btree (workspace_id, shopify_order_id) WHERE ((order_id IS NULL) AND (shopify_order_id IS NOT NULL));
 
 create policy "members add" on public.survey_responses for insert to authenticated
   with check ((workspace_id = ANY (ARRAY( SELECT private.workspace_ids('member'::public.workspace_role) AS workspace_ids))));
