@@ -3526,6 +3526,7 @@ export type Database = {
           orders_count: number
           phone_sha256: string | null
           shopify_customer_id: string | null
+          source_updated_at: string | null
           total_spent_cents: number
           updated_at: string
           workspace_id: string
@@ -3541,6 +3542,7 @@ export type Database = {
           orders_count?: number
           phone_sha256?: string | null
           shopify_customer_id?: string | null
+          source_updated_at?: string | null
           total_spent_cents?: number
           updated_at?: string
           workspace_id: string
@@ -3556,6 +3558,7 @@ export type Database = {
           orders_count?: number
           phone_sha256?: string | null
           shopify_customer_id?: string | null
+          source_updated_at?: string | null
           total_spent_cents?: number
           updated_at?: string
           workspace_id?: string
@@ -5123,6 +5126,7 @@ export type Database = {
       gift_card_transactions: {
         Row: {
           amount_cents: number
+          code_last_characters: string | null
           created_at: string
           currency: string
           gift_card_product_id: string | null
@@ -5139,6 +5143,7 @@ export type Database = {
         }
         Insert: {
           amount_cents: number
+          code_last_characters?: string | null
           created_at?: string
           currency: string
           gift_card_product_id?: string | null
@@ -5155,6 +5160,7 @@ export type Database = {
         }
         Update: {
           amount_cents?: number
+          code_last_characters?: string | null
           created_at?: string
           currency?: string
           gift_card_product_id?: string | null
@@ -5264,6 +5270,63 @@ export type Database = {
             isOneToOne: false
             referencedRelation: "workspaces"
             referencedColumns: ["id"]
+          },
+        ]
+      }
+      inventory_levels: {
+        Row: {
+          available: number
+          created_at: string
+          id: string
+          location_name: string | null
+          on_hand: number | null
+          product_id: string | null
+          shopify_inventory_item_id: string
+          shopify_location_id: string
+          source_updated_at: string | null
+          updated_at: string
+          workspace_id: string
+        }
+        Insert: {
+          available: number
+          created_at?: string
+          id?: string
+          location_name?: string | null
+          on_hand?: number | null
+          product_id?: string | null
+          shopify_inventory_item_id: string
+          shopify_location_id: string
+          source_updated_at?: string | null
+          updated_at?: string
+          workspace_id: string
+        }
+        Update: {
+          available?: number
+          created_at?: string
+          id?: string
+          location_name?: string | null
+          on_hand?: number | null
+          product_id?: string | null
+          shopify_inventory_item_id?: string
+          shopify_location_id?: string
+          source_updated_at?: string | null
+          updated_at?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "inventory_levels_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "inventory_levels_workspace_id_product_id_fkey"
+            columns: ["workspace_id", "product_id"]
+            isOneToOne: false
+            referencedRelation: "products"
+            referencedColumns: ["workspace_id", "id"]
           },
         ]
       }
@@ -5414,6 +5477,63 @@ export type Database = {
         Relationships: [
           {
             foreignKeyName: "keyword_research_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      klaviyo_sync_states: {
+        Row: {
+          connection_id: string
+          created_at: string
+          events_sent: number
+          last_synced_at: string | null
+          orders_cursor: string | null
+          orders_cursor_id: string | null
+          profiles_cursor: string | null
+          profiles_cursor_id: string | null
+          profiles_synced: number
+          updated_at: string
+          workspace_id: string
+        }
+        Insert: {
+          connection_id: string
+          created_at?: string
+          events_sent?: number
+          last_synced_at?: string | null
+          orders_cursor?: string | null
+          orders_cursor_id?: string | null
+          profiles_cursor?: string | null
+          profiles_cursor_id?: string | null
+          profiles_synced?: number
+          updated_at?: string
+          workspace_id: string
+        }
+        Update: {
+          connection_id?: string
+          created_at?: string
+          events_sent?: number
+          last_synced_at?: string | null
+          orders_cursor?: string | null
+          orders_cursor_id?: string | null
+          profiles_cursor?: string | null
+          profiles_cursor_id?: string | null
+          profiles_synced?: number
+          updated_at?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "klaviyo_sync_states_workspace_id_connection_id_fkey"
+            columns: ["workspace_id", "connection_id"]
+            isOneToOne: false
+            referencedRelation: "integration_connections"
+            referencedColumns: ["workspace_id", "id"]
+          },
+          {
+            foreignKeyName: "klaviyo_sync_states_workspace_id_fkey"
             columns: ["workspace_id"]
             isOneToOne: false
             referencedRelation: "workspaces"
@@ -6938,9 +7058,11 @@ export type Database = {
           currency: string
           id: string
           price_cents: number
+          shopify_inventory_item_id: string | null
           shopify_product_id: string
           shopify_variant_id: string
           sku: string | null
+          source_updated_at: string | null
           status: Database["public"]["Enums"]["product_status"]
           title: string
           updated_at: string
@@ -6953,9 +7075,11 @@ export type Database = {
           currency?: string
           id?: string
           price_cents?: number
+          shopify_inventory_item_id?: string | null
           shopify_product_id: string
           shopify_variant_id: string
           sku?: string | null
+          source_updated_at?: string | null
           status?: Database["public"]["Enums"]["product_status"]
           title: string
           updated_at?: string
@@ -6968,9 +7092,11 @@ export type Database = {
           currency?: string
           id?: string
           price_cents?: number
+          shopify_inventory_item_id?: string | null
           shopify_product_id?: string
           shopify_variant_id?: string
           sku?: string | null
+          source_updated_at?: string | null
           status?: Database["public"]["Enums"]["product_status"]
           title?: string
           updated_at?: string
@@ -7204,6 +7330,7 @@ export type Database = {
           position: number
           ready_at: string | null
           review_id: string
+          source_url: string | null
           status: Database["public"]["Enums"]["review_media_status"]
           updated_at: string
           workspace_id: string
@@ -7220,6 +7347,7 @@ export type Database = {
           position?: number
           ready_at?: string | null
           review_id: string
+          source_url?: string | null
           status?: Database["public"]["Enums"]["review_media_status"]
           updated_at?: string
           workspace_id: string
@@ -7236,6 +7364,7 @@ export type Database = {
           position?: number
           ready_at?: string | null
           review_id?: string
+          source_url?: string | null
           status?: Database["public"]["Enums"]["review_media_status"]
           updated_at?: string
           workspace_id?: string
@@ -7974,6 +8103,135 @@ export type Database = {
         Relationships: [
           {
             foreignKeyName: "seo_rankings_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      shopify_sync_rejections: {
+        Row: {
+          created_at: string
+          excerpt: string | null
+          id: number
+          line_number: number
+          phase: string
+          reason: string
+          run_id: string
+          workspace_id: string
+        }
+        Insert: {
+          created_at?: string
+          excerpt?: string | null
+          id?: never
+          line_number: number
+          phase: string
+          reason: string
+          run_id: string
+          workspace_id: string
+        }
+        Update: {
+          created_at?: string
+          excerpt?: string | null
+          id?: never
+          line_number?: number
+          phase?: string
+          reason?: string
+          run_id?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "shopify_sync_rejections_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "shopify_sync_rejections_workspace_id_run_id_fkey"
+            columns: ["workspace_id", "run_id"]
+            isOneToOne: false
+            referencedRelation: "shopify_sync_runs"
+            referencedColumns: ["workspace_id", "id"]
+          },
+        ]
+      }
+      shopify_sync_runs: {
+        Row: {
+          bulk_operation_id: string | null
+          connection_id: string
+          created_at: string
+          customers_count: number
+          finished_at: string | null
+          id: string
+          inventory_levels_count: number
+          last_error: string | null
+          lines_read: number
+          lines_rejected: number
+          orders_count: number
+          phase: string | null
+          products_count: number
+          requested_by: string | null
+          started_at: string | null
+          status: Database["public"]["Enums"]["shopify_sync_status"]
+          trigger: string
+          updated_at: string
+          workspace_id: string
+        }
+        Insert: {
+          bulk_operation_id?: string | null
+          connection_id: string
+          created_at?: string
+          customers_count?: number
+          finished_at?: string | null
+          id?: string
+          inventory_levels_count?: number
+          last_error?: string | null
+          lines_read?: number
+          lines_rejected?: number
+          orders_count?: number
+          phase?: string | null
+          products_count?: number
+          requested_by?: string | null
+          started_at?: string | null
+          status?: Database["public"]["Enums"]["shopify_sync_status"]
+          trigger: string
+          updated_at?: string
+          workspace_id: string
+        }
+        Update: {
+          bulk_operation_id?: string | null
+          connection_id?: string
+          created_at?: string
+          customers_count?: number
+          finished_at?: string | null
+          id?: string
+          inventory_levels_count?: number
+          last_error?: string | null
+          lines_read?: number
+          lines_rejected?: number
+          orders_count?: number
+          phase?: string | null
+          products_count?: number
+          requested_by?: string | null
+          started_at?: string | null
+          status?: Database["public"]["Enums"]["shopify_sync_status"]
+          trigger?: string
+          updated_at?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "shopify_sync_runs_workspace_id_connection_id_fkey"
+            columns: ["workspace_id", "connection_id"]
+            isOneToOne: false
+            referencedRelation: "integration_connections"
+            referencedColumns: ["workspace_id", "id"]
+          },
+          {
+            foreignKeyName: "shopify_sync_runs_workspace_id_fkey"
             columns: ["workspace_id"]
             isOneToOne: false
             referencedRelation: "workspaces"
@@ -11721,6 +11979,32 @@ export type Database = {
         Args: { p_document_id: string }
         Returns: number
       }
+      retry_gift_card: {
+        Args: { p_transaction_id: string }
+        Returns: {
+          amount_cents: number
+          code_last_characters: string | null
+          created_at: string
+          currency: string
+          gift_card_product_id: string | null
+          id: string
+          issued_at: string | null
+          last_error: string | null
+          order_id: string | null
+          shopify_gift_card_id: string | null
+          shopify_order_id: string | null
+          source: Database["public"]["Enums"]["gift_card_source"]
+          status: Database["public"]["Enums"]["gift_card_status"]
+          updated_at: string
+          workspace_id: string
+        }
+        SetofOptions: {
+          from: "*"
+          to: "gift_card_transactions"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
       run_workflow_rule: {
         Args: { p_entity_id?: string; p_rule_id: string; p_subject?: Json }
         Returns: string
@@ -11821,6 +12105,37 @@ export type Database = {
           isSetofReturn: true
         }
       }
+      start_shopify_backfill: {
+        Args: { p_connection_id: string }
+        Returns: {
+          bulk_operation_id: string | null
+          connection_id: string
+          created_at: string
+          customers_count: number
+          finished_at: string | null
+          id: string
+          inventory_levels_count: number
+          last_error: string | null
+          lines_read: number
+          lines_rejected: number
+          orders_count: number
+          phase: string | null
+          products_count: number
+          requested_by: string | null
+          started_at: string | null
+          status: Database["public"]["Enums"]["shopify_sync_status"]
+          trigger: string
+          updated_at: string
+          workspace_id: string
+        }
+        SetofOptions: {
+          from: "*"
+          to: "shopify_sync_runs"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
+      start_yotpo_import: { Args: { p_connection_id: string }; Returns: number }
       submit_review: {
         Args: {
           p_author_email: string
@@ -12361,6 +12676,7 @@ export type Database = {
         | "commercial"
         | "transactional"
       secret_action: "create" | "read" | "rotate" | "delete"
+      shopify_sync_status: "queued" | "running" | "completed" | "failed"
       social_platform:
         | "instagram"
         | "facebook"
@@ -13276,6 +13592,7 @@ export const Constants = {
         "transactional",
       ],
       secret_action: ["create", "read", "rotate", "delete"],
+      shopify_sync_status: ["queued", "running", "completed", "failed"],
       social_platform: [
         "instagram",
         "facebook",

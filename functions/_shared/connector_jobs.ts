@@ -4,6 +4,7 @@
 // (private.finish_connector_job: done, more to do, a wait, a retry with backoff, a dead letter),
 // in one transaction. A connector's worker is drain + perRow (queue_worker.ts) around these.
 import { asService, type Sql, type Tx } from "./db.ts";
+import { perRow } from "./queue_worker.ts";
 import { type FailureKind, ProviderError } from "./providers/http.ts";
 
 export interface ClaimedJob<P = Record<string, unknown>, G = Record<string, unknown>> {
@@ -91,5 +92,31 @@ export async function finishJob(
       ${r.error ?? null}, ${r.nextAttemptAt ?? null},
       ${r.progress === undefined ? null : tx.json(r.progress as never)}, ${r.providerRef ?? null}) as status`;
     return (row.status as string | null) ?? null;
+  });
+}
+
+/**
+ * The round most connectors run: claim jobs of the queue, run one turn per job (a provider
+ * failure it throws becomes failureReport), and finish each job with its report; the outcome
+ * counted is the job's new status (done, queued, dead) or "lost" when the lease was lost.
+ */
+export function jobRound<P, G>(
+  sql: Sql,
+  queue: string,
+  turn: (job: ClaimedJob<P, G>) => Promise<JobReport>,
+  opts: { now?: () => number; concurrency?: number } = {},
+) {
+  const now = opts.now ?? Date.now;
+  return perRow<ClaimedJob<P, G>, JobReport>({
+    claim: (limit) => claimJobs<P, G>(sql, queue, limit),
+    work: async (job) => {
+      try {
+        return await turn(job);
+      } catch (e) {
+        return failureReport(e, now());
+      }
+    },
+    finish: async (job, r) => (await finishJob(sql, job as ClaimedJob<unknown, unknown>, r)) ?? "lost",
+    concurrency: opts.concurrency,
   });
 }

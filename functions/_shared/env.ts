@@ -128,6 +128,10 @@ const Settings = z.object({
   CHATWOOT_API_URL: z.string().url().default("https://app.chatwoot.com"),
   /** One request's timeout for the executor's calls to Shopify, Resend, Slack and Chatwoot. */
   ACTIONS_API_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(30_000),
+  /** Klaviyo's API (https://a.klaviyo.com; locally the fake). */
+  KLAVIYO_API_URL: z.string().url().default("https://a.klaviyo.com"),
+  /** Yotpo's API (https://api.yotpo.com; locally the fake). */
+  YOTPO_API_URL: z.string().url().default("https://api.yotpo.com"),
   TAVUS_WEBHOOK_TOKEN: z.string().default(""),
   CHATWOOT_WEBHOOK_TOKEN: z.string().default(""),
   MUX_WEBHOOK_SECRET: z.string().default(""),

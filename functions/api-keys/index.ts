@@ -1,22 +1,12 @@
-// POST /functions/v1/api-keys with an admin's JWT: connects a provider that has no OAuth (Fairing)
-// with its API key. See connect.ts.
-import { loadKeyRing } from "../_shared/crypto.ts";
-import { db } from "../_shared/db.ts";
+// POST /functions/v1/api-keys with a user's token: verify a provider key, encrypt it, store it
+// (a workspace's Klaviyo or Yotpo keys by an admin; a user's own OpenAI key). Never returns a key.
 import { env } from "../_shared/env.ts";
-import { serve } from "../_shared/http.ts";
-import { connect, type Deps } from "./connect.ts";
+import { HttpError, serve } from "../_shared/http.ts";
+import { workerDeps } from "../_shared/worker_deps.ts";
+import { save } from "./save.ts";
 
-let deps: Promise<Deps> | undefined;
-const getDeps = () =>
-  deps ??= (async () => {
-    const e = env();
-    return {
-      sql: db(e.dbUrl),
-      auth: e.auth,
-      settings: e.settings,
-      ring: await loadKeyRing(e.settings.GROWTHBASE_TOKEN_KEYS, e.settings.GROWTHBASE_TOKEN_KEY_ID),
-      http: { fetch, now: () => Date.now() },
-    };
-  })();
-
-serve(async (req) => connect(req, await getDeps()));
+serve(async (req) => {
+  if (req.method !== "POST") throw new HttpError(405, "method_not_allowed", "use POST");
+  const d = await workerDeps();
+  return await save(req, { ...d, auth: env().auth, http: { fetch: d.fetch, now: d.now } });
+});

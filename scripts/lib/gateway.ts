@@ -73,6 +73,8 @@ export function localIntegrationEnv(c: StackConfig): Record<string, string> {
     SLACK_API_URL: `${fake}/slack/api`,
     CHATWOOT_API_URL: `${fake}/chatwoot`,
     ACTIONS_API_TIMEOUT_MS: "3000",
+    KLAVIYO_API_URL: `${fake}/klaviyo`,
+    YOTPO_API_URL: `${fake}/yotpo`,
     TAVUS_WEBHOOK_TOKEN: "local-tavus-token",
     CHATWOOT_WEBHOOK_TOKEN: "local-chatwoot-token",
     MUX_WEBHOOK_SECRET: "local-mux-secret",

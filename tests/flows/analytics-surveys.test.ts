@@ -40,7 +40,7 @@ const connect = async (jwt: string, apiKey: string) => {
   const r = await fetch(`${api}/functions/v1/api-keys`, {
     method: "POST",
     headers: { authorization: `Bearer ${jwt}`, "content-type": "application/json" },
-    body: JSON.stringify({ workspaceId: ws.id, provider: "fairing", apiKey, accountId: "demo-shop" }),
+    body: JSON.stringify({ scope: "workspace", workspaceId: ws.id, provider: "fairing", apiKey, accountId: "demo-shop" }),
   });
   return { status: r.status, body: await r.json() };
 };
@@ -78,10 +78,10 @@ describe("connect, first pull, daily pull, dashboard", () => {
   it("an admin stores the key; a key Fairing refuses is a 400 and nothing is stored; members cannot", async () => {
     expect((await connect(ws.people.member.jwt, KEY)).status).toBe(403);
     const bad = await connect(ws.people.admin.jwt, "not-the-key-at-all");
-    expect([bad.status, bad.body.error.code]).toEqual([400, "invalid_api_key"]);
+    expect([bad.status, bad.body.error.code]).toEqual([422, "key_rejected"]);
     expect(await sql`select 1 from public.integration_connections where workspace_id = ${ws.id}`).toHaveLength(0);
     const ok = await connect(ws.people.admin.jwt, KEY);
-    expect(ok.status).toBe(200);
+    expect(ok.status).toBe(201);
     connectionId = ok.body.connectionId;
     expect(JSON.stringify(ok.body)).not.toContain(KEY);
     const [t] = await sql`select access_token_ciphertext from private.integration_tokens where connection_id = ${connectionId}`;

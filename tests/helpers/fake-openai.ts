@@ -4,7 +4,7 @@
 // local-lexical-v1's, so searches over them rank sensibly. Chat completions play scripted
 // conversations (fake-openai-chat.ts): tool calls, malformed arguments, refusals, 429 and 500,
 // slow streams. It also serves pages for URL ingestion under /pages/, and the model list
-// (GET /v1/models) with its faults.
+// (GET /v1/models: how discovery lists models and a saved key is verified) with its faults.
 import { createServer, type Server } from "node:http";
 import { localLexicalEmbedding } from "../../functions/_shared/embeddings_local.ts";
 import { fakeOpenAiUrl } from "../../scripts/lib/gateway.ts";
@@ -47,6 +47,8 @@ export class FakeOpenAi {
   modelsCalls = 0;
   /** The Retry-After (seconds) of a 429 from /v1/models. */
   modelsRetryAfter = "120";
+  /** Keys GET /v1/models accepts (how a saved key is verified); others answer 401 invalid_api_key. */
+  validKeys = new Set<string>(["local-openai-key"]);
 
   /** The base URL the SDK is configured with (ends in /v1). */
   get url() {
@@ -80,6 +82,10 @@ export class FakeOpenAi {
       }
       if (req.method === "POST" && path === "/v1/chat/completions") return this.chat.answer(req, res, body);
       if (req.method === "GET" && path === "/v1/models") {
+        const key = (req.headers.authorization ?? "").replace(/^Bearer /, "");
+        if (!this.validKeys.has(key)) {
+          return send(401, { error: { message: "Incorrect API key provided.", type: "invalid_request_error", param: null, code: "invalid_api_key" } });
+        }
         this.modelsCalls++;
         const b = this.modelsPlan.shift() ?? "ok";
         if (b === "429") {

@@ -110,7 +110,7 @@ describe("shopify webhooks", () => {
 
   it("accepts unknown topics and unknown shops, and records them as ignored", async () => {
     const id = randomUUID();
-    const r = await shopify("products/create", JSON.stringify({ id: 1 }), { id });
+    const r = await shopify("themes/publish", JSON.stringify({ id: 1 }), { id });
     expect(r.status).toBe(200);
     expect((await processed(id)).status).toBe("ignored");
     const id2 = randomUUID();

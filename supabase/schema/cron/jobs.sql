@@ -19,6 +19,8 @@ select cron.schedule('cron-history-retention', '17 4 * * *', 'select private.pur
 select cron.schedule('dashboard-facts', '15 1 * * *', 'select private.refresh_dashboard_facts()');
 select cron.schedule('experiments-refresh', '11 * * * *', 'select private.refresh_experiments()');
 select cron.schedule('inventory-reorder-points', '30 5 * * *', 'select private.compute_all_reorder_points()');
+select cron.schedule('inventory-snapshots', '15 5 * * *', 'select private.snapshot_all_inventory()');
+select cron.schedule('klaviyo-sync', '*/15 * * * *', 'select private.queue_klaviyo_syncs()');
 select cron.schedule('knowledge-embed', '* * * * *', 'select private.dispatch_embedding_worker()');
 select cron.schedule('knowledge-housekeeping', '17 4 * * *', 'select private.knowledge_housekeeping()');
 select cron.schedule('model-discovery', '*/15 * * * *', 'select private.wake_model_discovery()');

@@ -86,6 +86,19 @@ comment on type private.connector_job_status is 'queued (due at next_attempt_at)
 create type private.embedding_job_status as enum ('queued', 'running', 'done', 'dead');
 comment on type private.embedding_job_status is 'queued (waiting until visible_at) -> running (leased until visible_at) -> done | dead (dead letter, last_error says why); a failed attempt goes back to queued.';
 
+create type private.gift_card_intent as (
+  state text,
+  transaction_id uuid,
+  amount_cents bigint,
+  currency character(3),
+  shopify_order_id text,
+  shopify_customer_id text,
+  code_ciphertext text,
+  last_characters text,
+  call_started_at timestamp with time zone
+);
+comment on type private.gift_card_intent is 'What private.gift_card_intent hands the worker: state (issue: go on; settled: already issued, emailed or voided), the card, its order and customer, and the recorded code.';
+
 create type private.knowledge_text_candidate as (
   chunk_id uuid,
   rank double precision

@@ -581,6 +581,9 @@ create type public.seo_overview_row as (
 );
 comment on type public.seo_overview_row is 'seo_overview''s single row. The latest audit up to p_to (PageSpeed''s site row, else a crawler''s): audited_on and the rest NULL without one; previous_performance_score the audit before it. Search Console over the range and the same number of days before it: clicks, impressions, queries and pages_with_clicks never null (0 without data); ctr and avg_position NULL without impressions.';
 
+create type public.shopify_sync_status as enum ('queued', 'running', 'completed', 'failed');
+comment on type public.shopify_sync_status is 'A Shopify backfill run: queued (waiting for its turn: one per shop), running, completed, failed (its job gave up; last_error says why).';
+
 create type public.social_overview_row as (
   platform public.social_platform,
   accounts integer,

@@ -25,6 +25,10 @@ export interface FakeResponse {
   json?: unknown;
   /** Sent as is (a body that is not JSON, or JSON lines). */
   text?: string;
+  /** Sent chunk by chunk as it is produced (a large file, e.g. a bulk operation's JSONL). */
+  stream?: AsyncIterable<string> | Iterable<string>;
+  /** The provider did the work but the connection closes before its answer (a response that is lost). */
+  dropAfter?: boolean;
 }
 
 export type Fault =
@@ -172,6 +176,14 @@ export class FakeServer {
       const a = await p.answer(r);
       if (res.destroyed) return;
       if (a === "drop") return req.socket.destroy();
+      if (a.dropAfter) return req.socket.destroy();
+      if (a.stream) {
+        res.writeHead(a.status ?? 200, { "content-type": "application/jsonl", ...a.headers });
+        for await (const chunk of a.stream) {
+          if (!res.write(chunk)) await new Promise((r) => res.once("drain", r));
+        }
+        return res.end();
+      }
       const text = a.text ?? (a.json === undefined ? "" : JSON.stringify(a.json));
       res.writeHead(a.status ?? 200, { "content-type": "application/json", ...a.headers });
       res.end(text);

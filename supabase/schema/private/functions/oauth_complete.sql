@@ -41,8 +41,10 @@ begin
     update public.workspaces w set shop_domain = null where w.shop_domain = p_external_account_id and w.id <> st.workspace_id;
     update public.workspaces w set shop_domain = p_external_account_id
     where w.id = st.workspace_id and w.shop_domain is distinct from p_external_account_id;
+    -- on install (and reinstall): a backfill of the catalog, inventory, customers and orders
+    perform private.start_shopify_backfill(cid, 'install', st.user_id);
   end if;
   return cid;
 end $function$;
-comment on function private.oauth_complete(text,public.integration_provider,text,text[],timestamp with time zone,text,text,text,jsonb) is 'After a successful code exchange: consumes the state and stores the connection and token ciphertext atomically; PT404 for a bad state, PT409 for a shop connected to another workspace (state left usable).';
+comment on function private.oauth_complete(text,public.integration_provider,text,text[],timestamp with time zone,text,text,text,jsonb) is 'After a successful code exchange: consumes the state and stores the connection and token ciphertext atomically; a Shopify install also queues the shop''s backfill (private.start_shopify_backfill). PT404 for a bad state, PT409 for a shop connected to another workspace (state left usable).';
 grant execute on function private.oauth_complete(text,public.integration_provider,text,text[],timestamp with time zone,text,text,text,jsonb) to service_role;

@@ -9,6 +9,7 @@ declare
   ids uuid[];
   n bigint;
   erased jsonb;
+  handled public.webhook_event_status;
 begin
   if ws is null then
     return 'ignored'::public.webhook_event_status;
@@ -52,8 +53,9 @@ begin
     values (ws, 'erasure', 'shopify', jsonb_build_object('shop', p_event.shop), 'completed', now(),
             jsonb_build_object('customers_erased', n, 'erased', erased));
   else
-    return 'ignored'::public.webhook_event_status;
+    handled := private.process_shopify_catalog_event(p_event);
+    return coalesce(handled, 'ignored'::public.webhook_event_status);
   end if;
   return 'processed'::public.webhook_event_status;
 end $function$;
-comment on function private.process_shopify_event(private.webhook_events) is 'Handles one stored Shopify event: orders, app/uninstalled, and the GDPR topics (data_request queues an export for the privacy worker; customers/redact erases the customer everywhere in the workspace with private.erase_customer; shop/redact erases customers and every registered shop data table, and the shop''s raw deliveries). Returns processed or ignored, raises when it fails.';
+comment on function private.process_shopify_event(private.webhook_events) is 'Handles one stored Shopify event: orders, app/uninstalled, the GDPR topics (data_request queues an export for the privacy worker; customers/redact erases the customer everywhere in the workspace with private.erase_customer; shop/redact erases customers and every registered shop data table, and the shop''s raw deliveries), and the catalog, inventory, customer and bulk operation topics (private.process_shopify_catalog_event). Returns processed or ignored, raises when it fails.';

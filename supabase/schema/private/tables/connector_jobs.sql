@@ -54,7 +54,9 @@ CREATE INDEX connector_jobs_leased_idx ON private.connector_jobs USING btree (qu
 CREATE INDEX connector_jobs_workspace_connection_idx ON private.connector_jobs USING btree (workspace_id, connection_id);
 
 CREATE TRIGGER fail_approval_of_dead_job AFTER UPDATE OF status ON private.connector_jobs FOR EACH ROW WHEN (((new.queue = 'approval_actions'::text) AND (new.status = 'dead'::private.connector_job_status) AND (old.status <> 'dead'::private.connector_job_status))) EXECUTE FUNCTION private.fail_approval_of_dead_job();
+CREATE TRIGGER gift_card_follows_job AFTER UPDATE OF status, last_error ON private.connector_jobs FOR EACH ROW WHEN ((new.queue = 'shopify_gift_cards'::text)) EXECUTE FUNCTION private.gift_card_follows_job();
 CREATE TRIGGER keep_tenant_keys BEFORE UPDATE OF workspace_id, created_at ON private.connector_jobs FOR EACH ROW EXECUTE FUNCTION private.keep_tenant_keys('workspace_id', 'created_at');
 CREATE TRIGGER mirror_ad_sync_run AFTER UPDATE OF status, next_attempt_at, last_error ON private.connector_jobs FOR EACH ROW WHEN ((new.queue = 'ads_sync'::text)) EXECUTE FUNCTION private.mirror_ad_sync_run();
 CREATE TRIGGER mirror_analytics_sync_run AFTER UPDATE OF status, next_attempt_at, last_error ON private.connector_jobs FOR EACH ROW WHEN ((new.queue = 'analytics_sync'::text)) EXECUTE FUNCTION private.mirror_analytics_sync_run();
 CREATE TRIGGER set_updated_at BEFORE UPDATE ON private.connector_jobs FOR EACH ROW EXECUTE FUNCTION private.set_updated_at();
+CREATE TRIGGER shopify_run_follows_job AFTER UPDATE OF status ON private.connector_jobs FOR EACH ROW WHEN (((new.queue = 'shopify_sync'::text) AND (new.status IS DISTINCT FROM old.status))) EXECUTE FUNCTION private.shopify_run_follows_job();

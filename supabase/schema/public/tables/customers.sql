@@ -12,6 +12,7 @@ create table public.customers (
   last_order_at timestamp with time zone,
   created_at timestamp with time zone default now() not null,
   updated_at timestamp with time zone default now() not null,
+  source_updated_at timestamp with time zone,
   constraint "customers_pkey" PRIMARY KEY (id),
   constraint "customers_currency_check" CHECK ((currency ~ '^[A-Z]{3}$'::text)),
   constraint "customers_email_sha256_check" CHECK ((email_sha256 ~ '^[0-9a-f]{64}$'::text)),
@@ -26,6 +27,7 @@ comment on table public.customers is 'Shop customers. No plaintext email or phon
 comment on column public.customers.email_sha256 is 'private.email_sha256(email): hex SHA-256 of the trimmed lowercase address.';
 comment on column public.customers.phone_sha256 is 'private.phone_sha256(phone): hex SHA-256 of +digits.';
 comment on column public.customers.total_spent_cents is 'Net revenue (total minus refunds) of the customer''s orders that are not cancelled, kept by upsert_orders.';
+comment on column public.customers.source_updated_at is 'Shopify''s updatedAt of the customer version stored by the sync or a customers/* webhook; an older version never overwrites it.';
 
 alter table public.customers enable row level security;
 grant insert, select, update, delete on public.customers to authenticated;

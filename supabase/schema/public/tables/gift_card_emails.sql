@@ -29,5 +29,6 @@ CREATE INDEX gift_card_emails_workspace_id_idx ON public.gift_card_emails USING 
 create policy "viewers read" on public.gift_card_emails for select to authenticated
   using ((workspace_id = ANY (ARRAY( SELECT private.workspace_ids('viewer'::public.workspace_role) AS workspace_ids))));
 
+CREATE TRIGGER gift_card_email_sent AFTER UPDATE OF status ON public.gift_card_emails FOR EACH ROW WHEN (((new.status = ANY (ARRAY['sent'::public.email_delivery_status, 'delivered'::public.email_delivery_status])) AND (old.status <> ALL (ARRAY['sent'::public.email_delivery_status, 'delivered'::public.email_delivery_status])))) EXECUTE FUNCTION private.gift_card_email_sent();
 CREATE TRIGGER keep_tenant_keys BEFORE UPDATE OF workspace_id, created_at ON public.gift_card_emails FOR EACH ROW EXECUTE FUNCTION private.keep_tenant_keys('workspace_id', 'created_at');
 CREATE TRIGGER set_updated_at BEFORE UPDATE ON public.gift_card_emails FOR EACH ROW EXECUTE FUNCTION private.set_updated_at();

@@ -13,8 +13,10 @@ create table public.gift_card_transactions (
   issued_at timestamp with time zone,
   created_at timestamp with time zone default now() not null,
   updated_at timestamp with time zone default now() not null,
+  code_last_characters text,
   constraint "gift_card_transactions_pkey" PRIMARY KEY (id),
   constraint "gift_card_transactions_amount_cents_check" CHECK ((amount_cents > 0)),
+  constraint "gift_card_transactions_code_last_characters_check" CHECK ((code_last_characters ~ '^[A-Za-z0-9]{4}$'::text)),
   constraint "gift_card_transactions_currency_check" CHECK ((currency ~ '^[A-Z]{3}$'::text)),
   constraint "gift_card_transactions_gift_card_product_id_fkey" FOREIGN KEY (gift_card_product_id, workspace_id) REFERENCES public.gift_card_products(id, workspace_id) ON DELETE SET NULL (gift_card_product_id),
   constraint "gift_card_transactions_last_error_check" CHECK ((char_length(last_error) <= 2000)),
@@ -26,6 +28,7 @@ create table public.gift_card_transactions (
   constraint "gift_card_transactions_workspace_id_shopify_order_id_source_key" UNIQUE (workspace_id, shopify_order_id, source)
 );
 comment on table public.gift_card_transactions is 'Gift cards earned or granted; one per order and source. Written by the award trigger and the issuing worker (service_role).';
+comment on column public.gift_card_transactions.code_last_characters is 'The last four characters of the card''s code, as Shopify shows them; the code itself is never stored in plain text.';
 
 alter table public.gift_card_transactions enable row level security;
 grant insert, select, update, delete, truncate, references, trigger on public.gift_card_transactions to service_role;
@@ -38,5 +41,6 @@ CREATE INDEX gift_card_transactions_pending_idx ON public.gift_card_transactions
 create policy "viewers read" on public.gift_card_transactions for select to authenticated
   using ((workspace_id = ANY (ARRAY( SELECT private.workspace_ids('viewer'::public.workspace_role) AS workspace_ids))));
 
+CREATE TRIGGER gift_card_awarded AFTER INSERT ON public.gift_card_transactions FOR EACH ROW WHEN ((new.status = 'pending'::public.gift_card_status)) EXECUTE FUNCTION private.gift_card_awarded();
 CREATE TRIGGER keep_tenant_keys BEFORE UPDATE OF workspace_id, created_at ON public.gift_card_transactions FOR EACH ROW EXECUTE FUNCTION private.keep_tenant_keys('workspace_id', 'created_at');
 CREATE TRIGGER set_updated_at BEFORE UPDATE ON public.gift_card_transactions FOR EACH ROW EXECUTE FUNCTION private.set_updated_at();

@@ -71,6 +71,7 @@ grant insert, select, update, delete, truncate, references, trigger on public.or
 
 CREATE INDEX orders_customer_id_workspace_id_idx ON public.orders USING btree (customer_id, workspace_id);
 CREATE INDEX orders_workspace_processed_at_idx ON public.orders USING btree (workspace_id, processed_at);
+CREATE INDEX orders_workspace_updated_idx ON public.orders USING btree (workspace_id, updated_at, id);
 CREATE INDEX orders_workspace_visitor_idx ON public.orders USING btree (workspace_id, visitor_id) WHERE (visitor_id IS NOT NULL);
 
 create policy "members add" on public.orders for insert to authenticated

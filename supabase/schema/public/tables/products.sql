@@ -12,10 +12,13 @@ create table public.products (
   status public.product_status default 'active'::public.product_status not null,
   created_at timestamp with time zone default now() not null,
   updated_at timestamp with time zone default now() not null,
+  shopify_inventory_item_id text,
+  source_updated_at timestamp with time zone,
   constraint "products_pkey" PRIMARY KEY (id),
   constraint "products_cost_cents_check" CHECK ((cost_cents >= 0)),
   constraint "products_currency_check" CHECK ((currency ~ '^[A-Z]{3}$'::text)),
   constraint "products_price_cents_check" CHECK ((price_cents >= 0)),
+  constraint "products_shopify_inventory_item_id_check" CHECK (((char_length(shopify_inventory_item_id) >= 1) AND (char_length(shopify_inventory_item_id) <= 64))),
   constraint "products_shopify_product_id_check" CHECK (((char_length(shopify_product_id) >= 1) AND (char_length(shopify_product_id) <= 64))),
   constraint "products_shopify_variant_id_check" CHECK (((char_length(shopify_variant_id) >= 1) AND (char_length(shopify_variant_id) <= 64))),
   constraint "products_sku_check" CHECK (((char_length(sku) >= 1) AND (char_length(sku) <= 128))),
@@ -27,11 +30,14 @@ create table public.products (
 );
 comment on table public.products is 'Catalogue, one row per sellable Shopify variant (the unit inventory and line items count).';
 comment on column public.products.cost_cents is 'Unit cost of goods, when known (for margin and inventory value).';
+comment on column public.products.shopify_inventory_item_id is 'The variant''s Shopify inventory item (numeric id): inventory levels and inventory_items webhooks find the variant by it.';
+comment on column public.products.source_updated_at is 'Shopify''s updatedAt of the version stored (the later of product and variant); an older version never overwrites it.';
 
 alter table public.products enable row level security;
 grant insert, select, update, delete on public.products to authenticated;
 grant insert, select, update, delete, truncate, references, trigger on public.products to service_role;
 
+CREATE UNIQUE INDEX products_workspace_inventory_item_key ON public.products USING btree (workspace_id, shopify_inventory_item_id) WHERE (shopify_inventory_item_id IS NOT NULL);
 CREATE UNIQUE INDEX products_workspace_sku_key ON public.products USING btree (workspace_id, sku) WHERE (sku IS NOT NULL);
 CREATE INDEX products_workspace_variant_idx ON public.products USING btree (workspace_id, shopify_variant_id);
 
