@@ -11,14 +11,13 @@ select plan(34);
 select tests.without_demo_data();
 select tests.two_workspaces();
 insert into public.integration_connections (workspace_id, provider, external_account_id) values (tests.workspace_id('A'), 'meta', 'act_9');
-insert into public.ad_accounts (workspace_id, platform, external_account_id, integration_connection_id)
-select tests.workspace_id('A'), 'meta', 'act_9', id from public.integration_connections where external_account_id = 'act_9';
+-- (the connection's trigger creates its ad account)
 insert into public.ad_campaigns (workspace_id, ad_account_id, platform, external_id, name, daily_budget_cents)
-select tests.workspace_id('A'), id, 'meta', '777', 'Retargeting', 10000 from public.ad_accounts where external_account_id = 'act_9';
-select tests.remember('retargeting', id) from public.ad_campaigns where external_id = '777';
+select tests.workspace_id('A'), id, 'meta', '777', 'Retargeting', 10000 from public.ad_accounts where workspace_id = tests.workspace_id('A') and external_account_id = 'act_9';
+select tests.remember('retargeting', id) from public.ad_campaigns where workspace_id = tests.workspace_id('A') and external_id = '777';
 insert into public.campaigns (workspace_id, name, status, budget_cents) values
   (tests.workspace_id('A'), 'Spring', 'active', 50000), (tests.workspace_id('B'), 'B spring', 'active', 50000);
-select tests.remember(name, id) from public.campaigns where name in ('Spring', 'B spring');
+select tests.remember(name, id) from public.campaigns where workspace_id in (tests.workspace_id('A'), tests.workspace_id('B')) and name in ('Spring', 'B spring');
 create temp table proposals (label text, id uuid);
 grant all on proposals to authenticated, service_role;
 
