@@ -117,8 +117,6 @@ const Settings = z.object({
   AGENT_MODEL: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._:/-]{0,127}$/).optional(),
   /** One model call's timeout (a streamed answer may take this long in total). */
   AGENT_LLM_TIMEOUT_MS: z.coerce.number().int().min(500).max(600_000).default(60_000),
-  /** The Shopify Admin API version the executor's GraphQL calls pin. */
-  SHOPIFY_API_VERSION: z.string().regex(/^\d{4}-\d{2}$/).default("2025-07"),
   /** Resend's API and the deployment's sending key (the executor's email campaigns). */
   RESEND_API_URL: z.string().url().default("https://api.resend.com"),
   RESEND_API_KEY: z.string().default(""),

@@ -101,17 +101,22 @@ describe("Shopify", () => {
     expect([big.status, big.execution_error]).toEqual(["failed", expect.stringContaining("guardrail of 30.00%")]);
   });
 
-  it("a gift card whose answer was lost is found by its code, not issued twice", async () => {
+  it("a gift card whose answer was lost is found by its last characters and note, not issued twice", async () => {
     const before = shopify.giftCards.size;
     const done = await approveAndRun("issue_gift_card", { amount_cents: 2_500, note: "sorry for the delay" }, () => shopify.loseAnswers = 1);
     expect([done.status, done.execution_error]).toEqual(["executed", null]);
     expect(shopify.giftCards.size).toBe(before + 1);
     expect(shopify.mutations("giftCardCreate")).toHaveLength(1);
-    expect(done.execution_result).toMatchObject({ reconciled: true, gift_card_id: expect.stringMatching(/^gid:\/\/shopify\/GiftCard\//) });
+    expect(done.execution_result).toMatchObject({
+      reconciled: true, gift_card_id: expect.stringMatching(/^\d+$/), gift_card_gid: expect.stringMatching(/^gid:\/\/shopify\/GiftCard\/\d+$/),
+    });
     expect(JSON.stringify(done.execution_result)).not.toContain([...shopify.giftCards.keys()].at(-1)); // the code is never stored
-    const [t] = await sql`select amount_cents, status::text, source::text, shopify_gift_card_id from public.gift_card_transactions
-      where workspace_id = ${ws.id}`;
-    expect(t).toEqual({ amount_cents: "2500", status: "issued", source: "manual", shopify_gift_card_id: done.execution_result.gift_card_id });
+    const [t] = await sql`select amount_cents, status::text, source::text, shopify_gift_card_id, code_last_characters
+      from public.gift_card_transactions where workspace_id = ${ws.id}`;
+    expect(t).toEqual({
+      amount_cents: "2500", status: "issued", source: "manual", shopify_gift_card_id: done.execution_result.gift_card_id,
+      code_last_characters: [...shopify.giftCards.keys()].at(-1)!.slice(-4),
+    });
   });
 
   it("a price change reads the live product first and records what it replaced", async () => {

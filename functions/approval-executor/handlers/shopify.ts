@@ -2,14 +2,16 @@
 //   Discount: the code is the key Shopify knows it by: a retry that finds the code made it.
 //   Gift card: its code is derived from the idempotency key with one of the deployment's token
 //     keys (its id recorded on the job before the call, so a key rotation cannot change it; the
-//     code itself is never stored), and a retry finds the card by that code instead of issuing a
-//     second one.
+//     code itself is never stored) and its note names the approval, so a retry finds the card by
+//     its last characters and note (as shopify-sync's gift card issuing does) instead of issuing a
+//     second one; a "code taken" answer means an earlier call went through: it is looked up again.
 //   Product: read first; fields already at their target are not sent again.
 import { type Payload, Payloads } from "../../_shared/actions/payloads.ts";
 import { hmacSha256 } from "../../_shared/crypto.ts";
 import { majorUnits } from "../../_shared/providers/ad_actions.ts";
 import { authorizedClient } from "../../_shared/providers/credentials.ts";
 import { ProviderError } from "../../_shared/providers/http.ts";
+import { gidId, shopifyGraphQL } from "../../_shared/providers/shopify.ts";
 import {
   createDiscount,
   createGiftCard,
@@ -17,19 +19,17 @@ import {
   findGiftCard,
   gid,
   readProduct,
-  shopifyActionsClient,
-  shopifyAuth,
   updateProduct,
   updateVariantPrice,
 } from "../../_shared/providers/shopify_actions.ts";
+import { shopAdminUrl } from "../../_shared/providers.ts";
 import type { ActionHandler, Execution, HandlerDeps, Result } from "./types.ts";
 
 function shop(e: Execution, d: HandlerDeps) {
-  return authorizedClient(
-    shopifyActionsClient(d.settings, d.http, e.prepared.account),
-    d.creds,
-    e.prepared.connection_id,
-    shopifyAuth,
+  const shop: string = e.prepared.account;
+  return shopifyGraphQL(
+    { adminUrl: shopAdminUrl(d.settings, shop), shop, http: d.http, timeoutMs: d.settings.ACTIONS_API_TIMEOUT_MS },
+    (c) => authorizedClient(c, d.creds, e.prepared.connection_id, (t) => ({ "x-shopify-access-token": t })),
   );
 }
 
@@ -71,19 +71,41 @@ async function codeSecret(e: Execution, d: HandlerDeps): Promise<string> {
 async function giftCard(e: Execution, d: HandlerDeps): Promise<Result> {
   const p = e.payload as Payload<"issue_gift_card">;
   const code = await giftCardCode(await codeSecret(e, d), e.key);
+  const note = `growthbase approval ${e.approvalId}${p.note ? `: ${p.note}` : ""}`.slice(0, 255);
   const client = shop(e, d);
-  const found = await findGiftCard(client, code);
-  const card = found ?? await createGiftCard(client, {
-    code,
-    amount: money(p.amount_cents, e),
-    note: p.note ?? `approval ${e.approvalId}`,
-    expiresOn: p.expires_on,
-    customerGid: e.prepared.customer?.shopify_customer_id
-      ? gid("Customer", e.prepared.customer.shopify_customer_id)
-      : undefined,
-  });
-  return { provider: "shopify", gift_card_id: card.id, last_characters: card.lastCharacters, reconciled: !!found };
+  const found = () => findGiftCard(client, code.slice(-4), note);
+  let card = await found();
+  const reconciled = !!card;
+  if (!card) {
+    try {
+      card = await createGiftCard(client, {
+        code,
+        amount: money(p.amount_cents, e),
+        note,
+        expiresOn: p.expires_on,
+        customerGid: e.prepared.customer?.shopify_customer_id
+          ? gid("Customer", e.prepared.customer.shopify_customer_id)
+          : undefined,
+      });
+    } catch (err) {
+      // TAKEN: an earlier call made the card after all (its answer was lost)
+      if (!(err instanceof ProviderError && err.details.providerCode === "TAKEN")) throw err;
+      card = await found();
+      if (!card) throw err;
+      return giftCardResult(card, true);
+    }
+  }
+  return giftCardResult(card, reconciled);
 }
+
+/** Shopify's numeric id (as gift_card_transactions keeps it, like shopify-sync's cards) and the global id. */
+const giftCardResult = (card: { id: string; lastCharacters: string }, reconciled: boolean): Result => ({
+  provider: "shopify",
+  gift_card_id: gidId(card.id),
+  gift_card_gid: card.id,
+  last_characters: card.lastCharacters,
+  reconciled,
+});
 
 async function product(e: Execution, d: HandlerDeps): Promise<Result> {
   const p = e.payload as Payload<"update_product">;

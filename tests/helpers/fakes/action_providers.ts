@@ -1,6 +1,6 @@
 // Fakes for the approval executor's other providers, in their wire formats:
 //   Shopify Admin GraphQL (/shopify/{shop}/admin/api/{version}/graphql.json): discount codes,
-//     gift cards (searchable by code), products and variant prices; X-Shopify-Access-Token;
+//     gift cards (searched by last_characters:, as Shopify does; a taken code answers TAKEN), products and variant prices; X-Shopify-Access-Token;
 //     THROTTLED errors with extensions.cost.
 //   Resend (/resend/emails/batch): Bearer key, Idempotency-Key (a repeated key answers the first
 //     response and sends nothing), 429 with Retry-After.
@@ -52,14 +52,18 @@ export class ShopifyAdminFake extends LosesAnswers {
     }
     if (q.includes("giftCardCreate")) {
       const input = v.input as { code: string; initialValue: string; note?: string };
+      if (this.giftCards.has(input.code)) {
+        return { giftCardCreate: { giftCard: null, giftCardCode: null, userErrors: [{ field: ["input", "code"], message: "Code has already been taken", code: "TAKEN" }] } };
+      }
       const id = `gid://shopify/GiftCard/${this.seq++}`;
       const card = { id, lastCharacters: input.code.slice(-4), initialValue: input.initialValue, note: input.note };
       this.giftCards.set(input.code, card);
       return { giftCardCreate: { giftCard: { id, lastCharacters: card.lastCharacters }, giftCardCode: input.code, userErrors: [] } };
     }
     if (q.includes("giftCards(")) {
-      const card = this.giftCards.get(v.q);
-      return { giftCards: { nodes: card ? [{ id: card.id, lastCharacters: card.lastCharacters }] : [] } };
+      const last = String(v.q).match(/^last_characters:(\w{4})$/)?.[1]?.toLowerCase();
+      const nodes = [...this.giftCards.values()].filter((g) => g.lastCharacters.toLowerCase() === last);
+      return { giftCards: { nodes: nodes.map((g) => ({ id: g.id, lastCharacters: g.lastCharacters, note: g.note ?? null })) } };
     }
     if (q.includes("productVariantsBulkUpdate")) {
       const variants = v.v as { id: string; price: string }[];

@@ -74,8 +74,8 @@ begin
       title = case when p ? 'title' then p ->> 'title' else x.title end
     where x.workspace_id = ws and x.id = (p ->> 'product_id')::uuid;
   when 'issue_gift_card' then
-    insert into public.gift_card_transactions (workspace_id, amount_cents, currency, source, status, shopify_gift_card_id, issued_at)
-    values (ws, (p ->> 'amount_cents')::bigint, p_prepared ->> 'currency', 'manual', 'issued', p_result ->> 'gift_card_id', now())
+    insert into public.gift_card_transactions (workspace_id, amount_cents, currency, source, status, shopify_gift_card_id, issued_at, code_last_characters)
+    values (ws, (p ->> 'amount_cents')::bigint, p_prepared ->> 'currency', 'manual', 'issued', p_result ->> 'gift_card_id', now(), p_result ->> 'last_characters')
     returning id into new_id;
     return jsonb_build_object('gift_card_transaction_id', new_id);
   else
