@@ -70,6 +70,53 @@ Deno.test("the budget stops the loop after the call that spent it", async () => 
   if (!r.ok) assertEquals(/monthly AI budget is spent/.test(r.error), true);
 });
 
+Deno.test("the run's token limit stops it after the call that reached it", async () => {
+  let calls = 0;
+  const llm: Llm = {
+    complete: () => {
+      calls++;
+      return Promise.resolve({
+        content: "",
+        refusal: null,
+        toolCalls: [{ id: String(calls), name: "echo", arguments: '{"text":"a"}' }],
+        finishReason: "tool_calls",
+        usage,
+      });
+    },
+  };
+  const r = await runLoop(deps(llm), {
+    ...input(),
+    limits: { maxSteps: 5, maxTokens: 12, deadline: Date.now() + 10_000 },
+  });
+  assertEquals([r.ok, r.steps, calls], [false, 1, 1]);
+  if (!r.ok) assertEquals(r.error, "the run used 12 tokens, its limit is 12");
+});
+
+Deno.test("wall time: no model call starts after the deadline, and each call carries the time left as its timeout", async () => {
+  let clock = 0;
+  let signalled: AbortSignal | undefined;
+  const llm: Llm = {
+    complete: (_req, _onText, signal) => {
+      signalled = signal;
+      clock += 5_000; // the answer took five seconds
+      return Promise.resolve({
+        content: "",
+        refusal: null,
+        toolCalls: [{ id: "1", name: "echo", arguments: '{"text":"a"}' }],
+        finishReason: "tool_calls",
+        usage,
+      });
+    },
+  };
+  const r = await runLoop(
+    { ...deps(llm), now: () => clock },
+    { ...input(), limits: { maxSteps: 5, maxTokens: 1000, deadline: 4_000 } },
+  );
+  assertEquals([r.ok, r.steps], [false, 1]);
+  if (!r.ok) assertEquals(r.error, "the run ran out of time before it finished");
+  assertEquals(signalled instanceof AbortSignal, true); // the call carried the time left as its timeout
+});
+
 Deno.test("a run that must hand in output is reminded once, then fails", async () => {
   const r = await runLoop(deps(scripted([{ content: "here" }, { content: "still prose" }])), input(true));
   assertEquals(r.ok, false);
