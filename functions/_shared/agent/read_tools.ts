@@ -72,7 +72,11 @@ export const listOrders = defineTool({
         from public.orders o
         where o.workspace_id = ${ctx.workspaceId} and o.processed_at >= ${from}::date and o.cancelled_at is null
         group by o.currency`;
-      return { totals, orders };
+      // a UTM tag is whatever a visitor's link said: quoted like any outside text
+      return {
+        totals,
+        orders: orders.map((o) => ({ ...o, utm_campaign: untrusted("order UTM tag", o.utm_campaign) })),
+      };
     }),
 });
 
