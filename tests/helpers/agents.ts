@@ -15,11 +15,22 @@ export async function connection(sql: postgres.Sql, workspaceId: string, provide
   token = `tok_${provider}_${crypto.randomUUID().slice(0, 8)}`, metadata: Record<string, unknown> = {}): Promise<{ id: string; token: string }> {
   const env = localIntegrationEnv(config);
   const ring = await loadKeyRing(env.GROWTHBASE_TOKEN_KEYS, env.GROWTHBASE_TOKEN_KEY_ID);
-  const [c] = await sql`insert into public.integration_connections (workspace_id, provider, external_account_id, metadata)
-    values (${workspaceId}, ${provider}, ${account}, ${sql.json(metadata as never)}) returning id`;
-  await sql`insert into private.integration_tokens (connection_id, access_token_ciphertext, key_id)
-    values (${c.id}, ${await encryptToken(ring, token)}, ${env.GROWTHBASE_TOKEN_KEY_ID})`;
-  return { id: c.id as string, token };
+  const ciphertext = await encryptToken(ring, token);
+  // One transaction: no worker woken by the connection sees it without its token. An ad
+  // connection's sync schedule (queued by its trigger: a two-year backfill against these tests'
+  // fakes) is switched off with its windows, so no sync marks the connection failing or throttled
+  // while an executor test waits to claim work on it.
+  const id = await sql.begin(async (tx) => {
+    const [c] = await tx`insert into public.integration_connections (workspace_id, provider, external_account_id, metadata)
+      values (${workspaceId}, ${provider}, ${account}, ${tx.json(metadata as never)}) returning id`;
+    await tx`insert into private.integration_tokens (connection_id, access_token_ciphertext, key_id)
+      values (${c.id}, ${ciphertext}, ${env.GROWTHBASE_TOKEN_KEY_ID})`;
+    await tx`update public.ad_sync_schedules set enabled = false where connection_id = ${c.id}`;
+    await tx`delete from public.ad_sync_runs where connection_id = ${c.id}`;
+    await tx`delete from private.connector_jobs where queue = 'ads_sync' and connection_id = ${c.id}`;
+    return c.id as string;
+  });
+  return { id, token };
 }
 
 const PROVIDER = { meta: "meta", google: "google_ads", tiktok: "tiktok" } as const;
