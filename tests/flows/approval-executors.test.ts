@@ -109,6 +109,7 @@ describe("Shopify", () => {
     expect(shopify.mutations("giftCardCreate")).toHaveLength(1);
     expect(done.execution_result).toMatchObject({
       reconciled: true, gift_card_id: expect.stringMatching(/^\d+$/), gift_card_gid: expect.stringMatching(/^gid:\/\/shopify\/GiftCard\/\d+$/),
+      customer_notified: false, // no customer: nobody to send it to
     });
     expect(JSON.stringify(done.execution_result)).not.toContain([...shopify.giftCards.keys()].at(-1)); // the code is never stored
     const [t] = await sql`select amount_cents, status::text, source::text, shopify_gift_card_id, code_last_characters
@@ -117,6 +118,17 @@ describe("Shopify", () => {
       amount_cents: "2500", status: "issued", source: "manual", shopify_gift_card_id: done.execution_result.gift_card_id,
       code_last_characters: [...shopify.giftCards.keys()].at(-1)!.slice(-4),
     });
+  });
+
+  it("a customer's gift card is theirs in Shopify, and Shopify emails it to them once", async () => {
+    const [c] = await sql`insert into public.customers (workspace_id, shopify_customer_id) values (${ws.id}, '4401') returning id`;
+    const before = shopify.notified.length;
+    const done = await approveAndRun("issue_gift_card", { amount_cents: 1_000, customer_id: c.id });
+    expect([done.status, done.execution_error]).toEqual(["executed", null]);
+    expect(done.execution_result).toMatchObject({ customer_notified: true, reconciled: false });
+    const card = [...shopify.giftCards.values()].find((g) => g.id === done.execution_result.gift_card_gid)!;
+    expect(card.customerId).toBe("gid://shopify/Customer/4401");
+    expect(shopify.notified.slice(before)).toEqual([card.id]);
   });
 
   it("a price change reads the live product first and records what it replaced", async () => {

@@ -4,8 +4,9 @@
 // codeDiscountNodeByCode), gift cards (giftCardCreate with a code we derive from the idempotency
 // key and a note naming the approval, so a retry finds the card by its last characters and note,
 // as the gift card issuing of shopify-sync does, instead of issuing a second; the code is never
-// stored) and products (productUpdate, productVariantsBulkUpdate for the price; read back with
-// product).
+// stored; a card for a customer is then sent to them by Shopify's own gift card email,
+// giftCardSendNotificationToCustomer) and products (productUpdate, productVariantsBulkUpdate
+// for the price; read back with product).
 import { ProviderError } from "./http.ts";
 import type { ShopifyGraphQL } from "./shopify.ts";
 import { userErrors } from "./shopify.ts";
@@ -113,6 +114,15 @@ export async function createGiftCard(gql: Gql, p: {
     throw new ProviderError("retry_later", "Shopify created no gift card and gave no reason");
   }
   return d.giftCardCreate.giftCard;
+}
+
+/** Shopify's gift card email to the card's customer, with its code (giftCardSendNotificationToCustomer). */
+export async function sendGiftCardToCustomer(gql: Gql, giftCardGid: string): Promise<void> {
+  const d = await gql.query<{ giftCardSendNotificationToCustomer: { userErrors: UserError[] } }>(
+    `mutation($id: ID!) { giftCardSendNotificationToCustomer(id: $id) { giftCard { id } userErrors { field message code } } }`,
+    { id: giftCardGid },
+  );
+  refuseOn(d.giftCardSendNotificationToCustomer.userErrors, "the gift card email");
 }
 
 export interface ShopifyProduct {

@@ -5,6 +5,7 @@
 //     code itself is never stored) and its note names the approval, so a retry finds the card by
 //     its last characters and note (as shopify-sync's gift card issuing does) instead of issuing a
 //     second one; a "code taken" answer means an earlier call went through: it is looked up again.
+//     A card for a customer is then sent to them with Shopify's own gift card email (at least once).
 //   Product: read first; fields already at their target are not sent again.
 import { type Payload, Payloads } from "../../_shared/actions/payloads.ts";
 import { hmacSha256 } from "../../_shared/crypto.ts";
@@ -19,6 +20,7 @@ import {
   findGiftCard,
   gid,
   readProduct,
+  sendGiftCardToCustomer,
   updateProduct,
   updateVariantPrice,
 } from "../../_shared/providers/shopify_actions.ts";
@@ -72,10 +74,13 @@ async function giftCard(e: Execution, d: HandlerDeps): Promise<Result> {
   const p = e.payload as Payload<"issue_gift_card">;
   const code = await giftCardCode(await codeSecret(e, d), e.key);
   const note = `growthbase approval ${e.approvalId}${p.note ? `: ${p.note}` : ""}`.slice(0, 255);
+  const customerGid = e.prepared.customer?.shopify_customer_id
+    ? gid("Customer", e.prepared.customer.shopify_customer_id)
+    : undefined;
   const client = shop(e, d);
   const found = () => findGiftCard(client, code.slice(-4), note);
   let card = await found();
-  const reconciled = !!card;
+  let reconciled = !!card;
   if (!card) {
     try {
       card = await createGiftCard(client, {
@@ -83,29 +88,34 @@ async function giftCard(e: Execution, d: HandlerDeps): Promise<Result> {
         amount: money(p.amount_cents, e),
         note,
         expiresOn: p.expires_on,
-        customerGid: e.prepared.customer?.shopify_customer_id
-          ? gid("Customer", e.prepared.customer.shopify_customer_id)
-          : undefined,
+        customerGid,
       });
     } catch (err) {
       // TAKEN: an earlier call made the card after all (its answer was lost)
       if (!(err instanceof ProviderError && err.details.providerCode === "TAKEN")) throw err;
       card = await found();
       if (!card) throw err;
-      return giftCardResult(card, true);
+      reconciled = true;
     }
   }
-  return giftCardResult(card, reconciled);
+  // The customer learns the code from Shopify's own gift card email (the code never passes
+  // through us again). Recorded after Shopify took it: a crash in between sends it twice, never
+  // not at all.
+  let notified = e.progress.gift_card_notified === card.id;
+  if (customerGid && !notified) {
+    await sendGiftCardToCustomer(client, card.id);
+    await d.saveProgress({ gift_card_notified: card.id });
+    notified = true;
+  }
+  return {
+    provider: "shopify",
+    gift_card_id: gidId(card.id), // Shopify's numeric id, as gift_card_transactions keeps shopify-sync's cards
+    gift_card_gid: card.id,
+    last_characters: card.lastCharacters,
+    customer_notified: notified,
+    reconciled,
+  };
 }
-
-/** Shopify's numeric id (as gift_card_transactions keeps it, like shopify-sync's cards) and the global id. */
-const giftCardResult = (card: { id: string; lastCharacters: string }, reconciled: boolean): Result => ({
-  provider: "shopify",
-  gift_card_id: gidId(card.id),
-  gift_card_gid: card.id,
-  last_characters: card.lastCharacters,
-  reconciled,
-});
 
 async function product(e: Execution, d: HandlerDeps): Promise<Result> {
   const p = e.payload as Payload<"update_product">;

@@ -1,6 +1,7 @@
 // Fakes for the approval executor's other providers, in their wire formats:
 //   Shopify Admin GraphQL (/shopify/{shop}/admin/api/{version}/graphql.json): discount codes,
-//     gift cards (searched by last_characters:, as Shopify does; a taken code answers TAKEN), products and variant prices; X-Shopify-Access-Token;
+//     gift cards (searched by last_characters:, as Shopify does; a taken code answers TAKEN; the
+//     email to the card's customer), products and variant prices; X-Shopify-Access-Token;
 //     THROTTLED errors with extensions.cost.
 //   Resend (/resend/emails/batch): Bearer key, Idempotency-Key (a repeated key answers the first
 //     response and sends nothing), 429 with Retry-After.
@@ -14,7 +15,9 @@ import type { FakeRequest, FakeResponse } from "./server.ts";
 export class ShopifyAdminFake extends LosesAnswers {
   readonly prefix = "/shopify";
   discounts = new Map<string, { id: string; percent: number; input: Record<string, unknown> }>();
-  giftCards = new Map<string, { id: string; lastCharacters: string; initialValue: string; note?: string }>();
+  giftCards = new Map<string, { id: string; lastCharacters: string; initialValue: string; note?: string; customerId?: string }>();
+  /** Gift cards whose email Shopify sent to their customer (giftCardSendNotificationToCustomer). */
+  notified: string[] = [];
   products = new Map<string, { title: string; status: string }>();
   variants = new Map<string, string>();
   private seq = 1000;
@@ -51,14 +54,23 @@ export class ShopifyAdminFake extends LosesAnswers {
       return { discountCodeBasicCreate: { codeDiscountNode: { id }, userErrors: [] } };
     }
     if (q.includes("giftCardCreate")) {
-      const input = v.input as { code: string; initialValue: string; note?: string };
+      const input = v.input as { code: string; initialValue: string; note?: string; customerId?: string };
       if (this.giftCards.has(input.code)) {
         return { giftCardCreate: { giftCard: null, giftCardCode: null, userErrors: [{ field: ["input", "code"], message: "Code has already been taken", code: "TAKEN" }] } };
       }
       const id = `gid://shopify/GiftCard/${this.seq++}`;
-      const card = { id, lastCharacters: input.code.slice(-4), initialValue: input.initialValue, note: input.note };
+      const card = { id, lastCharacters: input.code.slice(-4), initialValue: input.initialValue, note: input.note, customerId: input.customerId };
       this.giftCards.set(input.code, card);
       return { giftCardCreate: { giftCard: { id, lastCharacters: card.lastCharacters }, giftCardCode: input.code, userErrors: [] } };
+    }
+    if (q.includes("giftCardSendNotificationToCustomer")) {
+      const card = [...this.giftCards.values()].find((g) => g.id === v.id);
+      if (!card) return { giftCardSendNotificationToCustomer: { giftCard: null, userErrors: [{ field: ["id"], message: "Gift card does not exist" }] } };
+      if (!card.customerId) {
+        return { giftCardSendNotificationToCustomer: { giftCard: null, userErrors: [{ field: ["id"], message: "Gift card has no customer", code: "CUSTOMER_NOT_FOUND" }] } };
+      }
+      this.notified.push(card.id);
+      return { giftCardSendNotificationToCustomer: { giftCard: { id: card.id }, userErrors: [] } };
     }
     if (q.includes("giftCards(")) {
       const last = String(v.q).match(/^last_characters:(\w{4})$/)?.[1]?.toLowerCase();
