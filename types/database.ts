@@ -690,6 +690,8 @@ export type Database = {
           rationale: string | null
           replaced: Json | null
           run_id: string | null
+          slack_channel_id: string | null
+          slack_message_ts: string | null
           status: Database["public"]["Enums"]["approval_status"]
           subject_id: string | null
           subject_table: string | null
@@ -722,6 +724,8 @@ export type Database = {
           rationale?: string | null
           replaced?: Json | null
           run_id?: string | null
+          slack_channel_id?: string | null
+          slack_message_ts?: string | null
           status?: Database["public"]["Enums"]["approval_status"]
           subject_id?: string | null
           subject_table?: string | null
@@ -754,6 +758,8 @@ export type Database = {
           rationale?: string | null
           replaced?: Json | null
           run_id?: string | null
+          slack_channel_id?: string | null
+          slack_message_ts?: string | null
           status?: Database["public"]["Enums"]["approval_status"]
           subject_id?: string | null
           subject_table?: string | null
@@ -2827,6 +2833,8 @@ export type Database = {
           rated_by: string | null
           rating: number | null
           run_id: string | null
+          slack_channel_id: string | null
+          slack_message_ts: string | null
           updated_at: string
           workspace_id: string
         }
@@ -2849,6 +2857,8 @@ export type Database = {
           rated_by?: string | null
           rating?: number | null
           run_id?: string | null
+          slack_channel_id?: string | null
+          slack_message_ts?: string | null
           updated_at?: string
           workspace_id: string
         }
@@ -2871,6 +2881,8 @@ export type Database = {
           rated_by?: string | null
           rating?: number | null
           run_id?: string | null
+          slack_channel_id?: string | null
+          slack_message_ts?: string | null
           updated_at?: string
           workspace_id?: string
         }
@@ -4318,6 +4330,79 @@ export type Database = {
           },
         ]
       }
+      email_sender_settings: {
+        Row: {
+          created_at: string
+          from_email: string
+          from_name: string | null
+          reply_to: string | null
+          updated_at: string
+          workspace_id: string
+        }
+        Insert: {
+          created_at?: string
+          from_email: string
+          from_name?: string | null
+          reply_to?: string | null
+          updated_at?: string
+          workspace_id: string
+        }
+        Update: {
+          created_at?: string
+          from_email?: string
+          from_name?: string | null
+          reply_to?: string | null
+          updated_at?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "email_sender_settings_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: true
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      email_suppressions: {
+        Row: {
+          created_at: string
+          detail: string | null
+          email: string
+          id: string
+          reason: Database["public"]["Enums"]["email_suppression_reason"]
+          updated_at: string
+          workspace_id: string
+        }
+        Insert: {
+          created_at?: string
+          detail?: string | null
+          email: string
+          id?: string
+          reason: Database["public"]["Enums"]["email_suppression_reason"]
+          updated_at?: string
+          workspace_id: string
+        }
+        Update: {
+          created_at?: string
+          detail?: string | null
+          email?: string
+          id?: string
+          reason?: Database["public"]["Enums"]["email_suppression_reason"]
+          updated_at?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "email_suppressions_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       email_templates: {
         Row: {
           body_html: string | null
@@ -4330,6 +4415,7 @@ export type Database = {
           preheader: string | null
           subject: string
           updated_at: string
+          variable_defaults: NonNullable<Json>
           variables: string[]
           workspace_id: string
         }
@@ -4344,6 +4430,7 @@ export type Database = {
           preheader?: string | null
           subject: string
           updated_at?: string
+          variable_defaults?: NonNullable<Json>
           variables?: string[]
           workspace_id: string
         }
@@ -4358,6 +4445,7 @@ export type Database = {
           preheader?: string | null
           subject?: string
           updated_at?: string
+          variable_defaults?: NonNullable<Json>
           variables?: string[]
           workspace_id?: string
         }
@@ -6195,6 +6283,7 @@ export type Database = {
           resolved_at: string | null
           resolved_by: string | null
           severity: Database["public"]["Enums"]["ops_severity"]
+          slack_channel_id: string | null
           slack_message_ts: string | null
           source: string | null
           status: Database["public"]["Enums"]["ops_alert_status"]
@@ -6216,6 +6305,7 @@ export type Database = {
           resolved_at?: string | null
           resolved_by?: string | null
           severity?: Database["public"]["Enums"]["ops_severity"]
+          slack_channel_id?: string | null
           slack_message_ts?: string | null
           source?: string | null
           status?: Database["public"]["Enums"]["ops_alert_status"]
@@ -6237,6 +6327,7 @@ export type Database = {
           resolved_at?: string | null
           resolved_by?: string | null
           severity?: Database["public"]["Enums"]["ops_severity"]
+          slack_channel_id?: string | null
           slack_message_ts?: string | null
           source?: string | null
           status?: Database["public"]["Enums"]["ops_alert_status"]
@@ -7396,6 +7487,10 @@ export type Database = {
           created_at: string
           created_by: string | null
           due_at: string | null
+          email_status:
+            | Database["public"]["Enums"]["email_delivery_status"]
+            | null
+          email_status_at: string | null
           id: string
           last_error: string | null
           opened_at: string | null
@@ -7418,6 +7513,10 @@ export type Database = {
           created_at?: string
           created_by?: string | null
           due_at?: string | null
+          email_status?:
+            | Database["public"]["Enums"]["email_delivery_status"]
+            | null
+          email_status_at?: string | null
           id?: string
           last_error?: string | null
           opened_at?: string | null
@@ -7440,6 +7539,10 @@ export type Database = {
           created_at?: string
           created_by?: string | null
           due_at?: string | null
+          email_status?:
+            | Database["public"]["Enums"]["email_delivery_status"]
+            | null
+          email_status_at?: string | null
           id?: string
           last_error?: string | null
           opened_at?: string | null
@@ -11034,6 +11137,10 @@ export type Database = {
           created_at: string
           created_by: string | null
           due_at: string | null
+          email_status:
+            | Database["public"]["Enums"]["email_delivery_status"]
+            | null
+          email_status_at: string | null
           id: string
           last_error: string | null
           opened_at: string | null
@@ -11233,6 +11340,8 @@ export type Database = {
           rationale: string | null
           replaced: Json | null
           run_id: string | null
+          slack_channel_id: string | null
+          slack_message_ts: string | null
           status: Database["public"]["Enums"]["approval_status"]
           subject_id: string | null
           subject_table: string | null
@@ -11278,6 +11387,8 @@ export type Database = {
           rationale: string | null
           replaced: Json | null
           run_id: string | null
+          slack_channel_id: string | null
+          slack_message_ts: string | null
           status: Database["public"]["Enums"]["approval_status"]
           subject_id: string | null
           subject_table: string | null
@@ -11731,6 +11842,8 @@ export type Database = {
           rationale: string | null
           replaced: Json | null
           run_id: string | null
+          slack_channel_id: string | null
+          slack_message_ts: string | null
           status: Database["public"]["Enums"]["approval_status"]
           subject_id: string | null
           subject_table: string | null
@@ -11955,6 +12068,10 @@ export type Database = {
           created_at: string
           created_by: string | null
           due_at: string | null
+          email_status:
+            | Database["public"]["Enums"]["email_delivery_status"]
+            | null
+          email_status_at: string | null
           id: string
           last_error: string | null
           opened_at: string | null
@@ -12084,6 +12201,15 @@ export type Database = {
           isOneToOne: false
           isSetofReturn: true
         }
+      }
+      send_support_reply: {
+        Args: {
+          p_body?: string
+          p_curated_reply_id?: string
+          p_idempotency_key?: string
+          p_ticket_id: string
+        }
+        Returns: number
       }
       seo_overview: {
         Args: { p_from: string; p_to: string; p_workspace_id: string }
@@ -12459,8 +12585,21 @@ export type Database = {
         | "queued"
         | "sent"
         | "delivered"
+        | "opened"
+        | "clicked"
         | "bounced"
+        | "complained"
+        | "suppressed"
         | "failed"
+      email_kind:
+        | "review_request"
+        | "gift_card"
+        | "campaign"
+        | "automation"
+        | "invitation"
+        | "privacy_export"
+        | "approval_digest"
+      email_suppression_reason: "bounced" | "complained" | "unsubscribed"
       embedding_model: "text-embedding-3-small" | "local-lexical-v1"
       experiment_event_type: "exposure" | "add_to_cart" | "purchase" | "custom"
       experiment_metric:
@@ -12738,7 +12877,13 @@ export type Database = {
         | "ignored"
         | "failed"
         | "dead"
-      webhook_provider: "shopify" | "tavus" | "mux" | "chatwoot"
+      webhook_provider:
+        | "shopify"
+        | "tavus"
+        | "mux"
+        | "chatwoot"
+        | "resend"
+        | "slack"
       workflow_action_type:
         | "create_task"
         | "update_lead_status"
@@ -13353,9 +13498,23 @@ export const Constants = {
         "queued",
         "sent",
         "delivered",
+        "opened",
+        "clicked",
         "bounced",
+        "complained",
+        "suppressed",
         "failed",
       ],
+      email_kind: [
+        "review_request",
+        "gift_card",
+        "campaign",
+        "automation",
+        "invitation",
+        "privacy_export",
+        "approval_digest",
+      ],
+      email_suppression_reason: ["bounced", "complained", "unsubscribed"],
       embedding_model: ["text-embedding-3-small", "local-lexical-v1"],
       experiment_event_type: ["exposure", "add_to_cart", "purchase", "custom"],
       experiment_metric: [
@@ -13661,7 +13820,14 @@ export const Constants = {
         "failed",
         "dead",
       ],
-      webhook_provider: ["shopify", "tavus", "mux", "chatwoot"],
+      webhook_provider: [
+        "shopify",
+        "tavus",
+        "mux",
+        "chatwoot",
+        "resend",
+        "slack",
+      ],
       workflow_action_type: [
         "create_task",
         "update_lead_status",

@@ -117,11 +117,6 @@ const Settings = z.object({
   AGENT_MODEL: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._:/-]{0,127}$/).optional(),
   /** One model call's timeout (a streamed answer may take this long in total). */
   AGENT_LLM_TIMEOUT_MS: z.coerce.number().int().min(500).max(600_000).default(60_000),
-  /** Resend's API and the deployment's sending key (the executor's email campaigns). */
-  RESEND_API_URL: z.string().url().default("https://api.resend.com"),
-  RESEND_API_KEY: z.string().default(""),
-  /** Slack's Web API. */
-  SLACK_API_URL: z.string().url().default("https://slack.com/api"),
   /** Chatwoot's API (a connection's metadata.base_url wins for self-hosted instances). */
   CHATWOOT_API_URL: z.string().url().default("https://app.chatwoot.com"),
   /** One request's timeout for the executor's calls to Shopify, Resend, Slack and Chatwoot. */
@@ -133,6 +128,22 @@ const Settings = z.object({
   TAVUS_WEBHOOK_TOKEN: z.string().default(""),
   CHATWOOT_WEBHOOK_TOKEN: z.string().default(""),
   MUX_WEBHOOK_SECRET: z.string().default(""),
+  /** Resend: the API key of the platform's account, its API (tests: a fake) and the webhook signing secret (whsec_...). */
+  RESEND_API_KEY: z.string().default(""),
+  RESEND_BASE_URL: z.string().url().default("https://api.resend.com"),
+  RESEND_WEBHOOK_SECRET: z.string().default(""),
+  RESEND_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(30_000),
+  /** Requests per second the sender allows itself (Resend's default team limit is 2). */
+  RESEND_MAX_RPS: z.coerce.number().min(0.1).max(1000).default(2),
+  /** The sender of workspaces without their own (email_sender_settings), e.g. "Growthbase <no-reply@example.com>". */
+  EMAIL_DEFAULT_FROM: z.string().min(3).default("growthbase <no-reply@growthbase.invalid>"),
+  /** Slack app credentials: OAuth, the signing secret of interactivity and events, and the Web API (tests: a fake). */
+  SLACK_CLIENT_ID: z.string().default(""),
+  SLACK_CLIENT_SECRET: z.string().default(""),
+  SLACK_SIGNING_SECRET: z.string().default(""),
+  SLACK_SCOPES: z.string().default("chat:write,channels:read,groups:read,users:read,users:read.email,channels:history"),
+  SLACK_AUTH_URL: z.string().url().default("https://slack.com/oauth/v2/authorize"),
+  SLACK_API_URL: z.string().url().default("https://slack.com/api"),
 });
 export type Settings = z.infer<typeof Settings>;
 

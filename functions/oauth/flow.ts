@@ -190,7 +190,7 @@ export async function callback(req: Request, providerId: ProviderId, d: Deps): P
       (tx) =>
         tx`select private.oauth_complete(${stateHash}, ${providerId}, ${account},
         ${tokens.scopes}, ${tokens.expiresAt}, ${access}, ${refresh}, ${d.ring.currentId},
-        ${tx.json({ connected_via: "oauth" })})`,
+        ${tx.json({ connected_via: "oauth", ...tokens.metadata } as never)})`,
     );
   } catch (e) {
     const c = e as { code?: string; message?: string };

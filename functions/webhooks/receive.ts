@@ -6,6 +6,7 @@ import { HttpError, readBytes, type Reply } from "../_shared/http.ts";
 import type { Settings } from "../_shared/env.ts";
 import { SHOP_DOMAIN } from "../_shared/providers.ts";
 import { checkShopifyWebhook } from "./shopify_verify.ts";
+import { Webhook, WebhookVerificationError } from "svix";
 
 const encoder = new TextEncoder();
 const concat = (prefix: string, body: Uint8Array): Uint8Array<ArrayBuffer> => {
@@ -127,11 +128,52 @@ export async function mux(req: Request, d: Deps): Promise<Reply> {
   return await store(d, "mux", payload.type, payload.id, raw, payload);
 }
 
+/**
+ * Resend: delivery events signed by Svix (svix-id, svix-timestamp, svix-signature), verified
+ * with the official svix library (which also refuses a timestamp more than 5 minutes off);
+ * svix-id, the same on every retry of one message, deduplicates.
+ */
+export async function resend(req: Request, d: Deps): Promise<Reply> {
+  const raw = await readBytes(req, MAX_BODY_BYTES);
+  const id = req.headers.get("svix-id") ?? "";
+  const headers = {
+    "svix-id": id,
+    "svix-timestamp": req.headers.get("svix-timestamp") ?? "",
+    "svix-signature": req.headers.get("svix-signature") ?? "",
+  };
+  if (!headers["svix-id"] || !headers["svix-timestamp"] || !headers["svix-signature"]) {
+    throw new HttpError(400, "missing_headers", "svix-id, svix-timestamp and svix-signature are required");
+  }
+  if (!d.env.RESEND_WEBHOOK_SECRET) throw new HttpError(401, "invalid_signature", "no webhook secret is configured");
+  try {
+    new Webhook(d.env.RESEND_WEBHOOK_SECRET).verify(decoder.decode(raw), headers);
+  } catch (e) {
+    if (!(e instanceof WebhookVerificationError)) throw e;
+    const stale = /timestamp/i.test(e.message);
+    throw new HttpError(
+      401,
+      stale ? "stale_signature" : "invalid_signature",
+      stale ? "the signature timestamp is outside the 5-minute window" : "the signature does not match the body",
+    );
+  }
+  const payload = parseEvent(raw) as { type?: string };
+  if (typeof payload.type !== "string") throw new HttpError(400, "invalid_event", "a Resend event has a type");
+  return await store(d, "resend", payload.type, id, raw, payload);
+}
+
 /** Tavus and Chatwoot sign nothing: their callback URL carries our token (?token=...). */
 export async function tokenAuthed(req: Request, d: Deps, provider: "tavus" | "chatwoot"): Promise<Reply> {
   const expected = provider === "tavus" ? d.env.TAVUS_WEBHOOK_TOKEN : d.env.CHATWOOT_WEBHOOK_TOKEN;
   const query = new URL(req.url).searchParams;
   const given = query.get("token") ?? "";
+  if (provider === "chatwoot" && /^[0-9a-f]{64}$/.test(given)) {
+    // a workspace's own webhook token (private.connect_chatwoot): it names the workspace
+    const [row] = await withDeadline(
+      asService(d.sql, (tx) => tx`select private.chatwoot_workspace(${given}) as workspace_id`),
+      DB_DEADLINE_MS,
+    );
+    if (row?.workspace_id) return await chatwootFor(req, d, row.workspace_id);
+  }
   if (!expected || !timingSafeEqual(given, expected)) {
     throw new HttpError(401, "invalid_token", "unknown webhook token");
   }
@@ -151,7 +193,20 @@ export async function tokenAuthed(req: Request, d: Deps, provider: "tavus" | "ch
   return await store(d, provider, topic, id, raw, payload, workspace);
 }
 
-async function store(
+/** A Chatwoot event for the workspace its URL's token names; ids are per Chatwoot instance, so prefixed with it. */
+async function chatwootFor(req: Request, d: Deps, workspace: string): Promise<Reply> {
+  const raw = await readBytes(req, MAX_BODY_BYTES);
+  const payload = parseEvent(raw);
+  const topic = String(payload.event ?? "event");
+  // a message or a new conversation has its own id; a status change or update only names its
+  // conversation, so the body (which carries the new state) identifies it
+  const once = (topic === "message_created" || topic === "conversation_created") && payload.id !== undefined;
+  const id = `${workspace}:${topic}:${once ? payload.id : await sha256Hex(raw)}`;
+  return await store(d, "chatwoot", topic, id, raw, payload, workspace);
+}
+
+/** Stores a verified event once (by provider and event id); its AFTER INSERT triggers apply it. */
+export async function store(
   d: Deps,
   provider: string,
   topic: string,

@@ -68,9 +68,6 @@ export function localIntegrationEnv(c: StackConfig): Record<string, string> {
     GA4_MP_URL: `${fake}/ga4`,
     ADS_API_TIMEOUT_MS: "3000",
     AGENT_LLM_TIMEOUT_MS: "10000",
-    RESEND_API_URL: `${fake}/resend`,
-    RESEND_API_KEY: "re_local_key",
-    SLACK_API_URL: `${fake}/slack/api`,
     CHATWOOT_API_URL: `${fake}/chatwoot`,
     ACTIONS_API_TIMEOUT_MS: "3000",
     KLAVIYO_API_URL: `${fake}/klaviyo`,
@@ -78,6 +75,17 @@ export function localIntegrationEnv(c: StackConfig): Record<string, string> {
     TAVUS_WEBHOOK_TOKEN: "local-tavus-token",
     CHATWOOT_WEBHOOK_TOKEN: "local-chatwoot-token",
     MUX_WEBHOOK_SECRET: "local-mux-secret",
+    RESEND_API_KEY: "re_local_key",
+    RESEND_BASE_URL: `${fake}/resend`,
+    RESEND_WEBHOOK_SECRET: "whsec_bG9jYWwtcmVzZW5kLXdlYmhvb2stc2VjcmV0LTMyYnl0ZXM=",
+    RESEND_TIMEOUT_MS: "5000",
+    RESEND_MAX_RPS: "50",
+    EMAIL_DEFAULT_FROM: "growthbase <no-reply@growthbase.test>",
+    SLACK_CLIENT_ID: "local-slack-client",
+    SLACK_CLIENT_SECRET: "local-slack-secret",
+    SLACK_SIGNING_SECRET: "local-slack-signing-secret",
+    SLACK_AUTH_URL: `${fake}/slack/oauth/v2/authorize`,
+    SLACK_API_URL: `${fake}/slack/api`,
   };
 }
 

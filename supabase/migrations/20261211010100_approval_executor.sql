@@ -1048,11 +1048,7 @@ begin
 end $$;
 comment on function private.email_campaign_batch(uuid, integer, integer) is 'Messages of batch p_batch (0-based, up to p_size <= 100) of an executing send_email_campaign approval, rendered for the provider''s batch endpoint; [] past the last.';
 
-create function private.html_escape(p_text text) returns text
-language sql immutable set search_path = '' as $$
-  select replace(replace(replace(replace(replace(p_text, '&', '&amp;'), '<', '&lt;'), '>', '&gt;'), '"', '&quot;'), '''', '&#39;')
-$$;
-comment on function private.html_escape(text) is 'Escapes & < > " and '' for HTML.';
+-- (private.html_escape is the email sender's, 20261210020100_email_sender.sql)
 
 -- Moves an email campaign to sending when its send begins (draft -> scheduled -> sending).
 create function private.start_email_campaign_send(p_approval_id uuid) returns void

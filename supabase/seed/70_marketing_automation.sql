@@ -141,12 +141,12 @@ insert into public.content_templates (workspace_id, kind, content_type, name, de
      {"title": "Terms", "body": "Net 30, free shipping over {{ free_shipping_threshold }}."}]', '00000000-0000-4000-8000-000000000002')
 on conflict do nothing;
 
-insert into public.email_templates (id, workspace_id, name, category, subject, preheader, body_html, body_text, created_by) values
+insert into public.email_templates (id, workspace_id, name, category, subject, preheader, body_html, body_text, variable_defaults, created_by) values
   ('73000000-0000-4000-8000-000000000001', '10000000-0000-4000-8000-000000000001', 'Welcome', 'onboarding', 'Welcome, {{ first_name }}',
    'Your first order ships free', '<p>Hi {{ first_name }},</p><p>Use {{ code }} for free shipping.</p>',
-   'Hi {{ first_name }}, use {{ code }} for free shipping.', '00000000-0000-4000-8000-000000000002'),
+   'Hi {{ first_name }}, use {{ code }} for free shipping.', '{"code": "WELCOME"}', '00000000-0000-4000-8000-000000000002'),
   ('73000000-0000-4000-8000-000000000002', '10000000-0000-4000-8000-000000000001', 'Spring launch', 'campaign', 'Your balm, refilled',
-   'Same balm, less jar', '<h1>Refills are here</h1><p>{{ first_name }}, the refill pouch is live.</p>', null,
+   'Same balm, less jar', '<h1>Refills are here</h1><p>{{ first_name }}, the refill pouch is live.</p>', null, '{}',
    '00000000-0000-4000-8000-000000000002')
 on conflict do nothing;
 

@@ -34,8 +34,8 @@ insert into public.brand_assets (workspace_id, kind, name, digital_asset_id, is_
   (tests.workspace_id('A'), 'logo', 'Main logo', tests.id('logo.png'), true);
 insert into public.content_templates (workspace_id, kind, content_type, name, body) values
   (tests.workspace_id('A'), 'content', 'social_post', 'Launch post', 'New: {{ product }}');
-with r as (insert into public.email_templates (workspace_id, name, subject, body_text) values
-  (tests.workspace_id('A'), 'Welcome', 'Welcome {{first_name}}', 'Hi {{ first_name }}, here is {{offer.code}}.') returning id, name)
+with r as (insert into public.email_templates (workspace_id, name, subject, body_text, variable_defaults) values
+  (tests.workspace_id('A'), 'Welcome', 'Welcome {{first_name}}', 'Hi {{ first_name }}, here is {{offer.code}}.', '{"offer.code": "WELCOME"}') returning id, name)
 select tests.remember(name, id) from r;
 with r as (insert into public.email_lists (workspace_id, name) values
   (tests.workspace_id('A'), 'Newsletter') returning id, name)

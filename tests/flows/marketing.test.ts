@@ -124,7 +124,7 @@ describe("leads", () => {
 describe("content and strategy", () => {
   it("keeps template variables and refuses a strategy document whose body does not fit its kind", async () => {
     const t = await member.from("email_templates")
-      .insert({ workspace_id: ws.id, name: "Welcome", subject: "Hi {{ first_name }}", body_text: "Code {{code}}" }).select("variables").single();
+      .insert({ workspace_id: ws.id, name: "Welcome", subject: "Hi {{ first_name }}", body_text: "Code {{code}}", variable_defaults: { code: "WELCOME" } }).select("variables").single();
     expect(t.data?.variables).toEqual(["code", "first_name"]);
     const bad = await member.from("strategy_documents").insert({
       workspace_id: ws.id, kind: "funnel_design", title: "Funnel",

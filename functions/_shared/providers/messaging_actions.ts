@@ -21,7 +21,7 @@ export function classifyResend(a: Answer): ProviderError | null {
 export function resendClient(s: Settings, http: ProviderHttp): Client {
   return providerClient({
     name: "Resend",
-    baseUrl: s.RESEND_API_URL,
+    baseUrl: s.RESEND_BASE_URL,
     timeoutMs: s.ACTIONS_API_TIMEOUT_MS,
     http,
     classify: classifyResend,

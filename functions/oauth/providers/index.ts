@@ -3,6 +3,7 @@ import { googleAds } from "./google_ads.ts";
 import { googleSearchConsole } from "./google_search_console.ts";
 import { meta } from "./meta.ts";
 import { shopify } from "./shopify.ts";
+import { slack } from "./slack.ts";
 import { tiktok } from "./tiktok.ts";
 import { tiktokAccount } from "./tiktok_account.ts";
 import type { OAuthProvider } from "./types.ts";
@@ -14,6 +15,7 @@ export const PROVIDERS = {
   meta,
   tiktok,
   tiktok_account: tiktokAccount,
+  slack,
 } satisfies Record<string, OAuthProvider>;
 export type ProviderId = keyof typeof PROVIDERS;
 export const PROVIDER_IDS = Object.keys(PROVIDERS) as [ProviderId, ...ProviderId[]];

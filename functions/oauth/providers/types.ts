@@ -9,6 +9,8 @@ export interface Tokens {
   scopes: string[];
   /** The account the token is for, where the provider's token answer names it (TikTok's open_id). */
   account?: string;
+  /** What the provider said about the installation, kept on the connection (Slack's bot user, team name). */
+  metadata?: Record<string, unknown>;
 }
 
 export interface Http {
@@ -26,6 +28,8 @@ export interface StartInput {
 export interface OAuthProvider {
   /** Uses PKCE S256 (a verifier is kept encrypted with the state). */
   readonly pkce: boolean;
+  /** The account is known only after the exchange (Tokens.accountId): start needs none. */
+  readonly accountFromExchange?: boolean;
   /** Where the start step sends the browser. */
   authorizeUrl(s: Settings, input: StartInput): URL;
   /** Checks the provider's own proof on the callback query; an error code, or null when it holds. */

@@ -17,6 +17,9 @@ select cron.schedule('connector-jobs-retention', '29 3 * * *', 'select private.p
 select cron.schedule('connector-queues', '* * * * *', 'select private.wake_connector_queues()');
 select cron.schedule('cron-history-retention', '17 4 * * *', 'select private.purge_cron_history()');
 select cron.schedule('dashboard-facts', '15 1 * * *', 'select private.refresh_dashboard_facts()');
+select cron.schedule('email-approval-digest', '0 8 * * *', 'select private.enqueue_approval_digests()');
+select cron.schedule('email-enqueue', '* * * * *', 'select private.enqueue_due_emails()');
+select cron.schedule('email-retention', '37 3 * * *', 'select private.purge_email_messages()');
 select cron.schedule('experiments-refresh', '11 * * * *', 'select private.refresh_experiments()');
 select cron.schedule('inventory-reorder-points', '30 5 * * *', 'select private.compute_all_reorder_points()');
 select cron.schedule('inventory-snapshots', '15 5 * * *', 'select private.snapshot_all_inventory()');
@@ -25,6 +28,7 @@ select cron.schedule('knowledge-embed', '* * * * *', 'select private.dispatch_em
 select cron.schedule('knowledge-housekeeping', '17 4 * * *', 'select private.knowledge_housekeeping()');
 select cron.schedule('model-discovery', '*/15 * * * *', 'select private.wake_model_discovery()');
 select cron.schedule('oauth-token-refresh', '*/5 * * * *', 'select private.invoke_function(''oauth/refresh'')');
+select cron.schedule('ops-health-checks', '*/5 * * * *', 'select private.run_health_checks()');
 select cron.schedule('ops-partitions', '10 0 * * *', 'select private.maintain_ops_partitions()');
 select cron.schedule('ops-retention', '20 4 * * *', 'select private.purge_ops_data()');
 select cron.schedule('personal-data-retention', '17 4 * * *', 'select private.purge_personal_data()');
@@ -34,6 +38,7 @@ select cron.schedule('privacy-export', '*/5 * * * *', 'select private.privacy_wo
 select cron.schedule('rate-limit-purge', '17 * * * *', 'select private.purge_rate_limit_hits()');
 select cron.schedule('review-requests-due', '*/5 * * * *', 'select private.mark_review_requests_due()');
 select cron.schedule('slack-retention', '11 3 * * *', 'select private.purge_slack_messages()');
+select cron.schedule('slack-sync', '41 5 * * *', 'select private.enqueue_slack_syncs()');
 select cron.schedule('time-partitions', '17 1 * * *', 'select private.maintain_partitions()');
 select cron.schedule('webhook-dispatch', '* * * * *', 'select private.dispatch_due_deliveries()');
 select cron.schedule('webhook-history-retention', '41 2 * * *', 'select private.purge_webhook_history()');

@@ -83,6 +83,16 @@ comment on type private.connector_job_outcome is 'How a worker''s turn on a job 
 create type private.connector_job_status as enum ('queued', 'running', 'done', 'dead');
 comment on type private.connector_job_status is 'queued (due at next_attempt_at) -> running (leased until lease_expires_at) -> done | queued again | dead (dead letter: last_error says why).';
 
+create type private.email_batch as (
+  batch_key text,
+  kind public.email_kind,
+  messages jsonb
+);
+comment on type private.email_batch is 'One provider call as the email-send worker gets it: its Idempotency-Key, its kind (campaign batches use the batch endpoint) and its messages in id order.';
+
+create type private.email_message_status as enum ('queued', 'sending', 'sent', 'delivered', 'bounced', 'complained', 'suppressed', 'failed');
+comment on type private.email_message_status is 'queued -> sending (claimed, leased) -> sent (Resend accepted it) -> delivered | bounced | complained; queued -> suppressed (never sent); sending -> queued (retry, throttled) | failed (dead letter).';
+
 create type private.embedding_job_status as enum ('queued', 'running', 'done', 'dead');
 comment on type private.embedding_job_status is 'queued (waiting until visible_at) -> running (leased until visible_at) -> done | dead (dead letter, last_error says why); a failed attempt goes back to queued.';
 
@@ -116,6 +126,15 @@ comment on type private.personal_column_kind is 'R1 user_fk: foreign key to auth
 
 create type private.provider_call_outcome as enum ('ok', 'throttled', 'token_invalid', 'retry_later', 'bad_request');
 comment on type private.provider_call_outcome is 'How one provider call ended, as functions/_shared/providers/http.ts classifies it: ok; throttled (wait until a time the provider gave or implied); token_invalid (after one refresh); retry_later (timeout, 5xx, connection failure); bad_request (the provider refused what we sent).';
+
+create type private.slack_message as (
+  workspace_id uuid,
+  channel text,
+  ts text,
+  text text,
+  blocks jsonb
+);
+comment on type private.slack_message is 'A Slack message as the slack-post worker sends it: where, the ts to edit (null: post a new one), fallback text and Block Kit blocks.';
 
 create type private.variant_moments as (
   variant_id uuid,

@@ -290,8 +290,14 @@ comment on type public.email_campaign_status is 'draft <-> scheduled -> sending 
 create type public.email_contact_status as enum ('subscribed', 'unsubscribed', 'bounced', 'complained');
 comment on type public.email_contact_status is 'Only subscribed contacts are mailed.';
 
-create type public.email_delivery_status as enum ('queued', 'sent', 'delivered', 'bounced', 'failed');
-comment on type public.email_delivery_status is 'Delivery state reported by the email provider.';
+create type public.email_delivery_status as enum ('queued', 'sent', 'delivered', 'opened', 'clicked', 'bounced', 'complained', 'suppressed', 'failed');
+comment on type public.email_delivery_status is 'Where an email stands, as the email provider reports it: queued, sent (the provider accepted it), delivered, opened, clicked, bounced, complained (marked as spam), suppressed (never sent: the address is on the suppression list or has no consent), failed (the provider refused it or every retry failed).';
+
+create type public.email_kind as enum ('review_request', 'gift_card', 'campaign', 'automation', 'invitation', 'privacy_export', 'approval_digest');
+comment on type public.email_kind is 'What an email is for. campaign and automation are marketing (sent only to subscribed contacts); review_request respects unsubscribes; the others are transactional (only bounces and complaints stop them).';
+
+create type public.email_suppression_reason as enum ('bounced', 'complained', 'unsubscribed');
+comment on type public.email_suppression_reason is 'Why an address gets no more email: a permanent bounce or a spam complaint (no email at all), or an unsubscribe (no marketing email and no review requests).';
 
 create type public.embedding_model as enum ('text-embedding-3-small', 'local-lexical-v1');
 comment on type public.embedding_model is 'Embedding models the embed worker can call, all 1536 dimensions: OpenAI text-embedding-3-small, and local-lexical-v1, a deterministic lexical feature-hashing model (not semantic) for offline stacks and tests.';
@@ -679,7 +685,7 @@ comment on type public.webhook_event_row is 'One inbound event as list_webhook_e
 create type public.webhook_event_status as enum ('pending', 'processed', 'ignored', 'failed', 'dead');
 comment on type public.webhook_event_status is 'pending: stored, waiting for the processor; processed: handled; ignored: valid but nothing to do (unknown topic, no active connection for the shop); failed: the last attempt raised, retried at next_attempt_at; dead: gave up (5 attempts, or an event that can never be processed), last error kept.';
 
-create type public.webhook_provider as enum ('shopify', 'tavus', 'mux', 'chatwoot');
+create type public.webhook_provider as enum ('shopify', 'tavus', 'mux', 'chatwoot', 'resend', 'slack');
 comment on type public.webhook_provider is 'Services that call our webhooks function.';
 
 create type public.workflow_action_type as enum ('create_task', 'update_lead_status', 'add_to_email_list', 'log_activity', 'send_webhook');

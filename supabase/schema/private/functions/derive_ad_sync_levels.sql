@@ -5,7 +5,8 @@ CREATE OR REPLACE FUNCTION private.derive_ad_sync_levels(p_workspace_id uuid, p_
  SET search_path TO ''
 AS $function$
 declare
-  rows jsonb;
+  rows private.ad_metric_row[];
+  n integer;
 begin
   with src as materialized (
     select m.campaign_id, m.ad_group_id, m.day, m.spend_cents, m.impressions, m.clicks, m.conversions, m.revenue_cents
@@ -22,18 +23,21 @@ begin
       sum(s.conversions), sum(s.revenue_cents)::bigint
     from src s group by s.campaign_id, s.day
   )
-  select coalesce(jsonb_agg(jsonb_build_object('platform', p_platform, 'level', x.level,
-           'external_id', coalesce(g.external_id, c.external_id), 'day', x.day, 'currency', p_currency,
-           'spend_cents', x.spend, 'impressions', x.impressions, 'clicks', x.clicks, 'conversions', x.conversions,
-           'revenue_cents', x.revenue)), '[]')
+  select coalesce(array_agg(row(0, null, p_platform, x.level::public.ad_level, x.object_id, c.ad_account_id, c.id,
+           g.id, null, x.day, p_currency, x.spend, x.impressions, x.clicks, x.conversions, x.revenue)::private.ad_metric_row), '{}')
   into rows
   from sums x
   left join public.ad_groups g on x.level = 'ad_group' and g.id = x.object_id
-  left join public.ad_campaigns c on x.level = 'campaign' and c.id = x.object_id
-  left join public.ad_metrics_daily d on d.workspace_id = p_workspace_id and d.object_id = x.object_id and d.day = x.day
+  left join public.ad_campaigns c on c.id = case x.level when 'campaign' then x.object_id else g.campaign_id end
+  -- by the unique key, row by row (limit 1 keeps the planner from flattening it): with a new
+  -- account's rows not yet analyzed, a plain join was planned as a pass over the workspace's
+  -- rows for every sum
+  left join lateral (select d.* from public.ad_metrics_daily d
+                     where d.workspace_id = p_workspace_id and d.object_id = x.object_id and d.day = x.day limit 1) d on true
   where d.day is null
      or (d.spend_cents, d.impressions, d.clicks, d.conversions, d.revenue_cents, d.currency::text)
         is distinct from (x.spend, x.impressions, x.clicks, x.conversions, x.revenue, p_currency);
-  return private.ingest_ad_sync_rows(p_workspace_id, rows);
+  select w.inserted + w.updated into n from private.write_ad_metric_rows(p_workspace_id, rows) w;
+  return n;
 end $function$;
 comment on function private.derive_ad_sync_levels(uuid,uuid,public.ad_platform,date,date,text,text) is 'At the end of a synced window: the ad group rows (from ad rows) and campaign rows (from the rows of p_derive_from) of its days, summed, written where they changed; returns rows written.';

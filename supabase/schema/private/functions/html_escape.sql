@@ -6,4 +6,4 @@ CREATE OR REPLACE FUNCTION private.html_escape(p_text text)
 AS $function$
   select replace(replace(replace(replace(replace(p_text, '&', '&amp;'), '<', '&lt;'), '>', '&gt;'), '"', '&quot;'), '''', '&#39;')
 $function$;
-comment on function private.html_escape(text) is 'Escapes & < > " and '' for HTML.';
+comment on function private.html_escape(text) is 'Escapes & < > " and '' for HTML text and attribute values.';

@@ -13,6 +13,7 @@ begin
   if target is null or new.workspace_id is null or new.payload ->> 'id' is null then
     return null;
   end if;
+  perform set_config('growthbase.chatwoot_inbound', 'on', true);
   begin
     update public.support_tickets set status = target
     where workspace_id = new.workspace_id and chatwoot_conversation_id = new.payload ->> 'id'

@@ -34,7 +34,10 @@ grant insert, select, update, delete, truncate, references, trigger on private.w
 CREATE INDEX webhook_events_due_idx ON private.webhook_events USING btree (id) WHERE (status = ANY (ARRAY['pending'::public.webhook_event_status, 'failed'::public.webhook_event_status]));
 CREATE INDEX webhook_events_workspace_id_idx ON private.webhook_events USING btree (workspace_id);
 
+CREATE TRIGGER apply_chatwoot_event AFTER INSERT ON private.webhook_events FOR EACH ROW WHEN ((new.provider = 'chatwoot'::public.webhook_provider)) EXECUTE FUNCTION private.apply_chatwoot_event();
 CREATE TRIGGER apply_mux_event AFTER INSERT ON private.webhook_events FOR EACH ROW WHEN ((new.provider = 'mux'::public.webhook_provider)) EXECUTE FUNCTION private.apply_mux_event();
+CREATE TRIGGER apply_resend_event AFTER INSERT ON private.webhook_events FOR EACH ROW WHEN ((new.provider = 'resend'::public.webhook_provider)) EXECUTE FUNCTION private.apply_resend_event();
+CREATE TRIGGER apply_slack_event AFTER INSERT ON private.webhook_events FOR EACH ROW WHEN ((new.provider = 'slack'::public.webhook_provider)) EXECUTE FUNCTION private.apply_slack_event();
 CREATE TRIGGER apply_tavus_event AFTER INSERT ON private.webhook_events FOR EACH ROW WHEN ((new.provider = 'tavus'::public.webhook_provider)) EXECUTE FUNCTION private.apply_tavus_event();
 CREATE TRIGGER drop_processed_webhook_body BEFORE UPDATE ON private.webhook_events FOR EACH ROW WHEN (((new.status = ANY (ARRAY['processed'::public.webhook_event_status, 'ignored'::public.webhook_event_status])) AND (new.payload IS NOT NULL))) EXECUTE FUNCTION private.drop_processed_webhook_body();
 CREATE TRIGGER keep_tenant_keys BEFORE UPDATE OF workspace_id ON private.webhook_events FOR EACH ROW EXECUTE FUNCTION private.keep_tenant_keys('workspace_id');

@@ -18,8 +18,9 @@ begin
   end if;
   select * into inv from private.insert_invitation(p_workspace_id, lower(btrim(p_email)), p_role);
   perform private.store_invitation_token(inv.id, extensions.digest(t, 'sha256'));
+  perform private.enqueue_invitation_email(inv.id, t);
   return query select inv.id, t, inv.expires_at;
 end $function$;
-comment on function public.create_workspace_invitation(uuid,text,public.workspace_role) is 'Admin only: invites an email; returns the token once (only its hash is stored).';
+comment on function public.create_workspace_invitation(uuid,text,public.workspace_role) is 'Admin only: invites an email and queues the invitation email with its accept link; returns the token once (only its hash is stored).';
 grant execute on function public.create_workspace_invitation(uuid,text,public.workspace_role) to authenticated;
 grant execute on function public.create_workspace_invitation(uuid,text,public.workspace_role) to service_role;

@@ -27,6 +27,8 @@ create table public.agent_approvals (
   execution_error text,
   created_at timestamp with time zone default now() not null,
   updated_at timestamp with time zone default now() not null,
+  slack_channel_id text,
+  slack_message_ts text,
   replaced jsonb,
   undo_of_id uuid,
   constraint "agent_approvals_pkey" PRIMARY KEY (id),
@@ -42,6 +44,8 @@ create table public.agent_approvals (
   constraint "agent_approvals_proposer_name_check" CHECK (((char_length(proposer_name) >= 1) AND (char_length(proposer_name) <= 200))),
   constraint "agent_approvals_rationale_check" CHECK ((char_length(rationale) <= 20000)),
   constraint "agent_approvals_replaced_check" CHECK ((jsonb_typeof(replaced) = 'object'::text)),
+  constraint "agent_approvals_slack_channel_id_check" CHECK ((slack_channel_id ~ '^[A-Z0-9]{2,32}$'::text)),
+  constraint "agent_approvals_slack_message_ts_check" CHECK ((slack_message_ts ~ '^\d{1,12}\.\d{1,6}$'::text)),
   constraint "agent_approvals_subject_id_check" CHECK (((char_length(subject_id) >= 1) AND (char_length(subject_id) <= 200))),
   constraint "agent_approvals_subject_table_check" CHECK ((subject_table ~ '^[a-z_][a-z0-9_]{0,62}$'::text)),
   constraint "agent_approvals_title_check" CHECK (((char_length(btrim(title)) >= 1) AND (char_length(btrim(title)) <= 200))),
@@ -64,6 +68,8 @@ comment on column public.agent_approvals.dedupe_key is 'Proposer''s idempotency 
 comment on column public.agent_approvals.decided_by is 'Who approved or rejected: the signed-in caller (set by trigger); NULL for expiry.';
 comment on column public.agent_approvals.decision_log_id is 'The decision_log entry recording the decision.';
 comment on column public.agent_approvals.execution_result is 'What the executing service reported (approved -> executed | failed).';
+comment on column public.agent_approvals.slack_channel_id is 'The Slack channel the approval was posted to (with Approve and Reject buttons).';
+comment on column public.agent_approvals.slack_message_ts is 'The Slack message''s ts: a decision edits that message to say who decided.';
 comment on column public.agent_approvals.replaced is 'What the executed change replaced (e.g. {"daily_budget_cents": 12000}), recorded by the executor; public.propose_undo proposes putting it back.';
 comment on column public.agent_approvals.undo_of_id is 'The executed approval this proposal undoes (public.propose_undo).';
 
@@ -119,3 +125,4 @@ CREATE TRIGGER keep_tenant_keys BEFORE UPDATE OF workspace_id, created_at ON pub
 CREATE TRIGGER learn_from_decision AFTER UPDATE OF status ON public.agent_approvals FOR EACH ROW WHEN (((new.agent_id IS NOT NULL) AND (new.status = ANY (ARRAY['approved'::public.approval_status, 'rejected'::public.approval_status])) AND (old.status = 'pending'::public.approval_status))) EXECUTE FUNCTION private.learn_from_decision();
 CREATE TRIGGER queue_approved_action AFTER UPDATE OF status ON public.agent_approvals FOR EACH ROW WHEN (((new.status = 'approved'::public.approval_status) AND (old.status IS DISTINCT FROM new.status) AND (new.action <> 'other'::public.approval_action))) EXECUTE FUNCTION private.queue_approved_action();
 CREATE TRIGGER set_updated_at BEFORE UPDATE ON public.agent_approvals FOR EACH ROW EXECUTE FUNCTION private.set_updated_at();
+CREATE TRIGGER slack_notify AFTER INSERT OR UPDATE OF status ON public.agent_approvals FOR EACH ROW WHEN (((new.status <> 'expired'::public.approval_status) OR (new.slack_message_ts IS NOT NULL))) EXECUTE FUNCTION private.slack_notify_row();

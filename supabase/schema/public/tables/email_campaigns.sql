@@ -31,6 +31,7 @@ create table public.email_campaigns (
   constraint "email_campaigns_created_by_fkey" FOREIGN KEY (created_by) REFERENCES auth.users(id) ON DELETE SET NULL,
   constraint "email_campaigns_workspace_id_campaign_id_fkey" FOREIGN KEY (workspace_id, campaign_id) REFERENCES public.campaigns(workspace_id, id) ON DELETE SET NULL (campaign_id),
   constraint "email_campaigns_workspace_id_fkey" FOREIGN KEY (workspace_id) REFERENCES public.workspaces(id) ON DELETE CASCADE,
+  constraint "email_campaigns_workspace_id_id_key" UNIQUE (workspace_id, id),
   constraint "email_campaigns_workspace_id_list_id_fkey" FOREIGN KEY (workspace_id, list_id) REFERENCES public.email_lists(workspace_id, id) ON DELETE SET NULL (list_id),
   constraint "email_campaigns_workspace_id_template_id_fkey" FOREIGN KEY (workspace_id, template_id) REFERENCES public.email_templates(workspace_id, id) ON DELETE SET NULL (template_id),
   constraint "from_email and reply_to are valid addresses" CHECK ((((from_email IS NULL) OR (from_email ~ '^[^@\s]+@[^@\s]+\.[^@\s]+$'::text)) AND ((reply_to IS NULL) OR (reply_to ~ '^[^@\s]+@[^@\s]+\.[^@\s]+$'::text)))),
@@ -62,6 +63,7 @@ create policy "viewers read" on public.email_campaigns for select to authenticat
   using ((workspace_id = ANY (ARRAY( SELECT private.workspace_ids('viewer'::public.workspace_role) AS workspace_ids))));
 
 CREATE TRIGGER check_email_campaign BEFORE INSERT ON public.email_campaigns FOR EACH ROW EXECUTE FUNCTION private.check_email_campaign();
+CREATE TRIGGER check_email_campaign_subject BEFORE INSERT OR UPDATE OF subject, template_id ON public.email_campaigns FOR EACH ROW WHEN ((new.subject IS NOT NULL)) EXECUTE FUNCTION private.check_email_campaign_subject();
 CREATE TRIGGER check_email_campaign_update BEFORE UPDATE ON public.email_campaigns FOR EACH ROW WHEN ((NOT ((old.created_by IS NOT NULL) AND (new.created_by IS NULL) AND private.only_deleted_users_cleared(ARRAY[old.created_by], ARRAY[new.created_by])))) EXECUTE FUNCTION private.check_email_campaign();
 CREATE TRIGGER keep_tenant_keys BEFORE UPDATE OF workspace_id, created_by, created_at ON public.email_campaigns FOR EACH ROW EXECUTE FUNCTION private.keep_tenant_keys('workspace_id', 'created_by', 'created_at');
 CREATE TRIGGER set_updated_at BEFORE UPDATE ON public.email_campaigns FOR EACH ROW EXECUTE FUNCTION private.set_updated_at();

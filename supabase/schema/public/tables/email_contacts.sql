@@ -43,6 +43,7 @@ create policy "members remove" on public.email_contacts for delete to authentica
 create policy "viewers read" on public.email_contacts for select to authenticated
   using ((workspace_id = ANY (ARRAY( SELECT private.workspace_ids('viewer'::public.workspace_role) AS workspace_ids))));
 
+CREATE TRIGGER enqueue_automation_emails AFTER INSERT OR UPDATE OF status ON public.email_contacts FOR EACH ROW WHEN ((new.status = 'subscribed'::public.email_contact_status)) EXECUTE FUNCTION private.enqueue_automation_emails();
 CREATE TRIGGER keep_tenant_keys BEFORE UPDATE OF workspace_id, created_at ON public.email_contacts FOR EACH ROW EXECUTE FUNCTION private.keep_tenant_keys('workspace_id', 'created_at');
 CREATE TRIGGER normalize_email_contact BEFORE INSERT OR UPDATE ON public.email_contacts FOR EACH ROW EXECUTE FUNCTION private.normalize_email_contact();
 CREATE TRIGGER set_updated_at BEFORE UPDATE ON public.email_contacts FOR EACH ROW EXECUTE FUNCTION private.set_updated_at();

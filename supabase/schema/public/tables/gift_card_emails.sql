@@ -16,7 +16,8 @@ create table public.gift_card_emails (
   constraint "gift_card_emails_transaction_id_fkey" FOREIGN KEY (transaction_id, workspace_id) REFERENCES public.gift_card_transactions(id, workspace_id) ON DELETE CASCADE,
   constraint "gift_card_emails_transaction_id_key" UNIQUE (transaction_id),
   constraint "gift_card_emails_transaction_id_workspace_id_key" UNIQUE (transaction_id, workspace_id),
-  constraint "gift_card_emails_workspace_id_fkey" FOREIGN KEY (workspace_id) REFERENCES public.workspaces(id) ON DELETE CASCADE
+  constraint "gift_card_emails_workspace_id_fkey" FOREIGN KEY (workspace_id) REFERENCES public.workspaces(id) ON DELETE CASCADE,
+  constraint "gift_card_emails_workspace_id_id_key" UNIQUE (workspace_id, id)
 );
 comment on table public.gift_card_emails is 'Delivery of a gift card to its customer (Resend); the recipient address lives in private.gift_card_recipients.';
 

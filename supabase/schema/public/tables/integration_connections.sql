@@ -60,3 +60,4 @@ CREATE TRIGGER connection_webhook_events AFTER INSERT OR UPDATE OF status ON pub
 CREATE TRIGGER gift_cards_writable AFTER INSERT OR UPDATE OF status, scopes ON public.integration_connections FOR EACH ROW WHEN (((new.provider = 'shopify'::public.integration_provider) AND (new.status = 'active'::public.connection_status) AND ('write_gift_cards'::text = ANY (new.scopes)))) EXECUTE FUNCTION private.gift_cards_writable();
 CREATE TRIGGER keep_tenant_keys BEFORE UPDATE OF workspace_id, created_at ON public.integration_connections FOR EACH ROW EXECUTE FUNCTION private.keep_tenant_keys('workspace_id', 'created_at');
 CREATE TRIGGER set_updated_at BEFORE UPDATE ON public.integration_connections FOR EACH ROW EXECUTE FUNCTION private.set_updated_at();
+CREATE TRIGGER slack_connected AFTER INSERT ON public.integration_connections FOR EACH ROW WHEN ((new.provider = 'slack'::public.integration_provider)) EXECUTE FUNCTION private.slack_connected();

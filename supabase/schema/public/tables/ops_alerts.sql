@@ -18,6 +18,7 @@ create table public.ops_alerts (
   created_by uuid default auth.uid(),
   created_at timestamp with time zone default now() not null,
   updated_at timestamp with time zone default now() not null,
+  slack_channel_id text,
   constraint "ops_alerts_pkey" PRIMARY KEY (id),
   constraint "ops_alerts_acknowledged_by_fkey" FOREIGN KEY (acknowledged_by) REFERENCES auth.users(id) ON DELETE SET NULL,
   constraint "ops_alerts_alert_type_check" CHECK ((alert_type ~ '^[a-z][a-z0-9_]{0,63}$'::text)),
@@ -26,6 +27,7 @@ create table public.ops_alerts (
   constraint "ops_alerts_details_check" CHECK ((jsonb_typeof(details) = 'object'::text)),
   constraint "ops_alerts_message_check" CHECK ((char_length(message) <= 10000)),
   constraint "ops_alerts_resolved_by_fkey" FOREIGN KEY (resolved_by) REFERENCES auth.users(id) ON DELETE SET NULL,
+  constraint "ops_alerts_slack_channel_id_check" CHECK ((slack_channel_id ~ '^[A-Z0-9]{2,32}$'::text)),
   constraint "ops_alerts_slack_message_ts_check" CHECK ((char_length(slack_message_ts) <= 64)),
   constraint "ops_alerts_source_check" CHECK ((char_length(source) <= 120)),
   constraint "ops_alerts_title_check" CHECK (((char_length(btrim(title)) >= 1) AND (char_length(btrim(title)) <= 200))),
@@ -37,6 +39,7 @@ comment on table public.ops_alerts is 'Alerts: raised by health checks, error sp
 comment on column public.ops_alerts.alert_type is 'What raised it: health, error, budget, manual ...';
 comment on column public.ops_alerts.dedupe_key is 'At most one unresolved alert per workspace and key (e.g. health:shopify).';
 comment on column public.ops_alerts.slack_message_ts is 'The Slack message that announced it, to thread updates.';
+comment on column public.ops_alerts.slack_channel_id is 'The Slack channel the alert was posted to; slack_message_ts is its message, edited as the alert changes.';
 
 alter table public.ops_alerts enable row level security;
 grant insert, select, update, delete, truncate, references, trigger on public.ops_alerts to service_role;
@@ -74,4 +77,5 @@ CREATE TRIGGER guard_ops_alert BEFORE INSERT ON public.ops_alerts FOR EACH ROW E
 CREATE TRIGGER guard_ops_alert_update BEFORE UPDATE ON public.ops_alerts FOR EACH ROW WHEN ((NOT ((((old.acknowledged_by IS NOT NULL) AND (new.acknowledged_by IS NULL)) OR ((old.created_by IS NOT NULL) AND (new.created_by IS NULL)) OR ((old.resolved_by IS NOT NULL) AND (new.resolved_by IS NULL))) AND private.only_deleted_users_cleared(ARRAY[old.acknowledged_by, old.created_by, old.resolved_by], ARRAY[new.acknowledged_by, new.created_by, new.resolved_by])))) EXECUTE FUNCTION private.guard_ops_alert();
 CREATE TRIGGER keep_tenant_keys BEFORE UPDATE OF workspace_id, created_by, created_at ON public.ops_alerts FOR EACH ROW EXECUTE FUNCTION private.keep_tenant_keys('workspace_id', 'created_by', 'created_at');
 CREATE TRIGGER set_updated_at BEFORE UPDATE ON public.ops_alerts FOR EACH ROW EXECUTE FUNCTION private.set_updated_at();
+CREATE TRIGGER slack_notify AFTER INSERT OR UPDATE OF status, severity, title ON public.ops_alerts FOR EACH ROW EXECUTE FUNCTION private.slack_notify_row();
 CREATE TRIGGER stamp_actor BEFORE INSERT ON public.ops_alerts FOR EACH ROW EXECUTE FUNCTION private.stamp_actor('created_by');

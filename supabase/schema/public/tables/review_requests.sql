@@ -19,6 +19,8 @@ create table public.review_requests (
   created_by uuid,
   created_at timestamp with time zone default now() not null,
   updated_at timestamp with time zone default now() not null,
+  email_status public.email_delivery_status,
+  email_status_at timestamp with time zone,
   constraint "review_requests_pkey" PRIMARY KEY (id),
   constraint "review_requests_attempts_check" CHECK ((attempts >= 0)),
   constraint "review_requests_cancel_reason_check" CHECK ((char_length(cancel_reason) <= 500)),
@@ -37,6 +39,8 @@ comment on column public.review_requests.shopify_product_ids is 'The order''s pr
 comment on column public.review_requests.attempts is 'How many times the dispatcher claimed it; after 5 failed deliveries it is cancelled.';
 comment on column public.review_requests.claimed_until is 'Lease of the dispatcher''s current claim; a crashed dispatcher''s claim comes back after it.';
 comment on column public.review_requests.created_by is 'The member who asked for a manual request; null for fulfilment.';
+comment on column public.review_requests.email_status is 'The review request email''s delivery as Resend reports it (sent, delivered, opened, clicked, bounced, complained, suppressed, failed); null before it is queued.';
+comment on column public.review_requests.email_status_at is 'When email_status last changed.';
 
 alter table public.review_requests enable row level security;
 grant insert, select, update, delete, truncate, references, trigger on public.review_requests to service_role;
