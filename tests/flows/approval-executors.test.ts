@@ -1,5 +1,5 @@
 // Every approval action kind has an executor: budgets on Google Ads and TikTok, Shopify
-// discounts, gift cards and products, email campaigns through Resend, Slack posts, Chatwoot
+// discounts, gift cards and products, email campaigns through the email sender, Slack posts, Chatwoot
 // replies, and the actions on our own tables (marketing campaigns, automations, the content
 // calendar, review replies, purchase orders, workflows, webhooks). Each ends executed with the
 // provider's ids or failed with the error, once, however often the worker is called or a
@@ -9,7 +9,8 @@ import { userClient } from "../helpers/api.ts";
 import { adCampaign, callWorker, connection, settleApproval, waitFor } from "../helpers/agents.ts";
 import { FakeProviders } from "../helpers/fake-providers.ts";
 import { GoogleAdsCampaignWrites, TikTokCampaignWrites } from "../helpers/fakes/ad_campaign_writes.ts";
-import { ChatwootFake, ResendFake, ShopifyAdminFake, SlackFake } from "../helpers/fakes/action_providers.ts";
+import { ChatwootFake, ShopifyAdminFake, SlackFake } from "../helpers/fakes/action_providers.ts";
+import { ResendFake } from "../helpers/fakes/resend.ts";
 import { dropWorkspace, superuser, workspaceWithRoles } from "../helpers/stack.ts";
 
 const sql = superuser();
@@ -18,7 +19,7 @@ const providers = new FakeProviders();
 const google = providers.mount(new GoogleAdsCampaignWrites());
 const tiktok = providers.mount(new TikTokCampaignWrites());
 const shopify = providers.mount(new ShopifyAdminFake());
-const resend = providers.mount(new ResendFake());
+providers.mount(new ResendFake()); // where email-send delivers what an approval handed it
 const slack = providers.mount(new SlackFake());
 const chatwoot = providers.mount(new ChatwootFake());
 const shop = `exec-${crypto.randomUUID().slice(0, 8)}.myshopify.com`;
@@ -146,7 +147,7 @@ describe("Shopify", () => {
 });
 
 describe("messages", () => {
-  it("an email campaign goes out in batches, each once, across a lost answer", async () => {
+  it("an email campaign is handed to the email sender: one message per subscribed contact, escaped, with its unsubscribe link", async () => {
     const [list] = await sql`insert into public.email_lists (workspace_id, name) values (${ws.id}, 'Buyers') returning id`;
     const [t] = await sql`insert into public.email_templates (workspace_id, name, subject, body_html, body_text)
       values (${ws.id}, 'Launch', 'Hi {{ first_name }}', '<p>Hello {{ first_name }}</p>', 'Hello {{ first_name }}') returning id`;
@@ -157,26 +158,20 @@ describe("messages", () => {
       insert into public.email_list_members (workspace_id, list_id, contact_id) select ${ws.id}, ${list.id}, id from c`;
     const [e] = await sql`insert into public.email_campaigns (workspace_id, name, list_id, template_id, subject, from_name, from_email)
       values (${ws.id}, 'Launch', ${list.id}, ${t.id}, 'Hi {{ first_name }}', 'Demo', 'hello@demo.test') returning id`;
-    const sentBefore = resend.sent.length;
-    resend.loseAnswers = 0;
-    const done = await approveAndRun("send_email_campaign", { email_campaign_id: e.id }, () => {
-      // the answer to the second batch is lost: the retry repeats its key and Resend sends nothing new
-      let seen = 0;
-      const orig = resend.answer.bind(resend);
-      resend.answer = async (r) => {
-        if (r.path === "/emails/batch" && ++seen === 2) resend.loseAnswers = 1;
-        return await orig(r);
-      };
-    });
+    const done = await approveAndRun("send_email_campaign", { email_campaign_id: e.id });
     expect([done.status, done.execution_error]).toEqual(["executed", null]);
-    const mine = resend.sent.slice(sentBefore);
-    expect(mine).toHaveLength(150);
-    expect(new Set(mine.map((m) => m.to[0])).size).toBe(150);
-    expect(mine.find((m) => m.to[0] === "buyer1@example.com")!.html).toBe("<p>Hello &lt;b&gt;Ann&lt;/b&gt;</p>");
-    const keys = resend.requests.slice(-3).map((r) => r.headers["idempotency-key"]);
-    expect(keys).toEqual([`approval:${done.id}:batch:0`, `approval:${done.id}:batch:1`, `approval:${done.id}:batch:1`]);
-    const [c] = await sql`select status::text, recipients, sent_at is not null as sent from public.email_campaigns where id = ${e.id}`;
-    expect(c).toEqual({ status: "sent", recipients: 150, sent: true });
+    expect(done.execution_result).toMatchObject({ email_campaign_id: e.id, handed_to: "email-send", messages_queued: 150 });
+    const msgs = await sql`select to_email, html, headers, idempotency_key from private.email_messages where email_campaign_id = ${e.id}`;
+    expect(msgs).toHaveLength(150);
+    expect(new Set(msgs.map((m) => m.idempotency_key)).size).toBe(150);
+    expect(msgs.find((m) => m.to_email === "buyer1@example.com")!.html).toBe("<p>Hello &lt;b&gt;Ann&lt;/b&gt;</p>");
+    expect(msgs[0].headers).toMatchObject({ "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" });
+    const [c] = await sql`select status::text from public.email_campaigns where id = ${e.id}`;
+    expect(["sending", "sent"]).toContain(c.status);
+    // approved again, it is no longer a draft or scheduled: nothing is queued twice
+    const again = await approveAndRun("send_email_campaign", { email_campaign_id: e.id });
+    expect([again.status, again.execution_error]).toEqual(["failed", expect.stringContaining("only a draft or scheduled one is sent")]);
+    expect((await sql`select count(*)::int as n from private.email_messages where email_campaign_id = ${e.id}`)[0].n).toBe(150);
   });
 
   it("a Slack post, and a second worker call finds it by its key instead of posting again", async () => {

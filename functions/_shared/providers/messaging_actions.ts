@@ -1,53 +1,10 @@
-// Resend, Slack and Chatwoot for the approval executor. Replace with h/messaging's clients
-// (Resend sender queue, Slack and Chatwoot clients) once merged; the wire formats are the same.
-//   Resend: POST /emails/batch (up to 100 messages) with an Idempotency-Key, so a retried batch
-//     is answered from Resend's record instead of sent twice (24 hours); 429 waits Retry-After.
+// Slack and Chatwoot for the approval executor (email campaigns go through the email sender).
 //   Slack: chat.postMessage with the key in the message's metadata; found again with
 //     conversations.history (include_all_metadata). Errors arrive as 200 {ok: false, error}.
 //   Chatwoot: POST .../conversations/{id}/messages (api_access_token), the key in
 //     content_attributes; found again by listing the conversation's messages.
 import type { Settings } from "../env.ts";
 import { type Answer, type Client, providerClient, ProviderError, type ProviderHttp } from "./http.ts";
-
-// ===== Resend
-export function classifyResend(a: Answer): ProviderError | null {
-  const b = a.body as { name?: string; message?: string } | null;
-  if (a.status === 409 && b?.name === "concurrent_idempotent_requests") {
-    return new ProviderError("retry_later", `Resend: ${b.message ?? "the same batch is being sent"}`, { status: 409 });
-  }
-  return null;
-}
-
-export function resendClient(s: Settings, http: ProviderHttp): Client {
-  return providerClient({
-    name: "Resend",
-    baseUrl: s.RESEND_BASE_URL,
-    timeoutMs: s.ACTIONS_API_TIMEOUT_MS,
-    http,
-    classify: classifyResend,
-    headers: { authorization: `Bearer ${s.RESEND_API_KEY}` },
-  });
-}
-
-export interface EmailMessage {
-  from: string;
-  to: string[];
-  subject: string;
-  html?: string;
-  text?: string;
-  reply_to?: string | null;
-  tags?: { name: string; value: string }[];
-}
-
-export async function sendBatch(client: Client, messages: EmailMessage[], idempotencyKey: string): Promise<string[]> {
-  const r = await client.call<{ data?: { id: string }[] }>({
-    method: "POST",
-    path: "emails/batch",
-    headers: { "idempotency-key": idempotencyKey },
-    json: messages.map((m) => ({ ...m, reply_to: m.reply_to ?? undefined })),
-  });
-  return (r.body?.data ?? []).map((x) => x.id);
-}
 
 // ===== Slack
 const SLACK_TOKEN = new Set(["invalid_auth", "not_authed", "token_revoked", "token_expired", "account_inactive"]);

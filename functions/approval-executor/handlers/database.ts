@@ -1,4 +1,5 @@
-// Actions on our own tables: marketing campaigns paused, resumed or re-budgeted, email
+// Actions on our own tables: marketing campaigns paused, resumed or re-budgeted, an email
+// campaign handed to the email sender (scheduled now and started: email-send delivers it), email
 // automations switched, the content calendar, a review's public reply, purchase orders, manual
 // workflow rules and webhook events (delivered by the webhook dispatcher). They happen whole in
 // private.apply_approval_action, inside the transaction that records them, so a retry can never
@@ -10,6 +11,7 @@ export const DATABASE_KINDS = [
   "pause_campaign",
   "resume_campaign",
   "change_campaign_budget",
+  "send_email_campaign",
   "enable_email_automation",
   "disable_email_automation",
   "publish_content",

@@ -3,14 +3,13 @@
 import type { ActionKind } from "../../_shared/actions/payloads.ts";
 import { adsHandler } from "./ads.ts";
 import { databaseHandler } from "./database.ts";
-import { chatwootHandler, emailHandler, slackHandler } from "./messaging.ts";
+import { chatwootHandler, slackHandler } from "./messaging.ts";
 import { shopifyHandler } from "./shopify.ts";
 import type { ActionHandler } from "./types.ts";
 
 export const HANDLERS: readonly ActionHandler[] = [
   adsHandler,
   databaseHandler,
-  emailHandler,
   slackHandler,
   chatwootHandler,
   shopifyHandler,

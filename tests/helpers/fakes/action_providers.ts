@@ -3,8 +3,6 @@
 //     gift cards (searched by last_characters:, as Shopify does; a taken code answers TAKEN; the
 //     email to the card's customer), products and variant prices; X-Shopify-Access-Token;
 //     THROTTLED errors with extensions.cost.
-//   Resend (/resend/emails/batch): Bearer key, Idempotency-Key (a repeated key answers the first
-//     response and sends nothing), 429 with Retry-After.
 //   Slack Web API (/slack/api/chat.postMessage, conversations.history with metadata): errors as
 //     200 {ok: false, error}.
 //   Chatwoot (/chatwoot/api/v1/accounts/{a}/conversations/{c}/messages): api_access_token.
@@ -108,39 +106,6 @@ export class ShopifyAdminFake extends LosesAnswers {
         extensions: { cost: { requestedQueryCost: 100, throttleStatus: { maximumAvailable: 1000, currentlyAvailable: 0, restoreRate: 100 } } },
       },
     };
-  }
-}
-
-export class ResendFake extends LosesAnswers {
-  readonly prefix = "/resend";
-  /** Messages actually sent (a repeated idempotency key sends nothing). */
-  sent: { to: string[]; subject: string; html?: string; text?: string; headers?: unknown }[] = [];
-  private byKey = new Map<string, FakeResponse>();
-  private seq = 0;
-
-  constructor() {
-    super();
-    this.on("POST", /^\/emails\/batch$/, (r) => {
-      if (!/^Bearer re_/.test(String(r.headers.authorization ?? ""))) return this.expiredToken();
-      const key = r.headers["idempotency-key"] as string | undefined;
-      if (key && this.byKey.has(key)) return this.byKey.get(key)!;
-      const messages = r.json as { to: string[]; subject: string }[];
-      if (!Array.isArray(messages) || messages.length > 100) {
-        return { status: 422, json: { statusCode: 422, name: "validation_error", message: "send 1 to 100 emails" } };
-      }
-      this.sent.push(...messages);
-      const answer = { json: { data: messages.map(() => ({ id: `em_${++this.seq}` })) } };
-      if (key) this.byKey.set(key, answer);
-      return answer;
-    });
-  }
-
-  isWrite() {
-    return true;
-  }
-
-  expiredToken(): FakeResponse {
-    return { status: 401, json: { statusCode: 401, name: "missing_api_key", message: "Missing API key in the authorization header" } };
   }
 }
 

@@ -65,8 +65,14 @@ begin
     returning id into n;
     return jsonb_build_object('webhook_delivery_id', n);
   when 'send_email_campaign' then
-    update public.email_campaigns set status = 'sent', recipients = coalesce((p_result ->> 'recipients')::integer, recipients)
-    where workspace_id = ws and id = (p ->> 'email_campaign_id')::uuid;
+    -- handed to the email sender: due now, started at once (rendered per contact, suppression and
+    -- consent, unsubscribe links, frozen idempotency keys), sent by email-send
+    update public.email_campaigns set status = 'scheduled', scheduled_for = now()
+    where workspace_id = ws and id = (p ->> 'email_campaign_id')::uuid and status in ('draft', 'scheduled');
+    perform private.start_due_email_campaigns();
+    return jsonb_build_object('email_campaign_id', p ->> 'email_campaign_id', 'handed_to', 'email-send',
+      'messages_queued', (select count(*) from private.email_messages m
+                          where m.workspace_id = ws and m.email_campaign_id = (p ->> 'email_campaign_id')::uuid));
   when 'update_product' then
     update public.products x set
       price_cents = case when p ? 'price_cents' then (p ->> 'price_cents')::bigint else x.price_cents end,
