@@ -117,9 +117,7 @@ const Settings = z.object({
   AGENT_MODEL: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._:/-]{0,127}$/).optional(),
   /** One model call's timeout (a streamed answer may take this long in total). */
   AGENT_LLM_TIMEOUT_MS: z.coerce.number().int().min(500).max(600_000).default(60_000),
-  /** Chatwoot's API (a connection's metadata.base_url wins for self-hosted instances). */
-  CHATWOOT_API_URL: z.string().url().default("https://app.chatwoot.com"),
-  /** One request's timeout for the executor's calls to Shopify, Resend, Slack and Chatwoot. */
+  /** One request's timeout for the executor's calls to Shopify and Slack. */
   ACTIONS_API_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(30_000),
   /** Klaviyo's API (https://a.klaviyo.com; locally the fake). */
   KLAVIYO_API_URL: z.string().url().default("https://a.klaviyo.com"),

@@ -38,7 +38,6 @@ export interface Deps {
   auth: AuthConfig;
   settings: Settings;
   http: ProviderHttp;
-  guardedFetch: typeof fetch;
   creds: () => Promise<Credentials>;
   now: () => number;
   budgetMs: number;
@@ -114,7 +113,6 @@ export async function executeJob(job: Job, d: Deps): Promise<Outcome> {
     sql: d.sql,
     settings: d.settings,
     http: d.http,
-    guardedFetch: d.guardedFetch,
     creds: await d.creds(),
     now: d.now,
     saveProgress: async (p) => {

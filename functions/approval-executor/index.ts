@@ -2,7 +2,6 @@
 // The database wakes it when an approval is approved; the connector sweeper wakes it for retries.
 import { type ConnectorDeps, connectorDeps } from "../_shared/connector_deps.ts";
 import { serve } from "../_shared/http.ts";
-import { outboundFetch } from "../_shared/outbound.ts";
 import { type Credentials, credentials } from "../_shared/providers/credentials.ts";
 import { PROVIDERS } from "../oauth/providers/index.ts";
 import { type Deps, runExecutor } from "./executor.ts";
@@ -24,7 +23,7 @@ let deps: Promise<Deps> | undefined;
 const getDeps = () =>
   deps ??= connectorDeps(40_000).then((c) => {
     const creds = executorCredentials(c);
-    return { ...c, http: c, guardedFetch: outboundFetch(), creds: () => Promise.resolve(creds) };
+    return { ...c, http: c, creds: () => Promise.resolve(creds) };
   });
 
 serve(async (req) => runExecutor(req, await getDeps()));

@@ -68,7 +68,6 @@ export function localIntegrationEnv(c: StackConfig): Record<string, string> {
     GA4_MP_URL: `${fake}/ga4`,
     ADS_API_TIMEOUT_MS: "3000",
     AGENT_LLM_TIMEOUT_MS: "10000",
-    CHATWOOT_API_URL: `${fake}/chatwoot`,
     ACTIONS_API_TIMEOUT_MS: "3000",
     KLAVIYO_API_URL: `${fake}/klaviyo`,
     YOTPO_API_URL: `${fake}/yotpo`,

@@ -9,9 +9,13 @@ import { userClient } from "../helpers/api.ts";
 import { adCampaign, callWorker, connection, settleApproval, waitFor } from "../helpers/agents.ts";
 import { FakeProviders } from "../helpers/fake-providers.ts";
 import { GoogleAdsCampaignWrites, TikTokCampaignWrites } from "../helpers/fakes/ad_campaign_writes.ts";
-import { ChatwootFake, ShopifyAdminFake, SlackFake } from "../helpers/fakes/action_providers.ts";
+import { loadKeyRing } from "../../functions/_shared/crypto.ts";
+import { runChatwootSync } from "../../functions/chatwoot-sync/round.ts";
+import { localIntegrationEnv } from "../../scripts/lib/gateway.ts";
+import { ShopifyAdminFake, SlackFake } from "../helpers/fakes/action_providers.ts";
+import { ChatwootFake } from "../helpers/fakes/chatwoot.ts";
 import { ResendFake } from "../helpers/fakes/resend.ts";
-import { dropWorkspace, superuser, workspaceWithRoles } from "../helpers/stack.ts";
+import { config, dropWorkspace, superuser, workspaceWithRoles } from "../helpers/stack.ts";
 
 const sql = superuser();
 let ws: Awaited<ReturnType<typeof workspaceWithRoles>>;
@@ -184,14 +188,24 @@ describe("messages", () => {
     expect([bad.status, bad.execution_error]).toEqual(["failed", "Slack: channel_not_found"]);
   });
 
-  it("a reply to a Chatwoot conversation, linked from the support ticket", async () => {
-    await connection(sql, ws.id, "chatwoot", "42");
+  it("a reply to a Chatwoot conversation goes through the chatwoot queue, once per approval", async () => {
+    await connection(sql, ws.id, "chatwoot", "42", chatwoot.token, { base_url: `${providers.url}/chatwoot` });
     const [ticket] = await sql`insert into public.support_tickets (workspace_id, requester_email, subject, body, chatwoot_conversation_id)
       values (${ws.id}, 'priya@example.com', 'Late parcel', 'Where is it?', '4411') returning id`;
     const done = await approveAndRun("send_customer_reply", { support_ticket_id: ticket.id, body: "It arrives Friday." });
     expect([done.status, done.execution_error]).toEqual(["executed", null]);
-    expect(chatwoot.messages).toEqual([expect.objectContaining({ account: "42", conversation: "4411", content: "It arrives Friday.",
-      content_attributes: { growthbase_key: `approval:${done.id}` } })]);
+    expect(done.execution_result).toMatchObject({ handed_to: "chatwoot-sync", chatwoot_job_id: expect.any(Number) });
+    const [job] = await sql`select idempotency_key from private.connector_jobs where id = ${done.execution_result.chatwoot_job_id}`;
+    expect(job.idempotency_key).toBe(`reply:${ticket.id}:approval:${done.id}`);
+    // the chatwoot-sync worker (woken by the queue, or run here) posts it
+    const local = localIntegrationEnv(config);
+    const ring = await loadKeyRing(local.GROWTHBASE_TOKEN_KEYS, local.GROWTHBASE_TOKEN_KEY_ID);
+    const mine = () => chatwoot.replies.filter((r) => r.conversation === "4411");
+    await waitFor("the reply in Chatwoot", async () => {
+      await runChatwootSync({ sql, ring, http: { fetch, now: () => Date.now() } });
+      return mine().length;
+    }, (n) => n > 0);
+    expect(mine()).toEqual([{ account: "42", conversation: "4411", content: "It arrives Friday." }]);
   });
 });
 

@@ -1,8 +1,7 @@
-// Slack and Chatwoot for the approval executor (email campaigns go through the email sender).
+// Slack for the approval executor (email campaigns and Chatwoot replies go through h/messaging's
+// email sender and chatwoot queue).
 //   Slack: chat.postMessage with the key in the message's metadata; found again with
 //     conversations.history (include_all_metadata). Errors arrive as 200 {ok: false, error}.
-//   Chatwoot: POST .../conversations/{id}/messages (api_access_token), the key in
-//     content_attributes; found again by listing the conversation's messages.
 import type { Settings } from "../env.ts";
 import { type Answer, type Client, providerClient, ProviderError, type ProviderHttp } from "./http.ts";
 
@@ -64,41 +63,4 @@ export async function slackFindPosted(client: Client, channel: string, key: stri
     x.metadata?.event_type === EVENT_TYPE && x.metadata.event_payload?.idempotency_key === key
   );
   return m ? { channel, ts: m.ts } : null;
-}
-
-// ===== Chatwoot
-export function chatwootClient(s: Settings, http: ProviderHttp, baseUrl: string | null): Client {
-  return providerClient({
-    name: "Chatwoot",
-    baseUrl: baseUrl || s.CHATWOOT_API_URL,
-    timeoutMs: s.ACTIONS_API_TIMEOUT_MS,
-    http,
-  });
-}
-
-export const chatwootAuth = (token: string) => ({ api_access_token: token });
-const conversationPath = (account: string, conversation: string) =>
-  `api/v1/accounts/${encodeURIComponent(account)}/conversations/${encodeURIComponent(conversation)}/messages`;
-
-export async function chatwootReply(
-  client: Client,
-  account: string,
-  conversation: string,
-  content: string,
-  key: string,
-) {
-  const r = await client.call<{ id: number }>({
-    method: "POST",
-    path: conversationPath(account, conversation),
-    json: { content, message_type: "outgoing", private: false, content_attributes: { growthbase_key: key } },
-  });
-  return { message_id: r.body.id };
-}
-
-export async function chatwootFindReply(client: Client, account: string, conversation: string, key: string) {
-  const r = await client.call<{ payload?: { id: number; content_attributes?: { growthbase_key?: string } }[] }>({
-    path: conversationPath(account, conversation),
-  });
-  const m = (r.body.payload ?? []).find((x) => x.content_attributes?.growthbase_key === key);
-  return m ? { message_id: m.id } : null;
 }

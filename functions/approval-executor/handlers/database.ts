@@ -1,5 +1,6 @@
 // Actions on our own tables: marketing campaigns paused, resumed or re-budgeted, an email
-// campaign handed to the email sender (scheduled now and started: email-send delivers it), email
+// campaign handed to the email sender (scheduled now and started: email-send delivers it), a reply
+// to a customer handed to the chatwoot queue (chatwoot-sync posts it), email
 // automations switched, the content calendar, a review's public reply, purchase orders, manual
 // workflow rules and webhook events (delivered by the webhook dispatcher). They happen whole in
 // private.apply_approval_action, inside the transaction that records them, so a retry can never
@@ -17,6 +18,7 @@ export const DATABASE_KINDS = [
   "publish_content",
   "update_content_calendar",
   "publish_review_reply",
+  "send_customer_reply",
   "reorder_inventory",
   "run_workflow",
   "send_webhook",

@@ -3,7 +3,7 @@
 import type { ActionKind } from "../../_shared/actions/payloads.ts";
 import { adsHandler } from "./ads.ts";
 import { databaseHandler } from "./database.ts";
-import { chatwootHandler, slackHandler } from "./messaging.ts";
+import { slackHandler } from "./messaging.ts";
 import { shopifyHandler } from "./shopify.ts";
 import type { ActionHandler } from "./types.ts";
 
@@ -11,7 +11,6 @@ export const HANDLERS: readonly ActionHandler[] = [
   adsHandler,
   databaseHandler,
   slackHandler,
-  chatwootHandler,
   shopifyHandler,
 ];
 

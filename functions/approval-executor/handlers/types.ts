@@ -35,8 +35,6 @@ export interface HandlerDeps {
   sql: Sql;
   settings: Settings;
   http: ProviderHttp;
-  /** The fetch for addresses that come from a workspace's own settings (the outbound-address guard). */
-  guardedFetch: typeof fetch;
   creds: Credentials;
   now: () => number;
   /** Saves progress on the job under its lease (multi-step actions resume there). */

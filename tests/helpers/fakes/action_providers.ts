@@ -5,7 +5,6 @@
 //     THROTTLED errors with extensions.cost.
 //   Slack Web API (/slack/api/chat.postMessage, conversations.history with metadata): errors as
 //     200 {ok: false, error}.
-//   Chatwoot (/chatwoot/api/v1/accounts/{a}/conversations/{c}/messages): api_access_token.
 // Each can hold its answer to the next writes past the client's timeout (a lost answer).
 import { LosesAnswers } from "./loses_answers.ts";
 import type { FakeRequest, FakeResponse } from "./server.ts";
@@ -143,35 +142,5 @@ export class SlackFake extends LosesAnswers {
 
   override throttled(_r: FakeRequest, seconds: number): FakeResponse {
     return { status: 429, headers: { "retry-after": String(seconds) }, json: { ok: false, error: "ratelimited" } };
-  }
-}
-
-export class ChatwootFake extends LosesAnswers {
-  readonly prefix = "/chatwoot";
-  messages: { account: string; conversation: string; id: number; content: string; content_attributes: Record<string, unknown> }[] = [];
-  private seq = 500;
-
-  constructor() {
-    super();
-    const path = /^\/api\/v1\/accounts\/(\d+)\/conversations\/(\d+)\/messages$/;
-    this.on("POST", path, (r, m) => {
-      if (!r.headers["api_access_token"]) return this.expiredToken();
-      const b = r.json as { content: string; content_attributes?: Record<string, unknown> };
-      const msg = { account: m[1], conversation: m[2], id: ++this.seq, content: b.content, content_attributes: b.content_attributes ?? {} };
-      this.messages.push(msg);
-      return { json: { id: msg.id, content: msg.content, message_type: 1, content_attributes: msg.content_attributes } };
-    });
-    this.on("GET", path, (r, m) => {
-      if (!r.headers["api_access_token"]) return this.expiredToken();
-      return { json: { payload: this.messages.filter((x) => x.account === m[1] && x.conversation === m[2]) } };
-    });
-  }
-
-  isWrite(r: FakeRequest) {
-    return r.method === "POST";
-  }
-
-  expiredToken(): FakeResponse {
-    return { status: 401, json: { errors: ["You need to sign in or sign up before continuing."] } };
   }
 }

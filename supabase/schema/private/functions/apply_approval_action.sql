@@ -84,8 +84,13 @@ begin
     values (ws, (p ->> 'amount_cents')::bigint, p_prepared ->> 'currency', 'manual', 'issued', p_result ->> 'gift_card_id', now(), p_result ->> 'last_characters')
     returning id into new_id;
     return jsonb_build_object('gift_card_transaction_id', new_id);
+  when 'send_customer_reply' then
+    -- handed to the chatwoot queue (the chatwoot-sync worker posts it), once per approval
+    return jsonb_build_object('chatwoot_job_id',
+      private.queue_chatwoot_reply((p ->> 'support_ticket_id')::uuid, p ->> 'body', 'approval:' || p_approval.id),
+      'handed_to', 'chatwoot-sync');
   else
-    -- post_slack_message, apply_discount, send_customer_reply: the provider holds the result
+    -- post_slack_message, apply_discount: the provider holds the result
     null;
   end case;
   return '{}'::jsonb;

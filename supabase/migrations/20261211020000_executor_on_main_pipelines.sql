@@ -1,8 +1,15 @@
--- An approved email campaign goes out through the email sender (h/messaging), as the issue asks,
--- instead of the executor's own Resend batches: applying the approval schedules the campaign for
--- now and starts it (private.start_due_email_campaigns: one rendered message per subscribed
--- contact in private.email_messages, suppression, consent and unsubscribe links, the sender's
--- frozen idempotency keys), and email-send delivers it. The executor's batch helpers go.
+-- The executor on main's pipelines (h/shopify, h/messaging), where they do what it did alone.
+-- Only private.apply_approval_action changes, in three branches:
+--   issue_gift_card: kept as shopify-sync's issuing keeps its cards: Shopify's numeric id in
+--     shopify_gift_card_id (the handler answers gift_card_id numeric, the global id beside it)
+--     and the code's last four characters in code_last_characters.
+--   send_email_campaign: through the email sender, as the issue asks, instead of the executor's
+--     own Resend batches: the campaign is scheduled for now and started in the approval's
+--     transaction (private.start_due_email_campaigns: one rendered message per subscribed contact
+--     in private.email_messages, suppression, consent and unsubscribe links, the sender's frozen
+--     idempotency keys); email-send delivers it. The executor's batch helpers go.
+--   send_customer_reply: through the chatwoot queue (the path a member's reply takes,
+--     chatwoot-sync posts it) instead of the executor's own Chatwoot client, once per approval.
 
 CREATE OR REPLACE FUNCTION private.apply_approval_action(p_approval public.agent_approvals, p_prepared jsonb, p_result jsonb)
  RETURNS jsonb
@@ -90,8 +97,13 @@ begin
     values (ws, (p ->> 'amount_cents')::bigint, p_prepared ->> 'currency', 'manual', 'issued', p_result ->> 'gift_card_id', now(), p_result ->> 'last_characters')
     returning id into new_id;
     return jsonb_build_object('gift_card_transaction_id', new_id);
+  when 'send_customer_reply' then
+    -- handed to the chatwoot queue (the chatwoot-sync worker posts it), once per approval
+    return jsonb_build_object('chatwoot_job_id',
+      private.queue_chatwoot_reply((p ->> 'support_ticket_id')::uuid, p ->> 'body', 'approval:' || p_approval.id),
+      'handed_to', 'chatwoot-sync');
   else
-    -- post_slack_message, apply_discount, send_customer_reply: the provider holds the result
+    -- post_slack_message, apply_discount: the provider holds the result
     null;
   end case;
   return '{}'::jsonb;
