@@ -1,15 +1,19 @@
 // npm run stack -- start|stop|reset|status|token : the embedded local Supabase stack (no Docker):
 // PostgreSQL 15, PostgREST 12 and one gateway (REST, functions, JWKS, pg_net worker).
+import { rmSync } from "node:fs";
+import { join } from "node:path";
 import { describeAnswer, statusAnswers } from "./lib/answers.ts";
 import { apiUrl, dbUrl, stackConfig, type StackConfig } from "./lib/config.ts";
 import { buildDatabase, databaseBuilt, localPlatformCurrent, pushMigrations, rebuildDatabase, reloadSchemaCache, setVaultSecrets, unknownAppliedMigrations } from "./lib/database.ts";
 import { ensureSystemDeps } from "./lib/deps.ts";
 import { gatewayLog, gatewayPid, gatewayServesThisStack, startGateway, stopGateway } from "./lib/gateway.ts";
 import { publicKeys } from "./lib/keys.ts";
-import { initCluster, isRunning, startPostgres, stopPostgres } from "./lib/postgres.ts";
+import { initCluster, isRunning, restartPostgres, startPostgres, stopPostgres } from "./lib/postgres.ts";
 import { postgrestPid, postgrestReady, startPostgrest, stopPostgrest } from "./lib/postgrest.ts";
 import { portInUse } from "./lib/proc.ts";
+import { seedStorage } from "./lib/seed-storage.ts";
 import { parseTokenArgs, userToken } from "./lib/token.ts";
+import { netWorkerLine, schedulerLine } from "./lib/workers.ts";
 
 const log = (s: string) => console.log(`[stack] ${s}`);
 
@@ -22,6 +26,12 @@ async function assertPortFree(port: number, what: "DB" | "API") {
 
 async function configureDatabase(c: StackConfig): Promise<void> {
   setVaultSecrets(c, apiUrl(c), (await publicKeys(c)).secretKey);
+}
+
+/** What runs between the migrations and the seed: the Vault secrets the seed's wake-ups need. */
+async function beforeSeed(c: StackConfig): Promise<() => void> {
+  const key = (await publicKeys(c)).secretKey;
+  return () => setVaultSecrets(c, apiUrl(c), key);
 }
 
 export async function start(c: StackConfig, opts: { quiet?: boolean } = {}): Promise<void> {
@@ -41,15 +51,27 @@ export async function start(c: StackConfig, opts: { quiet?: boolean } = {}): Pro
     log(`starting PostgreSQL on :${c.dbPort}`);
     startPostgres(c);
   }
+  let built = false;
+  let rebuilt = false;
   try {
-    if (!databaseBuilt(c)) buildDatabase(c, log);
+    if (!databaseBuilt(c)) {
+      buildDatabase(c, log, await beforeSeed(c));
+      built = true;
+    }
     else if (!localPlatformCurrent(c)) {
       log("the local database predates this stack's platform (pg_net, Vault, graphql_public): rebuilding it");
-      rebuildDatabase(c, log);
+      rebuildDatabase(c, log, await beforeSeed(c));
+      built = rebuilt = true;
     } else if (unknownAppliedMigrations(c).length) {
       log(`the local database was built from migrations this tree no longer has (${unknownAppliedMigrations(c).join(", ")}): rebuilding it`);
-      rebuildDatabase(c, log);
+      rebuildDatabase(c, log, await beforeSeed(c));
+      built = rebuilt = true;
     } else pushMigrations(c, log);
+    if (rebuilt) {
+      rmSync(join(c.dataDir, "storage"), { recursive: true, force: true });
+      log("restarting PostgreSQL (pg_cron's scheduler ended with the dropped database)");
+      restartPostgres(c);
+    }
     await configureDatabase(c);
     if (restUp) reloadSchemaCache(c);
     else {
@@ -60,6 +82,7 @@ export async function start(c: StackConfig, opts: { quiet?: boolean } = {}): Pro
       log(`starting the gateway on :${c.apiPort}`);
       await startGateway(c);
     }
+    if (built) await seedStorage(c, log);
   } catch (e) {
     if (!gwUp) await stopGateway(c);
     if (!restUp) await stopPostgrest(c);
@@ -71,7 +94,7 @@ export async function start(c: StackConfig, opts: { quiet?: boolean } = {}): Pro
 
 /** `status`, then an error unless every URL it asked answered. */
 async function statusOrThrow(c: StackConfig): Promise<void> {
-  if (!(await status(c))) throw new Error(`not every URL answers; the gateway's log is ${gatewayLog(c)}`);
+  if (!(await status(c))) throw new Error(`not every part answers (see above); the gateway's log is ${gatewayLog(c)}`);
 }
 
 export async function stop(c: StackConfig): Promise<void> {
@@ -81,7 +104,11 @@ export async function stop(c: StackConfig): Promise<void> {
   log("stopped");
 }
 
-/** Drops and rebuilds the database; PostgREST is restarted around it so its schema cache is fresh. */
+/**
+ * Drops and rebuilds the database; PostgREST is restarted around it so its schema cache is fresh,
+ * and PostgreSQL too: dropping the database ends pg_cron's launcher for good (it exits cleanly when
+ * told to, so the postmaster does not start it again), and without it no scheduled job would run.
+ */
 export async function reset(c: StackConfig): Promise<void> {
   if (!isRunning(c)) await start(c, { quiet: true });
   log("rebuilding the database");
@@ -89,10 +116,15 @@ export async function reset(c: StackConfig): Promise<void> {
   // query afterwards would fail (a health check answered 503). They start again with fresh pools.
   await stopGateway(c);
   await stopPostgrest(c);
-  rebuildDatabase(c, log);
+  rebuildDatabase(c, log, await beforeSeed(c));
+  // The Storage API's bytes belong to the objects the old database listed.
+  rmSync(join(c.dataDir, "storage"), { recursive: true, force: true });
+  log("restarting PostgreSQL (pg_cron's scheduler ended with the old database)");
+  restartPostgres(c);
   await configureDatabase(c);
   await startPostgrest(c);
   await startGateway(c);
+  await seedStorage(c, log);
 }
 
 /** Confirms every part answers and that the ports serve this checkout's stack. */
@@ -117,6 +149,8 @@ export async function status(c: StackConfig): Promise<boolean> {
   const k = await publicKeys(c);
   const api = apiUrl(c);
   const answers = await statusAnswers(c, k.publishableKey);
+  const scheduler = pg ? schedulerLine(c) : { ok: false, text: "stopped (the database is)" };
+  const netWorker = gw && pg ? await netWorkerLine(c) : { ok: false, text: "stopped" };
   const rows: [string, string][] = [
     ["API URL", api],
     ["REST URL", `${api}/rest/v1`],
@@ -133,11 +167,13 @@ export async function status(c: StackConfig): Promise<boolean> {
     ["database", pg ? `running (data in ${c.pgData})` : "stopped"],
     ["PostgREST", rest ? "running" : "stopped"],
     ["gateway", gw ? "running" : "stopped"],
+    ["scheduler", scheduler.text],
+    ["pg_net worker", netWorker.text],
   ];
   const w = Math.max(...rows.map(([key]) => key.length));
   console.log("growthbase local stack:\n" + rows.map(([key, v]) => `${key.padStart(w)}: ${v}`).join("\n") +
     "\nSign in locally: npm run stack -- token owner@demo.test (prints an access token; LOCAL ONLY)");
-  const ok = Object.values(answers).every((a) => a.ok);
+  const ok = Object.values(answers).every((a) => a.ok) && scheduler.ok && netWorker.ok;
   if (!ok) process.exitCode = 1;
   return ok;
 }

@@ -2,7 +2,7 @@
 // projects. As root; Linux only. In a Debian trixie chroot (made by debootstrap on the first run
 // and kept in the data directory; --rebuild makes it anew), a PostgreSQL 17 cluster with pg_cron
 // preloaded starts on its own port; the local platform, every migration (by the Supabase CLI, as
-// the stack applies them), the seed and the Vault secrets are applied; pg_prove runs
+// the stack applies them), the Vault secrets and the seed are applied; pg_prove runs
 // supabase/tests and `supabase db lint` runs plpgsql_check. Then the cluster stops and is
 // removed and the chroot is unmounted: nothing stays running.
 import { closeSync, mkdirSync, openSync, readFileSync, realpathSync, rmSync, writeSync } from "node:fs";
@@ -106,8 +106,10 @@ async function main(): Promise<void> {
     log(`PostgreSQL 17 on :${c.dbPort}`);
     const n = migrationFiles(c).length;
     await timed(`local platform, ${n} migrations, seed`, async () => {
-      buildDatabase(c, log);
-      setVaultSecrets(c, apiUrl(c), (await publicKeys(base)).secretKey);
+      // The Vault secrets before the seed, as the stack sets them: the seed's wake-ups then queue
+      // their pg_net requests as they do there.
+      const key = (await publicKeys(base)).secretKey;
+      buildDatabase(c, log, () => setVaultSecrets(c, apiUrl(c), key));
     });
     log(psql(c, ["-tAc", `select current_setting('server_version') || '; ' || string_agg(extname || ' ' || extversion, ', ' order by extname)
       from pg_extension where extname in ('vector', 'pg_cron', 'pg_trgm', 'pgcrypto')`]).stdout.trim());

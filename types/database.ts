@@ -10456,6 +10456,42 @@ export type Database = {
       }
     }
     Views: {
+      ads_blended_roas_row: {
+        Row: {
+          ad_spend_cents: number
+          mer: number | null
+          order_revenue_cents: number
+          orders: number
+          platform_revenue_cents: number
+          platform_roas: number | null
+        }
+        Relationships: []
+      }
+      ads_dashboard_row: {
+        Row: {
+          clicks: number
+          conversions: number
+          cpa_cents: number | null
+          ctr: number | null
+          impressions: number
+          key: string
+          label: string
+          revenue_cents: number
+          roas: number | null
+          spend_cents: number
+        }
+        Relationships: []
+      }
+      ads_roas_tile_row: {
+        Row: {
+          change: number | null
+          previous_roas: number | null
+          revenue_cents: number
+          roas: number | null
+          spend_cents: number
+        }
+        Relationships: []
+      }
       agent_metrics: {
         Row: {
           agent_id: string | null
@@ -10582,6 +10618,19 @@ export type Database = {
           },
         ]
       }
+      attribution_report_row: {
+        Row: {
+          ad_campaign_id: string | null
+          attributed_revenue_cents: number
+          channel: Database["public"]["Enums"]["marketing_channel"] | null
+          conversions: number
+          key: string
+          label: string
+          roas: number | null
+          spend_cents: number | null
+        }
+        Relationships: []
+      }
       autopilot_cron_monitor: {
         Row: {
           active: boolean | null
@@ -10611,6 +10660,36 @@ export type Database = {
             referencedColumns: ["id"]
           },
         ]
+      }
+      autopilot_dashboard_row: {
+        Row: {
+          active_campaigns: number
+          activities_7d: number
+          as_of: string
+          auto_managed_campaigns: number
+          autopilot_enabled: boolean
+          average_lead_score: number | null
+          budget_used: number | null
+          converted_leads_30d: number
+          currency: string
+          hot_leads: number
+          last_report_roi: number | null
+          last_report_week_start: string | null
+          month_revenue_cents: number
+          month_roas: number | null
+          month_spend_cents: number
+          monthly_budget_cents: number | null
+          new_leads_7d: number
+          next_optimisation_at: string | null
+          next_weekly_report_at: string | null
+          open_leads: number
+          open_tasks: number
+          overdue_tasks: number
+          pending_approvals: number
+          total_leads: number
+          workspace_id: string
+        }
+        Relationships: []
       }
       autopilot_lead_inbox: {
         Row: {
@@ -10657,6 +10736,24 @@ export type Database = {
           },
         ]
       }
+      autopilot_proposal_row: {
+        Row: {
+          ad_campaign_id: string
+          amount_cents: number | null
+          campaign_id: string
+          dedupe_key: string
+          kind: Database["public"]["Enums"]["autopilot_proposal_kind"]
+          payload: NonNullable<Json>
+          reason: string
+          revenue_7d_cents: number
+          roas_7d: number
+          spend_7d_cents: number
+          target_ad_campaign_id: string | null
+          target_roas: number
+          workspace_id: string
+        }
+        Relationships: []
+      }
       campaign_performance_monitor: {
         Row: {
           ad_campaigns: number | null
@@ -10694,6 +10791,33 @@ export type Database = {
             referencedColumns: ["id"]
           },
         ]
+      }
+      dashboard_tiles_row: {
+        Row: {
+          ad_revenue_cents: number
+          ad_spend_cents: number
+          approvals_expiring_24h: number
+          as_of: string
+          average_order_cents: number | null
+          lowest_weeks_of_supply: number | null
+          oldest_pending_approval_at: string | null
+          open_alerts: number
+          open_errors: number
+          orders: number
+          pending_approvals: number
+          previous_revenue_cents: number
+          previous_roas: number | null
+          reorder_points_computed_at: string | null
+          revenue_cents: number
+          revenue_change: number | null
+          revenue_currency: string | null
+          roas: number | null
+          roas_change: number | null
+          skus_below_reorder_point: number
+          skus_tracked: number
+          urgent_approvals: number
+        }
+        Relationships: []
       }
       data_deletion_requests: {
         Row: {
@@ -10845,6 +10969,36 @@ export type Database = {
           },
         ]
       }
+      experiment_assignment_row: {
+        Row: {
+          assigned_at: string | null
+          experiment_key: string
+          in_experiment: boolean
+          variant_config: Json | null
+          variant_key: string | null
+          variant_url: string | null
+        }
+        Relationships: []
+      }
+      knowledge_match_row: {
+        Row: {
+          answer: string | null
+          chunk_index: number
+          collection_id: string
+          content: string
+          document_id: string
+          document_title: string | null
+          id: string
+          metadata: NonNullable<Json>
+          question: string | null
+          score: number
+          similarity: number | null
+          source: string | null
+          text_rank: number | null
+          workspace_id: string
+        }
+        Relationships: []
+      }
       model_discovery_status: {
         Row: {
           consecutive_failures: number | null
@@ -10856,6 +11010,15 @@ export type Database = {
             | null
           last_success_at: string | null
           models_needing_review: number | null
+        }
+        Relationships: []
+      }
+      open_review_request_row: {
+        Row: {
+          expires_at: string
+          order_number: string | null
+          products: NonNullable<Json>
+          workspace_id: string
         }
         Relationships: []
       }
@@ -10876,6 +11039,38 @@ export type Database = {
             referencedColumns: ["id"]
           },
         ]
+      }
+      product_rating_row: {
+        Row: {
+          average_rating: number | null
+          rating_1: number
+          rating_2: number
+          rating_3: number
+          rating_4: number
+          rating_5: number
+          review_count: number
+          shopify_product_id: string
+        }
+        Relationships: []
+      }
+      product_reviews_row: {
+        Row: {
+          author_name: string
+          body: string
+          helpful_count: number
+          id: string
+          media: NonNullable<Json>
+          rating: number
+          responded_at: string | null
+          response_author_name: string | null
+          response_body: string | null
+          shopify_product_id: string
+          submitted_at: string
+          title: string | null
+          unhelpful_count: number
+          verified_purchase: boolean
+        }
+        Relationships: []
       }
       public_demos: {
         Row: {
@@ -10930,6 +11125,82 @@ export type Database = {
           },
         ]
       }
+      reorder_point_row: {
+        Row: {
+          on_hand: number | null
+          product_id: string
+          reorder_point: number | null
+          sku: string | null
+          title: string
+          weeks_of_supply: number | null
+        }
+        Relationships: []
+      }
+      search_performance_row: {
+        Row: {
+          avg_position: number | null
+          clicks: number
+          ctr: number | null
+          impressions: number
+          key: string | null
+        }
+        Relationships: []
+      }
+      self_reported_attribution_row: {
+        Row: {
+          agreement: number | null
+          channel: Database["public"]["Enums"]["marketing_channel"] | null
+          modelled_orders: number
+          modelled_revenue_cents: number
+          orders: number
+          responses: number
+          self_reported_revenue_cents: number
+        }
+        Relationships: []
+      }
+      seo_overview_row: {
+        Row: {
+          audited_on: string | null
+          avg_cls: number | null
+          avg_inp_ms: number | null
+          avg_lcp_ms: number | null
+          avg_position: number | null
+          clicks: number
+          content_score: number | null
+          critical_issues: number | null
+          ctr: number | null
+          high_priority_issues: number | null
+          impressions: number
+          overall_score: number | null
+          pages_audited: number | null
+          pages_with_clicks: number
+          performance_score: number | null
+          previous_clicks: number
+          previous_impressions: number
+          previous_performance_score: number | null
+          queries: number
+          technical_score: number | null
+          vitals_source: Database["public"]["Enums"]["web_vitals_source"] | null
+        }
+        Relationships: []
+      }
+      social_overview_row: {
+        Row: {
+          accounts: number
+          engagement_rate: number | null
+          followers: number | null
+          followers_change: number | null
+          platform: Database["public"]["Enums"]["social_platform"]
+          post_engagements: number
+          post_reach: number | null
+          post_views: number
+          posts_published: number
+          profile_views: number | null
+          reach: number | null
+          scheduled_waiting: number
+        }
+        Relationships: []
+      }
       survey_feed: {
         Row: {
           answers: string[] | null
@@ -10977,6 +11248,20 @@ export type Database = {
           },
         ]
       }
+      webhook_event_row: {
+        Row: {
+          deliveries: number
+          error: string | null
+          id: number
+          process_attempts: number
+          processed_at: string | null
+          provider: Database["public"]["Enums"]["webhook_provider"]
+          received_at: string
+          status: Database["public"]["Enums"]["webhook_event_status"]
+          topic: string
+        }
+        Relationships: []
+      }
     }
     Functions: {
       accept_workspace_invitation: {
@@ -11010,12 +11295,19 @@ export type Database = {
       }
       ads_blended_roas: {
         Args: { p_from: string; p_to: string; p_workspace_id: string }
-        Returns: Database["public"]["CompositeTypes"]["ads_blended_roas_row"][]
+        Returns: {
+          ad_spend_cents: number
+          mer: number | null
+          order_revenue_cents: number
+          orders: number
+          platform_revenue_cents: number
+          platform_roas: number | null
+        }
         SetofOptions: {
           from: "*"
           to: "ads_blended_roas_row"
-          isOneToOne: false
-          isSetofReturn: true
+          isOneToOne: true
+          isSetofReturn: false
         }
       }
       ads_currencies: {
@@ -11032,7 +11324,18 @@ export type Database = {
           p_to: string
           p_workspace_id: string
         }
-        Returns: Database["public"]["CompositeTypes"]["ads_dashboard_row"][]
+        Returns: {
+          clicks: number
+          conversions: number
+          cpa_cents: number | null
+          ctr: number | null
+          impressions: number
+          key: string
+          label: string
+          revenue_cents: number
+          roas: number | null
+          spend_cents: number
+        }[]
         SetofOptions: {
           from: "*"
           to: "ads_dashboard_row"
@@ -11042,12 +11345,18 @@ export type Database = {
       }
       ads_roas_tile: {
         Args: { p_today?: string; p_workspace_id: string }
-        Returns: Database["public"]["CompositeTypes"]["ads_roas_tile_row"][]
+        Returns: {
+          change: number | null
+          previous_roas: number | null
+          revenue_cents: number
+          roas: number | null
+          spend_cents: number
+        }
         SetofOptions: {
           from: "*"
           to: "ads_roas_tile_row"
-          isOneToOne: false
-          isSetofReturn: true
+          isOneToOne: true
+          isSetofReturn: false
         }
       }
       agent_budget: {
@@ -11067,7 +11376,14 @@ export type Database = {
           p_visitor_id: string
           p_workspace_id: string
         }
-        Returns: Database["public"]["CompositeTypes"]["experiment_assignment_row"]
+        Returns: {
+          assigned_at: string | null
+          experiment_key: string
+          in_experiment: boolean
+          variant_config: Json | null
+          variant_key: string | null
+          variant_url: string | null
+        }
         SetofOptions: {
           from: "*"
           to: "experiment_assignment_row"
@@ -11083,7 +11399,16 @@ export type Database = {
           p_to: string
           p_workspace_id: string
         }
-        Returns: Database["public"]["CompositeTypes"]["attribution_report_row"][]
+        Returns: {
+          ad_campaign_id: string | null
+          attributed_revenue_cents: number
+          channel: Database["public"]["Enums"]["marketing_channel"] | null
+          conversions: number
+          key: string
+          label: string
+          roas: number | null
+          spend_cents: number | null
+        }[]
         SetofOptions: {
           from: "*"
           to: "attribution_report_row"
@@ -11302,7 +11627,30 @@ export type Database = {
       }
       dashboard_tiles: {
         Args: { p_today?: string; p_workspace_id: string }
-        Returns: Database["public"]["CompositeTypes"]["dashboard_tiles_row"]
+        Returns: {
+          ad_revenue_cents: number
+          ad_spend_cents: number
+          approvals_expiring_24h: number
+          as_of: string
+          average_order_cents: number | null
+          lowest_weeks_of_supply: number | null
+          oldest_pending_approval_at: string | null
+          open_alerts: number
+          open_errors: number
+          orders: number
+          pending_approvals: number
+          previous_revenue_cents: number
+          previous_roas: number | null
+          reorder_points_computed_at: string | null
+          revenue_cents: number
+          revenue_change: number | null
+          revenue_currency: string | null
+          roas: number | null
+          roas_change: number | null
+          skus_below_reorder_point: number
+          skus_tracked: number
+          urgent_approvals: number
+        }
         SetofOptions: {
           from: "*"
           to: "dashboard_tiles_row"
@@ -11443,12 +11791,38 @@ export type Database = {
       }
       get_autopilot_dashboard_stats: {
         Args: { p_today?: string; p_workspace_id: string }
-        Returns: Database["public"]["CompositeTypes"]["autopilot_dashboard_row"][]
+        Returns: {
+          active_campaigns: number
+          activities_7d: number
+          as_of: string
+          auto_managed_campaigns: number
+          autopilot_enabled: boolean
+          average_lead_score: number | null
+          budget_used: number | null
+          converted_leads_30d: number
+          currency: string
+          hot_leads: number
+          last_report_roi: number | null
+          last_report_week_start: string | null
+          month_revenue_cents: number
+          month_roas: number | null
+          month_spend_cents: number
+          monthly_budget_cents: number | null
+          new_leads_7d: number
+          next_optimisation_at: string | null
+          next_weekly_report_at: string | null
+          open_leads: number
+          open_tasks: number
+          overdue_tasks: number
+          pending_approvals: number
+          total_leads: number
+          workspace_id: string
+        }
         SetofOptions: {
           from: "*"
           to: "autopilot_dashboard_row"
-          isOneToOne: false
-          isSetofReturn: true
+          isOneToOne: true
+          isSetofReturn: false
         }
       }
       get_default_model: {
@@ -11582,7 +11956,22 @@ export type Database = {
           rrf_k?: number
           semantic_weight?: number
         }
-        Returns: Database["public"]["CompositeTypes"]["knowledge_match_row"][]
+        Returns: {
+          answer: string | null
+          chunk_index: number
+          collection_id: string
+          content: string
+          document_id: string
+          document_title: string | null
+          id: string
+          metadata: NonNullable<Json>
+          question: string | null
+          score: number
+          similarity: number | null
+          source: string | null
+          text_rank: number | null
+          workspace_id: string
+        }[]
         SetofOptions: {
           from: "*"
           to: "knowledge_match_row"
@@ -11687,7 +12076,22 @@ export type Database = {
           p_tags?: string[]
           p_workspace_id: string
         }
-        Returns: Database["public"]["CompositeTypes"]["knowledge_match_row"][]
+        Returns: {
+          answer: string | null
+          chunk_index: number
+          collection_id: string
+          content: string
+          document_id: string
+          document_title: string | null
+          id: string
+          metadata: NonNullable<Json>
+          question: string | null
+          score: number
+          similarity: number | null
+          source: string | null
+          text_rank: number | null
+          workspace_id: string
+        }[]
         SetofOptions: {
           from: "*"
           to: "knowledge_match_row"
@@ -11701,7 +12105,17 @@ export type Database = {
           p_status?: Database["public"]["Enums"]["webhook_event_status"]
           p_workspace_id: string
         }
-        Returns: Database["public"]["CompositeTypes"]["webhook_event_row"][]
+        Returns: {
+          deliveries: number
+          error: string | null
+          id: number
+          process_attempts: number
+          processed_at: string | null
+          provider: Database["public"]["Enums"]["webhook_provider"]
+          received_at: string
+          status: Database["public"]["Enums"]["webhook_event_status"]
+          topic: string
+        }[]
         SetofOptions: {
           from: "*"
           to: "webhook_event_row"
@@ -11720,7 +12134,22 @@ export type Database = {
           min_similarity?: number
           query_embedding: string
         }
-        Returns: Database["public"]["CompositeTypes"]["knowledge_match_row"][]
+        Returns: {
+          answer: string | null
+          chunk_index: number
+          collection_id: string
+          content: string
+          document_id: string
+          document_title: string | null
+          id: string
+          metadata: NonNullable<Json>
+          question: string | null
+          score: number
+          similarity: number | null
+          source: string | null
+          text_rank: number | null
+          workspace_id: string
+        }[]
         SetofOptions: {
           from: "*"
           to: "knowledge_match_row"
@@ -11739,7 +12168,12 @@ export type Database = {
       }
       open_review_request: {
         Args: { p_token: string }
-        Returns: Database["public"]["CompositeTypes"]["open_review_request_row"]
+        Returns: {
+          expires_at: string
+          order_number: string | null
+          products: NonNullable<Json>
+          workspace_id: string
+        }
         SetofOptions: {
           from: "*"
           to: "open_review_request_row"
@@ -11772,7 +12206,21 @@ export type Database = {
       }
       preview_autopilot_optimisations: {
         Args: { p_as_of?: string; p_workspace_id: string }
-        Returns: Database["public"]["CompositeTypes"]["autopilot_proposal_row"][]
+        Returns: {
+          ad_campaign_id: string
+          amount_cents: number | null
+          campaign_id: string
+          dedupe_key: string
+          kind: Database["public"]["Enums"]["autopilot_proposal_kind"]
+          payload: NonNullable<Json>
+          reason: string
+          revenue_7d_cents: number
+          roas_7d: number
+          spend_7d_cents: number
+          target_ad_campaign_id: string | null
+          target_roas: number
+          workspace_id: string
+        }[]
         SetofOptions: {
           from: "*"
           to: "autopilot_proposal_row"
@@ -11782,7 +12230,16 @@ export type Database = {
       }
       product_rating: {
         Args: { p_shopify_product_id: string; p_workspace_id: string }
-        Returns: Database["public"]["CompositeTypes"]["product_rating_row"]
+        Returns: {
+          average_rating: number | null
+          rating_1: number
+          rating_2: number
+          rating_3: number
+          rating_4: number
+          rating_5: number
+          review_count: number
+          shopify_product_id: string
+        }
         SetofOptions: {
           from: "*"
           to: "product_rating_row"
@@ -11792,7 +12249,16 @@ export type Database = {
       }
       product_ratings: {
         Args: { p_shopify_product_ids: string[]; p_workspace_id: string }
-        Returns: Database["public"]["CompositeTypes"]["product_rating_row"][]
+        Returns: {
+          average_rating: number | null
+          rating_1: number
+          rating_2: number
+          rating_3: number
+          rating_4: number
+          rating_5: number
+          review_count: number
+          shopify_product_id: string
+        }[]
         SetofOptions: {
           from: "*"
           to: "product_rating_row"
@@ -11808,7 +12274,22 @@ export type Database = {
           p_sort?: Database["public"]["Enums"]["review_sort"]
           p_workspace_id: string
         }
-        Returns: Database["public"]["CompositeTypes"]["product_reviews_row"][]
+        Returns: {
+          author_name: string
+          body: string
+          helpful_count: number
+          id: string
+          media: NonNullable<Json>
+          rating: number
+          responded_at: string | null
+          response_author_name: string | null
+          response_body: string | null
+          shopify_product_id: string
+          submitted_at: string
+          title: string | null
+          unhelpful_count: number
+          verified_purchase: boolean
+        }[]
         SetofOptions: {
           from: "*"
           to: "product_reviews_row"
@@ -11861,7 +12342,14 @@ export type Database = {
       }
       recompute_reorder_points: {
         Args: { p_as_of?: string; p_workspace_id: string }
-        Returns: Database["public"]["CompositeTypes"]["reorder_point_row"][]
+        Returns: {
+          on_hand: number | null
+          product_id: string
+          reorder_point: number | null
+          sku: string | null
+          title: string
+          weeks_of_supply: number | null
+        }[]
         SetofOptions: {
           from: "*"
           to: "reorder_point_row"
@@ -12133,7 +12621,22 @@ export type Database = {
           match_threshold?: number
           query_embedding: string
         }
-        Returns: Database["public"]["CompositeTypes"]["knowledge_match_row"][]
+        Returns: {
+          answer: string | null
+          chunk_index: number
+          collection_id: string
+          content: string
+          document_id: string
+          document_title: string | null
+          id: string
+          metadata: NonNullable<Json>
+          question: string | null
+          score: number
+          similarity: number | null
+          source: string | null
+          text_rank: number | null
+          workspace_id: string
+        }[]
         SetofOptions: {
           from: "*"
           to: "knowledge_match_row"
@@ -12149,7 +12652,13 @@ export type Database = {
           p_to: string
           p_workspace_id: string
         }
-        Returns: Database["public"]["CompositeTypes"]["search_performance_row"][]
+        Returns: {
+          avg_position: number | null
+          clicks: number
+          ctr: number | null
+          impressions: number
+          key: string | null
+        }[]
         SetofOptions: {
           from: "*"
           to: "search_performance_row"
@@ -12164,7 +12673,22 @@ export type Database = {
           p_query: string
           p_query_embedding?: string
         }
-        Returns: Database["public"]["CompositeTypes"]["knowledge_match_row"][]
+        Returns: {
+          answer: string | null
+          chunk_index: number
+          collection_id: string
+          content: string
+          document_id: string
+          document_title: string | null
+          id: string
+          metadata: NonNullable<Json>
+          question: string | null
+          score: number
+          similarity: number | null
+          source: string | null
+          text_rank: number | null
+          workspace_id: string
+        }[]
         SetofOptions: {
           from: "*"
           to: "knowledge_match_row"
@@ -12179,7 +12703,22 @@ export type Database = {
           p_similarity_threshold?: number
           p_user_id: string
         }
-        Returns: Database["public"]["CompositeTypes"]["knowledge_match_row"][]
+        Returns: {
+          answer: string | null
+          chunk_index: number
+          collection_id: string
+          content: string
+          document_id: string
+          document_title: string | null
+          id: string
+          metadata: NonNullable<Json>
+          question: string | null
+          score: number
+          similarity: number | null
+          source: string | null
+          text_rank: number | null
+          workspace_id: string
+        }[]
         SetofOptions: {
           from: "*"
           to: "knowledge_match_row"
@@ -12194,7 +12733,15 @@ export type Database = {
           p_to: string
           p_workspace_id: string
         }
-        Returns: Database["public"]["CompositeTypes"]["self_reported_attribution_row"][]
+        Returns: {
+          agreement: number | null
+          channel: Database["public"]["Enums"]["marketing_channel"] | null
+          modelled_orders: number
+          modelled_revenue_cents: number
+          orders: number
+          responses: number
+          self_reported_revenue_cents: number
+        }[]
         SetofOptions: {
           from: "*"
           to: "self_reported_attribution_row"
@@ -12213,7 +12760,29 @@ export type Database = {
       }
       seo_overview: {
         Args: { p_from: string; p_to: string; p_workspace_id: string }
-        Returns: Database["public"]["CompositeTypes"]["seo_overview_row"]
+        Returns: {
+          audited_on: string | null
+          avg_cls: number | null
+          avg_inp_ms: number | null
+          avg_lcp_ms: number | null
+          avg_position: number | null
+          clicks: number
+          content_score: number | null
+          critical_issues: number | null
+          ctr: number | null
+          high_priority_issues: number | null
+          impressions: number
+          overall_score: number | null
+          pages_audited: number | null
+          pages_with_clicks: number
+          performance_score: number | null
+          previous_clicks: number
+          previous_impressions: number
+          previous_performance_score: number | null
+          queries: number
+          technical_score: number | null
+          vitals_source: Database["public"]["Enums"]["web_vitals_source"] | null
+        }
         SetofOptions: {
           from: "*"
           to: "seo_overview_row"
@@ -12223,7 +12792,20 @@ export type Database = {
       }
       social_overview: {
         Args: { p_from: string; p_to: string; p_workspace_id: string }
-        Returns: Database["public"]["CompositeTypes"]["social_overview_row"][]
+        Returns: {
+          accounts: number
+          engagement_rate: number | null
+          followers: number | null
+          followers_change: number | null
+          platform: Database["public"]["Enums"]["social_platform"]
+          post_engagements: number
+          post_reach: number | null
+          post_views: number
+          posts_published: number
+          profile_views: number | null
+          reach: number | null
+          scheduled_waiting: number
+        }[]
         SetofOptions: {
           from: "*"
           to: "social_overview_row"
@@ -12908,33 +13490,6 @@ export type Database = {
       workspace_role: "viewer" | "member" | "admin" | "owner"
     }
     CompositeTypes: {
-      ads_blended_roas_row: {
-        ad_spend_cents: number | null
-        platform_revenue_cents: number | null
-        order_revenue_cents: number | null
-        orders: number | null
-        platform_roas: number | null
-        mer: number | null
-      }
-      ads_dashboard_row: {
-        key: string | null
-        label: string | null
-        spend_cents: number | null
-        revenue_cents: number | null
-        impressions: number | null
-        clicks: number | null
-        conversions: number | null
-        roas: number | null
-        cpa_cents: number | null
-        ctr: number | null
-      }
-      ads_roas_tile_row: {
-        spend_cents: number | null
-        revenue_cents: number | null
-        roas: number | null
-        previous_roas: number | null
-        change: number | null
-      }
       agent_budget_row: {
         monthly_budget_micros: number | null
         spent_micros: number | null
@@ -12942,210 +13497,6 @@ export type Database = {
         period_start: string | null
         renews_on: string | null
         exhausted: boolean | null
-      }
-      attribution_report_row: {
-        key: string | null
-        label: string | null
-        channel: Database["public"]["Enums"]["marketing_channel"] | null
-        ad_campaign_id: string | null
-        attributed_revenue_cents: number | null
-        conversions: number | null
-        spend_cents: number | null
-        roas: number | null
-      }
-      autopilot_dashboard_row: {
-        workspace_id: string | null
-        autopilot_enabled: boolean | null
-        currency: string | null
-        monthly_budget_cents: number | null
-        month_spend_cents: number | null
-        month_revenue_cents: number | null
-        month_roas: number | null
-        budget_used: number | null
-        total_leads: number | null
-        open_leads: number | null
-        new_leads_7d: number | null
-        hot_leads: number | null
-        converted_leads_30d: number | null
-        average_lead_score: number | null
-        active_campaigns: number | null
-        auto_managed_campaigns: number | null
-        open_tasks: number | null
-        overdue_tasks: number | null
-        activities_7d: number | null
-        pending_approvals: number | null
-        last_report_week_start: string | null
-        last_report_roi: number | null
-        next_weekly_report_at: string | null
-        next_optimisation_at: string | null
-        as_of: string | null
-      }
-      autopilot_proposal_row: {
-        workspace_id: string | null
-        kind: Database["public"]["Enums"]["autopilot_proposal_kind"] | null
-        campaign_id: string | null
-        ad_campaign_id: string | null
-        target_ad_campaign_id: string | null
-        roas_7d: number | null
-        target_roas: number | null
-        spend_7d_cents: number | null
-        revenue_7d_cents: number | null
-        amount_cents: number | null
-        dedupe_key: string | null
-        reason: string | null
-        payload: Json | null
-      }
-      dashboard_tiles_row: {
-        as_of: string | null
-        revenue_currency: string | null
-        revenue_cents: number | null
-        previous_revenue_cents: number | null
-        revenue_change: number | null
-        orders: number | null
-        average_order_cents: number | null
-        skus_tracked: number | null
-        skus_below_reorder_point: number | null
-        lowest_weeks_of_supply: number | null
-        reorder_points_computed_at: string | null
-        ad_spend_cents: number | null
-        ad_revenue_cents: number | null
-        roas: number | null
-        previous_roas: number | null
-        roas_change: number | null
-        pending_approvals: number | null
-        urgent_approvals: number | null
-        approvals_expiring_24h: number | null
-        oldest_pending_approval_at: string | null
-        open_errors: number | null
-        open_alerts: number | null
-      }
-      experiment_assignment_row: {
-        experiment_key: string | null
-        variant_key: string | null
-        variant_url: string | null
-        variant_config: Json | null
-        in_experiment: boolean | null
-        assigned_at: string | null
-      }
-      knowledge_match_row: {
-        id: string | null
-        workspace_id: string | null
-        collection_id: string | null
-        document_id: string | null
-        document_title: string | null
-        chunk_index: number | null
-        content: string | null
-        question: string | null
-        answer: string | null
-        source: string | null
-        metadata: Json | null
-        similarity: number | null
-        text_rank: number | null
-        score: number | null
-      }
-      open_review_request_row: {
-        workspace_id: string | null
-        order_number: string | null
-        products: Json | null
-        expires_at: string | null
-      }
-      product_rating_row: {
-        shopify_product_id: string | null
-        review_count: number | null
-        average_rating: number | null
-        rating_1: number | null
-        rating_2: number | null
-        rating_3: number | null
-        rating_4: number | null
-        rating_5: number | null
-      }
-      product_reviews_row: {
-        id: string | null
-        shopify_product_id: string | null
-        rating: number | null
-        title: string | null
-        body: string | null
-        author_name: string | null
-        verified_purchase: boolean | null
-        helpful_count: number | null
-        unhelpful_count: number | null
-        submitted_at: string | null
-        response_body: string | null
-        response_author_name: string | null
-        responded_at: string | null
-        media: Json | null
-      }
-      reorder_point_row: {
-        product_id: string | null
-        sku: string | null
-        title: string | null
-        on_hand: number | null
-        reorder_point: number | null
-        weeks_of_supply: number | null
-      }
-      search_performance_row: {
-        key: string | null
-        clicks: number | null
-        impressions: number | null
-        ctr: number | null
-        avg_position: number | null
-      }
-      self_reported_attribution_row: {
-        channel: Database["public"]["Enums"]["marketing_channel"] | null
-        responses: number | null
-        orders: number | null
-        self_reported_revenue_cents: number | null
-        modelled_orders: number | null
-        modelled_revenue_cents: number | null
-        agreement: number | null
-      }
-      seo_overview_row: {
-        audited_on: string | null
-        pages_audited: number | null
-        performance_score: number | null
-        content_score: number | null
-        technical_score: number | null
-        overall_score: number | null
-        avg_lcp_ms: number | null
-        avg_inp_ms: number | null
-        avg_cls: number | null
-        vitals_source: Database["public"]["Enums"]["web_vitals_source"] | null
-        critical_issues: number | null
-        high_priority_issues: number | null
-        previous_performance_score: number | null
-        clicks: number | null
-        impressions: number | null
-        ctr: number | null
-        avg_position: number | null
-        previous_clicks: number | null
-        previous_impressions: number | null
-        queries: number | null
-        pages_with_clicks: number | null
-      }
-      social_overview_row: {
-        platform: Database["public"]["Enums"]["social_platform"] | null
-        accounts: number | null
-        followers: number | null
-        followers_change: number | null
-        reach: number | null
-        profile_views: number | null
-        posts_published: number | null
-        post_views: number | null
-        post_engagements: number | null
-        post_reach: number | null
-        engagement_rate: number | null
-        scheduled_waiting: number | null
-      }
-      webhook_event_row: {
-        id: number | null
-        provider: Database["public"]["Enums"]["webhook_provider"] | null
-        topic: string | null
-        status: Database["public"]["Enums"]["webhook_event_status"] | null
-        deliveries: number | null
-        process_attempts: number | null
-        error: string | null
-        received_at: string | null
-        processed_at: string | null
       }
     }
   }

@@ -3,18 +3,23 @@
 //   /functions/v1/<name>               -> functions/<name>/index.ts, in-process, with the JWT check
 //                                         of verify_jwt in supabase/config.toml
 //   /auth/v1/.well-known/jwks.json     -> the project's public signing keys
+//   /storage/v1/*                      -> the Storage API (storage.ts), as the caller
+//   /realtime/v1/websocket             -> Realtime's postgres_changes (realtime.ts), RLS per subscriber
 // plus the pg_net stand-in worker. Started by scripts/lib/gateway.ts with GROWTHBASE_GATEWAY.
-import { createLocalJWKSet, jwtVerify } from "jose";
+import postgres from "postgres";
 import { bearerToken } from "../_shared/auth.ts";
 import { errorBody } from "../_shared/errors.ts";
 import { json } from "../_shared/http.ts";
 import { resolveApiKey } from "./apikeys.ts";
 import { limitBody, MAX_BODY_BYTES } from "./body_limit.ts";
+import { callers } from "./caller.ts";
 import { isPreflight, preflight, withCors } from "./cors.ts";
 import { loadFunctions } from "./functions.ts";
 import { publicJwks, type StackKeys } from "./keys.ts";
 import { startNetWorker } from "./net_worker.ts";
+import { realtimeServer } from "./realtime.ts";
 import { restProxy } from "./rest.ts";
+import { storageServer } from "./storage.ts";
 
 interface GatewayConfig {
   port: number;
@@ -22,6 +27,8 @@ interface GatewayConfig {
   keys: StackKeys;
   pgrstSocket: string;
   dbUrl: string;
+  /** Where the Storage API keeps object bytes (in the stack's data directory). */
+  storageDir: string;
   functions: Record<string, { verifyJwt: boolean }>;
 }
 
@@ -43,25 +50,26 @@ if (!cfg) throw new Error("GROWTHBASE_GATEWAY is not set: start the gateway with
 const handlers = await loadFunctions(new URL("../", import.meta.url));
 const rest = restProxy(cfg.keys, cfg.pgrstSocket);
 const jwks = publicJwks(cfg.keys);
-const localJwks = createLocalJWKSet(jwks);
-const legacySecret = new TextEncoder().encode(cfg.keys.legacySecret);
+const who = callers(cfg.keys);
 const net = startNetWorker(cfg.dbUrl, (s) => console.error(s));
+// The gateway's own servers (Storage, Realtime) act in the database as their callers, per transaction.
+const sql = postgres(cfg.dbUrl, { max: 5, idle_timeout: 60, onnotice: () => {} });
+const storage = storageServer({ sql, callers: who, keys: cfg.keys, root: cfg.storageDir });
+const realtime = realtimeServer({ sql, dbUrl: cfg.dbUrl, callers: who, log: (s) => console.error(s) });
+
+/** GET /realtime/v1/websocket: a WebSocket upgrade carrying a valid API key (?apikey=, as realtime-js sends it). */
+async function toRealtime(req: Request, url: URL): Promise<Response> {
+  if ((req.headers.get("upgrade") ?? "").toLowerCase() !== "websocket") {
+    return json(400, errorBody("bad_request", "Realtime speaks WebSocket at /realtime/v1/websocket"));
+  }
+  const apikey = url.searchParams.get("apikey") ?? req.headers.get("apikey");
+  const key = await resolveApiKey(cfg!.keys, apikey, null);
+  if (!key.ok) return json(401, errorBody("unauthorized", key.message));
+  return realtime.handle(req, apikey!);
+}
 
 /** The gateway's check for verify_jwt functions: an ES256 token of the project, or a legacy HS256 one. */
-async function validJwt(token: string): Promise<boolean> {
-  for (
-    const verify of [
-      () => jwtVerify(token, localJwks, { algorithms: ["ES256"], requiredClaims: ["exp"] }),
-      () => jwtVerify(token, legacySecret, { algorithms: ["HS256"] }),
-    ]
-  ) {
-    try {
-      await verify();
-      return true;
-    } catch { /* try the next */ }
-  }
-  return false;
-}
+const validJwt = async (token: string) => !("error" in await who.verify(token));
 
 async function toFunction(name: string, req: Request): Promise<Response> {
   const handler = handlers.get(name);
@@ -99,7 +107,9 @@ const server = Deno.serve({
 }, async (req, info) => {
   const url = new URL(req.url);
   const path = url.pathname;
-  if (path === "/health") return json(200, { status: "ok", stack: cfg.stackId, functions: [...handlers.keys()] });
+  if (path === "/health") {
+    return json(200, { status: "ok", stack: cfg.stackId, functions: [...handlers.keys()], net: net.state });
+  }
   const fn = path.match(/^\/functions\/v1\/([A-Za-z0-9_-]+)(\/.*)?$/);
   if (fn) {
     if (req.method === "OPTIONS") return await toFunction(fn[1], req);
@@ -114,6 +124,8 @@ const server = Deno.serve({
     const res = await rest.handle(limited.req, path.slice("/rest/v1".length) || "/", ip);
     return limited.exceeded() ? tooLarge(true) : res;
   }
+  if (path.startsWith("/storage/v1/")) return await storage.handle(req, path.slice("/storage/v1".length));
+  if (path === "/realtime/v1/websocket") return await toRealtime(req, url);
   if (path === "/auth/v1/.well-known/jwks.json" || path === "/auth/v1/jwks") {
     if (isPreflight(req)) return preflight(req);
     return new Response(JSON.stringify(jwks), {
@@ -131,8 +143,10 @@ const server = Deno.serve({
 
 for (const sig of ["SIGTERM", "SIGINT"] as const) {
   Deno.addSignalListener(sig, async () => {
+    await realtime.stop();
     await server.shutdown();
     await net.stop();
+    await sql.end({ timeout: 1 });
     Deno.exit(0);
   });
 }

@@ -16,7 +16,17 @@ interface Queued {
 
 const BATCH = 20;
 
-async function perform(sql: Sql, r: Queued): Promise<void> {
+/** What the worker last did, for `npm run stack -- status` (through the gateway's /health). */
+export interface NetWorkerState {
+  startedAt: string;
+  /** When the worker last looked at the queue (ISO time), null before the first round. */
+  lastRoundAt: string | null;
+  /** The last request it performed and what came back. */
+  lastRequest: { method: string; url: string; status: number | null; error: string | null; at: string } | null;
+  performed: number;
+}
+
+async function perform(sql: Sql, r: Queued, state: NetWorkerState): Promise<void> {
   let status: number | null = null, contentType: string | null = null, headers: Record<string, string> | null = null;
   let content: string | null = null, timedOut = false, error: string | null = null;
   try {
@@ -35,14 +45,25 @@ async function perform(sql: Sql, r: Queued): Promise<void> {
     timedOut = (e as Error).name === "TimeoutError";
     error = timedOut ? `Timeout of ${r.timeout_milliseconds} ms reached` : (e as Error).message;
   }
+  state.lastRequest = { method: r.method, url: r.url, status, error, at: new Date().toISOString() };
+  state.performed++;
   await sql`insert into net._http_response (id, status_code, content_type, headers, content, timed_out, error_msg)
             values (${r.id}, ${status}, ${contentType}, ${
     headers ? sql.json(headers) : null
   }, ${content}, ${timedOut}, ${error})`;
 }
 
-export function startNetWorker(dbUrl: string, log: (s: string) => void): { stop: () => Promise<void> } {
+export function startNetWorker(
+  dbUrl: string,
+  log: (s: string) => void,
+): { stop: () => Promise<void>; state: NetWorkerState } {
   const sql = postgres(dbUrl, { max: 3, onnotice: () => {} });
+  const state: NetWorkerState = {
+    startedAt: new Date().toISOString(),
+    lastRoundAt: null,
+    lastRequest: null,
+    performed: 0,
+  };
   let running = false, again = false, lastPurge = 0;
 
   async function drain(): Promise<void> {
@@ -58,7 +79,8 @@ export function startNetWorker(dbUrl: string, log: (s: string) => void): { stop:
           delete from net.http_request_queue q
           where q.id in (select id from net.http_request_queue order by id limit ${BATCH} for update skip locked)
           returning q.id, q.method, q.url, q.headers, q.body, q.timeout_milliseconds`;
-        await Promise.all(rows.map((r) => perform(sql, r)));
+        state.lastRoundAt = new Date().toISOString();
+        await Promise.all(rows.map((r) => perform(sql, r, state)));
         if (rows.length === BATCH) again = true;
       } while (again);
       if (Date.now() - lastPurge > 60_000) {
@@ -77,6 +99,7 @@ export function startNetWorker(dbUrl: string, log: (s: string) => void): { stop:
   sql.listen("growthbase_net", () => void drain()).catch(() => {});
   const timer = setInterval(() => void drain(), 1000);
   return {
+    state,
     stop: async () => {
       clearInterval(timer);
       await sql.end({ timeout: 1 });

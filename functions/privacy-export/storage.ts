@@ -1,6 +1,6 @@
 // The Storage API calls the privacy worker needs, with the service's secret key: upload (upsert)
-// one object and remove objects by name. Supabase's Storage API is not part of the embedded stack;
-// GROWTHBASE_STORAGE_URL points the worker elsewhere (tests use a fake on 127.0.0.1).
+// one object and remove objects by name: Supabase's Storage API, which the embedded stack's gateway
+// serves too; GROWTHBASE_STORAGE_URL points the worker at another one.
 export interface Storage {
   put(bucket: string, path: string, body: string, contentType: string): Promise<void>;
   remove(bucket: string, paths: string[]): Promise<void>;

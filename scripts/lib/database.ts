@@ -54,9 +54,9 @@ export function applyFile(c: StackConfig, file: string): void {
 }
 
 /** Drops and recreates the `postgres` database, then platform, migrations and seed. */
-export function rebuildDatabase(c: StackConfig, log: (s: string) => void): void {
+export function rebuildDatabase(c: StackConfig, log: (s: string) => void, beforeSeed?: () => void): void {
   recreateDatabase(c);
-  buildDatabase(c, log);
+  buildDatabase(c, log, beforeSeed);
 }
 
 /** What the Supabase platform provides and plain PostgreSQL lacks, applied before the migrations. */
@@ -69,11 +69,16 @@ export function localPlatformCurrent(c: StackConfig): boolean {
   return r.stdout.trim() === "t";
 }
 
-/** Platform, migrations, the seed files of config.toml; on failure the database is left empty so the next start rebuilds it. */
-export function buildDatabase(c: StackConfig, log: (s: string) => void): void {
+/**
+ * Platform, migrations, the seed files of config.toml; on failure the database is left empty so
+ * the next start rebuilds it. beforeSeed runs between the migrations and the seed (the Vault
+ * secrets, so work the seed queues for functions reaches the gateway once it runs).
+ */
+export function buildDatabase(c: StackConfig, log: (s: string) => void, beforeSeed?: () => void): void {
   try {
     for (const f of LOCAL_PLATFORM) applyFile(c, f);
     pushMigrations(c, log);
+    beforeSeed?.();
     for (const f of readSupabaseConfig(c.repoRoot).seedFiles) applyFile(c, f);
   } catch (e) {
     recreateDatabase(c);

@@ -117,6 +117,7 @@ async function gatewayConfig(c: StackConfig): Promise<string> {
     keys: await stackKeys(c),
     pgrstSocket: postgrestSocket(c),
     dbUrl: dbUrl(c),
+    storageDir: join(c.dataDir, "storage"),
     functions: readSupabaseConfig(c.repoRoot).functions,
   });
 }

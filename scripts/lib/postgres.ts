@@ -79,6 +79,9 @@ export function writeSettings(c: StackConfig): void {
       // Jobs run in background workers: no libpq connection, so no password for cron to hold.
       "cron.use_background_workers = on",
       "max_worker_processes = 32",
+      // Logical decoding (pgoutput) feeds the gateway's Realtime server, as WAL feeds Supabase's.
+      "wal_level = logical",
+      "max_replication_slots = 10",
       "max_connections = 200",
       // A disposable developer cluster: `reset` rebuilds it from the repo.
       "fsync = off",
@@ -109,6 +112,15 @@ export function startPostgres(c: StackConfig): void {
     const tail = existsSync(local(c, logFile)) ? readFileSync(local(c, logFile), "utf8").split("\n").slice(-15).join("\n") : "";
     throw new Error(`PostgreSQL did not start:\n${r.output.trim()}\n${tail}`);
   }
+}
+
+/**
+ * Stops and starts the cluster. pg_cron's launcher is a background worker that exits for good when
+ * its database is dropped (reset drops it): only a new postmaster starts it again.
+ */
+export function restartPostgres(c: StackConfig): void {
+  stopPostgres(c);
+  startPostgres(c);
 }
 
 export function stopPostgres(c: StackConfig): void {

@@ -1,5 +1,5 @@
 // supabase/config.toml, read with a real TOML parser: the settings the embedded stack shares
-// with `supabase start` (API schemas and row cap, seed files, per-function verify_jwt).
+// with `supabase start` (API schemas and row cap, seed files and bucket seeds, per-function verify_jwt).
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { basename, dirname, join, relative } from "node:path";
 import { parse } from "smol-toml";
@@ -10,6 +10,8 @@ export interface SupabaseConfig {
   seedFiles: string[];
   /** Function name -> verify_jwt (default true, as in the CLI). */
   functions: Record<string, { verifyJwt: boolean }>;
+  /** Buckets whose objects_path seeds files (absolute directory), as `supabase seed buckets` uploads them. */
+  bucketSeeds: { bucket: string; dir: string }[];
 }
 
 type Table = Record<string, unknown>;
@@ -52,5 +54,8 @@ export function readSupabaseConfig(repoRoot: string): SupabaseConfig {
     },
     seedFiles: [...new Set(seedPaths.flatMap((p) => expandSeedPath(repoRoot, supabaseDir, p)))],
     functions,
+    bucketSeeds: Object.entries(table(table(doc.storage).buckets))
+      .filter(([, v]) => typeof table(v).objects_path === "string")
+      .map(([bucket, v]) => ({ bucket, dir: join(supabaseDir, table(v).objects_path as string) })),
   };
 }

@@ -166,7 +166,11 @@ begin
       'total_price_cents', p.cents, 'subtotal_cents', p.cents, 'financial_status', 'paid',
       'processed_at', least(p.assigned_at + make_interval(hours => 1 + p.h % 30), now() - interval '5 minutes'),
       'landing_site', '/cart?utm_source=klaviyo&utm_medium=email&utm_campaign=weekly-newsletter',
-      'visitor_id', p.visitor_id)) into chunk
+      'visitor_id', p.visitor_id,
+      -- one item, as every Shopify order has at least one line
+      'line_items', jsonb_build_array(jsonb_build_object('shopify_product_id', pr.shopify_product_id,
+        'shopify_variant_id', pr.shopify_variant_id, 'sku', pr.sku, 'title', pr.title, 'quantity', 1,
+        'price_cents', p.cents)))) into chunk
     from (
       select a.visitor_id, a.assigned_at, abs(hashtext(a.visitor_id)) as h,
              case when a.visitor_id like 'dv-%' then split_part(a.visitor_id, '-', 2) || '-' || split_part(a.visitor_id, '-', 3) end as cust,
@@ -177,7 +181,9 @@ begin
         and abs(hashtext(a.visitor_id)) % 1000 < case v.key when 'at-50' then 45 when 'at-40' then 52 else 55 end
                                                  + case when a.visitor_id like 'dv-%' then 260 else 0 end
         and abs(hashtext(a.visitor_id)) % 4 = k
-    ) p;
+    ) p
+    cross join lateral (select x.shopify_product_id, x.shopify_variant_id, x.sku, x.title from public.products x
+                        where x.workspace_id = ws order by x.sku limit 1 offset p.h % 5) pr;
     perform public.upsert_orders(ws, chunk);
   end loop;
   -- backdate the start (the status trigger stamps now())

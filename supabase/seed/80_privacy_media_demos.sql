@@ -1,7 +1,8 @@
 -- Demo data for privacy, media, demos and the Slack cache in the demo workspace (local only).
 -- Deterministic: fixed ids, generate_series and arithmetic; times relative to the reset.
 
--- ===== privacy: settings, one finished export, its trail
+-- ===== privacy: settings, and an export the member asked for (the privacy worker builds and stores it
+-- once the stack runs: a completed request without its stored document is a state the code never makes)
 insert into public.user_privacy_settings (user_id, data_processing_consent, marketing_consent, analytics_consent,
                                           third_party_consent, data_retention_days)
 values ('00000000-0000-4000-8000-000000000001', true, true, true, false, 730),
@@ -16,11 +17,6 @@ values ('90000000-0000-4000-8000-000000000001', 'export', 'user', '00000000-0000
         '00000000-0000-4000-8000-000000000003', private.sha256_hex('00000000-0000-4000-8000-000000000003'), 'pending',
         now() - interval '2 days', null, 0, null, null, null)
 on conflict (id) do nothing;
-update public.privacy_requests set status = 'processing', started_at = requested_at + interval '1 minute', attempts = 1,
-  export_path = 'account/90000000-0000-4000-8000-000000000001.json'
-where id = '90000000-0000-4000-8000-000000000001' and status = 'pending';
-update public.privacy_requests set status = 'completed', export_bytes = 18432, download_expires_at = now() + interval '5 days'
-where id = '90000000-0000-4000-8000-000000000001' and status = 'processing';
 
 -- ===== videos: folders, videos (one private, shared with the viewer), comments
 insert into public.video_folders (id, workspace_id, parent_id, name, created_by) values

@@ -238,12 +238,14 @@ language sql stable set search_path = '' as $$
 $$;
 
 -- For files that count rows table-wide: removes the demo seed's workspace (and with it every
--- row that belongs to it) for the rest of the file's transaction, which rolls back.
+-- row that belongs to it) and its users' own privacy requests (work the seed leaves for the
+-- stack's workers, which may not have run) for the rest of the file's transaction, which rolls back.
 create or replace function tests.without_demo_data()
 returns void
 language plpgsql security definer set search_path = '' as $$
 begin
   delete from public.workspaces where slug = 'demo-brand';
+  delete from public.privacy_requests r using auth.users u where u.id = r.user_id and u.email like '%@demo.test';
 end $$;
 
 -- Seven checks on a table whose rows viewers read and members write (as private.tenant_policies

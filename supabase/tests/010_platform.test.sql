@@ -85,8 +85,9 @@ select is((select actor_id from public.decision_log where decision = 'raise budg
 select throws_ok($$ insert into public.decision_log (workspace_id, domain, decision, actor_id)
   values (tests.workspace_id('A'), 'growth', 'y', tests.user_id('owner-a')) $$,
   '42501', null, 'member: cannot record a decision as someone else');
-select is_empty($$ update public.workspace_members set role = 'admin'
-  where user_id = tests.user_id('member-a') returning role $$, 'member: cannot raise their own role');
+select throws_ok($$ update public.workspace_members set role = 'admin'
+  where user_id = tests.user_id('member-a') returning role $$, '42501', 'you cannot raise your own role',
+  'member: cannot raise their own role');
 select throws_ok($$ insert into public.workspace_members (workspace_id, user_id, role)
   values (tests.workspace_id('A'), tests.user_id('member-b'), 'viewer') $$,
   '42501', null, 'member: cannot add members');

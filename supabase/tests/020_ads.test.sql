@@ -131,20 +131,20 @@ insert into public.orders (workspace_id, shopify_order_id, currency, total_price
   (tests.workspace_id('A'), 'o1', 'USD', 60000, '2026-11-01T12:00:00Z'),
   (tests.workspace_id('A'), 'o2', 'USD', 40000, '2026-11-02T12:00:00Z');
 select tests.authenticate_as('viewer-a');
-select results_eq($$ select key, spend_cents, revenue_cents, roas, cpa_cents, ctr from public.ads_dashboard(tests.workspace_id('A'), '2026-11-01', '2026-11-30', 'day') $$,
+select results_eq($$ select key::text, spend_cents::bigint, revenue_cents::bigint, roas, cpa_cents, ctr from public.ads_dashboard(tests.workspace_id('A'), '2026-11-01', '2026-11-30', 'day') $$,
   $$ values ('2026-11-01', 10000::bigint, 35000::bigint, 3.5000::numeric, 1000.00::numeric, 0.020000::numeric),
             ('2026-11-02', 11000::bigint, 33000::bigint, 3.0000::numeric, null::numeric, 0.020000::numeric),
             ('2026-11-03', 9000::bigint, 27000::bigint, 3.0000::numeric, null::numeric, 0.020000::numeric) $$,
   'trend by day: spend, revenue, ROAS, CPA (NULL without conversions), CTR');
-select results_eq($$ select key, spend_cents, roas from public.ads_dashboard(tests.workspace_id('A'), '2026-11-01', '2026-11-30', 'platform') $$,
+select results_eq($$ select key::text, spend_cents::bigint, roas from public.ads_dashboard(tests.workspace_id('A'), '2026-11-01', '2026-11-30', 'platform') $$,
   $$ values ('meta', 30000::bigint, 3.1667::numeric) $$, 'totals by platform');
-select results_eq($$ select label, spend_cents from public.ads_dashboard(tests.workspace_id('A'), '2026-11-02', '2026-11-03', 'campaign') $$,
+select results_eq($$ select label::text, spend_cents::bigint from public.ads_dashboard(tests.workspace_id('A'), '2026-11-02', '2026-11-03', 'campaign') $$,
   $$ values ('Meta prospecting', 20000::bigint) $$, 'by campaign within the range');
-select results_eq($$ select ad_spend_cents, platform_revenue_cents, order_revenue_cents, orders, platform_roas, mer
+select results_eq($$ select ad_spend_cents::bigint, platform_revenue_cents::bigint, order_revenue_cents::bigint, orders::bigint, platform_roas, mer
   from public.ads_blended_roas(tests.workspace_id('A'), '2026-11-01', '2026-11-30') $$,
   $$ values (30000::bigint, 95000::bigint, 100000::bigint, 2::bigint, 3.1667::numeric, 3.3333::numeric) $$,
   'blended: platform ROAS against claimed revenue, MER against order revenue');
-select results_eq($$ select spend_cents, revenue_cents, roas, previous_roas, change from public.ads_roas_tile(tests.workspace_id('A'), '2026-11-04') $$,
+select results_eq($$ select spend_cents::bigint, revenue_cents::bigint, roas, previous_roas, change from public.ads_roas_tile(tests.workspace_id('A'), '2026-11-04') $$,
   $$ values (30000::bigint, 95000::bigint, 3.1667::numeric, null::numeric, null::numeric) $$,
   'ROAS tile: the last 30 days, no previous period yet');
 select throws_ok($$ select * from public.ads_dashboard(tests.workspace_id('A'), '2026-11-30', '2026-11-01', 'day') $$,

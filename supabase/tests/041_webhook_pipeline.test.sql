@@ -97,7 +97,7 @@ select is(private.shopify_order('{"id": 1001, "name": "#1001", "contact_email": 
 
 -- ---------- what admins see
 select tests.authenticate_as('admin-a');
-select results_eq($$ select topic, status::text, deliveries from public.list_webhook_events(tests.workspace_id('A'), 'processed', 2) $$,
+select results_eq($$ select topic::text, status::text, deliveries::integer from public.list_webhook_events(tests.workspace_id('A'), 'processed', 2) $$,
   $$ values ('orders/create', 'processed', 1), ('orders/create', 'processed', 1) $$, 'an admin lists the workspace''s events, newest first');
 select tests.authenticate_as('member-a');
 select throws_ok($$ select * from public.list_webhook_events(tests.workspace_id('A')) $$, '42501', null,

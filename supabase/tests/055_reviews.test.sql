@@ -182,7 +182,7 @@ select tests.clear_authentication();
 -- ==================== the storefront with a token ====================
 select set_config('request.headers', '{"x-forwarded-for": "198.51.100.7"}', true);
 select tests.authenticate_as_anon();
-select results_eq($$ select workspace_id, order_number, products from public.open_review_request(current_setting('test.tok_o1')) $$,
+select results_eq($$ select workspace_id::uuid, order_number, products::jsonb from public.open_review_request(current_setting('test.tok_o1')) $$,
   $$ values (tests.workspace_id('A'), '#o1'::text,
              '[{"shopify_product_id": "P1", "title": "Balm", "reviewed": false}, {"shopify_product_id": "P2", "title": "Soap", "reviewed": false}]'::jsonb) $$,
   'a review link opens the order''s products');
@@ -370,11 +370,11 @@ select results_eq($$ select title from public.product_reviews(tests.workspace_id
   $$ values ('y1'::text), ('y3'), ('y2') $$, 'highest rating first: 5, 4, 3');
 select results_eq($$ select title from public.product_reviews(tests.workspace_id('A'), 'P4', 'lowest_rating') $$,
   $$ values ('y2'::text), ('y3'), ('y1') $$, 'lowest rating first: 3, 4, 5');
-select results_eq($$ select title, helpful_count, unhelpful_count from public.product_reviews(tests.workspace_id('A'), 'P4', 'most_helpful') $$,
+select results_eq($$ select title, helpful_count::integer, unhelpful_count::integer from public.product_reviews(tests.workspace_id('A'), 'P4', 'most_helpful') $$,
   $$ values ('y3'::text, 2, 0), ('y1', 1, 0), ('y2', 0, 1) $$, 'most helpful first: y3 (2 votes), y1 (1), y2 (0, one unhelpful)');
 select results_eq($$ select title from public.product_reviews(tests.workspace_id('A'), 'P4', 'newest', 1, 1) $$,
   $$ values ('y3'::text) $$, 'pages with p_limit and p_offset');
-select results_eq($$ select response_body, response_author_name, media, verified_purchase
+select results_eq($$ select response_body, response_author_name, media::jsonb, verified_purchase::boolean
                      from public.product_reviews(tests.workspace_id('A'), 'P4') where title = 'y1' $$,
   $$ values ('Thank you, Ann!'::text, 'The A team'::text,
              '[{"playback_id": "pb-1", "duration_seconds": 12.500, "aspect_ratio": "9:16"}]'::jsonb, true) $$,
@@ -387,10 +387,10 @@ select throws_ok($$ select * from public.product_reviews(tests.workspace_id('A')
   '22023', null, 'a negative offset is refused');
 select throws_ok($$ select * from public.product_reviews(tests.workspace_id('A'), 'P4', 'sideways') $$,
   '22P02', null, 'an unknown ordering is refused');
-select results_eq($$ select review_count, average_rating, rating_3, rating_4, rating_5
+select results_eq($$ select review_count::integer, average_rating, rating_3::integer, rating_4::integer, rating_5::integer
                      from public.product_rating(tests.workspace_id('A'), 'P4') $$,
   $$ values (3, 4.00::numeric, 1, 1, 1) $$, 'anon reads the rating summary');
-select results_eq($$ select shopify_product_id, review_count, average_rating
+select results_eq($$ select shopify_product_id::text, review_count::integer, average_rating
                      from public.product_ratings(tests.workspace_id('A'), '{P4,NOPE,P1}') $$,
   $$ values ('P4'::text, 3, 4.00::numeric), ('NOPE', 0, null), ('P1', 1, 4.00) $$,
   'summaries for several products, in the order asked, zeros for products without reviews');

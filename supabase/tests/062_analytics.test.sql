@@ -52,25 +52,25 @@ select public.report_error(tests.workspace_id('A'), 'E', 'web', 'boom');
 select tests.authenticate_as('viewer-a');
 -- Revenue USD: 10,000 + (5,000 - 1,000) = 14,000 over 2 orders (cancelled, today's and EUR excluded);
 -- previous 7,000; change (14,000 - 7,000) / 7,000 = 1; AOV 7,000.
-select results_eq($$ select revenue_currency::text, revenue_cents, previous_revenue_cents, revenue_change, orders, average_order_cents
+select results_eq($$ select revenue_currency::text, revenue_cents::bigint, previous_revenue_cents::bigint, revenue_change, orders::bigint, average_order_cents
   from public.dashboard_tiles(tests.workspace_id('A'), '2026-11-20') $$,
   $$ values ('USD'::text, 14000::bigint, 7000::bigint, 1.0000::numeric, 2::bigint, 7000::bigint) $$,
   'revenue tile: net revenue of uncancelled orders in the main currency, this window vs the previous one');
-select results_eq($$ select skus_tracked, skus_below_reorder_point, lowest_weeks_of_supply, reorder_points_computed_at
+select results_eq($$ select skus_tracked::integer, skus_below_reorder_point::integer, lowest_weeks_of_supply, reorder_points_computed_at
   from public.dashboard_tiles(tests.workspace_id('A'), '2026-11-20') $$,
   $$ values (3, 1, 0.50::numeric, '2026-11-20 05:30:00+00'::timestamptz) $$, 'inventory tile from reorder points');
 -- Ads: 30,000 / 10,000 = 3; previous 5,000 / 5,000 = 1; change (3 - 1) / 1 = 2
-select results_eq($$ select ad_spend_cents, ad_revenue_cents, roas, previous_roas, roas_change
+select results_eq($$ select ad_spend_cents::bigint, ad_revenue_cents::bigint, roas, previous_roas, roas_change
   from public.dashboard_tiles(tests.workspace_id('A'), '2026-11-20') $$,
   $$ values (10000::bigint, 30000::bigint, 3.0000::numeric, 1.0000::numeric, 2.0000::numeric) $$, 'ads tile from the ads rollup');
-select results_eq($$ select pending_approvals, urgent_approvals, approvals_expiring_24h, oldest_pending_approval_at = now(), open_errors, open_alerts
+select results_eq($$ select pending_approvals::integer, urgent_approvals::integer, approvals_expiring_24h::integer, oldest_pending_approval_at = now(), open_errors::integer, open_alerts::integer
   from public.dashboard_tiles(tests.workspace_id('A'), '2026-11-20') $$,
   $$ values (2, 1, 1, true, 1, 0) $$,
   'approvals tile: waiting approvals only (not past expiry, not decided); open errors and alerts');
 select tests.authenticate_as('owner-b');
 select throws_ok($$ select public.dashboard_tiles(tests.workspace_id('A'), '2026-11-20') $$, '42501', null,
   'another workspace''s owner cannot read A''s tiles');
-select results_eq($$ select revenue_currency, revenue_cents, revenue_change, orders, average_order_cents, skus_tracked, roas, pending_approvals
+select results_eq($$ select revenue_currency, revenue_cents::bigint, revenue_change, orders::bigint, average_order_cents, skus_tracked::integer, roas, pending_approvals::integer
   from public.dashboard_tiles(tests.workspace_id('B'), '2026-11-20') $$,
   $$ values (null::char(3), 0::bigint, null::numeric, 0::bigint, null::bigint, 0, null::numeric, 0) $$,
   'an empty workspace: zeros, and NULL ratios where the denominator is 0');

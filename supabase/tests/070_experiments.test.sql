@@ -91,7 +91,7 @@ select results_eq($$ select variant_key, in_experiment, assigned_at from public.
                        tests.workspace_id('A'), 'hero', 'visitor-1', '{"country": "FR"}') $$,
   $$ select variant_key, in_experiment, assigned_at from first_call $$,
   'the next call returns the same variant and time, even when the context no longer matches');
-select results_eq($$ select variant_key, in_experiment, assigned_at is null
+select results_eq($$ select variant_key, in_experiment::boolean, assigned_at is null
                      from public.assign_experiment(tests.workspace_id('A'), 'hero', 'visitor-fr', '{"country": "FR"}') $$,
   $$ values ('control', false, true) $$, 'a visitor outside the targeting sees the control and is not assigned');
 select throws_ok($$ select public.assign_experiment(tests.workspace_id('A'), 'nope', 'visitor-1') $$,
@@ -174,10 +174,10 @@ select is((select count(*)::int from public.experiment_purchases), 1,
 -- ===== pausing and completing
 update public.experiments set status = 'paused' where key = 'hero';
 select tests.authenticate_as_anon();
-select results_eq($$ select variant_key, in_experiment from public.assign_experiment(
+select results_eq($$ select variant_key, in_experiment::boolean from public.assign_experiment(
                        tests.workspace_id('A'), 'hero', 'visitor-1', '{"country": "US"}') $$,
   $$ select variant_key, true from first_call $$, 'paused: an assigned visitor keeps the variant');
-select results_eq($$ select variant_key, in_experiment from public.assign_experiment(
+select results_eq($$ select variant_key, in_experiment::boolean from public.assign_experiment(
                        tests.workspace_id('A'), 'hero', 'visitor-new', '{"country": "US"}') $$,
   $$ values ('control', false) $$, 'paused: a new visitor sees the control, unassigned');
 select lives_ok($$ select public.track_experiment_event(tests.workspace_id('A'), 'hero', 'visitor-1', 'exposure') $$,
@@ -187,7 +187,7 @@ update public.experiments set status = 'completed' where key = 'hero';
 select tests.authenticate_as_anon();
 select throws_ok($$ select public.track_experiment_event(tests.workspace_id('A'), 'hero', 'visitor-1', 'exposure') $$,
   'PT409', null, 'a completed experiment records no more events');
-select results_eq($$ select variant_key, in_experiment from public.assign_experiment(
+select results_eq($$ select variant_key, in_experiment::boolean from public.assign_experiment(
                        tests.workspace_id('A'), 'hero', 'visitor-1', '{"country": "US"}') $$,
   $$ values ('control', false) $$, 'completed without a winner: everyone sees the control');
 select tests.clear_authentication();

@@ -161,14 +161,14 @@ from public.ad_campaigns c, (values ('2385001', 1, 1000), ('2385001', 2, 1000), 
                                     ('12345', 200, 99999)) x (ext, d, s)
 where c.external_id = x.ext;
 select tests.authenticate_as('viewer-a');
-select results_eq($$ select key, attributed_revenue_cents, conversions, spend_cents, roas
+select results_eq($$ select key::text, attributed_revenue_cents::bigint, conversions::numeric, spend_cents, roas
                      from public.attribution_report(tests.workspace_id('A'), current_date - 40, current_date, 'linear', 'channel') $$,
   $$ values ('paid_search', 10092::bigint, 1.5833::numeric, 2000::bigint, 5.0460::numeric),
             ('direct', 5094::bigint, 0.5833::numeric, null::bigint, null::numeric),
             ('email', 5092::bigint, 0.5833::numeric, null::bigint, null::numeric),
             ('paid_social', 2500::bigint, 0.2500::numeric, 3000::bigint, 0.8333::numeric) $$,
   'per channel (linear): paid search 2500 + 2592 + 5000 on 2000 spend = ROAS 5.046; paid social 2500 on 3000 = 0.8333; spend outside the range excluded');
-select results_eq($$ select key, label, attributed_revenue_cents, spend_cents, roas
+select results_eq($$ select key::text, label::text, attributed_revenue_cents::bigint, spend_cents, roas
                      from public.attribution_report(tests.workspace_id('A'), current_date - 40, current_date, 'first_touch', 'campaign') $$,
   $$ values (tests.id('BFCM prospecting')::text, 'BFCM prospecting', 10001::bigint, 3000::bigint, 3.3337::numeric),
             (tests.id('Brand search')::text, 'Brand search', 7777::bigint, 2000::bigint, 3.8885::numeric),

@@ -145,14 +145,14 @@ update public.autopilot_activity_log set created_at = '2026-11-10 12:00Z'
 where id = (select min(id) from public.autopilot_activity_log where workspace_id = tests.workspace_id('A'));
 set local session_replication_role = origin;
 select tests.authenticate_as('viewer-a');
-select results_eq($$ select autopilot_enabled, monthly_budget_cents, month_spend_cents, month_revenue_cents, month_roas, budget_used
+select results_eq($$ select autopilot_enabled::boolean, monthly_budget_cents, month_spend_cents::bigint, month_revenue_cents::bigint, month_roas, budget_used
                      from public.get_autopilot_dashboard_stats(tests.workspace_id('A'), '2026-11-16') $$,
   $$ values (true, 1000000::bigint, 323000::bigint, 157000::bigint, 0.4861::numeric, 0.3230::numeric) $$,
   'dashboard: month-to-date spend, revenue, ROAS and budget use');
-select results_eq($$ select total_leads, open_leads, new_leads_7d, hot_leads, converted_leads_30d, average_lead_score
+select results_eq($$ select total_leads::integer, open_leads::integer, new_leads_7d::integer, hot_leads::integer, converted_leads_30d::integer, average_lead_score
                      from public.get_autopilot_dashboard_stats(tests.workspace_id('A'), '2026-11-16') $$,
   $$ values (6, 5, 4, 1, 1, 10.00::numeric) $$, 'dashboard: lead counts');
-select results_eq($$ select active_campaigns, auto_managed_campaigns, open_tasks, overdue_tasks, activities_7d, last_report_week_start, last_report_roi
+select results_eq($$ select active_campaigns::integer, auto_managed_campaigns::integer, open_tasks::integer, overdue_tasks::integer, activities_7d::integer, last_report_week_start, last_report_roi
                      from public.get_autopilot_dashboard_stats(tests.workspace_id('A'), '2026-11-16') $$,
   $$ values (3, 3, 2, 1, 1, '2026-11-09'::date, 0.2764::numeric) $$, 'dashboard: campaigns, tasks, activity and the last finished week''s report');
 select results_eq($$ select extract(isodow from next_weekly_report_at at time zone 'UTC')::int, extract(hour from next_weekly_report_at at time zone 'UTC')::int,
@@ -162,7 +162,7 @@ select results_eq($$ select extract(isodow from next_weekly_report_at at time zo
 select is((select last_report_week_start from public.get_autopilot_dashboard_stats(tests.workspace_id('A'), '2026-11-15')), '2026-11-02'::date,
   'dashboard: a week still running is not shown; the latest finished week is');
 select tests.authenticate_as('member-b');
-select results_eq($$ select autopilot_enabled, monthly_budget_cents, budget_used, month_roas, total_leads
+select results_eq($$ select autopilot_enabled::boolean, monthly_budget_cents, budget_used, month_roas, total_leads::integer
                      from public.get_autopilot_dashboard_stats(tests.workspace_id('B'), '2026-11-16') $$,
   $$ values (false, 0::bigint, null::numeric, 0.0000::numeric, 0) $$, 'dashboard of B: no budget means no budget use');
 select throws_ok($$ select * from public.get_autopilot_dashboard_stats(tests.workspace_id('A')) $$, '42501', null,
@@ -293,7 +293,7 @@ update public.agent_approvals set expires_at = now() - interval '1 minute', crea
 set local session_replication_role = origin;
 select private.expire_approvals();
 select is(private.run_autopilot_optimisation('2026-11-16'), 4, 'the next day: the expired four are proposed afresh, the rejected one is not');
-select is((select pending_approvals from public.get_autopilot_dashboard_stats(tests.workspace_id('A'), '2026-11-16')), 4,
+select is((select pending_approvals::integer from public.get_autopilot_dashboard_stats(tests.workspace_id('A'), '2026-11-16')), 4,
   'the dashboard counts the approvals waiting for a decision');
 select tests.authenticate_as('viewer-a');
 select is((select count(*)::int from public.preview_autopilot_optimisations(tests.workspace_id('A'), '2026-11-16')), 5,

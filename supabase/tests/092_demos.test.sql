@@ -167,7 +167,7 @@ insert into public.knowledge_chunks (workspace_id, collection_id, document_id, c
   where c.owner_id = tests.id('Balm walkthrough');
 select tests.authenticate_as_anon();
 select set_config('request.headers', '{"x-forwarded-for": "198.51.100.23"}', true);
-select results_eq($$ select chunk_index from public.search_public_demo(tests.id('Balm walkthrough'), 'is the balm vegan?') limit 1 $$,
+select results_eq($$ select chunk_index::integer from public.search_public_demo(tests.id('Balm walkthrough'), 'is the balm vegan?') limit 1 $$,
   $$ values (1) $$, 'anon searches a published demo''s knowledge: the vegan answer comes first');
 select throws_ok($$ select * from public.search_public_demo(tests.id('Secret draft'), 'vegan?') $$, 'PT404', 'no such demo',
   'an unpublished demo''s knowledge is not searchable');

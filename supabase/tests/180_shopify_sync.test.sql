@@ -8,6 +8,7 @@ begin;
 set search_path = extensions, public;
 select plan(45);
 
+select tests.without_demo_data();  -- the demo seed's pending webhook delivery would be processed below
 select tests.two_workspaces();
 insert into public.integration_connections (workspace_id, provider, external_account_id, status, scopes) values
   (tests.workspace_id('A'), 'shopify', 'shop-a.myshopify.com', 'active', '{read_orders,write_gift_cards}'),

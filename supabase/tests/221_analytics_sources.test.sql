@@ -145,7 +145,7 @@ select is(private.apply_social_page((select job_id from igj), (select lease_id f
 select throws_ok($$ select private.apply_social_page((select job_id from igj), (select lease_id from igj),
   '{"platform": "tiktok", "account": {"external_id": "x"}}', '{}') $$, '22023', null, 'an Instagram job writes no TikTok page');
 select tests.authenticate_as('viewer-a');
-select results_eq($$ select platform::text, accounts, followers, followers_change, reach, posts_published, scheduled_waiting
+select results_eq($$ select platform::text, accounts::integer, followers, followers_change, reach, posts_published::integer, scheduled_waiting::integer
   from public.social_overview(tests.workspace_id('A'), '2026-11-19', '2026-11-20') $$,
   $$ values ('instagram', 1, 900::bigint, 10::bigint, 220::bigint, 1, 2) $$, 'the social dashboard reads it');
 select tests.authenticate_as('member-b');
@@ -178,7 +178,7 @@ select lives_ok($$ insert into public.survey_channel_mappings (workspace_id, ans
 select throws_ok($$ insert into public.survey_channel_mappings (workspace_id, answer, channel) values (tests.workspace_id('A'), 'Instagram', 'email') $$,
   '23514', null, 'answers are stored lower-cased and trimmed');
 select tests.authenticate_as('viewer-a');
-select results_eq($$ select channel::text, responses, orders, self_reported_revenue_cents, modelled_revenue_cents
+select results_eq($$ select channel::text, responses::integer, orders::integer, self_reported_revenue_cents::bigint, modelled_revenue_cents::bigint
   from public.self_reported_attribution(tests.workspace_id('A'), '2026-11-01', '2026-11-30') order by channel $$,
   $$ values ('direct', 0, 0, 0::bigint, 2500::bigint), ('influencer', 1, 0, 0::bigint, 0::bigint),
             ('paid_social', 1, 1, 2500::bigint, 0::bigint) $$,

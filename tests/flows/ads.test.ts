@@ -55,10 +55,10 @@ describe("campaigns and metrics", () => {
     const byCampaign = await t.viewer.rpc("ads_dashboard", { p_workspace_id: t.ws.id, p_from: day(0), p_to: day(1), p_group_by: "campaign" });
     // Prospecting: 15,000 spend / 8 conversions = CPA 1,875; CTR 400 / 30,000 = 0.013333.
     expect(byCampaign.data![0]).toMatchObject({ label: "Prospecting", spend_cents: 15000, cpa_cents: 1875, ctr: 0.013333 });
-    const blended = await t.viewer.rpc("ads_blended_roas", { p_workspace_id: t.ws.id, p_from: day(0), p_to: day(1) }).single();
+    const blended = await t.viewer.rpc("ads_blended_roas", { p_workspace_id: t.ws.id, p_from: day(0), p_to: day(1) });
     // 17,000 spend, 55,000 platform revenue -> 3.2353; no orders in this workspace -> MER 0.
     expect(blended.data).toEqual({ ad_spend_cents: 17000, platform_revenue_cents: 55000, order_revenue_cents: 0, orders: 0, platform_roas: 3.2353, mer: 0 });
-    const tile = await t.viewer.rpc("ads_roas_tile", { p_workspace_id: t.ws.id, p_today: day(2) }).single();
+    const tile = await t.viewer.rpc("ads_roas_tile", { p_workspace_id: t.ws.id, p_today: day(2) });
     expect(tile.data).toEqual({ spend_cents: 17000, revenue_cents: 55000, roas: 3.2353, previous_roas: null, change: null });
   });
 

@@ -7,7 +7,7 @@ import { anonKey, api, dropWorkspace, superuser, workspaceWithRoles } from "../h
 import type { Database } from "../../types/database.ts";
 import { loadRoasByChannel } from "../frontend/growth-dashboard.ts";
 
-type ReportRow = Database["public"]["CompositeTypes"]["attribution_report_row"];
+type ReportRow = Database["public"]["Views"]["attribution_report_row"]["Row"];
 
 const sql = superuser();
 let ws: Awaited<ReturnType<typeof workspaceWithRoles>>;

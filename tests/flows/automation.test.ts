@@ -6,7 +6,7 @@ import { anonClient, type Client, userClient } from "../helpers/api.ts";
 import { superuser, workspaceWithRoles } from "../helpers/stack.ts";
 import type { Database } from "../../types/database.ts";
 
-type DashboardRow = Database["public"]["CompositeTypes"]["autopilot_dashboard_row"];
+type DashboardRow = Database["public"]["Views"]["autopilot_dashboard_row"]["Row"];
 
 const sql = superuser();
 let ws: Awaited<ReturnType<typeof workspaceWithRoles>>;
@@ -62,7 +62,7 @@ describe("autopilot", () => {
     // written a moment ago, not yet in the hourly rollup: the dashboard still counts it
     await sql`insert into public.ad_metrics_daily (workspace_id, platform, level, object_id, campaign_id, day, spend_cents, revenue_cents)
       values (${ws.id}, 'google', 'campaign', ${ad.id}, ${ad.id}, (now() at time zone 'UTC')::date, 10000, 25000)`;
-    const { data, error } = await viewer.rpc("get_autopilot_dashboard_stats", { p_workspace_id: ws.id }).single();
+    const { data, error } = await viewer.rpc("get_autopilot_dashboard_stats", { p_workspace_id: ws.id });
     expect(error).toBeNull();
     const row: DashboardRow = data!;
     expect(row).toMatchObject({ autopilot_enabled: true, month_spend_cents: 10000, month_revenue_cents: 25000, month_roas: 2.5, budget_used: 0.025 });
@@ -70,7 +70,7 @@ describe("autopilot", () => {
     expect(row.average_lead_score).toBeNull();
     expect(row.last_report_week_start).toBeNull();
 
-    const theirs = await stranger.rpc("get_autopilot_dashboard_stats", { p_workspace_id: other.id }).single();
+    const theirs = await stranger.rpc("get_autopilot_dashboard_stats", { p_workspace_id: other.id });
     expect(percent(theirs.data!.budget_used)).toBe("n/a");
     const refused = await stranger.rpc("get_autopilot_dashboard_stats", { p_workspace_id: ws.id });
     expect(refused.status).toBe(403);
@@ -101,7 +101,7 @@ describe("autopilot", () => {
     expect(queue.data).toHaveLength(1);
     expect(queue.data![0]).toMatchObject({ action: "pause_ad_campaign", proposer_name: "autopilot-optimizer", subject_id: weak.id });
     expect(queue.data![0].payload).toMatchObject({ action: "pause_ad_campaign", ad_campaign_id: weak.id, to_status: "paused", target_roas: 3 });
-    const dash = await viewer.rpc("get_autopilot_dashboard_stats", { p_workspace_id: ws.id }).single();
+    const dash = await viewer.rpc("get_autopilot_dashboard_stats", { p_workspace_id: ws.id });
     expect(dash.data?.pending_approvals).toBe(1);
 
     const decided = await member.rpc("decide_approval", { p_approval_id: queue.data![0].id, p_decision: "rejected", p_note: "launch week" });

@@ -6,7 +6,7 @@ import { superuser, workspaceWithRoles } from "../helpers/stack.ts";
 import type { Database } from "../../types/database.ts";
 import { loadExperimentResults } from "../frontend/growth-dashboard.ts";
 
-type Assignment = Database["public"]["CompositeTypes"]["experiment_assignment_row"];
+type Assignment = Database["public"]["Views"]["experiment_assignment_row"]["Row"];
 type ResultRow = Database["public"]["Tables"]["experiment_results"]["Row"];
 
 const sql = superuser();

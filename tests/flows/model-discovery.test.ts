@@ -15,6 +15,7 @@ const openai = new FakeOpenAi();
 let ws: Awaited<ReturnType<typeof workspaceWithRoles>>;
 let known: { model: string; model_type: string; input_price_per_mtok_micros: string; is_active: boolean; is_default: boolean }[];
 const NEW = ["gpt-5.5-preview", "gpt-5.5-mini"];
+let cronWasActive = true;
 
 const discover = async () => {
   const r = await fetch(`${api}/functions/v1/model-discovery`, {
@@ -27,13 +28,28 @@ const discover = async () => {
 };
 
 beforeAll(async () => {
+  // pg_cron's model-discovery job (every 15 minutes, waking the function when a run is due) would
+  // be a second caller changing what is due under these tests: pause it, and let a wake-up it has
+  // already sent finish its run (the last tick that woke the function has a run started after it).
+  const [job] = await sql`select active from cron.job where jobname = 'model-discovery'`;
+  cronWasActive = job.active;
+  await sql`update cron.job set active = false where jobname = 'model-discovery'`;
+  await waitFor("the scheduler's last model discovery wake-up to finish its run", async () => {
+    const [tick] = await sql`select d.status, d.start_time, d.return_message from cron.job_run_details d
+      join cron.job j using (jobid) where j.jobname = 'model-discovery' order by d.start_time desc limit 1`;
+    if (!tick) return true;
+    if (!["succeeded", "failed"].includes(tick.status)) return false;
+    if (tick.status === "failed" || tick.return_message !== "SELECT 1") return true; // nothing was woken
+    return (await sql`select 1 from public.ai_model_discovery_runs where started_at >= ${tick.start_time}`).length > 0;
+  }, 120_000);
   await openai.start();
   ws = await workspaceWithRoles(sql);
   known = await sql`select model, model_type::text, input_price_per_mtok_micros::text, is_active, is_default
     from public.ai_models where provider = 'openai' order by model` as never;
   openai.models = [...known.map((m) => m.model), ...NEW, "text-embedding-3-small", "whisper-1", "dall-e-3", "tts-1-hd", "omni-moderation-latest"];
-});
+}, 150_000);
 afterAll(async () => {
+  await sql`update cron.job set active = ${cronWasActive} where jobname = 'model-discovery'`;
   await sql`delete from public.ai_models where provider = 'openai' and model = any (${NEW})`;
   for (const m of known) {
     await sql`update public.ai_models set is_active = ${m.is_active}, is_default = ${m.is_default}, deprecated_at = null
@@ -76,8 +92,9 @@ describe("model discovery", () => {
   });
 
   it("a 429 is a failed run whose Retry-After decides when the next run is due", async () => {
-    // the last success a day and a half ago: a run would be due now
-    await sql`update public.ai_model_discovery_runs set started_at = now() - interval '36 hours' where status = 'succeeded'`;
+    // every run a day and a half earlier (their order kept, so a failure before the last success
+    // still does not count): the last success is a day and a half old and a run would be due now
+    await sql`update public.ai_model_discovery_runs set started_at = started_at - interval '36 hours'`;
     expect((await sql`select private.model_discovery_due() as due`)[0].due).toBe(true);
     openai.modelsPlan = ["429"];
     openai.modelsRetryAfter = "7200";

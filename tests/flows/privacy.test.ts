@@ -1,42 +1,44 @@
 // Privacy through the API as a frontend, the privacy worker and Shopify drive it: settings,
 // an export that holds a row from every table referencing the user (a table created during the
-// test included), an erasure that leaves no id or email in any text column and runs twice, and
-// Shopify's customers/data_request reaching the shop.
+// test included), stored by the stack's own worker in its own Storage API and downloaded with
+// supabase-js's storage client; an erasure that leaves no id or email in any text column and runs
+// twice; Shopify's customers/data_request reaching the shop.
 import { createHmac, randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runRound } from "../../functions/privacy-export/round.ts";
-import { storageApi } from "../../functions/privacy-export/storage.ts";
 import { localIntegrationEnv } from "../../scripts/lib/gateway.ts";
 import { serviceClient, userClient } from "../helpers/api.ts";
-import { FakeStorage } from "../helpers/fake-storage.ts";
 import { api, config, serviceKey, superuser, workspaceWithRoles } from "../helpers/stack.ts";
+import { waitFor } from "../helpers/wait.ts";
 
 const sql = superuser();
-const storage = new FakeStorage();
 let ws: Awaited<ReturnType<typeof workspaceWithRoles>>;
 const probe = `flow_probe_${randomUUID().slice(0, 8)}`;
 
 beforeAll(async () => {
-  await storage.start();
   ws = await workspaceWithRoles(sql);
 });
 afterAll(async () => {
   await sql.unsafe(`drop table if exists public.${probe}`);
   await sql`delete from public.workspaces where id = ${ws.id}`;
-  await storage.stop();
   await sql.end();
 });
 
-/** One worker round against the fake Storage API, repeated until the request leaves the queue. */
+/**
+ * The export is built by the gateway's privacy worker (woken at commit) and stored through the
+ * stack's Storage API. One round is also asked for here, as the 5-minute sweep would, so a wake-up
+ * left pending by an earlier test cannot hold it back; then wait for the request's final state.
+ */
 async function workUntilDone(requestId: string) {
-  const worker = { sql, storage: storageApi(storage.url, await serviceKey()) };
-  for (let i = 0; i < 20; i++) {
-    await runRound(worker);
-    const [r] = await sql`select status from public.privacy_requests where id = ${requestId}`;
-    if (r.status === "completed" || r.status === "failed") return r.status as string;
-    await new Promise((res) => setTimeout(res, 250)); // the gateway's own (storage-less) worker may hold it
-  }
-  throw new Error("the export did not complete");
+  const round = await fetch(`${api}/functions/v1/privacy-export`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${await serviceKey()}` },
+  });
+  expect(round.status).toBe(200);
+  const r = await waitFor("the export to finish", async () =>
+    (await sql`select status, error from public.privacy_requests where id = ${requestId}
+      and status in ('completed', 'failed')`)[0], 20_000);
+  expect(r.error).toBeNull();
+  return r.status as string;
 }
 
 /** Every text-like and uuid column of every table in public and private holding any of the values. */
@@ -98,9 +100,14 @@ describe("export", () => {
     expect(row.data?.export_path).toBe(`account/${requestId}.json`);
     expect(new Date(row.data!.download_expires_at!).getTime()).toBeGreaterThan(Date.now() + 6.9 * 86400_000);
 
-    const stored = storage.objects.get(`data-exports/account/${requestId}.json`)!;
-    expect(stored.contentType).toBe("application/json");
-    const doc = JSON.parse(stored.body);
+    // The frontend's download: the requester reads their own document, nobody else does.
+    const file = await member.storage.from("data-exports").download(row.data!.export_path!);
+    expect(file.error).toBeNull();
+    expect(file.data!.type).toBe("application/json");
+    const doc = JSON.parse(await file.data!.text());
+    const stranger = await userClient(ws.people.admin.jwt);
+    const refused = await stranger.storage.from("data-exports").download(row.data!.export_path!);
+    expect((refused.error as { statusCode?: string } | null)?.statusCode).toBe("404");
     // Expected tables, found independently: every user-referencing column (FK to auth.users, or
     // the naming rule) that holds a row for this user, counted straight from the tables.
     const expected: string[] = [];
@@ -182,17 +189,20 @@ describe("Shopify customers/data_request", () => {
     });
     expect(res.status).toBe(200);
     // Stored at once, processed by webhook-process (woken at commit): wait for the request.
-    let req: { id: string } | undefined;
-    for (let i = 0; i < 100 && !req; i++) {
-      [req] = await sql`select id from public.privacy_requests where workspace_id = ${ws.id} and kind = 'export'` as unknown as { id: string }[];
-      if (!req) await new Promise((r) => setTimeout(r, 50));
-    }
-    if (!req) throw new Error("the data request was not processed");
+    const req = await waitFor("the data request to be processed", async () =>
+      (await sql`select id from public.privacy_requests where workspace_id = ${ws.id} and kind = 'export'`)[0] as
+        { id: string } | undefined);
     expect(await workUntilDone(req.id)).toBe("completed");
 
-    const doc = JSON.parse(storage.objects.get(`data-exports/${ws.id}/privacy/${req.id}.json`)!.body);
-    expect(doc.tables["public.orders"].map((o: { shopify_order_id: string }) => o.shopify_order_id)).toEqual(["8101"]);
+    // The workspace's admins download the customer's document; a member may not.
     const admin = await userClient(ws.people.admin.jwt);
+    const file = await admin.storage.from("data-exports").download(`${ws.id}/privacy/${req.id}.json`);
+    expect(file.error).toBeNull();
+    const doc = JSON.parse(await file.data!.text());
+    expect(doc.tables["public.orders"].map((o: { shopify_order_id: string }) => o.shopify_order_id)).toEqual(["8101"]);
+    const memberFile = await (await userClient(ws.people.member.jwt)).storage.from("data-exports")
+      .download(`${ws.id}/privacy/${req.id}.json`);
+    expect(memberFile.data).toBeNull();
     const seen = await admin.from("privacy_requests").select("status, source, export_path").eq("id", req.id).single();
     expect(seen.data).toEqual({ status: "completed", source: "shopify", export_path: `${ws.id}/privacy/${req.id}.json` });
     const member = await userClient(ws.people.member.jwt);

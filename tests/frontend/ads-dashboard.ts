@@ -6,7 +6,8 @@ import type { Client } from "../helpers/api.ts";
 import type { Database } from "../../types/database.ts";
 
 type Rpc<N extends keyof Database["public"]["Functions"]> = Database["public"]["Functions"][N]["Returns"];
-type Row<N extends keyof Database["public"]["Functions"]> = Rpc<N> extends (infer R)[] ? R : never;
+/** A set-returning RPC's row, or a one-row RPC's row (it answers the object itself). */
+type Row<N extends keyof Database["public"]["Functions"]> = Rpc<N> extends (infer R)[] ? R : Rpc<N>;
 
 /** true when null is part of T: the compiler proves the generated types admit NULL. */
 type Nullable<T> = null extends T ? true : false;
@@ -39,8 +40,8 @@ export interface DashboardView {
 
 export async function loadAdsDashboard(client: Client, workspaceId: string, from: string, to: string): Promise<DashboardView> {
   const [blended, tile, campaigns] = await Promise.all([
-    client.rpc("ads_blended_roas", { p_workspace_id: workspaceId, p_from: from, p_to: to }).single(),
-    client.rpc("ads_roas_tile", { p_workspace_id: workspaceId, p_today: to }).single(),
+    client.rpc("ads_blended_roas", { p_workspace_id: workspaceId, p_from: from, p_to: to }),
+    client.rpc("ads_roas_tile", { p_workspace_id: workspaceId, p_today: to }),
     client.rpc("ads_dashboard", { p_workspace_id: workspaceId, p_from: from, p_to: to, p_group_by: "campaign" }),
   ]);
   for (const r of [blended, tile, campaigns]) if (r.error) throw new Error(`${r.error.code}: ${r.error.message}`);

@@ -10,6 +10,7 @@ import { localLexicalEmbedding } from "../../functions/_shared/embeddings_local.
 import { fakeOpenAiUrl } from "../../scripts/lib/gateway.ts";
 import { config } from "./stack.ts";
 import { FakeChat } from "./fake-openai-chat.ts";
+import { listenOn } from "./wait.ts";
 
 export type Behaviour = "ok" | "429" | "500" | "400" | "slow";
 
@@ -126,10 +127,7 @@ export class FakeOpenAi {
       send(200, { object: "list", data, model: b.model, usage: { prompt_tokens: input.length * 10, total_tokens: input.length * 10 } });
     });
     const port = Number(new URL(this.url).port);
-    await new Promise<void>((resolve, reject) => {
-      this.server.once("error", reject);
-      this.server.listen(port, "127.0.0.1", () => resolve());
-    });
+    await listenOn(this.server, port);
     return this;
   }
 

@@ -12,12 +12,12 @@ export function superuser() {
 }
 
 /** Runs `tsx scripts/stack.ts <args>` the way `npm run stack` does. */
-export function stackCli(args: string[], env: Record<string, string> = {}) {
+export function stackCli(args: string[], env: Record<string, string> = {}, timeoutMs = 120_000) {
   const r = spawnSync(binPath("tsx"), ["scripts/stack.ts", ...args], {
     cwd: repoRoot,
     encoding: "utf8",
     env: { ...process.env, ...env },
-    timeout: 120_000,
+    timeout: timeoutMs,
   });
   return { status: r.status, out: `${r.stdout}${r.stderr}` };
 }

@@ -6,6 +6,7 @@ import { localIntegrationEnv } from "../../scripts/lib/gateway.ts";
 import { userClient } from "../helpers/api.ts";
 import { FakeProviders } from "../helpers/fake-providers.ts";
 import { api, config, serviceKey, superuser, workspaceWithRoles } from "../helpers/stack.ts";
+import { waitFor } from "../helpers/wait.ts";
 
 const sql = superuser();
 const env = localIntegrationEnv(config);
@@ -27,17 +28,6 @@ afterAll(async () => {
   await fake.stop();
   await sql.end();
 });
-
-/** Polls until fn returns something (the stack's pg_net worker runs asynchronously), for up to 5 s. */
-async function waitFor<T>(fn: () => T | undefined | Promise<T | undefined>, ms = 5000): Promise<T> {
-  const until = Date.now() + ms;
-  for (;;) {
-    const v = await fn();
-    if (v !== undefined) return v;
-    if (Date.now() > until) throw new Error("timed out waiting");
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 function order(id: number, extra: Record<string, unknown> = {}) {
   return {
@@ -66,7 +56,7 @@ const events = async (id: string) => sql`select status, attempts, error from pri
 
 /** Shopify deliveries are acknowledged when stored; this waits for the processor (pg_net-woken) to handle one. */
 async function processed(id: string) {
-  return await waitFor(async () => {
+  return await waitFor("the event to be processed", async () => {
     const [e] = await events(id);
     return e && e.status !== "pending" ? e : undefined;
   });
@@ -270,6 +260,15 @@ describe("mux, tavus and chatwoot webhooks", () => {
   });
 });
 
+/**
+ * These tests assert the wake-up at commit. A wake-up left pending by an earlier gateway (stopped
+ * or restarted by another test before pg_net performed it) holds new ones back for 30 s, until it
+ * counts as lost, and the every-minute sweeper would deliver instead: start from none pending.
+ */
+async function noPendingWakeup(name: string) {
+  await sql`update private.callable_functions set wake_requested_at = null where name = ${name}`;
+}
+
 describe("outbound webhooks", () => {
   it("a delivery queued by the order trigger reaches the receiver with no manual call, signed with Standard Webhooks", async () => {
     const [ep] = await sql`insert into public.webhook_endpoints (workspace_id, url, events)
@@ -278,31 +277,34 @@ describe("outbound webhooks", () => {
     const [{ before }] = await sql`select coalesce(max(id), 0) as before from net._http_response`;
     fake.sinkStatus = 200;
     const seen = fake.requests.length;
+    await noPendingWakeup("webhook-dispatch");
     // Nothing but the database runs now: the order's trigger queues a delivery; pg_cron's 2-second
     // job sees it due and calls webhook-dispatch through net.http_post with the Vault secrets (the
     // migrations' cloud branch); the stack's pg_net worker performs that call.
     await sql`select public.upsert_orders(${ws.id}, ${sql.json([{ shopify_order_id: "7001", currency: "USD",
       total_price_cents: 100, processed_at: "2026-11-21T00:00:00Z" }])})`;
-    const hit = await waitFor(() => fake.requests.slice(seen).find((r) => r.path === "/sink/orders"));
+    const hit = await waitFor("the delivery at the receiver", () => fake.requests.slice(seen).find((r) => r.path === "/sink/orders"));
     const expected = await standardWebhookSignature(secret, String(hit.headers["webhook-id"]),
       Number(hit.headers["webhook-timestamp"]), hit.body);
     expect(hit.headers["webhook-signature"]).toBe(expected);
     expect(JSON.parse(hit.body)).toMatchObject({ type: "order.created", data: { shopify_order_id: "7001" } });
-    // The pg_net worker records the dispatcher's answer after the receiver was hit: wait for it.
-    await waitFor(async () => {
-      const calls = await sql`select r.status_code, r.content from net._http_response r where r.id > ${before}`;
-      return calls.some((c) => c.status_code === 200 && JSON.parse(c.content).succeeded === 1) || undefined;
-    });
-    await waitFor(async () => (await sql`select 1 from public.webhook_deliveries where endpoint_id = ${ep.id}
+    // The receiver is hit inside the dispatcher's call; pg_net records the dispatcher's answer only
+    // after that call returns: wait for the recorded answer, not for the receiver.
+    const call = await waitFor("pg_net to record the dispatcher's answer", async () =>
+      (await sql`select r.status_code, r.content from net._http_response r where r.id > ${before}`)
+        .find((c) => c.status_code === 200 && JSON.parse(c.content).succeeded === 1));
+    expect(call.status_code).toBe(200);
+    await waitFor("the delivery to succeed", async () => (await sql`select 1 from public.webhook_deliveries where endpoint_id = ${ep.id}
       and status = 'succeeded'`).length === 1 || undefined);
   });
 
   it("retries a failing endpoint with backoff and dead-letters after the last attempt", async () => {
     const [ep] = await sql`select id from public.webhook_endpoints where workspace_id = ${ws.id} and url like '%/sink/orders'`;
     fake.sinkStatus = 500;
+    await noPendingWakeup("webhook-dispatch");
     await sql`select public.upsert_orders(${ws.id}, ${sql.json([{ shopify_order_id: "7002", currency: "USD",
       total_price_cents: 100, processed_at: "2026-11-21T00:00:00Z" }])})`;
-    const d = await waitFor(async () => {
+    const d = await waitFor("the first attempt's 500 to be recorded", async () => {
       const [row] = await sql`select status, attempts, last_status_code, next_attempt_at > now() as later
         from public.webhook_deliveries where endpoint_id = ${ep.id} and payload #>> '{data,shopify_order_id}' = '7002'`;
       // attempts counts claims: wait until the attempt's answer (the 500) is recorded too
@@ -312,7 +314,7 @@ describe("outbound webhooks", () => {
     // The 8th attempt is due now: a round (the minute sweeper's, or this call) makes it and dead-letters the delivery.
     await sql`update public.webhook_deliveries set attempts = 7, next_attempt_at = now() where endpoint_id = ${ep.id} and status = 'pending'`;
     await fetch(`${api}/functions/v1/webhook-dispatch`, { method: "POST", headers: { authorization: `Bearer ${await serviceKey()}` } });
-    await waitFor(async () => (await sql`select 1 from public.webhook_deliveries where endpoint_id = ${ep.id}
+    await waitFor("the delivery to be dead-lettered", async () => (await sql`select 1 from public.webhook_deliveries where endpoint_id = ${ep.id}
       and status = 'dead'`).length === 1 || undefined);
     const [ep2] = await sql`select consecutive_failures, enabled from public.webhook_endpoints where id = ${ep.id}`;
     expect(ep2).toEqual({ consecutive_failures: 2, enabled: true });
@@ -342,9 +344,9 @@ describe("outbound webhooks", () => {
       const { data } = await admin.from("webhook_deliveries").select("*").eq("endpoint_id", id);
       return data?.[0]?.last_error || data?.[0]?.last_status_code ? data[0] : undefined;
     };
-    const metadata = await waitFor(() => outcome(planted[0].id), 15_000);
+    const metadata = await waitFor("the metadata endpoint's refusal", () => outcome(planted[0].id), 15_000);
     expect(metadata).toMatchObject({ status: "pending", last_status_code: null, last_error: "refused: cloud metadata address" });
-    const redirected = await waitFor(() => outcome(planted[1].id), 15_000);
+    const redirected = await waitFor("the redirecting endpoint's answer", () => outcome(planted[1].id), 15_000);
     expect(redirected).toMatchObject({ status: "pending", last_status_code: 307, last_error: "HTTP 307" });
     expect(fake.requests.slice(seen).map((r) => r.path)).toEqual(["/redirect"]);
     await sql`delete from public.webhook_endpoints where id in ${sql(planted.map((p) => p.id))}`;

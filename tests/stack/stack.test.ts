@@ -12,6 +12,7 @@ import { localIntegrationEnv } from "../../scripts/lib/gateway.ts";
 import { psql, startPostgres, stopPostgres, stopPostgresInBackground } from "../../scripts/lib/postgres.ts";
 import { portInUse } from "../../scripts/lib/proc.ts";
 import { api, config, dropWorkspace, serviceKey, stackCli, superuser, workspaceWithRoles } from "../helpers/stack.ts";
+import { waitFor } from "../helpers/wait.ts";
 
 describe("npm run stack", () => {
   it("status prints the URLs and keys like supabase status", () => {
@@ -28,6 +29,9 @@ describe("npm run stack", () => {
     // Each printed URL is asked, not only printed: the REST root, a function and the JWKS.
     expect(r.out).toContain(`REST root: ${api}/rest/v1/  (answers 200)`);
     expect(r.out).toContain(`health function: ${api}/functions/v1/health  (answers 200)`);
+    // The workers behind the URLs, each with what it last did.
+    expect(r.out).toMatch(/scheduler: running \(pg_cron, \d+ active jobs; (last run: \S+ \w+ \d+ s ago|no run yet)\)/);
+    expect(r.out).toMatch(/pg_net worker: running in the gateway \(\d+ queued, \d+ performed; /);
   });
 
   it("a second start while running is a no-op that says so", () => {
@@ -212,6 +216,43 @@ describe("the database stopped mid-flood", () => {
     await dropWorkspace(sql, ws.tag);
     await sql.end();
   }, 60_000);
+});
+
+describe("reset", () => {
+  it("leaves pg_cron running: a job due after the reset runs, and status says the scheduler runs", async () => {
+    const r = stackCli(["reset"], {}, 300_000);
+    expect(r.status, r.out).toBe(0);
+    const sql = superuser();
+    try {
+      // pg_cron 1.4 (bookworm's) schedules by the minute: the probe is due at the next one.
+      await sql`select cron.schedule('reset-probe', '* * * * *', 'select 1')`;
+      const run = await waitFor("the probe job to run", async () =>
+        (await sql`select d.status from cron.job_run_details d join cron.job j on j.jobid = d.jobid
+          where j.jobname = 'reset-probe' and d.status = 'succeeded' limit 1`)[0], 75_000);
+      expect(run.status).toBe("succeeded");
+      await sql`select cron.unschedule('reset-probe')`;
+    } finally {
+      await sql.end();
+    }
+    const s = stackCli(["status"]);
+    expect(s.status, s.out).toBe(0);
+    expect(s.out).toMatch(/scheduler: running \(pg_cron, \d+ active jobs; last run: /);
+  }, 360_000);
+
+  it("status fails and says so when the scheduler is gone", async () => {
+    const sql = superuser();
+    try {
+      // What dropping the database used to do to it: the launcher told to stop, which it does for good.
+      await sql`select pg_terminate_backend(pid) from pg_stat_activity where backend_type = 'pg_cron launcher'`;
+      await waitFor("the launcher to exit", async () =>
+        (await sql`select count(*)::int as n from pg_stat_activity where backend_type = 'pg_cron launcher'`)[0].n === 0);
+    } finally {
+      await sql.end();
+    }
+    const s = stackCli(["status"]);
+    expect(s.status).toBe(1);
+    expect(s.out).toContain("scheduler: NOT RUNNING: pg_cron's launcher is gone");
+  });
 });
 
 describe("stop", () => {

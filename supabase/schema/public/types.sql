@@ -15,41 +15,8 @@ comment on type public.ad_sync_kind is 'Why a window is synced: recent (the last
 create type public.ad_sync_status as enum ('queued', 'running', 'waiting', 'retrying', 'succeeded', 'dead');
 comment on type public.ad_sync_status is 'queued -> running -> succeeded; waiting (throttled, a report being built, the connection needs reconnecting), retrying (an attempt failed; next_attempt_at), dead (gave up: error says why).';
 
-create type public.ads_blended_roas_row as (
-  ad_spend_cents bigint,
-  platform_revenue_cents bigint,
-  order_revenue_cents bigint,
-  orders bigint,
-  platform_roas numeric,
-  mer numeric
-);
-comment on type public.ads_blended_roas_row is 'ads_blended_roas'' single row. The sums are never null (0 without data); platform_roas and mer are NULL without spend.';
-
-create type public.ads_dashboard_row as (
-  key text,
-  label text,
-  spend_cents bigint,
-  revenue_cents bigint,
-  impressions bigint,
-  clicks bigint,
-  conversions numeric,
-  roas numeric,
-  cpa_cents numeric,
-  ctr numeric
-);
-comment on type public.ads_dashboard_row is 'One row of ads_dashboard. Never null: key, label and the sums. NULL on a zero denominator: roas (no spend), cpa_cents (no conversions), ctr (no impressions).';
-
 create type public.ads_group_by as enum ('platform', 'campaign', 'day');
 comment on type public.ads_group_by is 'How ads_dashboard groups its rows.';
-
-create type public.ads_roas_tile_row as (
-  spend_cents bigint,
-  revenue_cents bigint,
-  roas numeric,
-  previous_roas numeric,
-  change numeric
-);
-comment on type public.ads_roas_tile_row is 'ads_roas_tile''s single row. spend and revenue never null; roas NULL without spend in the last 30 days, previous_roas without spend in the 30 before, change when either is NULL or previous_roas is 0.';
 
 create type public.agent_budget_row as (
   monthly_budget_micros bigint,
@@ -130,74 +97,16 @@ comment on type public.attribution_group_by is 'How attribution_report groups it
 create type public.attribution_model as enum ('first_touch', 'last_touch', 'linear', 'time_decay', 'position_based');
 comment on type public.attribution_model is 'How a conversion''s revenue is split over its journey.';
 
-create type public.attribution_report_row as (
-  key text,
-  label text,
-  channel public.marketing_channel,
-  ad_campaign_id uuid,
-  attributed_revenue_cents bigint,
-  conversions numeric,
-  spend_cents bigint,
-  roas numeric
-);
-comment on type public.attribution_report_row is 'One row of attribution_report: a channel or campaign with attributed revenue, credited conversions, ad spend and ROAS (null without spend). key, label, attributed_revenue_cents and conversions are never null.';
-
 create type public.audit_action as enum ('insert', 'update', 'delete', 'read');
 
 create type public.autopilot_activity_type as enum ('config_changed', 'report_generated', 'optimisation_proposed', 'campaign_paused', 'budget_adjusted', 'campaign_created', 'content_generated', 'lead_routed', 'workflow_action', 'other');
 comment on type public.autopilot_activity_type is 'What the autopilot (or a workflow acting for it) did.';
-
-create type public.autopilot_dashboard_row as (
-  workspace_id uuid,
-  autopilot_enabled boolean,
-  currency character(3),
-  monthly_budget_cents bigint,
-  month_spend_cents bigint,
-  month_revenue_cents bigint,
-  month_roas numeric,
-  budget_used numeric,
-  total_leads integer,
-  open_leads integer,
-  new_leads_7d integer,
-  hot_leads integer,
-  converted_leads_30d integer,
-  average_lead_score numeric,
-  active_campaigns integer,
-  auto_managed_campaigns integer,
-  open_tasks integer,
-  overdue_tasks integer,
-  activities_7d integer,
-  pending_approvals integer,
-  last_report_week_start date,
-  last_report_roi numeric,
-  next_weekly_report_at timestamp with time zone,
-  next_optimisation_at timestamp with time zone,
-  as_of timestamp with time zone
-);
-comment on type public.autopilot_dashboard_row is 'get_autopilot_dashboard_stats'' single row. Never null: workspace_id, autopilot_enabled, currency, the month''s spend and revenue, every count, as_of. NULL: monthly_budget_cents without a config; month_roas without spend; budget_used without a budget; average_lead_score without leads; last_report_* before the first finished week''s report; next_* while the autopilot is off.';
 
 create type public.autopilot_job as enum ('weekly_report', 'daily_optimisation');
 comment on type public.autopilot_job is 'weekly_report: pg_cron autopilot-weekly-reports, Monday 09:00 UTC; daily_optimisation: pg_cron autopilot-daily-optimisation, 02:00 UTC.';
 
 create type public.autopilot_proposal_kind as enum ('pause_ad_campaign', 'shift_budget');
 comment on type public.autopilot_proposal_kind is 'What the optimisation proposes: pausing an ad campaign under its ROAS target, or moving its daily budget to a sibling on target.';
-
-create type public.autopilot_proposal_row as (
-  workspace_id uuid,
-  kind public.autopilot_proposal_kind,
-  campaign_id uuid,
-  ad_campaign_id uuid,
-  target_ad_campaign_id uuid,
-  roas_7d numeric,
-  target_roas numeric,
-  spend_7d_cents bigint,
-  revenue_7d_cents bigint,
-  amount_cents bigint,
-  dedupe_key text,
-  reason text,
-  payload jsonb
-);
-comment on type public.autopilot_proposal_row is 'One optimisation proposal. ad_campaign_id is the one paused or giving budget; target_ad_campaign_id receives budget (shift_budget only); payload is the proposed action as an approval carries it; dedupe_key names the action so a pending approval for it is not proposed twice.';
 
 create type public.autopilot_run_status as enum ('succeeded', 'failed', 'skipped');
 comment on type public.autopilot_run_status is 'Outcome of one autopilot job run for one workspace.';
@@ -241,32 +150,6 @@ comment on type public.conversation_role is 'Who said a conversation message.';
 create type public.conversion_destination as enum ('meta', 'ga4', 'tiktok');
 comment on type public.conversion_destination is 'Where conversions are sent server-side: Meta''s Conversions API, GA4''s Measurement Protocol, TikTok''s Events API.';
 
-create type public.dashboard_tiles_row as (
-  as_of date,
-  revenue_currency character(3),
-  revenue_cents bigint,
-  previous_revenue_cents bigint,
-  revenue_change numeric,
-  orders bigint,
-  average_order_cents bigint,
-  skus_tracked integer,
-  skus_below_reorder_point integer,
-  lowest_weeks_of_supply numeric,
-  reorder_points_computed_at timestamp with time zone,
-  ad_spend_cents bigint,
-  ad_revenue_cents bigint,
-  roas numeric,
-  previous_roas numeric,
-  roas_change numeric,
-  pending_approvals integer,
-  urgent_approvals integer,
-  approvals_expiring_24h integer,
-  oldest_pending_approval_at timestamp with time zone,
-  open_errors integer,
-  open_alerts integer
-);
-comment on type public.dashboard_tiles_row is 'dashboard_tiles'' single row. Windows: the 30 days before as_of and the 30 days before those. Never null: as_of, the revenue and order sums, skus_tracked, skus_below_reorder_point, ad spend and revenue, the approval counts, open_errors, open_alerts. NULL: revenue_currency without orders, ratios and averages whose denominator is 0, lowest_weeks_of_supply and timestamps without data.';
-
 create type public.decision_domain as enum ('inventory', 'cx', 'growth', 'ads', 'content', 'ops', 'privacy', 'other');
 
 create type public.demo_conversation_status as enum ('created', 'active', 'ended');
@@ -301,16 +184,6 @@ comment on type public.email_suppression_reason is 'Why an address gets no more 
 
 create type public.embedding_model as enum ('text-embedding-3-small', 'local-lexical-v1');
 comment on type public.embedding_model is 'Embedding models the embed worker can call, all 1536 dimensions: OpenAI text-embedding-3-small, and local-lexical-v1, a deterministic lexical feature-hashing model (not semantic) for offline stacks and tests.';
-
-create type public.experiment_assignment_row as (
-  experiment_key text,
-  variant_key text,
-  variant_url text,
-  variant_config jsonb,
-  in_experiment boolean,
-  assigned_at timestamp with time zone
-);
-comment on type public.experiment_assignment_row is 'What assign_experiment answers: the variant to show, whether the visitor is in the experiment (false: not targeted, outside the traffic share, or the experiment is not running; then the control, or a completed experiment''s winner, is shown) and when it was assigned. experiment_key and in_experiment are never null.';
 
 create type public.experiment_event_type as enum ('exposure', 'add_to_cart', 'purchase', 'custom');
 comment on type public.experiment_event_type is 'What an experiment event records; purchase events come from orders only, custom events carry a name.';
@@ -356,24 +229,6 @@ create type public.interface_mode as enum ('simple', 'advanced');
 create type public.knowledge_document_status as enum ('pending', 'chunking', 'embedding', 'ready', 'failed');
 comment on type public.knowledge_document_status is 'pending (row created, no text yet) -> chunking -> embedding (chunks wait for vectors) -> ready (every chunk embedded) | failed (a chunk''s embedding was dead-lettered; error says why).';
 
-create type public.knowledge_match_row as (
-  id uuid,
-  workspace_id uuid,
-  collection_id uuid,
-  document_id uuid,
-  document_title text,
-  chunk_index integer,
-  content text,
-  question text,
-  answer text,
-  source text,
-  metadata jsonb,
-  similarity double precision,
-  text_rank double precision,
-  score double precision
-);
-comment on type public.knowledge_match_row is 'A search result, best first: the chunk, its document''s title, cosine similarity to the query (null when not compared), full-text rank (null when the text did not match) and score (similarity for vector search, the reciprocal rank fusion score for hybrid search, the rank for text search). Never null: id, workspace_id, collection_id, document_id, chunk_index, content, metadata, score. Nullable: document_title, question, answer, source, similarity, text_rank.';
-
 create type public.knowledge_scope as enum ('general', 'campaign', 'demo', 'agent');
 comment on type public.knowledge_scope is 'What a collection belongs to: the workspace in general, or one campaign, demo or agent (owner_id names it).';
 
@@ -406,14 +261,6 @@ comment on type public.media_processing_status is 'Progress of background work o
 
 create type public.onboarding_status as enum ('not_started', 'in_progress', 'completed', 'skipped');
 comment on type public.onboarding_status is 'Where a user stands on one onboarding step.';
-
-create type public.open_review_request_row as (
-  workspace_id uuid,
-  order_number text,
-  products jsonb,
-  expires_at timestamp with time zone
-);
-comment on type public.open_review_request_row is 'A review link''s form (open_review_request). Never null: workspace_id, products ([{shopify_product_id, title, reviewed}]), expires_at. NULL: order_number when the order has none.';
 
 create type public.ops_alert_status as enum ('open', 'acknowledged', 'resolved');
 comment on type public.ops_alert_status is 'open -> acknowledged | resolved; acknowledged -> resolved; resolved -> open (reopen).';
@@ -448,36 +295,6 @@ comment on type public.privacy_request_kind is 'export: a copy of everything hel
 create type public.privacy_request_status as enum ('pending', 'processing', 'completed', 'failed', 'rejected');
 comment on type public.privacy_request_status is 'pending -> processing -> completed | failed; pending -> rejected (refused, cancelled or not confirmed in time); failed -> pending on retry.';
 
-create type public.product_rating_row as (
-  shopify_product_id text,
-  review_count integer,
-  average_rating numeric,
-  rating_1 integer,
-  rating_2 integer,
-  rating_3 integer,
-  rating_4 integer,
-  rating_5 integer
-);
-comment on type public.product_rating_row is 'A product''s published-review summary (product_rating, product_ratings). Never null: shopify_product_id, review_count and rating_1 .. rating_5 (0 without reviews). NULL: average_rating without reviews.';
-
-create type public.product_reviews_row as (
-  id uuid,
-  shopify_product_id text,
-  rating smallint,
-  title text,
-  body text,
-  author_name text,
-  verified_purchase boolean,
-  helpful_count integer,
-  unhelpful_count integer,
-  submitted_at timestamp with time zone,
-  response_body text,
-  response_author_name text,
-  responded_at timestamp with time zone,
-  media jsonb
-);
-comment on type public.product_reviews_row is 'A published review as the storefront sees it (product_reviews): no email, order, status or moderation data. Never null: id, shopify_product_id, rating, body, author_name, verified_purchase, helpful_count, unhelpful_count, submitted_at, media (an array of {playback_id, duration_seconds, aspect_ratio}, empty without ready videos). NULL: title when none was given; response_* without a store reply.';
-
 create type public.product_status as enum ('active', 'draft', 'archived');
 comment on type public.product_status is 'Shopify product status.';
 
@@ -489,16 +306,6 @@ comment on type public.qc_result is 'Outcome of a quality check.';
 
 create type public.ranking_source as enum ('rank_tracker', 'search_console');
 comment on type public.ranking_source is 'Where a ranking comes from: a rank tracker (one position per keyword, engine, location, device and day) or Google Search Console (per query, page, country, device and day, with clicks and impressions).';
-
-create type public.reorder_point_row as (
-  product_id uuid,
-  sku text,
-  title text,
-  on_hand integer,
-  reorder_point numeric,
-  weeks_of_supply numeric
-);
-comment on type public.reorder_point_row is 'A SKU below its reorder point. product_id and title never null; sku NULL for variants without one, on_hand without a snapshot, reorder_point without a lead time, weeks_of_supply without demand.';
 
 create type public.report_kind as enum ('performance', 'campaign', 'ads', 'seo', 'social', 'executive', 'custom');
 comment on type public.report_kind is 'What an analytics report covers.';
@@ -539,72 +346,11 @@ comment on type public.search_engine is 'Search engines rankings are tracked on.
 create type public.search_intent as enum ('informational', 'navigational', 'commercial', 'transactional');
 comment on type public.search_intent is 'What a searcher of a keyword wants.';
 
-create type public.search_performance_row as (
-  key text,
-  clicks bigint,
-  impressions bigint,
-  ctr numeric,
-  avg_position numeric
-);
-comment on type public.search_performance_row is 'One row of search_performance: a query, page, country (alpha-2), device or day (YYYY-MM-DD) with its clicks and impressions (never null), CTR (clicks / impressions; NULL without impressions) and average position weighted by impressions (NULL without impressions).';
-
 create type public.secret_action as enum ('create', 'read', 'rotate', 'delete');
 comment on type public.secret_action is 'What was done to a user secret.';
 
-create type public.self_reported_attribution_row as (
-  channel public.marketing_channel,
-  responses integer,
-  orders integer,
-  self_reported_revenue_cents bigint,
-  modelled_orders numeric,
-  modelled_revenue_cents bigint,
-  agreement numeric
-);
-comment on type public.self_reported_attribution_row is 'One channel of self_reported_attribution. responses: answers to attribution questions naming it; orders and self_reported_revenue_cents: those answers'' orders (with a conversion) and their net revenue; modelled_orders and modelled_revenue_cents: what the attribution model credits the channel over the same surveyed orders; agreement: the share of its orders whose largest model credit went to the same channel (NULL without orders). All but agreement are never null.';
-
-create type public.seo_overview_row as (
-  audited_on date,
-  pages_audited integer,
-  performance_score smallint,
-  content_score smallint,
-  technical_score smallint,
-  overall_score smallint,
-  avg_lcp_ms integer,
-  avg_inp_ms integer,
-  avg_cls numeric,
-  vitals_source public.web_vitals_source,
-  critical_issues integer,
-  high_priority_issues integer,
-  previous_performance_score smallint,
-  clicks bigint,
-  impressions bigint,
-  ctr numeric,
-  avg_position numeric,
-  previous_clicks bigint,
-  previous_impressions bigint,
-  queries bigint,
-  pages_with_clicks bigint
-);
-comment on type public.seo_overview_row is 'seo_overview''s single row. The latest audit up to p_to (PageSpeed''s site row, else a crawler''s): audited_on and the rest NULL without one; previous_performance_score the audit before it. Search Console over the range and the same number of days before it: clicks, impressions, queries and pages_with_clicks never null (0 without data); ctr and avg_position NULL without impressions.';
-
 create type public.shopify_sync_status as enum ('queued', 'running', 'completed', 'failed');
 comment on type public.shopify_sync_status is 'A Shopify backfill run: queued (waiting for its turn: one per shop), running, completed, failed (its job gave up; last_error says why).';
-
-create type public.social_overview_row as (
-  platform public.social_platform,
-  accounts integer,
-  followers bigint,
-  followers_change bigint,
-  reach bigint,
-  profile_views bigint,
-  posts_published integer,
-  post_views bigint,
-  post_engagements bigint,
-  post_reach bigint,
-  engagement_rate numeric,
-  scheduled_waiting integer
-);
-comment on type public.social_overview_row is 'One platform of social_overview. Never null: platform, accounts, posts_published, post_views, post_engagements, scheduled_waiting. NULL without data: followers (latest known), followers_change (over the range), reach and profile_views (sums of the accounts'' days), post_reach, engagement_rate (post engagements / post reach).';
 
 create type public.social_platform as enum ('instagram', 'facebook', 'tiktok', 'x', 'linkedin', 'youtube', 'pinterest', 'threads');
 comment on type public.social_platform is 'Social networks posts are published to.';
@@ -668,19 +414,6 @@ comment on type public.web_vitals_source is 'Where a page audit''s Core Web Vita
 
 create type public.webhook_delivery_status as enum ('pending', 'succeeded', 'dead');
 comment on type public.webhook_delivery_status is 'pending: waiting for its next attempt; succeeded: a 2xx came back; dead: gave up after the last attempt (dead letter).';
-
-create type public.webhook_event_row as (
-  id bigint,
-  provider public.webhook_provider,
-  topic text,
-  status public.webhook_event_status,
-  deliveries integer,
-  process_attempts integer,
-  error text,
-  received_at timestamp with time zone,
-  processed_at timestamp with time zone
-);
-comment on type public.webhook_event_row is 'One inbound event as list_webhook_events shows it (no payload). Never null: id, provider, topic, status, deliveries, process_attempts, received_at; error and processed_at may be.';
 
 create type public.webhook_event_status as enum ('pending', 'processed', 'ignored', 'failed', 'dead');
 comment on type public.webhook_event_status is 'pending: stored, waiting for the processor; processed: handled; ignored: valid but nothing to do (unknown topic, no active connection for the shop); failed: the last attempt raised, retried at next_attempt_at; dead: gave up (5 attempts, or an event that can never be processed), last error kept.';

@@ -6,6 +6,7 @@
 // body-level code), the provider's own expired-token answer, or a dropped connection.
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { listenOn } from "../wait.ts";
 
 export interface FakeRequest {
   method: string;
@@ -188,10 +189,7 @@ export class FakeServer {
       res.writeHead(a.status ?? 200, { "content-type": "application/json", ...a.headers });
       res.end(text);
     });
-    await new Promise<void>((resolve, reject) => {
-      this.server!.once("error", reject);
-      this.server!.listen(this.port, "127.0.0.1", () => resolve());
-    });
+    await listenOn(this.server, this.port);
     return this;
   }
 

@@ -1,5 +1,5 @@
 CREATE OR REPLACE FUNCTION private.ads_blended_roas(p_workspace_id uuid, p_from date, p_to date)
- RETURNS SETOF public.ads_blended_roas_row
+ RETURNS SETOF private.ads_blended_roas_row
  LANGUAGE plpgsql
  STABLE SECURITY DEFINER
  SET search_path TO ''

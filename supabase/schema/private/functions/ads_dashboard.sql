@@ -1,5 +1,5 @@
 CREATE OR REPLACE FUNCTION private.ads_dashboard(p_workspace_id uuid, p_from date, p_to date, p_group_by public.ads_group_by)
- RETURNS SETOF public.ads_dashboard_row
+ RETURNS SETOF private.ads_dashboard_row
  LANGUAGE plpgsql
  STABLE SECURITY DEFINER
  SET search_path TO ''

@@ -1,5 +1,5 @@
 CREATE OR REPLACE FUNCTION private.ads_roas_tile(p_workspace_id uuid, p_today date DEFAULT CURRENT_DATE)
- RETURNS SETOF public.ads_roas_tile_row
+ RETURNS SETOF private.ads_roas_tile_row
  LANGUAGE plpgsql
  STABLE SECURITY DEFINER
  SET search_path TO ''

@@ -1,5 +1,5 @@
 CREATE OR REPLACE FUNCTION private.anon_assign_experiment(p_workspace_id uuid, p_key text, p_visitor_id text, p_context jsonb)
- RETURNS public.experiment_assignment_row
+ RETURNS private.experiment_assignment_row
  LANGUAGE plpgsql
  SECURITY DEFINER
  SET search_path TO ''
@@ -10,7 +10,7 @@ declare
   a_at timestamptz;
   bucket numeric;
   inside boolean := false;
-  r public.experiment_assignment_row;
+  r private.experiment_assignment_row;
 begin
   select * into e from public.experiments x where x.workspace_id = p_workspace_id and x.key = p_key;
   if not found then

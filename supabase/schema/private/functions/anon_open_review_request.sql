@@ -1,5 +1,5 @@
 CREATE OR REPLACE FUNCTION private.anon_open_review_request(p_token text)
- RETURNS public.open_review_request_row
+ RETURNS private.open_review_request_row
  LANGUAGE plpgsql
  SECURITY DEFINER
  SET search_path TO ''
@@ -7,7 +7,7 @@ AS $function$
 declare
   req public.review_requests;
   exp timestamptz;
-  f public.open_review_request_row;
+  f private.open_review_request_row;
 begin
   select r.* into req
   from private.review_request_tokens t join public.review_requests r on r.id = t.request_id

@@ -1,5 +1,5 @@
 CREATE OR REPLACE FUNCTION private.anon_product_ratings(p_workspace_id uuid, p_shopify_product_ids text[])
- RETURNS SETOF public.product_rating_row
+ RETURNS SETOF private.product_rating_row
  LANGUAGE sql
  STABLE SECURITY DEFINER
  SET search_path TO ''

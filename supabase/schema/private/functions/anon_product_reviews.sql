@@ -1,5 +1,5 @@
 CREATE OR REPLACE FUNCTION private.anon_product_reviews(p_workspace_id uuid, p_shopify_product_id text, p_sort public.review_sort, p_limit integer, p_offset integer)
- RETURNS SETOF public.product_reviews_row
+ RETURNS SETOF private.product_reviews_row
  LANGUAGE plpgsql
  STABLE SECURITY DEFINER
  SET search_path TO ''

@@ -1,5 +1,5 @@
 CREATE OR REPLACE FUNCTION private.anon_search_public_demo(p_demo_id uuid, p_query text, p_query_embedding extensions.vector, p_match_count integer)
- RETURNS SETOF public.knowledge_match_row
+ RETURNS SETOF private.knowledge_match_row
  LANGUAGE plpgsql
  SECURITY DEFINER
  SET search_path TO ''

@@ -1,5 +1,5 @@
 CREATE OR REPLACE FUNCTION private.attribution_report(p_workspace_id uuid, p_from date, p_to date, p_model public.attribution_model DEFAULT 'last_touch'::public.attribution_model, p_group_by public.attribution_group_by DEFAULT 'channel'::public.attribution_group_by)
- RETURNS SETOF public.attribution_report_row
+ RETURNS SETOF private.attribution_report_row
  LANGUAGE plpgsql
  STABLE SECURITY DEFINER
  SET search_path TO ''

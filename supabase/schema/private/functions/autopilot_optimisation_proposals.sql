@@ -1,5 +1,5 @@
 CREATE OR REPLACE FUNCTION private.autopilot_optimisation_proposals(p_workspace_id uuid, p_as_of date)
- RETURNS SETOF public.autopilot_proposal_row
+ RETURNS SETOF private.autopilot_proposal_row
  LANGUAGE sql
  STABLE
  SET search_path TO ''

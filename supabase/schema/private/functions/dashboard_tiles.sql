@@ -1,10 +1,10 @@
 CREATE OR REPLACE FUNCTION private.dashboard_tiles(p_workspace_id uuid, p_today date)
- RETURNS public.dashboard_tiles_row
+ RETURNS private.dashboard_tiles_row
  LANGUAGE plpgsql
  STABLE SECURITY DEFINER
  SET search_path TO ''
 AS $function$declare
-  t public.dashboard_tiles_row;
+  t private.dashboard_tiles_row;
 begin
   if p_workspace_id is null or p_today is null then
     raise exception 'workspace and date are required' using errcode = '22023';

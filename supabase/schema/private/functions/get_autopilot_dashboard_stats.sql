@@ -1,12 +1,12 @@
 CREATE OR REPLACE FUNCTION private.get_autopilot_dashboard_stats(p_workspace_id uuid, p_today date)
- RETURNS SETOF public.autopilot_dashboard_row
+ RETURNS SETOF private.autopilot_dashboard_row
  LANGUAGE plpgsql
  STABLE SECURITY DEFINER
  SET search_path TO ''
 AS $function$declare
   today date := coalesce(p_today, (now() at time zone 'UTC')::date);
   month_start date := date_trunc('month', coalesce(p_today, (now() at time zone 'UTC')::date))::date;
-  r public.autopilot_dashboard_row;
+  r private.autopilot_dashboard_row;
   cfg public.autopilot_configs;
 begin
   if p_workspace_id is null then
@@ -19,11 +19,18 @@ begin
   r.autopilot_enabled := coalesce(cfg.enabled, false);
   r.currency := coalesce(cfg.currency, 'USD');
   r.monthly_budget_cents := cfg.monthly_budget_cents;
-  -- month to date from the campaign-level rows themselves, so a metric written a minute ago counts
-  select coalesce(sum(m.spend_cents), 0)::bigint, coalesce(sum(m.revenue_cents), 0)::bigint
+  -- month to date, as campaign_performance_monitor counts a campaign's spend: the ad platforms'
+  -- campaign-level rows plus the figures no platform reports (campaign_metrics: email, events,
+  -- organic), read from the rows themselves so a metric written a minute ago counts
+  select coalesce(sum(x.spend), 0)::bigint, coalesce(sum(x.revenue), 0)::bigint
     into r.month_spend_cents, r.month_revenue_cents
-  from public.ad_metrics_daily m
-  where m.workspace_id = p_workspace_id and m.level = 'campaign' and m.day between month_start and today;
+  from (
+    select m.spend_cents as spend, m.revenue_cents as revenue from public.ad_metrics_daily m
+    where m.workspace_id = p_workspace_id and m.level = 'campaign' and m.day between month_start and today
+    union all
+    select cm.spend_cents, cm.revenue_cents from public.campaign_metrics cm
+    where cm.workspace_id = p_workspace_id and cm.day between month_start and today
+  ) x;
   r.month_roas := case when r.month_spend_cents > 0 then round(r.month_revenue_cents::numeric / r.month_spend_cents, 4) end;
   r.budget_used := case when cfg.monthly_budget_cents > 0 then round(r.month_spend_cents::numeric / cfg.monthly_budget_cents, 4) end;
 

@@ -1,5 +1,5 @@
 CREATE OR REPLACE FUNCTION private.knowledge_search_core(p_mode public.knowledge_search_mode, p_query_text text, p_query_embedding extensions.vector, p_match_count integer, p_min_similarity double precision, p_workspace_ids uuid[], p_collection_ids uuid[], p_document_ids uuid[], p_tags text[], p_model public.embedding_model, p_full_text_weight double precision, p_semantic_weight double precision, p_rrf_k integer, p_use_index boolean)
- RETURNS SETOF public.knowledge_match_row
+ RETURNS SETOF private.knowledge_match_row
  LANGUAGE plpgsql
  STABLE
  SET search_path TO ''

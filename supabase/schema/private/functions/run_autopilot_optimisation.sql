@@ -7,7 +7,7 @@ AS $function$
 declare
   as_of date := coalesce(p_as_of, (now() at time zone 'UTC')::date);
   ws uuid;
-  p public.autopilot_proposal_row;
+  p private.autopilot_proposal_row;
   approval uuid;
   existed boolean;
   proposed integer;

@@ -1,5 +1,5 @@
 CREATE OR REPLACE FUNCTION private.search_collection(p_collection_id uuid, p_query_embedding extensions.vector, p_query_text text DEFAULT NULL::text, p_match_count integer DEFAULT 5, p_min_similarity double precision DEFAULT 0.7, p_via text DEFAULT 'search_collection'::text)
- RETURNS SETOF public.knowledge_match_row
+ RETURNS SETOF private.knowledge_match_row
  LANGUAGE plpgsql
  SECURITY DEFINER
  SET search_path TO ''
@@ -10,7 +10,7 @@ declare
   has_text boolean := p_query_text is not null and btrim(p_query_text) <> '';
   mode public.knowledge_search_mode;
   use_index boolean := false;
-  res public.knowledge_match_row[];
+  res private.knowledge_match_row[];
 begin
   select * into col from public.knowledge_collections c where c.id = p_collection_id;
   if not found then

@@ -1,5 +1,5 @@
 CREATE OR REPLACE FUNCTION private.search_performance(p_workspace_id uuid, p_from date, p_to date, p_group_by public.search_dimension, p_limit integer)
- RETURNS SETOF public.search_performance_row
+ RETURNS SETOF private.search_performance_row
  LANGUAGE plpgsql
  STABLE SECURITY DEFINER
  SET search_path TO ''

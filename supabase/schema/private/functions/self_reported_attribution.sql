@@ -1,5 +1,5 @@
 CREATE OR REPLACE FUNCTION private.self_reported_attribution(p_workspace_id uuid, p_from date, p_to date, p_model public.attribution_model)
- RETURNS SETOF public.self_reported_attribution_row
+ RETURNS SETOF private.self_reported_attribution_row
  LANGUAGE plpgsql
  STABLE SECURITY DEFINER
  SET search_path TO ''

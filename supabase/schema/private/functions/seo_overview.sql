@@ -1,11 +1,11 @@
 CREATE OR REPLACE FUNCTION private.seo_overview(p_workspace_id uuid, p_from date, p_to date)
- RETURNS public.seo_overview_row
+ RETURNS private.seo_overview_row
  LANGUAGE plpgsql
  STABLE SECURITY DEFINER
  SET search_path TO ''
 AS $function$
 declare
-  o public.seo_overview_row;
+  o private.seo_overview_row;
   latest public.seo_audits;
   span integer := p_to - p_from + 1;
 begin

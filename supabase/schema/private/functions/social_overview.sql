@@ -1,5 +1,5 @@
 CREATE OR REPLACE FUNCTION private.social_overview(p_workspace_id uuid, p_from date, p_to date)
- RETURNS SETOF public.social_overview_row
+ RETURNS SETOF private.social_overview_row
  LANGUAGE plpgsql
  STABLE SECURITY DEFINER
  SET search_path TO ''

@@ -1,5 +1,5 @@
 CREATE OR REPLACE FUNCTION private.webhook_events_of(p_workspace_id uuid, p_status public.webhook_event_status, p_limit integer)
- RETURNS SETOF public.webhook_event_row
+ RETURNS SETOF private.webhook_event_row
  LANGUAGE plpgsql
  STABLE SECURITY DEFINER
  SET search_path TO ''

@@ -17,9 +17,9 @@ begin
     raise exception 'p_context must be a JSON object of at most 8 KB' using errcode = '22023';
   end if;
   perform private.anon_hit_rate_limit('experiment_assign', p_workspace_id::text);
-  return private.anon_assign_experiment(p_workspace_id, p_experiment_key, p_visitor_id, coalesce(p_context, '{}'));
+  return (select row(x.*)::public.experiment_assignment_row from private.anon_assign_experiment(p_workspace_id, p_experiment_key, p_visitor_id, coalesce(p_context, '{}')) x);
 end $function$;
-comment on function public.assign_experiment(uuid,text,text,jsonb) is 'Storefront (anon): the variant a visitor sees. Sticky: the same variant on every call once assigned. p_context is matched against the experiment''s targeting rules. PT404 for an unknown experiment key in the workspace, 22023 on bad input; 240 calls a minute per address and workspace (429).';
+comment on function public.assign_experiment(uuid,text,text,jsonb) is 'Storefront (anon): the variant a visitor sees. Sticky: the same variant on every call once assigned. p_context is matched against the experiment''s targeting rules. PT404 for an unknown experiment key in the workspace, 22023 on bad input; 240 calls a minute per address and workspace (429). Answers one row (a JSON object).';
 grant execute on function public.assign_experiment(uuid,text,text,jsonb) to anon;
 grant execute on function public.assign_experiment(uuid,text,text,jsonb) to authenticated;
 grant execute on function public.assign_experiment(uuid,text,text,jsonb) to service_role;

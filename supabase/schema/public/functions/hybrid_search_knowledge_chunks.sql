@@ -24,10 +24,10 @@ begin
   end if;
   perform private.check_search_args(query_embedding, match_count, min_similarity);
   mode := (case when not has_text then 'vector' when query_embedding is null then 'text' else 'hybrid' end)::public.knowledge_search_mode;
-  return query select * from private.knowledge_search_core(mode, query_text, query_embedding, match_count, min_similarity,
+  return query select (row(q.*)::public.knowledge_match_row).* from (select * from private.knowledge_search_core(mode, query_text, query_embedding, match_count, min_similarity,
     ws, filter_collection_ids, filter_document_ids, filter_tags, filter_embedding_model,
     full_text_weight, semantic_weight, rrf_k,
-    mode <> 'text' and private.knowledge_use_index(ws, filter_collection_ids, filter_document_ids, filter_tags, filter_embedding_model));
+    mode <> 'text' and private.knowledge_use_index(ws, filter_collection_ids, filter_document_ids, filter_tags, filter_embedding_model))) q;
 end $function$;
 comment on function public.hybrid_search_knowledge_chunks(text,extensions.vector,integer,double precision,double precision,integer,double precision,uuid,uuid[],uuid[],text[],public.embedding_model) is 'Hybrid search: full-text (any of the query''s words, English stems) and vector candidates fused by reciprocal rank fusion, score = semantic_weight/(rrf_k + vector rank) + full_text_weight/(rrf_k + text rank). Text only or embedding only also work. Same filters and rights as match_knowledge_chunks.';
 grant execute on function public.hybrid_search_knowledge_chunks(text,extensions.vector,integer,double precision,double precision,integer,double precision,uuid,uuid[],uuid[],text[],public.embedding_model) to authenticated;

@@ -7,7 +7,7 @@ declare
   t0 timestamptz := clock_timestamp();
   ws uuid[] := array[p_workspace_id];
   use_index boolean := false;
-  res public.knowledge_match_row[];
+  res private.knowledge_match_row[];
 begin
   if p_workspace_id is null then
     raise exception 'workspace id is required' using errcode = '22023';
@@ -37,7 +37,7 @@ begin
     case when p_mode <> 'text' then (case when use_index then 'index' else 'exact' end)::public.knowledge_search_strategy end,
     private.sha256_hex(p_query_text), p_embedding_model, p_collection_ids, array(select r.id from unnest(res) r),
     coalesce(p_embed_ms, 0) + extract(epoch from clock_timestamp() - t0) * 1000);
-  return query select * from unnest(res);
+  return query select (row(q.*)::public.knowledge_match_row).* from (select * from unnest(res)) q;
 end $function$;
 comment on function public.knowledge_search(uuid,text,extensions.vector,public.embedding_model,public.knowledge_search_mode,integer,double precision,uuid[],uuid[],text[],double precision,double precision,double precision) is 'Search one workspace as the caller and record it in knowledge_access_logs (query hash, result ids, latency including p_embed_ms). The knowledge-search function''s one call; a workspace the caller does not belong to yields nothing.';
 grant execute on function public.knowledge_search(uuid,text,extensions.vector,public.embedding_model,public.knowledge_search_mode,integer,double precision,uuid[],uuid[],text[],double precision,double precision,double precision) to authenticated;

@@ -11,9 +11,9 @@ begin
     raise exception 'query_embedding is required' using errcode = '22023';
   end if;
   perform private.check_search_args(query_embedding, match_count, min_similarity);
-  return query select * from private.knowledge_search_core('vector', null, query_embedding, match_count, min_similarity,
+  return query select (row(q.*)::public.knowledge_match_row).* from (select * from private.knowledge_search_core('vector', null, query_embedding, match_count, min_similarity,
     ws, filter_collection_ids, filter_document_ids, filter_tags, filter_embedding_model, 0, 1, 50,
-    private.knowledge_use_index(ws, filter_collection_ids, filter_document_ids, filter_tags, filter_embedding_model));
+    private.knowledge_use_index(ws, filter_collection_ids, filter_document_ids, filter_tags, filter_embedding_model))) q;
 end $function$;
 comment on function public.match_knowledge_chunks(extensions.vector,integer,double precision,uuid,uuid[],uuid[],text[],public.embedding_model) is 'The chunks nearest to query_embedding (cosine, 1536 dimensions) with similarity >= min_similarity, best first; at most match_count (1-200). Filters: workspace, collections, documents, tags (documents having all of them), embedding model. Runs as the caller: only chunks RLS lets them read.';
 grant execute on function public.match_knowledge_chunks(extensions.vector,integer,double precision,uuid,uuid[],uuid[],text[],public.embedding_model) to authenticated;

@@ -11,8 +11,8 @@ begin
   if private.is_end_user() then
     perform private.require_workspace_role(p_workspace_id, 'viewer');
   end if;
-  return query select * from private.autopilot_optimisation_proposals(
-    p_workspace_id, coalesce(p_as_of, (now() at time zone 'UTC')::date));
+  return query select (row(q.*)::public.autopilot_proposal_row).* from (select * from private.autopilot_optimisation_proposals(
+    p_workspace_id, coalesce(p_as_of, (now() at time zone 'UTC')::date))) q;
 end $function$;
 comment on function public.preview_autopilot_optimisations(uuid,date) is 'Viewers: what the daily optimisation would propose for the workspace as of p_as_of (default today, UTC), without proposing anything.';
 grant execute on function public.preview_autopilot_optimisations(uuid,date) to authenticated;

@@ -13,7 +13,7 @@ begin
   select * into r from private.anon_product_ratings(p_workspace_id, array[p_shopify_product_id]);
   return r;
 end $function$;
-comment on function public.product_rating(uuid,text) is 'Storefront (anon, POST): one product''s rating summary (count, average, 1-5 distribution) from the maintained summary. 300 review reads a minute per address and workspace (429).';
+comment on function public.product_rating(uuid,text) is 'Storefront (anon, POST): one product''s rating summary (count, average, 1-5 distribution) from the maintained summary. 300 review reads a minute per address and workspace (429). Answers one row (a JSON object).';
 grant execute on function public.product_rating(uuid,text) to anon;
 grant execute on function public.product_rating(uuid,text) to authenticated;
 grant execute on function public.product_rating(uuid,text) to service_role;

@@ -15,7 +15,7 @@ begin
     raise exception 'every product id must be 1-64 characters without spaces' using errcode = '22023';
   end if;
   perform private.anon_hit_rate_limit('review_read', p_workspace_id::text);
-  return query select * from private.anon_product_ratings(p_workspace_id, p_shopify_product_ids);
+  return query select (row(q.*)::public.product_rating_row).* from (select * from private.anon_product_ratings(p_workspace_id, p_shopify_product_ids)) q;
 end $function$;
 comment on function public.product_ratings(uuid,text[]) is 'Storefront (anon, POST): rating summaries of up to 100 products (collection pages), in the order asked. 300 review reads a minute per address and workspace (429).';
 grant execute on function public.product_ratings(uuid,text[]) to anon;

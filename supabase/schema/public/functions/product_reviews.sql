@@ -19,8 +19,8 @@ begin
     raise exception 'p_offset must be between 0 and 10000' using errcode = '22023';
   end if;
   perform private.anon_hit_rate_limit('review_read', p_workspace_id::text);
-  return query select * from private.anon_product_reviews(p_workspace_id, p_shopify_product_id,
-                                                          coalesce(p_sort, 'newest'), p_limit, p_offset);
+  return query select (row(q.*)::public.product_reviews_row).* from (select * from private.anon_product_reviews(p_workspace_id, p_shopify_product_id,
+                                                          coalesce(p_sort, 'newest'), p_limit, p_offset)) q;
 end $function$;
 comment on function public.product_reviews(uuid,text,public.review_sort,integer,integer) is 'Storefront (anon, POST): a page of a product''s published reviews, newest first or by rating or helpfulness; p_limit 1-50 (PT413 above), p_offset 0-10000. 300 review reads a minute per address and workspace (429).';
 grant execute on function public.product_reviews(uuid,text,public.review_sort,integer,integer) to anon;

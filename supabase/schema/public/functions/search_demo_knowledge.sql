@@ -17,8 +17,8 @@ begin
   if col is null then
     raise exception 'no knowledge collection for this demo' using errcode = 'PT404';
   end if;
-  return query select * from public.match_knowledge_chunks(query_embedding, match_count, match_threshold,
-    filter_collection_ids => array[col]);
+  return query select (row(q.*)::public.knowledge_match_row).* from (select * from public.match_knowledge_chunks(query_embedding, match_count, match_threshold,
+    filter_collection_ids => array[col])) q;
 end $function$;
 comment on function public.search_demo_knowledge(extensions.vector,uuid,double precision,integer) is '004''s search_knowledge_chunks(query_embedding, demo_id, match_threshold 0.7, match_count 5) for workspace members: demo_id is the demo (its demo collection) or the collection id itself.';
 grant execute on function public.search_demo_knowledge(extensions.vector,uuid,double precision,integer) to authenticated;

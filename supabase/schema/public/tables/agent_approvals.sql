@@ -80,6 +80,7 @@ grant insert (id) on public.agent_approvals to authenticated;
 grant insert (workspace_id) on public.agent_approvals to authenticated;
 grant insert (agent_id) on public.agent_approvals to authenticated;
 grant insert (run_id) on public.agent_approvals to authenticated;
+grant insert (proposer) on public.agent_approvals to authenticated;
 grant insert (proposer_name) on public.agent_approvals to authenticated;
 grant insert (action) on public.agent_approvals to authenticated;
 grant insert (title) on public.agent_approvals to authenticated;
@@ -119,6 +120,7 @@ create policy "viewers read" on public.agent_approvals for select to authenticat
 CREATE TRIGGER approval_webhook_events_insert AFTER INSERT ON public.agent_approvals FOR EACH ROW EXECUTE FUNCTION private.approval_webhook_events();
 CREATE TRIGGER approval_webhook_events_update AFTER UPDATE OF status ON public.agent_approvals FOR EACH ROW WHEN ((old.status IS DISTINCT FROM new.status)) EXECUTE FUNCTION private.approval_webhook_events();
 CREATE TRIGGER audit AFTER INSERT OR DELETE OR UPDATE ON public.agent_approvals FOR EACH ROW EXECUTE FUNCTION private.audit_row();
+CREATE TRIGGER check_approval_proposer BEFORE INSERT ON public.agent_approvals FOR EACH ROW EXECUTE FUNCTION private.check_approval_proposer();
 CREATE TRIGGER guard_agent_approval BEFORE INSERT ON public.agent_approvals FOR EACH ROW EXECUTE FUNCTION private.guard_agent_approval();
 CREATE TRIGGER guard_agent_approval_update BEFORE UPDATE ON public.agent_approvals FOR EACH ROW WHEN ((NOT ((((old.decided_by IS NOT NULL) AND (new.decided_by IS NULL)) OR ((old.proposed_by IS NOT NULL) AND (new.proposed_by IS NULL))) AND private.only_deleted_users_cleared(ARRAY[old.decided_by, old.proposed_by], ARRAY[new.decided_by, new.proposed_by])))) EXECUTE FUNCTION private.guard_agent_approval();
 CREATE TRIGGER keep_tenant_keys BEFORE UPDATE OF workspace_id, created_at ON public.agent_approvals FOR EACH ROW EXECUTE FUNCTION private.keep_tenant_keys('workspace_id', 'created_at');

@@ -19,9 +19,9 @@ alter publication supabase_realtime add table public.workspace_members;
 
 CREATE INDEX workspace_members_user_id_idx ON public.workspace_members USING btree (user_id);
 
-create policy "admins change" on public.workspace_members for update to authenticated
-  using ((workspace_id = ANY (ARRAY( SELECT private.workspace_ids('admin'::public.workspace_role) AS workspace_ids))))
-  with check ((workspace_id = ANY (ARRAY( SELECT private.workspace_ids('admin'::public.workspace_role) AS workspace_ids))));
+create policy "admins change others, anyone lowers their own" on public.workspace_members for update to authenticated
+  using (((workspace_id = ANY (ARRAY( SELECT private.workspace_ids('admin'::public.workspace_role) AS workspace_ids))) OR (user_id = ( SELECT auth.uid() AS uid))))
+  with check ((((workspace_id = ANY (ARRAY( SELECT private.workspace_ids('admin'::public.workspace_role) AS workspace_ids))) AND (user_id <> ( SELECT auth.uid() AS uid))) OR ((user_id = ( SELECT auth.uid() AS uid)) AND (workspace_id = ANY (ARRAY( SELECT private.workspace_ids(workspace_members.role) AS workspace_ids))))));
 create policy "admins remove members and anyone leaves" on public.workspace_members for delete to authenticated
   using (((workspace_id = ANY (ARRAY( SELECT private.workspace_ids('admin'::public.workspace_role) AS workspace_ids))) OR (user_id = ( SELECT auth.uid() AS uid))));
 create policy "viewers read" on public.workspace_members for select to authenticated

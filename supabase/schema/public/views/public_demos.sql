@@ -17,3 +17,4 @@ create view public.public_demos with (security_invoker=true) as
   WHERE d.status = 'published'::public.demo_status;
 comment on view public.public_demos is 'What the public sees of a published demo: persona, call to action and the ordered videos (storage paths in demo-videos). Read by anon only through get_public_demo.';
 grant insert, select, update, delete, truncate, references, trigger on public.public_demos to service_role;
+grant select on public.public_demos to authenticated;
