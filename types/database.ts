@@ -10492,6 +10492,17 @@ export type Database = {
         }
         Relationships: []
       }
+      agent_budget_row: {
+        Row: {
+          exhausted: boolean
+          monthly_budget_micros: number
+          period_start: string
+          remaining_micros: number
+          renews_on: string
+          spent_micros: number
+        }
+        Relationships: []
+      }
       agent_metrics: {
         Row: {
           agent_id: string | null
@@ -11361,7 +11372,14 @@ export type Database = {
       }
       agent_budget: {
         Args: { p_workspace_id: string }
-        Returns: Database["public"]["CompositeTypes"]["agent_budget_row"]
+        Returns: {
+          exhausted: boolean
+          monthly_budget_micros: number
+          period_start: string
+          remaining_micros: number
+          renews_on: string
+          spent_micros: number
+        }
         SetofOptions: {
           from: "*"
           to: "agent_budget_row"
@@ -13490,14 +13508,7 @@ export type Database = {
       workspace_role: "viewer" | "member" | "admin" | "owner"
     }
     CompositeTypes: {
-      agent_budget_row: {
-        monthly_budget_micros: number | null
-        spent_micros: number | null
-        remaining_micros: number | null
-        period_start: string | null
-        renews_on: string | null
-        exhausted: boolean | null
-      }
+      [_ in never]: never
     }
   }
 }

@@ -111,3 +111,45 @@ end $function$;
 
 drop function private.email_campaign_batch(uuid, integer, integer);
 drop function private.start_email_campaign_send(uuid);
+
+-- agent_budget answers a view's row type rather than a composite type in public (h/frontmerge's
+-- rule: the generator makes every attribute of a composite type nullable), its never-null columns
+-- NOT NULL domains. 20261212000000_rpc_row_types (after this block) creates the shared
+-- private.*_not_null domains, so these have names of their own.
+drop function public.agent_budget(uuid);
+drop type public.agent_budget_row;
+create domain private.agent_budget_micros as bigint not null;
+create domain private.agent_budget_day as date not null;
+create domain private.agent_budget_flag as boolean not null;
+comment on domain private.agent_budget_micros is 'Micros of USD that are never null (agent_budget_row).';
+comment on domain private.agent_budget_day is 'A date that is never null (agent_budget_row).';
+comment on domain private.agent_budget_flag is 'A boolean that is never null (agent_budget_row).';
+create view public.agent_budget_row with (security_invoker = true) as
+  select null::private.agent_budget_micros as monthly_budget_micros,
+         null::private.agent_budget_micros as spent_micros,
+         null::private.agent_budget_micros as remaining_micros,
+         null::private.agent_budget_day as period_start,
+         null::private.agent_budget_day as renews_on,
+         null::private.agent_budget_flag as exhausted
+  where false;
+comment on view public.agent_budget_row is 'agent_budget''s single row: the month''s AI budget, what model calls cost so far and what is left (micros of USD), the period and whether new runs are refused. The row type of the RPC (no rows of its own): every column is a NOT NULL domain, so the generated types say so.';
+grant select on public.agent_budget_row to authenticated;  -- a signed-in select('*') answers [] rather than 403
+
+create function public.agent_budget(p_workspace_id uuid) returns public.agent_budget_row
+language plpgsql stable set search_path = '' as $$
+declare
+  budget bigint;
+  spent bigint;
+begin
+  if p_workspace_id is null then
+    raise exception 'p_workspace_id is required' using errcode = '22023';
+  end if;
+  perform private.require_workspace_role(p_workspace_id, 'viewer');
+  budget := (private.agent_settings_for(p_workspace_id)).monthly_budget_micros;
+  spent := private.ai_spend_this_month(p_workspace_id);
+  return row(budget, spent, greatest(budget - spent, 0), date_trunc('month', now() at time zone 'UTC')::date,
+             (date_trunc('month', now() at time zone 'UTC') + interval '1 month')::date, spent >= budget)::public.agent_budget_row;
+end $$;
+comment on function public.agent_budget(uuid) is 'Viewers: this month''s AI budget, what model calls cost so far (micros of USD), what is left, and whether new runs are refused. 403 outside the workspace.';
+revoke all on function public.agent_budget(uuid) from public;
+grant execute on function public.agent_budget(uuid) to authenticated, service_role;

@@ -41,7 +41,7 @@ select is((select to_jsonb(private.agent_settings_for(tests.workspace_id('B'))) 
 
 -- ================= the budget
 select tests.authenticate_as('viewer-a');
-select results_eq($$ select monthly_budget_micros, spent_micros, exhausted from public.agent_budget(tests.workspace_id('A')) $$,
+select results_eq($$ select monthly_budget_micros::bigint, spent_micros::bigint, exhausted::boolean from public.agent_budget(tests.workspace_id('A')) $$,
   $$ values (50000000::bigint, 0::bigint, false) $$, 'viewers read the budget: $50 by default, nothing spent');
 select tests.authenticate_as('member-b');
 select throws_ok($$ select public.agent_budget(tests.workspace_id('A')) $$, '42501', null, 'not another workspace''s');

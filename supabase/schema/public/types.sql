@@ -18,16 +18,6 @@ comment on type public.ad_sync_status is 'queued -> running -> succeeded; waitin
 create type public.ads_group_by as enum ('platform', 'campaign', 'day');
 comment on type public.ads_group_by is 'How ads_dashboard groups its rows.';
 
-create type public.agent_budget_row as (
-  monthly_budget_micros bigint,
-  spent_micros bigint,
-  remaining_micros bigint,
-  period_start date,
-  renews_on date,
-  exhausted boolean
-);
-comment on type public.agent_budget_row is 'public.agent_budget''s row; no column is null.';
-
 create type public.agent_feedback_kind as enum ('thumbs_up', 'thumbs_down', 'rating', 'correction', 'comment');
 comment on type public.agent_feedback_kind is 'What a person said about an agent''s output.';
 
