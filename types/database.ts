@@ -4741,6 +4741,7 @@ export type Database = {
           srm_p_value: number | null
           uplift: number | null
           uplift_lower: number | null
+          uplift_scale: string | null
           uplift_upper: number | null
           variant_id: string
           variant_key: string
@@ -4770,6 +4771,7 @@ export type Database = {
           srm_p_value?: number | null
           uplift?: number | null
           uplift_lower?: number | null
+          uplift_scale?: string | null
           uplift_upper?: number | null
           variant_id: string
           variant_key: string
@@ -4799,6 +4801,7 @@ export type Database = {
           srm_p_value?: number | null
           uplift?: number | null
           uplift_lower?: number | null
+          uplift_scale?: string | null
           uplift_upper?: number | null
           variant_id?: string
           variant_key?: string
@@ -11923,6 +11926,7 @@ export type Database = {
           srm_p_value: number | null
           uplift: number | null
           uplift_lower: number | null
+          uplift_scale: string | null
           uplift_upper: number | null
           variant_id: string
           variant_key: string

@@ -91,6 +91,32 @@ export function asUser<T>(
   );
 }
 
+/**
+ * Statements sent whole (values written with literal()) as the signed-in user: one round trip and
+ * one transaction, since the simple query protocol runs a multi-statement string as one implicit
+ * transaction. Sets the role and claims as asUser does, then runs `statements`; answers the rows
+ * of the first of them (the caller's statements may end by switching to the service). Unanswered
+ * within startMs it gives up with DB_DEADLINE (503), as asUser does, and cancels the statements
+ * (still queued in the pool: they never run; running: rolled back), so nothing happens behind the 503.
+ */
+export async function asUserOnce(
+  sql: Sql,
+  claims: UserClaims,
+  statements: string,
+  startMs = START_DEADLINE_MS,
+): Promise<postgres.Row[]> {
+  const query = sql.unsafe(`select set_config('role', 'authenticated', true),
+    set_config('request.jwt.claims', ${literal(JSON.stringify(claims))}, true);
+    ${statements}`);
+  try {
+    const results = await withDeadline(query as unknown as Promise<postgres.Row[][]>, startMs);
+    return results[1];
+  } catch (e) {
+    if ((e as { code?: string }).code === "DB_DEADLINE") Promise.resolve(query.cancel() as unknown).catch(() => {});
+    throw e;
+  }
+}
+
 /** Runs fn in one transaction as service_role (RLS bypassed): for verified provider callbacks. */
 export function asService<T>(sql: Sql, fn: (tx: Tx) => Promise<T>, startMs = START_DEADLINE_MS): Promise<T> {
   return begin(

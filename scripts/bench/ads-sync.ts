@@ -19,12 +19,7 @@ import { TikTokFake } from "../../tests/helpers/fakes/tiktok.ts";
 import { apiUrl, stackConfig } from "../lib/config.ts";
 import { fakeProvidersUrl, localIntegrationEnv } from "../lib/gateway.ts";
 import { publicKeys } from "../lib/keys.ts";
-import { benchDatabase, fmt, median } from "./scratch.ts";
-
-function arg(args: string[], name: string, dflt: number): number {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? Number(args[i + 1]) : dflt;
-}
+import { arg, benchDatabase, fmt, median } from "./scratch.ts";
 
 type Platform = "meta" | "google" | "tiktok";
 const PROVIDER = { meta: "meta", google: "google_ads", tiktok: "tiktok" } as const;

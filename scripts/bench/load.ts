@@ -18,6 +18,8 @@ export interface LoadResult {
   /** Which requests (by i) did not answer the expected status. */
   failed: number[];
   statuses: Map<number, number>;
+  /** When each request (by i) was answered with the expected status (performance.now() ms). */
+  acked: Map<number, number>;
 }
 
 export const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
@@ -45,6 +47,7 @@ export async function load(make: (i: number) => Req, total: number, concurrency:
   const latencies: number[] = [];
   const statuses = new Map<number, number>();
   const failed: number[] = [];
+  const acked = new Map<number, number>();
   let next = 0;
   const t0 = performance.now();
   await Promise.all(Array.from({ length: concurrency }, async () => {
@@ -53,6 +56,7 @@ export async function load(make: (i: number) => Req, total: number, concurrency:
       const status = await send(make(i)).catch(() => 0);
       latencies.push(performance.now() - s);
       if (status !== expect) failed.push(i);
+      else acked.set(i, performance.now());
       statuses.set(status, (statuses.get(status) ?? 0) + 1);
     }
   }));
@@ -66,6 +70,7 @@ export async function load(make: (i: number) => Req, total: number, concurrency:
     failures: total - (statuses.get(expect) ?? 0),
     failed,
     statuses,
+    acked,
   };
 }
 

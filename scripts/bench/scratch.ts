@@ -36,8 +36,13 @@ export const median = (xs: number[]) => {
 
 export const fmt = (n: number, digits = 1) => n.toLocaleString("en-US", { maximumFractionDigits: digits });
 
+/** A text command-line option: `--name VALUE`, or the default. */
+export function argText(args: string[], name: string, dflt: string): string {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : dflt;
+}
+
 /** A numeric command-line option: `--name N`, or the default. */
 export function arg(args: string[], name: string, dflt: number): number {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? Number(args[i + 1]) : dflt;
+  return Number(argText(args, name, String(dflt)));
 }

@@ -11,18 +11,13 @@ begin
   end if;
   if p_group_by = 'campaign' then
     return query
-    select c.id::text, c.name, s.spend, s.revenue, s.impr, s.clk, s.conv,
-           case when s.spend > 0 then round(s.revenue::numeric / s.spend, 4) end,
-           case when s.conv > 0 then round(s.spend / s.conv, 2) end,
-           case when s.impr > 0 then round(s.clk::numeric / s.impr, 6) end
-    from (
-      select m.campaign_id, sum(m.spend_cents)::bigint as spend, sum(m.revenue_cents)::bigint as revenue,
-             sum(m.impressions)::bigint as impr, sum(m.clicks)::bigint as clk, sum(m.conversions) as conv
-      from public.ad_metrics_daily m
-      where m.workspace_id = p_workspace_id and m.level = 'campaign' and m.day between p_from and p_to
-      group by m.campaign_id
-    ) s join public.ad_campaigns c on c.workspace_id = p_workspace_id and c.id = s.campaign_id
-    order by s.spend desc, c.name;
+    select c.id::text, c.name, s.spend_cents, s.revenue_cents, s.impressions, s.clicks, s.conversions,
+           case when s.spend_cents > 0 then round(s.revenue_cents::numeric / s.spend_cents, 4) end,
+           case when s.conversions > 0 then round(s.spend_cents / s.conversions, 2) end,
+           case when s.impressions > 0 then round(s.clicks::numeric / s.impressions, 6) end
+    from private.ads_campaign_totals(p_workspace_id, p_from, p_to) s
+    join public.ad_campaigns c on c.workspace_id = p_workspace_id and c.id = s.campaign_id
+    order by s.spend_cents desc, c.name;
   else
     return query
     select s.k, s.k, s.spend, s.revenue, s.impr, s.clk, s.conv,

@@ -7,10 +7,26 @@ AS $function$
 declare
   t0 timestamptz := p_from::timestamp at time zone 'UTC';
   t1 timestamptz := (p_to + 1)::timestamp at time zone 'UTC';
+  pending uuid[];
+  f_conv uuid[];
+  f_channel public.marketing_channel[];
+  f_campaign text[];
+  f_utm text[];
+  f_weight numeric[];
+  f_credit bigint[];
 begin
   perform private.check_date_range(p_workspace_id, p_from, p_to);
   if p_model is null or p_group_by is null then
     raise exception 'p_model and p_group_by are required' using errcode = '22023';
+  end if;
+  -- fresh reads: conversions the cron round has not credited yet are computed now, only if any
+  pending := array(select c.id from public.conversions c
+                   where c.workspace_id = p_workspace_id and c.credited_at is null and c.occurred_at >= t0 and c.occurred_at < t1);
+  if cardinality(pending) > 0 then
+    select array_agg(f.conversion_id), array_agg(f.channel), array_agg(f.campaign), array_agg(f.utm_id),
+           array_agg(f.weight), array_agg(f.credit_cents)
+      into f_conv, f_channel, f_campaign, f_utm, f_weight, f_credit
+    from private.compute_attribution_credits(pending) f where f.model = p_model;
   end if;
   return query
   with credits as (
@@ -18,12 +34,10 @@ begin
     from public.attribution_credits a
     where a.workspace_id = p_workspace_id and a.model = p_model and a.converted_at >= t0 and a.converted_at < t1
     union all
-    -- fresh reads: conversions the cron round has not credited yet are computed now
+    -- fresh reads: the pending conversions' credits computed above
     select f.conversion_id, f.channel, f.campaign, f.utm_id, f.weight, f.credit_cents
-    from private.compute_attribution_credits(array(
-      select c.id from public.conversions c
-      where c.workspace_id = p_workspace_id and c.credited_at is null and c.occurred_at >= t0 and c.occurred_at < t1)) f
-    where f.model = p_model
+    from unnest(f_conv, f_channel, f_campaign, f_utm, f_weight, f_credit)
+      as f (conversion_id, channel, campaign, utm_id, weight, credit_cents)
   ), grouped as (
     select c.channel, c.campaign, c.utm_id, sum(c.credit_cents)::bigint as revenue, sum(c.weight) as conv
     from credits c group by c.channel, c.campaign, c.utm_id

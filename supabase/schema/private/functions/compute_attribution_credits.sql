@@ -26,33 +26,44 @@ AS $function$
       and t.occurred_at <= c.occurred_at and t.occurred_at > c.occurred_at - make_interval(days => c.lookback_days)
     window w as (partition by c.id order by t.occurred_at, t.id)
   ), raw as (
-    select t.*, m.model,
-           case m.model
-             when 'first_touch' then case when t.pos = 0 then 1 else 0 end
-             when 'last_touch' then case when t.pos = t.n - 1 then 1 else 0 end
-             when 'linear' then 1
-             when 'time_decay' then power(0.5::numeric, t.age_days / c.half_life)
-             else case when t.n = 1 then 1 when t.n = 2 then 0.5
-                       when t.pos = 0 or t.pos = t.n - 1 then 0.4 else 0.2 / (t.n - 2) end
-           end::numeric as w
+    -- weights as exact fractions num / den: a rational model's den is its common denominator
+    -- (position-based with n >= 3 touches: 2(n-2) / 5(n-2) at each end, 1 / 5(n-2) between),
+    -- time decay's den is the sum of its weights
+    select t.*, m.model, f.num, f.den
     from touches t
     join conv c on c.id = t.conversion_id
     cross join unnest(enum_range(null::public.attribution_model)) as m (model)
+    cross join lateral (select
+      case m.model
+        when 'first_touch' then case when t.pos = 0 then 1 else 0 end
+        when 'last_touch' then case when t.pos = t.n - 1 then 1 else 0 end
+        when 'linear' then 1
+        when 'time_decay' then power(0.5::numeric, t.age_days / c.half_life)
+        else case when t.n <= 2 then 1 when t.pos = 0 or t.pos = t.n - 1 then 2 * (t.n - 2) else 1 end
+      end::numeric as num,
+      case m.model
+        when 'linear' then t.n
+        when 'position_based' then case when t.n <= 2 then t.n else 5 * (t.n - 2) end
+        else 1
+      end::numeric as den) f
   ), weighted as (
     select r.conversion_id, r.model, r.pos, r.touchpoint_id, r.occurred_at, r.channel, r.source, r.medium, r.campaign,
-           r.utm_id, r.w / sum(r.w) over (partition by r.conversion_id, r.model) as weight
+           r.utm_id, r.num,
+           case when r.model = 'time_decay' then sum(r.num) over (partition by r.conversion_id, r.model) else r.den end as den
     from raw r
-    where r.w > 0
+    where r.num > 0
     union all
     -- no touchpoint in the window: the order's own channel gets everything
     select c.id, m.model, 0, null, null, c.order_channel, c.order_source, c.order_medium, c.order_campaign,
-           c.order_utm_id, 1::numeric
+           c.order_utm_id, 1::numeric, 1::numeric
     from conv c cross join unnest(enum_range(null::public.attribution_model)) as m (model)
     where not exists (select 1 from touches t where t.conversion_id = c.id)
   ), shares as (
-    select w.*, c.workspace_id, c.occurred_at as converted_at, c.revenue_cents,
-           floor(c.revenue_cents * w.weight)::bigint as base,
-           c.revenue_cents * w.weight - floor(c.revenue_cents * w.weight) as frac
+    -- base = floor(revenue x num / den) and the remainder over den, both exact (div truncates;
+    -- every term is positive), so equal fractions tie exactly
+    select w.*, w.num / w.den as weight, c.workspace_id, c.occurred_at as converted_at, c.revenue_cents,
+           div(c.revenue_cents * w.num, w.den)::bigint as base,
+           (c.revenue_cents * w.num - div(c.revenue_cents * w.num, w.den) * w.den) / w.den as frac
     from weighted w join conv c on c.id = w.conversion_id
   ), ranked as (
     select s.*,
@@ -66,6 +77,6 @@ AS $function$
          r.base + case when r.rk <= r.leftover then 1 else 0 end, r.converted_at
   from ranked r
 $function$;
-comment on function private.compute_attribution_credits(uuid[]) is 'The five models'' credits for the given conversions from current touchpoints, identities and settings: weights per touch and cents that sum to each conversion''s revenue. Runs with the caller''s rights.';
+comment on function private.compute_attribution_credits(uuid[]) is 'The five models'' credits for the given conversions from current touchpoints, identities and settings: weights per touch (exact fractions for the rational models) and cents that sum to each conversion''s revenue, leftover cents by largest exact remainder, ties to the later touch. Runs with the caller''s rights.';
 grant execute on function private.compute_attribution_credits(uuid[]) to authenticated;
 grant execute on function private.compute_attribution_credits(uuid[]) to service_role;

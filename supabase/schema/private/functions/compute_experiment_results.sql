@@ -23,7 +23,6 @@ declare
   cov_pool double precision; var_c_pool double precision;
   cov_a double precision; cov_b double precision; vc_a double precision; vc_b double precision;
   ma_o double precision; mb_o double precision;
-  ztest record;
   welch record;
   up record;
   seq record;
@@ -68,8 +67,7 @@ begin
         mean_b := v.conversions::double precision / v.n;
         var_a := mean_a * (1 - mean_a);
         var_b := mean_b * (1 - mean_b);
-        select * into ztest from private.two_proportion_ztest(ctl.conversions, ctl.n, v.conversions, v.n);
-        r.p_value := ztest.p_value;
+        -- the p-value comes from the same Wald test as the interval (below), not a pooled z-test
       elsif e.primary_metric = 'revenue_per_visitor' then
         mean_a := ctl.sum_x / ctl.n;
         mean_b := v.sum_x / v.n;
@@ -124,9 +122,19 @@ begin
 
       if mean_a is not null and mean_a <> 0 then
         select * into up from private.relative_uplift(ctl.n, mean_a, var_a, v.n, mean_b, var_b, alpha, df);
+        r.uplift_scale := 'relative';
+      elsif mean_a is not null then
+        -- a control at zero: the relative uplift is undefined; the absolute difference is reported
+        select * into up from private.absolute_difference(ctl.n, mean_a, var_a, v.n, mean_b, var_b, alpha, df);
+        r.uplift_scale := 'absolute';
+      end if;
+      if mean_a is not null then
         r.uplift := up.uplift;
         r.uplift_lower := up.lower;
         r.uplift_upper := up.upper;
+        if e.primary_metric = 'conversion_rate' and up.std_error > 0 then
+          r.p_value := private.normal_two_sided_p(up.uplift / up.std_error);
+        end if;
         select * into seq from private.sequential_interval(up.uplift, up.std_error, ctl.n + v.n, alpha,
                                                            e.sequential_tuning::double precision);
         r.sequential_lower := seq.lower;
@@ -152,6 +160,6 @@ begin
     return next r;
   end loop;
 end $function$;
-comment on function private.compute_experiment_results(uuid) is 'Each variant''s result against the control on the experiment''s primary metric, computed now (see the migration header). Runs with the caller''s rights.';
+comment on function private.compute_experiment_results(uuid) is 'Each variant''s result against the control on the experiment''s primary metric, computed now from the maintained statistics: uplift relative, or absolute when the control is 0 (uplift_scale); the conversion rate''s p-value and interval from one Wald test. Runs with the caller''s rights.';
 grant execute on function private.compute_experiment_results(uuid) to authenticated;
 grant execute on function private.compute_experiment_results(uuid) to service_role;

@@ -14,12 +14,12 @@ begin
     return;
   end if;
   if p_use_index then
-    -- ef_search at least twice the candidates; iterative scan continues past it while the filter
-    -- rejects rows. With a workspace filter the planner prefers the b-tree plus a sort of the
+    -- ef_search by the scope's share of the table (private.knowledge_ef_search); iterative scan
+    -- continues past it while the filter rejects rows. With a workspace filter the planner prefers the b-tree plus a sort of the
     -- whole workspace (it underestimates the rows), which is the exact search this branch is
     -- here to avoid: sorting off leaves it the HNSW order. The SET clauses above restore all
     -- three settings when the function returns.
-    perform set_config('hnsw.ef_search', greatest(2 * p_count, 100)::text, true);
+    perform set_config('hnsw.ef_search', private.knowledge_ef_search(p_count, p_workspace_ids, p_collection_ids)::text, true);
     perform set_config('enable_sort', 'off', true);
     return query execute format(
       'select s.id, s.distance from (

@@ -1,7 +1,9 @@
 CREATE OR REPLACE FUNCTION private.normalize_lead()
  RETURNS trigger
  LANGUAGE plpgsql
+ SECURITY DEFINER
  SET search_path TO ''
+ SET plan_cache_mode TO 'force_generic_plan'
 AS $function$
 begin
   new.email := nullif(lower(btrim(new.email)), '');
@@ -16,7 +18,9 @@ begin
     new.score_updated_at := old.score_updated_at;
     new.last_activity_at := old.last_activity_at;
   end if;
-  new.tags := array(select distinct btrim(t) from unnest(new.tags) t where btrim(t) <> '' order by 1);
+  if cardinality(new.tags) > 0 then
+    new.tags := array(select distinct btrim(t) from unnest(new.tags) t where btrim(t) <> '' order by 1);
+  end if;
   if new.status = 'converted' and (tg_op = 'INSERT' or old.status <> 'converted') then
     new.converted_at := coalesce(new.converted_at, now());
   end if;
@@ -27,4 +31,4 @@ begin
   end if;
   return new;
 end $function$;
-comment on function private.normalize_lead() is 'BEFORE INSERT/UPDATE on leads: lowercase email (23505 with a readable message when taken), clean tags, converted_at; score and last_activity_at only move through private.apply_lead_scores().';
+comment on function private.normalize_lead() is 'BEFORE INSERT/UPDATE on leads: lowercase email (23505 with a readable message when taken, looked up in the unique index as the owner), clean tags, converted_at; score and last_activity_at only move through private.apply_lead_scores().';

@@ -5,7 +5,7 @@ CREATE OR REPLACE FUNCTION private.stamp_created_by()
 AS $function$
 begin
   if private.is_end_user() then
-    new := jsonb_populate_record(new, jsonb_build_object('created_by', (select auth.uid())));
+    new.created_by := (select auth.uid());
   end if;
   return new;
 end $function$;

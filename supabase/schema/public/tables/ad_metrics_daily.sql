@@ -77,6 +77,9 @@ create policy "members remove" on public.ad_metrics_daily for delete to authenti
 create policy "viewers read" on public.ad_metrics_daily for select to authenticated
   using ((workspace_id = ANY (ARRAY( SELECT private.workspace_ids('viewer'::public.workspace_role) AS workspace_ids))));
 
+CREATE TRIGGER ad_campaign_totals_del AFTER DELETE ON public.ad_metrics_daily REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION private.ad_campaign_rows_changed();
+CREATE TRIGGER ad_campaign_totals_ins AFTER INSERT ON public.ad_metrics_daily REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION private.ad_campaign_rows_changed();
+CREATE TRIGGER ad_campaign_totals_upd AFTER UPDATE ON public.ad_metrics_daily REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION private.ad_campaign_rows_changed();
 CREATE TRIGGER derive_ad_kpis BEFORE INSERT OR UPDATE ON public.ad_metrics_daily FOR EACH ROW EXECUTE FUNCTION private.derive_ad_kpis();
 CREATE TRIGGER keep_tenant_keys BEFORE UPDATE OF workspace_id, created_at ON public.ad_metrics_daily FOR EACH ROW EXECUTE FUNCTION private.keep_tenant_keys('workspace_id', 'created_at');
 CREATE TRIGGER mark_ad_rollup_dirty_del AFTER DELETE ON public.ad_metrics_daily REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION private.mark_ad_rollup_dirty();

@@ -54,3 +54,4 @@ CREATE TRIGGER add_query_to_run AFTER INSERT ON public.agent_queries FOR EACH RO
 CREATE TRIGGER freeze_agent_query BEFORE UPDATE ON public.agent_queries FOR EACH ROW EXECUTE FUNCTION private.freeze_agent_query();
 CREATE TRIGGER keep_tenant_keys BEFORE UPDATE OF workspace_id, created_at ON public.agent_queries FOR EACH ROW EXECUTE FUNCTION private.keep_tenant_keys('workspace_id', 'created_at');
 CREATE TRIGGER price_agent_query BEFORE INSERT ON public.agent_queries FOR EACH ROW EXECUTE FUNCTION private.price_agent_query();
+CREATE TRIGGER recount_agent_runs_del AFTER DELETE ON public.agent_queries REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION private.recount_agent_runs();

@@ -42,3 +42,5 @@ create policy "users write to their chats" on public.chat_messages for insert to
 CREATE TRIGGER chat_message_from_session BEFORE INSERT ON public.chat_messages FOR EACH ROW EXECUTE FUNCTION private.chat_message_from_session();
 CREATE TRIGGER count_chat_message AFTER INSERT ON public.chat_messages FOR EACH ROW EXECUTE FUNCTION private.count_chat_message();
 CREATE TRIGGER keep_tenant_keys BEFORE UPDATE OF workspace_id, created_at ON public.chat_messages FOR EACH ROW EXECUTE FUNCTION private.keep_tenant_keys('workspace_id', 'created_at');
+CREATE TRIGGER recount_chat_sessions_del AFTER DELETE ON public.chat_messages REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION private.recount_chat_sessions_deleted();
+CREATE TRIGGER recount_chat_sessions_upd AFTER UPDATE ON public.chat_messages REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION private.recount_chat_sessions();

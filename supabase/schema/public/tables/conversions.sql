@@ -40,6 +40,7 @@ grant select on public.conversions to authenticated;
 CREATE INDEX conversions_customer_id_workspace_id_idx ON public.conversions USING btree (customer_id, workspace_id);
 CREATE INDEX conversions_identity_idx ON public.conversions USING btree (workspace_id, identity_id);
 CREATE INDEX conversions_pending_idx ON public.conversions USING btree (created_at) WHERE (credited_at IS NULL);
+CREATE INDEX conversions_visitor_idx ON public.conversions USING btree (workspace_id, visitor_id) WHERE (visitor_id IS NOT NULL);
 CREATE INDEX conversions_workspace_occurred_idx ON public.conversions USING btree (workspace_id, occurred_at);
 
 create policy "viewers read" on public.conversions for select to authenticated

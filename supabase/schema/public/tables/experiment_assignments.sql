@@ -23,5 +23,10 @@ CREATE INDEX experiment_assignments_visitor_idx ON public.experiment_assignments
 create policy "viewers read" on public.experiment_assignments for select to authenticated
   using ((workspace_id = ANY (ARRAY( SELECT private.workspace_ids('viewer'::public.workspace_role) AS workspace_ids))));
 
+CREATE TRIGGER experiment_stats_delete AFTER DELETE ON public.experiment_assignments REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION private.experiment_stats_changed();
+CREATE TRIGGER experiment_stats_insert AFTER INSERT ON public.experiment_assignments REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION private.experiment_stats_changed();
+CREATE TRIGGER experiment_stats_update AFTER UPDATE ON public.experiment_assignments REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION private.experiment_stats_changed();
 CREATE TRIGGER keep_tenant_keys BEFORE UPDATE OF workspace_id ON public.experiment_assignments FOR EACH ROW EXECUTE FUNCTION private.keep_tenant_keys('workspace_id');
 CREATE TRIGGER mark_experiment_rollup_dirty AFTER INSERT ON public.experiment_assignments REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION private.mark_experiment_rollup_dirty();
+CREATE TRIGGER mark_experiment_rollup_dirty_delete AFTER DELETE ON public.experiment_assignments REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION private.mark_experiment_rollup_dirty();
+CREATE TRIGGER mark_experiment_rollup_dirty_update AFTER UPDATE ON public.experiment_assignments REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION private.mark_experiment_rollup_dirty();

@@ -36,5 +36,10 @@ CREATE INDEX experiment_events_visitor_idx ON ONLY public.experiment_events USIN
 create policy "viewers read" on public.experiment_events for select to authenticated
   using ((workspace_id = ANY (ARRAY( SELECT private.workspace_ids('viewer'::public.workspace_role) AS workspace_ids))));
 
+CREATE TRIGGER experiment_stats_delete AFTER DELETE ON public.experiment_events REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION private.experiment_stats_changed();
+CREATE TRIGGER experiment_stats_insert AFTER INSERT ON public.experiment_events REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION private.experiment_stats_changed();
+CREATE TRIGGER experiment_stats_update AFTER UPDATE ON public.experiment_events REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION private.experiment_stats_changed();
 CREATE TRIGGER keep_tenant_keys BEFORE UPDATE OF workspace_id, created_at ON public.experiment_events FOR EACH ROW EXECUTE FUNCTION private.keep_tenant_keys('workspace_id', 'created_at');
 CREATE TRIGGER mark_experiment_rollup_dirty AFTER INSERT ON public.experiment_events REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION private.mark_experiment_rollup_dirty();
+CREATE TRIGGER mark_experiment_rollup_dirty_delete AFTER DELETE ON public.experiment_events REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION private.mark_experiment_rollup_dirty();
+CREATE TRIGGER mark_experiment_rollup_dirty_update AFTER UPDATE ON public.experiment_events REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION private.mark_experiment_rollup_dirty();

@@ -82,6 +82,7 @@ create policy "members remove" on public.experiments for delete to authenticated
 create policy "viewers read" on public.experiments for select to authenticated
   using ((workspace_id = ANY (ARRAY( SELECT private.workspace_ids('viewer'::public.workspace_role) AS workspace_ids))));
 
+CREATE TRIGGER experiment_stats_settings AFTER UPDATE OF goal_event, cuped_enabled, cuped_lookback_days ON public.experiments FOR EACH ROW WHEN (((old.goal_event IS DISTINCT FROM new.goal_event) OR (old.cuped_enabled IS DISTINCT FROM new.cuped_enabled) OR (old.cuped_lookback_days IS DISTINCT FROM new.cuped_lookback_days))) EXECUTE FUNCTION private.experiment_settings_changed();
 CREATE TRIGGER guard_experiment BEFORE INSERT OR DELETE ON public.experiments FOR EACH ROW EXECUTE FUNCTION private.guard_experiment();
 CREATE TRIGGER guard_experiment_update BEFORE UPDATE ON public.experiments FOR EACH ROW WHEN ((NOT ((old.created_by IS NOT NULL) AND (new.created_by IS NULL) AND private.only_deleted_users_cleared(ARRAY[old.created_by], ARRAY[new.created_by])))) EXECUTE FUNCTION private.guard_experiment();
 CREATE TRIGGER keep_tenant_keys BEFORE UPDATE OF workspace_id, created_by, created_at ON public.experiments FOR EACH ROW EXECUTE FUNCTION private.keep_tenant_keys('workspace_id', 'created_by', 'created_at');

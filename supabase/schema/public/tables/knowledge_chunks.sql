@@ -81,5 +81,6 @@ CREATE TRIGGER keep_tenant_keys BEFORE UPDATE OF workspace_id, created_at ON pub
 CREATE TRIGGER knowledge_chunks_deleted AFTER DELETE ON public.knowledge_chunks REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION private.knowledge_chunks_deleted();
 CREATE TRIGGER knowledge_chunks_inserted AFTER INSERT ON public.knowledge_chunks REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION private.knowledge_chunks_inserted();
 CREATE TRIGGER knowledge_chunks_updated AFTER UPDATE ON public.knowledge_chunks REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION private.knowledge_chunks_updated();
+CREATE TRIGGER move_knowledge_chunk_counts AFTER UPDATE ON public.knowledge_chunks REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION private.move_knowledge_chunk_counts();
 CREATE TRIGGER prepare_knowledge_chunk BEFORE INSERT OR UPDATE ON public.knowledge_chunks FOR EACH ROW EXECUTE FUNCTION private.prepare_knowledge_chunk();
 CREATE TRIGGER set_updated_at BEFORE UPDATE ON public.knowledge_chunks FOR EACH ROW EXECUTE FUNCTION private.set_updated_at();

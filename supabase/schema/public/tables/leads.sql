@@ -86,7 +86,7 @@ create policy "viewers read" on public.leads for select to authenticated
 CREATE TRIGGER keep_tenant_keys BEFORE UPDATE OF workspace_id, created_by, created_at ON public.leads FOR EACH ROW EXECUTE FUNCTION private.keep_tenant_keys('workspace_id', 'created_by', 'created_at');
 CREATE TRIGGER normalize_lead BEFORE INSERT ON public.leads FOR EACH ROW EXECUTE FUNCTION private.normalize_lead();
 CREATE TRIGGER normalize_lead_update BEFORE UPDATE ON public.leads FOR EACH ROW WHEN ((NOT ((((old.created_by IS NOT NULL) AND (new.created_by IS NULL)) OR ((old.owner_id IS NOT NULL) AND (new.owner_id IS NULL))) AND private.only_deleted_users_cleared(ARRAY[old.created_by, old.owner_id], ARRAY[new.created_by, new.owner_id])))) EXECUTE FUNCTION private.normalize_lead();
-CREATE TRIGGER require_members BEFORE INSERT ON public.leads FOR EACH ROW EXECUTE FUNCTION private.require_members('owner_id');
+CREATE TRIGGER require_members BEFORE INSERT ON public.leads FOR EACH ROW WHEN ((new.owner_id IS NOT NULL)) EXECUTE FUNCTION private.require_members('owner_id');
 CREATE TRIGGER require_members_update BEFORE UPDATE OF owner_id ON public.leads FOR EACH ROW WHEN ((NOT ((((old.created_by IS NOT NULL) AND (new.created_by IS NULL)) OR ((old.owner_id IS NOT NULL) AND (new.owner_id IS NULL))) AND private.only_deleted_users_cleared(ARRAY[old.created_by, old.owner_id], ARRAY[new.created_by, new.owner_id])))) EXECUTE FUNCTION private.require_members('owner_id');
 CREATE TRIGGER set_updated_at BEFORE UPDATE ON public.leads FOR EACH ROW EXECUTE FUNCTION private.set_updated_at();
 CREATE TRIGGER stamp_created_by BEFORE INSERT ON public.leads FOR EACH ROW EXECUTE FUNCTION private.stamp_created_by();

@@ -89,6 +89,9 @@ CREATE TRIGGER attribution_conversions_update AFTER UPDATE ON public.orders REFE
 CREATE TRIGGER award_gift_card AFTER INSERT OR UPDATE OF financial_status, subtotal_cents, cancelled_at ON public.orders FOR EACH ROW EXECUTE FUNCTION private.award_gift_card();
 CREATE TRIGGER check_order_customer_tenant BEFORE INSERT OR UPDATE OF customer_id, workspace_id ON public.orders FOR EACH ROW EXECUTE FUNCTION private.check_order_customer_tenant();
 CREATE TRIGGER experiment_purchases AFTER INSERT OR UPDATE OF visitor_id, cancelled_at ON public.orders FOR EACH ROW EXECUTE FUNCTION private.order_experiment_purchases();
+CREATE TRIGGER experiment_stats_delete AFTER DELETE ON public.orders REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION private.experiment_stats_changed();
+CREATE TRIGGER experiment_stats_insert AFTER INSERT ON public.orders REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION private.experiment_stats_changed();
+CREATE TRIGGER experiment_stats_update AFTER UPDATE ON public.orders REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION private.experiment_stats_changed();
 CREATE TRIGGER keep_tenant_keys BEFORE UPDATE OF workspace_id, created_at ON public.orders FOR EACH ROW EXECUTE FUNCTION private.keep_tenant_keys('workspace_id', 'created_at');
 CREATE TRIGGER link_survey_orders AFTER INSERT ON public.orders REFERENCING NEW TABLE AS inserted FOR EACH STATEMENT EXECUTE FUNCTION private.link_survey_orders();
 CREATE TRIGGER order_purchase_events AFTER INSERT ON public.orders REFERENCING NEW TABLE AS new_orders FOR EACH STATEMENT EXECUTE FUNCTION private.order_purchase_events();

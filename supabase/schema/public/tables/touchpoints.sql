@@ -49,3 +49,6 @@ create policy "viewers read" on public.touchpoints for select to authenticated
   using ((workspace_id = ANY (ARRAY( SELECT private.workspace_ids('viewer'::public.workspace_role) AS workspace_ids))));
 
 CREATE TRIGGER keep_tenant_keys BEFORE UPDATE OF workspace_id, created_at ON public.touchpoints FOR EACH ROW EXECUTE FUNCTION private.keep_tenant_keys('workspace_id', 'created_at');
+CREATE TRIGGER uncredit_journeys_del AFTER DELETE ON public.touchpoints REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION private.touchpoints_changed();
+CREATE TRIGGER uncredit_journeys_ins AFTER INSERT ON public.touchpoints REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION private.touchpoints_changed();
+CREATE TRIGGER uncredit_journeys_upd AFTER UPDATE ON public.touchpoints REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION private.touchpoints_changed();

@@ -27,5 +27,9 @@ CREATE INDEX visitors_identity_idx ON public.visitors USING btree (workspace_id,
 create policy "viewers read" on public.visitors for select to authenticated
   using ((workspace_id = ANY (ARRAY( SELECT private.workspace_ids('viewer'::public.workspace_role) AS workspace_ids))));
 
+CREATE TRIGGER experiment_stats_delete AFTER DELETE ON public.visitors REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION private.experiment_stats_changed();
+CREATE TRIGGER experiment_stats_insert AFTER INSERT ON public.visitors REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION private.experiment_stats_changed();
+CREATE TRIGGER experiment_stats_update AFTER UPDATE ON public.visitors REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION private.experiment_stats_changed();
 CREATE TRIGGER keep_tenant_keys BEFORE UPDATE OF workspace_id, created_at ON public.visitors FOR EACH ROW EXECUTE FUNCTION private.keep_tenant_keys('workspace_id', 'created_at');
 CREATE TRIGGER set_updated_at BEFORE UPDATE ON public.visitors FOR EACH ROW EXECUTE FUNCTION private.set_updated_at();
+CREATE TRIGGER uncredit_identity_journeys AFTER UPDATE ON public.visitors REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION private.visitor_identity_changed();
