@@ -688,6 +688,7 @@ export type Database = {
           proposer: Database["public"]["Enums"]["actor_kind"]
           proposer_name: string | null
           rationale: string | null
+          replaced: Json | null
           run_id: string | null
           slack_channel_id: string | null
           slack_message_ts: string | null
@@ -695,6 +696,7 @@ export type Database = {
           subject_id: string | null
           subject_table: string | null
           title: string
+          undo_of_id: string | null
           updated_at: string
           workspace_id: string
         }
@@ -720,6 +722,7 @@ export type Database = {
           proposer?: Database["public"]["Enums"]["actor_kind"]
           proposer_name?: string | null
           rationale?: string | null
+          replaced?: Json | null
           run_id?: string | null
           slack_channel_id?: string | null
           slack_message_ts?: string | null
@@ -727,6 +730,7 @@ export type Database = {
           subject_id?: string | null
           subject_table?: string | null
           title: string
+          undo_of_id?: string | null
           updated_at?: string
           workspace_id: string
         }
@@ -752,6 +756,7 @@ export type Database = {
           proposer?: Database["public"]["Enums"]["actor_kind"]
           proposer_name?: string | null
           rationale?: string | null
+          replaced?: Json | null
           run_id?: string | null
           slack_channel_id?: string | null
           slack_message_ts?: string | null
@@ -759,6 +764,7 @@ export type Database = {
           subject_id?: string | null
           subject_table?: string | null
           title?: string
+          undo_of_id?: string | null
           updated_at?: string
           workspace_id?: string
         }
@@ -769,6 +775,13 @@ export type Database = {
             isOneToOne: false
             referencedRelation: "decision_log"
             referencedColumns: ["id", "workspace_id"]
+          },
+          {
+            foreignKeyName: "agent_approvals_undo_of_fkey"
+            columns: ["workspace_id", "undo_of_id"]
+            isOneToOne: false
+            referencedRelation: "agent_approvals"
+            referencedColumns: ["workspace_id", "id"]
           },
           {
             foreignKeyName: "agent_approvals_workspace_id_agent_id_fkey"
@@ -1046,66 +1059,104 @@ export type Database = {
       }
       agent_runs: {
         Row: {
+          acting_user_id: string | null
           agent_id: string
+          chat_session_id: string | null
           cost_micros: number
           created_at: string
+          dedupe_key: string | null
           duration_ms: number | null
           error: string | null
           finished_at: string | null
           id: string
           input: NonNullable<Json>
           input_tokens: number
+          kind: Database["public"]["Enums"]["agent_run_kind"]
+          lease_expires_at: string | null
+          model: string | null
+          model_id: string | null
           output: Json | null
           output_tokens: number
           queries: number
           started_at: string | null
           status: Database["public"]["Enums"]["agent_run_status"]
+          steps: number
           trigger: Database["public"]["Enums"]["agent_run_trigger"]
           triggered_by: string | null
           updated_at: string
           workspace_id: string
         }
         Insert: {
+          acting_user_id?: string | null
           agent_id: string
+          chat_session_id?: string | null
           cost_micros?: number
           created_at?: string
+          dedupe_key?: string | null
           duration_ms?: never
           error?: string | null
           finished_at?: string | null
           id?: string
           input?: NonNullable<Json>
           input_tokens?: number
+          kind?: Database["public"]["Enums"]["agent_run_kind"]
+          lease_expires_at?: string | null
+          model?: string | null
+          model_id?: string | null
           output?: Json | null
           output_tokens?: number
           queries?: number
           started_at?: string | null
           status?: Database["public"]["Enums"]["agent_run_status"]
+          steps?: number
           trigger?: Database["public"]["Enums"]["agent_run_trigger"]
           triggered_by?: string | null
           updated_at?: string
           workspace_id: string
         }
         Update: {
+          acting_user_id?: string | null
           agent_id?: string
+          chat_session_id?: string | null
           cost_micros?: number
           created_at?: string
+          dedupe_key?: string | null
           duration_ms?: never
           error?: string | null
           finished_at?: string | null
           id?: string
           input?: NonNullable<Json>
           input_tokens?: number
+          kind?: Database["public"]["Enums"]["agent_run_kind"]
+          lease_expires_at?: string | null
+          model?: string | null
+          model_id?: string | null
           output?: Json | null
           output_tokens?: number
           queries?: number
           started_at?: string | null
           status?: Database["public"]["Enums"]["agent_run_status"]
+          steps?: number
           trigger?: Database["public"]["Enums"]["agent_run_trigger"]
           triggered_by?: string | null
           updated_at?: string
           workspace_id?: string
         }
         Relationships: [
+          {
+            foreignKeyName: "agent_runs_chat_session_fkey"
+            columns: ["workspace_id", "chat_session_id"]
+            isOneToOne: false
+            referencedRelation: "chat_sessions"
+            referencedColumns: ["workspace_id", "id"]
+          },
+          {
+            foreignKeyName: "agent_runs_model_id_fkey"
+            columns: ["model_id"]
+            isOneToOne: false
+            referencedRelation: "ai_models"
+            referencedColumns: ["id"]
+          },
           {
             foreignKeyName: "agent_runs_workspace_id_agent_id_fkey"
             columns: ["workspace_id", "agent_id"]
@@ -1124,6 +1175,79 @@ export type Database = {
             foreignKeyName: "agent_runs_workspace_id_fkey"
             columns: ["workspace_id"]
             isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      agent_settings: {
+        Row: {
+          chat_agent_id: string | null
+          created_at: string
+          max_budget_change_pct: number
+          max_daily_budget_cents: number | null
+          max_discount_percent: number
+          max_gift_card_cents: number
+          max_price_change_pct: number
+          max_proposals_per_run: number
+          max_run_seconds: number
+          max_run_tokens: number
+          max_steps: number
+          monthly_budget_micros: number
+          updated_at: string
+          workspace_id: string
+        }
+        Insert: {
+          chat_agent_id?: string | null
+          created_at?: string
+          max_budget_change_pct?: number
+          max_daily_budget_cents?: number | null
+          max_discount_percent?: number
+          max_gift_card_cents?: number
+          max_price_change_pct?: number
+          max_proposals_per_run?: number
+          max_run_seconds?: number
+          max_run_tokens?: number
+          max_steps?: number
+          monthly_budget_micros?: number
+          updated_at?: string
+          workspace_id: string
+        }
+        Update: {
+          chat_agent_id?: string | null
+          created_at?: string
+          max_budget_change_pct?: number
+          max_daily_budget_cents?: number | null
+          max_discount_percent?: number
+          max_gift_card_cents?: number
+          max_price_change_pct?: number
+          max_proposals_per_run?: number
+          max_run_seconds?: number
+          max_run_tokens?: number
+          max_steps?: number
+          monthly_budget_micros?: number
+          updated_at?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "agent_settings_workspace_id_chat_agent_id_fkey"
+            columns: ["workspace_id", "chat_agent_id"]
+            isOneToOne: false
+            referencedRelation: "agent_metrics"
+            referencedColumns: ["workspace_id", "agent_id"]
+          },
+          {
+            foreignKeyName: "agent_settings_workspace_id_chat_agent_id_fkey"
+            columns: ["workspace_id", "chat_agent_id"]
+            isOneToOne: false
+            referencedRelation: "agents"
+            referencedColumns: ["workspace_id", "id"]
+          },
+          {
+            foreignKeyName: "agent_settings_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: true
             referencedRelation: "workspaces"
             referencedColumns: ["id"]
           },
@@ -1223,6 +1347,7 @@ export type Database = {
       }
       agents: {
         Row: {
+          allowed_actions: Database["public"]["Enums"]["approval_action"][]
           capabilities: string[]
           created_at: string
           created_by: string | null
@@ -1248,6 +1373,7 @@ export type Database = {
           workspace_id: string
         }
         Insert: {
+          allowed_actions?: Database["public"]["Enums"]["approval_action"][]
           capabilities?: string[]
           created_at?: string
           created_by?: string | null
@@ -1273,6 +1399,7 @@ export type Database = {
           workspace_id: string
         }
         Update: {
+          allowed_actions?: Database["public"]["Enums"]["approval_action"][]
           capabilities?: string[]
           created_at?: string
           created_by?: string | null
@@ -1327,6 +1454,7 @@ export type Database = {
           impact: Database["public"]["Enums"]["insight_impact"]
           kind: Database["public"]["Enums"]["insight_kind"]
           metric: string | null
+          run_id: string | null
           status: Database["public"]["Enums"]["insight_status"]
           status_changed_at: string | null
           status_changed_by: string | null
@@ -1346,6 +1474,7 @@ export type Database = {
           impact?: Database["public"]["Enums"]["insight_impact"]
           kind: Database["public"]["Enums"]["insight_kind"]
           metric?: string | null
+          run_id?: string | null
           status?: Database["public"]["Enums"]["insight_status"]
           status_changed_at?: string | null
           status_changed_by?: string | null
@@ -1365,6 +1494,7 @@ export type Database = {
           impact?: Database["public"]["Enums"]["insight_impact"]
           kind?: Database["public"]["Enums"]["insight_kind"]
           metric?: string | null
+          run_id?: string | null
           status?: Database["public"]["Enums"]["insight_status"]
           status_changed_at?: string | null
           status_changed_by?: string | null
@@ -1373,6 +1503,13 @@ export type Database = {
           workspace_id?: string
         }
         Relationships: [
+          {
+            foreignKeyName: "ai_insights_run_fkey"
+            columns: ["workspace_id", "run_id"]
+            isOneToOne: false
+            referencedRelation: "agent_runs"
+            referencedColumns: ["workspace_id", "id"]
+          },
           {
             foreignKeyName: "ai_insights_workspace_id_agent_id_fkey"
             columns: ["workspace_id", "agent_id"]
@@ -2233,6 +2370,7 @@ export type Database = {
         Row: {
           ai_insights: Json | null
           channel_breakdown: NonNullable<Json>
+          commentary_run_id: string | null
           conversions: number
           converted_leads: number
           created_at: string
@@ -2257,6 +2395,7 @@ export type Database = {
         Insert: {
           ai_insights?: Json | null
           channel_breakdown?: NonNullable<Json>
+          commentary_run_id?: string | null
           conversions?: number
           converted_leads?: number
           created_at?: string
@@ -2281,6 +2420,7 @@ export type Database = {
         Update: {
           ai_insights?: Json | null
           channel_breakdown?: NonNullable<Json>
+          commentary_run_id?: string | null
           conversions?: number
           converted_leads?: number
           created_at?: string
@@ -2303,6 +2443,13 @@ export type Database = {
           workspace_id?: string
         }
         Relationships: [
+          {
+            foreignKeyName: "autopilot_weekly_reports_commentary_run_fkey"
+            columns: ["workspace_id", "commentary_run_id"]
+            isOneToOne: false
+            referencedRelation: "agent_runs"
+            referencedColumns: ["workspace_id", "id"]
+          },
           {
             foreignKeyName: "autopilot_weekly_reports_workspace_id_fkey"
             columns: ["workspace_id"]
@@ -2455,6 +2602,7 @@ export type Database = {
           period_end: string
           period_start: string
           predicted_value: number
+          run_id: string | null
           updated_at: string
           upper_bound: number | null
           workspace_id: string
@@ -2471,6 +2619,7 @@ export type Database = {
           period_end: string
           period_start: string
           predicted_value: number
+          run_id?: string | null
           updated_at?: string
           upper_bound?: number | null
           workspace_id: string
@@ -2487,11 +2636,19 @@ export type Database = {
           period_end?: string
           period_start?: string
           predicted_value?: number
+          run_id?: string | null
           updated_at?: string
           upper_bound?: number | null
           workspace_id?: string
         }
         Relationships: [
+          {
+            foreignKeyName: "campaign_predictions_run_fkey"
+            columns: ["workspace_id", "run_id"]
+            isOneToOne: false
+            referencedRelation: "agent_runs"
+            referencedColumns: ["workspace_id", "id"]
+          },
           {
             foreignKeyName: "campaign_predictions_workspace_id_campaign_id_fkey"
             columns: ["workspace_id", "campaign_id"]
@@ -2675,6 +2832,7 @@ export type Database = {
           rated_at: string | null
           rated_by: string | null
           rating: number | null
+          run_id: string | null
           slack_channel_id: string | null
           slack_message_ts: string | null
           updated_at: string
@@ -2698,6 +2856,7 @@ export type Database = {
           rated_at?: string | null
           rated_by?: string | null
           rating?: number | null
+          run_id?: string | null
           slack_channel_id?: string | null
           slack_message_ts?: string | null
           updated_at?: string
@@ -2721,6 +2880,7 @@ export type Database = {
           rated_at?: string | null
           rated_by?: string | null
           rating?: number | null
+          run_id?: string | null
           slack_channel_id?: string | null
           slack_message_ts?: string | null
           updated_at?: string
@@ -2733,6 +2893,13 @@ export type Database = {
             isOneToOne: false
             referencedRelation: "ai_models"
             referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "ceo_briefings_run_fkey"
+            columns: ["workspace_id", "run_id"]
+            isOneToOne: false
+            referencedRelation: "agent_runs"
+            referencedColumns: ["workspace_id", "id"]
           },
           {
             foreignKeyName: "ceo_briefings_workspace_id_fkey"
@@ -4901,6 +5068,7 @@ export type Database = {
           metadata: NonNullable<Json>
           model: string | null
           prompt: string | null
+          run_id: string | null
           status: Database["public"]["Enums"]["content_status"]
           title: string | null
           updated_at: string
@@ -4918,6 +5086,7 @@ export type Database = {
           metadata?: NonNullable<Json>
           model?: string | null
           prompt?: string | null
+          run_id?: string | null
           status?: Database["public"]["Enums"]["content_status"]
           title?: string | null
           updated_at?: string
@@ -4935,12 +5104,20 @@ export type Database = {
           metadata?: NonNullable<Json>
           model?: string | null
           prompt?: string | null
+          run_id?: string | null
           status?: Database["public"]["Enums"]["content_status"]
           title?: string | null
           updated_at?: string
           workspace_id?: string
         }
         Relationships: [
+          {
+            foreignKeyName: "generated_content_run_fkey"
+            columns: ["workspace_id", "run_id"]
+            isOneToOne: false
+            referencedRelation: "agent_runs"
+            referencedColumns: ["workspace_id", "id"]
+          },
           {
             foreignKeyName: "generated_content_workspace_id_campaign_id_fkey"
             columns: ["workspace_id", "campaign_id"]
@@ -7084,6 +7261,73 @@ export type Database = {
           updated_at?: string
         }
         Relationships: []
+      }
+      purchase_orders: {
+        Row: {
+          approval_id: string | null
+          created_at: string
+          expected_at: string | null
+          id: string
+          ordered_at: string
+          product_id: string
+          quantity: number
+          received_at: string | null
+          status: Database["public"]["Enums"]["purchase_order_status"]
+          supplier_name: string | null
+          updated_at: string
+          workspace_id: string
+        }
+        Insert: {
+          approval_id?: string | null
+          created_at?: string
+          expected_at?: string | null
+          id?: string
+          ordered_at?: string
+          product_id: string
+          quantity: number
+          received_at?: string | null
+          status?: Database["public"]["Enums"]["purchase_order_status"]
+          supplier_name?: string | null
+          updated_at?: string
+          workspace_id: string
+        }
+        Update: {
+          approval_id?: string | null
+          created_at?: string
+          expected_at?: string | null
+          id?: string
+          ordered_at?: string
+          product_id?: string
+          quantity?: number
+          received_at?: string | null
+          status?: Database["public"]["Enums"]["purchase_order_status"]
+          supplier_name?: string | null
+          updated_at?: string
+          workspace_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "purchase_orders_workspace_id_approval_id_fkey"
+            columns: ["workspace_id", "approval_id"]
+            isOneToOne: false
+            referencedRelation: "agent_approvals"
+            referencedColumns: ["workspace_id", "id"]
+          },
+          {
+            foreignKeyName: "purchase_orders_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "purchase_orders_workspace_id_product_id_fkey"
+            columns: ["workspace_id", "product_id"]
+            isOneToOne: false
+            referencedRelation: "products"
+            referencedColumns: ["workspace_id", "id"]
+          },
+        ]
       }
       real_time_metrics: {
         Row: {
@@ -10330,6 +10574,17 @@ export type Database = {
         }
         Relationships: []
       }
+      agent_budget_row: {
+        Row: {
+          exhausted: boolean
+          monthly_budget_micros: number
+          period_start: string
+          remaining_micros: number
+          renews_on: string
+          spent_micros: number
+        }
+        Relationships: []
+      }
       agent_metrics: {
         Row: {
           agent_id: string | null
@@ -11215,6 +11470,23 @@ export type Database = {
           isSetofReturn: false
         }
       }
+      agent_budget: {
+        Args: { p_workspace_id: string }
+        Returns: {
+          exhausted: boolean
+          monthly_budget_micros: number
+          period_start: string
+          remaining_micros: number
+          renews_on: string
+          spent_micros: number
+        }
+        SetofOptions: {
+          from: "*"
+          to: "agent_budget_row"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
       assign_experiment: {
         Args: {
           p_context?: Json
@@ -11572,6 +11844,7 @@ export type Database = {
           proposer: Database["public"]["Enums"]["actor_kind"]
           proposer_name: string | null
           rationale: string | null
+          replaced: Json | null
           run_id: string | null
           slack_channel_id: string | null
           slack_message_ts: string | null
@@ -11579,6 +11852,7 @@ export type Database = {
           subject_id: string | null
           subject_table: string | null
           title: string
+          undo_of_id: string | null
           updated_at: string
           workspace_id: string
         }
@@ -11617,6 +11891,7 @@ export type Database = {
           proposer: Database["public"]["Enums"]["actor_kind"]
           proposer_name: string | null
           rationale: string | null
+          replaced: Json | null
           run_id: string | null
           slack_channel_id: string | null
           slack_message_ts: string | null
@@ -11624,6 +11899,7 @@ export type Database = {
           subject_id: string | null
           subject_table: string | null
           title: string
+          undo_of_id: string | null
           updated_at: string
           workspace_id: string
         }[]
@@ -12188,6 +12464,49 @@ export type Database = {
           to: "product_reviews_row"
           isOneToOne: false
           isSetofReturn: true
+        }
+      }
+      propose_undo: {
+        Args: { p_approval_id: string; p_note?: string }
+        Returns: {
+          action: Database["public"]["Enums"]["approval_action"]
+          agent_id: string | null
+          confidence: number | null
+          created_at: string
+          decided_at: string | null
+          decided_by: string | null
+          decision_log_id: string | null
+          decision_note: string | null
+          dedupe_key: string | null
+          executed_at: string | null
+          execution_error: string | null
+          execution_result: Json | null
+          expected_impact: NonNullable<Json>
+          expires_at: string
+          id: string
+          payload: NonNullable<Json>
+          priority: Database["public"]["Enums"]["approval_priority"]
+          proposed_by: string | null
+          proposer: Database["public"]["Enums"]["actor_kind"]
+          proposer_name: string | null
+          rationale: string | null
+          replaced: Json | null
+          run_id: string | null
+          slack_channel_id: string | null
+          slack_message_ts: string | null
+          status: Database["public"]["Enums"]["approval_status"]
+          subject_id: string | null
+          subject_table: string | null
+          title: string
+          undo_of_id: string | null
+          updated_at: string
+          workspace_id: string
+        }
+        SetofOptions: {
+          from: "*"
+          to: "agent_approvals"
+          isOneToOne: true
+          isSetofReturn: false
         }
       }
       recompute_reorder_points: {
@@ -12870,6 +13189,14 @@ export type Database = {
         | "correction"
         | "comment"
       agent_query_status: "succeeded" | "failed"
+      agent_run_kind:
+        | "task"
+        | "chat"
+        | "ceo_briefing"
+        | "report_commentary"
+        | "anomaly_insights"
+        | "campaign_prediction"
+        | "generated_content"
       agent_run_status:
         | "queued"
         | "running"
@@ -12926,20 +13253,29 @@ export type Database = {
         | "change_ad_budget"
         | "shift_ad_budget"
         | "pause_campaign"
+        | "resume_campaign"
         | "change_campaign_budget"
         | "send_email_campaign"
+        | "enable_email_automation"
+        | "disable_email_automation"
         | "publish_content"
+        | "update_content_calendar"
         | "send_customer_reply"
+        | "publish_review_reply"
+        | "post_slack_message"
         | "reorder_inventory"
         | "apply_discount"
+        | "issue_gift_card"
         | "update_product"
         | "run_workflow"
+        | "send_webhook"
         | "other"
       approval_decision: "approved" | "rejected"
       approval_priority: "low" | "normal" | "high" | "urgent"
       approval_status:
         | "pending"
         | "approved"
+        | "executing"
         | "rejected"
         | "expired"
         | "executed"
@@ -13237,7 +13573,8 @@ export type Database = {
         | "failed"
         | "rejected"
       product_status: "active" | "draft" | "archived"
-      qc_result: "pass" | "warn" | "fail"
+      purchase_order_status: "ordered" | "received" | "cancelled"
+      qc_result: "pending" | "pass" | "warn" | "fail"
       ranking_source: "rank_tracker" | "search_console"
       report_kind:
         | "performance"
@@ -13325,7 +13662,7 @@ export type Database = {
       tour_event: "shown" | "step" | "completed" | "dismissed"
       tour_status: "pending" | "active" | "completed" | "dismissed"
       training_example_kind: "example" | "correction" | "pattern"
-      training_example_source: "manual" | "feedback" | "learned"
+      training_example_source: "manual" | "feedback" | "learned" | "approval"
       video_permission_level: "view" | "comment" | "edit"
       video_status: "uploading" | "processing" | "ready" | "errored"
       video_visibility: "workspace" | "private"
@@ -13349,6 +13686,7 @@ export type Database = {
         | "update_lead_status"
         | "add_to_email_list"
         | "log_activity"
+        | "send_webhook"
       workflow_execution_status:
         | "running"
         | "succeeded"
@@ -13514,6 +13852,15 @@ export const Constants = {
         "comment",
       ],
       agent_query_status: ["succeeded", "failed"],
+      agent_run_kind: [
+        "task",
+        "chat",
+        "ceo_briefing",
+        "report_commentary",
+        "anomaly_insights",
+        "campaign_prediction",
+        "generated_content",
+      ],
       agent_run_status: [
         "queued",
         "running",
@@ -13576,14 +13923,22 @@ export const Constants = {
         "change_ad_budget",
         "shift_ad_budget",
         "pause_campaign",
+        "resume_campaign",
         "change_campaign_budget",
         "send_email_campaign",
+        "enable_email_automation",
+        "disable_email_automation",
         "publish_content",
+        "update_content_calendar",
         "send_customer_reply",
+        "publish_review_reply",
+        "post_slack_message",
         "reorder_inventory",
         "apply_discount",
+        "issue_gift_card",
         "update_product",
         "run_workflow",
+        "send_webhook",
         "other",
       ],
       approval_decision: ["approved", "rejected"],
@@ -13591,6 +13946,7 @@ export const Constants = {
       approval_status: [
         "pending",
         "approved",
+        "executing",
         "rejected",
         "expired",
         "executed",
@@ -13919,7 +14275,8 @@ export const Constants = {
         "rejected",
       ],
       product_status: ["active", "draft", "archived"],
-      qc_result: ["pass", "warn", "fail"],
+      purchase_order_status: ["ordered", "received", "cancelled"],
+      qc_result: ["pending", "pass", "warn", "fail"],
       ranking_source: ["rank_tracker", "search_console"],
       report_kind: [
         "performance",
@@ -14017,7 +14374,7 @@ export const Constants = {
       tour_event: ["shown", "step", "completed", "dismissed"],
       tour_status: ["pending", "active", "completed", "dismissed"],
       training_example_kind: ["example", "correction", "pattern"],
-      training_example_source: ["manual", "feedback", "learned"],
+      training_example_source: ["manual", "feedback", "learned", "approval"],
       video_permission_level: ["view", "comment", "edit"],
       video_status: ["uploading", "processing", "ready", "errored"],
       video_visibility: ["workspace", "private"],
@@ -14043,6 +14400,7 @@ export const Constants = {
         "update_lead_status",
         "add_to_email_list",
         "log_activity",
+        "send_webhook",
       ],
       workflow_execution_status: [
         "running",

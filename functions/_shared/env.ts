@@ -107,6 +107,18 @@ const Settings = z.object({
   ADS_API_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(30_000),
   /** Meta windows longer than this many days are fetched as asynchronous report runs. */
   META_ASYNC_REPORT_DAYS: z.coerce.number().int().min(1).max(400).default(8),
+  /**
+   * The agents' model endpoint: any OpenAI-compatible chat completions API (OpenAI, Azure's
+   * OpenAI-compatible route, a LiteLLM or vLLM proxy). Empty: OPENAI_BASE_URL and OPENAI_API_KEY.
+   */
+  AGENT_LLM_BASE_URL: z.string().url().optional(),
+  AGENT_LLM_API_KEY: z.string().optional(),
+  /** A registry model every agent uses instead of its own (e.g. the one model a proxy serves); empty: each agent's. */
+  AGENT_MODEL: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._:/-]{0,127}$/).optional(),
+  /** One model call's timeout (a streamed answer may take this long in total). */
+  AGENT_LLM_TIMEOUT_MS: z.coerce.number().int().min(500).max(600_000).default(60_000),
+  /** One request's timeout for the executor's calls to Shopify and Slack. */
+  ACTIONS_API_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(30_000),
   /** Klaviyo's API (https://a.klaviyo.com; locally the fake). */
   KLAVIYO_API_URL: z.string().url().default("https://a.klaviyo.com"),
   /** Yotpo's API (https://api.yotpo.com; locally the fake). */

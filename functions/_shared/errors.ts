@@ -33,7 +33,14 @@ function sqlstateHttp(code: string): [number, string] | null {
   if (pt) {
     return [
       Number(pt[1]),
-      ({ "404": "not_found", "409": "conflict", "410": "gone", "413": "too_large", "429": "rate_limited" } as Record<
+      ({
+        "402": "budget_exhausted",
+        "404": "not_found",
+        "409": "conflict",
+        "410": "gone",
+        "413": "too_large",
+        "429": "rate_limited",
+      } as Record<
         string,
         string
       >)[pt[1]] ?? "error",

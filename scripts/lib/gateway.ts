@@ -68,6 +68,8 @@ export function localIntegrationEnv(c: StackConfig): Record<string, string> {
     TIKTOK_TOKEN_URL: `${fake}/tiktok/oauth2/access_token/`,
     GA4_MP_URL: `${fake}/ga4`,
     ADS_API_TIMEOUT_MS: "3000",
+    AGENT_LLM_TIMEOUT_MS: "10000",
+    ACTIONS_API_TIMEOUT_MS: "3000",
     KLAVIYO_API_URL: `${fake}/klaviyo`,
     YOTPO_API_URL: `${fake}/yotpo`,
     TAVUS_WEBHOOK_TOKEN: "local-tavus-token",

@@ -351,7 +351,7 @@ select tests.authenticate_as('member-a');
 select throws_ok($$ insert into public.workflow_rules (workspace_id, name, trigger_type, actions) values (tests.workspace_id('A'), 'Bad', 'lead_created', '{}') $$,
   '22023', 'actions: give 1 to 10 actions', 'rules: actions are a list of 1 to 10');
 select throws_ok($$ insert into public.workflow_rules (workspace_id, name, trigger_type, actions) values (tests.workspace_id('A'), 'Bad', 'lead_created', '[{"type": "send_sms"}]') $$,
-  '22023', 'actions[0].type: must be one of create_task, update_lead_status, add_to_email_list, log_activity', 'rules: known action types');
+  '22023', 'actions[0].type: must be one of create_task, update_lead_status, add_to_email_list, log_activity, send_webhook', 'rules: known action types');
 select throws_ok($$ insert into public.workflow_rules (workspace_id, name, trigger_type, actions) values (tests.workspace_id('A'), 'Bad', 'campaign_status_changed',
   '[{"type": "update_lead_status", "params": {"status": "qualified"}}]') $$,
   '22023', 'actions[0]: update_lead_status needs a lead trigger (lead_created, lead_status_changed, lead_score_changed, lead_activity_logged)',

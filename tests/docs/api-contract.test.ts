@@ -37,6 +37,8 @@ const CANNOT_RAISE: Record<string, string[]> = {
   // start_yotpo_import queues the job in the connection's own workspace: enqueue_connector_job's
   // "connection is not in workspace" cannot trip.
   start_yotpo_import: ["22023"],
+  // propose_undo only inserts a pending approval: the approval guard's PT410 is for deciding one.
+  propose_undo: ["PT410"],
 };
 
 describe("RPCs in docs/api.md", () => {

@@ -100,7 +100,7 @@ describe("the approval queue", () => {
   });
 
   it("the executing service reports the outcome; members cannot", async () => {
-    const a = await propose("Execute me");
+    const a = await propose("Execute me", { action: "other" }); // kind other: no executor races the service
     const member = await userClient(ws.people.member.jwt);
     await member.rpc("decide_approval", { p_approval_id: a.id, p_decision: "approved" });
     const fake = await member.from("agent_approvals").update({ status: "executed" }).eq("id", a.id).select("id");

@@ -1,14 +1,17 @@
-// A fake OpenAI embeddings API on 127.0.0.1 (API port + 59, where the local functions send
-// OPENAI_BASE_URL) that answers as the real one does: float arrays when asked for
-// encoding_format "float", base64 otherwise; 429 with Retry-After, 500, 400 and slow answers on
-// demand. Vectors are local-lexical-v1's, so searches over them rank sensibly. It also serves
-// pages for URL ingestion under /pages/, the model list (GET /v1/models: how discovery lists models
-// and a saved key is verified) with its faults, chat completions (JSON answers of fakeModel: scene
-// plans, conversation labels) and text to speech.
+// A fake OpenAI API on 127.0.0.1 (API port + 59, where the local functions send OPENAI_BASE_URL).
+// Embeddings answer as the real API does: float arrays when asked for encoding_format "float",
+// base64 otherwise; 429 with Retry-After, 500, 400 and slow answers on demand. Vectors are
+// local-lexical-v1's, so searches over them rank sensibly. Chat completions play scripted
+// conversations (fake-openai-chat.ts): tool calls, malformed arguments, refusals, 429 and 500,
+// slow streams; a JSON-mode request (response_format json_object) no script matches gets
+// fakeModel's JSON (scene plans, conversation labels) with chatPlan's faults. It also serves
+// text to speech, pages for URL ingestion under /pages/, and the model list (GET /v1/models: how
+// discovery lists models and a saved key is verified) with its faults.
 import { createServer, type Server } from "node:http";
 import { localLexicalEmbedding } from "../../functions/_shared/embeddings_local.ts";
 import { fakeOpenAiUrl } from "../../scripts/lib/gateway.ts";
 import { config } from "./stack.ts";
+import { FakeChat } from "./fake-openai-chat.ts";
 import { listenOn } from "./wait.ts";
 
 export type Behaviour = "ok" | "429" | "500" | "400" | "slow";
@@ -38,6 +41,8 @@ export class FakeOpenAi {
   /** How long a "slow" answer takes (the local functions give up after 5 s). */
   slowMs = 6500;
   pages = new Map<string, Page>();
+  /** Scripted chat completions. */
+  chat = new FakeChat();
   /** GET /v1/models: the ids it lists. */
   models: string[] = [];
   /** One behaviour per /v1/models request, consumed in order; "ok" once empty. */
@@ -69,6 +74,12 @@ export class FakeOpenAi {
     return this.calls.filter((c) => c.behaviour === "ok").flatMap((c) => c.input);
   }
 
+  /** A JSON-mode request (the small structured judgements) that no conversation script matches. */
+  private jsonMode(body: string): boolean {
+    const b = JSON.parse(body) as { response_format?: { type?: string } };
+    return b.response_format?.type === "json_object" && !this.chat.matches(body);
+  }
+
   async start() {
     this.server = createServer(async (req, res) => {
       let body = "";
@@ -85,6 +96,7 @@ export class FakeOpenAi {
         res.writeHead(page.status, { "content-type": page.type, ...(page.location ? { location: page.location } : {}) });
         return res.end(page.body);
       }
+      if (req.method === "POST" && path === "/v1/chat/completions" && !this.jsonMode(body)) return this.chat.answer(req, res, body);
       if (req.method === "GET" && path === "/v1/models") {
         const key = (req.headers.authorization ?? "").replace(/^Bearer /, "");
         if (!this.validKeys.has(key)) {

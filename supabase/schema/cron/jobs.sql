@@ -2,6 +2,9 @@ select cron.schedule('ads-retention', '23 3 * * *', 'select private.purge_ad_met
 select cron.schedule('ads-rollup-refresh', '7 * * * *', 'select private.refresh_ad_rollup()');
 select cron.schedule('ads-sync-retention', '37 3 * * *', 'select private.purge_ad_sync_runs()');
 select cron.schedule('ads-sync-schedule', '*/5 * * * *', 'select private.queue_ad_sync_windows()');
+select cron.schedule('agent-qc-sample', '30 6 * * 1', 'select private.draw_qc_sample()');
+select cron.schedule('agent-runner', '* * * * *', 'select private.agent_runs_due()');
+select cron.schedule('agent-scheduled-work', '0 6 * * *', 'select private.queue_scheduled_agent_work()');
 select cron.schedule('analytics-partitions', '12 0 * * *', 'select private.maintain_analytics_partitions()');
 select cron.schedule('analytics-retention', '25 4 * * *', 'select private.purge_analytics_data()');
 select cron.schedule('analytics-sync-runs-retention', '41 3 * * *', 'select private.purge_analytics_sync_runs()');

@@ -70,6 +70,31 @@ create type private.ads_roas_tile_row as (
 );
 comment on type private.ads_roas_tile_row is 'ads_roas_tile''s single row. spend and revenue never null; roas NULL without spend in the last 30 days, previous_roas without spend in the 30 before, change when either is NULL or previous_roas is 0.';
 
+create type private.agent_query_logged as (
+  query_id bigint,
+  cost_micros bigint,
+  run_cost_micros bigint,
+  run_tokens bigint,
+  month_spent_micros bigint,
+  monthly_budget_micros bigint,
+  run_status public.agent_run_status
+);
+comment on type private.agent_query_logged is 'What private.record_agent_query tells the runtime after logging a call.';
+
+create type private.agent_run_claim as (
+  run_id uuid,
+  workspace_id uuid,
+  agent_id uuid,
+  kind public.agent_run_kind,
+  acting_user_id uuid,
+  model text,
+  model_id uuid,
+  provider public.ai_provider,
+  chat_session_id uuid,
+  lease_expires_at timestamp with time zone
+);
+comment on type private.agent_run_claim is 'A run as private.claim_agent_runs hands it to the runtime.';
+
 create type private.attribution_report_row as (
   key text,
   label text,

@@ -24,6 +24,9 @@ comment on type public.agent_feedback_kind is 'What a person said about an agent
 create type public.agent_query_status as enum ('succeeded', 'failed');
 comment on type public.agent_query_status is 'Whether the provider answered.';
 
+create type public.agent_run_kind as enum ('task', 'chat', 'ceo_briefing', 'report_commentary', 'anomaly_insights', 'campaign_prediction', 'generated_content');
+comment on type public.agent_run_kind is 'What a run does: task (a member''s request, answered in output), chat (one answer in a chat session), and the scheduled kinds whose output is stored: ceo_briefing (ceo_briefings), report_commentary (autopilot_weekly_reports.ai_insights), anomaly_insights (ai_insights), campaign_prediction (campaign_predictions), generated_content (generated_content).';
+
 create type public.agent_run_status as enum ('queued', 'running', 'succeeded', 'failed', 'cancelled');
 comment on type public.agent_run_status is 'queued -> running -> succeeded | failed; queued or running -> cancelled.';
 
@@ -63,8 +66,8 @@ comment on type public.analytics_sync_kind is 'Why a pull runs: initial (on conn
 create type public.analytics_sync_status as enum ('queued', 'running', 'waiting', 'retrying', 'succeeded', 'dead');
 comment on type public.analytics_sync_status is 'queued -> running -> succeeded; waiting (throttled, or the connection needs reconnecting), retrying (an attempt failed; next_attempt_at), dead (gave up: error says why).';
 
-create type public.approval_action as enum ('pause_ad_campaign', 'resume_ad_campaign', 'change_ad_budget', 'shift_ad_budget', 'pause_campaign', 'change_campaign_budget', 'send_email_campaign', 'publish_content', 'send_customer_reply', 'reorder_inventory', 'apply_discount', 'update_product', 'run_workflow', 'other');
-comment on type public.approval_action is 'The kind of action proposed; payload carries its parameters. A domain that proposes a new kind adds a value in its own migration.';
+create type public.approval_action as enum ('pause_ad_campaign', 'resume_ad_campaign', 'change_ad_budget', 'shift_ad_budget', 'pause_campaign', 'resume_campaign', 'change_campaign_budget', 'send_email_campaign', 'enable_email_automation', 'disable_email_automation', 'publish_content', 'update_content_calendar', 'send_customer_reply', 'publish_review_reply', 'post_slack_message', 'reorder_inventory', 'apply_discount', 'issue_gift_card', 'update_product', 'run_workflow', 'send_webhook', 'other');
+comment on type public.approval_action is 'The kind of action proposed; payload carries its parameters (private.approval_payload_fields). Every kind but other has an executor (functions/approval-executor).';
 
 create type public.approval_decision as enum ('approved', 'rejected');
 comment on type public.approval_decision is 'What a person decides about a pending approval.';
@@ -72,8 +75,8 @@ comment on type public.approval_decision is 'What a person decides about a pendi
 create type public.approval_priority as enum ('low', 'normal', 'high', 'urgent');
 comment on type public.approval_priority is 'How soon a person should look at a proposal.';
 
-create type public.approval_status as enum ('pending', 'approved', 'rejected', 'expired', 'executed', 'failed');
-comment on type public.approval_status is 'pending -> approved | rejected | expired; approved -> executed | failed. Enforced by private.guard_agent_approval().';
+create type public.approval_status as enum ('pending', 'approved', 'executing', 'rejected', 'expired', 'executed', 'failed');
+comment on type public.approval_status is 'pending -> approved | rejected | expired; approved -> executing (the executor claimed it; its idempotency key is recorded) -> executed | failed; approved -> executed | failed for services that act in one step. Enforced by private.guard_agent_approval().';
 
 create type public.asset_kind as enum ('image', 'video', 'audio', 'document', 'other');
 comment on type public.asset_kind is 'What kind of file a digital asset is.';
@@ -285,7 +288,10 @@ comment on type public.privacy_request_status is 'pending -> processing -> compl
 create type public.product_status as enum ('active', 'draft', 'archived');
 comment on type public.product_status is 'Shopify product status.';
 
-create type public.qc_result as enum ('pass', 'warn', 'fail');
+create type public.purchase_order_status as enum ('ordered', 'received', 'cancelled');
+comment on type public.purchase_order_status is 'ordered (by an approved reorder_inventory) -> received | cancelled (by a member).';
+
+create type public.qc_result as enum ('pending', 'pass', 'warn', 'fail');
 comment on type public.qc_result is 'Outcome of a quality check.';
 
 create type public.ranking_source as enum ('rank_tracker', 'search_console');
@@ -381,7 +387,7 @@ comment on type public.tour_status is 'pending: not shown yet; active: being sho
 create type public.training_example_kind as enum ('example', 'correction', 'pattern');
 comment on type public.training_example_kind is 'example: input and the expected output; correction: what the agent should have said; pattern: a learned pattern.';
 
-create type public.training_example_source as enum ('manual', 'feedback', 'learned');
+create type public.training_example_source as enum ('manual', 'feedback', 'learned', 'approval');
 comment on type public.training_example_source is 'Where a training example came from.';
 
 create type public.video_permission_level as enum ('view', 'comment', 'edit');
@@ -405,8 +411,8 @@ comment on type public.webhook_event_status is 'pending: stored, waiting for the
 create type public.webhook_provider as enum ('shopify', 'tavus', 'mux', 'chatwoot', 'resend', 'slack');
 comment on type public.webhook_provider is 'Services that call our webhooks function.';
 
-create type public.workflow_action_type as enum ('create_task', 'update_lead_status', 'add_to_email_list', 'log_activity');
-comment on type public.workflow_action_type is 'create_task {title, campaign_id?, priority?, due_in_days?, assignee_id?}; update_lead_status {status}; add_to_email_list {list_id}; log_activity {description}. Titles and descriptions may use {{ row.field }} placeholders.';
+create type public.workflow_action_type as enum ('create_task', 'update_lead_status', 'add_to_email_list', 'log_activity', 'send_webhook');
+comment on type public.workflow_action_type is 'create_task {title, campaign_id?, priority?, due_in_days?, assignee_id?}; update_lead_status {status}; add_to_email_list {list_id}; log_activity {description}; send_webhook {endpoint_id, event_type?} (the event with the rule, execution and subject, signed and delivered by the webhook dispatcher). Titles and descriptions may use {{ row.field }} placeholders.';
 
 create type public.workflow_execution_status as enum ('running', 'succeeded', 'partially_failed', 'failed', 'cancelled');
 comment on type public.workflow_execution_status is 'running while any action is pending; then succeeded (none failed), partially_failed, failed (none succeeded) or cancelled (all cancelled).';

@@ -25,7 +25,11 @@ begin
                                          where m.workspace_id = new.workspace_id and m.user_id = (a ->> 'assignee_id')::uuid) then
       raise exception 'actions: assignee % is not a member of this workspace', a ->> 'assignee_id' using errcode = '22023';
     end if;
+    if a ? 'endpoint_id' and not exists (select 1 from public.webhook_endpoints w
+                                         where w.workspace_id = new.workspace_id and w.id = (a ->> 'endpoint_id')::uuid) then
+      raise exception 'actions: webhook endpoint % is not in this workspace', a ->> 'endpoint_id' using errcode = '22023';
+    end if;
   end loop;
   return new;
 end $function$;
-comment on function private.check_workflow_rule() is 'BEFORE INSERT/UPDATE on workflow_rules: actions valid for the trigger, and the campaigns, lists and assignees they name in the rule''s workspace (22023).';
+comment on function private.check_workflow_rule() is 'BEFORE INSERT/UPDATE on workflow_rules: actions valid for the trigger, and the campaigns, lists, assignees and webhook endpoints they name in the rule''s workspace (22023).';

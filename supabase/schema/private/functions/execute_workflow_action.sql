@@ -17,6 +17,7 @@ declare
   new_id uuid;
   contact uuid;
   n integer;
+  delivery bigint;
 begin
   if p_action.action_type = 'create_task' then
     campaign := coalesce((prm ->> 'campaign_id')::uuid, case when p_execution.trigger_type = 'campaign_status_changed'
@@ -32,6 +33,19 @@ begin
             (prm ->> 'assignee_id')::uuid)
     returning id into new_id;
     return jsonb_build_object('task_id', new_id, 'campaign_id', campaign);
+  end if;
+
+  if p_action.action_type = 'send_webhook' then
+    if not exists (select 1 from public.webhook_endpoints e where e.workspace_id = ws and e.id = (prm ->> 'endpoint_id')::uuid and e.enabled) then
+      raise exception 'send_webhook: the endpoint is gone or disabled';
+    end if;
+    insert into public.webhook_deliveries (workspace_id, endpoint_id, event_type, payload)
+    values (ws, (prm ->> 'endpoint_id')::uuid, coalesce(prm ->> 'event_type', 'workflow.action'),
+            jsonb_build_object('type', coalesce(prm ->> 'event_type', 'workflow.action'), 'timestamp', now(),
+              'data', jsonb_build_object('rule_id', p_execution.rule_id, 'execution_id', p_execution.id,
+                                         'trigger', p_execution.trigger_type, 'subject', subj)))
+    returning id into delivery;
+    return jsonb_build_object('webhook_delivery_id', delivery, 'endpoint_id', prm ->> 'endpoint_id');
   end if;
 
   if p_action.action_type in ('update_lead_status', 'add_to_email_list') then
@@ -62,4 +76,4 @@ begin
     private.render_template(prm ->> 'description', subj), 'workflow_executions', p_execution.id,
     jsonb_build_object('rule_id', p_execution.rule_id, 'scheduled_action_id', p_action.id)));
 end $function$;
-comment on function private.execute_workflow_action(public.scheduled_actions,public.workflow_executions) is 'Performs one scheduled action and returns what it did; raises when it cannot (the processor records the error and retries).';
+comment on function private.execute_workflow_action(public.scheduled_actions,public.workflow_executions) is 'Performs one scheduled action and returns what it did; raises when it cannot (the processor records the error and retries). send_webhook queues a signed delivery of the event to its endpoint (the webhook dispatcher sends it).';

@@ -70,6 +70,15 @@ begin
       if not lead_trigger then
         return format('actions[%s]: add_to_email_list needs a lead trigger (lead_created, lead_status_changed, lead_score_changed, lead_activity_logged)', a.i);
       end if;
+    when 'send_webhook' then
+      extra := private.unknown_keys(prm, array['endpoint_id', 'event_type']);
+      if extra is not null then return format('actions[%s].params: unknown keys %s', a.i, extra); end if;
+      if coalesce(prm ->> 'endpoint_id', '') !~ uuid_re then
+        return format('actions[%s].params.endpoint_id: is required (a webhook endpoint id)', a.i);
+      end if;
+      if prm ? 'event_type' and coalesce(prm ->> 'event_type', '') !~ '^[a-z][a-z0-9_.-]{0,99}$' then
+        return format('actions[%s].params.event_type: an event name (lowercase letters, digits, . _ -)', a.i);
+      end if;
     else -- log_activity
       extra := private.unknown_keys(prm, array['description']);
       if extra is not null then return format('actions[%s].params: unknown keys %s', a.i, extra); end if;
@@ -80,6 +89,6 @@ begin
   end loop;
   return null;
 end $function$;
-comment on function private.workflow_actions_problem(public.workflow_trigger,jsonb) is 'Validates a workflow rule''s actions for its trigger; returns the first problem naming the action and field, or null.';
+comment on function private.workflow_actions_problem(public.workflow_trigger,jsonb) is 'Validates a workflow rule''s actions for its trigger; returns the first problem naming the action and field, or null. send_webhook {endpoint_id, event_type?} delivers the event to one of the workspace''s webhook endpoints.';
 grant execute on function private.workflow_actions_problem(public.workflow_trigger,jsonb) to authenticated;
 grant execute on function private.workflow_actions_problem(public.workflow_trigger,jsonb) to service_role;

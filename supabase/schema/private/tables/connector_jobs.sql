@@ -53,6 +53,7 @@ CREATE INDEX connector_jobs_finished_idx ON private.connector_jobs USING btree (
 CREATE INDEX connector_jobs_leased_idx ON private.connector_jobs USING btree (queue, lease_expires_at) WHERE (status = 'running'::private.connector_job_status);
 CREATE INDEX connector_jobs_workspace_connection_idx ON private.connector_jobs USING btree (workspace_id, connection_id);
 
+CREATE TRIGGER fail_approval_of_dead_job AFTER UPDATE OF status ON private.connector_jobs FOR EACH ROW WHEN (((new.queue = 'approval_actions'::text) AND (new.status = 'dead'::private.connector_job_status) AND (old.status <> 'dead'::private.connector_job_status))) EXECUTE FUNCTION private.fail_approval_of_dead_job();
 CREATE TRIGGER fail_dead_ai_video_step AFTER UPDATE OF status ON private.connector_jobs FOR EACH ROW WHEN (((new.status = 'dead'::private.connector_job_status) AND (old.status <> 'dead'::private.connector_job_status) AND (new.queue = 'ai_video'::text))) EXECUTE FUNCTION private.fail_dead_ai_video_step();
 CREATE TRIGGER gift_card_follows_job AFTER UPDATE OF status, last_error ON private.connector_jobs FOR EACH ROW WHEN ((new.queue = 'shopify_gift_cards'::text)) EXECUTE FUNCTION private.gift_card_follows_job();
 CREATE TRIGGER keep_tenant_keys BEFORE UPDATE OF workspace_id, created_at ON private.connector_jobs FOR EACH ROW EXECUTE FUNCTION private.keep_tenant_keys('workspace_id', 'created_at');

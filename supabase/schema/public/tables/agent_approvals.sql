@@ -29,6 +29,8 @@ create table public.agent_approvals (
   updated_at timestamp with time zone default now() not null,
   slack_channel_id text,
   slack_message_ts text,
+  replaced jsonb,
+  undo_of_id uuid,
   constraint "agent_approvals_pkey" PRIMARY KEY (id),
   constraint "agent_approvals_confidence_check" CHECK (((confidence >= (0)::numeric) AND (confidence <= (1)::numeric))),
   constraint "agent_approvals_decided_by_fkey" FOREIGN KEY (decided_by) REFERENCES auth.users(id) ON DELETE SET NULL,
@@ -41,11 +43,13 @@ create table public.agent_approvals (
   constraint "agent_approvals_proposed_by_fkey" FOREIGN KEY (proposed_by) REFERENCES auth.users(id) ON DELETE SET NULL,
   constraint "agent_approvals_proposer_name_check" CHECK (((char_length(proposer_name) >= 1) AND (char_length(proposer_name) <= 200))),
   constraint "agent_approvals_rationale_check" CHECK ((char_length(rationale) <= 20000)),
+  constraint "agent_approvals_replaced_check" CHECK ((jsonb_typeof(replaced) = 'object'::text)),
   constraint "agent_approvals_slack_channel_id_check" CHECK ((slack_channel_id ~ '^[A-Z0-9]{2,32}$'::text)),
   constraint "agent_approvals_slack_message_ts_check" CHECK ((slack_message_ts ~ '^\d{1,12}\.\d{1,6}$'::text)),
   constraint "agent_approvals_subject_id_check" CHECK (((char_length(subject_id) >= 1) AND (char_length(subject_id) <= 200))),
   constraint "agent_approvals_subject_table_check" CHECK ((subject_table ~ '^[a-z_][a-z0-9_]{0,62}$'::text)),
   constraint "agent_approvals_title_check" CHECK (((char_length(btrim(title)) >= 1) AND (char_length(btrim(title)) <= 200))),
+  constraint "agent_approvals_undo_of_fkey" FOREIGN KEY (workspace_id, undo_of_id) REFERENCES public.agent_approvals(workspace_id, id) ON DELETE SET NULL (undo_of_id),
   constraint "agent_approvals_workspace_id_agent_id_fkey" FOREIGN KEY (workspace_id, agent_id) REFERENCES public.agents(workspace_id, id) ON DELETE SET NULL (agent_id),
   constraint "agent_approvals_workspace_id_fkey" FOREIGN KEY (workspace_id) REFERENCES public.workspaces(id) ON DELETE CASCADE,
   constraint "agent_approvals_workspace_id_id_key" UNIQUE (workspace_id, id),
@@ -66,6 +70,8 @@ comment on column public.agent_approvals.decision_log_id is 'The decision_log en
 comment on column public.agent_approvals.execution_result is 'What the executing service reported (approved -> executed | failed).';
 comment on column public.agent_approvals.slack_channel_id is 'The Slack channel the approval was posted to (with Approve and Reject buttons).';
 comment on column public.agent_approvals.slack_message_ts is 'The Slack message''s ts: a decision edits that message to say who decided.';
+comment on column public.agent_approvals.replaced is 'What the executed change replaced (e.g. {"daily_budget_cents": 12000}), recorded by the executor; public.propose_undo proposes putting it back.';
+comment on column public.agent_approvals.undo_of_id is 'The executed approval this proposal undoes (public.propose_undo).';
 
 alter table public.agent_approvals enable row level security;
 grant insert, select, update, delete, truncate, references, trigger on public.agent_approvals to service_role;
@@ -89,6 +95,7 @@ grant insert (dedupe_key) on public.agent_approvals to authenticated;
 grant update (status) on public.agent_approvals to authenticated;
 grant insert (expires_at) on public.agent_approvals to authenticated;
 grant update (decision_note) on public.agent_approvals to authenticated;
+grant insert (undo_of_id) on public.agent_approvals to authenticated;
 alter publication supabase_realtime add table public.agent_approvals;
 
 CREATE INDEX agent_approvals_agent_idx ON public.agent_approvals USING btree (workspace_id, agent_id);
@@ -100,6 +107,7 @@ CREATE UNIQUE INDEX agent_approvals_pending_dedupe ON public.agent_approvals USI
 CREATE INDEX agent_approvals_proposed_by_idx ON public.agent_approvals USING btree (proposed_by);
 CREATE INDEX agent_approvals_queue_idx ON public.agent_approvals USING btree (workspace_id, status, created_at DESC);
 CREATE INDEX agent_approvals_run_idx ON public.agent_approvals USING btree (workspace_id, run_id);
+CREATE INDEX agent_approvals_undo_of_idx ON public.agent_approvals USING btree (workspace_id, undo_of_id);
 
 create policy "members add" on public.agent_approvals for insert to authenticated
   with check ((workspace_id = ANY (ARRAY( SELECT private.workspace_ids('member'::public.workspace_role) AS workspace_ids))));
@@ -116,5 +124,7 @@ CREATE TRIGGER check_approval_proposer BEFORE INSERT ON public.agent_approvals F
 CREATE TRIGGER guard_agent_approval BEFORE INSERT ON public.agent_approvals FOR EACH ROW EXECUTE FUNCTION private.guard_agent_approval();
 CREATE TRIGGER guard_agent_approval_update BEFORE UPDATE ON public.agent_approvals FOR EACH ROW WHEN ((NOT ((((old.decided_by IS NOT NULL) AND (new.decided_by IS NULL)) OR ((old.proposed_by IS NOT NULL) AND (new.proposed_by IS NULL))) AND private.only_deleted_users_cleared(ARRAY[old.decided_by, old.proposed_by], ARRAY[new.decided_by, new.proposed_by])))) EXECUTE FUNCTION private.guard_agent_approval();
 CREATE TRIGGER keep_tenant_keys BEFORE UPDATE OF workspace_id, created_at ON public.agent_approvals FOR EACH ROW EXECUTE FUNCTION private.keep_tenant_keys('workspace_id', 'created_at');
+CREATE TRIGGER learn_from_decision AFTER UPDATE OF status ON public.agent_approvals FOR EACH ROW WHEN (((new.agent_id IS NOT NULL) AND (new.status = ANY (ARRAY['approved'::public.approval_status, 'rejected'::public.approval_status])) AND (old.status = 'pending'::public.approval_status))) EXECUTE FUNCTION private.learn_from_decision();
+CREATE TRIGGER queue_approved_action AFTER UPDATE OF status ON public.agent_approvals FOR EACH ROW WHEN (((new.status = 'approved'::public.approval_status) AND (old.status IS DISTINCT FROM new.status) AND (new.action <> 'other'::public.approval_action))) EXECUTE FUNCTION private.queue_approved_action();
 CREATE TRIGGER set_updated_at BEFORE UPDATE ON public.agent_approvals FOR EACH ROW EXECUTE FUNCTION private.set_updated_at();
 CREATE TRIGGER slack_notify AFTER INSERT OR UPDATE OF status ON public.agent_approvals FOR EACH ROW WHEN (((new.status <> 'expired'::public.approval_status) OR (new.slack_message_ts IS NOT NULL))) EXECUTE FUNCTION private.slack_notify_row();

@@ -39,3 +39,4 @@ create policy "viewers read" on public.agent_qc for select to authenticated
 
 CREATE TRIGGER keep_tenant_keys BEFORE UPDATE OF workspace_id, created_at ON public.agent_qc FOR EACH ROW EXECUTE FUNCTION private.keep_tenant_keys('workspace_id', 'created_at');
 CREATE TRIGGER stamp_actor BEFORE INSERT ON public.agent_qc FOR EACH ROW EXECUTE FUNCTION private.stamp_actor('checked_by');
+CREATE TRIGGER stamp_qc_reviewer BEFORE UPDATE ON public.agent_qc FOR EACH ROW WHEN ((NOT ((old.checked_by IS NOT NULL) AND (new.checked_by IS NULL) AND private.only_deleted_users_cleared(ARRAY[old.checked_by], ARRAY[new.checked_by])))) EXECUTE FUNCTION private.stamp_qc_reviewer();

@@ -22,7 +22,9 @@ create table public.agents (
   created_by uuid default auth.uid(),
   created_at timestamp with time zone default now() not null,
   updated_at timestamp with time zone default now() not null,
+  allowed_actions public.approval_action[] default '{}'::public.approval_action[] not null,
   constraint "agents_pkey" PRIMARY KEY (id),
+  constraint "agents_allowed_actions_check" CHECK ((cardinality(allowed_actions) <= 30)),
   constraint "agents_capabilities_check" CHECK ((cardinality(capabilities) <= 50)),
   constraint "agents_created_by_fkey" FOREIGN KEY (created_by) REFERENCES auth.users(id) ON DELETE SET NULL,
   constraint "agents_description_check" CHECK ((char_length(description) <= 4000)),
@@ -54,6 +56,7 @@ comment on column public.agents.personality_formality is 'Personality trait 0-10
 comment on column public.agents.personality_verbosity is 'Personality trait 0-100: 0 terse, 100 expansive.';
 comment on column public.agents.personality_warmth is 'Personality trait 0-100: 0 matter-of-fact, 100 warm.';
 comment on column public.agents.requires_approval is 'Whether the agent''s actions go through the approval queue (agent_approvals) before they run.';
+comment on column public.agents.allowed_actions is 'The approval kinds this agent may propose (its proposal tools, and private.propose_from_agent_run checks it). Empty: the agent only reads and writes.';
 
 alter table public.agents enable row level security;
 grant insert, select, update, delete on public.agents to authenticated;

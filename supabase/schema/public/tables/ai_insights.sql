@@ -16,11 +16,13 @@ create table public.ai_insights (
   expires_at timestamp with time zone,
   created_at timestamp with time zone default now() not null,
   updated_at timestamp with time zone default now() not null,
+  run_id uuid,
   constraint "ai_insights_pkey" PRIMARY KEY (id),
   constraint "ai_insights_body_check" CHECK ((char_length(body) <= 20000)),
   constraint "ai_insights_confidence_check" CHECK (((confidence >= (0)::numeric) AND (confidence <= (1)::numeric))),
   constraint "ai_insights_data_check" CHECK ((jsonb_typeof(data) = 'object'::text)),
   constraint "ai_insights_metric_check" CHECK ((char_length(metric) <= 100)),
+  constraint "ai_insights_run_fkey" FOREIGN KEY (workspace_id, run_id) REFERENCES public.agent_runs(workspace_id, id) ON DELETE SET NULL (run_id),
   constraint "ai_insights_status_changed_by_fkey" FOREIGN KEY (status_changed_by) REFERENCES auth.users(id) ON DELETE SET NULL,
   constraint "ai_insights_title_check" CHECK (((char_length(btrim(title)) >= 1) AND (char_length(btrim(title)) <= 200))),
   constraint "ai_insights_workspace_id_agent_id_fkey" FOREIGN KEY (workspace_id, agent_id) REFERENCES public.agents(workspace_id, id) ON DELETE SET NULL (agent_id),
@@ -30,6 +32,7 @@ create table public.ai_insights (
 comment on table public.ai_insights is 'AI-generated insights: written by agents (service), triaged by members. An insight acted on may point at the approval it became.';
 comment on column public.ai_insights.data is 'The figures behind the insight.';
 comment on column public.ai_insights.status_changed_by is 'Who last changed the status (from the session).';
+comment on column public.ai_insights.run_id is 'The agent run that found it (model, cost and inputs).';
 
 alter table public.ai_insights enable row level security;
 grant insert, select, update, delete, truncate, references, trigger on public.ai_insights to service_role;
@@ -40,6 +43,7 @@ alter publication supabase_realtime add table public.ai_insights;
 CREATE INDEX ai_insights_agent_idx ON public.ai_insights USING btree (workspace_id, agent_id);
 CREATE INDEX ai_insights_approval_idx ON public.ai_insights USING btree (workspace_id, approval_id);
 CREATE INDEX ai_insights_feed_idx ON public.ai_insights USING btree (workspace_id, status, created_at DESC);
+CREATE INDEX ai_insights_run_idx ON public.ai_insights USING btree (workspace_id, run_id);
 CREATE INDEX ai_insights_status_changed_by_idx ON public.ai_insights USING btree (status_changed_by);
 
 create policy "members change" on public.ai_insights for update to authenticated

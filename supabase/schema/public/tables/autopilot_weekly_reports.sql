@@ -19,8 +19,10 @@ create table public.autopilot_weekly_reports (
   generated_at timestamp with time zone default now() not null,
   created_at timestamp with time zone default now() not null,
   updated_at timestamp with time zone default now() not null,
+  commentary_run_id uuid,
   constraint "autopilot_weekly_reports_pkey" PRIMARY KEY (id),
   constraint "a report week starts on a Monday" CHECK ((EXTRACT(isodow FROM week_start) = (1)::numeric)),
+  constraint "autopilot_weekly_reports_commentary_run_fkey" FOREIGN KEY (workspace_id, commentary_run_id) REFERENCES public.agent_runs(workspace_id, id) ON DELETE SET NULL (commentary_run_id),
   constraint "autopilot_weekly_reports_workspace_id_fkey" FOREIGN KEY (workspace_id) REFERENCES public.workspaces(id) ON DELETE CASCADE,
   constraint "one report per workspace and week" UNIQUE (workspace_id, week_start)
 );
@@ -33,11 +35,13 @@ comment on column public.autopilot_weekly_reports.roi is '(total_revenue_cents -
 comment on column public.autopilot_weekly_reports.top_performing_channel is 'The ad platform with the most revenue that week (ties: less spend, then name); NULL when no platform earned revenue.';
 comment on column public.autopilot_weekly_reports.channel_breakdown is 'Per platform: [{"platform", "spend_cents", "revenue_cents", "conversions", "roas"}], most revenue first.';
 comment on column public.autopilot_weekly_reports.ai_insights is 'Commentary an AI agent adds later; rebuilding the figures keeps it.';
+comment on column public.autopilot_weekly_reports.commentary_run_id is 'The agent run that wrote ai_insights (model, cost and inputs).';
 
 alter table public.autopilot_weekly_reports enable row level security;
 grant insert, select, update, delete, truncate, references, trigger on public.autopilot_weekly_reports to service_role;
 grant select on public.autopilot_weekly_reports to authenticated;
 
+CREATE INDEX autopilot_weekly_reports_commentary_run_idx ON public.autopilot_weekly_reports USING btree (workspace_id, commentary_run_id);
 CREATE INDEX autopilot_weekly_reports_workspace_week_idx ON public.autopilot_weekly_reports USING btree (workspace_id, week_start DESC);
 
 create policy "viewers read" on public.autopilot_weekly_reports for select to authenticated

@@ -13,9 +13,11 @@ create table public.campaign_predictions (
   inputs jsonb default '{}'::jsonb not null,
   created_at timestamp with time zone default now() not null,
   updated_at timestamp with time zone default now() not null,
+  run_id uuid,
   constraint "campaign_predictions_pkey" PRIMARY KEY (id),
   constraint "a model name has 1 to 100 characters" CHECK (((char_length(model) >= 1) AND (char_length(model) <= 100))),
   constraint "a prediction period ends on or after it starts" CHECK ((period_end >= period_start)),
+  constraint "campaign_predictions_run_fkey" FOREIGN KEY (workspace_id, run_id) REFERENCES public.agent_runs(workspace_id, id) ON DELETE SET NULL (run_id),
   constraint "campaign_predictions_workspace_id_campaign_id_fkey" FOREIGN KEY (workspace_id, campaign_id) REFERENCES public.campaigns(workspace_id, id) ON DELETE CASCADE,
   constraint "campaign_predictions_workspace_id_fkey" FOREIGN KEY (workspace_id) REFERENCES public.workspaces(id) ON DELETE CASCADE,
   constraint "confidence is between 0 and 1" CHECK (((confidence >= (0)::numeric) AND (confidence <= (1)::numeric))),
@@ -26,12 +28,14 @@ create table public.campaign_predictions (
 comment on table public.campaign_predictions is 'AI forecasts of a campaign metric over a period, with an optional interval; regenerating a forecast upserts on (campaign_id, metric, period_start, period_end).';
 comment on column public.campaign_predictions.confidence is 'The interval''s confidence level, e.g. 0.9 for a 90% interval.';
 comment on column public.campaign_predictions.inputs is 'What the model was given (history window, assumptions).';
+comment on column public.campaign_predictions.run_id is 'The agent run that forecast it (model, cost and inputs).';
 
 alter table public.campaign_predictions enable row level security;
 grant insert, select, update, delete on public.campaign_predictions to authenticated;
 grant insert, select, update, delete, truncate, references, trigger on public.campaign_predictions to service_role;
 
 CREATE INDEX campaign_predictions_campaign_idx ON public.campaign_predictions USING btree (workspace_id, campaign_id);
+CREATE INDEX campaign_predictions_run_idx ON public.campaign_predictions USING btree (workspace_id, run_id);
 
 create policy "members add" on public.campaign_predictions for insert to authenticated
   with check ((workspace_id = ANY (ARRAY( SELECT private.workspace_ids('member'::public.workspace_role) AS workspace_ids))));

@@ -20,6 +20,7 @@ create table public.ceo_briefings (
   updated_at timestamp with time zone default now() not null,
   slack_channel_id text,
   slack_message_ts text,
+  run_id uuid,
   constraint "ceo_briefings_pkey" PRIMARY KEY (id),
   constraint "a briefing period ends on or after it starts" CHECK ((period_end >= period_start)),
   constraint "ceo_briefings_executive_summary_check" CHECK (((char_length(executive_summary) >= 1) AND (char_length(executive_summary) <= 50000))),
@@ -32,6 +33,7 @@ create table public.ceo_briefings (
   constraint "ceo_briefings_model_id_fkey" FOREIGN KEY (model_id) REFERENCES public.ai_models(id) ON DELETE SET NULL,
   constraint "ceo_briefings_rated_by_fkey" FOREIGN KEY (rated_by) REFERENCES auth.users(id) ON DELETE SET NULL,
   constraint "ceo_briefings_rating_check" CHECK (((rating >= 1) AND (rating <= 5))),
+  constraint "ceo_briefings_run_fkey" FOREIGN KEY (workspace_id, run_id) REFERENCES public.agent_runs(workspace_id, id) ON DELETE SET NULL (run_id),
   constraint "ceo_briefings_slack_channel_id_check" CHECK ((slack_channel_id ~ '^[A-Z0-9]{2,32}$'::text)),
   constraint "ceo_briefings_slack_message_ts_check" CHECK ((slack_message_ts ~ '^\d{1,12}\.\d{1,6}$'::text)),
   constraint "ceo_briefings_workspace_id_fkey" FOREIGN KEY (workspace_id) REFERENCES public.workspaces(id) ON DELETE CASCADE,
@@ -43,6 +45,7 @@ comment on column public.ceo_briefings.cost_micros is 'Generation cost from the 
 comment on column public.ceo_briefings.rating is 'A reader''s rating from 1 to 5; rated_by/rated_at come from the session.';
 comment on column public.ceo_briefings.slack_channel_id is 'The Slack channel the briefing was posted to.';
 comment on column public.ceo_briefings.slack_message_ts is 'The Slack message''s ts.';
+comment on column public.ceo_briefings.run_id is 'The agent run that wrote it (model, cost and inputs).';
 
 alter table public.ceo_briefings enable row level security;
 grant insert, select, update, delete, truncate, references, trigger on public.ceo_briefings to service_role;
@@ -53,6 +56,7 @@ grant update (feedback_notes) on public.ceo_briefings to authenticated;
 CREATE INDEX ceo_briefings_model_id_idx ON public.ceo_briefings USING btree (model_id);
 CREATE INDEX ceo_briefings_rated_by_idx ON public.ceo_briefings USING btree (rated_by);
 CREATE INDEX ceo_briefings_recent_idx ON public.ceo_briefings USING btree (workspace_id, kind, period_end DESC);
+CREATE INDEX ceo_briefings_run_idx ON public.ceo_briefings USING btree (workspace_id, run_id);
 
 create policy "admins change" on public.ceo_briefings for update to authenticated
   using ((workspace_id = ANY (ARRAY( SELECT private.workspace_ids('admin'::public.workspace_role) AS workspace_ids))))
