@@ -339,12 +339,14 @@ begin
     ) c;
 
     -- objects only the report knows about (not in a listing yet): made archived, named as the report names them
+    -- (offset 0 keeps each "not exists" a probe by unique key; as an anti join it was planned as a
+    -- pass over the workspace's ads for every ad of the page)
     insert into public.ad_campaigns (workspace_id, ad_account_id, platform, external_id, name, status)
     select j.workspace_id, acct.id, pf, k.campaign_ext, left(coalesce(k.campaign_name, 'Campaign ' || k.campaign_ext), 500), 'archived'
     from (select distinct on (m.campaign_ext) m.campaign_ext, m.campaign_name from unnest(ms) m
           where m.problem is null order by m.campaign_ext, m.idx desc) k
     where not exists (select 1 from public.ad_campaigns c where c.workspace_id = j.workspace_id and c.platform = pf
-                        and c.external_id = k.campaign_ext);
+                        and c.external_id = k.campaign_ext offset 0);
     get diagnostics n = row_count;
     applied := applied + n;
     insert into public.ad_groups (workspace_id, campaign_id, platform, external_id, name, status)
@@ -353,7 +355,7 @@ begin
                                    case when m.level = 'ad_group' then m.name else m.ad_group_name end as nm, m.campaign_ext
                             from unnest(ms) m where m.problem is null order by 1, m.idx desc) k0
           where not exists (select 1 from public.ad_groups g where g.workspace_id = j.workspace_id and g.platform = pf
-                              and g.external_id = k0.ext)
+                              and g.external_id = k0.ext offset 0)
           offset 0) k  -- the few missing ones only, then their campaigns
     join public.ad_campaigns c on c.workspace_id = j.workspace_id and c.platform = pf and c.external_id = k.campaign_ext;
     get diagnostics n = row_count;
@@ -363,7 +365,7 @@ begin
     from (select k0.* from (select distinct on (m.ext) m.ext, m.name, m.ad_group_ext from unnest(ms) m
                             where m.problem is null and m.level = 'ad' order by m.ext, m.idx desc) k0
           where not exists (select 1 from public.ads a where a.workspace_id = j.workspace_id and a.platform = pf
-                              and a.external_id = k0.ext)
+                              and a.external_id = k0.ext offset 0)
           offset 0) k  -- the few missing ones only, then their ad groups
     join public.ad_groups g on g.workspace_id = j.workspace_id and g.platform = pf and g.external_id = k.ad_group_ext;
     get diagnostics n = row_count;
@@ -376,25 +378,28 @@ begin
                    where d.workspace_id = j.workspace_id and d.ad_account_id = acct.id
                      and d.day between (select min(m.day) from unnest(ms) m) and (select max(m.day) from unnest(ms) m))
     into stored;
-    with o as materialized (
-      -- each object of the page once (a page holds many days of few objects), by its unique key
-      select k.level, k.ext, coalesce(a.id, g.id) as object_id, coalesce(a.ad_group_id, g.id) as ad_group_id,
-             ag.campaign_id, c.ad_account_id, a.id as ad_id
-      from (select distinct m.level, m.ext from unnest(ms) m where m.problem is null) k
-      left join lateral (select a.id, a.ad_group_id from public.ads a
-                         where k.level = 'ad' and a.workspace_id = j.workspace_id and a.platform = pf and a.external_id = k.ext) a on true
-      left join lateral (select g.id from public.ad_groups g
-                         where k.level = 'ad_group' and g.workspace_id = j.workspace_id and g.platform = pf and g.external_id = k.ext) g on true
-      left join public.ad_groups ag on ag.id = coalesce(a.ad_group_id, g.id)
-      left join public.ad_campaigns c on c.id = ag.campaign_id
-    ), v as (
-      select m.*, o.object_id, o.ad_group_id, o.campaign_id, o.ad_account_id, o.ad_id,
+    with v as (
+      select m.*, r.object_id, r.ad_group_id, r.campaign_id, r.ad_account_id, r.ad_id,
              d.day is not null and (d.spend_cents, d.impressions, d.clicks, d.conversions, d.revenue_cents, d.currency)
              is not distinct from (m.spend, m.impressions, m.clicks, m.conversions, m.revenue, cur) as same
       from unnest(ms) m
-      join o on o.level = m.level and o.ext = m.ext
+      -- the row's object and its parents, by unique key and primary keys: a few index probes a
+      -- row (a join of the page with its objects was planned as a nested loop over both, the
+      -- planner taking the page for one row: a million comparisons for a page of 1,000 ads)
+      left join lateral (
+        select a.id as object_id, a.ad_group_id, g.campaign_id, c.ad_account_id, a.id as ad_id
+        from public.ads a
+        join public.ad_groups g on g.id = a.ad_group_id
+        join public.ad_campaigns c on c.id = g.campaign_id
+        where m.level = 'ad' and a.workspace_id = j.workspace_id and a.platform = pf and a.external_id = m.ext
+        union all
+        select g.id, g.id, g.campaign_id, c.ad_account_id, null
+        from public.ad_groups g
+        join public.ad_campaigns c on c.id = g.campaign_id
+        where m.level = 'ad_group' and g.workspace_id = j.workspace_id and g.platform = pf and g.external_id = m.ext
+        limit 1) r on true
       left join lateral (select d.* from public.ad_metrics_daily d
-                         where stored and d.workspace_id = j.workspace_id and d.object_id = o.object_id and d.day = m.day
+                         where stored and d.workspace_id = j.workspace_id and d.object_id = r.object_id and d.day = m.day
                          limit 1) d on true
       where m.problem is null
     )
