@@ -20,6 +20,11 @@ const json = <T>(schema: z.ZodType<T>) =>
     }
   });
 
+/** What the app asks a shop for: the sync's reads, gift cards (giftCardCreate) and the discounts the
+ * executor creates. shopify.app.toml's access_scopes says the same (a test compares them). */
+export const SHOPIFY_DEFAULT_SCOPES =
+  "read_orders,read_products,read_customers,read_inventory,read_gift_cards,write_gift_cards,write_discounts";
+
 const Settings = z.object({
   SUPABASE_URL: z.string().url(),
   SUPABASE_DB_URL: z.string().min(1),
@@ -51,7 +56,7 @@ const Settings = z.object({
   GROWTHBASE_TOKEN_KEY_ID: z.string().default(""),
   SHOPIFY_API_KEY: z.string().default(""),
   SHOPIFY_API_SECRET: z.string().default(""),
-  SHOPIFY_SCOPES: z.string().default("read_orders,read_products,read_customers,read_inventory"),
+  SHOPIFY_SCOPES: z.string().default(SHOPIFY_DEFAULT_SCOPES),
   /** Base URL of a shop's admin, with {shop} for the shop domain. */
   SHOPIFY_ADMIN_URL: z.string().default("https://{shop}"),
   GOOGLE_CLIENT_ID: z.string().default(""),
